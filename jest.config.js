@@ -1,0 +1,31 @@
+// Jest: every test that runs in Node. Browser tests live in tests/e2e (npm run test:e2e).
+const common = {
+  rootDir: __dirname,
+  transform: { '^.+\\.(t|j)sx?$': '<rootDir>/tests/support/esbuild-transform.cjs' },
+  // PnPjs and a few Fluent/ESM-only packages ship ES modules: transpile them too.
+  transformIgnorePatterns: ['/node_modules/(?!(@pnp|@fluentui/react-charts)/)'],
+  moduleNameMapper: {
+    '^SocialValueHubStrings$': '<rootDir>/tests/support/strings.cjs',
+    '\\.(css|scss)$': '<rootDir>/tests/support/style-stub.cjs',
+  },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'json', 'cjs', 'mjs'],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'node',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/', '<rootDir>/tests/ui/'],
+    },
+    {
+      ...common,
+      displayName: 'ui',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/tests/ui/**/*.test.tsx'],
+      setupFilesAfterEnv: ['<rootDir>/tests/support/ui-setup.ts'],
+    },
+  ],
+};
