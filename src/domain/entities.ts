@@ -1,0 +1,161 @@
+// The records the hub keeps, as plain data: the data layer maps SharePoint list items to and from
+// these, and the UI edits them. Ids are optional because an unsaved record has none. Money is integer
+// pence, dates are ISO yyyy-mm-dd, date-times ISO 8601 with zone.
+import type { ContractType, Regime } from './contract';
+import type { IsoDate } from './dates';
+import type { ProcurementStatus } from './lifecycle';
+import type { MeasureUnit } from './measures';
+import type { Pence } from './money';
+import type { ThemeId } from './themes';
+import type { Tier } from './tier';
+import type { WeightingMethod } from './weighting';
+
+export interface Person {
+  email: string;
+  displayName: string;
+}
+
+/** What determineTier decided when the procurement was planned: kept on the record, never recomputed silently. */
+export interface TierSnapshot {
+  tier: Tier;
+  /** The threshold applied, inc. VAT. */
+  thresholdPence: Pence;
+  /** The day the threshold table applied came into force. */
+  thresholdEffectiveFrom: IsoDate;
+  policyEditionId: string;
+}
+
+export interface WeightingDecision {
+  method: WeightingMethod;
+  /** Only when method is 'weighted': the share of the evaluation given to social value, within the policy range (5–30). */
+  percent?: number;
+  /** Why this weighting: required at and above £50,000 (the policy leaves it to the Lead Officer's discretion). */
+  justification?: string;
+  /** Only when method is 'pass-fail': the essential social value deliverables a bid must meet. */
+  essentialCriteria?: string[];
+}
+
+export interface Supplier {
+  name: string;
+  isSme: boolean;
+  isVcse: boolean;
+  /** Based in the West Midlands. */
+  isLocal: boolean;
+  postcode?: string;
+}
+
+export type ApprovalOutcome = 'Approved' | 'Rejected';
+
+/** A measure the officer chose at planning, with the quantity the tender will ask for. */
+export interface ProcurementMeasureTarget {
+  measureCode: string;
+  targetQuantity: number;
+}
+
+export interface Procurement {
+  id?: number;
+  /** Unique, e.g. 'WMCA-2026-0042'. */
+  reference: string;
+  title: string;
+  /** An id from AUTHORITIES. */
+  authorityId: string;
+  directorate: string;
+  leadOfficer: Person;
+  contractType: ContractType;
+  /** Defaults to sub-central (WMCA). */
+  regime: Regime;
+  /** Estimated whole-life value including VAT, as the Procurement Act 2023 counts it. */
+  estimatedValuePence: Pence;
+  decisionDate: IsoDate;
+  durationMonths: number;
+  tierDecision?: TierSnapshot;
+  themeIds: ThemeId[];
+  measureTargets?: ProcurementMeasureTarget[];
+  weighting: WeightingDecision;
+  status: ProcurementStatus;
+  // Approval
+  submittedByEmail?: string;
+  submittedAt?: string;
+  approverEmail?: string;
+  approvalOutcome?: ApprovalOutcome;
+  approvalComments?: string;
+  approvedByEmail?: string;
+  approvedAt?: string;
+  // Award
+  supplier?: Supplier;
+  awardValuePence?: Pence;
+  contractStart?: IsoDate;
+  contractEnd?: IsoDate;
+}
+
+export type ActionPlanStatus = 'Not started' | 'In progress' | 'Done';
+export const ACTION_PLAN_STATUSES: readonly ActionPlanStatus[] = ['Not started', 'In progress', 'Done'];
+
+/** One action of the plan the policy requires during an above-threshold contract. */
+export interface ActionPlanItem {
+  id?: number;
+  procurementReference: string;
+  action: string;
+  ownerEmail: string;
+  ownerName: string;
+  dueDate: IsoDate;
+  status: ActionPlanStatus;
+}
+
+/** One measure a supplier committed to at award, with the proxy locked at award (proxies drift between editions). */
+export interface Commitment {
+  id?: number;
+  procurementReference: string;
+  measureCode: string;
+  targetQuantity: number;
+  unit: MeasureUnit;
+  /** £ per unit in pence, locked at award; undefined for a record-only measure. */
+  proxyPenceLocked?: Pence;
+  proxyEdition?: string;
+  /** When delivery is due to start counting; defaults to the contract start. */
+  startDate?: IsoDate;
+  dueDate: IsoDate;
+}
+
+export type VerificationStatus = 'Reported' | 'Verified' | 'Rejected';
+export const VERIFICATION_STATUSES: readonly VerificationStatus[] = ['Reported', 'Verified', 'Rejected'];
+
+/**
+ * One measure delivered in one reporting period on one contract. Holds counts, never people: no names,
+ * dates of birth or other identifiers (UK GDPR special-category data); evidence is a link to where the
+ * supplier keeps it.
+ */
+export interface OutcomeLog {
+  id?: number;
+  procurementReference: string;
+  commitmentId?: number;
+  measureCode: string;
+  /** Last day of the reporting quarter (see periods.ts). */
+  periodEnd: IsoDate;
+  quantity: number;
+  /** The commitment's locked proxy at the time of reporting; undefined for record-only measures. */
+  proxyPence?: Pence;
+  /** quantity × proxy, rounded half-up to the penny; undefined for record-only measures. */
+  valuePence?: Pence;
+  evidenceUrl?: string;
+  evidenceNotes?: string;
+  reportedBy: string;
+  reportedAt?: string;
+  verification: VerificationStatus;
+  verifiedBy?: string;
+  verifiedAt?: string;
+  rejectionReason?: string;
+  /** The Teams message id of the success card, once celebrated (so it is never posted twice). */
+  celebratedMessageId?: string;
+}
+
+export interface CaseStudy {
+  id?: number;
+  procurementReference: string;
+  themeId: ThemeId;
+  title: string;
+  story: string;
+  quote?: string;
+  imageUrl?: string;
+  published: boolean;
+}

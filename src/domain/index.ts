@@ -1,0 +1,13 @@
+// The policy engine's public face. Everything outside src/domain imports from here only.
+export * from './errors';
+export * from './dates';
+export * from './money';
+export * from './contract';
+export * from './themes';
+export * from './authorities';
+export * from './tier';
+export * from './weighting';
+export * from './measures';
+export * from './lifecycle';
+export * from './entities';
+export * from './socialValue';
