@@ -27,5 +27,12 @@ module.exports = {
       testMatch: ['<rootDir>/tests/ui/**/*.test.tsx'],
       setupFilesAfterEnv: ['<rootDir>/tests/support/ui-setup.ts'],
     },
+    {
+      // Checks of the built .sppkg: run by `npm run package` after the ship build, not by `npm test`.
+      ...common,
+      displayName: 'package',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/package/**/*.check.ts'],
+    },
   ],
 };

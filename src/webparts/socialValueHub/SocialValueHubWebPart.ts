@@ -1,92 +1,61 @@
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { Version } from '@microsoft/sp-core-library';
-import {
-  type IPropertyPaneConfiguration,
-  PropertyPaneTextField
-} from '@microsoft/sp-property-pane';
+import { type IPropertyPaneConfiguration, PropertyPaneTextField } from '@microsoft/sp-property-pane';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
-import { IReadonlyTheme } from '@microsoft/sp-component-base';
+import type { IReadonlyTheme } from '@microsoft/sp-component-base';
+import * as strings from 'SocialValueHubStrings';
 
-import * as strings from 'SocialValueHubWebPartStrings';
-import SocialValueHub from './components/SocialValueHub';
-import { ISocialValueHubProps } from './components/ISocialValueHubProps';
+import { App } from '../../ui/App';
+import type { HubServices } from '../../ui/services';
+import type { HostTheme } from '../../teams/hostTheme';
+import { hostThemeFromTeams } from '../../teams/hostTheme';
+import { teamsContextInfo } from '../../teams/teamsContext';
 
 export interface ISocialValueHubWebPartProps {
-  description: string;
+  /** Optional: the site that holds the hub's lists, when the page lives elsewhere (e.g. a regional portal). */
+  siteUrl?: string;
 }
 
+/**
+ * Thin shell: reads this.context, builds the services, renders <App/>. No business logic here —
+ * the policy lives in src/domain, data access in src/data, screens in src/ui.
+ */
 export default class SocialValueHubWebPart extends BaseClientSideWebPart<ISocialValueHubWebPartProps> {
+  private _services: HubServices | undefined;
+  private _theme: HostTheme = 'light';
 
-  private _isDarkTheme: boolean = false;
-  private _environmentMessage: string = '';
+  protected async onInit(): Promise<void> {
+    await super.onInit();
+    const teamsJs = this.context.sdks.microsoftTeams?.teamsJs;
+    const teams = teamsJs ? teamsContextInfo(await teamsJs.app.getContext()) : undefined;
+    if (teamsJs && teams) {
+      this._theme = teams.theme;
+      // Teams users switch theme while the tab is open; follow them.
+      teamsJs.app.registerOnThemeChangeHandler((theme: string) => {
+        this._theme = hostThemeFromTeams(theme);
+        this.render();
+      });
+    }
+    const user = this.context.pageContext.user;
+    this._services = {
+      host: teams ? 'teams' : 'sharepoint',
+      siteUrl: this.properties.siteUrl || this.context.pageContext.web.absoluteUrl,
+      user: { displayName: user.displayName, email: user.email },
+      teams,
+    };
+  }
 
   public render(): void {
-    const element: React.ReactElement<ISocialValueHubProps> = React.createElement(
-      SocialValueHub,
-      {
-        description: this.properties.description,
-        isDarkTheme: this._isDarkTheme,
-        environmentMessage: this._environmentMessage,
-        hasTeamsContext: !!this.context.sdks.microsoftTeams,
-        userDisplayName: this.context.pageContext.user.displayName
-      }
-    );
-
-    ReactDom.render(element, this.domElement);
+    if (!this._services) return;
+    ReactDom.render(React.createElement(App, { services: this._services, theme: this._theme }), this.domElement);
   }
 
-  protected onInit(): Promise<void> {
-    return this._getEnvironmentMessage().then(message => {
-      this._environmentMessage = message;
-    });
-  }
-
-
-
-  private _getEnvironmentMessage(): Promise<string> {
-    if (!!this.context.sdks.microsoftTeams) { // running in Teams, office.com or Outlook
-      return this.context.sdks.microsoftTeams.teamsJs.app.getContext()
-        .then(context => {
-          let environmentMessage: string = '';
-          switch (context.app.host.name) {
-            case 'Office': // running in Office
-              environmentMessage = this.context.isServedFromLocalhost ? strings.AppLocalEnvironmentOffice : strings.AppOfficeEnvironment;
-              break;
-            case 'Outlook': // running in Outlook
-              environmentMessage = this.context.isServedFromLocalhost ? strings.AppLocalEnvironmentOutlook : strings.AppOutlookEnvironment;
-              break;
-            case 'Teams': // running in Teams
-            case 'TeamsModern':
-              environmentMessage = this.context.isServedFromLocalhost ? strings.AppLocalEnvironmentTeams : strings.AppTeamsTabEnvironment;
-              break;
-            default:
-              environmentMessage = strings.UnknownEnvironment;
-          }
-
-          return environmentMessage;
-        });
-    }
-
-    return Promise.resolve(this.context.isServedFromLocalhost ? strings.AppLocalEnvironmentSharePoint : strings.AppSharePointEnvironment);
-  }
-
-  protected onThemeChanged(currentTheme: IReadonlyTheme | undefined): void {
-    if (!currentTheme) {
-      return;
-    }
-
-    this._isDarkTheme = !!currentTheme.isInverted;
-    const {
-      semanticColors
-    } = currentTheme;
-
-    if (semanticColors) {
-      this.domElement.style.setProperty('--bodyText', semanticColors.bodyText || null);
-      this.domElement.style.setProperty('--link', semanticColors.link || null);
-      this.domElement.style.setProperty('--linkHovered', semanticColors.linkHovered || null);
-    }
-
+  protected onThemeChanged(theme: IReadonlyTheme | undefined): void {
+    // In Teams the Teams theme rules; on a SharePoint page follow the page's light/dark variant.
+    if (this._services?.teams) return;
+    this._theme = theme?.isInverted ? 'dark' : 'light';
+    this.render();
   }
 
   protected onDispose(): void {
@@ -101,21 +70,15 @@ export default class SocialValueHubWebPart extends BaseClientSideWebPart<ISocial
     return {
       pages: [
         {
-          header: {
-            description: strings.PropertyPaneDescription
-          },
+          header: { description: strings.PropertyPaneDescription },
           groups: [
             {
-              groupName: strings.BasicGroupName,
-              groupFields: [
-                PropertyPaneTextField('description', {
-                  label: strings.DescriptionFieldLabel
-                })
-              ]
-            }
-          ]
-        }
-      ]
+              groupName: strings.SettingsGroupName,
+              groupFields: [PropertyPaneTextField('siteUrl', { label: strings.SiteUrlFieldLabel })],
+            },
+          ],
+        },
+      ],
     };
   }
 }
