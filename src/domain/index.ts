@@ -11,3 +11,5 @@ export * from './measures';
 export * from './lifecycle';
 export * from './entities';
 export * from './socialValue';
+export * from './thresholds';
+export * from './policyEdition';
