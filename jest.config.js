@@ -34,5 +34,14 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/package/**/*.check.ts'],
     },
+    {
+      // Browser tests in Chromium against `npm start`'s server: `npm run test:e2e`.
+      ...common,
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/e2e/**/*.e2e.ts'],
+      globalSetup: '<rootDir>/tests/e2e/globalSetup.ts',
+      globalTeardown: '<rootDir>/tests/e2e/globalTeardown.ts',
+    },
   ],
 };

@@ -1,0 +1,68 @@
+// Builds the local runtime with esbuild (not the SPFx bundler): the browser page that renders the same
+// <App/> as the web part, and the Node server that answers SharePoint's REST API and Graph's channel calls.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const outDir = path.join(root, '.local-build');
+export const pageDir = path.join(outDir, 'page');
+export const serverFile = path.join(outDir, 'server.mjs');
+
+// SPFx loc files are AMD modules; give the page the same file, unwrapped.
+const spfxStrings = {
+  name: 'spfx-strings',
+  setup(b) {
+    b.onResolve({ filter: /^SocialValueHubStrings$/ }, () => ({ path: path.join(root, 'src/loc/en-us.js'), namespace: 'spfx-strings' }));
+    b.onLoad({ filter: /.*/, namespace: 'spfx-strings' }, (args) => ({
+      contents: `let strings; const define = (_deps, factory) => { strings = factory(); };\n${fs.readFileSync(args.path, 'utf8')}\nexport = strings;`,
+      loader: 'ts',
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
+export async function buildPage({ minify = false } = {}) {
+  fs.mkdirSync(pageDir, { recursive: true });
+  await build({
+    entryPoints: { app: path.join(root, 'local/page/main.tsx') },
+    outdir: pageDir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2020',
+    sourcemap: true,
+    minify,
+    jsx: 'transform',
+    define: { 'process.env.NODE_ENV': JSON.stringify(minify ? 'production' : 'development') },
+    plugins: [spfxStrings],
+    logLevel: 'warning',
+  });
+  fs.copyFileSync(path.join(root, 'local/page/index.html'), path.join(pageDir, 'index.html'));
+  fs.copyFileSync(path.join(root, 'appPackage/color.png'), path.join(pageDir, 'icon.png'));
+  return pageDir;
+}
+
+export async function buildServer() {
+  fs.mkdirSync(outDir, { recursive: true });
+  // Written beside, then renamed: parallel test workers may build at the same time.
+  const temp = `${serverFile}.${process.pid}.tmp.mjs`;
+  await build({
+    entryPoints: [path.join(root, 'local/server/main.ts')],
+    outfile: temp,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+    sourcemap: 'inline',
+    packages: 'bundle',
+    plugins: [spfxStrings],
+    // Bundled CommonJS dependencies call require(); give the ESM bundle one.
+    banner: { js: "import { createRequire as __svhubCreateRequire } from 'node:module'; const require = __svhubCreateRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  fs.renameSync(temp, serverFile);
+  return serverFile;
+}

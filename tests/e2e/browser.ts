@@ -1,0 +1,34 @@
+// One Chromium per test file, with the flags this machine needs (no sandbox as root, no background network).
+import { chromium, Browser, Page, ConsoleMessage } from 'playwright-core';
+
+export function serverUrl(): string {
+  const url = process.env.SVHUB_E2E_URL;
+  if (!url) throw new Error('SVHUB_E2E_URL is not set: run the browser tests with `npm run test:e2e`.');
+  return url;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Opens a page that records console errors and uncaught exceptions. */
+export async function openPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error: Error) => errors.push(error.message));
+  return { page, errors };
+}
