@@ -1,0 +1,326 @@
+// The data layer as the UI, the cards and the local runtime see it: interfaces in the policy's words,
+// domain objects in and out, no PnPjs. The SharePoint adapter (./sharepoint) implements them; tests or
+// screens may hand in anything else that does.
+import type {
+  ActionPlanItem,
+  ApprovalOutcome,
+  CaseStudy,
+  Commitment,
+  IsoDate,
+  Measure,
+  OutcomeLog,
+  Pence,
+  Procurement,
+  ProcurementStatus,
+  Rag,
+  ThemeId,
+  ThresholdRow,
+  Tier,
+  VerificationStatus,
+} from '../domain';
+import type { DataError } from './errors';
+import type { TaskforcePostKind, TaskforcePostStatus } from './schema/vocabulary';
+
+export { ConflictError, DataError, ValidationError, isDataError } from './errors';
+export type { DataErrorKind } from './errors';
+export type { TaskforcePostKind, TaskforcePostStatus } from './schema/vocabulary';
+export { TASKFORCE_POST_KINDS, TASKFORCE_POST_STATUSES } from './schema/vocabulary';
+
+/** A record as stored: its list item id and the ETag an update must send back. */
+export type Stored<T> = T & {
+  id: number;
+  /** Opaque; pass it back unchanged. A stale one makes the update fail with ConflictError. */
+  etag: string;
+  /** ISO date-time of the last change (SharePoint's Modified). */
+  modified?: string;
+};
+
+/** One page of a query. Pass `nextPageToken` back as `pageToken` (same filters and sort) for the next page. */
+export interface Page<T> {
+  items: T[];
+  nextPageToken?: string;
+}
+
+export interface PageRequest {
+  /** 1–500; defaults to 50. */
+  pageSize?: number;
+  pageToken?: string;
+}
+
+// ---- Procurements ------------------------------------------------------------------------------
+
+export type ProcurementSortKey = 'modified' | 'reference' | 'title' | 'estimatedValue' | 'decisionDate';
+
+export interface ProcurementQuery extends PageRequest {
+  status?: ProcurementStatus | readonly ProcurementStatus[];
+  tier?: Tier;
+  authorityId?: string;
+  themeId?: ThemeId;
+  leadOfficerEmail?: string;
+  approverEmail?: string;
+  /** Matches the start of the reference, or anywhere in the title. */
+  text?: string;
+  sort?: { by: ProcurementSortKey; descending?: boolean };
+}
+
+/** A procurement with what is written with it (the wizard's save, the award). */
+export interface ProcurementBundle {
+  procurement: Procurement;
+  /** When given, the procurement's commitments become exactly these (missing ones are deleted). */
+  commitments?: readonly Commitment[];
+  /** When given, the procurement's action plan becomes exactly these (missing ones are deleted). */
+  actionPlan?: readonly ActionPlanItem[];
+}
+
+export interface WriteFailure {
+  /** 'procurement', 'commitment GSE-01', 'action "Publish the plan"'. */
+  what: string;
+  error: DataError;
+}
+
+/**
+ * The outcome of a multi-part write. SharePoint batches are not transactional: some parts may land
+ * while others fail. Calling the same save again completes the set without duplicating what landed.
+ */
+export interface BundleSaveResult {
+  ok: boolean;
+  procurement?: Stored<Procurement>;
+  commitments: Stored<Commitment>[];
+  actionPlan: Stored<ActionPlanItem>[];
+  /** Descriptions of the parts written ("created procurement WMCA-2026-0001", …). */
+  written: string[];
+  failed: WriteFailure[];
+}
+
+export interface ProcurementRepository {
+  get(reference: string): Promise<Stored<Procurement> | undefined>;
+  getById(id: number): Promise<Stored<Procurement> | undefined>;
+  query(query?: ProcurementQuery): Promise<Page<Stored<Procurement>>>;
+  /** Creates; refuses a reference that exists (DataError 'duplicate'). */
+  create(procurement: Procurement): Promise<Stored<Procurement>>;
+  /** Saves changes with the ETag the record was read with; ConflictError when someone else saved first. */
+  update(procurement: Stored<Procurement>): Promise<Stored<Procurement>>;
+  /** The procurement with its commitments and action plan, in one batch (create or update by reference). */
+  saveBundle(bundle: ProcurementBundle): Promise<BundleSaveResult>;
+  /** Status history from the item's versions, oldest first. */
+  statusHistory(id: number): Promise<{ status: ProcurementStatus; at: string; byEmail?: string; byName?: string }[]>;
+}
+
+// ---- Approvals ---------------------------------------------------------------------------------
+
+export interface ApprovalDecision {
+  procurementReference: string;
+  round: number;
+  outcome: ApprovalOutcome;
+  decidedByEmail: string;
+  decidedByName?: string;
+  decidedAt: string;
+  comments?: string;
+}
+
+/** Written by approvers and the approval workflow only (list permissions enforce it). */
+export interface ApprovalRepository {
+  /** The decision on the procurement's given round (or its latest decision). */
+  decisionFor(procurementReference: string, round?: number): Promise<ApprovalDecision | undefined>;
+  /** Records a decision once per round (a second one for the same round is refused as 'duplicate'). */
+  record(decision: ApprovalDecision): Promise<ApprovalDecision>;
+}
+
+// ---- Commitments, outcomes, action plan --------------------------------------------------------
+
+export interface CommitmentQuery extends PageRequest {
+  procurementReference?: string;
+  rag?: Rag | readonly Rag[];
+  /** Due on or before this date. */
+  dueBy?: IsoDate;
+}
+
+/** A commitment with the delivery figures the list keeps for views. */
+export type CommitmentWithProgress = Commitment & { rag?: Rag; verifiedQuantity?: number };
+
+export interface CommitmentRepository {
+  listForProcurement(procurementReference: string): Promise<Stored<CommitmentWithProgress>[]>;
+  query(query: CommitmentQuery): Promise<Page<Stored<CommitmentWithProgress>>>;
+  update(commitment: Stored<CommitmentWithProgress>): Promise<Stored<CommitmentWithProgress>>;
+}
+
+export interface OutcomeLogQuery extends PageRequest {
+  procurementReference?: string;
+  verification?: VerificationStatus;
+  periodEnd?: IsoDate;
+  periodFrom?: IsoDate;
+  periodTo?: IsoDate;
+  measureCode?: string;
+}
+
+export interface OutcomeLogRepository {
+  /**
+   * One log per commitment per period: a second record for the same procurement, measure and period
+   * corrects the first (same item, new version) instead of counting twice.
+   */
+  record(log: OutcomeLog): Promise<{ log: Stored<OutcomeLog>; corrected: boolean }>;
+  get(id: number): Promise<Stored<OutcomeLog> | undefined>;
+  query(query: OutcomeLogQuery): Promise<Page<Stored<OutcomeLog>>>;
+  /** Verification, rejection, celebration: saved with the ETag it was read with. */
+  update(log: Stored<OutcomeLog>): Promise<Stored<OutcomeLog>>;
+}
+
+export interface ActionPlanQuery extends PageRequest {
+  procurementReference?: string;
+  /** Not done and due before this date. */
+  overdueOn?: IsoDate;
+}
+
+export interface ActionPlanRepository {
+  listForProcurement(procurementReference: string): Promise<Stored<ActionPlanItem>[]>;
+  query(query: ActionPlanQuery): Promise<Page<Stored<ActionPlanItem>>>;
+  update(item: Stored<ActionPlanItem>): Promise<Stored<ActionPlanItem>>;
+}
+
+// ---- Case studies, library, thresholds, settings -----------------------------------------------
+
+export interface CaseStudyQuery extends PageRequest {
+  themeId?: ThemeId;
+  published?: boolean;
+  procurementReference?: string;
+}
+
+export interface CaseStudyRepository {
+  create(caseStudy: CaseStudy): Promise<Stored<CaseStudy>>;
+  get(id: number): Promise<Stored<CaseStudy> | undefined>;
+  update(caseStudy: Stored<CaseStudy>): Promise<Stored<CaseStudy>>;
+  query(query: CaseStudyQuery): Promise<Page<Stored<CaseStudy>>>;
+}
+
+export interface MeasureRepository {
+  /** The whole library (a few hundred measures at most), ordered by code. */
+  list(options?: { activeOnly?: boolean }): Promise<Stored<Measure>[]>;
+  getByCode(code: string): Promise<Stored<Measure> | undefined>;
+  /** Creates, or updates the measure with the same code. */
+  save(measure: Measure): Promise<Stored<Measure>>;
+}
+
+export interface ThresholdRepository {
+  list(): Promise<Stored<ThresholdRow>[]>;
+  /** Creates, or updates the row for the same date, regime and contract type. */
+  save(row: ThresholdRow): Promise<Stored<ThresholdRow>>;
+}
+
+/** Well-known setting keys. Policy figures are kept by edition (the key names the edition). */
+export const SETTING_KEYS = {
+  policyEdition: 'policy.edition',
+  lightTouchLimitPence: 'policy.lightTouchLimitPence',
+  weightingMinPercent: 'policy.weightingMinPercent',
+  weightingMaxPercent: 'policy.weightingMaxPercent',
+  taskforceTeamId: 'taskforce.teamId',
+  taskforceChannelId: 'taskforce.channelId',
+  schemaVersion: 'hub.schemaVersion',
+} as const;
+
+export interface SettingsRepository {
+  get(key: string): Promise<string | undefined>;
+  all(): Promise<Record<string, string>>;
+  set(key: string, value: string, description?: string): Promise<void>;
+}
+
+// ---- Taskforce outbox --------------------------------------------------------------------------
+
+export interface TaskforcePost {
+  /** kind | subject | period: the same card is never posted twice. */
+  idempotencyKey: string;
+  kind: TaskforcePostKind;
+  title: string;
+  subjectRef?: string;
+  teamId?: string;
+  channelId?: string;
+  cardJson?: string;
+  status: TaskforcePostStatus;
+  messageId?: string;
+  attempts: number;
+  nextAttemptAt?: string;
+  lastError?: string;
+  postedAt?: string;
+}
+
+export interface OutboxRepository {
+  /** Adds the post unless one with the same key exists; returns the stored one either way. */
+  enqueue(post: Omit<TaskforcePost, 'status' | 'attempts'>): Promise<{ post: Stored<TaskforcePost>; created: boolean }>;
+  get(idempotencyKey: string): Promise<Stored<TaskforcePost> | undefined>;
+  /** Pending or Failed posts whose next attempt is due by `now`, oldest first. */
+  due(now: string, page?: PageRequest): Promise<Page<Stored<TaskforcePost>>>;
+  query(query: PageRequest & { status?: TaskforcePostStatus }): Promise<Page<Stored<TaskforcePost>>>;
+  /** Saves with the ETag: of two senders claiming the same post, one gets ConflictError. */
+  update(post: Stored<TaskforcePost>): Promise<Stored<TaskforcePost>>;
+}
+
+// ---- Rollups -----------------------------------------------------------------------------------
+
+export interface Rollup {
+  procurementReference: string;
+  periodEnd: IsoDate;
+  themeId: ThemeId;
+  authorityId: string;
+  supplierName?: string;
+  committedPence: Pence;
+  reportedPence: Pence;
+  verifiedPence: Pence;
+}
+
+export interface RollupQuery extends PageRequest {
+  procurementReference?: string;
+  periodFrom?: IsoDate;
+  periodTo?: IsoDate;
+  authorityId?: string;
+  themeId?: ThemeId;
+}
+
+export interface RollupRepository {
+  query(query: RollupQuery): Promise<Page<Stored<Rollup>>>;
+  /** Creates or replaces rollups by procurement, period and theme, in batches; reports parts that failed. */
+  saveMany(rollups: readonly Rollup[]): Promise<{ ok: boolean; saved: number; failed: WriteFailure[] }>;
+}
+
+// ---- People and provisioning -------------------------------------------------------------------
+
+export interface SiteUser {
+  id: number;
+  email: string;
+  displayName: string;
+  isSiteAdmin: boolean;
+}
+
+export interface UserDirectory {
+  current(): Promise<SiteUser>;
+  /** The site user for an email (SharePoint's ensureUser); DataError 'not-found' if no such person. */
+  ensure(email: string): Promise<SiteUser>;
+}
+
+/** What provision() did, for a site owner to read. */
+export interface ProvisionReport {
+  created: string[];
+  updated: string[];
+  unchanged: number;
+}
+
+export interface Provisioning {
+  /** Lists of the schema that the site lacks (empty when the hub is ready). */
+  missingLists(): Promise<string[]>;
+  provision(): Promise<ProvisionReport>;
+}
+
+/** Everything the hub reads and writes. Built from an SPFI by createSharePointData (./sharepoint). */
+export interface HubData {
+  procurements: ProcurementRepository;
+  approvals: ApprovalRepository;
+  commitments: CommitmentRepository;
+  outcomes: OutcomeLogRepository;
+  actionPlan: ActionPlanRepository;
+  caseStudies: CaseStudyRepository;
+  measures: MeasureRepository;
+  thresholds: ThresholdRepository;
+  settings: SettingsRepository;
+  outbox: OutboxRepository;
+  rollups: RollupRepository;
+  users: UserDirectory;
+  provisioning: Provisioning;
+}

@@ -1,0 +1,387 @@
+// Every SharePoint list the hub keeps, defined once. Provisioning, validation before writes, the local
+// server's tables and the item types (./items.ts) all read these definitions.
+//
+// Decisions that apply to all lists:
+// - Relations use the parent's client-generated key (ProcurementRef, indexed), not lookup columns: a
+//   procurement and its commitments are written in one batch, when the procurement's Id is not known yet;
+//   an indexed lookup does not help the list view threshold; text keys survive export and re-import.
+// - Every list has an indexed unique key the app generates (Reference, CommitmentKey, LogKey, …), so a
+//   retried batch finds what already landed instead of writing it twice.
+// - Money is integer pence in Number columns (exact up to 2^53); column formatting shows pounds.
+// - Indexed columns are the ones the app filters or sorts on, and no more (SharePoint allows 20).
+import { and, anyOf, beforeToday, eq, groupedViewQuery, isMe, neq, viewQuery } from './caml';
+import { labelFormat, linkFormat, penceAsPoundsFormat, pillFormat } from './formatting';
+import type { ListDef } from './types';
+import {
+  ACTION_PLAN_STATUSES,
+  APPROVAL_OUTCOMES,
+  AUTHORITY_CHOICES,
+  AUTHORITY_LABELS,
+  CONTRACT_TYPE_CHOICES,
+  CONTRACT_TYPE_LABELS,
+  MEASURE_UNITS,
+  RAGS,
+  REGIME_CHOICES,
+  REGIME_LABELS,
+  STATUS_CHOICES,
+  TASKFORCE_POST_KINDS,
+  TASKFORCE_POST_STATUSES,
+  THEME_CHOICES,
+  THEME_LABELS,
+  TIER_CHOICES,
+  TIER_LABELS,
+  VERIFICATION_STATUSES,
+  WEIGHTING_METHOD_CHOICES,
+  WEIGHTING_METHOD_LABELS,
+} from './vocabulary';
+
+const STATUS_FORMAT = pillFormat({
+  Draft: 'neutral',
+  'Awaiting approval': 'warning',
+  Approved: 'good',
+  Rejected: 'blocked',
+  Tendering: 'low',
+  Awarded: 'good',
+  'In delivery': 'low',
+  Closed: 'neutral',
+  Withdrawn: 'neutral',
+});
+const RAG_FORMAT = pillFormat({ Red: 'blocked', Amber: 'warning', Green: 'good' });
+const VERIFICATION_FORMAT = pillFormat({ Reported: 'warning', Verified: 'good', Rejected: 'blocked' });
+const ACTION_STATUS_FORMAT = pillFormat({ 'Not started': 'neutral', 'In progress': 'low', Done: 'good' });
+const TIER_FORMAT = pillFormat({ 'light-touch': 'neutral', 'toms-considered': 'low', 'toms-included': 'warning' }, TIER_LABELS);
+const OUTCOME_FORMAT = pillFormat({ Approved: 'good', Rejected: 'blocked' });
+const POST_STATUS_FORMAT = pillFormat({ Pending: 'neutral', Posting: 'low', Posted: 'good', Failed: 'blocked' });
+const MONEY = penceAsPoundsFormat();
+
+/** Modified, indexed so registers can sort by "recently changed" past 5,000 items. */
+const MODIFIED = { name: 'Modified', title: 'Modified', kind: 'DateTime', dateOnly: false, builtIn: true, indexed: true } as const;
+
+const PROCUREMENT_REF = {
+  name: 'ProcurementRef',
+  title: 'Procurement reference',
+  kind: 'Text',
+  maxLength: 32,
+  required: true,
+  indexed: true,
+  description: 'The reference of the procurement this belongs to.',
+} as const;
+
+export const PROCUREMENTS = {
+  title: 'Procurements',
+  description: 'One item per procurement: its tier, themes, weighting decision, approval and award.',
+  writeAccess: 'own-items',
+  versioning: true,
+  fields: [
+    { name: 'Title', title: 'Procurement title', kind: 'Text', maxLength: 255, required: true, builtIn: true, indexed: true },
+    MODIFIED,
+    { name: 'Reference', title: 'Reference', kind: 'Text', maxLength: 32, required: true, indexed: true, unique: true, description: 'Unique reference, e.g. WMCA-2026-0042.' },
+    { name: 'Authority', title: 'Authority', kind: 'Choice', choices: AUTHORITY_CHOICES, required: true, indexed: true, format: labelFormat(AUTHORITY_LABELS) },
+    { name: 'Directorate', title: 'Directorate', kind: 'Text', maxLength: 255 },
+    { name: 'LeadOfficer', title: 'Lead officer', kind: 'User', required: true, indexed: true },
+    { name: 'ContractType', title: 'Contract type', kind: 'Choice', choices: CONTRACT_TYPE_CHOICES, required: true, format: labelFormat(CONTRACT_TYPE_LABELS) },
+    { name: 'Regime', title: 'Procurement regime', kind: 'Choice', choices: REGIME_CHOICES, required: true, defaultValue: 'sub-central', format: labelFormat(REGIME_LABELS) },
+    { name: 'EstimatedValuePence', title: 'Estimated whole-life value inc. VAT', kind: 'Number', decimals: 0, min: 0, required: true, indexed: true, format: MONEY, description: 'In pence, including VAT, as the Procurement Act 2023 counts it.' },
+    { name: 'DecisionDate', title: 'Decision date', kind: 'DateTime', dateOnly: true, required: true, indexed: true },
+    { name: 'DurationMonths', title: 'Duration (months)', kind: 'Number', decimals: 0, min: 0 },
+    { name: 'Tier', title: 'Tier', kind: 'Choice', choices: TIER_CHOICES, indexed: true, format: TIER_FORMAT },
+    { name: 'ThresholdPence', title: 'Threshold applied', kind: 'Number', decimals: 0, min: 0, format: MONEY, description: 'The procurement threshold the tier was decided against, in pence inc. VAT.' },
+    { name: 'ThresholdEffectiveFrom', title: 'Threshold table in force from', kind: 'DateTime', dateOnly: true },
+    { name: 'PolicyEdition', title: 'Policy edition', kind: 'Text', maxLength: 64, description: 'The policy edition the tier and weighting were decided under.' },
+    { name: 'Themes', title: 'Themes', kind: 'MultiChoice', choices: THEME_CHOICES },
+    { name: 'MeasureTargets', title: 'Measures and targets', kind: 'Note', maxLength: 4000, lines: 6, description: 'One line per measure: code = target quantity.' },
+    { name: 'WeightingMethod', title: 'Weighting method', kind: 'Choice', choices: WEIGHTING_METHOD_CHOICES, format: labelFormat(WEIGHTING_METHOD_LABELS) },
+    { name: 'WeightingPercent', title: 'Social value weighting (%)', kind: 'Number', decimals: 1, min: 0, max: 100 },
+    { name: 'Justification', title: 'Justification', kind: 'Note', maxLength: 4000, lines: 4 },
+    { name: 'PassFailCriteria', title: 'PASS/FAIL essential criteria', kind: 'Note', maxLength: 4000, lines: 4, description: 'One criterion per line.' },
+    { name: 'Status', title: 'Status', kind: 'Choice', choices: STATUS_CHOICES, required: true, defaultValue: 'Draft', indexed: true, format: STATUS_FORMAT },
+    { name: 'SubmittedBy', title: 'Submitted by', kind: 'User' },
+    { name: 'SubmittedAt', title: 'Submitted', kind: 'DateTime', dateOnly: false },
+    { name: 'Approver', title: 'Approver', kind: 'User', indexed: true, description: 'Who is asked to approve the weighting decision.' },
+    { name: 'ApprovalRound', title: 'Approval round', kind: 'Number', decimals: 0, min: 0, defaultValue: 0, description: 'Counts submissions, so a decision applies to the round it was made on.' },
+    { name: 'SupplierName', title: 'Supplier', kind: 'Text', maxLength: 255, indexed: true },
+    { name: 'SupplierIsSme', title: 'Supplier is an SME', kind: 'Boolean' },
+    { name: 'SupplierIsVcse', title: 'Supplier is a VCSE', kind: 'Boolean' },
+    { name: 'SupplierIsLocal', title: 'Supplier based in the West Midlands', kind: 'Boolean' },
+    { name: 'SupplierPostcode', title: 'Supplier postcode', kind: 'Text', maxLength: 10, description: 'The supplier’s business postcode.' },
+    { name: 'AwardValuePence', title: 'Award value', kind: 'Number', decimals: 0, min: 0, format: MONEY },
+    { name: 'ContractStart', title: 'Contract start', kind: 'DateTime', dateOnly: true },
+    { name: 'ContractEnd', title: 'Contract end', kind: 'DateTime', dateOnly: true },
+  ],
+  views: [
+    { title: 'All procurements', isDefault: true, rowLimit: 50, fields: ['Reference', 'LinkTitle', 'Authority', 'EstimatedValuePence', 'Tier', 'WeightingMethod', 'WeightingPercent', 'Status', 'LeadOfficer', 'Modified'], query: viewQuery(null, [['Modified', false]]) },
+    { title: 'Awaiting approval', rowLimit: 50, fields: ['Reference', 'LinkTitle', 'Authority', 'EstimatedValuePence', 'Tier', 'WeightingMethod', 'WeightingPercent', 'LeadOfficer', 'Approver', 'SubmittedAt'], query: viewQuery(eq('Status', 'Choice', 'Awaiting approval'), [['SubmittedAt', true]]) },
+    { title: 'Awaiting my approval', rowLimit: 50, fields: ['Reference', 'LinkTitle', 'Authority', 'EstimatedValuePence', 'Tier', 'WeightingMethod', 'WeightingPercent', 'LeadOfficer', 'SubmittedAt'], query: viewQuery(and(isMe('Approver'), eq('Status', 'Choice', 'Awaiting approval')), [['SubmittedAt', true]]) },
+    { title: 'By tier', rowLimit: 100, fields: ['Reference', 'LinkTitle', 'Authority', 'EstimatedValuePence', 'WeightingMethod', 'Status', 'LeadOfficer'], query: groupedViewQuery('Tier', null, [['EstimatedValuePence', false]]) },
+    { title: 'My procurements', rowLimit: 50, fields: ['Reference', 'LinkTitle', 'EstimatedValuePence', 'Tier', 'Status', 'Modified'], query: viewQuery(isMe('LeadOfficer'), [['Modified', false]]) },
+    { title: 'In delivery', rowLimit: 50, fields: ['Reference', 'LinkTitle', 'Authority', 'SupplierName', 'AwardValuePence', 'ContractStart', 'ContractEnd', 'LeadOfficer'], query: viewQuery(anyOf('Status', 'Choice', ['Awarded', 'In delivery']), [['ContractEnd', true]]) },
+  ],
+} as const satisfies ListDef;
+
+export const COMMITMENTS = {
+  title: 'Commitments',
+  description: 'One item per measure a supplier committed to at award, with the proxy value locked at award.',
+  writeAccess: 'own-items',
+  versioning: true,
+  fields: [
+    { name: 'Title', title: 'Commitment', kind: 'Text', maxLength: 255, required: true, builtIn: true },
+    MODIFIED,
+    { name: 'CommitmentKey', title: 'Commitment key', kind: 'Text', maxLength: 80, required: true, indexed: true, unique: true, description: 'Procurement reference | measure code.' },
+    PROCUREMENT_REF,
+    { name: 'MeasureCode', title: 'Measure code', kind: 'Text', maxLength: 16, required: true, indexed: true },
+    { name: 'Theme', title: 'Theme', kind: 'Choice', choices: THEME_CHOICES, required: true, indexed: true, format: labelFormat(THEME_LABELS) },
+    { name: 'TargetQuantity', title: 'Target quantity', kind: 'Number', min: 0, required: true },
+    { name: 'Unit', title: 'Unit', kind: 'Choice', choices: MEASURE_UNITS, required: true },
+    { name: 'ProxyPenceLocked', title: 'Proxy value per unit (locked at award)', kind: 'Number', decimals: 0, min: 0, format: MONEY, description: 'Empty for a record-only measure.' },
+    { name: 'ProxyEdition', title: 'Proxy edition', kind: 'Text', maxLength: 64 },
+    { name: 'StartDate', title: 'Counting from', kind: 'DateTime', dateOnly: true },
+    { name: 'DueDate', title: 'Due date', kind: 'DateTime', dateOnly: true, required: true, indexed: true },
+    { name: 'Rag', title: 'RAG', kind: 'Choice', choices: RAGS, indexed: true, format: RAG_FORMAT, description: 'Kept up to date when outcomes are verified.' },
+    { name: 'VerifiedQuantity', title: 'Verified delivered quantity', kind: 'Number', min: 0, defaultValue: 0 },
+  ],
+  views: [
+    { title: 'All commitments', isDefault: true, rowLimit: 50, fields: ['ProcurementRef', 'MeasureCode', 'LinkTitle', 'Theme', 'TargetQuantity', 'Unit', 'ProxyPenceLocked', 'VerifiedQuantity', 'DueDate', 'Rag'], query: viewQuery(null, [['ProcurementRef', true], ['MeasureCode', true]]) },
+    { title: 'At-risk commitments', rowLimit: 50, fields: ['ProcurementRef', 'MeasureCode', 'LinkTitle', 'TargetQuantity', 'VerifiedQuantity', 'Unit', 'DueDate', 'Rag'], query: viewQuery(anyOf('Rag', 'Choice', ['Red', 'Amber']), [['DueDate', true]]) },
+    { title: 'By procurement', rowLimit: 100, fields: ['MeasureCode', 'LinkTitle', 'TargetQuantity', 'Unit', 'VerifiedQuantity', 'DueDate', 'Rag'], query: groupedViewQuery('ProcurementRef', null, [['MeasureCode', true]]) },
+  ],
+} as const satisfies ListDef;
+
+export const OUTCOME_LOGS = {
+  title: 'OutcomeLogs',
+  description: 'One item per measure delivered in one quarter on one contract. Counts, never people: no names or personal details.',
+  writeAccess: 'members',
+  versioning: true,
+  fields: [
+    { name: 'Title', title: 'Outcome', kind: 'Text', maxLength: 255, required: true, builtIn: true },
+    MODIFIED,
+    { name: 'LogKey', title: 'Log key', kind: 'Text', maxLength: 96, required: true, indexed: true, unique: true, description: 'Procurement reference | measure code | period end: one log per commitment per period.' },
+    PROCUREMENT_REF,
+    { name: 'CommitmentId', title: 'Commitment ID', kind: 'Number', decimals: 0, min: 0 },
+    { name: 'MeasureCode', title: 'Measure code', kind: 'Text', maxLength: 16, required: true, indexed: true },
+    { name: 'Theme', title: 'Theme', kind: 'Choice', choices: THEME_CHOICES, required: true, indexed: true, format: labelFormat(THEME_LABELS) },
+    { name: 'PeriodEnd', title: 'Period end', kind: 'DateTime', dateOnly: true, required: true, indexed: true, description: 'Last day of the reporting quarter.' },
+    { name: 'Quantity', title: 'Quantity delivered', kind: 'Number', min: 0, required: true },
+    { name: 'ProxyPence', title: 'Proxy value per unit', kind: 'Number', decimals: 0, min: 0, format: MONEY },
+    { name: 'ValuePence', title: 'Social value', kind: 'Number', decimals: 0, min: 0, format: MONEY },
+    { name: 'EvidenceUrl', title: 'Evidence link', kind: 'URL', format: linkFormat('Open evidence') },
+    { name: 'EvidenceNotes', title: 'Evidence notes', kind: 'Note', maxLength: 2000, lines: 4, description: 'Where the evidence is kept. No names, dates of birth or other personal details.' },
+    { name: 'ReportedBy', title: 'Reported by', kind: 'Text', maxLength: 255, required: true },
+    { name: 'ReportedAt', title: 'Reported', kind: 'DateTime', dateOnly: false },
+    { name: 'Verification', title: 'Verification', kind: 'Choice', choices: VERIFICATION_STATUSES, required: true, defaultValue: 'Reported', indexed: true, format: VERIFICATION_FORMAT },
+    { name: 'VerifiedBy', title: 'Verified by', kind: 'Text', maxLength: 255 },
+    { name: 'VerifiedAt', title: 'Verified', kind: 'DateTime', dateOnly: false },
+    { name: 'RejectionReason', title: 'Rejection reason', kind: 'Note', maxLength: 2000, lines: 3 },
+    { name: 'CelebratedMessageId', title: 'Celebrated (Teams message)', kind: 'Text', maxLength: 255 },
+  ],
+  views: [
+    { title: 'All outcomes', isDefault: true, rowLimit: 50, fields: ['ProcurementRef', 'MeasureCode', 'PeriodEnd', 'Quantity', 'ValuePence', 'Verification', 'EvidenceUrl', 'ReportedBy'], query: viewQuery(null, [['PeriodEnd', false]]) },
+    { title: 'Outcomes to verify', rowLimit: 50, fields: ['ProcurementRef', 'MeasureCode', 'PeriodEnd', 'Quantity', 'ValuePence', 'EvidenceUrl', 'EvidenceNotes', 'ReportedBy', 'ReportedAt'], query: viewQuery(eq('Verification', 'Choice', 'Reported'), [['PeriodEnd', true]]) },
+    { title: 'Verified outcomes', rowLimit: 50, fields: ['ProcurementRef', 'MeasureCode', 'Theme', 'PeriodEnd', 'Quantity', 'ValuePence', 'VerifiedBy', 'VerifiedAt', 'CelebratedMessageId'], query: viewQuery(eq('Verification', 'Choice', 'Verified'), [['PeriodEnd', false]]) },
+    { title: 'Rejected outcomes', rowLimit: 50, fields: ['ProcurementRef', 'MeasureCode', 'PeriodEnd', 'Quantity', 'RejectionReason', 'VerifiedBy', 'VerifiedAt'], query: viewQuery(eq('Verification', 'Choice', 'Rejected'), [['PeriodEnd', false]]) },
+  ],
+} as const satisfies ListDef;
+
+export const ACTION_PLAN = {
+  title: 'ActionPlan',
+  description: 'One item per action of the plan the policy requires on contracts at or above the procurement threshold.',
+  writeAccess: 'members',
+  versioning: true,
+  fields: [
+    { name: 'Title', title: 'Action', kind: 'Text', maxLength: 255, required: true, builtIn: true },
+    MODIFIED,
+    { name: 'ActionKey', title: 'Action key', kind: 'Text', maxLength: 80, required: true, indexed: true, unique: true },
+    PROCUREMENT_REF,
+    { name: 'OwnerName', title: 'Owner', kind: 'Text', maxLength: 255, required: true },
+    { name: 'OwnerEmail', title: 'Owner email', kind: 'Text', maxLength: 255 },
+    { name: 'DueDate', title: 'Due date', kind: 'DateTime', dateOnly: true, required: true, indexed: true },
+    { name: 'ActionStatus', title: 'Status', kind: 'Choice', choices: ACTION_PLAN_STATUSES, required: true, defaultValue: 'Not started', indexed: true, format: ACTION_STATUS_FORMAT },
+  ],
+  views: [
+    { title: 'All actions', isDefault: true, rowLimit: 50, fields: ['ProcurementRef', 'LinkTitle', 'OwnerName', 'DueDate', 'ActionStatus'], query: viewQuery(null, [['DueDate', true]]) },
+    { title: 'Overdue actions', rowLimit: 50, fields: ['ProcurementRef', 'LinkTitle', 'OwnerName', 'OwnerEmail', 'DueDate', 'ActionStatus'], query: viewQuery(and(neq('ActionStatus', 'Choice', 'Done'), beforeToday('DueDate')), [['DueDate', true]]) },
+    { title: 'By procurement', rowLimit: 100, fields: ['LinkTitle', 'OwnerName', 'DueDate', 'ActionStatus'], query: groupedViewQuery('ProcurementRef', null, [['DueDate', true]]) },
+  ],
+} as const satisfies ListDef;
+
+export const CASE_STUDIES = {
+  title: 'CaseStudies',
+  description: 'Stories of social value delivered, to share best practice. Published ones appear on the portal.',
+  writeAccess: 'own-items',
+  versioning: true,
+  fields: [
+    { name: 'Title', title: 'Title', kind: 'Text', maxLength: 255, required: true, builtIn: true },
+    MODIFIED,
+    PROCUREMENT_REF,
+    { name: 'Theme', title: 'Theme', kind: 'Choice', choices: THEME_CHOICES, required: true, indexed: true, format: labelFormat(THEME_LABELS) },
+    { name: 'Story', title: 'Story', kind: 'Note', maxLength: 10000, lines: 12, required: true },
+    { name: 'Quote', title: 'Quote', kind: 'Note', maxLength: 1000, lines: 3 },
+    { name: 'ImageUrl', title: 'Image link', kind: 'URL', format: linkFormat('View image') },
+    { name: 'Published', title: 'Published', kind: 'Boolean', defaultValue: false, indexed: true },
+  ],
+  views: [
+    { title: 'All case studies', isDefault: true, rowLimit: 50, fields: ['LinkTitle', 'ProcurementRef', 'Theme', 'Published', 'Modified'], query: viewQuery(null, [['Modified', false]]) },
+    { title: 'Published', rowLimit: 50, fields: ['LinkTitle', 'ProcurementRef', 'Theme', 'Modified'], query: viewQuery(eq('Published', 'Boolean', true), [['Modified', false]]) },
+  ],
+} as const satisfies ListDef;
+
+export const MEASURES = {
+  title: 'Measures',
+  description: 'The measure library: what can be committed and counted, under the policy’s six themes, with proxy values by edition.',
+  writeAccess: 'owners',
+  versioning: true,
+  fields: [
+    { name: 'Title', title: 'Measure', kind: 'Text', maxLength: 255, required: true, builtIn: true },
+    { name: 'Code', title: 'Code', kind: 'Text', maxLength: 16, required: true, indexed: true, unique: true },
+    { name: 'Theme', title: 'Theme', kind: 'Choice', choices: THEME_CHOICES, required: true, indexed: true, format: labelFormat(THEME_LABELS) },
+    { name: 'Outcome', title: 'Outcome', kind: 'Text', maxLength: 255, required: true },
+    { name: 'Unit', title: 'Unit', kind: 'Choice', choices: MEASURE_UNITS, required: true },
+    { name: 'ProxyPence', title: 'Proxy value per unit', kind: 'Number', decimals: 0, min: 0, format: MONEY },
+    { name: 'ProxyEdition', title: 'Proxy edition', kind: 'Text', maxLength: 64 },
+    { name: 'ProxySource', title: 'Proxy source', kind: 'Note', maxLength: 2000, lines: 2 },
+    { name: 'RecordOnly', title: 'Record only (no £ value)', kind: 'Boolean', defaultValue: false },
+    { name: 'Active', title: 'Active', kind: 'Boolean', defaultValue: true, indexed: true },
+  ],
+  views: [
+    { title: 'All measures', isDefault: true, rowLimit: 100, fields: ['Code', 'LinkTitle', 'Outcome', 'Unit', 'ProxyPence', 'ProxyEdition', 'RecordOnly', 'Active'], query: groupedViewQuery('Theme', null, [['Code', true]]) },
+    { title: 'Active measures', rowLimit: 100, fields: ['Code', 'LinkTitle', 'Theme', 'Unit', 'ProxyPence', 'ProxyEdition'], query: viewQuery(eq('Active', 'Boolean', true), [['Code', true]]) },
+  ],
+} as const satisfies ListDef;
+
+export const THRESHOLDS = {
+  title: 'Thresholds',
+  description: 'UK procurement thresholds inc. VAT, one figure per regime and contract type, with the dates they are in force.',
+  writeAccess: 'owners',
+  versioning: true,
+  fields: [
+    { name: 'Title', title: 'Threshold', kind: 'Text', maxLength: 255, required: true, builtIn: true },
+    { name: 'ThresholdKey', title: 'Threshold key', kind: 'Text', maxLength: 80, required: true, indexed: true, unique: true, description: 'Effective from | regime | contract type.' },
+    { name: 'Regime', title: 'Regime', kind: 'Choice', choices: REGIME_CHOICES, required: true, format: labelFormat(REGIME_LABELS) },
+    { name: 'ContractType', title: 'Contract type', kind: 'Choice', choices: CONTRACT_TYPE_CHOICES, required: true, format: labelFormat(CONTRACT_TYPE_LABELS) },
+    { name: 'ValuePence', title: 'Threshold inc. VAT', kind: 'Number', decimals: 0, min: 1, required: true, format: MONEY },
+    { name: 'EffectiveFrom', title: 'In force from', kind: 'DateTime', dateOnly: true, required: true, indexed: true },
+    { name: 'EffectiveTo', title: 'In force until', kind: 'DateTime', dateOnly: true },
+    { name: 'TableId', title: 'Table', kind: 'Text', maxLength: 64 },
+    { name: 'Source', title: 'Source', kind: 'Note', maxLength: 2000, lines: 3, required: true },
+  ],
+  views: [
+    { title: 'All thresholds', isDefault: true, rowLimit: 100, fields: ['LinkTitle', 'Regime', 'ContractType', 'ValuePence', 'EffectiveFrom', 'EffectiveTo'], query: viewQuery(null, [['EffectiveFrom', false], ['ThresholdKey', true]]) },
+  ],
+} as const satisfies ListDef;
+
+export const SETTINGS = {
+  title: 'Settings',
+  description: 'Hub settings and the policy figures a review may change (light-touch limit, weighting range), by edition.',
+  writeAccess: 'owners',
+  versioning: true,
+  fields: [
+    { name: 'Title', title: 'Setting', kind: 'Text', maxLength: 255, required: true, builtIn: true, indexed: true, unique: true },
+    { name: 'SettingValue', title: 'Value', kind: 'Note', maxLength: 10000, lines: 3 },
+    { name: 'SettingDescription', title: 'What it is for', kind: 'Text', maxLength: 255 },
+  ],
+  views: [{ title: 'All settings', isDefault: true, rowLimit: 100, fields: ['LinkTitle', 'SettingValue', 'SettingDescription', 'Modified'], query: viewQuery(null, [['Title', true]]) }],
+} as const satisfies ListDef;
+
+export const TASKFORCE_POSTS = {
+  title: 'TaskforcePosts',
+  description: 'The outbox of cards for the Social Value Taskforce channel: each card is posted once, failures are kept and retried.',
+  writeAccess: 'members',
+  versioning: true,
+  fields: [
+    { name: 'Title', title: 'Card', kind: 'Text', maxLength: 255, required: true, builtIn: true },
+    MODIFIED,
+    { name: 'IdempotencyKey', title: 'Idempotency key', kind: 'Text', maxLength: 200, required: true, indexed: true, unique: true, description: 'Kind | subject | period: the same card is never posted twice.' },
+    { name: 'PostKind', title: 'Kind', kind: 'Choice', choices: TASKFORCE_POST_KINDS, required: true },
+    { name: 'SubjectRef', title: 'Subject', kind: 'Text', maxLength: 200, indexed: true, description: 'The outcome log key or reporting period the card is about.' },
+    { name: 'PostStatus', title: 'Status', kind: 'Choice', choices: TASKFORCE_POST_STATUSES, required: true, defaultValue: 'Pending', indexed: true, format: POST_STATUS_FORMAT },
+    { name: 'TeamId', title: 'Team ID', kind: 'Text', maxLength: 128 },
+    { name: 'ChannelId', title: 'Channel ID', kind: 'Text', maxLength: 255 },
+    { name: 'CardJson', title: 'Card (JSON)', kind: 'Note', maxLength: 28000, lines: 4 },
+    { name: 'MessageId', title: 'Teams message ID', kind: 'Text', maxLength: 255 },
+    { name: 'Attempts', title: 'Attempts', kind: 'Number', decimals: 0, min: 0, defaultValue: 0 },
+    { name: 'NextAttemptAt', title: 'Next attempt', kind: 'DateTime', dateOnly: false, indexed: true },
+    { name: 'LastError', title: 'Last error', kind: 'Note', maxLength: 4000, lines: 3 },
+    { name: 'PostedAt', title: 'Posted', kind: 'DateTime', dateOnly: false },
+  ],
+  views: [
+    { title: 'All posts', isDefault: true, rowLimit: 50, fields: ['LinkTitle', 'PostKind', 'PostStatus', 'Attempts', 'PostedAt', 'LastError', 'Modified'], query: viewQuery(null, [['Modified', false]]) },
+    { title: 'Failed posts', rowLimit: 50, fields: ['LinkTitle', 'PostKind', 'Attempts', 'NextAttemptAt', 'LastError'], query: viewQuery(eq('PostStatus', 'Choice', 'Failed'), [['Modified', false]]) },
+    { title: 'Waiting to post', rowLimit: 50, fields: ['LinkTitle', 'PostKind', 'PostStatus', 'Attempts', 'NextAttemptAt'], query: viewQuery(anyOf('PostStatus', 'Choice', ['Pending', 'Posting']), [['NextAttemptAt', true]]) },
+  ],
+} as const satisfies ListDef;
+
+/**
+ * Approval decisions, one item per procurement per approval round. Only the Approvers group and the
+ * approval workflow's connection can write here (members read): SharePoint has no column-level
+ * permissions, so a decision only approvers may record cannot live on the Procurements list, which
+ * officers edit. The workflow adds the decision here and sets the procurement's Status to Approved or
+ * Rejected; the app reads the outcome, approver, date and comments from this list, and treats a
+ * procurement as approved only when this list holds the Approved decision for its current round.
+ */
+export const APPROVALS = {
+  title: 'Approvals',
+  description: 'Approval decisions on procurements’ tier and weighting, one per submission. Written by approvers and the approval workflow only.',
+  writeAccess: 'approvers',
+  versioning: true,
+  fields: [
+    { name: 'Title', title: 'Decision', kind: 'Text', maxLength: 255, required: true, builtIn: true },
+    { name: 'DecisionKey', title: 'Decision key', kind: 'Text', maxLength: 64, required: true, indexed: true, unique: true, description: 'Procurement reference | approval round: one decision per submission.' },
+    PROCUREMENT_REF,
+    { name: 'ApprovalRound', title: 'Approval round', kind: 'Number', decimals: 0, min: 1, required: true },
+    { name: 'Outcome', title: 'Outcome', kind: 'Choice', choices: APPROVAL_OUTCOMES, required: true, format: OUTCOME_FORMAT },
+    { name: 'DecidedBy', title: 'Decided by', kind: 'User', required: true },
+    { name: 'DecidedAt', title: 'Decided', kind: 'DateTime', dateOnly: false, required: true, indexed: true },
+    { name: 'Comments', title: 'Comments', kind: 'Note', maxLength: 4000, lines: 4 },
+  ],
+  views: [
+    { title: 'All decisions', isDefault: true, rowLimit: 50, fields: ['ProcurementRef', 'ApprovalRound', 'Outcome', 'DecidedBy', 'DecidedAt', 'Comments'], query: viewQuery(null, [['DecidedAt', false]]) },
+  ],
+} as const satisfies ListDef;
+
+/**
+ * Committed, reported and verified social value per procurement × quarter × theme, kept up to date when a
+ * log is reported or verified, so the dashboard reads a few hundred rollups instead of every log. A
+ * rebuild recomputes them from the logs.
+ */
+export const ROLLUPS = {
+  title: 'Rollups',
+  description: 'Social value per procurement, quarter and theme (committed, reported, verified), for the dashboard. Rebuilt from the outcome logs on demand.',
+  writeAccess: 'members',
+  versioning: true,
+  fields: [
+    { name: 'Title', title: 'Rollup', kind: 'Text', maxLength: 255, required: true, builtIn: true },
+    { name: 'RollupKey', title: 'Rollup key', kind: 'Text', maxLength: 96, required: true, indexed: true, unique: true, description: 'Procurement reference | period end | theme.' },
+    PROCUREMENT_REF,
+    { name: 'PeriodEnd', title: 'Period end', kind: 'DateTime', dateOnly: true, required: true, indexed: true },
+    { name: 'Theme', title: 'Theme', kind: 'Choice', choices: THEME_CHOICES, required: true, indexed: true, format: labelFormat(THEME_LABELS) },
+    { name: 'Authority', title: 'Authority', kind: 'Choice', choices: AUTHORITY_CHOICES, required: true, indexed: true, format: labelFormat(AUTHORITY_LABELS) },
+    { name: 'SupplierName', title: 'Supplier', kind: 'Text', maxLength: 255, indexed: true },
+    { name: 'CommittedPence', title: 'Committed', kind: 'Number', decimals: 0, min: 0, required: true, format: MONEY },
+    { name: 'ReportedPence', title: 'Reported (awaiting verification)', kind: 'Number', decimals: 0, min: 0, required: true, format: MONEY },
+    { name: 'VerifiedPence', title: 'Verified delivered', kind: 'Number', decimals: 0, min: 0, required: true, format: MONEY },
+  ],
+  views: [
+    { title: 'All rollups', isDefault: true, rowLimit: 100, fields: ['ProcurementRef', 'PeriodEnd', 'Theme', 'Authority', 'SupplierName', 'CommittedPence', 'ReportedPence', 'VerifiedPence'], query: viewQuery(null, [['PeriodEnd', false]]) },
+  ],
+} as const satisfies ListDef;
+
+/** In provisioning order. */
+export const SCHEMA = [
+  PROCUREMENTS,
+  COMMITMENTS,
+  OUTCOME_LOGS,
+  ACTION_PLAN,
+  CASE_STUDIES,
+  MEASURES,
+  THRESHOLDS,
+  SETTINGS,
+  TASKFORCE_POSTS,
+  APPROVALS,
+  ROLLUPS,
+] as const;
+
+export type SchemaList = (typeof SCHEMA)[number];
+export type ListTitle = SchemaList['title'];
+
+export function listByTitle(title: string): ListDef | undefined {
+  return (SCHEMA as readonly ListDef[]).filter((l) => l.title === title)[0];
+}
