@@ -241,6 +241,9 @@ export function recommendWeighting(
   const max = clamp(bandMax, lo, hi);
   const min = Math.min(clamp(band.min, lo, hi), max);
   suggested = clamp(suggested, min, max);
+  if (min !== band.min || max !== bandMax) {
+    rationale.push(`Kept within this edition's range: ${percentText(min)}–${percentText(max)}.`);
+  }
 
   if (input.socialValueEssential) {
     const given = (input.essentialCriteria || []).filter((c) => typeof c === 'string' && c.trim() !== '');
