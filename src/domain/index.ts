@@ -13,3 +13,4 @@ export * from './entities';
 export * from './socialValue';
 export * from './thresholds';
 export * from './policyEdition';
+export * from './periods';
