@@ -1,0 +1,52 @@
+// One PnPjs batch, every part checked. SharePoint batches are not transactional: each part succeeds or
+// fails on its own, so callers get the outcome of every part and decide how to complete the set.
+import type { SPFI } from '@pnp/sp';
+import type { DataError } from '../errors';
+import { toDataError } from './errors';
+import './pnp';
+
+export interface BatchPart<T = unknown> {
+  /** In words, for the report: 'commitment GSE-01'. */
+  what: string;
+  run: () => Promise<T>;
+}
+
+export type PartOutcome<T = unknown> = { what: string; ok: true; value: T } | { what: string; ok: false; error: DataError };
+
+const settleDelay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs the parts in one batch (PnPjs sends 20 per request, in order) and reports each part. */
+export async function runBatchParts<T>(sp: SPFI, build: (batched: SPFI) => BatchPart<T>[], list?: string): Promise<PartOutcome<T>[]> {
+  const [batched, execute] = sp.batched();
+  const parts = build(batched);
+  const outcomes: (PartOutcome<T> | undefined)[] = parts.map(() => undefined);
+  const tracked = parts.map((p, i) =>
+    p.run().then(
+      (value) => {
+        outcomes[i] = { what: p.what, ok: true, value };
+      },
+      (e: unknown) => {
+        outcomes[i] = { what: p.what, ok: false, error: toDataError(e, p.what, list) };
+      },
+    ),
+  );
+  try {
+    await execute();
+    await Promise.all(tracked);
+  } catch (e) {
+    // The batch request itself failed (network, throttled past every retry, or an unreadable answer):
+    // parts of earlier chunks may have landed and settle now; the rest never ran.
+    await settleDelay(20);
+    const error = toDataError(e, 'The batch', list);
+    outcomes.forEach((o, i) => {
+      if (!o) outcomes[i] = { what: parts[i].what, ok: false, error };
+    });
+  }
+  return outcomes as PartOutcome<T>[];
+}
+
+/** The failures only (for writes whose answers are not needed). */
+export async function runBatch(sp: SPFI, build: (batched: SPFI) => BatchPart[], list?: string): Promise<{ what: string; error: DataError }[]> {
+  const outcomes = await runBatchParts(sp, build, list);
+  return outcomes.filter((o): o is { what: string; ok: false; error: DataError } => !o.ok).map((o) => ({ what: o.what, error: o.error }));
+}

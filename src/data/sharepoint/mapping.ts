@@ -1,0 +1,621 @@
+// List items ⇄ domain records. Item shapes come from the schema (ItemWrite/ItemRead), so a renamed or
+// retyped column is a compile error here. Person columns need site user ids, resolved by the caller.
+import { themeForMeasureCode } from '../../domain';
+import type {
+  ActionPlanItem,
+  CaseStudy,
+  Commitment,
+  IsoDate,
+  Measure,
+  OutcomeLog,
+  Procurement,
+  ProcurementMeasureTarget,
+  ThemeId,
+  ThresholdRow,
+} from '../../domain';
+import type { CommitmentWithProgress, Rollup, Stored, TaskforcePost } from '../ports';
+import type { ApprovalDecision } from '../ports';
+import type { ItemRead, ItemWrite } from '../schema/items';
+import type {
+  ACTION_PLAN,
+  APPROVALS,
+  CASE_STUDIES,
+  COMMITMENTS,
+  MEASURES,
+  OUTCOME_LOGS,
+  PROCUREMENTS,
+  ROLLUPS,
+  TASKFORCE_POSTS,
+  THRESHOLDS,
+} from '../schema/lists';
+
+// ---- values ------------------------------------------------------------------------------------
+
+/** Date-only columns are written as UTC midnight, the form SharePoint returns them in. */
+export function toSpDate(date: IsoDate | undefined): string | null {
+  return date ? `${date}T00:00:00Z` : null;
+}
+
+/**
+ * Back to yyyy-mm-dd. A site in another time zone may hand back local midnight in UTC (the evening
+ * before), so the nearest UTC date is taken.
+ */
+export function fromSpDate(value: string | null | undefined): IsoDate | undefined {
+  if (!value) return undefined;
+  const t = Date.parse(value);
+  if (isNaN(t)) return undefined;
+  return new Date(t + 12 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+const opt = <T>(v: T | null | undefined): T | undefined => (v === null || v === undefined ? undefined : v);
+const str = (v: string | null | undefined): string | undefined => (v === null || v === undefined || v === '' ? undefined : v);
+const lines = (text: string | null | undefined): string[] =>
+  (text || '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+
+export function stored<T>(record: T, item: { Id: number; 'odata.etag'?: string; Modified?: string | null }): Stored<T> {
+  return { ...record, id: item.Id, etag: item['odata.etag'] || '*', modified: opt(item.Modified) };
+}
+
+/** The theme a measure code belongs to (its prefix), from the domain. */
+export function themeOfMeasure(code: string): ThemeId | undefined {
+  const theme = themeForMeasureCode(code);
+  return theme ? theme.id : undefined;
+}
+
+// ---- keys: client-generated, so a retried write finds what already landed -------------------------
+
+export const commitmentKey = (ref: string, measureCode: string): string => `${ref}|${measureCode}`;
+export const logKey = (ref: string, measureCode: string, periodEnd: IsoDate): string => `${ref}|${measureCode}|${periodEnd}`;
+export const rollupKey = (ref: string, periodEnd: IsoDate, themeId: ThemeId): string => `${ref}|${periodEnd}|${themeId}`;
+export const decisionKey = (ref: string, round: number): string => `${ref}|${round}`;
+export const thresholdKey = (row: ThresholdRow): string => `${row.effectiveFrom}|${row.regime}|${row.contractType}`;
+
+/** FNV-1a, hex: a short stable fingerprint of an action's text for its key. */
+function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return ('0000000' + h.toString(16)).slice(-8);
+}
+export const actionKey = (ref: string, action: string): string => `${ref}|${fingerprint(action.trim().toLowerCase())}`;
+
+// ---- procurements ------------------------------------------------------------------------------
+
+/** Which domain field each column holds, so a refused column is reported in the form's own terms. */
+export const PROCUREMENT_FIELDS: Record<string, string> = {
+  Title: 'title',
+  Reference: 'reference',
+  Authority: 'authorityId',
+  Directorate: 'directorate',
+  LeadOfficer: 'leadOfficer',
+  ContractType: 'contractType',
+  Regime: 'regime',
+  EstimatedValuePence: 'estimatedValuePence',
+  DecisionDate: 'decisionDate',
+  DurationMonths: 'durationMonths',
+  Tier: 'tierDecision.tier',
+  ThresholdPence: 'tierDecision.thresholdPence',
+  ThresholdEffectiveFrom: 'tierDecision.thresholdEffectiveFrom',
+  PolicyEdition: 'tierDecision.policyEditionId',
+  Themes: 'themeIds',
+  MeasureTargets: 'measureTargets',
+  WeightingMethod: 'weighting.method',
+  WeightingPercent: 'weighting.percent',
+  Justification: 'weighting.justification',
+  PassFailCriteria: 'weighting.essentialCriteria',
+  Status: 'status',
+  SubmittedBy: 'submittedByEmail',
+  SubmittedAt: 'submittedAt',
+  Approver: 'approverEmail',
+  SupplierName: 'supplier.name',
+  SupplierIsSme: 'supplier.isSme',
+  SupplierIsVcse: 'supplier.isVcse',
+  SupplierIsLocal: 'supplier.isLocal',
+  SupplierPostcode: 'supplier.postcode',
+  AwardValuePence: 'awardValuePence',
+  ContractStart: 'contractStart',
+  ContractEnd: 'contractEnd',
+};
+
+export interface ProcurementPeople {
+  leadOfficerId: number;
+  approverId?: number | null;
+  submittedById?: number | null;
+}
+
+export function measureTargetsText(targets: readonly ProcurementMeasureTarget[] | undefined): string | null {
+  return targets && targets.length > 0 ? targets.map((t) => `${t.measureCode} = ${t.targetQuantity}`).join('\n') : null;
+}
+
+export function measureTargetsFromText(text: string | null | undefined): ProcurementMeasureTarget[] {
+  return lines(text)
+    .map((l) => /^([^=]+?)\s*=\s*(-?\d+(?:\.\d+)?)$/.exec(l))
+    .filter((m): m is RegExpExecArray => !!m)
+    .map((m) => ({ measureCode: m[1].trim(), targetQuantity: Number(m[2]) }));
+}
+
+export function procurementToItem(p: Procurement, people: ProcurementPeople): ItemWrite<typeof PROCUREMENTS> {
+  const t = p.tierDecision;
+  const s = p.supplier;
+  return {
+    Title: p.title,
+    Reference: p.reference,
+    Authority: p.authorityId,
+    Directorate: p.directorate || null,
+    LeadOfficerId: people.leadOfficerId,
+    ContractType: p.contractType,
+    Regime: p.regime,
+    EstimatedValuePence: p.estimatedValuePence,
+    DecisionDate: toSpDate(p.decisionDate),
+    DurationMonths: p.durationMonths,
+    Tier: t ? t.tier : null,
+    ThresholdPence: t ? t.thresholdPence : null,
+    ThresholdEffectiveFrom: t ? toSpDate(t.thresholdEffectiveFrom) : null,
+    PolicyEdition: t ? t.policyEditionId : null,
+    Themes: p.themeIds.slice(),
+    MeasureTargets: measureTargetsText(p.measureTargets),
+    WeightingMethod: p.weighting.method,
+    WeightingPercent: p.weighting.percent ?? null,
+    Justification: p.weighting.justification || null,
+    PassFailCriteria: p.weighting.essentialCriteria && p.weighting.essentialCriteria.length ? p.weighting.essentialCriteria.join('\n') : null,
+    Status: p.status,
+    SubmittedById: people.submittedById ?? null,
+    SubmittedAt: p.submittedAt || null,
+    ApproverId: people.approverId ?? null,
+    SupplierName: s ? s.name : null,
+    SupplierIsSme: s ? s.isSme : null,
+    SupplierIsVcse: s ? s.isVcse : null,
+    SupplierIsLocal: s ? s.isLocal : null,
+    SupplierPostcode: s && s.postcode ? s.postcode : null,
+    AwardValuePence: p.awardValuePence ?? null,
+    ContractStart: toSpDate(p.contractStart),
+    ContractEnd: toSpDate(p.contractEnd),
+  };
+}
+
+export type ProcurementItem = ItemRead<typeof PROCUREMENTS>;
+
+export function procurementFromItem(item: ProcurementItem): Stored<Procurement> & { approvalRound: number } {
+  const tier = item.Tier;
+  const p: Procurement & { approvalRound: number } = {
+    reference: item.Reference || '',
+    title: item.Title || '',
+    authorityId: item.Authority || '',
+    directorate: item.Directorate || '',
+    leadOfficer: { email: item.LeadOfficer ? item.LeadOfficer.EMail : '', displayName: item.LeadOfficer ? item.LeadOfficer.Title : '' },
+    contractType: item.ContractType || 'services',
+    regime: item.Regime || 'sub-central',
+    estimatedValuePence: item.EstimatedValuePence ?? 0,
+    decisionDate: fromSpDate(item.DecisionDate) || '',
+    durationMonths: item.DurationMonths ?? 0,
+    tierDecision:
+      tier && item.ThresholdPence !== null
+        ? {
+            tier,
+            thresholdPence: item.ThresholdPence,
+            thresholdEffectiveFrom: fromSpDate(item.ThresholdEffectiveFrom) || '',
+            policyEditionId: item.PolicyEdition || '',
+          }
+        : undefined,
+    themeIds: item.Themes || [],
+    measureTargets: measureTargetsFromText(item.MeasureTargets),
+    weighting: {
+      method: item.WeightingMethod || 'none',
+      percent: opt(item.WeightingPercent),
+      justification: str(item.Justification),
+      essentialCriteria: item.PassFailCriteria ? lines(item.PassFailCriteria) : undefined,
+    },
+    status: item.Status || 'Draft',
+    submittedByEmail: item.SubmittedBy ? item.SubmittedBy.EMail : undefined,
+    submittedAt: str(item.SubmittedAt),
+    approverEmail: item.Approver ? item.Approver.EMail : undefined,
+    supplier: item.SupplierName
+      ? {
+          name: item.SupplierName,
+          isSme: !!item.SupplierIsSme,
+          isVcse: !!item.SupplierIsVcse,
+          isLocal: !!item.SupplierIsLocal,
+          postcode: str(item.SupplierPostcode),
+        }
+      : undefined,
+    awardValuePence: opt(item.AwardValuePence),
+    contractStart: fromSpDate(item.ContractStart),
+    contractEnd: fromSpDate(item.ContractEnd),
+    approvalRound: item.ApprovalRound ?? 0,
+  };
+  return stored(p, item);
+}
+
+// ---- commitments -------------------------------------------------------------------------------
+
+export const COMMITMENT_FIELDS: Record<string, string> = {
+  ProcurementRef: 'procurementReference',
+  MeasureCode: 'measureCode',
+  Theme: 'measureCode',
+  TargetQuantity: 'targetQuantity',
+  Unit: 'unit',
+  ProxyPenceLocked: 'proxyPenceLocked',
+  ProxyEdition: 'proxyEdition',
+  StartDate: 'startDate',
+  DueDate: 'dueDate',
+  Rag: 'rag',
+  VerifiedQuantity: 'verifiedQuantity',
+};
+
+export function commitmentToItem(c: CommitmentWithProgress): ItemWrite<typeof COMMITMENTS> {
+  const item: ItemWrite<typeof COMMITMENTS> = {
+    Title: `${c.procurementReference} · ${c.measureCode}`,
+    CommitmentKey: commitmentKey(c.procurementReference, c.measureCode),
+    ProcurementRef: c.procurementReference,
+    MeasureCode: c.measureCode,
+    Theme: themeOfMeasure(c.measureCode) ?? null,
+    TargetQuantity: c.targetQuantity,
+    Unit: c.unit,
+    ProxyPenceLocked: c.proxyPenceLocked ?? null,
+    ProxyEdition: c.proxyEdition || null,
+    StartDate: toSpDate(c.startDate),
+    DueDate: toSpDate(c.dueDate),
+  };
+  if (c.rag !== undefined) item.Rag = c.rag;
+  if (c.verifiedQuantity !== undefined) item.VerifiedQuantity = c.verifiedQuantity;
+  return item;
+}
+
+export function commitmentFromItem(item: ItemRead<typeof COMMITMENTS>): Stored<CommitmentWithProgress> {
+  const c: CommitmentWithProgress = {
+    procurementReference: item.ProcurementRef || '',
+    measureCode: item.MeasureCode || '',
+    targetQuantity: item.TargetQuantity ?? 0,
+    unit: item.Unit || 'count',
+    proxyPenceLocked: opt(item.ProxyPenceLocked),
+    proxyEdition: str(item.ProxyEdition),
+    startDate: fromSpDate(item.StartDate),
+    dueDate: fromSpDate(item.DueDate) || '',
+    rag: opt(item.Rag),
+    verifiedQuantity: opt(item.VerifiedQuantity),
+  };
+  return stored(c, item);
+}
+
+// ---- outcome logs ------------------------------------------------------------------------------
+
+export const OUTCOME_FIELDS: Record<string, string> = {
+  ProcurementRef: 'procurementReference',
+  CommitmentId: 'commitmentId',
+  MeasureCode: 'measureCode',
+  Theme: 'measureCode',
+  PeriodEnd: 'periodEnd',
+  Quantity: 'quantity',
+  ProxyPence: 'proxyPence',
+  ValuePence: 'valuePence',
+  EvidenceUrl: 'evidenceUrl',
+  EvidenceNotes: 'evidenceNotes',
+  ReportedBy: 'reportedBy',
+  ReportedAt: 'reportedAt',
+  Verification: 'verification',
+  VerifiedBy: 'verifiedBy',
+  VerifiedAt: 'verifiedAt',
+  RejectionReason: 'rejectionReason',
+  CelebratedMessageId: 'celebratedMessageId',
+};
+
+export function outcomeToItem(o: OutcomeLog): ItemWrite<typeof OUTCOME_LOGS> {
+  return {
+    Title: `${o.procurementReference} · ${o.measureCode} · ${o.periodEnd}`,
+    LogKey: logKey(o.procurementReference, o.measureCode, o.periodEnd),
+    ProcurementRef: o.procurementReference,
+    CommitmentId: o.commitmentId ?? null,
+    MeasureCode: o.measureCode,
+    Theme: themeOfMeasure(o.measureCode) ?? null,
+    PeriodEnd: toSpDate(o.periodEnd),
+    Quantity: o.quantity,
+    ProxyPence: o.proxyPence ?? null,
+    ValuePence: o.valuePence ?? null,
+    EvidenceUrl: o.evidenceUrl ? { Url: o.evidenceUrl, Description: 'Evidence' } : null,
+    EvidenceNotes: o.evidenceNotes || null,
+    ReportedBy: o.reportedBy,
+    ReportedAt: o.reportedAt || null,
+    Verification: o.verification,
+    VerifiedBy: o.verifiedBy || null,
+    VerifiedAt: o.verifiedAt || null,
+    RejectionReason: o.rejectionReason || null,
+    CelebratedMessageId: o.celebratedMessageId || null,
+  };
+}
+
+export function outcomeFromItem(item: ItemRead<typeof OUTCOME_LOGS>): Stored<OutcomeLog> {
+  const o: OutcomeLog = {
+    procurementReference: item.ProcurementRef || '',
+    commitmentId: opt(item.CommitmentId),
+    measureCode: item.MeasureCode || '',
+    periodEnd: fromSpDate(item.PeriodEnd) || '',
+    quantity: item.Quantity ?? 0,
+    proxyPence: opt(item.ProxyPence),
+    valuePence: opt(item.ValuePence),
+    evidenceUrl: item.EvidenceUrl ? item.EvidenceUrl.Url : undefined,
+    evidenceNotes: str(item.EvidenceNotes),
+    reportedBy: item.ReportedBy || '',
+    reportedAt: str(item.ReportedAt),
+    verification: item.Verification || 'Reported',
+    verifiedBy: str(item.VerifiedBy),
+    verifiedAt: str(item.VerifiedAt),
+    rejectionReason: str(item.RejectionReason),
+    celebratedMessageId: str(item.CelebratedMessageId),
+  };
+  return stored(o, item);
+}
+
+// ---- action plan -------------------------------------------------------------------------------
+
+export const ACTION_FIELDS: Record<string, string> = {
+  Title: 'action',
+  ProcurementRef: 'procurementReference',
+  OwnerName: 'ownerName',
+  OwnerEmail: 'ownerEmail',
+  DueDate: 'dueDate',
+  ActionStatus: 'status',
+};
+
+export function actionToItem(a: ActionPlanItem, key?: string): ItemWrite<typeof ACTION_PLAN> {
+  return {
+    Title: a.action,
+    ActionKey: key || actionKey(a.procurementReference, a.action),
+    ProcurementRef: a.procurementReference,
+    OwnerName: a.ownerName,
+    OwnerEmail: a.ownerEmail || null,
+    DueDate: toSpDate(a.dueDate),
+    ActionStatus: a.status,
+  };
+}
+
+export function actionFromItem(item: ItemRead<typeof ACTION_PLAN>): Stored<ActionPlanItem> & { key: string } {
+  const a: ActionPlanItem = {
+    procurementReference: item.ProcurementRef || '',
+    action: item.Title || '',
+    ownerName: item.OwnerName || '',
+    ownerEmail: item.OwnerEmail || '',
+    dueDate: fromSpDate(item.DueDate) || '',
+    status: item.ActionStatus || 'Not started',
+  };
+  return { ...stored(a, item), key: item.ActionKey || '' };
+}
+
+// ---- case studies ------------------------------------------------------------------------------
+
+export const CASE_STUDY_FIELDS: Record<string, string> = {
+  Title: 'title',
+  ProcurementRef: 'procurementReference',
+  Theme: 'themeId',
+  Story: 'story',
+  Quote: 'quote',
+  ImageUrl: 'imageUrl',
+  Published: 'published',
+};
+
+export function caseStudyToItem(c: CaseStudy): ItemWrite<typeof CASE_STUDIES> {
+  return {
+    Title: c.title,
+    ProcurementRef: c.procurementReference,
+    Theme: c.themeId,
+    Story: c.story,
+    Quote: c.quote || null,
+    ImageUrl: c.imageUrl ? { Url: c.imageUrl, Description: c.title } : null,
+    Published: c.published,
+  };
+}
+
+export function caseStudyFromItem(item: ItemRead<typeof CASE_STUDIES>): Stored<CaseStudy> {
+  const c: CaseStudy = {
+    procurementReference: item.ProcurementRef || '',
+    themeId: item.Theme || 'growth-skills-employment',
+    title: item.Title || '',
+    story: item.Story || '',
+    quote: str(item.Quote),
+    imageUrl: item.ImageUrl ? item.ImageUrl.Url : undefined,
+    published: !!item.Published,
+  };
+  return stored(c, item);
+}
+
+// ---- measures, thresholds ----------------------------------------------------------------------
+
+export const MEASURE_FIELDS: Record<string, string> = {
+  Title: 'text',
+  Code: 'code',
+  Theme: 'themeId',
+  Outcome: 'outcome',
+  Unit: 'unit',
+  ProxyPence: 'proxyPence',
+  ProxyEdition: 'proxyEdition',
+  ProxySource: 'proxySource',
+  RecordOnly: 'recordOnly',
+  Active: 'active',
+};
+
+export function measureToItem(m: Measure): ItemWrite<typeof MEASURES> {
+  return {
+    Title: m.text,
+    Code: m.code,
+    Theme: m.themeId,
+    Outcome: m.outcome,
+    Unit: m.unit,
+    ProxyPence: m.proxyPence ?? null,
+    ProxyEdition: m.proxyEdition || null,
+    ProxySource: m.proxySource || null,
+    RecordOnly: m.recordOnly,
+    Active: m.active,
+  };
+}
+
+export function measureFromItem(item: ItemRead<typeof MEASURES>): Stored<Measure> {
+  const m: Measure = {
+    code: item.Code || '',
+    themeId: item.Theme || 'growth-skills-employment',
+    outcome: item.Outcome || '',
+    text: item.Title || '',
+    unit: item.Unit || 'count',
+    proxyPence: opt(item.ProxyPence),
+    proxyEdition: str(item.ProxyEdition),
+    proxySource: str(item.ProxySource),
+    recordOnly: !!item.RecordOnly,
+    active: item.Active !== false,
+  };
+  return stored(m, item);
+}
+
+export const THRESHOLD_FIELDS: Record<string, string> = {
+  Regime: 'regime',
+  ContractType: 'contractType',
+  ValuePence: 'valuePence',
+  EffectiveFrom: 'effectiveFrom',
+  EffectiveTo: 'effectiveTo',
+  TableId: 'tableId',
+  Source: 'source',
+};
+
+export function thresholdToItem(row: ThresholdRow): ItemWrite<typeof THRESHOLDS> {
+  return {
+    Title: `${row.regime} ${row.contractType} from ${row.effectiveFrom}`,
+    ThresholdKey: thresholdKey(row),
+    Regime: row.regime,
+    ContractType: row.contractType,
+    ValuePence: row.valuePence,
+    EffectiveFrom: toSpDate(row.effectiveFrom),
+    EffectiveTo: toSpDate(row.effectiveTo),
+    TableId: row.tableId || null,
+    Source: row.source,
+  };
+}
+
+export function thresholdFromItem(item: ItemRead<typeof THRESHOLDS>): Stored<ThresholdRow> {
+  const row: ThresholdRow = {
+    regime: item.Regime || 'sub-central',
+    contractType: item.ContractType || 'services',
+    valuePence: item.ValuePence ?? 0,
+    effectiveFrom: fromSpDate(item.EffectiveFrom) || '',
+    effectiveTo: fromSpDate(item.EffectiveTo),
+    source: item.Source || '',
+    tableId: str(item.TableId),
+  };
+  return stored(row, item);
+}
+
+// ---- approvals, outbox, rollups ----------------------------------------------------------------
+
+export function approvalToItem(d: ApprovalDecision, decidedById: number): ItemWrite<typeof APPROVALS> {
+  return {
+    Title: `${d.procurementReference} round ${d.round}: ${d.outcome}`,
+    DecisionKey: decisionKey(d.procurementReference, d.round),
+    ProcurementRef: d.procurementReference,
+    ApprovalRound: d.round,
+    Outcome: d.outcome,
+    DecidedById: decidedById,
+    DecidedAt: d.decidedAt,
+    Comments: d.comments || null,
+  };
+}
+
+export function approvalFromItem(item: ItemRead<typeof APPROVALS>): ApprovalDecision {
+  return {
+    procurementReference: item.ProcurementRef || '',
+    round: item.ApprovalRound ?? 0,
+    outcome: item.Outcome || 'Rejected',
+    decidedByEmail: item.DecidedBy ? item.DecidedBy.EMail : '',
+    decidedByName: item.DecidedBy ? item.DecidedBy.Title : undefined,
+    decidedAt: item.DecidedAt || '',
+    comments: str(item.Comments),
+  };
+}
+
+export const OUTBOX_FIELDS: Record<string, string> = {
+  Title: 'title',
+  IdempotencyKey: 'idempotencyKey',
+  PostKind: 'kind',
+  SubjectRef: 'subjectRef',
+  PostStatus: 'status',
+  TeamId: 'teamId',
+  ChannelId: 'channelId',
+  CardJson: 'cardJson',
+  MessageId: 'messageId',
+  Attempts: 'attempts',
+  NextAttemptAt: 'nextAttemptAt',
+  LastError: 'lastError',
+  PostedAt: 'postedAt',
+};
+
+export function postToItem(p: TaskforcePost): ItemWrite<typeof TASKFORCE_POSTS> {
+  return {
+    Title: p.title,
+    IdempotencyKey: p.idempotencyKey,
+    PostKind: p.kind,
+    SubjectRef: p.subjectRef || null,
+    PostStatus: p.status,
+    TeamId: p.teamId || null,
+    ChannelId: p.channelId || null,
+    CardJson: p.cardJson || null,
+    MessageId: p.messageId || null,
+    Attempts: p.attempts,
+    NextAttemptAt: p.nextAttemptAt || null,
+    LastError: p.lastError || null,
+    PostedAt: p.postedAt || null,
+  };
+}
+
+export function postFromItem(item: ItemRead<typeof TASKFORCE_POSTS>): Stored<TaskforcePost> {
+  const p: TaskforcePost = {
+    idempotencyKey: item.IdempotencyKey || '',
+    kind: item.PostKind || 'success',
+    title: item.Title || '',
+    subjectRef: str(item.SubjectRef),
+    teamId: str(item.TeamId),
+    channelId: str(item.ChannelId),
+    cardJson: str(item.CardJson),
+    status: item.PostStatus || 'Pending',
+    messageId: str(item.MessageId),
+    attempts: item.Attempts ?? 0,
+    nextAttemptAt: str(item.NextAttemptAt),
+    lastError: str(item.LastError),
+    postedAt: str(item.PostedAt),
+  };
+  return stored(p, item);
+}
+
+export function rollupToItem(r: Rollup): ItemWrite<typeof ROLLUPS> {
+  return {
+    Title: `${r.procurementReference} · ${r.periodEnd} · ${r.themeId}`,
+    RollupKey: rollupKey(r.procurementReference, r.periodEnd, r.themeId),
+    ProcurementRef: r.procurementReference,
+    PeriodEnd: toSpDate(r.periodEnd),
+    Theme: r.themeId,
+    Authority: r.authorityId,
+    SupplierName: r.supplierName || null,
+    CommittedPence: r.committedPence,
+    ReportedPence: r.reportedPence,
+    VerifiedPence: r.verifiedPence,
+  };
+}
+
+export function rollupFromItem(item: ItemRead<typeof ROLLUPS>): Stored<Rollup> {
+  const r: Rollup = {
+    procurementReference: item.ProcurementRef || '',
+    periodEnd: fromSpDate(item.PeriodEnd) || '',
+    themeId: item.Theme || 'growth-skills-employment',
+    authorityId: item.Authority || '',
+    supplierName: str(item.SupplierName),
+    committedPence: item.CommittedPence ?? 0,
+    reportedPence: item.ReportedPence ?? 0,
+    verifiedPence: item.VerifiedPence ?? 0,
+  };
+  return stored(r, item);
+}
+
+/** Commitments as the domain has them (without the list's delivery figures). */
+export function plainCommitment(c: CommitmentWithProgress): Commitment {
+  const { rag: _rag, verifiedQuantity: _v, ...rest } = c;
+  return rest;
+}

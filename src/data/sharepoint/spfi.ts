@@ -1,0 +1,21 @@
+// Building an SPFI outside SharePoint (the local page, tests, the seed). The web part builds its own
+// with spfi().using(SPFx(this.context)); everything else in src/data only receives an SPFI.
+import { spfi, SPBrowser } from '@pnp/sp';
+import type { SPFI } from '@pnp/sp';
+import { BrowserFetchWithRetry } from '@pnp/queryable';
+import './pnp';
+
+export interface LocalSpOptions {
+  /**
+   * Attempts per request on 429/503/504 (PnPjs honours Retry-After). SPBrowser's default is 3; a busy
+   * tenant (or the local server's fault injection) deserves a few more.
+   */
+  retries?: number;
+}
+
+/** An SPFI for a site reached over plain HTTP(S) with a request digest, as a browser page on the site would. */
+export function createLocalSp(siteUrl: string, options: LocalSpOptions = {}): SPFI {
+  const sp = spfi(siteUrl).using(SPBrowser({ baseUrl: siteUrl }));
+  // Registered after SPBrowser, so it replaces SPBrowser's own fetch-with-retry.
+  return options.retries !== undefined ? sp.using(BrowserFetchWithRetry({ retries: options.retries })) : sp;
+}
