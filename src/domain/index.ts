@@ -14,3 +14,4 @@ export * from './socialValue';
 export * from './thresholds';
 export * from './policyEdition';
 export * from './periods';
+export * from './validation';
