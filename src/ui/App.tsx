@@ -1,19 +1,34 @@
 import * as React from 'react';
 import {
+  Button,
   FluentProvider,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  Spinner,
+  Tab,
+  TabList,
   Text,
   Title2,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import * as strings from 'SocialValueHubStrings';
+import type { HubData, ProvisionReport } from '../data/ports';
 import type { HostTheme } from '../teams/hostTheme';
+import { ErrorNotice } from './common/ErrorNotice';
+import { useAsync } from './common/useAsync';
+import { format } from './format';
+import { ProcurementGuide, today } from './guide/ProcurementGuide';
+import { newDraft } from './guide/draft';
+import { DraftStore } from './guide/draftStore';
+import type { GuideDraft } from './guide/draft';
+import { ProcurementPage } from './procurement/ProcurementPage';
+import { Register } from './register/Register';
+import type { Route } from './routes';
+import { useRoute } from './routes';
 import type { HubServices } from './services';
 import { fluentTheme } from './theme';
-import { format } from './format';
 
 export interface AppProps {
   services: HubServices;
@@ -34,7 +49,13 @@ const useStyles = makeStyles({
     alignItems: 'baseline',
     justifyContent: 'space-between',
     gap: tokens.spacingHorizontalM,
-    marginBottom: tokens.spacingVerticalL,
+    marginBottom: tokens.spacingVerticalM,
+  },
+  nav: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalL },
+  main: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusLarge,
   },
 });
 
@@ -50,14 +71,125 @@ export function App({ services, theme }: AppProps): React.ReactElement {
         </div>
         <Text size={200}>{format(strings.SignedInAs, services.user.displayName)}</Text>
       </header>
-      <main>
+      {services.data ? (
+        <ReadyCheck data={services.data}>
+          <Hub services={services} data={services.data} />
+        </ReadyCheck>
+      ) : (
         <MessageBar intent="info">
           <MessageBarBody>
             <MessageBarTitle>{strings.NoDataServiceTitle}</MessageBarTitle>
             {strings.NoDataServiceBody}
           </MessageBarBody>
         </MessageBar>
-      </main>
+      )}
     </FluentProvider>
+  );
+}
+
+/** The hub needs its lists: when some are missing, a site owner is offered to provision them. */
+function ReadyCheck({ data, children }: { data: HubData; children: React.ReactNode }): React.ReactElement {
+  const missing = useAsync(() => data.provisioning.missingLists(), [data]);
+  const [report, setReport] = React.useState<ProvisionReport | undefined>();
+  const [running, setRunning] = React.useState(false);
+  const [error, setError] = React.useState<unknown>(undefined);
+  if (missing.loading && !missing.value) return <Spinner label={strings.LoadingLabel} />;
+  if (missing.error !== undefined) return <ErrorNotice title="The hub could not reach its lists" error={missing.error} onRetry={missing.reload} />;
+  if (missing.value && missing.value.length > 0) {
+    const provision = async (): Promise<void> => {
+      setRunning(true);
+      setError(undefined);
+      try {
+        setReport(await data.provisioning.provision());
+        missing.reload();
+      } catch (e) {
+        setError(e);
+      } finally {
+        setRunning(false);
+      }
+    };
+    return (
+      <MessageBar intent="warning">
+        <MessageBarBody>
+          <MessageBarTitle>The hub’s lists are not on this site yet</MessageBarTitle>
+          Missing: {missing.value.join(', ')}. A site owner can create them now; it is safe to run again.
+          {error !== undefined && <ErrorNotice title="Provisioning stopped" error={error} />}
+          {report && <Text block>Created {report.created.length}, updated {report.updated.length}.</Text>}
+          <div>
+            <Button appearance="primary" onClick={() => provision()} disabled={running}>
+              {running ? 'Provisioning…' : 'Provision the hub’s lists'}
+            </Button>
+          </div>
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return <>{children}</>;
+}
+
+function Hub({ services, data }: { services: HubServices; data: HubData }): React.ReactElement {
+  const styles = useStyles();
+  // A deep link from Teams (subEntityId = procurement reference) opens straight on the procurement.
+  const deepLink: Route | undefined = services.teams?.subEntityId ? { screen: 'procurement', reference: services.teams.subEntityId } : undefined;
+  const [route, navigate] = useRoute(deepLink);
+  const [fresh, setFresh] = React.useState<GuideDraft | undefined>();
+
+  const startNew = (): void => {
+    const draft = newDraft(services.user, today());
+    // Stored at once, so a reload before the first keystroke still finds the draft.
+    new DraftStore(services.drafts).save(draft);
+    setFresh(draft);
+    navigate({ screen: 'guide', reference: draft.reference });
+  };
+  const tab = route.screen === 'register' ? route.scope : route.screen === 'guide' && fresh?.reference === route.reference ? 'new' : undefined;
+
+  return (
+    <>
+      <nav className={styles.nav} aria-label="Hub">
+        <TabList
+          selectedValue={tab}
+          onTabSelect={(_, d) => {
+            if (d.value === 'new') startNew();
+            else navigate({ screen: 'register', scope: d.value === 'all' ? 'all' : 'mine' });
+          }}
+        >
+          <Tab value="mine">My procurements</Tab>
+          <Tab value="all">All procurements</Tab>
+          <Tab value="new">New procurement</Tab>
+        </TabList>
+      </nav>
+      <main className={styles.main}>
+        {route.screen === 'register' && (
+          <Register
+            data={data}
+            scope={route.scope}
+            userEmail={services.user.email}
+            onOpen={(reference) => navigate({ screen: 'procurement', reference })}
+          />
+        )}
+        {route.screen === 'guide' && (
+          <ProcurementGuide
+            key={route.reference}
+            data={data}
+            user={services.user}
+            drafts={services.drafts}
+            reference={route.reference}
+            initialDraft={fresh?.reference === route.reference ? fresh : undefined}
+            onSubmitted={(reference) => navigate({ screen: 'procurement', reference })}
+            onClose={(reference) => navigate(reference ? { screen: 'procurement', reference } : { screen: 'register', scope: 'mine' })}
+          />
+        )}
+        {route.screen === 'procurement' && (
+          <ProcurementPage
+            key={route.reference}
+            data={data}
+            user={services.user}
+            reference={route.reference}
+            onEdit={(reference) => navigate({ screen: 'guide', reference })}
+            onBack={() => navigate({ screen: 'register', scope: 'mine' })}
+          />
+        )}
+      </main>
+    </>
   );
 }

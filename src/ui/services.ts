@@ -1,3 +1,4 @@
+import type { HubData } from '../data/ports';
 import type { TeamsContextInfo } from '../teams/teamsContext';
 
 /** Where the hub is running; decides only presentation details (e.g. what a deep link opens). */
@@ -6,6 +7,13 @@ export type HostKind = 'sharepoint' | 'teams' | 'local';
 export interface CurrentUser {
   displayName: string;
   email: string;
+}
+
+/** Key-value storage for drafts that must survive a closed tab (window.localStorage in every host). */
+export interface DraftStorage {
+  getItem(key: string): string | null; // eslint-disable-line @rushstack/no-new-null -- the Web Storage API's own shape
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
 }
 
 /**
@@ -17,4 +25,9 @@ export interface HubServices {
   siteUrl: string;
   user: CurrentUser;
   teams?: TeamsContextInfo;
+  /** The hub's lists; absent when the host could not build a data service. */
+  data?: HubData;
+  drafts?: DraftStorage;
+  /** Local runtime only: sign in as another demo user (officer, manager, admin). */
+  switchUser?: (login: string) => Promise<void>;
 }

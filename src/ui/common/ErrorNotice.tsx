@@ -1,0 +1,26 @@
+import * as React from 'react';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { isDataError } from '../../data/ports';
+
+/** Words a person can act on, whatever failed. */
+export function errorMessage(error: unknown): string {
+  if (isDataError(error)) return error.message;
+  if (error instanceof Error && error.message) return error.message;
+  return 'Something went wrong. Try again; if it keeps happening, tell your site owner.';
+}
+
+export function ErrorNotice(props: { title: string; error: unknown; onRetry?: () => void }): React.ReactElement {
+  return (
+    <MessageBar intent="error" role="alert">
+      <MessageBarBody>
+        <MessageBarTitle>{props.title}</MessageBarTitle>
+        {errorMessage(props.error)}
+      </MessageBarBody>
+      {props.onRetry && (
+        <MessageBarActions>
+          <Button onClick={props.onRetry}>Try again</Button>
+        </MessageBarActions>
+      )}
+    </MessageBar>
+  );
+}

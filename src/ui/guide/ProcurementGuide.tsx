@@ -1,0 +1,260 @@
+import * as React from 'react';
+import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { applyEdit, isoDateFromDate } from '../../domain';
+import type { FieldError, Measure, Procurement } from '../../domain';
+import type { HubData, Stored } from '../../data/ports';
+import { ErrorNotice } from '../common/ErrorNotice';
+import { dateTime } from '../common/labels';
+import { useAsync } from '../common/useAsync';
+import { submitForApproval } from '../procurement/procurementActions';
+import type { CurrentUser, DraftStorage } from '../services';
+import type { GuideDraft, StepId } from './draft';
+import {
+  actionPlanErrors,
+  basicsErrors,
+  draftFromProcurement,
+  draftProblems,
+  stepsFor,
+  targetErrors,
+  tierOf,
+  toBundle,
+  weightingErrors,
+} from './draft';
+import { DraftStore } from './draftStore';
+import { ActionPlanStep } from './steps/ActionPlanStep';
+import { BasicsStep } from './steps/BasicsStep';
+import { MeasuresStep } from './steps/MeasuresStep';
+import { ReviewStep, STEP_TITLES } from './steps/ReviewStep';
+import { TierStep } from './steps/TierStep';
+import { WeightingStep } from './steps/WeightingStep';
+
+export interface ProcurementGuideProps {
+  data: HubData;
+  user: CurrentUser;
+  drafts?: DraftStorage;
+  /** The draft's reference; a new draft already has one (see newDraft). */
+  reference: string;
+  /** A brand-new draft to start from when nothing is stored under the reference. */
+  initialDraft?: GuideDraft;
+  onSubmitted: (reference: string) => void;
+  onClose: (reference?: string) => void;
+}
+
+const useStyles = makeStyles({
+  steps: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, padding: 0, listStyleType: 'none' },
+  body: { marginTop: tokens.spacingVerticalL, marginBottom: tokens.spacingVerticalL },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+});
+
+type SaveState = { state: 'idle' | 'saving' | 'saved' } | { state: 'failed'; error: unknown };
+
+/** What is already in the list for this reference: the stored procurement and its action plan. */
+async function loadStored(data: HubData, reference: string): Promise<{ procurement?: Stored<Procurement>; draft?: GuideDraft }> {
+  const procurement = await data.procurements.get(reference);
+  if (!procurement) return {};
+  const actions = await data.actionPlan.listForProcurement(reference);
+  return { procurement, draft: draftFromProcurement(procurement, actions) };
+}
+
+/** The new-procurement guide: basics → tier → themes & measures → weighting → action plan → review & submit. */
+export function ProcurementGuide(props: ProcurementGuideProps): React.ReactElement {
+  const { data, reference } = props;
+  const store = React.useMemo(() => new DraftStore(props.drafts), [props.drafts]);
+  const library = useAsync(() => data.measures.list({ activeOnly: true }), [data]);
+  const stored = useAsync(() => loadStored(data, reference), [data, reference]);
+  const [draft, setDraft] = React.useState<GuideDraft | undefined>(() => store.load(reference));
+
+  React.useEffect(() => {
+    // The browser's copy wins (it holds what was typed since the last list save); else the list's; else new.
+    if (draft || stored.loading) return;
+    setDraft(stored.value?.draft ?? props.initialDraft);
+  }, [draft, stored.loading, stored.value, props.initialDraft]);
+
+  if (stored.error !== undefined) return <ErrorNotice title="The procurement could not be opened" error={stored.error} onRetry={stored.reload} />;
+  if (library.error !== undefined) return <ErrorNotice title="The measure library could not be loaded" error={library.error} onRetry={library.reload} />;
+  if (!draft || !library.value) return <Spinner label="Opening the guide…" />;
+  if (!stored.value?.procurement && !props.initialDraft && !store.load(reference)) {
+    return <ErrorNotice title="There is no draft with this reference" error={new Error(`Nothing is saved under ${reference}.`)} />;
+  }
+  return (
+    <GuideSteps
+      {...props}
+      draft={draft}
+      library={library.value}
+      existing={stored.value?.procurement}
+      onDraftChange={(next) => {
+        store.save(next);
+        setDraft(next);
+      }}
+      onSubmittedDraft={() => store.remove(reference)}
+    />
+  );
+}
+
+function GuideSteps(
+  props: ProcurementGuideProps & {
+    draft: GuideDraft;
+    library: readonly Measure[];
+    existing?: Stored<Procurement>;
+    onDraftChange: (draft: GuideDraft) => void;
+    onSubmittedDraft: () => void;
+  },
+): React.ReactElement {
+  const { draft, data, library, onDraftChange } = props;
+  const styles = useStyles();
+  const [shown, setShown] = React.useState<Partial<Record<StepId, boolean>>>({});
+  const [save, setSave] = React.useState<SaveState>({ state: 'idle' });
+  const [existing, setExisting] = React.useState<Stored<Procurement> | undefined>(props.existing);
+  const headingRef = React.useRef<HTMLHeadingElement>(null);
+
+  const steps = stepsFor(draft);
+  const step = steps.indexOf(draft.step) >= 0 ? draft.step : 'basics';
+  const index = steps.indexOf(step);
+  const tier = tierOf(draft);
+
+  const change = (patch: Partial<GuideDraft>): void => onDraftChange({ ...draft, ...patch });
+
+  const errorsFor = (id: StepId): FieldError[] => {
+    if (id === 'basics') return basicsErrors(draft, library);
+    if (!tier.decision) return [];
+    if (id === 'measures') return targetErrors(draft, library);
+    if (id === 'weighting') return weightingErrors(draft, tier.decision);
+    if (id === 'action-plan') return actionPlanErrors(draft, library);
+    return [];
+  };
+  const visibleErrors = shown[step] ? errorsFor(step) : undefined;
+
+  /** Writes the draft to the list in one batch; the browser copy stays until submission. */
+  const saveToList = async (): Promise<Stored<Procurement> | undefined> => {
+    if (basicsErrors(draft, library).length > 0) return existing; // nothing sensible to store yet
+    setSave({ state: 'saving' });
+    try {
+      const bundle = toBundle(draft, existing);
+      const procurement = existing ? applyEdit(existing, bundle.procurement) : bundle.procurement;
+      const result = await data.procurements.saveBundle({ ...bundle, procurement });
+      if (!result.ok) {
+        const failure = result.failed[0];
+        throw failure ? failure.error : new Error('The draft was not saved.');
+      }
+      setExisting(result.procurement);
+      onDraftChange({ ...draft, savedAt: new Date().toISOString() });
+      setSave({ state: 'saved' });
+      return result.procurement;
+    } catch (error) {
+      setSave({ state: 'failed', error });
+      return undefined;
+    }
+  };
+
+  const goTo = (next: StepId): void => {
+    onDraftChange({ ...draft, step: next });
+    setTimeout(() => headingRef.current?.focus(), 0);
+  };
+  const goNext = async (): Promise<void> => {
+    const errors = errorsFor(step);
+    if (errors.length > 0) {
+      setShown((s) => ({ ...s, [step]: true }));
+      return;
+    }
+    await saveToList();
+    goTo(steps[index + 1]);
+  };
+  const submit = async (): Promise<void> => {
+    const problems = draftProblems(draft, library);
+    if (Object.keys(problems).length > 0) {
+      setShown({ basics: true, measures: true, weighting: true, 'action-plan': true });
+      return;
+    }
+    const saved = await saveToList();
+    if (!saved) return;
+    try {
+      setSave({ state: 'saving' });
+      const submitted = saved.status === 'Awaiting approval' ? saved : await submitForApproval(data, saved, props.user, new Date());
+      props.onSubmittedDraft();
+      props.onSubmitted(submitted.reference);
+    } catch (error) {
+      setSave({ state: 'failed', error });
+    }
+  };
+
+  return (
+    <section aria-labelledby="guide-heading">
+      <h2 id="guide-heading">
+        {existing ? 'Edit procurement' : 'New procurement'} {draft.reference}
+      </h2>
+      <nav aria-label="Steps of the guide">
+        <ol className={styles.steps}>
+          {steps.map((id, i) => (
+            <li key={id}>
+              <Button
+                appearance={id === step ? 'primary' : 'subtle'}
+                aria-current={id === step ? 'step' : undefined}
+                onClick={() => goTo(id)}
+                disabled={i > index && basicsErrors(draft, library).length > 0}
+              >
+                {i + 1}. {STEP_TITLES[id]}
+              </Button>
+            </li>
+          ))}
+        </ol>
+      </nav>
+
+      <div className={styles.body}>
+        <h3 ref={headingRef} tabIndex={-1}>
+          {STEP_TITLES[step]}
+        </h3>
+        {step === 'basics' && <BasicsStep draft={draft} errors={visibleErrors} onChange={change} />}
+        {step === 'tier' && <TierStep tier={tier.decision} error={tier.error} />}
+        {step === 'measures' && tier.decision && (
+          <MeasuresStep draft={draft} errors={visibleErrors} onChange={change} tier={tier.decision} library={library} />
+        )}
+        {step === 'weighting' && tier.decision && <WeightingStep draft={draft} errors={visibleErrors} onChange={change} tier={tier.decision} />}
+        {step === 'action-plan' && tier.decision && <ActionPlanStep draft={draft} errors={visibleErrors} onChange={change} tier={tier.decision} />}
+        {step === 'review' && <ReviewStep draft={draft} tier={tier.decision} library={library} problems={draftProblems(draft, library)} goTo={goTo} />}
+        {step !== 'basics' && step !== 'tier' && !tier.decision && (
+          <MessageBar intent="warning">
+            <MessageBarBody>Complete the basics first: {tier.error}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+
+      {save.state === 'failed' && (
+        <ErrorNotice
+          title="Your draft is kept in this browser, but the list was not updated"
+          error={save.error}
+          onRetry={() => saveToList()}
+        />
+      )}
+      <div className={styles.buttons}>
+        <Button disabled={index === 0} onClick={() => goTo(steps[index - 1])}>
+          Back
+        </Button>
+        {step !== 'review' ? (
+          <Button appearance="primary" onClick={() => goNext()}>
+            Next
+          </Button>
+        ) : (
+          <Button appearance="primary" onClick={() => submit()} disabled={save.state === 'saving'}>
+            Submit for approval
+          </Button>
+        )}
+        <Button onClick={() => saveToList()} disabled={save.state === 'saving'}>
+          Save draft
+        </Button>
+        <Button appearance="subtle" onClick={() => props.onClose(existing?.reference)}>
+          Close
+        </Button>
+        <Text aria-live="polite" size={200}>
+          {save.state === 'saving' && 'Saving…'}
+          {save.state === 'saved' && draft.savedAt && `Saved to the list at ${dateTime(draft.savedAt)}`}
+          {save.state === 'idle' && draft.savedAt && `Last saved to the list at ${dateTime(draft.savedAt)}`}
+        </Text>
+      </div>
+    </section>
+  );
+}
+
+/** Today's date in the officer's own calendar (en-GB). */
+export function today(): string {
+  return isoDateFromDate(new Date());
+}

@@ -1,0 +1,64 @@
+import * as React from 'react';
+import { Button, Field, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { TierDecision } from '../../../domain';
+import { fieldState, messageFor } from '../../common/FieldErrors';
+import type { DraftAction } from '../draft';
+import type { StepProps } from './BasicsStep';
+
+const useStyles = makeStyles({
+  action: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(12rem, 1fr))',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'end',
+    padding: tokens.spacingVerticalM,
+    marginBottom: tokens.spacingVerticalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+});
+
+export function ActionPlanStep({ draft, errors, onChange, tier }: StepProps & { tier: TierDecision }): React.ReactElement {
+  const styles = useStyles();
+  const setAction = (index: number, patch: Partial<DraftAction>): void =>
+    onChange({ actions: draft.actions.map((a, i) => (i === index ? { ...a, ...patch } : a)) });
+  const listError = messageFor(errors, 'actionPlan');
+  return (
+    <div>
+      <Text as="p" block>
+        {tier.actionPlanRequired
+          ? 'At or above the threshold the policy asks for an action plan during the contract: who does what, by when. At award it becomes the delivery plan.'
+          : 'An action plan is optional at this tier.'}
+      </Text>
+      {listError && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{listError}</MessageBarBody>
+        </MessageBar>
+      )}
+      <ol aria-label="Actions">
+        {draft.actions.map((a, i) => (
+          <li key={i} className={styles.action}>
+            <Field label={`Action ${i + 1}`} required {...fieldState(errors, `actionPlan[${i}].action`)}>
+              <Input value={a.action} onChange={(_, d) => setAction(i, { action: d.value })} maxLength={255} />
+            </Field>
+            <Field label="Owner’s name">
+              <Input value={a.ownerName} onChange={(_, d) => setAction(i, { ownerName: d.value })} />
+            </Field>
+            <Field label="Owner’s email" required {...fieldState(errors, `actionPlan[${i}].ownerEmail`)}>
+              <Input type="email" value={a.ownerEmail} onChange={(_, d) => setAction(i, { ownerEmail: d.value })} />
+            </Field>
+            <Field label="Due date" required {...fieldState(errors, `actionPlan[${i}].dueDate`)}>
+              <Input type="date" value={a.dueDate} onChange={(_, d) => setAction(i, { dueDate: d.value })} />
+            </Field>
+            <Button onClick={() => onChange({ actions: draft.actions.filter((_, j) => j !== i) })} aria-label={`Remove action ${i + 1}`}>
+              Remove
+            </Button>
+          </li>
+        ))}
+      </ol>
+      <Button onClick={() => onChange({ actions: [...draft.actions, { action: '', ownerEmail: '', ownerName: '', dueDate: '' }] })}>
+        Add an action
+      </Button>
+    </div>
+  );
+}

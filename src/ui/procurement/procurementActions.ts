@@ -1,0 +1,68 @@
+// What the officer's and approver's buttons do. The domain decides whether a move is allowed
+// (transition, canApprove); the data layer writes. Nothing here re-implements a rule.
+import { canApprove, transition } from '../../domain';
+import type { ApprovalOutcome, Procurement, ProcurementStatus } from '../../domain';
+import { DataError } from '../../data/ports';
+import type { HubData, Stored } from '../../data/ports';
+import type { CurrentUser } from '../services';
+
+/** The setting naming who approves weighting decisions (a person, or a group's mailbox). */
+export const APPROVER_SETTING = 'approvals.approverEmail';
+
+export async function approverFor(data: HubData): Promise<string> {
+  const approver = (await data.settings.get(APPROVER_SETTING))?.trim();
+  if (!approver) {
+    throw new DataError('validation', 'No approver is set for weighting decisions. Ask a site owner to set one in the hub’s settings.', {
+      field: 'approverEmail',
+    });
+  }
+  return approver;
+}
+
+export async function moveTo(data: HubData, p: Stored<Procurement>, to: ProcurementStatus, patch: Partial<Procurement> = {}): Promise<Stored<Procurement>> {
+  return data.procurements.update({ ...p, ...patch, status: transition(p.status, to) });
+}
+
+/** Submit: Awaiting approval, naming the approver; the Teams workflow takes it from there. */
+export async function submitForApproval(data: HubData, p: Stored<Procurement>, user: CurrentUser, now: Date): Promise<Stored<Procurement>> {
+  const approverEmail = await approverFor(data);
+  if (approverEmail.toLowerCase() === user.email.toLowerCase() || approverEmail.toLowerCase() === p.leadOfficer.email.toLowerCase()) {
+    throw new DataError('validation', 'You cannot approve your own procurement: ask a site owner to name another approver.', { field: 'approverEmail' });
+  }
+  return moveTo(data, p, 'Awaiting approval', {
+    approverEmail,
+    submittedByEmail: user.email,
+    submittedAt: now.toISOString(),
+    approvalOutcome: undefined,
+    approvalComments: undefined,
+    approvedByEmail: undefined,
+    approvedAt: undefined,
+  });
+}
+
+/**
+ * The approval workflow's write-back, done by hand where no Power Automate flow runs (the local runtime):
+ * the same fields the flow writes. The domain refuses the submitter.
+ */
+export async function decideApproval(
+  data: HubData,
+  p: Stored<Procurement>,
+  approver: CurrentUser,
+  outcome: ApprovalOutcome,
+  comments: string,
+  now: Date,
+): Promise<Stored<Procurement>> {
+  if (!canApprove(p, approver.email)) {
+    throw new DataError('forbidden', 'You cannot approve or reject this procurement: it is your own, or it is not awaiting approval.');
+  }
+  if (outcome === 'Rejected' && comments.trim() === '') {
+    throw new DataError('validation', 'Say why the decision is rejected, so the officer can revise it.', { field: 'comments' });
+  }
+  const decidedAt = now.toISOString();
+  return moveTo(data, p, outcome === 'Approved' ? 'Approved' : 'Rejected', {
+    approvalOutcome: outcome,
+    approvalComments: comments.trim() || undefined,
+    approvedByEmail: approver.email,
+    approvedAt: decidedAt,
+  });
+}

@@ -1,0 +1,227 @@
+import * as React from 'react';
+import {
+  Badge,
+  Button,
+  Field,
+  Input,
+  Link,
+  Select,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { AUTHORITIES, PROCUREMENT_STATUSES, THEMES, TIERS } from '../../domain';
+import type { ProcurementStatus, ThemeId, Tier } from '../../domain';
+import type { HubData, ProcurementQuery, ProcurementSortKey } from '../../data/ports';
+import { ErrorNotice } from '../common/ErrorNotice';
+import { authorityName, money, tierLabel, weightingText } from '../common/labels';
+import { useAsync } from '../common/useAsync';
+import { StatusBadge } from '../common/StatusBadge';
+
+export interface RegisterProps {
+  data: HubData;
+  scope: 'mine' | 'all';
+  userEmail: string;
+  onOpen: (reference: string) => void;
+}
+
+interface Filters {
+  status: ProcurementStatus | '';
+  tier: Tier | '';
+  authorityId: string;
+  themeId: ThemeId | '';
+  leadOfficerEmail: string;
+  text: string;
+}
+
+const NO_FILTERS: Filters = { status: '', tier: '', authorityId: '', themeId: '', leadOfficerEmail: '', text: '' };
+const PAGE_SIZE = 25;
+
+const useStyles = makeStyles({
+  filters: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(11rem, 1fr))',
+    gap: tokens.spacingHorizontalM,
+    marginBottom: tokens.spacingVerticalM,
+  },
+  pager: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', marginTop: tokens.spacingVerticalM },
+  numeric: { textAlign: 'right', whiteSpace: 'nowrap' },
+});
+
+/** Typing in the search box should not send a query per keystroke. */
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = React.useState(value);
+  React.useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+const COLUMNS: { key: ProcurementSortKey | undefined; label: string; numeric?: boolean }[] = [
+  { key: 'reference', label: 'Reference' },
+  { key: 'title', label: 'Title' },
+  { key: undefined, label: 'Authority' },
+  { key: 'estimatedValue', label: 'Value (inc. VAT)', numeric: true },
+  { key: undefined, label: 'Tier' },
+  { key: undefined, label: 'Weighting' },
+  { key: undefined, label: 'Status' },
+];
+
+/** The procurement register: my procurements or all of them, filtered, sorted and paged on the server. */
+export function Register({ data, scope, userEmail, onOpen }: RegisterProps): React.ReactElement {
+  const styles = useStyles();
+  const [filters, setFilters] = React.useState<Filters>(NO_FILTERS);
+  const [sort, setSort] = React.useState<{ by: ProcurementSortKey; descending: boolean }>({ by: 'modified', descending: true });
+  // Tokens of the pages before this one, so "Previous page" works with SharePoint's forward-only paging.
+  const [pageTokens, setPageTokens] = React.useState<(string | undefined)[]>([undefined]);
+  const text = useDebounced(filters.text, 300);
+
+  const query: ProcurementQuery = {
+    pageSize: PAGE_SIZE,
+    pageToken: pageTokens[pageTokens.length - 1],
+    status: filters.status || undefined,
+    tier: filters.tier || undefined,
+    authorityId: filters.authorityId || undefined,
+    themeId: filters.themeId || undefined,
+    leadOfficerEmail: scope === 'mine' ? userEmail : filters.leadOfficerEmail.trim() || undefined,
+    text: text.trim() || undefined,
+    sort,
+  };
+  const page = useAsync(() => data.procurements.query(query), [JSON.stringify(query)]);
+
+  const update = (patch: Partial<Filters>): void => {
+    setFilters((f) => ({ ...f, ...patch }));
+    setPageTokens([undefined]);
+  };
+  const sortBy = (key: ProcurementSortKey): void => {
+    setSort((s) => ({ by: key, descending: s.by === key ? !s.descending : false }));
+    setPageTokens([undefined]);
+  };
+
+  return (
+    <section aria-labelledby="register-heading">
+      <h2 id="register-heading">{scope === 'mine' ? 'My procurements' : 'All procurements'}</h2>
+      <div className={styles.filters} role="search" aria-label="Filter procurements">
+        <Field label="Search reference or title">
+          <Input value={filters.text} onChange={(_, d) => update({ text: d.value })} type="search" />
+        </Field>
+        <Field label="Status">
+          <Select value={filters.status} onChange={(_, d) => update({ status: d.value as ProcurementStatus | '' })}>
+            <option value="">Any status</option>
+            {PROCUREMENT_STATUSES.map((s) => (
+              <option key={s.id} value={s.id}>{s.id}</option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Tier">
+          <Select value={filters.tier} onChange={(_, d) => update({ tier: d.value as Tier | '' })}>
+            <option value="">Any tier</option>
+            {TIERS.map((t) => (
+              <option key={t.id} value={t.id}>{t.label}</option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Authority">
+          <Select value={filters.authorityId} onChange={(_, d) => update({ authorityId: d.value })}>
+            <option value="">Any authority</option>
+            {AUTHORITIES.map((a) => (
+              <option key={a.id} value={a.id}>{a.name}</option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Theme">
+          <Select value={filters.themeId} onChange={(_, d) => update({ themeId: d.value as ThemeId | '' })}>
+            <option value="">Any theme</option>
+            {THEMES.map((t) => (
+              <option key={t.id} value={t.id}>{t.label}</option>
+            ))}
+          </Select>
+        </Field>
+        {scope === 'all' && (
+          <Field label="Lead officer (email)">
+            <Input value={filters.leadOfficerEmail} onChange={(_, d) => update({ leadOfficerEmail: d.value })} type="email" />
+          </Field>
+        )}
+      </div>
+
+      {page.error !== undefined && <ErrorNotice title="The register could not be loaded" error={page.error} onRetry={page.reload} />}
+      {page.loading && <Spinner size="tiny" label="Loading procurements…" />}
+      {page.value && (
+        <>
+          <Table aria-label={scope === 'mine' ? 'My procurements' : 'All procurements'} size="small">
+            <TableHeader>
+              <TableRow>
+                {COLUMNS.map((c) => {
+                  const key = c.key;
+                  return (
+                    <TableHeaderCell
+                      key={c.label}
+                      className={c.numeric ? styles.numeric : undefined}
+                      sortDirection={key && sort.by === key ? (sort.descending ? 'descending' : 'ascending') : undefined}
+                      onClick={key ? () => sortBy(key) : undefined}
+                      sortable={!!key}
+                    >
+                      {c.label}
+                    </TableHeaderCell>
+                  );
+                })}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {page.value.items.map((p) => (
+                <TableRow key={p.reference}>
+                  <TableCell>
+                    <Link
+                      href={`#/procurement/${encodeURIComponent(p.reference)}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        onOpen(p.reference);
+                      }}
+                    >
+                      {p.reference}
+                    </Link>
+                  </TableCell>
+                  <TableCell>{p.title}</TableCell>
+                  <TableCell>{authorityName(p.authorityId)}</TableCell>
+                  <TableCell className={styles.numeric}>{money(p.estimatedValuePence)}</TableCell>
+                  <TableCell>
+                    <Badge appearance="outline" color="informative">{tierLabel(p.tierDecision?.tier)}</Badge>
+                  </TableCell>
+                  <TableCell>{weightingText(p.weighting)}</TableCell>
+                  <TableCell>
+                    <StatusBadge status={p.status} />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          {page.value.items.length === 0 && (
+            <Text as="p" role="status">
+              {scope === 'mine' ? 'You have no procurements that match.' : 'No procurements match these filters.'}
+            </Text>
+          )}
+          <nav className={styles.pager} aria-label="Register pages">
+            <Button disabled={pageTokens.length < 2} onClick={() => setPageTokens((t) => t.slice(0, -1))}>
+              Previous page
+            </Button>
+            <Text aria-live="polite">Page {pageTokens.length}</Text>
+            <Button
+              disabled={!page.value.nextPageToken}
+              onClick={() => setPageTokens((t) => [...t, page.value?.nextPageToken])}
+            >
+              Next page
+            </Button>
+          </nav>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import * as React from 'react';
+
+/** The hub's screens. The route lives in the URL hash so a reload (or a deep link) returns to the same place. */
+export type Route =
+  | { screen: 'register'; scope: 'mine' | 'all' }
+  | { screen: 'guide'; reference: string }
+  | { screen: 'procurement'; reference: string };
+
+export const HOME: Route = { screen: 'register', scope: 'mine' };
+
+export function routeFromHash(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').map((p) => decodeURIComponent(p));
+  switch (parts[0]) {
+    case 'all':
+      return { screen: 'register', scope: 'all' };
+    case 'guide':
+      return parts[1] ? { screen: 'guide', reference: parts[1] } : HOME;
+    case 'procurement':
+      return parts[1] ? { screen: 'procurement', reference: parts[1] } : HOME;
+    default:
+      return HOME;
+  }
+}
+
+export function hashFor(route: Route): string {
+  switch (route.screen) {
+    case 'register':
+      return route.scope === 'all' ? '#/all' : '#/';
+    case 'guide':
+      return `#/guide/${encodeURIComponent(route.reference)}`;
+    case 'procurement':
+      return `#/procurement/${encodeURIComponent(route.reference)}`;
+  }
+}
+
+/** The current route, kept in step with location.hash (back and forward work too). */
+export function useRoute(initial?: Route): [Route, (route: Route) => void] {
+  const [route, setRoute] = React.useState<Route>(() => initial ?? routeFromHash(window.location.hash));
+  React.useEffect(() => {
+    const onHashChange = (): void => setRoute(routeFromHash(window.location.hash));
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+  const navigate = React.useCallback((next: Route) => {
+    const hash = hashFor(next);
+    if (window.location.hash !== hash) window.history.pushState(undefined, '', hash);
+    setRoute(next);
+    window.scrollTo?.(0, 0);
+  }, []);
+  return [route, navigate];
+}
