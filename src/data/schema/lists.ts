@@ -9,6 +9,7 @@
 //   retried batch finds what already landed instead of writing it twice.
 // - Money is integer pence in Number columns (exact up to 2^53); column formatting shows pounds.
 // - Indexed columns are the ones the app filters or sorts on, and no more (SharePoint allows 20).
+import { MAX_REFERENCE_LENGTH } from '../../domain';
 import { and, anyOf, beforeToday, eq, groupedViewQuery, isMe, neq, viewQuery } from './caml';
 import { labelFormat, linkFormat, penceAsPoundsFormat, pillFormat } from './formatting';
 import type { ListDef } from './types';
@@ -61,13 +62,13 @@ const PROCUREMENT_REF = {
   name: 'ProcurementRef',
   title: 'Procurement reference',
   kind: 'Text',
-  maxLength: 32,
+  maxLength: MAX_REFERENCE_LENGTH,
   required: true,
   indexed: true,
   description: 'The reference of the procurement this belongs to.',
 } as const;
 
-export const PROCUREMENTS = {
+export const PROCUREMENTS_LIST = {
   title: 'Procurements',
   description: 'One item per procurement: its tier, themes, weighting decision, approval and award.',
   writeAccess: 'own-items',
@@ -75,7 +76,7 @@ export const PROCUREMENTS = {
   fields: [
     { name: 'Title', title: 'Procurement title', kind: 'Text', maxLength: 255, required: true, builtIn: true, indexed: true },
     MODIFIED,
-    { name: 'Reference', title: 'Reference', kind: 'Text', maxLength: 32, required: true, indexed: true, unique: true, description: 'Unique reference, e.g. WMCA-2026-0042.' },
+    { name: 'Reference', title: 'Reference', kind: 'Text', maxLength: MAX_REFERENCE_LENGTH, required: true, indexed: true, unique: true, description: 'Unique reference, e.g. WMCA-2026-0042.' },
     { name: 'Authority', title: 'Authority', kind: 'Choice', choices: AUTHORITY_CHOICES, required: true, indexed: true, format: labelFormat(AUTHORITY_LABELS) },
     { name: 'Directorate', title: 'Directorate', kind: 'Text', maxLength: 255 },
     { name: 'LeadOfficer', title: 'Lead officer', kind: 'User', required: true, indexed: true },
@@ -118,7 +119,7 @@ export const PROCUREMENTS = {
   ],
 } as const satisfies ListDef;
 
-export const COMMITMENTS = {
+export const COMMITMENTS_LIST = {
   title: 'Commitments',
   description: 'One item per measure a supplier committed to at award, with the proxy value locked at award.',
   writeAccess: 'own-items',
@@ -146,7 +147,7 @@ export const COMMITMENTS = {
   ],
 } as const satisfies ListDef;
 
-export const OUTCOME_LOGS = {
+export const OUTCOME_LOGS_LIST = {
   title: 'OutcomeLogs',
   description: 'One item per measure delivered in one quarter on one contract. Counts, never people: no names or personal details.',
   writeAccess: 'members',
@@ -181,7 +182,7 @@ export const OUTCOME_LOGS = {
   ],
 } as const satisfies ListDef;
 
-export const ACTION_PLAN = {
+export const ACTION_PLAN_LIST = {
   title: 'ActionPlan',
   description: 'One item per action of the plan the policy requires on contracts at or above the procurement threshold.',
   writeAccess: 'members',
@@ -203,7 +204,7 @@ export const ACTION_PLAN = {
   ],
 } as const satisfies ListDef;
 
-export const CASE_STUDIES = {
+export const CASE_STUDIES_LIST = {
   title: 'CaseStudies',
   description: 'Stories of social value delivered, to share best practice. Published ones appear on the portal.',
   writeAccess: 'own-items',
@@ -224,7 +225,7 @@ export const CASE_STUDIES = {
   ],
 } as const satisfies ListDef;
 
-export const MEASURES = {
+export const MEASURES_LIST = {
   title: 'Measures',
   description: 'The measure library: what can be committed and counted, under the policy’s six themes, with proxy values by edition.',
   writeAccess: 'owners',
@@ -247,7 +248,7 @@ export const MEASURES = {
   ],
 } as const satisfies ListDef;
 
-export const THRESHOLDS = {
+export const THRESHOLDS_LIST = {
   title: 'Thresholds',
   description: 'UK procurement thresholds inc. VAT, one figure per regime and contract type, with the dates they are in force.',
   writeAccess: 'owners',
@@ -268,7 +269,7 @@ export const THRESHOLDS = {
   ],
 } as const satisfies ListDef;
 
-export const SETTINGS = {
+export const SETTINGS_LIST = {
   title: 'Settings',
   description: 'Hub settings and the policy figures a review may change (light-touch limit, weighting range), by edition.',
   writeAccess: 'owners',
@@ -281,7 +282,7 @@ export const SETTINGS = {
   views: [{ title: 'All settings', isDefault: true, rowLimit: 100, fields: ['LinkTitle', 'SettingValue', 'SettingDescription', 'Modified'], query: viewQuery(null, [['Title', true]]) }],
 } as const satisfies ListDef;
 
-export const TASKFORCE_POSTS = {
+export const TASKFORCE_POSTS_LIST = {
   title: 'TaskforcePosts',
   description: 'The outbox of cards for the Social Value Taskforce channel: each card is posted once, failures are kept and retried.',
   writeAccess: 'members',
@@ -317,7 +318,7 @@ export const TASKFORCE_POSTS = {
  * Rejected; the app reads the outcome, approver, date and comments from this list, and treats a
  * procurement as approved only when this list holds the Approved decision for its current round.
  */
-export const APPROVALS = {
+export const APPROVALS_LIST = {
   title: 'Approvals',
   description: 'Approval decisions on procurements’ tier and weighting, one per submission. Written by approvers and the approval workflow only.',
   writeAccess: 'approvers',
@@ -342,7 +343,7 @@ export const APPROVALS = {
  * log is reported or verified, so the dashboard reads a few hundred rollups instead of every log. A
  * rebuild recomputes them from the logs.
  */
-export const ROLLUPS = {
+export const ROLLUPS_LIST = {
   title: 'Rollups',
   description: 'Social value per procurement, quarter and theme (committed, reported, verified), for the dashboard. Rebuilt from the outcome logs on demand.',
   writeAccess: 'members',
@@ -366,17 +367,17 @@ export const ROLLUPS = {
 
 /** In provisioning order. */
 export const SCHEMA = [
-  PROCUREMENTS,
-  COMMITMENTS,
-  OUTCOME_LOGS,
-  ACTION_PLAN,
-  CASE_STUDIES,
-  MEASURES,
-  THRESHOLDS,
-  SETTINGS,
-  TASKFORCE_POSTS,
-  APPROVALS,
-  ROLLUPS,
+  PROCUREMENTS_LIST,
+  COMMITMENTS_LIST,
+  OUTCOME_LOGS_LIST,
+  ACTION_PLAN_LIST,
+  CASE_STUDIES_LIST,
+  MEASURES_LIST,
+  THRESHOLDS_LIST,
+  SETTINGS_LIST,
+  TASKFORCE_POSTS_LIST,
+  APPROVALS_LIST,
+  ROLLUPS_LIST,
 ] as const;
 
 export type SchemaList = (typeof SCHEMA)[number];

@@ -17,16 +17,16 @@ import type { CommitmentWithProgress, Rollup, Stored, TaskforcePost } from '../p
 import type { ApprovalDecision } from '../ports';
 import type { ItemRead, ItemWrite } from '../schema/items';
 import type {
-  ACTION_PLAN,
-  APPROVALS,
-  CASE_STUDIES,
-  COMMITMENTS,
-  MEASURES,
-  OUTCOME_LOGS,
-  PROCUREMENTS,
-  ROLLUPS,
-  TASKFORCE_POSTS,
-  THRESHOLDS,
+  ACTION_PLAN_LIST,
+  APPROVALS_LIST,
+  CASE_STUDIES_LIST,
+  COMMITMENTS_LIST,
+  MEASURES_LIST,
+  OUTCOME_LOGS_LIST,
+  PROCUREMENTS_LIST,
+  ROLLUPS_LIST,
+  TASKFORCE_POSTS_LIST,
+  THRESHOLDS_LIST,
 } from '../schema/lists';
 
 // ---- values ------------------------------------------------------------------------------------
@@ -54,6 +54,20 @@ const lines = (text: string | null | undefined): string[] =>
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l !== '');
+
+/** True when every column of `body` already holds that value in `item` (so a retry need not write it). */
+export function sameValues(body: Record<string, unknown>, item: Record<string, unknown>): boolean {
+  return Object.keys(body).every((key) => {
+    const want = body[key];
+    const have = item[key];
+    const empty = (v: unknown): boolean => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+    if (empty(want) || empty(have)) return empty(want) && empty(have);
+    if (Array.isArray(want)) return Array.isArray(have) && want.join('\n') === have.join('\n');
+    if (typeof want === 'object') return !!have && typeof have === 'object' && (want as { Url?: string }).Url === (have as { Url?: string }).Url;
+    if (typeof want === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(want) && typeof have === 'string') return Date.parse(want) === Date.parse(have);
+    return want === have;
+  });
+}
 
 export function stored<T>(record: T, item: { Id: number; 'odata.etag'?: string; Modified?: string | null }): Stored<T> {
   return { ...record, id: item.Id, etag: item['odata.etag'] || '*', modified: opt(item.Modified) };
@@ -139,7 +153,7 @@ export function measureTargetsFromText(text: string | null | undefined): Procure
     .map((m) => ({ measureCode: m[1].trim(), targetQuantity: Number(m[2]) }));
 }
 
-export function procurementToItem(p: Procurement, people: ProcurementPeople): ItemWrite<typeof PROCUREMENTS> {
+export function procurementToItem(p: Procurement, people: ProcurementPeople): ItemWrite<typeof PROCUREMENTS_LIST> {
   const t = p.tierDecision;
   const s = p.supplier;
   return {
@@ -178,7 +192,7 @@ export function procurementToItem(p: Procurement, people: ProcurementPeople): It
   };
 }
 
-export type ProcurementItem = ItemRead<typeof PROCUREMENTS>;
+export type ProcurementItem = ItemRead<typeof PROCUREMENTS_LIST>;
 
 export function procurementFromItem(item: ProcurementItem): Stored<Procurement> & { approvalRound: number } {
   const tier = item.Tier;
@@ -247,8 +261,8 @@ export const COMMITMENT_FIELDS: Record<string, string> = {
   VerifiedQuantity: 'verifiedQuantity',
 };
 
-export function commitmentToItem(c: CommitmentWithProgress): ItemWrite<typeof COMMITMENTS> {
-  const item: ItemWrite<typeof COMMITMENTS> = {
+export function commitmentToItem(c: CommitmentWithProgress): ItemWrite<typeof COMMITMENTS_LIST> {
+  const item: ItemWrite<typeof COMMITMENTS_LIST> = {
     Title: `${c.procurementReference} · ${c.measureCode}`,
     CommitmentKey: commitmentKey(c.procurementReference, c.measureCode),
     ProcurementRef: c.procurementReference,
@@ -266,7 +280,7 @@ export function commitmentToItem(c: CommitmentWithProgress): ItemWrite<typeof CO
   return item;
 }
 
-export function commitmentFromItem(item: ItemRead<typeof COMMITMENTS>): Stored<CommitmentWithProgress> {
+export function commitmentFromItem(item: ItemRead<typeof COMMITMENTS_LIST>): Stored<CommitmentWithProgress> {
   const c: CommitmentWithProgress = {
     procurementReference: item.ProcurementRef || '',
     measureCode: item.MeasureCode || '',
@@ -304,7 +318,7 @@ export const OUTCOME_FIELDS: Record<string, string> = {
   CelebratedMessageId: 'celebratedMessageId',
 };
 
-export function outcomeToItem(o: OutcomeLog): ItemWrite<typeof OUTCOME_LOGS> {
+export function outcomeToItem(o: OutcomeLog): ItemWrite<typeof OUTCOME_LOGS_LIST> {
   return {
     Title: `${o.procurementReference} · ${o.measureCode} · ${o.periodEnd}`,
     LogKey: logKey(o.procurementReference, o.measureCode, o.periodEnd),
@@ -328,7 +342,7 @@ export function outcomeToItem(o: OutcomeLog): ItemWrite<typeof OUTCOME_LOGS> {
   };
 }
 
-export function outcomeFromItem(item: ItemRead<typeof OUTCOME_LOGS>): Stored<OutcomeLog> {
+export function outcomeFromItem(item: ItemRead<typeof OUTCOME_LOGS_LIST>): Stored<OutcomeLog> {
   const o: OutcomeLog = {
     procurementReference: item.ProcurementRef || '',
     commitmentId: opt(item.CommitmentId),
@@ -361,7 +375,7 @@ export const ACTION_FIELDS: Record<string, string> = {
   ActionStatus: 'status',
 };
 
-export function actionToItem(a: ActionPlanItem, key?: string): ItemWrite<typeof ACTION_PLAN> {
+export function actionToItem(a: ActionPlanItem, key?: string): ItemWrite<typeof ACTION_PLAN_LIST> {
   return {
     Title: a.action,
     ActionKey: key || actionKey(a.procurementReference, a.action),
@@ -373,7 +387,7 @@ export function actionToItem(a: ActionPlanItem, key?: string): ItemWrite<typeof 
   };
 }
 
-export function actionFromItem(item: ItemRead<typeof ACTION_PLAN>): Stored<ActionPlanItem> & { key: string } {
+export function actionFromItem(item: ItemRead<typeof ACTION_PLAN_LIST>): Stored<ActionPlanItem> & { key: string } {
   const a: ActionPlanItem = {
     procurementReference: item.ProcurementRef || '',
     action: item.Title || '',
@@ -397,7 +411,7 @@ export const CASE_STUDY_FIELDS: Record<string, string> = {
   Published: 'published',
 };
 
-export function caseStudyToItem(c: CaseStudy): ItemWrite<typeof CASE_STUDIES> {
+export function caseStudyToItem(c: CaseStudy): ItemWrite<typeof CASE_STUDIES_LIST> {
   return {
     Title: c.title,
     ProcurementRef: c.procurementReference,
@@ -409,7 +423,7 @@ export function caseStudyToItem(c: CaseStudy): ItemWrite<typeof CASE_STUDIES> {
   };
 }
 
-export function caseStudyFromItem(item: ItemRead<typeof CASE_STUDIES>): Stored<CaseStudy> {
+export function caseStudyFromItem(item: ItemRead<typeof CASE_STUDIES_LIST>): Stored<CaseStudy> {
   const c: CaseStudy = {
     procurementReference: item.ProcurementRef || '',
     themeId: item.Theme || 'growth-skills-employment',
@@ -437,7 +451,7 @@ export const MEASURE_FIELDS: Record<string, string> = {
   Active: 'active',
 };
 
-export function measureToItem(m: Measure): ItemWrite<typeof MEASURES> {
+export function measureToItem(m: Measure): ItemWrite<typeof MEASURES_LIST> {
   return {
     Title: m.text,
     Code: m.code,
@@ -452,7 +466,7 @@ export function measureToItem(m: Measure): ItemWrite<typeof MEASURES> {
   };
 }
 
-export function measureFromItem(item: ItemRead<typeof MEASURES>): Stored<Measure> {
+export function measureFromItem(item: ItemRead<typeof MEASURES_LIST>): Stored<Measure> {
   const m: Measure = {
     code: item.Code || '',
     themeId: item.Theme || 'growth-skills-employment',
@@ -478,7 +492,7 @@ export const THRESHOLD_FIELDS: Record<string, string> = {
   Source: 'source',
 };
 
-export function thresholdToItem(row: ThresholdRow): ItemWrite<typeof THRESHOLDS> {
+export function thresholdToItem(row: ThresholdRow): ItemWrite<typeof THRESHOLDS_LIST> {
   return {
     Title: `${row.regime} ${row.contractType} from ${row.effectiveFrom}`,
     ThresholdKey: thresholdKey(row),
@@ -492,7 +506,7 @@ export function thresholdToItem(row: ThresholdRow): ItemWrite<typeof THRESHOLDS>
   };
 }
 
-export function thresholdFromItem(item: ItemRead<typeof THRESHOLDS>): Stored<ThresholdRow> {
+export function thresholdFromItem(item: ItemRead<typeof THRESHOLDS_LIST>): Stored<ThresholdRow> {
   const row: ThresholdRow = {
     regime: item.Regime || 'sub-central',
     contractType: item.ContractType || 'services',
@@ -507,7 +521,7 @@ export function thresholdFromItem(item: ItemRead<typeof THRESHOLDS>): Stored<Thr
 
 // ---- approvals, outbox, rollups ----------------------------------------------------------------
 
-export function approvalToItem(d: ApprovalDecision, decidedById: number): ItemWrite<typeof APPROVALS> {
+export function approvalToItem(d: ApprovalDecision, decidedById: number): ItemWrite<typeof APPROVALS_LIST> {
   return {
     Title: `${d.procurementReference} round ${d.round}: ${d.outcome}`,
     DecisionKey: decisionKey(d.procurementReference, d.round),
@@ -520,7 +534,7 @@ export function approvalToItem(d: ApprovalDecision, decidedById: number): ItemWr
   };
 }
 
-export function approvalFromItem(item: ItemRead<typeof APPROVALS>): ApprovalDecision {
+export function approvalFromItem(item: ItemRead<typeof APPROVALS_LIST>): ApprovalDecision {
   return {
     procurementReference: item.ProcurementRef || '',
     round: item.ApprovalRound ?? 0,
@@ -548,7 +562,7 @@ export const OUTBOX_FIELDS: Record<string, string> = {
   PostedAt: 'postedAt',
 };
 
-export function postToItem(p: TaskforcePost): ItemWrite<typeof TASKFORCE_POSTS> {
+export function postToItem(p: TaskforcePost): ItemWrite<typeof TASKFORCE_POSTS_LIST> {
   return {
     Title: p.title,
     IdempotencyKey: p.idempotencyKey,
@@ -566,7 +580,7 @@ export function postToItem(p: TaskforcePost): ItemWrite<typeof TASKFORCE_POSTS> 
   };
 }
 
-export function postFromItem(item: ItemRead<typeof TASKFORCE_POSTS>): Stored<TaskforcePost> {
+export function postFromItem(item: ItemRead<typeof TASKFORCE_POSTS_LIST>): Stored<TaskforcePost> {
   const p: TaskforcePost = {
     idempotencyKey: item.IdempotencyKey || '',
     kind: item.PostKind || 'success',
@@ -585,7 +599,7 @@ export function postFromItem(item: ItemRead<typeof TASKFORCE_POSTS>): Stored<Tas
   return stored(p, item);
 }
 
-export function rollupToItem(r: Rollup): ItemWrite<typeof ROLLUPS> {
+export function rollupToItem(r: Rollup): ItemWrite<typeof ROLLUPS_LIST> {
   return {
     Title: `${r.procurementReference} · ${r.periodEnd} · ${r.themeId}`,
     RollupKey: rollupKey(r.procurementReference, r.periodEnd, r.themeId),
@@ -600,7 +614,7 @@ export function rollupToItem(r: Rollup): ItemWrite<typeof ROLLUPS> {
   };
 }
 
-export function rollupFromItem(item: ItemRead<typeof ROLLUPS>): Stored<Rollup> {
+export function rollupFromItem(item: ItemRead<typeof ROLLUPS_LIST>): Stored<Rollup> {
   const r: Rollup = {
     procurementReference: item.ProcurementRef || '',
     periodEnd: fromSpDate(item.PeriodEnd) || '',

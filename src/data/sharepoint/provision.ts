@@ -5,13 +5,12 @@
 // views, viewfields, breakroleinheritance, roleassignments).
 import type { SPFI } from '@pnp/sp';
 import type { IList } from '@pnp/sp/lists';
-import * as domain from '../../domain';
-import { CURRENT_POLICY_EDITION, DEFAULT_THRESHOLD_TABLES, thresholdRowsFromTables } from '../../domain';
+import { CURRENT_POLICY_EDITION, DEFAULT_THRESHOLD_TABLES, MEASURES, thresholdRowsFromTables } from '../../domain';
 import type { Measure, ThresholdRow } from '../../domain';
 import type { ProvisionReport } from '../ports';
 import { SETTING_KEYS } from '../ports';
 import { attributeFromSchemaXml, choicesFromSchemaXml, defaultValueText, fieldSchemaXml } from '../schema/fieldXml';
-import { MEASURES, SCHEMA, SETTINGS, THRESHOLDS } from '../schema/lists';
+import { MEASURES_LIST, SCHEMA, SETTINGS_LIST, THRESHOLDS_LIST } from '../schema/lists';
 import type { FieldDef, ListDef, ViewDef, WriteAccess } from '../schema/types';
 import { toDataError } from './errors';
 import { measureToItem, thresholdToItem } from './mapping';
@@ -342,16 +341,16 @@ async function seedMissing(
 }
 
 async function seedReferenceData(sp: SPFI, options: ProvisionOptions, report: ProvisionResult): Promise<void> {
-  const measures = options.measures || defaultMeasures();
+  const measures = options.measures || MEASURES;
   if (measures.length > 0) {
-    await seedMissing(sp, MEASURES.title, 'Code', measures.map((m) => ({ key: m.code, item: measureToItem(m) })), 'measure', report);
+    await seedMissing(sp, MEASURES_LIST.title, 'Code', measures.map((m) => ({ key: m.code, item: measureToItem(m) })), 'measure', report);
   } else {
     report.problems.push('No default measure library to seed; add measures on the admin screen.');
   }
   const thresholds: ThresholdRow[] = thresholdRowsFromTables(DEFAULT_THRESHOLD_TABLES);
   await seedMissing(
     sp,
-    THRESHOLDS.title,
+    THRESHOLDS_LIST.title,
     'ThresholdKey',
     thresholds.map((t) => {
       const item = thresholdToItem(t);
@@ -372,19 +371,10 @@ async function seedReferenceData(sp: SPFI, options: ProvisionOptions, report: Pr
   ];
   await seedMissing(
     sp,
-    SETTINGS.title,
+    SETTINGS_LIST.title,
     'Title',
     settings.map(([key, value, description]) => ({ key, item: { Title: key, SettingValue: value, SettingDescription: description } })),
     'setting',
     report,
   );
-}
-
-/** The domain's default library, when it ships one. */
-function defaultMeasures(): readonly Measure[] {
-  // Looked up by name so provisioning works before the domain's library lands.
-  const exported = domain as unknown as Record<string, unknown>;
-  const candidates = ['DEFAULT_MEASURES', 'MEASURE_LIBRARY', 'DEFAULT_MEASURE_LIBRARY'];
-  for (const name of candidates) if (Array.isArray(exported[name])) return exported[name] as Measure[];
-  return [];
 }

@@ -1,0 +1,339 @@
+// Procurements, and the bundle written with one (commitments, action plan) in a single batch.
+import type { SPFI } from '@pnp/sp';
+import { applyEdit, STATUS_TRANSITIONS, transition, validateActionPlanItem, validateCommitment } from '../../domain';
+import type { ActionPlanItem, Commitment, Measure, Procurement, ProcurementStatus } from '../../domain';
+import { DataError, ValidationError } from '../errors';
+import type {
+  BundleSaveResult,
+  Page,
+  ProcurementBundle,
+  ProcurementQuery,
+  ProcurementRepository,
+  ProcurementSortKey,
+  Stored,
+  WriteFailure,
+} from '../ports';
+import { ACTION_PLAN_LIST, COMMITMENTS_LIST, PROCUREMENTS_LIST } from '../schema/lists';
+import type { BatchPart } from './batch';
+import { runBatchParts } from './batch';
+import { toDataError } from './errors';
+import { and, ListGateway, odataString, or } from './listGateway';
+import {
+  ACTION_FIELDS,
+  actionFromItem,
+  actionKey,
+  actionToItem,
+  COMMITMENT_FIELDS,
+  commitmentFromItem,
+  commitmentKey,
+  commitmentToItem,
+  PROCUREMENT_FIELDS,
+  procurementFromItem,
+  procurementToItem,
+  sameValues,
+  stored,
+} from './mapping';
+import type { ProcurementItem } from './mapping';
+import type { SharePointUserDirectory } from './userDirectory';
+import type { ApprovalsGateway } from './approvalRepository';
+
+const SORT_COLUMNS: Record<ProcurementSortKey, string> = {
+  modified: 'Modified',
+  reference: 'Reference',
+  title: 'Title',
+  estimatedValue: 'EstimatedValuePence',
+  decisionDate: 'DecisionDate',
+};
+
+type StoredProcurement = Stored<Procurement> & { approvalRound?: number };
+
+export class SharePointProcurementRepository implements ProcurementRepository {
+  private readonly sp: SPFI;
+  private readonly list: ListGateway<typeof PROCUREMENTS_LIST>;
+  private readonly commitments: ListGateway<typeof COMMITMENTS_LIST>;
+  private readonly actions: ListGateway<typeof ACTION_PLAN_LIST>;
+  private readonly users: SharePointUserDirectory;
+  private readonly approvals: ApprovalsGateway;
+  private readonly library: () => Promise<readonly Measure[]>;
+
+  public constructor(
+    sp: SPFI,
+    users: SharePointUserDirectory,
+    approvals: ApprovalsGateway,
+    library: () => Promise<readonly Measure[]>,
+  ) {
+    this.sp = sp;
+    this.users = users;
+    this.approvals = approvals;
+    this.library = library;
+    this.list = new ListGateway(sp, PROCUREMENTS_LIST, PROCUREMENT_FIELDS);
+    this.commitments = new ListGateway(sp, COMMITMENTS_LIST, COMMITMENT_FIELDS);
+    this.actions = new ListGateway(sp, ACTION_PLAN_LIST, ACTION_FIELDS);
+  }
+
+  private what(p: { reference: string }): string {
+    return `Procurement ${p.reference}`;
+  }
+
+  /** The record with its approval decision (from the Approvals list, for the current round). */
+  private async withDecision(item: ProcurementItem | undefined): Promise<Stored<Procurement> | undefined> {
+    if (!item) return undefined;
+    const p = procurementFromItem(item);
+    const decision = p.approvalRound > 0 ? await this.approvals.decisionFor(p.reference, p.approvalRound) : undefined;
+    if (decision) {
+      p.approvalOutcome = decision.outcome;
+      p.approvalComments = decision.comments;
+      p.approvedByEmail = decision.decidedByEmail;
+      p.approvedAt = decision.decidedAt;
+    }
+    return p;
+  }
+
+  public async get(reference: string): Promise<Stored<Procurement> | undefined> {
+    return this.withDecision(await this.list.findByKey('Reference', reference, `Procurement ${reference}`));
+  }
+
+  public async getById(id: number): Promise<Stored<Procurement> | undefined> {
+    return this.withDecision(await this.list.getRaw(id, `Procurement ${id}`));
+  }
+
+  public async query(query: ProcurementQuery = {}): Promise<Page<Stored<Procurement>>> {
+    const statuses = query.status === undefined ? [] : typeof query.status === 'string' ? [query.status] : query.status.slice();
+    const [leadId, approverId] = await Promise.all([
+      query.leadOfficerEmail ? this.users.ensure(query.leadOfficerEmail).then((u) => u.id) : Promise.resolve(undefined),
+      query.approverEmail ? this.users.ensure(query.approverEmail).then((u) => u.id) : Promise.resolve(undefined),
+    ]);
+    const text = query.text ? query.text.trim() : '';
+    // Indexed conditions first, the most selective first (SharePoint narrows by the first index it can use).
+    const filter = and(
+      leadId !== undefined && `LeadOfficerId eq ${leadId}`,
+      approverId !== undefined && `ApproverId eq ${approverId}`,
+      statuses.length > 0 && or(statuses.map((s) => `Status eq ${odataString(s)}`)),
+      query.tier && `Tier eq ${odataString(query.tier)}`,
+      query.authorityId && `Authority eq ${odataString(query.authorityId)}`,
+      query.themeId && `Themes eq ${odataString(query.themeId)}`,
+      text && `(startswith(Reference,${odataString(text)}) or substringof(${odataString(text)},Title))`,
+    );
+    const sort = query.sort || { by: 'modified' as const, descending: true };
+    const page = await this.list.page(
+      { filter, orderBy: [[SORT_COLUMNS[sort.by], !sort.descending]], pageSize: query.pageSize, pageToken: query.pageToken },
+      'Procurements',
+    );
+    return { items: page.items.map((i) => procurementFromItem(i)), nextPageToken: page.nextPageToken };
+  }
+
+  private async people(p: Procurement): Promise<{ leadOfficerId: number; approverId: number | null; submittedById: number | null }> {
+    if (!p.leadOfficer || !p.leadOfficer.email) {
+      throw new ValidationError([{ field: 'leadOfficer', message: 'Choose the lead officer.' }], PROCUREMENTS_LIST.title);
+    }
+    const field = (f: string) => (e: unknown): never => {
+      if (e instanceof DataError && e.kind === 'not-found') throw new ValidationError([{ field: f, message: e.message }], PROCUREMENTS_LIST.title);
+      throw e;
+    };
+    const [lead, approver, submitter] = await Promise.all([
+      this.users.ensure(p.leadOfficer.email).catch(field('leadOfficer')),
+      p.approverEmail ? this.users.ensure(p.approverEmail).catch(field('approverEmail')) : Promise.resolve(undefined),
+      p.submittedByEmail ? this.users.ensure(p.submittedByEmail).catch(field('submittedByEmail')) : Promise.resolve(undefined),
+    ]);
+    return { leadOfficerId: lead.id, approverId: approver ? approver.id : null, submittedById: submitter ? submitter.id : null };
+  }
+
+  public async create(procurement: Procurement): Promise<Stored<Procurement>> {
+    const body = procurementToItem(procurement, await this.people(procurement));
+    if (procurement.status === 'Awaiting approval') body.ApprovalRound = 1;
+    this.list.validate(body, true);
+    if (await this.list.findByKey('Reference', procurement.reference, this.what(procurement))) {
+      throw new DataError('duplicate', `A procurement with the reference ${procurement.reference} already exists.`, { field: 'reference', list: PROCUREMENTS_LIST.title });
+    }
+    const created = await this.list.add(body, this.what(procurement));
+    return stored(procurement, { Id: created.Id, 'odata.etag': created.etag, Modified: created.Modified });
+  }
+
+  /**
+   * The write an edit makes, after the domain's rules: only allowed status moves, approvals only through
+   * the Approvals list, an edit to an approved decision back to Awaiting approval (a new round).
+   */
+  private planEdit(before: StoredProcurement & { approvalRound: number }, after: Procurement): { next: Procurement; round: number } {
+    let next = applyEdit(before, after);
+    if (next.status !== before.status) {
+      transition(before.status, next.status);
+      const move = STATUS_TRANSITIONS.filter((t) => t.from === before.status && t.to === next.status)[0];
+      if (move && move.actor === 'approver') {
+        throw new ValidationError(
+          [{ field: 'status', message: `Only an approver can move a procurement to “${next.status}”: the approval workflow records it.` }],
+          PROCUREMENTS_LIST.title,
+        );
+      }
+    }
+    const round = next.status === 'Awaiting approval' && before.status !== 'Awaiting approval' ? before.approvalRound + 1 : before.approvalRound;
+    if (next.status === 'Awaiting approval' && !next.submittedAt && before.status !== 'Awaiting approval') {
+      next = { ...next, submittedAt: new Date().toISOString() };
+    }
+    return { next, round };
+  }
+
+  public async update(procurement: Stored<Procurement>): Promise<Stored<Procurement>> {
+    const what = this.what(procurement);
+    const current = await this.list.getRaw(procurement.id, what);
+    if (!current) throw new DataError('not-found', `${what} was not found. It may have been deleted.`, { list: PROCUREMENTS_LIST.title });
+    const before = procurementFromItem(current);
+    const { next, round } = this.planEdit(before, procurement);
+    const body = procurementToItem(next, await this.people(next));
+    body.ApprovalRound = round;
+    // The ETag the caller read with: if someone saved since, SharePoint answers 412 (ConflictError).
+    const { etag } = await this.list.update(procurement.id, procurement.etag, body, what);
+    return { ...next, id: procurement.id, etag };
+  }
+
+  public async statusHistory(id: number): Promise<{ status: ProcurementStatus; at: string; byEmail?: string; byName?: string }[]> {
+    try {
+      const versions = (await this.sp.web.lists.getByTitle(PROCUREMENTS_LIST.title).items.getById(id).versions()) as Record<string, unknown>[];
+      const rows = versions
+        .map((v) => {
+          const editor = (v.Editor || {}) as { LookupValue?: string; Email?: string; EMail?: string };
+          return {
+            status: v.Status as ProcurementStatus,
+            at: String(v.Modified || v.Created || ''),
+            byName: editor.LookupValue,
+            byEmail: editor.Email || editor.EMail,
+            label: Number(v.VersionLabel || v.VersionId || 0),
+          };
+        })
+        .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.label - b.label));
+      // One row per change of status, oldest first.
+      return rows
+        .filter((r, i) => !!r.status && (i === 0 || rows[i - 1].status !== r.status))
+        .map(({ status, at, byEmail, byName }) => ({ status, at, byEmail, byName }));
+    } catch (e) {
+      throw toDataError(e, `The history of procurement ${id}`, PROCUREMENTS_LIST.title);
+    }
+  }
+
+  /**
+   * One batch: the procurement (added or merged), then its commitments and actions (added, merged or
+   * deleted to match). Every part is checked. What landed is found by its key on a retry, so calling
+   * saveBundle again after a partial failure completes the set without duplicates.
+   */
+  public async saveBundle(bundle: ProcurementBundle): Promise<BundleSaveResult> {
+    const p = bundle.procurement;
+    const ref = p.reference;
+    const what = this.what(p);
+    const refFilter = `ProcurementRef eq ${odataString(ref)}`;
+    const [people, library, existing, existingCommitments, existingActions] = await Promise.all([
+      this.people(p),
+      bundle.commitments ? this.library() : Promise.resolve([] as readonly Measure[]),
+      this.list.findByKey('Reference', ref, what),
+      bundle.commitments ? this.commitments.all({ filter: refFilter, orderBy: [] }, `Commitments of ${ref}`) : Promise.resolve([]),
+      bundle.actionPlan ? this.actions.all({ filter: refFilter, orderBy: [] }, `Action plan of ${ref}`) : Promise.resolve([]),
+    ]);
+
+    // Everything is checked before anything is written: bad input never leaves half a bundle behind.
+    let next: Procurement = p;
+    let round = p.status === 'Awaiting approval' ? 1 : 0;
+    if (existing) {
+      const planned = this.planEdit(procurementFromItem(existing), p);
+      next = planned.next;
+      round = planned.round;
+    }
+    const body = procurementToItem(next, people);
+    body.ApprovalRound = round;
+    const problems: { field: string; message: string }[] = [];
+    const collect = (prefix: string, run: () => void): void => {
+      try {
+        run();
+      } catch (e) {
+        if (e instanceof ValidationError) e.problems.forEach((pr) => problems.push({ field: prefix + pr.field, message: pr.message }));
+        else throw e;
+      }
+    };
+    collect('', () => this.list.validate(body, !existing));
+    const commitmentBodies = (bundle.commitments || []).map((c, i) => {
+      validateCommitment(c, library).forEach((e) => problems.push({ field: `commitments[${i}].${e.field}`, message: e.message }));
+      if (c.procurementReference !== ref) problems.push({ field: `commitments[${i}].procurementReference`, message: `This commitment belongs to ${c.procurementReference}, not ${ref}.` });
+      const item = commitmentToItem(c);
+      collect(`commitments[${i}].`, () => this.commitments.validate(item, true));
+      return { c, item, key: commitmentKey(ref, c.measureCode) };
+    });
+    const actionBodies = (bundle.actionPlan || []).map((a, i) => {
+      validateActionPlanItem(a).forEach((e) => problems.push({ field: `actionPlan[${i}].${e.field}`, message: e.message }));
+      const item = actionToItem({ ...a, procurementReference: ref });
+      collect(`actionPlan[${i}].`, () => this.actions.validate(item, true));
+      return { a: { ...a, procurementReference: ref }, item, key: actionKey(ref, a.action) };
+    });
+    const dupes = (keys: string[]): string[] => keys.filter((k, i) => keys.indexOf(k) !== i);
+    dupes(commitmentBodies.map((b) => b.key)).forEach((k) => problems.push({ field: 'commitments', message: `Measure ${k.split('|')[1]} is committed twice; keep one.` }));
+    dupes(actionBodies.map((b) => b.key)).forEach(() => problems.push({ field: 'actionPlan', message: 'The same action is listed twice; keep one.' }));
+    if (problems.length > 0) throw new ValidationError(problems, PROCUREMENTS_LIST.title);
+
+    const etag = existing ? ('etag' in p && typeof (p as Stored<Procurement>).etag === 'string' ? (p as Stored<Procurement>).etag : existing['odata.etag'] || '*') : '';
+    type Result = { kind: 'procurement' | 'commitment' | 'action'; value?: unknown };
+    const commitmentsByKey = new Map(existingCommitments.map((c) => [c.CommitmentKey || '', c]));
+    const actionsByKey = new Map(existingActions.map((a) => [a.ActionKey || '', a]));
+    const keptCommitments: Stored<Commitment>[] = [];
+    const keptActions: Stored<ActionPlanItem>[] = [];
+    // Set when the procurement itself needs no write.
+    let keptProcurement = undefined as Stored<Procurement> | undefined;
+
+    const outcomes = await runBatchParts<Result>(this.sp, (batched) => {
+      const parts: BatchPart<Result>[] = [];
+      if (!existing) {
+        parts.push({
+          what: `create procurement ${ref}`,
+          run: () => this.list.add(body, what, batched).then((r) => ({ kind: 'procurement', value: stored(next, { Id: r.Id, 'odata.etag': r.etag }) })),
+        });
+      } else if (!sameValues(body, existing)) {
+        parts.push({
+          what: `update procurement ${ref}`,
+          run: () => this.list.update(existing.Id, etag, body, what, batched).then((r) => ({ kind: 'procurement', value: { ...next, id: existing.Id, etag: r.etag } })),
+        });
+      } else {
+        keptProcurement = { ...next, id: existing.Id, etag: existing['odata.etag'] || '*' };
+      }
+      for (const { c, item, key } of commitmentBodies) {
+        const have = commitmentsByKey.get(key);
+        const label = `commitment ${c.measureCode}`;
+        if (!have) parts.push({ what: `create ${label}`, run: () => this.commitments.add(item, label, batched).then((r) => ({ kind: 'commitment', value: stored(c, { Id: r.Id, 'odata.etag': r.etag }) })) });
+        else if (!sameValues(item, have)) parts.push({ what: `update ${label}`, run: () => this.commitments.update(have.Id, have['odata.etag'] || '*', item, label, batched).then((r) => ({ kind: 'commitment', value: { ...c, id: have.Id, etag: r.etag } })) });
+        else keptCommitments.push(commitmentFromItem(have));
+      }
+      if (bundle.commitments) {
+        for (const [key, have] of commitmentsByKey) {
+          if (commitmentBodies.some((b) => b.key === key)) continue;
+          const label = `commitment ${have.MeasureCode}`;
+          parts.push({ what: `delete ${label}`, run: () => this.commitments.remove(have.Id, have['odata.etag'] || '*', label, batched).then(() => ({ kind: 'commitment' })) });
+        }
+      }
+      for (const { a, item, key } of actionBodies) {
+        const have = actionsByKey.get(key);
+        const label = `action “${a.action}”`;
+        if (!have) parts.push({ what: `create ${label}`, run: () => this.actions.add(item, label, batched).then((r) => ({ kind: 'action', value: stored(a, { Id: r.Id, 'odata.etag': r.etag }) })) });
+        else if (!sameValues(item, have)) parts.push({ what: `update ${label}`, run: () => this.actions.update(have.Id, have['odata.etag'] || '*', item, label, batched).then((r) => ({ kind: 'action', value: { ...a, id: have.Id, etag: r.etag } })) });
+        else keptActions.push(actionFromItem(have));
+      }
+      if (bundle.actionPlan) {
+        for (const [key, have] of actionsByKey) {
+          if (actionBodies.some((b) => b.key === key)) continue;
+          const label = `action “${have.Title}”`;
+          parts.push({ what: `delete ${label}`, run: () => this.actions.remove(have.Id, have['odata.etag'] || '*', label, batched).then(() => ({ kind: 'action' })) });
+        }
+      }
+      return parts;
+    }, PROCUREMENTS_LIST.title);
+
+    const failed: WriteFailure[] = [];
+    const written: string[] = [];
+    let savedProcurement: Stored<Procurement> | undefined = keptProcurement;
+    for (const o of outcomes) {
+      if (!o.ok) {
+        failed.push({ what: o.what, error: o.error });
+        continue;
+      }
+      written.push(o.what);
+      if (o.value.kind === 'procurement') savedProcurement = o.value.value as Stored<Procurement>;
+      if (o.value.kind === 'commitment' && o.value.value) keptCommitments.push(o.value.value as Stored<Commitment>);
+      if (o.value.kind === 'action' && o.value.value) keptActions.push(o.value.value as Stored<ActionPlanItem>);
+    }
+    return { ok: failed.length === 0, procurement: savedProcurement, commitments: keptCommitments, actionPlan: keptActions, written, failed };
+  }
+}
+

@@ -1,0 +1,60 @@
+// People as SharePoint knows them: the signed-in user, and site user ids for person columns
+// (SharePoint's ensureUser adds a tenant user to the site the first time).
+import type { SPFI } from '@pnp/sp';
+import { DataError } from '../errors';
+import type { SiteUser, UserDirectory } from '../ports';
+import { toDataError } from './errors';
+import './pnp';
+
+interface SpUser {
+  Id: number;
+  Title: string;
+  Email: string;
+  IsSiteAdmin: boolean;
+  LoginName?: string;
+}
+
+const toSiteUser = (u: SpUser): SiteUser => ({ id: u.Id, email: u.Email, displayName: u.Title, isSiteAdmin: !!u.IsSiteAdmin });
+
+/** Claims login of a Microsoft 365 user, the form ensureUser expects. */
+export const claimsLogin = (email: string): string => `i:0#.f|membership|${email.trim().toLowerCase()}`;
+
+export class SharePointUserDirectory implements UserDirectory {
+  private readonly sp: SPFI;
+  private readonly byEmail = new Map<string, Promise<SiteUser>>();
+
+  public constructor(sp: SPFI) {
+    this.sp = sp;
+  }
+
+  public async current(): Promise<SiteUser> {
+    try {
+      return toSiteUser((await this.sp.web.currentUser.select('Id', 'Title', 'Email', 'IsSiteAdmin')()) as SpUser);
+    } catch (e) {
+      throw toDataError(e, 'Your user account');
+    }
+  }
+
+  /** Cached per email for the life of the directory (ids do not change). */
+  public ensure(email: string): Promise<SiteUser> {
+    const key = (email || '').trim().toLowerCase();
+    if (!key || key.indexOf('@') < 0) {
+      return Promise.reject(new DataError('validation', `“${email}” is not an email address of a person.`, { field: 'email' }));
+    }
+    let found = this.byEmail.get(key);
+    if (!found) {
+      found = this.sp.web
+        .ensureUser(claimsLogin(key))
+        .then((u) => toSiteUser(u as unknown as SpUser))
+        .catch((e: unknown) => {
+          this.byEmail.delete(key);
+          const err = toDataError(e, `The person ${email}`);
+          throw err.kind === 'validation' || err.kind === 'not-found'
+            ? new DataError('not-found', `No one with the email ${email} can be found for this site.`, { field: 'email', status: err.status, spMessage: err.spMessage })
+            : err;
+        });
+      this.byEmail.set(key, found);
+    }
+    return found;
+  }
+}
