@@ -45,6 +45,7 @@ export interface Supplier {
 }
 
 export type ApprovalOutcome = 'Approved' | 'Rejected';
+export const APPROVAL_OUTCOMES: readonly ApprovalOutcome[] = ['Approved', 'Rejected'];
 
 /** A measure the officer chose at planning, with the quantity the tender will ask for. */
 export interface ProcurementMeasureTarget {
