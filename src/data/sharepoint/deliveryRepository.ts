@@ -1,0 +1,170 @@
+// Delivery: commitments, quarterly outcome logs and the action plan. Queries start on indexed columns
+// (procurement reference, RAG, verification, period end, due date).
+import type { SPFI } from '@pnp/sp';
+import { validateActionPlanItem, validateCommitment, validateOutcomeLog } from '../../domain';
+import type { ActionPlanItem, Measure, OutcomeLog } from '../../domain';
+import { DataError, ValidationError } from '../errors';
+import type {
+  ActionPlanQuery,
+  ActionPlanRepository,
+  CommitmentQuery,
+  CommitmentRepository,
+  CommitmentWithProgress,
+  OutcomeLogQuery,
+  OutcomeLogRepository,
+  Page,
+  Stored,
+} from '../ports';
+import { ACTION_PLAN_LIST, COMMITMENTS_LIST, OUTCOME_LOGS_LIST } from '../schema/lists';
+import { and, ListGateway, odataDate, odataString, or } from './listGateway';
+import {
+  ACTION_FIELDS,
+  actionFromItem,
+  actionToItem,
+  COMMITMENT_FIELDS,
+  commitmentFromItem,
+  commitmentToItem,
+  logKey,
+  OUTCOME_FIELDS,
+  outcomeFromItem,
+  outcomeToItem,
+  stored,
+} from './mapping';
+
+const refEq = (ref: string | undefined): string | undefined => (ref ? `ProcurementRef eq ${odataString(ref)}` : undefined);
+
+function refuse(errors: { field: string; message: string }[], list: string): void {
+  if (errors.length > 0) throw new ValidationError(errors, list);
+}
+
+export class SharePointCommitmentRepository implements CommitmentRepository {
+  private readonly list: ListGateway<typeof COMMITMENTS_LIST>;
+  private readonly library: () => Promise<readonly Measure[]>;
+
+  public constructor(sp: SPFI, library: () => Promise<readonly Measure[]>) {
+    this.list = new ListGateway(sp, COMMITMENTS_LIST, COMMITMENT_FIELDS);
+    this.library = library;
+  }
+
+  public async listForProcurement(procurementReference: string): Promise<Stored<CommitmentWithProgress>[]> {
+    const items = await this.list.all({ filter: refEq(procurementReference), orderBy: [['MeasureCode', true]] }, `Commitments of ${procurementReference}`);
+    return items.map(commitmentFromItem);
+  }
+
+  public async query(query: CommitmentQuery): Promise<Page<Stored<CommitmentWithProgress>>> {
+    const rags = query.rag === undefined ? [] : typeof query.rag === 'string' ? [query.rag] : query.rag.slice();
+    const filter = and(
+      refEq(query.procurementReference),
+      rags.length > 0 && or(rags.map((r) => `Rag eq ${odataString(r)}`)),
+      query.dueBy && `DueDate le ${odataDate(query.dueBy)}`,
+    );
+    const page = await this.list.page({ filter, orderBy: [['DueDate', true]], pageSize: query.pageSize, pageToken: query.pageToken }, 'Commitments');
+    return { items: page.items.map(commitmentFromItem), nextPageToken: page.nextPageToken };
+  }
+
+  public async update(commitment: Stored<CommitmentWithProgress>): Promise<Stored<CommitmentWithProgress>> {
+    refuse(validateCommitment(commitment, await this.library()), COMMITMENTS_LIST.title);
+    const what = `Commitment ${commitment.measureCode} on ${commitment.procurementReference}`;
+    const { etag } = await this.list.update(commitment.id, commitment.etag, commitmentToItem(commitment), what);
+    return { ...commitment, etag };
+  }
+}
+
+export class SharePointOutcomeLogRepository implements OutcomeLogRepository {
+  private readonly list: ListGateway<typeof OUTCOME_LOGS_LIST>;
+  private readonly library: () => Promise<readonly Measure[]>;
+
+  public constructor(sp: SPFI, library: () => Promise<readonly Measure[]>) {
+    this.list = new ListGateway(sp, OUTCOME_LOGS_LIST, OUTCOME_FIELDS);
+    this.library = library;
+  }
+
+  private async check(log: OutcomeLog): Promise<void> {
+    refuse(validateOutcomeLog(log, { library: await this.library() }), OUTCOME_LOGS_LIST.title);
+  }
+
+  public async record(log: OutcomeLog): Promise<{ log: Stored<OutcomeLog>; corrected: boolean }> {
+    await this.check(log);
+    const key = logKey(log.procurementReference, log.measureCode, log.periodEnd);
+    const what = `The outcome for ${log.measureCode} on ${log.procurementReference} in the period ending ${log.periodEnd}`;
+    const body = outcomeToItem(log);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const existing = await this.list.findByKey('LogKey', key, what);
+      if (existing) {
+        // A second report for the same period corrects the first: same item, new version.
+        const { etag } = await this.list.update(existing.Id, existing['odata.etag'] || '*', body, what);
+        return { log: { ...log, id: existing.Id, etag }, corrected: true };
+      }
+      try {
+        const created = await this.list.add(body, what);
+        return { log: stored(log, { Id: created.Id, 'odata.etag': created.etag, Modified: created.Modified }), corrected: false };
+      } catch (e) {
+        // Someone recorded the same period a moment ago (unique key): correct theirs instead.
+        if (!(e instanceof DataError && e.kind === 'duplicate') || attempt > 0) throw e;
+      }
+    }
+    throw new DataError('conflict', `${what} is being changed by someone else — reload and try again.`);
+  }
+
+  public async get(id: number): Promise<Stored<OutcomeLog> | undefined> {
+    const item = await this.list.getRaw(id, `Outcome log ${id}`);
+    return item ? outcomeFromItem(item) : undefined;
+  }
+
+  public async query(query: OutcomeLogQuery): Promise<Page<Stored<OutcomeLog>>> {
+    const filter = and(
+      refEq(query.procurementReference),
+      query.verification && `Verification eq ${odataString(query.verification)}`,
+      query.periodEnd && `PeriodEnd eq ${odataDate(query.periodEnd)}`,
+      query.periodFrom && `PeriodEnd ge ${odataDate(query.periodFrom)}`,
+      query.periodTo && `PeriodEnd le ${odataDate(query.periodTo)}`,
+      query.measureCode && `MeasureCode eq ${odataString(query.measureCode)}`,
+    );
+    const page = await this.list.page({ filter, orderBy: [['PeriodEnd', false]], pageSize: query.pageSize, pageToken: query.pageToken }, 'Outcome logs');
+    return { items: page.items.map(outcomeFromItem), nextPageToken: page.nextPageToken };
+  }
+
+  public async update(log: Stored<OutcomeLog>): Promise<Stored<OutcomeLog>> {
+    await this.check(log);
+    const what = `The outcome for ${log.measureCode} on ${log.procurementReference} in the period ending ${log.periodEnd}`;
+    const { etag } = await this.list.update(log.id, log.etag, outcomeToItem(log), what);
+    return { ...log, etag };
+  }
+}
+
+export class SharePointActionPlanRepository implements ActionPlanRepository {
+  private readonly list: ListGateway<typeof ACTION_PLAN_LIST>;
+
+  public constructor(sp: SPFI) {
+    this.list = new ListGateway(sp, ACTION_PLAN_LIST, ACTION_FIELDS);
+  }
+
+  public async listForProcurement(procurementReference: string): Promise<Stored<ActionPlanItem>[]> {
+    const items = await this.list.all({ filter: refEq(procurementReference), orderBy: [['DueDate', true]] }, `The action plan of ${procurementReference}`);
+    return items.map((i) => strip(actionFromItem(i)));
+  }
+
+  public async query(query: ActionPlanQuery): Promise<Page<Stored<ActionPlanItem>>> {
+    const filter = and(
+      refEq(query.procurementReference),
+      query.overdueOn && `DueDate lt ${odataDate(query.overdueOn)}`,
+      query.overdueOn && `ActionStatus ne 'Done'`,
+    );
+    const page = await this.list.page({ filter, orderBy: [['DueDate', true]], pageSize: query.pageSize, pageToken: query.pageToken }, 'Action plans');
+    return { items: page.items.map((i) => strip(actionFromItem(i))), nextPageToken: page.nextPageToken };
+  }
+
+  public async update(item: Stored<ActionPlanItem>): Promise<Stored<ActionPlanItem>> {
+    refuse(validateActionPlanItem(item), ACTION_PLAN_LIST.title);
+    // The key stays the one the item was created with, so a later bundle save recognises it.
+    const current = await this.list.getRaw(item.id, `Action “${item.action}”`);
+    if (!current) throw new DataError('not-found', `Action “${item.action}” was not found.`, { list: ACTION_PLAN_LIST.title });
+    const { etag } = await this.list.update(item.id, item.etag, actionToItem(item, current.ActionKey || undefined), `Action “${item.action}”`);
+    return { ...item, etag };
+  }
+}
+
+function strip(a: Stored<ActionPlanItem> & { key: string }): Stored<ActionPlanItem> {
+  const { key: _key, ...rest } = a;
+  return rest;
+}

@@ -1,0 +1,59 @@
+// The SharePoint adapter: every repository built from one SPFI. The web part passes
+// spfi().using(SPFx(this.context)); the local page and tests pass createLocalSp(siteUrl).
+import type { SPFI } from '@pnp/sp';
+import type { Measure } from '../../domain';
+import type { HubData } from '../ports';
+import { ApprovalsGateway, SharePointApprovalRepository } from './approvalRepository';
+import { SharePointCaseStudyRepository } from './caseStudyRepository';
+import { SharePointActionPlanRepository, SharePointCommitmentRepository, SharePointOutcomeLogRepository } from './deliveryRepository';
+import { SharePointMeasureRepository, SharePointSettingsRepository, SharePointThresholdRepository } from './libraryRepository';
+import { SharePointOutboxRepository } from './outboxRepository';
+import { SharePointProcurementRepository } from './procurementRepository';
+import { missingLists, provision } from './provision';
+import type { ProvisionOptions } from './provision';
+import { SharePointRollupRepository } from './rollupRepository';
+import { SharePointUserDirectory } from './userDirectory';
+
+export { createLocalSp } from './spfi';
+export { provision, missingLists, SCHEMA_VERSION } from './provision';
+export type { ProvisionOptions, ProvisionResult } from './provision';
+export { odataString } from './listGateway';
+
+/** How long the measure library is reused for validation before it is read again. */
+const LIBRARY_TTL_MS = 5 * 60 * 1000;
+
+export function createSharePointData(sp: SPFI, options: { provision?: ProvisionOptions } = {}): HubData {
+  const users = new SharePointUserDirectory(sp);
+  const approvalsGateway = new ApprovalsGateway(sp);
+  const measures = new SharePointMeasureRepository(sp);
+  let cached: { at: number; library: Promise<readonly Measure[]> } | undefined;
+  // Validation of commitments and logs checks codes against the site's own library (admins add measures).
+  const library = (): Promise<readonly Measure[]> => {
+    if (!cached || Date.now() - cached.at > LIBRARY_TTL_MS) {
+      const library = measures.list().catch((e: unknown) => {
+        cached = undefined;
+        throw e;
+      });
+      cached = { at: Date.now(), library };
+    }
+    return cached.library;
+  };
+  return {
+    procurements: new SharePointProcurementRepository(sp, users, approvalsGateway, library),
+    approvals: new SharePointApprovalRepository(sp, approvalsGateway, users),
+    commitments: new SharePointCommitmentRepository(sp, library),
+    outcomes: new SharePointOutcomeLogRepository(sp, library),
+    actionPlan: new SharePointActionPlanRepository(sp),
+    caseStudies: new SharePointCaseStudyRepository(sp),
+    measures,
+    thresholds: new SharePointThresholdRepository(sp),
+    settings: new SharePointSettingsRepository(sp),
+    outbox: new SharePointOutboxRepository(sp),
+    rollups: new SharePointRollupRepository(sp),
+    users,
+    provisioning: {
+      missingLists: () => missingLists(sp),
+      provision: () => provision(sp, options.provision),
+    },
+  };
+}
