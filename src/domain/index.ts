@@ -15,3 +15,4 @@ export * from './thresholds';
 export * from './policyEdition';
 export * from './periods';
 export * from './validation';
+export * from './commitments';
