@@ -1,0 +1,107 @@
+// CLI: node .local-build/server.cjs [--port 4321] [--host 127.0.0.1] [--data .data] [--static dir]
+//      [--seed none|provision|demo] [--user officer] [--fault-rate 0.2 --fault-statuses 429,503 --fault-retry-after 1
+//      --fault-latency-ms 0 --fault-seed 1]
+// Starts the local SharePoint-compatible server; on first start (new database) provisions the site through
+// bootstrapSite() from local/seed unless --seed none.
+import { resolve } from 'node:path';
+import { createLocalServer } from './createLocalServer';
+import { faultsFromEnv, FaultOptions } from './faults';
+import { bootstrapSite } from '../seed/index';
+
+// node:sqlite prints an ExperimentalWarning; keep every other warning.
+process.removeAllListeners('warning');
+process.on('warning', (w) => {
+  if (w.name === 'ExperimentalWarning' && /SQLite/i.test(w.message)) return;
+  process.stderr.write(`${w.name}: ${w.message}\n`);
+});
+
+export type SeedMode = 'none' | 'provision' | 'demo';
+
+export interface CliOptions {
+  port: number;
+  host: string;
+  dataDir: string;
+  staticDir?: string;
+  seed: SeedMode;
+  user?: string;
+  faults: FaultOptions;
+}
+
+export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
+  const opts: CliOptions = {
+    port: Number(env.PORT ?? 4321),
+    host: '127.0.0.1',
+    dataDir: env.SVHUB_DATA ?? '.data',
+    seed: (env.SVHUB_SEED as SeedMode | undefined) ?? 'demo',
+    user: env.SVHUB_USER,
+    faults: faultsFromEnv(env),
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    switch (a) {
+      case '--port': opts.port = Number(next()); break;
+      case '--host': opts.host = next(); break;
+      case '--data': opts.dataDir = next(); break;
+      case '--static': opts.staticDir = next(); break;
+      case '--seed': opts.seed = next() as SeedMode; break;
+      case '--user': opts.user = next(); break;
+      case '--fault-rate': opts.faults.rate = Number(next()); break;
+      case '--fault-statuses': opts.faults.statuses = next().split(',').map(Number); break;
+      case '--fault-retry-after': opts.faults.retryAfterSeconds = Number(next()); break;
+      case '--fault-latency-ms': opts.faults.latencyMs = Number(next()); break;
+      case '--fault-seed': opts.faults.seed = Number(next()); break;
+      case '--help':
+        process.stdout.write('Usage: server [--port n] [--host 127.0.0.1] [--data dir] [--static dir] [--seed none|provision|demo] [--user alias|email]\n');
+        process.exit(0);
+        break;
+      default:
+        throw new Error(`Unknown option ${a}`);
+    }
+  }
+  if (!['none', 'provision', 'demo'].includes(opts.seed)) throw new Error(`--seed must be none, provision or demo (got ${opts.seed})`);
+  if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) throw new Error('--port must be 0..65535');
+  if (opts.host !== '127.0.0.1' && opts.host !== 'localhost') throw new Error('The local server listens on 127.0.0.1 only.');
+  return opts;
+}
+
+type Bootstrap = (siteUrl: string, log: (line: string) => void, options?: { mode: 'provision' | 'demo' }) => Promise<void>;
+
+export async function main(argv = process.argv.slice(2), env = process.env): Promise<void> {
+  const opts = parseArgs(argv, env);
+  const dataDir = resolve(opts.dataDir);
+  const log = (line: string): void => {
+    process.stdout.write(`${line}\n`);
+  };
+  const server = createLocalServer({ dataDir, user: opts.user, staticDir: opts.staticDir, faults: opts.faults, log });
+  const url = await server.listen(opts.port, '127.0.0.1');
+  let closing = false;
+  const shutdown = (): void => {
+    if (closing) return;
+    closing = true;
+    void server.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  // First start = a database whose site has not been set up yet (a failed setup is retried on the next start).
+  if (opts.seed !== 'none' && !server.site.store.getMeta('bootstrapped')) {
+    log(`First start: setting up the site (${opts.seed})…`);
+    // The site owner provisions the lists, as on a real tenant.
+    await server.site.asUser('admin', () => (bootstrapSite as Bootstrap)(server.siteUrl(), log, { mode: opts.seed as 'provision' | 'demo' }));
+    server.site.store.setMeta('bootstrapped', new Date().toISOString());
+  }
+  log(`Social Value Hub local server: ${url}/`);
+  log(`SharePoint site: ${server.siteUrl()}`);
+  log(`Current user: ${server.site.user.title} <${server.site.user.email}>`);
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,34 @@
+// PnPjs wired the way the app wires it (SPBrowser = default headers, init, fetch with retry, parse, request digest).
+import { spfi, SPFI, SPBrowser } from '@pnp/sp';
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/items';
+import '@pnp/sp/fields';
+import '@pnp/sp/views';
+import '@pnp/sp/batching';
+import '@pnp/sp/site-users/web';
+import '@pnp/sp/site-groups/web';
+
+export function pnp(siteUrl: string): SPFI {
+  return spfi(siteUrl).using(SPBrowser({ baseUrl: siteUrl }));
+}
+
+/** Raw fetch against the site's REST API (for requests PnPjs would not send). */
+export async function raw(siteUrl: string, path: string, init: RequestInit = {}): Promise<{ status: number; headers: Headers; text: string; json: any }> {
+  const res = await fetch(`${siteUrl}/_api/${path}`, {
+    ...init,
+    headers: { accept: 'application/json', 'content-type': 'application/json;charset=utf-8', ...(init.headers as Record<string, string> | undefined) },
+  });
+  const text = await res.text();
+  let json: any;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, headers: res.headers, text, json };
+}
+
+export function errorOf(json: any): { code: string; message: string } {
+  return { code: json?.['odata.error']?.code, message: json?.['odata.error']?.message?.value };
+}

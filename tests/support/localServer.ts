@@ -1,0 +1,194 @@
+// Starts the local SharePoint-compatible server (local/server/main.ts) as a child process for a test suite.
+// The server is bundled once with esbuild into .local-build/server.cjs (rebuilt when a source under local/ is newer);
+// each call spawns it on a free port with a fresh temp data dir unless one is given.
+import { spawn, ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildSync } from 'esbuild';
+
+export interface FaultOptions {
+  rate?: number;
+  statuses?: number[];
+  retryAfterSeconds?: number;
+  latencyMs?: number;
+  seed?: number;
+}
+
+export interface LocalServerOptions {
+  dataDir?: string;
+  user?: string;
+  seed?: 'none' | 'provision' | 'demo';
+  faults?: FaultOptions;
+  /** extra CLI arguments */
+  args?: string[];
+}
+
+export interface LocalServer {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  /** url + '/sites/socialvalue' */
+  siteUrl: string;
+  dataDir: string;
+  /** everything the server printed */
+  output(): string;
+  stop(): Promise<void>;
+  /** SIGKILL, for crash tests */
+  kill(): Promise<void>;
+  /** starts again on the same data dir (and the same port if it is still free) */
+  restart(): Promise<void>;
+  setFaults(f: FaultOptions): Promise<void>;
+  setUser(login: string): Promise<void>;
+  /** NOT SharePoint: inserts many items in one transaction (POST /_local/bulk) */
+  bulkInsert(list: string, items: Record<string, unknown>[]): Promise<{ count: number; firstId: number | null; lastId: number | null }>;
+}
+
+const ROOT = resolve(__dirname, '..', '..');
+const OUT_DIR = join(ROOT, '.local-build');
+const OUT_FILE = join(OUT_DIR, 'server.cjs');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(p));
+    else if (/\.(ts|mjs|cjs|js|json)$/.test(entry.name)) newest = Math.max(newest, statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function newestSource(): number {
+  let n = newestMtime(join(ROOT, 'local'));
+  if (existsSync(join(ROOT, 'src', 'data'))) n = Math.max(n, newestMtime(join(ROOT, 'src', 'data')));
+  return n;
+}
+
+/** Bundles local/server/main.ts when the bundle is missing or older than its sources. Safe across jest workers. */
+export function buildLocalServer(): string {
+  if (existsSync(OUT_FILE) && statSync(OUT_FILE).mtimeMs >= newestSource()) return OUT_FILE;
+  mkdirSync(OUT_DIR, { recursive: true });
+  const tmp = join(OUT_DIR, `server.${process.pid}.${Date.now()}.tmp.cjs`);
+  buildSync({
+    entryPoints: [join(ROOT, 'local', 'server', 'main.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'cjs',
+    outfile: tmp,
+    packages: 'bundle',
+    external: ['node:*'],
+    sourcemap: 'inline',
+    logLevel: 'silent',
+    mainFields: ['module', 'main'],
+  });
+  renameSync(tmp, OUT_FILE);
+  return OUT_FILE;
+}
+
+function spawnServer(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; out: string[] }> {
+  return new Promise((resolveSpawn, reject) => {
+    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', '--enable-source-maps', file, ...args], {
+      env, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const out: string[] = [];
+    let buf = '';
+    let done = false;
+    const timer = setTimeout(() => {
+      if (!done) {
+        done = true;
+        child.kill('SIGKILL');
+        reject(new Error(`local server did not start within 60 s:\n${out.join('')}`));
+      }
+    }, 60_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      const s = d.toString();
+      out.push(s);
+      buf += s;
+      const m = /Social Value Hub local server: (http:\/\/127\.0\.0\.1:\d+)\//.exec(buf);
+      if (m && !done) {
+        done = true;
+        clearTimeout(timer);
+        resolveSpawn({ child, url: m[1], out });
+      }
+    });
+    child.stderr!.on('data', (d: Buffer) => out.push(d.toString()));
+    child.on('exit', (code, signal) => {
+      if (!done) {
+        done = true;
+        clearTimeout(timer);
+        reject(new Error(`local server exited (${code ?? signal}) before it was ready:\n${out.join('')}`));
+      }
+    });
+  });
+}
+
+export async function startLocalServer(opts: LocalServerOptions = {}): Promise<LocalServer> {
+  const file = buildLocalServer();
+  const ownsDataDir = !opts.dataDir;
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'svhub-test-'));
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const k of Object.keys(env)) if (k.startsWith('SVHUB_')) delete env[k];
+  if (opts.user) env.SVHUB_USER = opts.user;
+  const f = opts.faults ?? {};
+  if (f.rate !== undefined) env.SVHUB_FAULT_RATE = String(f.rate);
+  if (f.statuses) env.SVHUB_FAULT_STATUSES = f.statuses.join(',');
+  if (f.retryAfterSeconds !== undefined) env.SVHUB_FAULT_RETRY_AFTER = String(f.retryAfterSeconds);
+  if (f.latencyMs !== undefined) env.SVHUB_FAULT_LATENCY_MS = String(f.latencyMs);
+  if (f.seed !== undefined) env.SVHUB_FAULT_SEED = String(f.seed);
+  const baseArgs = ['--data', dataDir, '--seed', opts.seed ?? 'none', ...(opts.args ?? [])];
+
+  let { child, url, out } = await spawnServer(file, [...baseArgs, '--port', '0'], env);
+  const port = Number(new URL(url).port);
+  let stopped = false;
+
+  const waitExit = (c: ChildProcess): Promise<void> => new Promise((r) => {
+    if (c.exitCode !== null || c.signalCode !== null) r();
+    else c.once('exit', () => r());
+  });
+
+  const post = async (path: string, body: unknown): Promise<unknown> => {
+    const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const json = await res.json() as unknown;
+    if (!res.ok) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(json)}`);
+    return json;
+  };
+
+  const server: LocalServer = {
+    get url() { return url; },
+    get siteUrl() { return `${url}/sites/socialvalue`; },
+    dataDir,
+    output: () => out.join(''),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      child.kill('SIGTERM');
+      await waitExit(child);
+      if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+    async kill() {
+      child.kill('SIGKILL');
+      await waitExit(child);
+    },
+    async restart() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await waitExit(child);
+      }
+      try {
+        ({ child, url, out } = await spawnServer(file, [...baseArgs, '--port', String(port)], env));
+      } catch {
+        ({ child, url, out } = await spawnServer(file, [...baseArgs, '--port', '0'], env));
+      }
+    },
+    async setFaults(faults: FaultOptions) {
+      await post('/_local/faults', faults);
+    },
+    async setUser(login: string) {
+      await post('/_local/user', { login });
+    },
+    async bulkInsert(list: string, items: Record<string, unknown>[]) {
+      return await post('/_local/bulk', { list, items }) as { count: number; firstId: number | null; lastId: number | null };
+    },
+  };
+  return server;
+}
