@@ -1,4 +1,20 @@
-// The policy engine's public face. Everything outside src/domain imports from here only.
+// The policy engine's public face: the WMCA Social Value Policy as code. Everything outside src/domain
+// imports from here only. Pure TypeScript, no I/O. Where each rule lives:
+//
+//   value bands (section 6.0)          tier.ts          determineTier, TIERS (what each tier asks)
+//   thresholds in force on a date      thresholds.ts    THRESHOLD_TABLE_2024/2026, rows <-> tables
+//   figures a review may change        policyEdition.ts CURRENT_POLICY_EDITION, buildPolicyEdition
+//   5–30% weighting, PASS/FAIL         weighting.ts     validateWeighting, recommendWeighting
+//   the six themes (section 5.0)       themes.ts        THEMES
+//   measures and proxies               measures.ts      MEASURES, suggestedMeasures, validateMeasure
+//   value = quantity × proxy, RAG      socialValue.ts   socialValuePence, commitmentProgress, RAG_RULE, totalsByTheme
+//   proxy locked at award              commitments.ts   commitmentFor, outcomeLogFor, verifyOutcome
+//   statuses and approval              lifecycle.ts     STATUS_TRANSITIONS, transition, requiresReapproval, canApprove
+//   quarterly reporting                periods.ts       periodFor, periodById ('2026-27 Q1')
+//   form checks                        validation.ts    validateProcurementBasics, validateSubmission, …
+//
+// Conventions: money is integer pence (`Pence`), formatted with formatPounds; dates are ISO yyyy-mm-dd
+// calendar days; nonsense input throws PolicyInputError; form validators return { field, message }[].
 export * from './errors';
 export * from './dates';
 export * from './money';

@@ -2,7 +2,7 @@
 // the Procurement Lead Officer's discretion, or PASS/FAIL where social value is essential.
 
 import type { ContractType } from './contract';
-import { CONTRACT_TYPES, isContractType } from './contract';
+import { CONTRACT_TYPES, contractTypeLabel, isContractType } from './contract';
 import type { WeightingDecision } from './entities';
 import type { FieldError } from './errors';
 import { PolicyInputError } from './errors';
@@ -10,7 +10,7 @@ import { formatPounds, poundsToPence } from './money';
 import type { PolicyEdition } from './policyEdition';
 import { CURRENT_POLICY_EDITION, assertPolicyEdition } from './policyEdition';
 import type { Tier } from './tier';
-import { TIERS, isTier } from './tier';
+import { TIERS, isTier, tierInfo } from './tier';
 
 export type WeightingMethod = 'weighted' | 'pass-fail' | 'none';
 
@@ -189,7 +189,7 @@ export const WEIGHTING_BANDS: { readonly [T in Tier]: { readonly [R in SocialVal
   'toms-included': { low: { min: 5, max: 15, suggested: 10 }, medium: { min: 10, max: 20, suggested: 15 }, high: { min: 15, max: 30, suggested: 20 } },
 };
 
-/** From this value (inc. VAT) the Procurement Act 2023 requires at least 3 published KPIs; social value commitments are natural KPIs. */
+/** Over this value (inc. VAT) the Procurement Act 2023 requires at least 3 published KPIs; social value commitments are natural KPIs. */
 export const KPI_CONTRACT_VALUE_PENCE = 500000000;
 
 const DEFAULT_ESSENTIAL_CRITERION = 'The supplier delivers the essential social value requirements set out in the specification.';
@@ -201,7 +201,7 @@ function clamp(n: number, lo: number, hi: number): number {
 /**
  * A weighting recommendation that explains itself and never contradicts validateWeighting:
  * PASS/FAIL where social value is essential; no weighting under £50,000; otherwise weighted within a band
- * chosen by tier and relevance, narrowed for goods and raised for contracts over £5m, clamped to 5–30.
+ * chosen by tier and relevance, narrowed for goods and raised for contracts over £5m (KPI duty), clamped to 5–30.
  */
 export function recommendWeighting(
   input: WeightingRecommendationInput,
@@ -226,13 +226,14 @@ export function recommendWeighting(
   let bandMax = band.max;
   let suggested = band.suggested;
   rationale.push(`The policy allows social value weightings from ${percentText(lo)} to ${percentText(hi)}, set case by case by the Procurement Lead Officer.`);
-  rationale.push(`${input.relevance.charAt(0).toUpperCase() + input.relevance.slice(1)} social value relevance at the "${tier}" tier suggests ${percentText(band.min)}–${percentText(band.max)}.`);
+  const tierLabel = tierInfo(tier).label;
+  rationale.push(`${input.relevance.charAt(0).toUpperCase() + input.relevance.slice(1)} social value relevance at the "${tierLabel}" tier suggests ${percentText(band.min)}–${percentText(band.max)}.`);
   if (input.contractType === 'goods') {
     bandMax = Math.max(band.min, bandMax - 5);
     suggested = Math.min(suggested, bandMax);
     rationale.push('Goods contracts usually offer less scope for local jobs and skills than services or works, so the band is narrowed.');
   }
-  if (valuePence >= KPI_CONTRACT_VALUE_PENCE && tier !== 'light-touch') {
+  if (valuePence > KPI_CONTRACT_VALUE_PENCE && tier !== 'light-touch') {
     suggested = suggested + 5;
     rationale.push(
       `At ${formatPounds(valuePence)} (over ${formatPounds(KPI_CONTRACT_VALUE_PENCE)}) the contract must publish at least 3 KPIs under the Procurement Act 2023; social value commitments make natural KPIs, so a higher weighting is suggested.`,
@@ -285,7 +286,7 @@ export function recommendWeighting(
     draft: {
       method: 'weighted',
       percent: suggested,
-      justification: `Social value weighted at ${percentText(suggested)}: ${input.relevance} relevance for a ${input.contractType} contract of ${formatPounds(valuePence)} at the "${tier}" tier.`,
+      justification: `Social value weighted at ${percentText(suggested)}: ${input.relevance} relevance for a ${contractTypeLabel(input.contractType).toLowerCase()} contract of ${formatPounds(valuePence)} at the "${tierLabel}" tier.`,
     },
     policyEditionId: edition.id,
   };

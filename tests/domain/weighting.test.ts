@@ -169,7 +169,8 @@ describe('recommendWeighting', () => {
     ['toms-included', 'high', 'goods', 300000, 15, 25, 20],
     ['toms-included', 'low', 'goods', 300000, 5, 10, 10],
     ['toms-included', 'high', 'works', 6000000, 15, 30, 25],
-    ['toms-included', 'high', 'works', 4999999.99, 15, 30, 20],
+    ['toms-included', 'high', 'works', 5000000, 15, 30, 20],
+    ['toms-included', 'high', 'works', 5000000.01, 15, 30, 25],
   ] as const)('%s, %s relevance, %s £%p → %p–%p%%, suggested %p%%', (tier, relevance, contractType, estimatedValue, min, max, suggested) => {
     const r = recommendWeighting({ tier, relevance, contractType, estimatedValue });
     expect(r.method).toBe('weighted');
