@@ -149,7 +149,8 @@ function nextLinkFor(ctx: Ctx, order: OrderCol[], last: Row): string {
   parts.push(`p_ID=${Number(last.ID)}`);
   const token = parts.join('&');
   const u = ctx.req.url;
-  const q: string[] = [`%24skiptoken=${encodeURIComponent(token)}`];
+  // SharePoint writes the token with lower-case escapes: Paged%3dTRUE%26p_ID%3d42
+  const q: string[] = [`%24skiptoken=${encodeURIComponent(token).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase())}`];
   for (const [k, v] of u.searchParams) {
     if (k.toLowerCase() === '$skiptoken') continue;
     q.push(`${encodeURIComponent(k)}=${encodeURIComponent(v)}`);
