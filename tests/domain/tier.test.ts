@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   CONTRACT_TYPES,
   CURRENT_POLICY_EDITION,
@@ -194,5 +195,28 @@ describe('determineTierForPence and tierSnapshot', () => {
       thresholdEffectiveFrom: '2026-01-01',
       policyEditionId: 'wmca-svp-2026',
     });
+  });
+});
+
+describe('determineTier: property against the reference table', () => {
+  it('puts every value, date, regime and contract type in the band the policy names', () => {
+    const day = (n: number): string => new Date(Date.UTC(2024, 0, 1) + n * 86400000).toISOString().slice(0, 10);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 800000000 }),
+        fc.integer({ min: 0, max: 365 * 6 }),
+        fc.constantFrom(...REGIMES.map((r) => r.id)),
+        fc.constantFrom(...CONTRACT_TYPES.map((c) => c.id)),
+        (pence, offset, regime, contractType) => {
+          const date = day(offset);
+          const threshold = THRESHOLDS_POUNDS[date < '2026-01-01' ? '2024' : '2026'][regime][contractType] * 100;
+          const expected = pence < 5000000 ? 'light-touch' : pence < threshold ? 'toms-considered' : 'toms-included';
+          const d = determineTier({ estimatedValue: pence / 100, contractType, regime, decisionDate: date });
+          expect(d.tier).toBe(expected);
+          expect(d.thresholdPence).toBe(threshold);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
