@@ -71,7 +71,9 @@ const PROCUREMENT_REF = {
 export const PROCUREMENTS_LIST = {
   title: 'Procurements',
   description: 'One item per procurement: its tier, themes, weighting decision, approval and award.',
-  writeAccess: 'own-items',
+  // Officers work on each other's procurements (cover, hand-over), and the approval workflow moves the
+  // status; the decision itself is protected on the Approvals list, and versions record every change.
+  writeAccess: 'members',
   versioning: true,
   fields: [
     { name: 'Title', title: 'Procurement title', kind: 'Text', maxLength: 255, required: true, builtIn: true, indexed: true },
@@ -122,7 +124,8 @@ export const PROCUREMENTS_LIST = {
 export const COMMITMENTS_LIST = {
   title: 'Commitments',
   description: 'One item per measure a supplier committed to at award, with the proxy value locked at award.',
-  writeAccess: 'own-items',
+  // Written in the same batch as the procurement, by whoever saves it.
+  writeAccess: 'members',
   versioning: true,
   fields: [
     { name: 'Title', title: 'Commitment', kind: 'Text', maxLength: 255, required: true, builtIn: true },

@@ -3,6 +3,7 @@
 // label never orphans stored items.
 import {
   ACTION_PLAN_STATUSES,
+  APPROVAL_OUTCOMES,
   AUTHORITIES,
   CONTRACT_TYPES,
   MEASURE_UNITS,
@@ -15,7 +16,6 @@ import {
   WEIGHTING_METHODS,
 } from '../../domain';
 import type {
-  ApprovalOutcome,
   ContractType,
   ProcurementStatus,
   Regime,
@@ -31,14 +31,8 @@ export const AUTHORITY_CHOICES: readonly string[] = AUTHORITIES.map((a) => a.id)
 export const CONTRACT_TYPE_CHOICES: readonly ContractType[] = CONTRACT_TYPES.map((c) => c.id);
 export const REGIME_CHOICES: readonly Regime[] = REGIMES.map((r) => r.id);
 export const WEIGHTING_METHOD_CHOICES: readonly WeightingMethod[] = WEIGHTING_METHODS.map((m) => m.id);
-export { ACTION_PLAN_STATUSES, MEASURE_UNITS, RAGS, VERIFICATION_STATUSES };
+export { ACTION_PLAN_STATUSES, APPROVAL_OUTCOMES, MEASURE_UNITS, RAGS, VERIFICATION_STATUSES };
 
-/**
- * The domain names approval outcomes as a type only; a record keyed by that type is exhaustive, so a
- * new outcome in the domain fails to compile here rather than being silently missing from the choices.
- */
-const APPROVAL_OUTCOME_SET: Record<ApprovalOutcome, true> = { Approved: true, Rejected: true };
-export const APPROVAL_OUTCOMES = Object.keys(APPROVAL_OUTCOME_SET) as ApprovalOutcome[];
 
 /** Labels for column formatting, straight from the domain's tables. */
 export const labelsOf = <T extends { id: string }>(rows: readonly T[], label: (row: T) => string): Record<string, string> =>

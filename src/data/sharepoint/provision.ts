@@ -72,7 +72,6 @@ interface SpList {
   Description: string;
   EnableVersioning: boolean;
   WriteSecurity: number;
-  HasUniqueRoleAssignments: boolean;
 }
 
 const norm = (xml: string): string => xml.replace(/\s+/g, ' ').replace(/>\s+</g, '><').replace(/\s*\/>/g, '/>').trim();
@@ -98,7 +97,7 @@ function canonicalJson(text: string | null | undefined): string {
 export async function provision(sp: SPFI, options: ProvisionOptions = {}): Promise<ProvisionResult> {
   const report: ProvisionResult = { created: [], updated: [], unchanged: 0, problems: [] };
   const log = options.log || ((): void => undefined);
-  const lists = (await sp.web.lists.select('Id', 'Title', 'Description', 'EnableVersioning', 'WriteSecurity', 'HasUniqueRoleAssignments')()) as SpList[];
+  const lists = (await sp.web.lists.select('Id', 'Title', 'Description', 'EnableVersioning', 'WriteSecurity')()) as SpList[];
   for (const def of SCHEMA as readonly ListDef[]) {
     log(`Checking list ${def.title}…`);
     const existing = lists.filter((l) => l.Title === def.title)[0];
@@ -106,7 +105,7 @@ export async function provision(sp: SPFI, options: ProvisionOptions = {}): Promi
     const list = sp.web.lists.getByTitle(def.title);
     await ensureFields(list, def, report);
     await ensureViews(sp, list, def, report);
-    await ensurePermissions(sp, list, def, existing, options.approversGroup || 'Social Value Approvers', report);
+    await ensurePermissions(sp, list, def, options.approversGroup || 'Social Value Approvers', report);
   }
   log('Seeding the measure library, thresholds and policy settings…');
   await seedReferenceData(sp, options, report);
@@ -275,16 +274,16 @@ async function ensurePermissions(
   sp: SPFI,
   list: IList,
   def: ListDef,
-  existing: SpList | undefined,
   approversGroup: string,
   report: ProvisionResult,
 ): Promise<void> {
   if (def.writeAccess !== 'owners' && def.writeAccess !== 'approvers') return;
-  if (existing && existing.HasUniqueRoleAssignments) {
-    report.unchanged++;
-    return;
-  }
   try {
+    const { HasUniqueRoleAssignments: unique } = (await list.select('HasUniqueRoleAssignments')()) as { HasUniqueRoleAssignments: boolean };
+    if (unique) {
+      report.unchanged++;
+      return;
+    }
     const members = (await sp.web.associatedMemberGroup.select('Id', 'Title')()) as { Id: number; Title: string };
     const reader = (await sp.web.roleDefinitions.getByType(ROLE_READER).select('Id')()) as { Id: number };
     await list.breakRoleInheritance(true, false);
@@ -306,7 +305,12 @@ async function ensurePermissions(
     }
     report.updated.push(`permissions ${def.title} (${note})`);
   } catch (e) {
-    throw toDataError(e, `Permissions on ${def.title}`, def.title);
+    // Lists without their own permissions still work (members could write them): say so, don't stop.
+    const err = toDataError(e, `Permissions on ${def.title}`, def.title);
+    report.problems.push(
+      `Could not give ${def.title} its own permissions (${err.spMessage || err.message}). ` +
+        `Set them by hand: ${def.writeAccess === 'approvers' ? `only ${approversGroup} may edit` : 'only Owners may edit'}, Members read.`,
+    );
   }
 }
 
