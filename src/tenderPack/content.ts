@@ -8,7 +8,9 @@ import {
   authorityById,
   contractTypeLabel,
   determineTierForPence,
+  MEASURES,
   formatPounds,
+  measureByCode,
   themeById,
   tierInfo,
   validateWeighting,
@@ -35,8 +37,8 @@ import {
 } from './wording';
 
 export interface TenderPackOptions {
-  /** The measure library to look the procurement's measure codes up in (the Measures list, or the default library). */
-  measures: readonly Measure[];
+  /** The measure library to look the procurement's measure codes up in (the Measures list); defaults to the domain's library. */
+  measures?: readonly Measure[];
   /** The edition the tier is decided under when the procurement has no recorded tier; defaults to the current one. */
   edition?: PolicyEdition;
 }
@@ -76,8 +78,6 @@ interface ListedMeasure {
 
 function listedMeasures(procurement: Procurement, library: readonly Measure[]): ListedMeasure[] {
   const targets = procurement.measureTargets || [];
-  const byCode: { [code: string]: Measure } = {};
-  for (const m of library) byCode[m.code.toUpperCase()] = m;
   const seen: { [code: string]: boolean } = {};
   const found: ListedMeasure[] = [];
   const unknown: string[] = [];
@@ -85,7 +85,7 @@ function listedMeasures(procurement: Procurement, library: readonly Measure[]): 
     const code = String(target.measureCode).trim().toUpperCase();
     if (seen[code]) continue;
     seen[code] = true;
-    const measure = byCode[code];
+    const measure = measureByCode(code, library);
     if (measure) found.push({ measure, target });
     else unknown.push(target.measureCode);
   }
@@ -303,11 +303,11 @@ function quotationChecklist(procurement: Procurement, editionId: string, listed:
  * bidders may commit to and the reporting duties during the contract; under £50,000 (light touch) a
  * one-page quotation checklist instead. Throws TenderPackError when the pack could not be truthful.
  */
-export function tenderPackContent(procurement: Procurement, options: TenderPackOptions): TenderPackContent {
+export function tenderPackContent(procurement: Procurement, options: TenderPackOptions = {}): TenderPackContent {
   const edition = options.edition || CURRENT_POLICY_EDITION;
   const tier = tenderPackTier(procurement, edition);
   const editionId = procurement.tierDecision ? procurement.tierDecision.policyEditionId : edition.id;
-  const listed = listedMeasures(procurement, options.measures);
+  const listed = listedMeasures(procurement, options.measures || MEASURES);
   if (tier === 'light-touch') return quotationChecklist(procurement, editionId, listed);
   assertPrintableWeighting(procurement, tier, edition);
   return tenderSection(procurement, tier, editionId, listed);

@@ -1,5 +1,5 @@
 // The tender pack, read back from the .docx as a bidder's Word would show it.
-import { formatPounds } from '../../src/domain';
+import { LIGHT_MEASURE_CODES, MEASURES, SUGGESTED_MEASURE_CODES, formatPounds } from '../../src/domain';
 import type { Measure, Procurement } from '../../src/domain';
 import {
   DOCX_MEDIA_TYPE,
@@ -274,6 +274,15 @@ describe('large and awkward procurements', () => {
     const content = tenderPackContent(procurement({ weighting: { method: 'weighted', percent: 12.5 } }), { measures: LIBRARY });
     expect(content.blocks.flatMap(blockText)).toContain('Social value is weighted at 12.5% of the total score.');
     expect(content.blocks.flatMap(blockText)).toContain(wording.WEIGHTED.remainder('87.5%'));
+  });
+
+  test('the domain’s own library by default: the light set under £50,000, the works set above the threshold', async () => {
+    const light = procurement({ ...LIGHT_TOUCH, measureTargets: LIGHT_MEASURE_CODES.map((c) => ({ measureCode: c, targetQuantity: 1 })) });
+    const works = procurement({ ...PASS_FAIL, measureTargets: SUGGESTED_MEASURE_CODES.works.map((c) => ({ measureCode: c, targetQuantity: 2 })) });
+    for (const p of [light, works]) {
+      const doc = await readDocx(await renderTenderPackDocx(tenderPackContent(p)));
+      expectMeasureRows(doc, p, MEASURES);
+    }
   });
 
   test('no measures listed: bidders are asked to propose their own', async () => {
