@@ -85,6 +85,10 @@ export async function main(argv = process.argv.slice(2), env = process.env): Pro
     closing = true;
     void server.close().then(() => process.exit(0), () => process.exit(1));
   };
+  // A bug in one request must not take the server down: every request is already answered inside try/catch;
+  // anything that still escapes is logged, not fatal.
+  process.on('uncaughtException', (e) => log(`uncaught: ${e.stack ?? String(e)}`));
+  process.on('unhandledRejection', (e) => log(`unhandled rejection: ${String(e)}`));
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   // First start = a database whose site has not been set up yet (a failed setup is retried on the next start).

@@ -37,7 +37,7 @@ export function listIdNotFound(): SPError {
 }
 
 export function itemNotFound(): SPError {
-  return new SPError(404, CODES.argument, 'Item does not exist. It may have been deleted by another user.');
+  return new SPError(404, '-2130575338, Microsoft.SharePoint.SPException', 'Item does not exist. It may have been deleted by another user.');
 }
 
 export function unknownProperty(prop: string, typeName: string): SPError {
@@ -50,7 +50,7 @@ export function unknownField(name: string): SPError {
 }
 
 export function fieldNotFound(name: string): SPError {
-  return new SPError(400, CODES.argument,
+  return new SPError(400, CODES.notFound,
     `Column '${name}' does not exist. It may have been deleted by another user.`);
 }
 

@@ -212,8 +212,7 @@ export function getItem(ctx: Ctx, list: ListRecord, id: number): SPResponse {
   const proj = parseProjection(list, param(ctx, '$select'), param(ctx, '$expand'), (f) => resolveLookupList(ctx, f));
   const row = loadRow(ctx, list, id);
   if (readOnlyOwnItems(ctx.store, ctx.user, list) && Number(row.Author) !== ctx.user.id) throw itemNotFound();
-  const json = renderItem(ctx, list, row, proj);
-  json['odata.metadata'] = `${ctx.siteUrl}/_api/$metadata#SP.ListData.${list.urlName}ListItems/@Element`;
+  const json = { 'odata.metadata': `${ctx.siteUrl}/_api/$metadata#SP.ListData.${list.urlName}ListItems/@Element`, ...renderItem(ctx, list, row, proj) };
   return jsonResponse(ctx, 200, json, { etag: etagOf(row) });
 }
 
@@ -261,8 +260,7 @@ export function addItem(ctx: Ctx, list: ListRecord): SPResponse {
   });
   ctx.store.bumpCount(list, 1);
   const row = loadRow(ctx, list, id);
-  const json = renderItem(ctx, list, row, { all: true, entries: [] });
-  json['odata.metadata'] = `${ctx.siteUrl}/_api/$metadata#SP.ListData.${list.urlName}ListItems/@Element`;
+  const json = { 'odata.metadata': `${ctx.siteUrl}/_api/$metadata#SP.ListData.${list.urlName}ListItems/@Element`, ...renderItem(ctx, list, row, { all: true, entries: [] }) };
   return jsonResponse(ctx, 201, json, { etag: etagOf(row), location: itemEntityUrl(ctx, list, id) });
 }
 
