@@ -18,7 +18,7 @@ import {
   WidthType,
 } from 'docx';
 import type { TenderPackBlock, TenderPackContent } from './model';
-import { CREATOR } from './wording';
+import { CREATOR, DESCRIPTIONS } from './wording';
 
 /** The media type of a .docx file, for Blob and download headers. */
 export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -80,7 +80,7 @@ export function tenderPackDocument(content: TenderPackContent): Document {
     creator: CREATOR,
     lastModifiedBy: CREATOR,
     keywords: content.keywords,
-    description: `Social value section of the tender documents for ${content.procurementReference}.`,
+    description: DESCRIPTIONS[content.kind](content.procurementReference),
     styles: { default: { document: { run: { language: { value: 'en-GB' } } } } },
     sections: [{ children }],
   });

@@ -268,5 +268,11 @@ export function policyLine(tierLabel: string, editionId: string): string {
 /** The Word keywords property of every pack. */
 export const KEYWORDS = 'social value; tender; WMCA; Social Value Hub';
 
+/** The Word description property, by kind of pack. */
+export const DESCRIPTIONS = {
+  'tender-section': (reference: string): string => `Social value section of the tender documents for ${reference}.`,
+  'quotation-checklist': (reference: string): string => `Social value quotation checklist for ${reference}.`,
+} as const;
+
 /** Who the Word file says created it. */
 export const CREATOR = 'Social Value Hub';

@@ -115,6 +115,7 @@ describe('tender pack at each tier', () => {
     expect(doc.styled.filter((s) => s.style === 'Heading1').map((s) => s.text)).toEqual(['Social value quotation checklist: Printer toner']);
     expect(doc.styled.some((s) => s.style === 'Heading2')).toBe(false);
     expectMeasureRows(doc, LIGHT_TOUCH);
+    expect(doc.core).toContain('<dc:description>Social value quotation checklist for SV-2026-0099.</dc:description>');
     // One page: a short title, a small facts table, six ticks, a few measures and a privacy line.
     expect(text.length).toBeLessThan(2500);
     expect(doc.paragraphs.length).toBeLessThan(45);
