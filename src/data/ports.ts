@@ -49,7 +49,11 @@ export interface PageRequest {
 
 // ---- Procurements ------------------------------------------------------------------------------
 
-export type ProcurementSortKey = 'modified' | 'reference' | 'title' | 'estimatedValue' | 'decisionDate';
+/**
+ * 'newest' (the default) walks the list by ID, the only order SharePoint allows over more than 5,000
+ * items without a filter; the others sort on indexed columns and need a filter once the list is that big.
+ */
+export type ProcurementSortKey = 'newest' | 'modified' | 'reference' | 'title' | 'estimatedValue' | 'decisionDate';
 
 export interface ProcurementQuery extends PageRequest {
   status?: ProcurementStatus | readonly ProcurementStatus[];
@@ -144,6 +148,7 @@ export interface CommitmentRepository {
   update(commitment: Stored<CommitmentWithProgress>): Promise<Stored<CommitmentWithProgress>>;
 }
 
+/** Without filters, logs come in ID order (the rollup rebuild walks every log this way, past 5,000). */
 export interface OutcomeLogQuery extends PageRequest {
   procurementReference?: string;
   verification?: VerificationStatus;

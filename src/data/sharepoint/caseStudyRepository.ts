@@ -34,7 +34,7 @@ export class SharePointCaseStudyRepository implements CaseStudyRepository {
       query.themeId && `Theme eq ${odataString(query.themeId)}`,
       query.published !== undefined && `Published eq ${query.published ? 1 : 0}`,
     );
-    const page = await this.list.page({ filter, orderBy: [['Modified', false]], pageSize: query.pageSize, pageToken: query.pageToken }, 'Case studies');
+    const page = await this.list.page({ filter, orderBy: filter ? [['Modified', false]] : [['ID', false]], pageSize: query.pageSize, pageToken: query.pageToken }, 'Case studies');
     return { items: page.items.map(caseStudyFromItem), nextPageToken: page.nextPageToken };
   }
 }

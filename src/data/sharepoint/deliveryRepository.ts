@@ -58,7 +58,7 @@ export class SharePointCommitmentRepository implements CommitmentRepository {
       rags.length > 0 && or(rags.map((r) => `Rag eq ${odataString(r)}`)),
       query.dueBy && `DueDate le ${odataDate(query.dueBy)}`,
     );
-    const page = await this.list.page({ filter, orderBy: [['DueDate', true]], pageSize: query.pageSize, pageToken: query.pageToken }, 'Commitments');
+    const page = await this.list.page({ filter, orderBy: filter ? [['DueDate', true]] : [['ID', true]], pageSize: query.pageSize, pageToken: query.pageToken }, 'Commitments');
     return { items: page.items.map(commitmentFromItem), nextPageToken: page.nextPageToken };
   }
 
@@ -120,7 +120,7 @@ export class SharePointOutcomeLogRepository implements OutcomeLogRepository {
       query.periodTo && `PeriodEnd le ${odataDate(query.periodTo)}`,
       query.measureCode && `MeasureCode eq ${odataString(query.measureCode)}`,
     );
-    const page = await this.list.page({ filter, orderBy: [['PeriodEnd', false]], pageSize: query.pageSize, pageToken: query.pageToken }, 'Outcome logs');
+    const page = await this.list.page({ filter, orderBy: filter ? [['PeriodEnd', false]] : [['ID', true]], pageSize: query.pageSize, pageToken: query.pageToken }, 'Outcome logs');
     return { items: page.items.map(outcomeFromItem), nextPageToken: page.nextPageToken };
   }
 
@@ -150,7 +150,7 @@ export class SharePointActionPlanRepository implements ActionPlanRepository {
       query.overdueOn && `DueDate lt ${odataDate(query.overdueOn)}`,
       query.overdueOn && `ActionStatus ne 'Done'`,
     );
-    const page = await this.list.page({ filter, orderBy: [['DueDate', true]], pageSize: query.pageSize, pageToken: query.pageToken }, 'Action plans');
+    const page = await this.list.page({ filter, orderBy: filter ? [['DueDate', true]] : [['ID', true]], pageSize: query.pageSize, pageToken: query.pageToken }, 'Action plans');
     return { items: page.items.map((i) => strip(actionFromItem(i))), nextPageToken: page.nextPageToken };
   }
 

@@ -46,7 +46,7 @@ export class SharePointOutboxRepository implements OutboxRepository {
 
   public async query(query: PageRequest & { status?: TaskforcePostStatus }): Promise<Page<Stored<TaskforcePost>>> {
     const filter = and(query.status && `PostStatus eq ${odataString(query.status)}`);
-    const result = await this.list.page({ filter, orderBy: [['Modified', false]], pageSize: query.pageSize, pageToken: query.pageToken }, 'The outbox');
+    const result = await this.list.page({ filter, orderBy: filter ? [['Modified', false]] : [['ID', false]], pageSize: query.pageSize, pageToken: query.pageToken }, 'The outbox');
     return { items: result.items.map(postFromItem), nextPageToken: result.nextPageToken };
   }
 

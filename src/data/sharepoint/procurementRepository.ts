@@ -38,6 +38,7 @@ import type { SharePointUserDirectory } from './userDirectory';
 import type { ApprovalsGateway } from './approvalRepository';
 
 const SORT_COLUMNS: Record<ProcurementSortKey, string> = {
+  newest: 'ID',
   modified: 'Modified',
   reference: 'Reference',
   title: 'Title',
@@ -114,7 +115,7 @@ export class SharePointProcurementRepository implements ProcurementRepository {
       query.themeId && `Themes eq ${odataString(query.themeId)}`,
       text && `(startswith(Reference,${odataString(text)}) or substringof(${odataString(text)},Title))`,
     );
-    const sort = query.sort || { by: 'modified' as const, descending: true };
+    const sort = query.sort || { by: 'newest' as const, descending: true };
     const page = await this.list.page(
       { filter, orderBy: [[SORT_COLUMNS[sort.by], !sort.descending]], pageSize: query.pageSize, pageToken: query.pageToken },
       'Procurements',

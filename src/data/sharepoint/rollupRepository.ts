@@ -40,7 +40,7 @@ export class SharePointRollupRepository implements RollupRepository {
       query.authorityId && `Authority eq ${odataString(query.authorityId)}`,
       query.themeId && `Theme eq ${odataString(query.themeId)}`,
     );
-    const page = await this.list.page({ filter, orderBy: [['PeriodEnd', false]], pageSize: query.pageSize, pageToken: query.pageToken }, 'Rollups');
+    const page = await this.list.page({ filter, orderBy: filter ? [['PeriodEnd', false]] : [['ID', true]], pageSize: query.pageSize, pageToken: query.pageToken }, 'Rollups');
     return { items: page.items.map(rollupFromItem), nextPageToken: page.nextPageToken };
   }
 

@@ -49,7 +49,8 @@ export class SharePointUserDirectory implements UserDirectory {
         .catch((e: unknown) => {
           this.byEmail.delete(key);
           const err = toDataError(e, `The person ${email}`);
-          throw err.kind === 'validation' || err.kind === 'not-found'
+          // SharePoint answers 500 "The specified user … could not be found." for an unknown login.
+          throw err.kind === 'validation' || err.kind === 'not-found' || /could not be found/i.test(err.spMessage || '')
             ? new DataError('not-found', `No one with the email ${email} can be found for this site.`, { field: 'email', status: err.status, spMessage: err.spMessage })
             : err;
         });
