@@ -1,14 +1,14 @@
 // Builds the local runtime with esbuild (not the SPFx bundler): the browser page that renders the same
-// <App/> as the web part, and the Node server that answers SharePoint's REST API and Graph's channel calls.
+// <App/> as the web part, and (through buildServer.cjs) the Node server that answers SharePoint's REST API.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const outDir = path.join(root, '.local-build');
 export const pageDir = path.join(outDir, 'page');
-export const serverFile = path.join(outDir, 'server.mjs');
 
 // SPFx loc files are AMD modules; give the page the same file, unwrapped.
 const spfxStrings = {
@@ -45,24 +45,7 @@ export async function buildPage({ minify = false } = {}) {
   return pageDir;
 }
 
-export async function buildServer() {
-  fs.mkdirSync(outDir, { recursive: true });
-  // Written beside, then renamed: parallel test workers may build at the same time.
-  const temp = `${serverFile}.${process.pid}.tmp.mjs`;
-  await build({
-    entryPoints: [path.join(root, 'local/server/main.ts')],
-    outfile: temp,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node22',
-    sourcemap: 'inline',
-    packages: 'bundle',
-    plugins: [spfxStrings],
-    // Bundled CommonJS dependencies call require(); give the ESM bundle one.
-    banner: { js: "import { createRequire as __svhubCreateRequire } from 'node:module'; const require = __svhubCreateRequire(import.meta.url);" },
-    logLevel: 'warning',
-  });
-  fs.renameSync(temp, serverFile);
-  return serverFile;
+/** The server bundle (CommonJS): see local/buildServer.cjs, shared with the tests. */
+export function buildServer() {
+  return createRequire(import.meta.url)('./buildServer.cjs').buildLocalServer();
 }

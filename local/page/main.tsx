@@ -5,26 +5,39 @@ import * as ReactDom from 'react-dom';
 import { App } from '../../src/ui/App';
 import type { HubServices } from '../../src/ui/services';
 import { hostThemeFromTeams } from '../../src/teams/hostTheme';
+import { createLocalSp } from '../../src/data/sharepoint/spfi';
+import { createSharePointData } from '../../src/data/sharepoint';
 
 const siteUrl = `${window.location.origin}/sites/socialvalue`;
 const params = new URLSearchParams(window.location.search);
 // ?theme=dark|contrast previews the Teams themes locally.
 const theme = hostThemeFromTeams(params.get('theme') ?? undefined);
 
-async function currentUser(): Promise<HubServices['user']> {
-  try {
-    const response = await fetch(`${siteUrl}/_api/web/currentuser`, { headers: { accept: 'application/json' } });
-    if (!response.ok) throw new Error(String(response.status));
-    const user = (await response.json()) as { Title: string; Email: string };
-    return { displayName: user.Title, email: user.Email };
-  } catch {
-    return { displayName: 'Local user', email: '' };
-  }
-}
-
 async function main(): Promise<void> {
-  const services: HubServices = { host: 'local', siteUrl, user: await currentUser() };
-  ReactDom.render(<App services={services} theme={theme} />, document.getElementById('root'));
+  const data = createSharePointData(createLocalSp(siteUrl));
+  const root = document.getElementById('root');
+  let services: HubServices;
+  try {
+    const me = await data.users.current();
+    services = {
+      host: 'local',
+      siteUrl,
+      user: { displayName: me.displayName, email: me.email, canManageSite: me.isSiteAdmin },
+      data,
+      drafts: window.localStorage,
+      // The local server plays SharePoint's sign-in: switch between the demo people (officer, manager, admin).
+      switchUser: async (login: string) => {
+        await fetch('/_local/user', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login }) });
+        window.location.reload();
+      },
+    };
+  } catch {
+    services = { host: 'local', siteUrl, user: { displayName: 'Local user', email: '' } };
+  }
+  ReactDom.render(<App services={services} theme={theme} />, root);
 }
 
-void main();
+main().catch((error: unknown) => {
+  // Last resort: the App shows data errors itself; this is for a page that could not start at all.
+  document.body.textContent = `The hub could not start: ${String(error)}`;
+});

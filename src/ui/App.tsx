@@ -72,7 +72,7 @@ export function App({ services, theme }: AppProps): React.ReactElement {
         <Text size={200}>{format(strings.SignedInAs, services.user.displayName)}</Text>
       </header>
       {services.data ? (
-        <ReadyCheck data={services.data}>
+        <ReadyCheck data={services.data} canProvision={!!services.user.canManageSite}>
           <Hub services={services} data={services.data} />
         </ReadyCheck>
       ) : (
@@ -88,7 +88,7 @@ export function App({ services, theme }: AppProps): React.ReactElement {
 }
 
 /** The hub needs its lists: when some are missing, a site owner is offered to provision them. */
-function ReadyCheck({ data, children }: { data: HubData; children: React.ReactNode }): React.ReactElement {
+function ReadyCheck({ data, canProvision, children }: { data: HubData; canProvision: boolean; children: React.ReactNode }): React.ReactElement {
   const missing = useAsync(() => data.provisioning.missingLists(), [data]);
   const [report, setReport] = React.useState<ProvisionReport | undefined>();
   const [running, setRunning] = React.useState(false);
@@ -112,14 +112,17 @@ function ReadyCheck({ data, children }: { data: HubData; children: React.ReactNo
       <MessageBar intent="warning">
         <MessageBarBody>
           <MessageBarTitle>The hub’s lists are not on this site yet</MessageBarTitle>
-          Missing: {missing.value.join(', ')}. A site owner can create them now; it is safe to run again.
+          Missing: {missing.value.join(', ')}.{' '}
+          {canProvision ? 'You can create them now; it is safe to run again.' : 'Ask a site owner to open the hub and provision them.'}
           {error !== undefined && <ErrorNotice title="Provisioning stopped" error={error} />}
           {report && <Text block>Created {report.created.length}, updated {report.updated.length}.</Text>}
-          <div>
-            <Button appearance="primary" onClick={() => provision()} disabled={running}>
-              {running ? 'Provisioning…' : 'Provision the hub’s lists'}
-            </Button>
-          </div>
+          {canProvision && (
+            <div>
+              <Button appearance="primary" onClick={() => provision()} disabled={running}>
+                {running ? 'Provisioning…' : 'Provision the hub’s lists'}
+              </Button>
+            </div>
+          )}
         </MessageBarBody>
       </MessageBar>
     );

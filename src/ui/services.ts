@@ -7,6 +7,8 @@ export type HostKind = 'sharepoint' | 'teams' | 'local';
 export interface CurrentUser {
   displayName: string;
   email: string;
+  /** May manage the site (provision lists, edit the library and settings). SharePoint's permissions decide. */
+  canManageSite?: boolean;
 }
 
 /** Key-value storage for drafts that must survive a closed tab (window.localStorage in every host). */

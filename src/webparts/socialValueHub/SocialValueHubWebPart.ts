@@ -1,6 +1,8 @@
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { Version } from '@microsoft/sp-core-library';
+import { SPPermission } from '@microsoft/sp-page-context';
+import { spfi, SPFx } from '@pnp/sp';
 import { type IPropertyPaneConfiguration, PropertyPaneTextField } from '@microsoft/sp-property-pane';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import type { IReadonlyTheme } from '@microsoft/sp-component-base';
@@ -11,6 +13,7 @@ import type { HubServices } from '../../ui/services';
 import type { HostTheme } from '../../teams/hostTheme';
 import { hostThemeFromTeams } from '../../teams/hostTheme';
 import { teamsContextInfo } from '../../teams/teamsContext';
+import { createSharePointData } from '../../data/sharepoint';
 
 export interface ISocialValueHubWebPartProps {
   /** Optional: the site that holds the hub's lists, when the page lives elsewhere (e.g. a regional portal). */
@@ -38,11 +41,18 @@ export default class SocialValueHubWebPart extends BaseClientSideWebPart<ISocial
       });
     }
     const user = this.context.pageContext.user;
+    const siteUrl = this.properties.siteUrl || this.context.pageContext.web.absoluteUrl;
     this._services = {
       host: teams ? 'teams' : 'sharepoint',
-      siteUrl: this.properties.siteUrl || this.context.pageContext.web.absoluteUrl,
-      user: { displayName: user.displayName, email: user.email },
+      siteUrl,
+      user: {
+        displayName: user.displayName,
+        email: user.email,
+        canManageSite: this.context.pageContext.web.permissions.hasPermission(SPPermission.manageWeb),
+      },
       teams,
+      data: createSharePointData(spfi(siteUrl).using(SPFx(this.context))),
+      drafts: window.localStorage,
     };
   }
 
