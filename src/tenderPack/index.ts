@@ -14,5 +14,7 @@ export type {
 export { blockText } from './model';
 export type { TenderPackOptions } from './content';
 export { TenderPackError, tenderPackContent, tenderPackTier } from './content';
+export type { TenderPackFile } from './file';
 export { DOCX_MEDIA_TYPE, renderTenderPackBlob, renderTenderPackDocx, tenderPackDocument } from './render';
+export { tenderPackFile } from './file';
 export { tenderPackFileName } from './fileName';

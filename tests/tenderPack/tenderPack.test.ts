@@ -8,6 +8,7 @@ import {
   renderTenderPackBlob,
   renderTenderPackDocx,
   tenderPackContent,
+  tenderPackFile,
   tenderPackFileName,
 } from '../../src/tenderPack';
 import type { TenderPackContent } from '../../src/tenderPack';
@@ -151,6 +152,16 @@ describe('Word structure', () => {
     expect(doc.core).toContain(`<dc:title>${content.title}</dc:title>`);
     expect(doc.core).toContain('<dc:creator>Social Value Hub</dc:creator>');
     expect(doc.core).toContain('<dc:subject>SV-2026-0042 Cleaning of Summer Lane offices</dc:subject>');
+  });
+
+  test('tenderPackFile: name, media type and bytes in one call', async () => {
+    const file = await tenderPackFile(TOMS_INCLUDED, { measures: LIBRARY });
+    expect(file.fileName).toBe('SV-2026-0042 Social value tender section.docx');
+    expect(file.mediaType).toBe(DOCX_MEDIA_TYPE);
+    expect(file.content.tier).toBe('toms-included');
+    const doc = await readDocx(file.bytes);
+    expect(doc.paragraphs).toContain('Social value is weighted at 10% of the total score.');
+    await expect(tenderPackFile(procurement({ measureTargets: [{ measureCode: 'XXX-01', targetQuantity: 1 }] }))).rejects.toThrow(TenderPackError);
   });
 
   test('renders as a Blob with the Word media type for a download', async () => {
