@@ -446,6 +446,27 @@ describe('every list and field the flow names is in the list schema', () => {
   });
 });
 
+describe('flows/README.md, the import guide', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+
+  test('names every environment variable and connection reference the import asks for', () => {
+    for (const m of solutionXml.match(/schemaName="svh_\w+"/g) || []) {
+      const schemaName = m.slice('schemaName="'.length, -1);
+      const def = readFileSync(join(SOLUTION, 'environmentvariabledefinitions', schemaName, 'environmentvariabledefinition.xml'), 'utf8');
+      const display = (/<displayname default="([^"]+)"/.exec(def) as RegExpExecArray)[1];
+      expect(readme).toContain(`*${display}*`);
+    }
+    for (const m of customizationsXml.match(/<connectionreferencedisplayname>[^<]+</g) || []) {
+      expect(readme).toContain(`*${m.slice('<connectionreferencedisplayname>'.length, -1)}*`);
+    }
+  });
+
+  test('lists every column the flow writes on the Approvals list', () => {
+    const written = fieldWrites().filter((w) => w.list.title === 'Approvals').map((w) => w.name);
+    for (const name of written) expect(readme).toContain(`| ${name} |`);
+  });
+});
+
 describe('flows/pack.mjs', () => {
   test('zips the solution with the required files at the root', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'svh-flow-'));
