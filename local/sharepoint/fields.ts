@@ -119,7 +119,9 @@ function num(v: string | undefined): number | undefined {
 const MODELLED_ATTRS = new Set([
   'type', 'name', 'staticname', 'displayname', 'required', 'indexed', 'enforceuniquevalues', 'maxlength', 'min', 'max',
   'decimals', 'format', 'list', 'showfield', 'mult', 'id', 'description', 'group', 'hidden', 'readonly', 'fillinchoice',
-  'usermode', 'usersselectionmode', 'numlines', 'richtext', 'customformatter', 'jslink',
+  'usermode', 'userselectionmode', 'numlines', 'richtext', 'customformatter', 'jslink',
+  // written by SharePoint itself; regenerated, not echoed twice
+  'sourceid', 'colname', 'version', 'rowordinal',
 ]);
 
 const ADD_FIELD_INTERNAL_NAME_HINT = 8;

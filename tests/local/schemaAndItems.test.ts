@@ -105,6 +105,14 @@ describe('lists, fields and views', () => {
     const title = await list.fields.getByInternalNameOrTitle('Title')();
     expect(title).toMatchObject({ Required: false, Title: 'Procurement title' });
     expect(title.SchemaXml).toContain('Required="FALSE"');
+    // SchemaXml is writable: SharePoint re-reads the definition from it, keeping the internal name
+    const status = list.fields.getByInternalNameOrTitle('Status');
+    const { SchemaXml } = await status.select('SchemaXml')();
+    await status.update({ SchemaXml: SchemaXml.replace('<CHOICE>Approved</CHOICE>', '<CHOICE>Approved</CHOICE><CHOICE>Withdrawn</CHOICE>') });
+    const after = await status();
+    expect(after.Choices).toEqual(['Draft', 'Awaiting approval', 'Approved', 'Withdrawn']);
+    expect(after.InternalName).toBe('Status');
+    expect((after.SchemaXml.match(/SourceID=/g) ?? []).length).toBe(1);
   });
 
   it('creates, updates and reads views with their fields', async () => {

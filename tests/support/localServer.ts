@@ -1,11 +1,9 @@
 // Starts the local SharePoint-compatible server (local/server/main.ts) as a child process for a test suite.
-// The server is bundled once with esbuild into .local-build/server.cjs (rebuilt when a source under local/ is newer);
-// each call spawns it on a free port with a fresh temp data dir unless one is given.
+// Each call spawns it on a free port with a fresh temp data dir unless one is given.
 import { spawn, ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { buildSync } from 'esbuild';
+import { join } from 'node:path';
 
 export interface FaultOptions {
   rate?: number;
@@ -43,46 +41,14 @@ export interface LocalServer {
   bulkInsert(list: string, items: Record<string, unknown>[]): Promise<{ count: number; firstId: number | null; lastId: number | null }>;
 }
 
-const ROOT = resolve(__dirname, '..', '..');
-const OUT_DIR = join(ROOT, '.local-build');
-const OUT_FILE = join(OUT_DIR, 'server.cjs');
+// One build of the server, shared with `npm start` and the benchmarks (local/buildServer.cjs): bundled with esbuild
+// into .local-build/server.cjs, rebuilt when a source is newer, written beside and renamed so parallel jest workers
+// never see half a file.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const shared = require('../../local/buildServer.cjs') as { buildLocalServer(o?: { force?: boolean }): string };
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(p));
-    else if (/\.(ts|mjs|cjs|js|json)$/.test(entry.name)) newest = Math.max(newest, statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-function newestSource(): number {
-  let n = newestMtime(join(ROOT, 'local'));
-  if (existsSync(join(ROOT, 'src', 'data'))) n = Math.max(n, newestMtime(join(ROOT, 'src', 'data')));
-  return n;
-}
-
-/** Bundles local/server/main.ts when the bundle is missing or older than its sources. Safe across jest workers. */
 export function buildLocalServer(): string {
-  if (existsSync(OUT_FILE) && statSync(OUT_FILE).mtimeMs >= newestSource()) return OUT_FILE;
-  mkdirSync(OUT_DIR, { recursive: true });
-  const tmp = join(OUT_DIR, `server.${process.pid}.${Date.now()}.tmp.cjs`);
-  buildSync({
-    entryPoints: [join(ROOT, 'local', 'server', 'main.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'cjs',
-    outfile: tmp,
-    packages: 'bundle',
-    external: ['node:*'],
-    sourcemap: 'inline',
-    logLevel: 'silent',
-    mainFields: ['module', 'main'],
-  });
-  renameSync(tmp, OUT_FILE);
-  return OUT_FILE;
+  return shared.buildLocalServer();
 }
 
 function spawnServer(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; out: string[] }> {

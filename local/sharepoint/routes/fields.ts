@@ -110,6 +110,16 @@ const UPDATABLE: Record<string, (f: FieldDef, v: unknown) => void> = {
   RichText: (f, v) => { f.richText = bool(v); },
   LookupField: (f, v) => { f.lookupField = str(v, 'LookupField'); },
   StaticName: (f, v) => { f.staticName = str(v, 'StaticName'); },
+  // SP.Field.SchemaXml is writable: SharePoint re-reads the whole definition from it (the internal name stays).
+  SchemaXml: (f, v) => {
+    const parsed = fieldFromSchemaXml(str(v, 'SchemaXml'), 8);
+    if (parsed.typeAsString !== f.typeAsString) {
+      throw new SPError(400, CODES.spException, 'Changing the type of a field is not supported by the local server.');
+    }
+    const keep = { id: f.id, internalName: f.internalName, staticName: f.staticName, fromBaseType: f.fromBaseType, readOnly: f.readOnly, group: f.group };
+    for (const k of Object.keys(f) as (keyof FieldDef)[]) delete (f as Partial<FieldDef>)[k];
+    Object.assign(f, parsed, keep);
+  },
 };
 
 function str(v: unknown, _name: string): string {
