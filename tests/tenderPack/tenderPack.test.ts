@@ -206,6 +206,23 @@ describe('the same wording for every procurement of a tier', () => {
     expect(b.doc.rows).toContainEqual([wording.FACT_LABELS.value, '£12,345,678']);
   });
 
+  const decisions = [
+    ['weighted', { method: 'weighted', percent: 7.5, justification: 'a' }, { method: 'weighted', percent: 30, justification: 'b' }],
+    ['PASS/FAIL', { method: 'pass-fail', justification: 'a', essentialCriteria: ['One'] }, { method: 'pass-fail', justification: 'b', essentialCriteria: ['Two', 'Three'] }],
+    ['no weighting', { method: 'none', justification: 'a' }, { method: 'none', justification: 'b' }],
+  ] as const;
+  for (const tierCase of [TOMS_CONSIDERED, TOMS_INCLUDED]) {
+    for (const [label, wa, wb] of decisions) {
+      if (label === 'no weighting' && tierCase === TOMS_INCLUDED) continue; // not allowed at or above the threshold
+      test(`${label} at ${tierCase.reference === TOMS_INCLUDED.reference ? 'or above the threshold' : '£50,000 up to the threshold'}: same fixed wording`, () => {
+        const a = tenderPackContent(procurement({ ...tierCase, weighting: { ...wa, essentialCriteria: 'essentialCriteria' in wa ? wa.essentialCriteria.slice() : undefined } }), { measures: LIBRARY });
+        const b = tenderPackContent({ ...other, estimatedValuePence: tierCase.estimatedValuePence, contractType: tierCase.contractType, weighting: { ...wb, essentialCriteria: 'essentialCriteria' in wb ? wb.essentialCriteria.slice() : undefined } }, { measures: LIBRARY });
+        expect(b.tier).toBe(a.tier);
+        expect(fixedTexts(b)).toEqual(fixedTexts(a));
+      });
+    }
+  }
+
   test('two light-touch checklists share every fixed line', async () => {
     const a = await pack(LIGHT_TOUCH);
     const b = await pack(procurement({ ...LIGHT_TOUCH, reference: 'X-1', title: 'Catering for an event', estimatedValuePence: 4999999, measureTargets: [] }));
