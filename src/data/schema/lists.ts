@@ -215,6 +215,7 @@ export const CASE_STUDIES_LIST = {
   fields: [
     { name: 'Title', title: 'Title', kind: 'Text', maxLength: 255, required: true, builtIn: true },
     MODIFIED,
+    { name: 'CaseStudyKey', title: 'Case study key', kind: 'Text', maxLength: 80, required: true, indexed: true, unique: true, description: 'Procurement reference | fingerprint of the title.' },
     PROCUREMENT_REF,
     { name: 'Theme', title: 'Theme', kind: 'Choice', choices: THEME_CHOICES, required: true, indexed: true, format: labelFormat(THEME_LABELS) },
     { name: 'Story', title: 'Story', kind: 'Note', maxLength: 10000, lines: 12, required: true },

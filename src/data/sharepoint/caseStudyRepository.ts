@@ -1,6 +1,7 @@
 // Case studies: stories of delivered social value, published to the portal.
 import type { SPFI } from '@pnp/sp';
 import type { CaseStudy } from '../../domain';
+import { DataError } from '../errors';
 import type { CaseStudyQuery, CaseStudyRepository, Page, Stored } from '../ports';
 import { CASE_STUDIES_LIST } from '../schema/lists';
 import { and, ListGateway, odataString } from './listGateway';
@@ -13,8 +14,18 @@ export class SharePointCaseStudyRepository implements CaseStudyRepository {
     this.list = new ListGateway(sp, CASE_STUDIES_LIST, CASE_STUDY_FIELDS);
   }
 
+  /** Idempotent: creating the same story again (a retry) returns the one already saved. */
   public async create(caseStudy: CaseStudy): Promise<Stored<CaseStudy>> {
-    const created = await this.list.add(caseStudyToItem(caseStudy), `The case study “${caseStudy.title}”`);
+    const what = `The case study “${caseStudy.title}”`;
+    const body = caseStudyToItem(caseStudy);
+    this.list.validate(body, true);
+    const existing = await this.list.findByKey('CaseStudyKey', String(body.CaseStudyKey), what);
+    if (existing) {
+      const found = caseStudyFromItem(existing);
+      if (found.story === caseStudy.story) return found;
+      throw new DataError('duplicate', `${caseStudy.procurementReference} already has a case study called “${caseStudy.title}”.`, { field: 'title', list: CASE_STUDIES_LIST.title });
+    }
+    const created = await this.list.add(body, what);
     return stored(caseStudy, { Id: created.Id, 'odata.etag': created.etag, Modified: created.Modified });
   }
 

@@ -97,6 +97,7 @@ function fingerprint(text: string): string {
   return ('0000000' + h.toString(16)).slice(-8);
 }
 export const actionKey = (ref: string, action: string): string => `${ref}|${fingerprint(action.trim().toLowerCase())}`;
+export const caseStudyKey = (ref: string, title: string): string => `${ref}|${fingerprint(title.trim().toLowerCase())}`;
 
 // ---- procurements ------------------------------------------------------------------------------
 
@@ -414,6 +415,7 @@ export const CASE_STUDY_FIELDS: Record<string, string> = {
 export function caseStudyToItem(c: CaseStudy): ItemWrite<typeof CASE_STUDIES_LIST> {
   return {
     Title: c.title,
+    CaseStudyKey: caseStudyKey(c.procurementReference, c.title),
     ProcurementRef: c.procurementReference,
     Theme: c.themeId,
     Story: c.story,
