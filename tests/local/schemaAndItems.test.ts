@@ -109,7 +109,7 @@ describe('lists, fields and views', () => {
     const status = list.fields.getByInternalNameOrTitle('Status');
     const { SchemaXml } = await status.select('SchemaXml')();
     await status.update({ SchemaXml: SchemaXml.replace('<CHOICE>Approved</CHOICE>', '<CHOICE>Approved</CHOICE><CHOICE>Withdrawn</CHOICE>') });
-    const after = await status();
+    const after = await list.fields.getByInternalNameOrTitle('Status')();
     expect(after.Choices).toEqual(['Draft', 'Awaiting approval', 'Approved', 'Withdrawn']);
     expect(after.InternalName).toBe('Status');
     expect((after.SchemaXml.match(/SourceID=/g) ?? []).length).toBe(1);
