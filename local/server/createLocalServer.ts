@@ -27,6 +27,12 @@ export interface LocalReply {
 /** A handler answers a request it owns, or returns undefined to pass. */
 export type LocalHandler = (req: LocalRequest, server: LocalServerHandle) => Promise<LocalReply | undefined> | LocalReply | undefined;
 
+/**
+ * A handler that works on node's raw request/response (it reads the body itself) and says whether it answered,
+ * e.g. the Graph sink: `rawHandlers: [(req, res) => graph.handle(req, res)]`. Raw handlers run first.
+ */
+export type RawHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+
 export interface LocalServerOptions {
   dataDir: string;
   user?: string;
@@ -34,6 +40,7 @@ export interface LocalServerOptions {
   faults?: FaultOptions;
   log?: (line: string) => void;
   extraHandlers?: LocalHandler[];
+  rawHandlers?: RawHandler[];
 }
 
 export interface LocalServerHandle {
@@ -164,6 +171,9 @@ export function createLocalServer(options: LocalServerOptions): LocalServerHandl
     void (async () => {
       let reply: LocalReply | undefined;
       try {
+        for (const raw of options.rawHandlers ?? []) {
+          if (await raw(req, res)) return;
+        }
         const body = await readBody(req);
         const headers: Record<string, string> = {};
         for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;

@@ -75,6 +75,9 @@ export function jsonResponse(ctx: Ctx, status: number, payload: Json, headers: R
     }
   } else if (ctx.noMetadata) {
     body = stripMetadata(payload);
+  } else if ('odata.name' in payload) {
+    const { ['odata.name']: _name, ...rest } = payload;
+    body = rest;
   }
   const ct = ctx.verbose ? 'application/json;odata=verbose;charset=utf-8' : `application/json;odata=${ctx.noMetadata ? 'nometadata' : 'minimalmetadata'};streaming=true;charset=utf-8`;
   return { status, headers: { 'content-type': ct, ...headers }, body: JSON.stringify(body) };

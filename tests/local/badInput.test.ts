@@ -119,7 +119,7 @@ describe('bad requests', () => {
   it('answers malformed URLs and OData with 400', async () => {
     for (const q of ['$filter=Quantity gt', '$filter=Quantity gt \'', '$filter=((Quantity gt 1)', '$filter=Quantity gt 1 and', '$filter=bogus(Ref)',
       '$top=abc', '$top=1.5', '$orderby=Quantity sideways', '$select=Ref/Title', '$filter=PeriodEnd gt \'not a date\'', '$filter=Quantity eq \'abc\'',
-      '$filter=Quantity gt null', '$skiptoken=Paged=TRUE%26p_ID=abc']) {
+      '$filter=Quantity gt null', '$skiptoken=Paged=TRUE%26p_ID=abc', "$filter=substringof('x',Notes)", '$orderby=Notes']) {
       const r = await raw(server.siteUrl, `${ITEMS}?${q}`);
       expect([q, r.status]).toEqual([q, 400]);
       expect(errorOf(r.json).code).toMatch(/^-?\d+, /);

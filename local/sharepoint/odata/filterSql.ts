@@ -41,6 +41,10 @@ export function resolvePath(ctx: FilterContext, path: string[]): ResolvedPath {
     if (f) {
       if (isRefField(f)) return { kind: 'refColumn', field: f };
       if (!isStored(f)) throw unknownField(name);
+      if (f.typeAsString === 'Note') {
+        // SharePoint cannot filter on multiple lines of text.
+        throw new SPError(400, CODES.spException, `The field '${f.internalName}' of type 'Note' cannot be used in the query filter expression.`);
+      }
       return { kind: 'column', field: f };
     }
     const m = /^(.*)Id$/.exec(name);

@@ -1,0 +1,102 @@
+// The server's CLI: SIGTERM closes cleanly (exit 0), --static serves the page, /_local controls, verbose OData,
+// ReadSecurity and version limits.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildLocalServer, startLocalServer } from '../support/localServer';
+import { pnp, raw } from './pnpClient';
+
+function run(args: string[]): Promise<{ url?: string; stop(): Promise<number | null>; output(): string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', buildLocalServer(), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    const handle = {
+      stop: async () => {
+        child.kill('SIGTERM');
+        return exited;
+      },
+      output: () => out,
+    };
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /local server: (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+      if (m) resolve({ ...handle, url: m[1] });
+    });
+    child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
+    void exited.then((code) => resolve({ ...handle, stop: async () => code }));
+    setTimeout(() => reject(new Error(`no start: ${out}`)), 30_000);
+  });
+}
+
+describe('CLI', () => {
+  it('serves a static page, prints its URLs, and exits 0 on SIGTERM', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'svhub-cli-'));
+    const page = join(dir, 'page');
+    mkdirSync(page);
+    writeFileSync(join(page, 'index.html'), '<!doctype html><title>hub</title>');
+    writeFileSync(join(page, 'app.js'), 'console.log(1)');
+    try {
+      const s = await run(['--port', '0', '--data', join(dir, 'data'), '--seed', 'none', '--static', page, '--user', 'manager']);
+      expect(s.output()).toContain('/sites/socialvalue');
+      expect(s.output()).not.toContain('ExperimentalWarning');
+      const index = await fetch(`${s.url}/`);
+      expect(index.headers.get('content-type')).toContain('text/html');
+      expect(await index.text()).toContain('<title>hub</title>');
+      expect((await fetch(`${s.url}/app.js`)).headers.get('content-type')).toContain('javascript');
+      expect((await fetch(`${s.url}/../../etc/passwd`)).status).toBe(404);
+      const me = await (await fetch(`${s.url}/sites/socialvalue/_api/web/currentuser`, { headers: { accept: 'application/json' } })).json() as { Email: string };
+      expect(me.Email).toBe('daniel.hughes@svhub.example');
+      expect(await s.stop()).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('refuses bad options', async () => {
+    const s = await run(['--port', 'nope']);
+    expect(await s.stop()).toBe(1);
+    const t = await run(['--host', '0.0.0.0']);
+    expect(await t.stop()).toBe(1);
+  }, 60_000);
+});
+
+describe('more SharePoint behaviour', () => {
+  it('answers verbose OData (the "d" shape) when asked', async () => {
+    const server = await startLocalServer({ user: 'admin' });
+    try {
+      const sp = pnp(server.siteUrl);
+      await sp.web.lists.add('Verbose', '', 100, false, { EnableVersioning: true, MajorVersionLimit: 2, ReadSecurity: 2 });
+      const item = await sp.web.lists.getByTitle('Verbose').items.add({ Title: 'v1' });
+      const v = { accept: 'application/json;odata=verbose' };
+      const coll = await raw(server.siteUrl, "web/lists/getByTitle('Verbose')/items?$select=Id,Title&$top=1", { headers: v });
+      expect(coll.json.d.results[0]).toMatchObject({ __metadata: { type: 'SP.Data.VerboseListItem', etag: '"1"' }, Id: item.Id, Title: 'v1' });
+      const one = await raw(server.siteUrl, `web/lists/getByTitle('Verbose')/items(${item.Id})`, { headers: v });
+      expect(one.json.d).toMatchObject({ Id: item.Id, Title: 'v1' });
+      const count = await raw(server.siteUrl, "web/lists/getByTitle('Verbose')/ItemCount", { headers: v });
+      expect(count.json.d).toEqual({ ItemCount: 1 });
+      const light = await raw(server.siteUrl, "web/lists/getByTitle('Verbose')/ItemCount");
+      expect(light.json).toMatchObject({ value: 1 });
+      expect(light.json['odata.name']).toBeUndefined();
+      const err = await raw(server.siteUrl, "web/lists/getByTitle('Nope')", { headers: v });
+      expect(err.json.error.message.value).toContain("List 'Nope' does not exist");
+
+      // MajorVersionLimit keeps only the newest versions
+      for (const t of ['v2', 'v3', 'v4']) await sp.web.lists.getByTitle('Verbose').items.getById(item.Id).update({ Title: t });
+      const versions = await sp.web.lists.getByTitle('Verbose').items.getById(item.Id).versions();
+      expect(versions.map((x: { VersionLabel: string; Title: string }) => `${x.VersionLabel}:${x.Title}`)).toEqual(['4.0:v4', '3.0:v3']);
+
+      // ReadSecurity 2: members read only their own items; owners read everything
+      await server.setUser('officer');
+      expect(await sp.web.lists.getByTitle('Verbose').items()).toHaveLength(0);
+      await expect(sp.web.lists.getByTitle('Verbose').items.getById(item.Id)()).rejects.toMatchObject({ status: 404 });
+      await sp.web.lists.getByTitle('Verbose').items.add({ Title: 'mine' });
+      expect((await sp.web.lists.getByTitle('Verbose').items()).map((x: { Title: string }) => x.Title)).toEqual(['mine']);
+      await server.setUser('admin');
+      expect(await sp.web.lists.getByTitle('Verbose').items()).toHaveLength(2);
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
+});
