@@ -75,6 +75,8 @@ export interface Procurement {
   weighting: WeightingDecision;
   status: ProcurementStatus;
   // Approval
+  /** Counts submissions: a decision applies to the round it was made on (an edit after approval starts a new one). */
+  approvalRound?: number;
   submittedByEmail?: string;
   submittedAt?: string;
   approverEmail?: string;

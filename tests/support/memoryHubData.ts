@@ -1,9 +1,9 @@
 // An in-memory HubData for UI tests: it keeps what the screens write so tests can assert on it, and can be
 // told to fail. The data layer's own tests run the real PnPjs adapter over HTTP; this is only for screens.
-import { MEASURES } from '../../src/domain';
+import { MEASURES, canApprove } from '../../src/domain';
 import type { ActionPlanItem, Procurement, ProcurementStatus } from '../../src/domain';
 import { DataError } from '../../src/data/ports';
-import type { BundleSaveResult, HubData, Page, ProcurementBundle, ProcurementQuery, Stored } from '../../src/data/ports';
+import type { ApprovalDecision, BundleSaveResult, HubData, Page, ProcurementBundle, ProcurementQuery, Stored } from '../../src/data/ports';
 
 export interface MemoryHub {
   data: HubData;
@@ -25,6 +25,7 @@ export function memoryHub(options: { missingLists?: string[]; currentEmail?: str
   const actionPlans = new Map<string, Stored<ActionPlanItem>[]>();
   const settings = new Map<string, string>();
   const history = new Map<string, { status: ProcurementStatus; at: string; byEmail?: string }[]>();
+  const decisions: ApprovalDecision[] = [];
   let nextFailure: unknown;
   let nextId = 1;
   let etag = 1;
@@ -125,7 +126,23 @@ export function memoryHub(options: { missingLists?: string[]; currentEmail?: str
       missingLists: async () => options.missingLists ?? [],
       provision: async () => ({ created: options.missingLists ?? [], updated: [], unchanged: 0 }),
     },
-    approvals: { decisionFor: () => notUsed('approvals'), record: () => notUsed('approvals') },
+    approvals: {
+      decisionFor: async (reference, round) => decisions.filter((d) => d.procurementReference === reference && (round === undefined || d.round === round)).pop(),
+      record: async (decision) => {
+        const p = procurements.get(decision.procurementReference)!;
+        if (!canApprove(p, decision.decidedByEmail)) throw new DataError('validation', 'no self-approval');
+        decisions.push(decision);
+        store({
+          ...p,
+          status: decision.outcome,
+          approvalOutcome: decision.outcome,
+          approvalComments: decision.comments,
+          approvedByEmail: decision.decidedByEmail,
+          approvedAt: decision.decidedAt,
+        });
+        return decision;
+      },
+    },
     commitments: { listForProcurement: async () => [], query: () => notUsed('commitments.query'), update: () => notUsed('commitments.update') },
     outcomes: { record: () => notUsed('outcomes'), get: () => notUsed('outcomes'), query: () => notUsed('outcomes'), update: () => notUsed('outcomes') },
     caseStudies: { create: () => notUsed('caseStudies'), get: () => notUsed('caseStudies'), update: () => notUsed('caseStudies'), query: () => notUsed('caseStudies') },

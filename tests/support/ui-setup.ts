@@ -7,3 +7,10 @@ class NoLayoutResizeObserver {
   public disconnect(): void {}
 }
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoLayoutResizeObserver;
+
+// jsdom implements no scrolling (it logs "Not implemented"); the hub scrolls to the top on navigation.
+window.scrollTo = (() => undefined) as typeof window.scrollTo;
+
+// jsdom lacks the Encoding API that browsers (and docx, for the tender pack) have; Node's is the same standard.
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'util';
+Object.assign(globalThis, { TextEncoder: globalThis.TextEncoder ?? NodeTextEncoder, TextDecoder: globalThis.TextDecoder ?? NodeTextDecoder });

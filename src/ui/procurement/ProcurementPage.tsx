@@ -19,6 +19,7 @@ import { StatusBadge } from '../common/StatusBadge';
 import { authorityName, dateTime, longDate, money, tierLabel, weightingText } from '../common/labels';
 import { useAsync } from '../common/useAsync';
 import type { CurrentUser } from '../services';
+import { saveFile } from '../common/download';
 import { decideApproval, moveTo } from './procurementActions';
 
 export interface ProcurementPageProps {
@@ -70,13 +71,30 @@ export function ProcurementPage({ data, user, reference, onEdit, onBack }: Procu
     );
   }
   const { procurement: p, history, actions } = loaded.value;
-  const run = async (work: () => Promise<Stored<Procurement>>): Promise<void> => {
+  const run = async (work: () => Promise<unknown>): Promise<void> => {
     setBusy(true);
     setActionError(undefined);
     try {
       await work();
       setComments('');
       loaded.reload();
+    } catch (error) {
+      setActionError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const downloadTenderPack = async (): Promise<void> => {
+    setBusy(true);
+    setActionError(undefined);
+    try {
+      // Loaded on demand: docx is only fetched when someone asks for a pack.
+      const [{ tenderPackFile }, measures] = await Promise.all([
+        import(/* webpackChunkName: 'tender-pack' */ '../../tenderPack'),
+        data.measures.list(),
+      ]);
+      const file = await tenderPackFile(p, { measures });
+      saveFile(file.bytes, file.fileName, file.mediaType);
     } catch (error) {
       setActionError(error);
     } finally {
@@ -109,6 +127,9 @@ export function ProcurementPage({ data, user, reference, onEdit, onBack }: Procu
             Continue to submit
           </Button>
         )}
+        <Button onClick={() => downloadTenderPack()} disabled={busy}>
+          Download tender pack
+        </Button>
         {officerMoves.map((t) => (
           <Button key={t.action} onClick={() => run(() => moveTo(data, p, t.to))} disabled={busy}>
             {t.label}

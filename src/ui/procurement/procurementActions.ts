@@ -3,7 +3,7 @@
 import { canApprove, transition } from '../../domain';
 import type { ApprovalOutcome, Procurement, ProcurementStatus } from '../../domain';
 import { DataError } from '../../data/ports';
-import type { HubData, Stored } from '../../data/ports';
+import type { ApprovalDecision, HubData, Stored } from '../../data/ports';
 import type { CurrentUser } from '../services';
 
 /** The setting naming who approves weighting decisions (a person, or a group's mailbox). */
@@ -42,7 +42,8 @@ export async function submitForApproval(data: HubData, p: Stored<Procurement>, u
 
 /**
  * The approval workflow's write-back, done by hand where no Power Automate flow runs (the local runtime):
- * the same fields the flow writes. The domain refuses the submitter.
+ * the decision goes to the Approvals list and the status follows, exactly as the flow does (flows/).
+ * The data layer refuses the submitter and the lead officer, whoever calls it.
  */
 export async function decideApproval(
   data: HubData,
@@ -51,18 +52,20 @@ export async function decideApproval(
   outcome: ApprovalOutcome,
   comments: string,
   now: Date,
-): Promise<Stored<Procurement>> {
+): Promise<ApprovalDecision> {
   if (!canApprove(p, approver.email)) {
     throw new DataError('forbidden', 'You cannot approve or reject this procurement: it is your own, or it is not awaiting approval.');
   }
   if (outcome === 'Rejected' && comments.trim() === '') {
     throw new DataError('validation', 'Say why the decision is rejected, so the officer can revise it.', { field: 'comments' });
   }
-  const decidedAt = now.toISOString();
-  return moveTo(data, p, outcome === 'Approved' ? 'Approved' : 'Rejected', {
-    approvalOutcome: outcome,
-    approvalComments: comments.trim() || undefined,
-    approvedByEmail: approver.email,
-    approvedAt: decidedAt,
+  return data.approvals.record({
+    procurementReference: p.reference,
+    round: p.approvalRound ?? 1,
+    outcome,
+    decidedByEmail: approver.email,
+    decidedByName: approver.displayName,
+    decidedAt: now.toISOString(),
+    comments: comments.trim() || undefined,
   });
 }
