@@ -12,8 +12,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { THEMES, allowedTransitions, canApprove, contractTypeLabel, regimeLabel } from '../../domain';
-import type { Procurement, ProcurementStatus } from '../../domain';
-import type { HubData, Stored } from '../../data/ports';
+import type { ProcurementStatus } from '../../domain';
+import type { HubData } from '../../data/ports';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { StatusBadge } from '../common/StatusBadge';
 import { authorityName, dateTime, longDate, money, tierLabel, weightingText } from '../common/labels';
