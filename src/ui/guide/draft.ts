@@ -204,13 +204,9 @@ export function weightingRecommendation(draft: GuideDraft, tier: TierDecision): 
   });
 }
 
-/** Themes and targets: at least one theme from £50,000, and every target a valid quantity in its unit. */
+/** Themes and targets, as the domain rules them: a theme from £50,000, every target a valid quantity in its unit. */
 export function targetErrors(draft: GuideDraft, library?: readonly Measure[]): FieldError[] {
-  const errors = validateProcurementBasics(asProcurement(draft), { library }).filter((e) => MEASURES_FIELDS.test(e.field));
-  if (draft.themeIds.length === 0 && !errors.some((e) => e.field === 'themeIds')) {
-    errors.push({ field: 'themeIds', message: 'Choose at least one theme of the policy.' });
-  }
-  return errors;
+  return validateProcurementBasics(asProcurement(draft), { library }).filter((e) => MEASURES_FIELDS.test(e.field));
 }
 
 /** The action plan's problems, as the domain sees them at submission (fields actionPlan[i].…). */
