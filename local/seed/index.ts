@@ -1,4 +1,12 @@
-// Placeholder until the data layer lands: first-start provisioning and demo data go here.
-export async function bootstrapSite(_siteUrl: string, _log: (line: string) => void): Promise<void> {
-  return;
+// First start of the local site: provision the lists through the same provision() a site owner runs,
+// and in demo mode add the fictional demo data through the hub's own repositories.
+import { createLocalSp, createSharePointData, provision } from '../../src/data/sharepoint';
+import { seedDemo } from './seedDemo';
+
+export async function bootstrapSite(siteUrl: string, log: (line: string) => void, options: { mode?: 'provision' | 'demo' } = {}): Promise<void> {
+  const sp = createLocalSp(siteUrl);
+  const report = await provision(sp, { log });
+  log(`Provisioned: ${report.created.length} created, ${report.updated.length} updated, ${report.unchanged} unchanged.`);
+  report.problems.forEach((p) => log(`  note: ${p}`));
+  if ((options.mode || 'demo') === 'demo') await seedDemo(createSharePointData(sp), log);
 }

@@ -48,6 +48,11 @@ const SORT_COLUMNS: Record<ProcurementSortKey, string> = {
 
 type StoredProcurement = Stored<Procurement> & { approvalRound?: number };
 
+/** A record created straight into a later status (an import, the demo seed) has been submitted once. */
+function initialRound(status: ProcurementStatus): number {
+  return status === 'Draft' || status === 'Withdrawn' ? 0 : 1;
+}
+
 export class SharePointProcurementRepository implements ProcurementRepository {
   private readonly sp: SPFI;
   private readonly list: ListGateway<typeof PROCUREMENTS_LIST>;
@@ -141,7 +146,7 @@ export class SharePointProcurementRepository implements ProcurementRepository {
 
   public async create(procurement: Procurement): Promise<Stored<Procurement>> {
     const body = procurementToItem(procurement, await this.people(procurement));
-    if (procurement.status === 'Awaiting approval') body.ApprovalRound = 1;
+    body.ApprovalRound = initialRound(procurement.status);
     this.list.validate(body, true);
     if (await this.list.findByKey('Reference', procurement.reference, this.what(procurement))) {
       throw new DataError('duplicate', `A procurement with the reference ${procurement.reference} already exists.`, { field: 'reference', list: PROCUREMENTS_LIST.title });
@@ -230,7 +235,7 @@ export class SharePointProcurementRepository implements ProcurementRepository {
 
     // Everything is checked before anything is written: bad input never leaves half a bundle behind.
     let next: Procurement = p;
-    let round = p.status === 'Awaiting approval' ? 1 : 0;
+    let round = initialRound(p.status);
     if (existing) {
       const planned = this.planEdit(procurementFromItem(existing), p);
       next = planned.next;
