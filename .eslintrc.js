@@ -316,6 +316,14 @@ module.exports = {
         '**/test/*.tsx'
       ],
       rules: {}
+    },
+    {
+      // The data layer speaks SharePoint's REST wire format, where null is meaningful: an empty field
+      // reads as null and a write clears a field with null. Everywhere else the SPFx rule stands.
+      files: ['src/data/**/*.ts'],
+      rules: {
+        '@rushstack/no-new-null': 0
+      }
     }
   ]
 };
