@@ -7,7 +7,8 @@ export function xmlEscape(text: string): string {
 
 export type CamlValueType = 'Text' | 'Choice' | 'Number' | 'Boolean' | 'DateTime' | 'Integer';
 
-const compare = (op: string) => (field: string, type: CamlValueType, value: string | number | boolean): string =>
+type Comparison = (field: string, type: CamlValueType, value: string | number | boolean) => string;
+const compare = (op: string): Comparison => (field, type, value) =>
   `<${op}><FieldRef Name="${field}" /><Value Type="${type}">${xmlEscape(
     typeof value === 'boolean' ? (value ? '1' : '0') : String(value),
   )}</Value></${op}>`;
@@ -41,7 +42,7 @@ export const anyOf = (field: string, type: CamlValueType, values: readonly strin
 export type SortKey = readonly [field: string, ascending: boolean];
 
 /** A complete view query: <Where> (optional) then <OrderBy>. */
-export function viewQuery(where: string | null, orderBy: readonly SortKey[]): string {
+export function viewQuery(where: string | undefined, orderBy: readonly SortKey[]): string {
   const whereXml = where ? `<Where>${where}</Where>` : '';
   const orderXml = orderBy.length
     ? `<OrderBy>${orderBy.map(([f, asc]) => `<FieldRef Name="${f}" Ascending="${asc ? 'TRUE' : 'FALSE'}" />`).join('')}</OrderBy>`
@@ -50,6 +51,6 @@ export function viewQuery(where: string | null, orderBy: readonly SortKey[]): st
 }
 
 /** Views that group (e.g. By tier) put <GroupBy> first, as SharePoint writes it. */
-export function groupedViewQuery(groupBy: string, where: string | null, orderBy: readonly SortKey[]): string {
+export function groupedViewQuery(groupBy: string, where: string | undefined, orderBy: readonly SortKey[]): string {
   return `<GroupBy Collapse="TRUE" GroupLimit="30"><FieldRef Name="${groupBy}" /></GroupBy>` + viewQuery(where, orderBy);
 }

@@ -1,3 +1,4 @@
+/* eslint-disable @rushstack/no-new-null -- SharePoint's REST JSON uses null for an empty column, and so do these types. */
 // A field definition as the SchemaXml SharePoint's createFieldAsXml takes. Provisioning creates fields
 // from this, so a field's internal name is exactly the schema's `name` (AddFieldInternalNameHint).
 import { xmlEscape } from './caml';
@@ -92,8 +93,11 @@ export function choicesFromSchemaXml(schemaXml: string): string[] {
 }
 
 export function attributeFromSchemaXml(schemaXml: string, name: string): string | null {
-  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(schemaXml);
-  return m ? xmlUnescape(m[1]) : null;
+  // A scan rather than a RegExp built from `name`.
+  const re = /\s([A-Za-z_][\w:.-]*)="([^"]*)"/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(schemaXml)) !== null) if (m[1] === name) return xmlUnescape(m[2]);
+  return null;
 }
 
 function xmlUnescape(text: string): string {

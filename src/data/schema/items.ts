@@ -1,3 +1,4 @@
+/* eslint-disable @rushstack/no-new-null -- SharePoint's REST JSON uses null for an empty column, and so do these types. */
 // List item types derived from the schema (no second hand-kept copy): the JSON a list item carries in
 // SharePoint's REST API, field by field, as PnPjs sends and receives it.
 import type { FieldDef, ListDef } from './types';

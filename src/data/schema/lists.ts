@@ -112,10 +112,10 @@ export const PROCUREMENTS_LIST = {
     { name: 'ContractEnd', title: 'Contract end', kind: 'DateTime', dateOnly: true },
   ],
   views: [
-    { title: 'All procurements', isDefault: true, rowLimit: 50, fields: ['Reference', 'LinkTitle', 'Authority', 'EstimatedValuePence', 'Tier', 'WeightingMethod', 'WeightingPercent', 'Status', 'LeadOfficer', 'Modified'], query: viewQuery(null, [['Modified', false]]) },
+    { title: 'All procurements', isDefault: true, rowLimit: 50, fields: ['Reference', 'LinkTitle', 'Authority', 'EstimatedValuePence', 'Tier', 'WeightingMethod', 'WeightingPercent', 'Status', 'LeadOfficer', 'Modified'], query: viewQuery(undefined, [['Modified', false]]) },
     { title: 'Awaiting approval', rowLimit: 50, fields: ['Reference', 'LinkTitle', 'Authority', 'EstimatedValuePence', 'Tier', 'WeightingMethod', 'WeightingPercent', 'LeadOfficer', 'Approver', 'SubmittedAt'], query: viewQuery(eq('Status', 'Choice', 'Awaiting approval'), [['SubmittedAt', true]]) },
     { title: 'Awaiting my approval', rowLimit: 50, fields: ['Reference', 'LinkTitle', 'Authority', 'EstimatedValuePence', 'Tier', 'WeightingMethod', 'WeightingPercent', 'LeadOfficer', 'SubmittedAt'], query: viewQuery(and(isMe('Approver'), eq('Status', 'Choice', 'Awaiting approval')), [['SubmittedAt', true]]) },
-    { title: 'By tier', rowLimit: 100, fields: ['Reference', 'LinkTitle', 'Authority', 'EstimatedValuePence', 'WeightingMethod', 'Status', 'LeadOfficer'], query: groupedViewQuery('Tier', null, [['EstimatedValuePence', false]]) },
+    { title: 'By tier', rowLimit: 100, fields: ['Reference', 'LinkTitle', 'Authority', 'EstimatedValuePence', 'WeightingMethod', 'Status', 'LeadOfficer'], query: groupedViewQuery('Tier', undefined, [['EstimatedValuePence', false]]) },
     { title: 'My procurements', rowLimit: 50, fields: ['Reference', 'LinkTitle', 'EstimatedValuePence', 'Tier', 'Status', 'Modified'], query: viewQuery(isMe('LeadOfficer'), [['Modified', false]]) },
     { title: 'In delivery', rowLimit: 50, fields: ['Reference', 'LinkTitle', 'Authority', 'SupplierName', 'AwardValuePence', 'ContractStart', 'ContractEnd', 'LeadOfficer'], query: viewQuery(anyOf('Status', 'Choice', ['Awarded', 'In delivery']), [['ContractEnd', true]]) },
   ],
@@ -144,9 +144,9 @@ export const COMMITMENTS_LIST = {
     { name: 'VerifiedQuantity', title: 'Verified delivered quantity', kind: 'Number', min: 0, defaultValue: 0 },
   ],
   views: [
-    { title: 'All commitments', isDefault: true, rowLimit: 50, fields: ['ProcurementRef', 'MeasureCode', 'LinkTitle', 'Theme', 'TargetQuantity', 'Unit', 'ProxyPenceLocked', 'VerifiedQuantity', 'DueDate', 'Rag'], query: viewQuery(null, [['ProcurementRef', true], ['MeasureCode', true]]) },
+    { title: 'All commitments', isDefault: true, rowLimit: 50, fields: ['ProcurementRef', 'MeasureCode', 'LinkTitle', 'Theme', 'TargetQuantity', 'Unit', 'ProxyPenceLocked', 'VerifiedQuantity', 'DueDate', 'Rag'], query: viewQuery(undefined, [['ProcurementRef', true], ['MeasureCode', true]]) },
     { title: 'At-risk commitments', rowLimit: 50, fields: ['ProcurementRef', 'MeasureCode', 'LinkTitle', 'TargetQuantity', 'VerifiedQuantity', 'Unit', 'DueDate', 'Rag'], query: viewQuery(anyOf('Rag', 'Choice', ['Red', 'Amber']), [['DueDate', true]]) },
-    { title: 'By procurement', rowLimit: 100, fields: ['MeasureCode', 'LinkTitle', 'TargetQuantity', 'Unit', 'VerifiedQuantity', 'DueDate', 'Rag'], query: groupedViewQuery('ProcurementRef', null, [['MeasureCode', true]]) },
+    { title: 'By procurement', rowLimit: 100, fields: ['MeasureCode', 'LinkTitle', 'TargetQuantity', 'Unit', 'VerifiedQuantity', 'DueDate', 'Rag'], query: groupedViewQuery('ProcurementRef', undefined, [['MeasureCode', true]]) },
   ],
 } as const satisfies ListDef;
 
@@ -178,7 +178,7 @@ export const OUTCOME_LOGS_LIST = {
     { name: 'CelebratedMessageId', title: 'Celebrated (Teams message)', kind: 'Text', maxLength: 255 },
   ],
   views: [
-    { title: 'All outcomes', isDefault: true, rowLimit: 50, fields: ['ProcurementRef', 'MeasureCode', 'PeriodEnd', 'Quantity', 'ValuePence', 'Verification', 'EvidenceUrl', 'ReportedBy'], query: viewQuery(null, [['PeriodEnd', false]]) },
+    { title: 'All outcomes', isDefault: true, rowLimit: 50, fields: ['ProcurementRef', 'MeasureCode', 'PeriodEnd', 'Quantity', 'ValuePence', 'Verification', 'EvidenceUrl', 'ReportedBy'], query: viewQuery(undefined, [['PeriodEnd', false]]) },
     { title: 'Outcomes to verify', rowLimit: 50, fields: ['ProcurementRef', 'MeasureCode', 'PeriodEnd', 'Quantity', 'ValuePence', 'EvidenceUrl', 'EvidenceNotes', 'ReportedBy', 'ReportedAt'], query: viewQuery(eq('Verification', 'Choice', 'Reported'), [['PeriodEnd', true]]) },
     { title: 'Verified outcomes', rowLimit: 50, fields: ['ProcurementRef', 'MeasureCode', 'Theme', 'PeriodEnd', 'Quantity', 'ValuePence', 'VerifiedBy', 'VerifiedAt', 'CelebratedMessageId'], query: viewQuery(eq('Verification', 'Choice', 'Verified'), [['PeriodEnd', false]]) },
     { title: 'Rejected outcomes', rowLimit: 50, fields: ['ProcurementRef', 'MeasureCode', 'PeriodEnd', 'Quantity', 'RejectionReason', 'VerifiedBy', 'VerifiedAt'], query: viewQuery(eq('Verification', 'Choice', 'Rejected'), [['PeriodEnd', false]]) },
@@ -201,9 +201,9 @@ export const ACTION_PLAN_LIST = {
     { name: 'ActionStatus', title: 'Status', kind: 'Choice', choices: ACTION_PLAN_STATUSES, required: true, defaultValue: 'Not started', indexed: true, format: ACTION_STATUS_FORMAT },
   ],
   views: [
-    { title: 'All actions', isDefault: true, rowLimit: 50, fields: ['ProcurementRef', 'LinkTitle', 'OwnerName', 'DueDate', 'ActionStatus'], query: viewQuery(null, [['DueDate', true]]) },
+    { title: 'All actions', isDefault: true, rowLimit: 50, fields: ['ProcurementRef', 'LinkTitle', 'OwnerName', 'DueDate', 'ActionStatus'], query: viewQuery(undefined, [['DueDate', true]]) },
     { title: 'Overdue actions', rowLimit: 50, fields: ['ProcurementRef', 'LinkTitle', 'OwnerName', 'OwnerEmail', 'DueDate', 'ActionStatus'], query: viewQuery(and(neq('ActionStatus', 'Choice', 'Done'), beforeToday('DueDate')), [['DueDate', true]]) },
-    { title: 'By procurement', rowLimit: 100, fields: ['LinkTitle', 'OwnerName', 'DueDate', 'ActionStatus'], query: groupedViewQuery('ProcurementRef', null, [['DueDate', true]]) },
+    { title: 'By procurement', rowLimit: 100, fields: ['LinkTitle', 'OwnerName', 'DueDate', 'ActionStatus'], query: groupedViewQuery('ProcurementRef', undefined, [['DueDate', true]]) },
   ],
 } as const satisfies ListDef;
 
@@ -224,7 +224,7 @@ export const CASE_STUDIES_LIST = {
     { name: 'Published', title: 'Published', kind: 'Boolean', defaultValue: false, indexed: true },
   ],
   views: [
-    { title: 'All case studies', isDefault: true, rowLimit: 50, fields: ['LinkTitle', 'ProcurementRef', 'Theme', 'Published', 'Modified'], query: viewQuery(null, [['Modified', false]]) },
+    { title: 'All case studies', isDefault: true, rowLimit: 50, fields: ['LinkTitle', 'ProcurementRef', 'Theme', 'Published', 'Modified'], query: viewQuery(undefined, [['Modified', false]]) },
     { title: 'Published', rowLimit: 50, fields: ['LinkTitle', 'ProcurementRef', 'Theme', 'Modified'], query: viewQuery(eq('Published', 'Boolean', true), [['Modified', false]]) },
   ],
 } as const satisfies ListDef;
@@ -247,7 +247,7 @@ export const MEASURES_LIST = {
     { name: 'Active', title: 'Active', kind: 'Boolean', defaultValue: true, indexed: true },
   ],
   views: [
-    { title: 'All measures', isDefault: true, rowLimit: 100, fields: ['Code', 'LinkTitle', 'Outcome', 'Unit', 'ProxyPence', 'ProxyEdition', 'RecordOnly', 'Active'], query: groupedViewQuery('Theme', null, [['Code', true]]) },
+    { title: 'All measures', isDefault: true, rowLimit: 100, fields: ['Code', 'LinkTitle', 'Outcome', 'Unit', 'ProxyPence', 'ProxyEdition', 'RecordOnly', 'Active'], query: groupedViewQuery('Theme', undefined, [['Code', true]]) },
     { title: 'Active measures', rowLimit: 100, fields: ['Code', 'LinkTitle', 'Theme', 'Unit', 'ProxyPence', 'ProxyEdition'], query: viewQuery(eq('Active', 'Boolean', true), [['Code', true]]) },
   ],
 } as const satisfies ListDef;
@@ -269,7 +269,7 @@ export const THRESHOLDS_LIST = {
     { name: 'Source', title: 'Source', kind: 'Note', maxLength: 2000, lines: 3, required: true },
   ],
   views: [
-    { title: 'All thresholds', isDefault: true, rowLimit: 100, fields: ['LinkTitle', 'Regime', 'ContractType', 'ValuePence', 'EffectiveFrom', 'EffectiveTo'], query: viewQuery(null, [['EffectiveFrom', false], ['ThresholdKey', true]]) },
+    { title: 'All thresholds', isDefault: true, rowLimit: 100, fields: ['LinkTitle', 'Regime', 'ContractType', 'ValuePence', 'EffectiveFrom', 'EffectiveTo'], query: viewQuery(undefined, [['EffectiveFrom', false], ['ThresholdKey', true]]) },
   ],
 } as const satisfies ListDef;
 
@@ -283,7 +283,7 @@ export const SETTINGS_LIST = {
     { name: 'SettingValue', title: 'Value', kind: 'Note', maxLength: 10000, lines: 3 },
     { name: 'SettingDescription', title: 'What it is for', kind: 'Text', maxLength: 255 },
   ],
-  views: [{ title: 'All settings', isDefault: true, rowLimit: 100, fields: ['LinkTitle', 'SettingValue', 'SettingDescription', 'Modified'], query: viewQuery(null, [['Title', true]]) }],
+  views: [{ title: 'All settings', isDefault: true, rowLimit: 100, fields: ['LinkTitle', 'SettingValue', 'SettingDescription', 'Modified'], query: viewQuery(undefined, [['Title', true]]) }],
 } as const satisfies ListDef;
 
 export const TASKFORCE_POSTS_LIST = {
@@ -308,7 +308,7 @@ export const TASKFORCE_POSTS_LIST = {
     { name: 'PostedAt', title: 'Posted', kind: 'DateTime', dateOnly: false },
   ],
   views: [
-    { title: 'All posts', isDefault: true, rowLimit: 50, fields: ['LinkTitle', 'PostKind', 'PostStatus', 'Attempts', 'PostedAt', 'LastError', 'Modified'], query: viewQuery(null, [['Modified', false]]) },
+    { title: 'All posts', isDefault: true, rowLimit: 50, fields: ['LinkTitle', 'PostKind', 'PostStatus', 'Attempts', 'PostedAt', 'LastError', 'Modified'], query: viewQuery(undefined, [['Modified', false]]) },
     { title: 'Failed posts', rowLimit: 50, fields: ['LinkTitle', 'PostKind', 'Attempts', 'NextAttemptAt', 'LastError'], query: viewQuery(eq('PostStatus', 'Choice', 'Failed'), [['Modified', false]]) },
     { title: 'Waiting to post', rowLimit: 50, fields: ['LinkTitle', 'PostKind', 'PostStatus', 'Attempts', 'NextAttemptAt'], query: viewQuery(anyOf('PostStatus', 'Choice', ['Pending', 'Posting']), [['NextAttemptAt', true]]) },
   ],
@@ -338,7 +338,7 @@ export const APPROVALS_LIST = {
     { name: 'Comments', title: 'Comments', kind: 'Note', maxLength: 4000, lines: 4 },
   ],
   views: [
-    { title: 'All decisions', isDefault: true, rowLimit: 50, fields: ['ProcurementRef', 'ApprovalRound', 'Outcome', 'DecidedBy', 'DecidedAt', 'Comments'], query: viewQuery(null, [['DecidedAt', false]]) },
+    { title: 'All decisions', isDefault: true, rowLimit: 50, fields: ['ProcurementRef', 'ApprovalRound', 'Outcome', 'DecidedBy', 'DecidedAt', 'Comments'], query: viewQuery(undefined, [['DecidedAt', false]]) },
   ],
 } as const satisfies ListDef;
 
@@ -365,7 +365,7 @@ export const ROLLUPS_LIST = {
     { name: 'VerifiedPence', title: 'Verified delivered', kind: 'Number', decimals: 0, min: 0, required: true, format: MONEY },
   ],
   views: [
-    { title: 'All rollups', isDefault: true, rowLimit: 100, fields: ['ProcurementRef', 'PeriodEnd', 'Theme', 'Authority', 'SupplierName', 'CommittedPence', 'ReportedPence', 'VerifiedPence'], query: viewQuery(null, [['PeriodEnd', false]]) },
+    { title: 'All rollups', isDefault: true, rowLimit: 100, fields: ['ProcurementRef', 'PeriodEnd', 'Theme', 'Authority', 'SupplierName', 'CommittedPence', 'ReportedPence', 'VerifiedPence'], query: viewQuery(undefined, [['PeriodEnd', false]]) },
   ],
 } as const satisfies ListDef;
 

@@ -164,7 +164,9 @@ export class SharePointActionPlanRepository implements ActionPlanRepository {
   }
 }
 
+/** The record without the list's key column. */
 function strip(a: Stored<ActionPlanItem> & { key: string }): Stored<ActionPlanItem> {
-  const { key: _key, ...rest } = a;
+  const rest: Stored<ActionPlanItem> & { key?: string } = { ...a };
+  delete rest.key;
   return rest;
 }

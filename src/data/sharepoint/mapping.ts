@@ -1,3 +1,4 @@
+/* eslint-disable @rushstack/no-new-null -- SharePoint's REST JSON uses null for an empty column, and so do these types. */
 // List items ⇄ domain records. Item shapes come from the schema (ItemWrite/ItemRead), so a renamed or
 // retyped column is a compile error here. Person columns need site user ids, resolved by the caller.
 import { themeForMeasureCode } from '../../domain';
@@ -632,6 +633,8 @@ export function rollupFromItem(item: ItemRead<typeof ROLLUPS_LIST>): Stored<Roll
 
 /** Commitments as the domain has them (without the list's delivery figures). */
 export function plainCommitment(c: CommitmentWithProgress): Commitment {
-  const { rag: _rag, verifiedQuantity: _v, ...rest } = c;
+  const rest: CommitmentWithProgress = { ...c };
+  delete rest.rag;
+  delete rest.verifiedQuantity;
   return rest;
 }

@@ -132,7 +132,7 @@ export class SharePointProcurementRepository implements ProcurementRepository {
     if (!p.leadOfficer || !p.leadOfficer.email) {
       throw new ValidationError([{ field: 'leadOfficer', message: 'Choose the lead officer.' }], PROCUREMENTS_LIST.title);
     }
-    const field = (f: string) => (e: unknown): never => {
+    const field = (f: string): ((e: unknown) => never) => (e: unknown): never => {
       if (e instanceof DataError && e.kind === 'not-found') throw new ValidationError([{ field: f, message: e.message }], PROCUREMENTS_LIST.title);
       throw e;
     };

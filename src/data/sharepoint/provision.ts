@@ -1,3 +1,4 @@
+/* eslint-disable @rushstack/no-new-null -- SharePoint's REST JSON uses null for an empty column, and so do these types. */
 // provision(): makes a site's lists match the schema — lists, fields, indexes, views, column formatting,
 // versioning, write security and list permissions — and seeds the measure library, thresholds and
 // policy settings. Idempotent: it reads first and writes only what differs, so a second run changes
