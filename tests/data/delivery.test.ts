@@ -104,7 +104,15 @@ describe('case studies', () => {
 });
 
 describe('reference data', () => {
+  it('is read by officers but changed only by owners (the list has its own permissions)', async () => {
+    const env1 = (await hub.data.measures.getByCode('ENV-01'))!;
+    await expect(hub.data.measures.save({ ...env1, proxyPence: 1 })).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(hub.data.settings.set('policy.weightingMaxPercent', '99')).rejects.toMatchObject({ kind: 'forbidden' });
+    expect((await hub.data.measures.getByCode('ENV-01'))?.proxyPence).toBe(24_500);
+  });
+
   it('has the seeded measure library, thresholds and settings, and saves changes by key', async () => {
+    await hub.server.setUser('admin');
     const { measures, thresholds, settings } = hub.data;
     const library = await measures.list();
     expect(library.length).toBeGreaterThan(30);
@@ -125,6 +133,7 @@ describe('reference data', () => {
     await settings.set('taskforce.channelId', '19:taskforce@thread.tacv2');
     expect((await settings.all())['taskforce.channelId']).toBe('19:taskforce@thread.tacv2');
     expect(await settings.get('no.such.key')).toBeUndefined();
+    await hub.server.setUser('officer');
   });
 });
 

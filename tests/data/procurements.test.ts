@@ -67,6 +67,11 @@ describe('procurements', () => {
     await expect(
       approvals.record({ procurementReference: 'T-LIFE-1', round: 1, outcome: 'Approved', decidedByEmail: OFFICER.email, decidedAt: new Date().toISOString() }),
     ).rejects.toBeInstanceOf(ValidationError);
+    // Naming the manager does not help an officer: only approvers can write the Approvals list.
+    await expect(
+      approvals.record({ procurementReference: 'T-LIFE-1', round: 1, outcome: 'Approved', decidedByEmail: MANAGER.email, decidedAt: new Date().toISOString() }),
+    ).rejects.toMatchObject({ kind: 'forbidden' });
+    expect(await approvals.decisionFor('T-LIFE-1', 1)).toBeUndefined();
     const manager = await hub.server.setUser('manager').then(() => hub.data);
     const decision = await manager.approvals.record({
       procurementReference: 'T-LIFE-1',
