@@ -75,6 +75,26 @@ const COLUMNS: { key: ProcurementSortKey | undefined; label: string; numeric?: b
   { key: undefined, label: 'Status' },
 ];
 
+/** One labelled drop-down filter: "any" or one of the domain's choices. */
+function ChoiceFilter(props: {
+  label: string;
+  anyLabel: string;
+  value: string;
+  options: readonly { id: string; label: string }[];
+  onChange: (value: string) => void;
+}): React.ReactElement {
+  return (
+    <Field label={props.label}>
+      <Select value={props.value} onChange={(_, d) => props.onChange(d.value)}>
+        <option value="">{props.anyLabel}</option>
+        {props.options.map((o) => (
+          <option key={o.id} value={o.id}>{o.label}</option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
 /** The procurement register: my procurements or all of them, filtered, sorted and paged on the server. */
 export function Register({ data, scope, userEmail, onOpen }: RegisterProps): React.ReactElement {
   const styles = useStyles();
@@ -113,38 +133,22 @@ export function Register({ data, scope, userEmail, onOpen }: RegisterProps): Rea
         <Field label="Search reference or title">
           <Input value={filters.text} onChange={(_, d) => update({ text: d.value })} type="search" />
         </Field>
-        <Field label="Status">
-          <Select value={filters.status} onChange={(_, d) => update({ status: d.value as ProcurementStatus | '' })}>
-            <option value="">Any status</option>
-            {PROCUREMENT_STATUSES.map((s) => (
-              <option key={s.id} value={s.id}>{s.id}</option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="Tier">
-          <Select value={filters.tier} onChange={(_, d) => update({ tier: d.value as Tier | '' })}>
-            <option value="">Any tier</option>
-            {TIERS.map((t) => (
-              <option key={t.id} value={t.id}>{t.label}</option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="Authority">
-          <Select value={filters.authorityId} onChange={(_, d) => update({ authorityId: d.value })}>
-            <option value="">Any authority</option>
-            {AUTHORITIES.map((a) => (
-              <option key={a.id} value={a.id}>{a.name}</option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="Theme">
-          <Select value={filters.themeId} onChange={(_, d) => update({ themeId: d.value as ThemeId | '' })}>
-            <option value="">Any theme</option>
-            {THEMES.map((t) => (
-              <option key={t.id} value={t.id}>{t.label}</option>
-            ))}
-          </Select>
-        </Field>
+        <ChoiceFilter
+          label="Status"
+          anyLabel="Any status"
+          value={filters.status}
+          options={PROCUREMENT_STATUSES.map((x) => ({ id: x.id, label: x.id }))}
+          onChange={(status) => update({ status: status as ProcurementStatus | '' })}
+        />
+        <ChoiceFilter
+          label="Tier"
+          anyLabel="Any tier"
+          value={filters.tier}
+          options={TIERS}
+          onChange={(tier) => update({ tier: tier as Tier | '' })}
+        />
+        <ChoiceFilter label="Authority" anyLabel="Any authority" value={filters.authorityId} options={AUTHORITIES.map((a) => ({ id: a.id, label: a.name }))} onChange={(authorityId) => update({ authorityId })} />
+        <ChoiceFilter label="Theme" anyLabel="Any theme" value={filters.themeId} options={THEMES} onChange={(themeId) => update({ themeId: themeId as ThemeId | '' })} />
         {scope === 'all' && (
           <Field label="Lead officer (email)">
             <Input value={filters.leadOfficerEmail} onChange={(_, d) => update({ leadOfficerEmail: d.value })} type="email" />

@@ -1,0 +1,88 @@
+import * as React from 'react';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { determineTier, tierSnapshot } from '../../src/domain';
+import type { ContractType, Procurement } from '../../src/domain';
+import { App } from '../../src/ui/App';
+import type { HubServices } from '../../src/ui/services';
+import { memoryHub, memoryStorage } from '../support/memoryHubData';
+
+jest.setTimeout(60_000);
+
+const officer = { displayName: 'Priya Sandhu', email: 'priya.sandhu@svhub.example' };
+const colleague = { displayName: 'Tom Whitehouse', email: 'tom.whitehouse@svhub.example' };
+
+function procurement(n: number, lead: typeof officer, pounds: number, contractType: ContractType = 'services'): Procurement {
+  const tier = determineTier({ estimatedValue: pounds, contractType, decisionDate: '2026-02-01' });
+  return {
+    reference: `WMCA-2026-${String(n).padStart(4, '0')}`,
+    title: n === 7 ? "O'Neil & Sons catering" : `Procurement number ${n}`,
+    authorityId: n % 2 ? 'wmca' : 'coventry',
+    directorate: 'Commercial',
+    leadOfficer: lead,
+    contractType,
+    regime: 'sub-central',
+    estimatedValuePence: pounds * 100,
+    decisionDate: '2026-02-01',
+    durationMonths: 12,
+    tierDecision: tierSnapshot(tier),
+    themeIds: ['growth-skills-employment'],
+    weighting: { method: 'weighted', percent: 10, justification: 'x' },
+    status: n % 3 ? 'Draft' : 'Awaiting approval',
+  };
+}
+
+async function setup() {
+  const hub = memoryHub({ currentEmail: officer.email });
+  for (let n = 1; n <= 40; n++) await hub.data.procurements.create(procurement(n, n <= 30 ? officer : colleague, 10_000 * n));
+  window.location.hash = '';
+  const services: HubServices = { host: 'local', siteUrl: 'http://x/sites/socialvalue', user: officer, data: hub.data, drafts: memoryStorage() };
+  render(<App services={services} theme="light" />);
+  return { hub, user: userEvent.setup({ delay: null }) };
+}
+
+function rows(): HTMLElement[] {
+  return within(screen.getByRole('table')).getAllByRole('row').slice(1);
+}
+
+describe('the procurement register', () => {
+  it('shows my procurements a page at a time, with value in £ and the tier and weighting', async () => {
+    const { user } = await setup();
+    await waitFor(() => expect(rows()).toHaveLength(25));
+    expect(screen.getByRole('table')).toHaveTextContent('£');
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await waitFor(() => expect(rows()).toHaveLength(5));
+    expect(screen.queryByText(/Tom Whitehouse/)).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Previous page' }));
+    await waitFor(() => expect(rows()).toHaveLength(25));
+  });
+
+  it('filters all procurements by status, tier, lead officer and text (quotes and ampersands included)', async () => {
+    const { user } = await setup();
+    await user.click(screen.getByRole('tab', { name: 'All procurements' }));
+    await screen.findByRole('heading', { name: 'All procurements' });
+    await user.selectOptions(screen.getByLabelText('Status'), 'Awaiting approval');
+    await waitFor(() => expect(rows()).toHaveLength(13));
+    await user.selectOptions(screen.getByLabelText('Tier'), 'toms-included');
+    await waitFor(() => rows().forEach((r) => expect(r).toHaveTextContent('TOMs included')));
+    await user.selectOptions(screen.getByLabelText('Status'), '');
+    await user.selectOptions(screen.getByLabelText('Tier'), '');
+    await user.type(screen.getByLabelText('Lead officer (email)'), colleague.email);
+    await waitFor(() => expect(rows()).toHaveLength(10));
+    await user.clear(screen.getByLabelText('Lead officer (email)'));
+    await user.type(screen.getByLabelText('Search reference or title'), "O'Neil & Sons");
+    await waitFor(() => expect(rows()).toHaveLength(1), { timeout: 5000 });
+    expect(rows()[0]).toHaveTextContent("O'Neil & Sons catering");
+  });
+
+  it('sorts by value when the column header is pressed, and opens a procurement', async () => {
+    const { user } = await setup();
+    await waitFor(() => expect(rows()).toHaveLength(25));
+    await user.click(screen.getByRole('columnheader', { name: /Value/ }));
+    await waitFor(() => expect(rows()[0]).toHaveTextContent('WMCA-2026-0001'));
+    await user.click(screen.getByRole('columnheader', { name: /Value/ }));
+    await waitFor(() => expect(rows()[0]).toHaveTextContent('WMCA-2026-0030'));
+    await user.click(within(rows()[0]).getByRole('link', { name: 'WMCA-2026-0030' }));
+    expect(await screen.findByRole('heading', { name: /WMCA-2026-0030/ })).toBeInTheDocument();
+  });
+});
