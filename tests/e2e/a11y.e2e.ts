@@ -1,0 +1,104 @@
+// Accessibility in a real browser: axe-core on the hub's screens, in each Teams theme, and the wizard
+// completed with the keyboard alone.
+import * as path from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage, serverUrl } from './browser';
+
+jest.setTimeout(180_000);
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface AxeViolation {
+  id: string;
+  impact?: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: path.join(require.resolve('axe-core'), '..', 'axe.min.js') });
+  const violations = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return result.violations;
+  })) as AxeViolation[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
+}
+
+/** Presses Tab until the focused element's accessible name matches, as a keyboard user would. */
+async function tabTo(page: Page, name: RegExp, limit = 60): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return '';
+      const labelled = el.getAttribute('aria-labelledby');
+      const byLabel = labelled ? labelled.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ') : '';
+      const ownLabel = (el as HTMLInputElement).labels?.[0]?.textContent ?? '';
+      return `${el.getAttribute('aria-label') ?? ''} ${byLabel} ${ownLabel} ${el.textContent ?? ''}`.trim();
+    });
+    if (name.test(focused)) return;
+  }
+  throw new Error(`could not reach ${name} with the Tab key`);
+}
+
+describe('accessibility', () => {
+  for (const theme of ['default', 'dark', 'contrast']) {
+    it(`the register and the guide have no serious axe violations (${theme} theme)`, async () => {
+      const { page } = await openPage(browser);
+      await page.goto(`${serverUrl()}/?theme=${theme}#/all`);
+      await page.getByRole('table').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByRole('tab', { name: 'New procurement' }).click();
+      await page.getByLabel('Procurement title').waitFor();
+      await page.getByRole('button', { name: 'Next', exact: true }).click(); // show the errors too
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('a light-touch procurement can be completed with the keyboard alone', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${serverUrl()}/`);
+    await page.getByRole('tab', { name: 'My procurements' }).waitFor();
+    await tabTo(page, /New procurement/);
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Procurement title').waitFor();
+    await tabTo(page, /Procurement title/);
+    await page.keyboard.type('Keyboard-only quotation');
+    await tabTo(page, /Directorate/);
+    await page.keyboard.type('Digital');
+    await tabTo(page, /Contract type/);
+    await page.keyboard.press('g'); // native select: type-ahead picks "Goods"
+    await tabTo(page, /Estimated whole-life value/);
+    await page.keyboard.type('20000');
+    await tabTo(page, /Contract duration/);
+    await page.keyboard.type('12');
+    for (let step = 0; step < 3; step++) {
+      await tabTo(page, /^Next$/);
+      await page.keyboard.press('Enter');
+    }
+    // Weighting: the radio group takes arrow keys; "No weighting" is allowed under £50,000.
+    await tabTo(page, /Weighted|PASS\/FAIL|No weighting/);
+    for (let i = 0; i < 3 && !(await page.getByRole('radio', { name: 'No weighting' }).isChecked()); i++) {
+      await page.keyboard.press('ArrowDown');
+    }
+    expect(await page.getByRole('radio', { name: 'No weighting' }).isChecked()).toBe(true);
+    await tabTo(page, /^Next$/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Submit for approval' }).waitFor();
+    await tabTo(page, /Submit for approval/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 2, name: /Keyboard-only quotation/ }).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
