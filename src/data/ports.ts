@@ -305,6 +305,8 @@ export interface ProvisionReport {
   created: string[];
   updated: string[];
   unchanged: number;
+  /** What provisioning could not put right itself, in words a site owner can act on. */
+  problems?: string[];
 }
 
 export interface Provisioning {

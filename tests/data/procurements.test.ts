@@ -114,6 +114,7 @@ describe('procurements', () => {
     const light = await procurements.query({ tier: 'light-touch', authorityId: 'dudley' });
     expect(light.items.map((p) => p.reference)).toEqual(['T-Q-1']);
     expect((await procurements.query({ leadOfficerEmail: OFFICER2.email })).items.map((p) => p.reference)).toEqual(['T-Q-5']);
+    expect((await procurements.query({ leadOfficerEmail: 'not.on.site@svhub.example' })).items).toEqual([]);
     expect((await procurements.query({ themeId: 'social-innovation' })).items.map((p) => p.reference)).toEqual(['T-Q-6']);
     expect((await procurements.query({ text: 'T-Q-3' })).items.map((p) => p.reference)).toEqual(['T-Q-3']);
     expect((await procurements.query({ text: 'sample 4' })).items.map((p) => p.reference)).toEqual(['T-Q-4']);
@@ -210,6 +211,19 @@ describe('a procurement with its commitments and action plan, in one batch', () 
     const trimmed = await procurements.saveBundle({ ...bundle, actionPlan: bundle.actionPlan.slice(0, 1) });
     expect(trimmed.written).toEqual(['delete action “Quarterly review of commitments”']);
     expect(await actionPlan.listForProcurement(ref)).toHaveLength(1);
+  });
+
+  it('stops a bundle saved from a stale read before any part is written', async () => {
+    const { procurements, actionPlan } = hub.data;
+    const ref = 'T-BUNDLE-STALE';
+    const first = await procurements.saveBundle({ procurement: procurement(ref), actionPlan: [action(ref, 'Kick-off')] });
+    const read = first.procurement!;
+    await procurements.update({ ...(await procurements.get(ref))!, title: 'Changed by a colleague' });
+    await expect(
+      procurements.saveBundle({ procurement: { ...read, title: 'My edit' }, actionPlan: [action(ref, 'Kick-off'), action(ref, 'Second action')] }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    expect(await actionPlan.listForProcurement(ref)).toHaveLength(1);
+    expect((await procurements.get(ref))!.title).toBe('Changed by a colleague');
   });
 
   it('refuses a bundle with a bad commitment before writing any part of it', async () => {

@@ -2,7 +2,7 @@
 import type { SPFI } from '@pnp/sp';
 import { applyEdit, STATUS_TRANSITIONS, transition, validateActionPlanItem, validateCommitment } from '../../domain';
 import type { ActionPlanItem, Commitment, Measure, Procurement, ProcurementStatus } from '../../domain';
-import { DataError, ValidationError } from '../errors';
+import { ConflictError, DataError, ValidationError } from '../errors';
 import type {
   BundleSaveResult,
   Page,
@@ -47,6 +47,12 @@ const SORT_COLUMNS: Record<ProcurementSortKey, string> = {
 };
 
 type StoredProcurement = Stored<Procurement> & { approvalRound?: number };
+
+/** The item version an ETag names: SharePoint writes it as "3" in odata.etag and "<guid>,3" in the ETag header. */
+function etagVersion(etag: string): string {
+  const m = /(\d+)"?\s*$/.exec(etag);
+  return m ? m[1] : etag;
+}
 
 /** A record created straight into a later status (an import, the demo seed) has been submitted once. */
 function initialRound(status: ProcurementStatus): number {
@@ -105,10 +111,14 @@ export class SharePointProcurementRepository implements ProcurementRepository {
 
   public async query(query: ProcurementQuery = {}): Promise<Page<Stored<Procurement>>> {
     const statuses = query.status === undefined ? [] : typeof query.status === 'string' ? [query.status] : query.status.slice();
-    const [leadId, approverId] = await Promise.all([
-      query.leadOfficerEmail ? this.users.ensure(query.leadOfficerEmail).then((u) => u.id) : Promise.resolve(undefined),
-      query.approverEmail ? this.users.ensure(query.approverEmail).then((u) => u.id) : Promise.resolve(undefined),
+    const [lead, approver] = await Promise.all([
+      query.leadOfficerEmail ? this.users.find(query.leadOfficerEmail) : Promise.resolve(undefined),
+      query.approverEmail ? this.users.find(query.approverEmail) : Promise.resolve(undefined),
     ]);
+    // Someone who is not on the site leads (or approves) nothing here.
+    if ((query.leadOfficerEmail && !lead) || (query.approverEmail && !approver)) return { items: [] };
+    const leadId = lead ? lead.id : undefined;
+    const approverId = approver ? approver.id : undefined;
     const text = query.text ? query.text.trim() : '';
     // Indexed conditions first, the most selective first (SharePoint narrows by the first index it can use).
     const filter = and(
@@ -271,7 +281,12 @@ export class SharePointProcurementRepository implements ProcurementRepository {
     dupes(actionBodies.map((b) => b.key)).forEach(() => problems.push({ field: 'actionPlan', message: 'The same action is listed twice; keep one.' }));
     if (problems.length > 0) throw new ValidationError(problems, PROCUREMENTS_LIST.title);
 
-    const etag = existing ? ('etag' in p && typeof (p as Stored<Procurement>).etag === 'string' ? (p as Stored<Procurement>).etag : existing['odata.etag'] || '*') : '';
+    const callerEtag = 'etag' in p && typeof (p as Stored<Procurement>).etag === 'string' ? (p as Stored<Procurement>).etag : undefined;
+    // Someone saved the procurement since the caller read it: stop before writing any part.
+    if (existing && callerEtag && callerEtag !== '*' && etagVersion(callerEtag) !== etagVersion(existing['odata.etag'] || '')) {
+      throw new ConflictError(what, { status: 412, list: PROCUREMENTS_LIST.title });
+    }
+    const etag = existing ? callerEtag || existing['odata.etag'] || '*' : '';
     type Result = { kind: 'procurement' | 'commitment' | 'action'; value?: unknown };
     const commitmentsByKey = new Map(existingCommitments.map((c) => [c.CommitmentKey || '', c]));
     const actionsByKey = new Map(existingActions.map((a) => [a.ActionKey || '', a]));

@@ -35,6 +35,25 @@ export class SharePointUserDirectory implements UserDirectory {
     }
   }
 
+  /**
+   * The site user for an email if the person is already on the site (a read: filters use it, so a
+   * visitor can filter without adding anyone to the site). Undefined when not found.
+   */
+  public async find(email: string): Promise<SiteUser | undefined> {
+    const key = (email || '').trim().toLowerCase();
+    const known = this.byEmail.get(key);
+    if (known) return known.catch(() => undefined);
+    try {
+      // Quotes doubled: an address such as o'neil@… is valid.
+      const u = (await this.sp.web.siteUsers.getByEmail(key.replace(/'/g, "''")).select('Id', 'Title', 'Email', 'IsSiteAdmin')()) as SpUser;
+      return toSiteUser(u);
+    } catch (e) {
+      const err = toDataError(e, `The person ${email}`);
+      if (err.kind === 'not-found' || /could not be found|does not exist/i.test(err.spMessage || '')) return undefined;
+      throw err;
+    }
+  }
+
   /** Cached per email for the life of the directory (ids do not change). */
   public ensure(email: string): Promise<SiteUser> {
     const key = (email || '').trim().toLowerCase();
