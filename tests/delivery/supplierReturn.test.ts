@@ -1,0 +1,128 @@
+import ExcelJS from 'exceljs';
+import { MEASURES, commitmentFor, measureByCode, outcomeLogFor, periodById } from '../../src/domain';
+import type { Commitment } from '../../src/domain';
+import { ATTESTATION, buildSupplierReturn, readSupplierReturn, supplierReturnFileName } from '../../src/delivery/supplierReturn';
+import { fillReturn } from './returnWorkbook';
+
+const REF = 'WMCA-2026-0042';
+const period = periodById('2026-27 Q1');
+
+function commitments(): Commitment[] {
+  return [
+    { ...commitmentFor(measureByCode('HSC-01')!, { procurementReference: REF, targetQuantity: 400, dueDate: '2027-03-31' }), id: 1 },
+    { ...commitmentFor(measureByCode('GSE-08')!, { procurementReference: REF, targetQuantity: 6, dueDate: '2027-03-31' }), id: 2 },
+    { ...commitmentFor(measureByCode('ENV-01')!, { procurementReference: REF, targetQuantity: 12.5, dueDate: '2027-03-31' }), id: 3 },
+  ];
+}
+
+async function blankReturn(): Promise<Uint8Array> {
+  return buildSupplierReturn({ reference: REF, title: 'Depot refurbishment', supplierName: 'Tame Valley Facilities Ltd (fictional)', period, commitments: commitments(), library: MEASURES });
+}
+
+const ctx = (existingLogs = [] as ReturnType<typeof outcomeLogFor>[]) => ({
+  reference: REF,
+  commitments: commitments(),
+  library: MEASURES,
+  existingLogs,
+  reportedBy: 'priya.sandhu@svhub.example',
+  asOf: '2026-07-15',
+});
+
+describe('the supplier return workbook', () => {
+  it('holds the contract, the period, each commitment with its unit, the attestation, and validation on quantity cells', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await blankReturn()) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Return')!;
+    const cells: string[] = [];
+    ws.eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
+    expect(cells).toEqual(expect.arrayContaining([REF, '2026-27 Q1', 'HSC-01', 'hours', 'GSE-08', 'count', 'ENV-01', 'tonnes CO2e', ATTESTATION, '30 July 2026']));
+    let countRow = 0;
+    let carbonRow = 0;
+    ws.eachRow((row, n) => {
+      if (row.getCell(1).value === 'GSE-08') countRow = n;
+      if (row.getCell(1).value === 'ENV-01') carbonRow = n;
+    });
+    expect(ws.getRow(countRow).getCell(5).dataValidation).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual', formulae: [0] });
+    expect(ws.getRow(carbonRow).getCell(5).dataValidation).toMatchObject({ type: 'decimal' });
+    expect(supplierReturnFileName(REF, period)).toBe('Social value return WMCA-2026-0042 2026-27 Q1.xlsx');
+  });
+
+  it('reads a correctly filled return back as Reported logs at the locked proxy', async () => {
+    const filled = await fillReturn(await blankReturn(), {
+      attest: 'Yes',
+      rows: { 'HSC-01': [120, 'https://supplier.example/evidence/q1'], 'GSE-08': [2, undefined, '2 apprenticeships started; contracts on file'], 'ENV-01': [1.25, 'https://supplier.example/carbon'] },
+    });
+    const read = await readSupplierReturn(filled, ctx());
+    expect(read.fileErrors).toEqual([]);
+    expect(read.rows.map((r) => [r.measureCode, r.status])).toEqual([['HSC-01', 'ready'], ['GSE-08', 'ready'], ['ENV-01', 'ready']]);
+    expect(read.ready).toHaveLength(3);
+    expect(read.ready[0]).toMatchObject({ measureCode: 'HSC-01', quantity: 120, periodEnd: '2026-06-30', proxyPence: 1693, valuePence: 203_160, verification: 'Reported', commitmentId: 1, reportedBy: 'priya.sandhu@svhub.example' });
+    expect(read.ready[1].evidenceNotes).toContain('attested by the supplier');
+    expect(read.ready[2]).toMatchObject({ quantity: 1.25, valuePence: 30_625 });
+  });
+
+  it('reports every bad row with its reason and imports nothing', async () => {
+    const existing = [outcomeLogFor(commitments()[2], { periodDate: '2026-06-30', quantity: 1, reportedBy: 'a@svhub.example', evidenceUrl: 'https://x.example' })];
+    const filled = await fillReturn(await blankReturn(), {
+      attest: 'Yes',
+      rows: { 'HSC-01': [-5], 'GSE-08': ['about ten'], 'ENV-01': [2] },
+      extraRows: [['XYZ-99', 'Something else', 'hours', 10, 5]],
+    });
+    const read = await readSupplierReturn(filled, ctx(existing));
+    expect(read.fileErrors).toEqual([]);
+    const byCode = Object.fromEntries(read.rows.map((r) => [r.measureCode, r]));
+    expect(byCode['HSC-01'].messages.join(' ')).toMatch(/cannot be negative/);
+    expect(byCode['GSE-08'].messages.join(' ')).toMatch(/"about ten" is not a number/);
+    expect(byCode['ENV-01'].messages.join(' ')).toMatch(/already reported for 2026-27 Q1/);
+    expect(byCode['XYZ-99'].messages.join(' ')).toMatch(/not in the measure library/);
+    expect(read.rows.every((r) => r.status === 'error')).toBe(true);
+    expect(read.rows.every((r) => r.row > 0)).toBe(true);
+    expect(read.ready).toEqual([]);
+  });
+
+  it('refuses a wrong unit, a whole count with decimals and notes with personal details', async () => {
+    const bytes = await fillReturn(await blankReturn(), {
+      attest: 'Yes',
+      rows: { 'GSE-08': [2.5], 'HSC-01': [10, undefined, 'Volunteer jo.bloggs@example.com, DOB 01/02/1990'] },
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    wb.getWorksheet('Return')!.eachRow((row) => {
+      if (row.getCell(1).value === 'ENV-01') {
+        row.getCell(3).value = 'kg';
+        row.getCell(5).value = 3;
+      }
+    });
+    const read = await readSupplierReturn(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), ctx());
+    const byCode = Object.fromEntries(read.rows.map((r) => [r.measureCode, r]));
+    expect(byCode['GSE-08'].messages.join(' ')).toMatch(/whole number/);
+    expect(byCode['HSC-01'].messages.join(' ')).toMatch(/personal details/);
+    expect(byCode['ENV-01'].messages.join(' ')).toMatch(/counted in tonnes CO2e, not kg/);
+    expect(read.ready).toEqual([]);
+  });
+
+  it('leaves a blank quantity out (skipped) and still imports the rest', async () => {
+    const filled = await fillReturn(await blankReturn(), { attest: 'Yes', rows: { 'HSC-01': [40, 'https://supplier.example/e'] } });
+    const read = await readSupplierReturn(filled, ctx());
+    expect(read.rows.map((r) => r.status)).toEqual(['ready', 'skipped', 'skipped']);
+    expect(read.ready.map((l) => l.measureCode)).toEqual(['HSC-01']);
+  });
+
+  it('refuses the whole file without the attestation, for another contract or for another period', async () => {
+    const noAttest = await readSupplierReturn(await fillReturn(await blankReturn(), { rows: { 'HSC-01': [1, 'https://e.example'] } }), ctx());
+    expect(noAttest.fileErrors.join(' ')).toMatch(/attestation/);
+    expect(noAttest.ready).toEqual([]);
+    const other = await readSupplierReturn(await fillReturn(await blankReturn(), { attest: 'Yes', reference: 'WMCA-2026-0001', rows: { 'HSC-01': [1, 'https://e.example'] } }), ctx());
+    expect(other.fileErrors.join(' ')).toMatch(/for contract WMCA-2026-0001, not WMCA-2026-0042/);
+    const later = await readSupplierReturn(await fillReturn(await blankReturn(), { attest: 'Yes', rows: { 'HSC-01': [1, 'https://e.example'] } }), { ...ctx(), expectedPeriodId: '2026-27 Q2' });
+    expect(later.fileErrors.join(' ')).toMatch(/you chose Q2 2026-27/);
+    const notExcel = await readSupplierReturn(new TextEncoder().encode('name,quantity\n'), ctx());
+    expect(notExcel.fileErrors.join(' ')).toMatch(/not an Excel workbook/);
+  });
+
+  it('refuses a period that has not started yet', async () => {
+    const filled = await fillReturn(await blankReturn(), { attest: 'Yes', rows: { 'HSC-01': [5, 'https://e.example'] } });
+    const read = await readSupplierReturn(filled, { ...ctx(), asOf: '2026-03-01' });
+    expect(read.rows[0].messages.join(' ')).toMatch(/has not started yet/);
+  });
+});
