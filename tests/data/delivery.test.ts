@@ -10,7 +10,7 @@ beforeAll(async () => {
   hub = await startHub();
   const ref = 'D-1';
   const saved = await hub.data.procurements.saveBundle({
-    procurement: procurement(ref, { status: 'Awarded', awardValuePence: 24_000_000, contractStart: '2026-04-01', contractEnd: '2028-03-31' }),
+    procurement: procurement(ref, { awardValuePence: 24_000_000, contractStart: '2026-04-01', contractEnd: '2028-03-31' }),
     commitments: [
       commitment(ref, 'GSE-01', 4, { dueDate: '2026-12-31' }),
       commitment(ref, 'ENV-01', 120, { unit: 'tonnes CO2e', proxyPenceLocked: 24_500, proxyEdition: '2022' }),

@@ -61,6 +61,8 @@ describe('procurements', () => {
     const { procurements, approvals } = hub.data;
     const draft = await procurements.create(procurement('T-LIFE-1'));
     await expect(procurements.update({ ...draft, status: 'Awarded' })).rejects.toThrow(/cannot move from "Draft" to "Awarded"/);
+    await expect(procurements.create(procurement('T-LIFE-0', { status: 'Approved' }))).rejects.toMatchObject({ kind: 'validation', field: 'status' });
+    await expect(procurements.saveBundle({ procurement: procurement('T-LIFE-0', { status: 'In delivery' }) })).rejects.toMatchObject({ field: 'status' });
     await expect(procurements.update({ ...draft, status: 'Approved' })).rejects.toThrow();
     const submitted = await procurements.update({ ...draft, status: 'Awaiting approval', submittedByEmail: OFFICER.email, approverEmail: MANAGER.email });
     expect(submitted.status).toBe('Awaiting approval');
@@ -177,7 +179,7 @@ describe('a procurement with its commitments and action plan, in one batch', () 
       DueDate: '2027-03-31T00:00:00Z',
     })) as { Id: number };
     const bundle = {
-      procurement: procurement(ref, { status: 'Awarded' as const, supplier: { name: "O'Neil & Sons (fictional)", isSme: true, isVcse: false, isLocal: true, postcode: 'B1 1BB' }, awardValuePence: 24_000_000, contractStart: '2026-04-01', contractEnd: '2028-03-31' }),
+      procurement: procurement(ref, { supplier: { name: "O'Neil & Sons (fictional)", isSme: true, isVcse: false, isLocal: true, postcode: 'B1 1BB' }, awardValuePence: 24_000_000, contractStart: '2026-04-01', contractEnd: '2028-03-31' }),
       commitments: [
         commitment(ref, 'GSE-01', 4),
         commitment(ref, 'GSE-07', 52, { unit: 'weeks' }),

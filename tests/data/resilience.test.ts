@@ -20,13 +20,13 @@ describe('persistence', () => {
   it('keeps what was written across a restart and a kill', async () => {
     const { procurements, outcomes } = hub.data;
     await procurements.saveBundle({
-      procurement: procurement('R-1', { status: 'Awarded' }),
+      procurement: procurement('R-1', { status: 'Awaiting approval' }),
       commitments: [commitment('R-1', 'GSE-01', 3)],
       actionPlan: [action('R-1', 'Agree the plan')],
     });
     await outcomes.record(outcome('R-1', 'GSE-01', '2026-06-30', 1));
     await hub.server.restart();
-    expect((await procurements.get('R-1'))?.status).toBe('Awarded');
+    expect((await procurements.get('R-1'))?.status).toBe('Awaiting approval');
     const before = (await procurements.get('R-1'))!;
     await procurements.update({ ...before, title: 'Renamed before the crash' });
     await hub.server.kill();
@@ -57,7 +57,7 @@ describe('throttling', () => {
       for (let i = 0; i < 6; i++) {
         const ref = `F-${i}`;
         const result = await procurements.saveBundle({
-          procurement: procurement(ref, { status: 'Awarded' }),
+          procurement: procurement(ref),
           commitments: [commitment(ref, 'GSE-01', 2), commitment(ref, 'GSE-07', 10, { unit: 'weeks' })],
           actionPlan: [action(ref, 'Agree the plan'), action(ref, 'First review', { dueDate: '2026-09-30' })],
         });

@@ -54,9 +54,19 @@ function etagVersion(etag: string): string {
   return m ? m[1] : etag;
 }
 
-/** A record created straight into a later status (an import, the demo seed) has been submitted once. */
+/** A new procurement starts as a draft or goes straight to approval: later statuses are reached through the lifecycle. */
+function assertNewStatus(status: ProcurementStatus): void {
+  if (status !== 'Draft' && status !== 'Awaiting approval') {
+    throw new ValidationError(
+      [{ field: 'status', message: `A new procurement starts as a draft (or is submitted for approval); it cannot start as “${status}”.` }],
+      PROCUREMENTS_LIST.title,
+    );
+  }
+}
+
+/** Submitting on creation opens the first approval round. */
 function initialRound(status: ProcurementStatus): number {
-  return status === 'Draft' || status === 'Withdrawn' ? 0 : 1;
+  return status === 'Awaiting approval' ? 1 : 0;
 }
 
 export class SharePointProcurementRepository implements ProcurementRepository {
@@ -155,6 +165,7 @@ export class SharePointProcurementRepository implements ProcurementRepository {
   }
 
   public async create(procurement: Procurement): Promise<Stored<Procurement>> {
+    assertNewStatus(procurement.status);
     const body = procurementToItem(procurement, await this.people(procurement));
     body.ApprovalRound = initialRound(procurement.status);
     this.list.validate(body, true);
@@ -246,6 +257,7 @@ export class SharePointProcurementRepository implements ProcurementRepository {
     // Everything is checked before anything is written: bad input never leaves half a bundle behind.
     let next: Procurement = p;
     let round = initialRound(p.status);
+    if (!existing) assertNewStatus(p.status);
     if (existing) {
       const planned = this.planEdit(procurementFromItem(existing), p);
       next = planned.next;
