@@ -14,6 +14,7 @@ import {
 } from '../../src/domain';
 import type { Commitment, OutcomeLog, Procurement, ProcurementStatus } from '../../src/domain';
 import type { HubData, Stored } from '../../src/data/ports';
+import { procurementRollups } from '../../src/delivery/rollups';
 import { DEMO_USERS } from '../sharepoint/users';
 import { CASE_STUDIES, DELIVERY_PATTERN, DEMO_AS_OF, PROCUREMENTS } from './demoData';
 import type { DemoProcurement } from './demoData';
@@ -196,6 +197,24 @@ async function report(data: HubData, d: DemoProcurement): Promise<number> {
   return written;
 }
 
+/** The dashboard's rollups for a procurement, by the delivery module's own definition. */
+async function rollUp(data: HubData, reference: string): Promise<number> {
+  const procurement = await data.procurements.get(reference);
+  const commitments = await data.commitments.listForProcurement(reference);
+  if (!procurement || commitments.length === 0) return 0;
+  const logs: OutcomeLog[] = [];
+  let token: string | undefined;
+  do {
+    const page = await data.outcomes.query({ procurementReference: reference, pageSize: 500, pageToken: token });
+    logs.push(...page.items);
+    token = page.nextPageToken;
+  } while (token);
+  const rows = procurementRollups(procurement, commitments, logs);
+  const saved = await data.rollups.saveMany(rows);
+  if (!saved.ok) throw new Error(`Rollups for ${reference}: ${saved.failed.map((f) => f.error.message).join('; ')}`);
+  return rows.length;
+}
+
 export async function seedDemo(data: HubData, log: (line: string) => void): Promise<void> {
   if (await data.procurements.get(PROCUREMENTS[0].reference)) {
     log('Demo data is already there.');
@@ -203,11 +222,13 @@ export async function seedDemo(data: HubData, log: (line: string) => void): Prom
   }
   log(`Adding ${PROCUREMENTS.length} fictional procurements…`);
   let logs = 0;
+  let rollups = 0;
   for (const d of PROCUREMENTS) {
     await walk(data, d, log);
     logs += await report(data, d);
+    rollups += await rollUp(data, d.reference);
   }
-  log(`Added ${logs} quarterly outcome logs.`);
+  log(`Added ${logs} quarterly outcome logs and ${rollups} dashboard rollups.`);
   for (const cs of CASE_STUDIES) await data.caseStudies.create(cs);
   log(`Added ${CASE_STUDIES.length} case studies.`);
 }

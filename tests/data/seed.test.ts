@@ -53,6 +53,9 @@ describe('the demo site', () => {
     expect((await data.commitments.query({ rag: ['Red', 'Amber', 'Green'], pageSize: 500 })).items.length).toBeGreaterThan(10);
     expect((await data.actionPlan.query({ pageSize: 500 })).items.length).toBeGreaterThan(5);
     expect((await data.caseStudies.query({ published: true })).items).toHaveLength(1);
+    const rollups = (await data.rollups.query({ pageSize: 5000 })).items;
+    expect(rollups.length).toBeGreaterThan(10);
+    expect(rollups.some((r) => r.verifiedPence > 0)).toBe(true);
   });
 
   it('is the same every time (deterministic)', async () => {
