@@ -20,8 +20,9 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202
 const MENTION = /<at\b[^>]*>([\s\S]*?)<\/at\s*>/gi;
 const AUTOLINK = /<((?:https?|mailto):[^<>\s]*)>/gi;
 const HTML_TAG = /<\/?[a-zA-Z][^<>]*>|<!--[\s\S]*?-->/g;
-const MARKDOWN_IMAGE = /!\[([^\]]*)\]\(([^()\s]*)(?:\s+"[^"]*")?\)/g;
-const MARKDOWN_LINK = /\[([^\]]*)\]\(([^()\s]*)(?:\s+"[^"]*")?\)/g;
+// A link target may hold one level of brackets: [x](javascript:alert(1)), Wikipedia's (disambiguation).
+const MARKDOWN_IMAGE = /!\[([^\]]*)\]\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+"[^"]*")?\)/g;
+const MARKDOWN_LINK = /\[([^\]]*)\]\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+"[^"]*")?\)/g;
 const REFERENCE_LINK = /\[([^\]]+)\]\[[^\]]*\]/g;
 const STRONG = /(\*\*|__)(?=\S)([\s\S]*?\S)\1/g;
 const STRIKE = /~~(?=\S)([\s\S]*?\S)~~/g;
@@ -68,7 +69,8 @@ function neutraliseMarkup(text: string): string {
   t = t.replace(EMPHASIS_UNDERSCORE, (_m, before: string, inner: string) => before + inner);
   t = t.replace(LINE_START_MARKUP, '');
   // What is left of "<" could still start a tag once joined with other text: show it as a lookalike.
-  return t.replace(/</g, '‹').replace(/>/g, '›').replace(/!\[/g, '! [');
+  // Whatever link syntax survived (deeper brackets, a cut-off link) is broken apart the same way.
+  return t.replace(/</g, '‹').replace(/>/g, '›').replace(/!\[/g, '! [').replace(/\]\(/g, '] (');
 }
 
 function isJoiner(codePoint: number): boolean {

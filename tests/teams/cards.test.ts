@@ -1,0 +1,143 @@
+// The two taskforce cards: valid Adaptive Cards for Teams (schema ≤ 1.5, parsed by the official
+// library with no errors or warnings), within the message limit, with user text as plain text.
+import fs from 'node:fs';
+import path from 'node:path';
+import { THEMES, formatPounds } from '../../src/domain';
+import {
+  AdaptiveCardJson,
+  buildSuccessCard,
+  buildUpdateCard,
+  CARD_MESSAGE_BUDGET_BYTES,
+  estimateMessageBytes,
+  SuccessCardInput,
+  UpdateCardInput,
+} from '../../src/teams/cards';
+import { hubTabDeepLink } from '../../src/teams/deepLinks';
+import { elements, expectValidCard, markdownTexts, runTexts } from './cardCheck';
+
+const TEAMS_APP_ID = /^TEAMS_APP_ID=(.+)$/m.exec(fs.readFileSync(path.join(__dirname, '../../env/.env.dev'), 'utf8'))![1].trim();
+const hubTab = { appId: TEAMS_APP_ID, entityId: 'socialvaluehub' };
+
+function success(overrides: Partial<SuccessCardInput> = {}): SuccessCardInput {
+  return {
+    procurement: { reference: 'WMCA-2026-0042', title: 'Bus shelter maintenance, Coventry' },
+    supplier: { name: 'Shelter Works CIC', isSme: true, isVcse: true, isLocal: true },
+    themeId: 'growth-skills-employment',
+    measure: { code: 'GSE-03', text: 'Apprenticeship weeks for local residents', unit: 'weeks' },
+    outcome: { quantity: 104, valuePence: 3_456_789, periodEnd: '2026-06-30' },
+    commitment: { targetQuantity: 208, percentDelivered: 50 },
+    verifiedBy: 'Daniel Hughes',
+    verifiedAt: '2026-07-14T10:30:00Z',
+    quote: 'Two apprentices from Foleshill started with us this quarter.',
+    caseStudyUrl: 'https://svhub.example/case-studies/42',
+    hubTab,
+    ...overrides,
+  };
+}
+
+function update(overrides: Partial<UpdateCardInput> = {}): UpdateCardInput {
+  return {
+    period: { label: 'Quarter 1, 2026/27', start: '2026-04-01', end: '2026-06-30' },
+    themeTotals: [
+      { themeId: 'growth-skills-employment', committedPence: 50_000_000, deliveredPence: 12_345_600 },
+      { themeId: 'environment', committedPence: 2_000_000, deliveredPence: 2_500_050 },
+      { themeId: 'local-businesses', committedPence: 10_000_000, deliveredPence: 0 },
+    ],
+    newAwards: [{ reference: 'WMCA-2026-0050', title: 'Cycle hire', supplier: { name: 'Pedal Co Ltd', isSme: true, isVcse: false }, awardValuePence: 120_000_000, committedPence: 6_000_000 }],
+    topSuccesses: [{ reference: 'WMCA-2026-0042', title: 'Bus shelters', supplierName: 'Shelter Works CIC', themeId: 'growth-skills-employment', measureText: 'apprenticeship weeks', quantity: 104, unit: 'weeks', valuePence: 3_456_789 }],
+    atRisk: [{ reference: 'WMCA-2025-0007', title: 'Depot retrofit', measureText: 'Tonnes CO2e saved', rag: 'Red', percentDelivered: 12, dueDate: '2026-09-30' }],
+    dashboardUrl: 'https://svhub.example/sites/socialvalue/SitePages/Dashboard.aspx',
+    hubTab,
+    ...overrides,
+  };
+}
+
+function actionUrls(card: AdaptiveCardJson): string[] {
+  return elements(card).filter((n) => n.type === 'Action.OpenUrl').map((n) => String(n.url));
+}
+
+describe('deep link into the hub tab', () => {
+  test('names the app, the personal tab and the procurement as subEntityId, URL-encoded', () => {
+    const url = hubTabDeepLink(hubTab, 'WMCA-2026-0042 & "x"#1');
+    expect(url.startsWith(`https://teams.microsoft.com/l/entity/${TEAMS_APP_ID}/socialvaluehub?context=`)).toBe(true);
+    const context = new URL(url).searchParams.get('context')!;
+    expect(JSON.parse(context)).toEqual({ subEntityId: 'WMCA-2026-0042 & "x"#1' });
+    expect(url).not.toMatch(/[ "{}#]/);
+  });
+});
+
+describe('success card', () => {
+  test('is a valid 1.5 card with the delivery, the £ value, badges and a deep link to the procurement', () => {
+    const card = buildSuccessCard(success());
+    expectValidCard(card);
+    expect(card.version).toBe('1.5');
+    const text = [...markdownTexts(card), ...runTexts(card)].join('\n');
+    expect(text).toContain('Bus shelter maintenance, Coventry');
+    expect(text).toContain('WMCA-2026-0042');
+    expect(text).toContain('Shelter Works CIC');
+    expect(text).toContain('Growth, Skills and Employment');
+    expect(text).toContain('104 weeks');
+    expect(text).toContain(formatPounds(3_456_789, { pence: false }));
+    expect(text).toContain('£34,568');
+    expect(text).toContain('50% of 208 weeks delivered to date');
+    expect(text).toContain('Quarter ending 30 June 2026');
+    expect(text).toContain('Daniel Hughes, 14 July 2026');
+    expect(text).toContain('“Two apprentices from Foleshill started with us this quarter.”');
+    expect(markdownTexts(card)).toEqual(expect.arrayContaining(['SME', 'VCSE', 'West Midlands']));
+    expect(actionUrls(card)).toEqual([hubTabDeepLink(hubTab, 'WMCA-2026-0042'), 'https://svhub.example/case-studies/42']);
+  });
+
+  test('a record-only measure has no £ line, and a non-https case study link is left out', () => {
+    const card = buildSuccessCard(success({ outcome: { quantity: 3, periodEnd: '2026-03-31' }, caseStudyUrl: 'javascript:alert(1)', supplier: { name: 'Big Co plc', isSme: false, isVcse: false } }));
+    expectValidCard(card);
+    const text = runTexts(card).join('\n');
+    expect(text).not.toContain('£');
+    expect(actionUrls(card)).toHaveLength(1);
+    expect(markdownTexts(card)).not.toContain('SME');
+  });
+});
+
+describe('taskforce update card', () => {
+  test('shows committed vs delivered for every theme and all themes, never only one total', () => {
+    const card = buildUpdateCard(update());
+    expectValidCard(card);
+    const texts = markdownTexts(card);
+    for (const theme of THEMES) expect(texts).toContain(theme.label);
+    expect(texts).toContain('All themes');
+    expect(texts).toContain('£500,000'); // growth committed
+    expect(texts).toContain('£123,456'); // growth delivered, rounded to pounds
+    expect(texts).toContain('£620,000'); // all committed
+    expect(texts).toContain('£148,457'); // all delivered: 12,345,600 + 2,500,050 pence
+    expect(texts).toContain('125%'); // environment over-delivered
+    const runs = runTexts(card).join('\n');
+    expect(runs).toContain('Pedal Co Ltd (SME)');
+    expect(runs).toContain('104 weeks apprenticeship weeks (£34,568)');
+    expect(runs).toContain('Red: WMCA-2025-0007 Depot retrofit');
+    expect(actionUrls(card)).toEqual(['https://svhub.example/sites/socialvalue/SitePages/Dashboard.aspx', hubTabDeepLink(hubTab)]);
+  });
+
+  test('empty sections say so', () => {
+    const card = buildUpdateCard(update({ newAwards: [], topSuccesses: [], atRisk: [], themeTotals: [] }));
+    expectValidCard(card);
+    expect(markdownTexts(card)).toEqual(expect.arrayContaining(['No new awards this period.', 'No verified successes this period yet.', 'No commitments at risk.']));
+  });
+
+  test('long lists are cut with "and N more" and the card stays within the message limit', () => {
+    const long = 'A very long procurement title that goes on and on '.repeat(20);
+    const many = update({
+      newAwards: Array.from({ length: 400 }, (_, i) => ({ reference: `WMCA-2026-${1000 + i}`, title: long, supplier: { name: long, isSme: i % 2 === 0, isVcse: i % 3 === 0 }, awardValuePence: 100_000 * i })),
+      topSuccesses: Array.from({ length: 300 }, (_, i) => ({ reference: `WMCA-2026-${i}`, title: long, supplierName: long, themeId: THEMES[i % 6].id, measureText: long, quantity: i, unit: 'hours', valuePence: i * 100 })),
+      atRisk: Array.from({ length: 250 }, (_, i) => ({ reference: `WMCA-2025-${i}`, title: long, measureText: long, rag: 'Amber' as const, dueDate: '2026-12-31' })),
+    });
+    const card = buildUpdateCard(many);
+    expectValidCard(card);
+    expect(estimateMessageBytes(card)).toBeLessThanOrEqual(CARD_MESSAGE_BUDGET_BYTES);
+    const notes = markdownTexts(card).filter((t) => /^and \d+ more/.test(t));
+    expect(notes).toHaveLength(3);
+    expect(notes[0]).toMatch(/^and 39\d more awards in the hub$/);
+  });
+
+  test('refuses a dashboard link that is not https', () => {
+    expect(() => buildUpdateCard(update({ dashboardUrl: 'javascript:alert(1)' }))).toThrow(/https/);
+  });
+});
