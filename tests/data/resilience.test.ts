@@ -30,6 +30,10 @@ describe('persistence', () => {
     const before = (await procurements.get('R-1'))!;
     await procurements.update({ ...before, title: 'Renamed before the crash' });
     await hub.server.kill();
+    // While the server is down, the UI gets a network error it can show, not a crash.
+    const { createLocalSp, createSharePointData } = await import('../../src/data/sharepoint');
+    const offline = createSharePointData(createLocalSp(hub.server.siteUrl, { retries: 1 }));
+    await expect(offline.procurements.get('R-1')).rejects.toMatchObject({ kind: 'network', message: expect.stringMatching(/Could not reach SharePoint/) });
     await hub.server.restart();
     expect((await procurements.get('R-1'))?.title).toBe('Renamed before the crash');
     expect(await hub.data.commitments.listForProcurement('R-1')).toHaveLength(1);

@@ -9,7 +9,9 @@
 //   retried batch finds what already landed instead of writing it twice.
 // - Money is integer pence in Number columns (exact up to 2^53); column formatting shows pounds.
 // - Indexed columns are the ones the app filters or sorts on, and no more (SharePoint allows 20).
-import { MAX_REFERENCE_LENGTH } from '../../domain';
+import { DEFAULT_REGIME, MAX_REFERENCE_LENGTH } from '../../domain';
+import type { ActionPlanStatus, ApprovalOutcome, ProcurementStatus, Rag, Tier, VerificationStatus } from '../../domain';
+import type { TaskforcePostStatus } from './vocabulary';
 import { and, anyOf, beforeToday, eq, groupedViewQuery, isMe, neq, viewQuery } from './caml';
 import { labelFormat, linkFormat, penceAsPoundsFormat, pillFormat } from './formatting';
 import type { ListDef } from './types';
@@ -36,7 +38,8 @@ import {
   WEIGHTING_METHOD_LABELS,
 } from './vocabulary';
 
-const STATUS_FORMAT = pillFormat({
+// Typed by the domain's unions, so a new status without a tone (or a stray one) does not compile.
+const STATUS_FORMAT = pillFormat<ProcurementStatus>({
   Draft: 'neutral',
   'Awaiting approval': 'warning',
   Approved: 'good',
@@ -47,12 +50,12 @@ const STATUS_FORMAT = pillFormat({
   Closed: 'neutral',
   Withdrawn: 'neutral',
 });
-const RAG_FORMAT = pillFormat({ Red: 'blocked', Amber: 'warning', Green: 'good' });
-const VERIFICATION_FORMAT = pillFormat({ Reported: 'warning', Verified: 'good', Rejected: 'blocked' });
-const ACTION_STATUS_FORMAT = pillFormat({ 'Not started': 'neutral', 'In progress': 'low', Done: 'good' });
-const TIER_FORMAT = pillFormat({ 'light-touch': 'neutral', 'toms-considered': 'low', 'toms-included': 'warning' }, TIER_LABELS);
-const OUTCOME_FORMAT = pillFormat({ Approved: 'good', Rejected: 'blocked' });
-const POST_STATUS_FORMAT = pillFormat({ Pending: 'neutral', Posting: 'low', Posted: 'good', Failed: 'blocked' });
+const RAG_FORMAT = pillFormat<Rag>({ Red: 'blocked', Amber: 'warning', Green: 'good' });
+const VERIFICATION_FORMAT = pillFormat<VerificationStatus>({ Reported: 'warning', Verified: 'good', Rejected: 'blocked' });
+const ACTION_STATUS_FORMAT = pillFormat<ActionPlanStatus>({ 'Not started': 'neutral', 'In progress': 'low', Done: 'good' });
+const TIER_FORMAT = pillFormat<Tier>({ 'light-touch': 'neutral', 'toms-considered': 'low', 'toms-included': 'warning' }, TIER_LABELS);
+const OUTCOME_FORMAT = pillFormat<ApprovalOutcome>({ Approved: 'good', Rejected: 'blocked' });
+const POST_STATUS_FORMAT = pillFormat<TaskforcePostStatus>({ Pending: 'neutral', Posting: 'low', Posted: 'good', Failed: 'blocked' });
 const MONEY = penceAsPoundsFormat();
 
 /** Modified, indexed so registers can sort by "recently changed" past 5,000 items. */
@@ -83,7 +86,7 @@ export const PROCUREMENTS_LIST = {
     { name: 'Directorate', title: 'Directorate', kind: 'Text', maxLength: 255 },
     { name: 'LeadOfficer', title: 'Lead officer', kind: 'User', required: true, indexed: true },
     { name: 'ContractType', title: 'Contract type', kind: 'Choice', choices: CONTRACT_TYPE_CHOICES, required: true, format: labelFormat(CONTRACT_TYPE_LABELS) },
-    { name: 'Regime', title: 'Procurement regime', kind: 'Choice', choices: REGIME_CHOICES, required: true, defaultValue: 'sub-central', format: labelFormat(REGIME_LABELS) },
+    { name: 'Regime', title: 'Procurement regime', kind: 'Choice', choices: REGIME_CHOICES, required: true, defaultValue: DEFAULT_REGIME, format: labelFormat(REGIME_LABELS) },
     { name: 'EstimatedValuePence', title: 'Estimated whole-life value inc. VAT', kind: 'Number', decimals: 0, min: 0, required: true, indexed: true, format: MONEY, description: 'In pence, including VAT, as the Procurement Act 2023 counts it.' },
     { name: 'DecisionDate', title: 'Decision date', kind: 'DateTime', dateOnly: true, required: true, indexed: true },
     { name: 'DurationMonths', title: 'Duration (months)', kind: 'Number', decimals: 0, min: 0 },
