@@ -201,7 +201,12 @@ async function ensureFields(list: IList, def: ListDef, report: ProvisionResult):
         // SchemaXml carries every attribute, so one update brings the whole field up to date.
         await target.update({ SchemaXml: fieldSchemaXml(field, attributeFromSchemaXml(have.SchemaXml, 'ID') || undefined) }, 'SP.Field');
       } else {
-        await target.update(base, 'SP.Field');
+        // SharePoint enforces unique values only on an indexed column: drop uniqueness before the index,
+        // add it after.
+        const { EnforceUniqueValues: unique, ...rest } = base;
+        if (unique === false) await target.update({ EnforceUniqueValues: false }, 'SP.Field');
+        if (Object.keys(rest).length > 0) await target.update(rest, 'SP.Field');
+        if (unique === true) await target.update({ EnforceUniqueValues: true }, 'SP.Field');
       }
       report.updated.push(`${label} (${Object.keys(base).concat(schema).join(', ')})`);
     } catch (e) {
