@@ -38,6 +38,8 @@ describe('provision() on a site that drifted', () => {
     const fields = sp.web.lists.getByTitle('Procurements').fields;
     await fields.getByInternalNameOrTitle('Directorate').update({ Title: 'Dept' });
     await fields.getByInternalNameOrTitle('Tier').update({ Indexed: false });
+    await fields.getByInternalNameOrTitle('Reference').update({ EnforceUniqueValues: false });
+    await fields.getByInternalNameOrTitle('Reference').update({ Indexed: false });
     const view = (await sp.web.lists.getByTitle('Procurements').views.getByTitle('Awaiting approval').select('Id')()) as { Id: string };
     await sp.web.lists.getByTitle('Procurements').views.getById(view.Id).update({ RowLimit: 5 });
     await sp.web.lists.getByTitle('Procurements').views.getById(view.Id).fields.remove('Approver');
@@ -45,8 +47,15 @@ describe('provision() on a site that drifted', () => {
     const repair = await provision(sp);
     expect(repair.created).toEqual([]);
     expect(repair.updated.sort()).toEqual(
-      ['field Procurements.Directorate (Title)', 'field Procurements.Tier (Indexed)', 'view Procurements/Awaiting approval (RowLimit, columns)'].sort(),
+      [
+        'field Procurements.Directorate (Title)',
+        'field Procurements.Tier (Indexed)',
+        'field Procurements.Reference (Indexed, EnforceUniqueValues)',
+        'view Procurements/Awaiting approval (RowLimit, columns)',
+      ].sort(),
     );
+    const reference = (await fields.getByInternalNameOrTitle('Reference').select('Indexed', 'EnforceUniqueValues')()) as { Indexed: boolean; EnforceUniqueValues: boolean };
+    expect(reference).toMatchObject({ Indexed: true, EnforceUniqueValues: true });
     const again = await provision(sp);
     expect(again.updated).toEqual([]);
     expect(again.created).toEqual([]);
