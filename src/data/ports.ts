@@ -100,9 +100,13 @@ export interface ProcurementRepository {
   get(reference: string): Promise<Stored<Procurement> | undefined>;
   getById(id: number): Promise<Stored<Procurement> | undefined>;
   query(query?: ProcurementQuery): Promise<Page<Stored<Procurement>>>;
-  /** Creates; refuses a reference that exists (DataError 'duplicate'). */
+  /** Creates as Draft or Awaiting approval; refuses a reference that exists (DataError 'duplicate'). */
   create(procurement: Procurement): Promise<Stored<Procurement>>;
-  /** Saves changes with the ETag the record was read with; ConflictError when someone else saved first. */
+  /**
+   * Saves changes with the ETag the record was read with; ConflictError when someone else saved first.
+   * The domain's lifecycle applies: only allowed status moves (approval only through approvals.record),
+   * and an edit to an approved decision goes back to Awaiting approval in a new round.
+   */
   update(procurement: Stored<Procurement>): Promise<Stored<Procurement>>;
   /** The procurement with its commitments and action plan, in one batch (create or update by reference). */
   saveBundle(bundle: ProcurementBundle): Promise<BundleSaveResult>;
