@@ -2,18 +2,28 @@
 // graph-client's real Client against it — the same client SPFx wraps as MSGraphClientV3.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Client } from '@microsoft/microsoft-graph-client';
+import { AuthenticationHandler, Client, HTTPMessageHandler, RetryHandler, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
 import { createGraphSink, GraphSink, GraphSinkOptions } from '../../local/graph';
 
 export interface StartedGraphSink {
   url: string;
   sink: GraphSink;
-  /** A new graph-client Client for the sink (its own middleware chain, retries included). */
-  client(): Client;
+  /**
+   * A new graph-client Client for the sink: the default middleware chain (graph-client retries 429/503/504
+   * itself, waiting Retry-After), or with `maxRetries` a chain whose RetryHandler gives up sooner.
+   */
+  client(options?: { maxRetries?: number }): Client;
   close(): Promise<void>;
 }
 
-export function graphClientFor(baseUrl: string): Client {
+export function graphClientFor(baseUrl: string, options: { maxRetries?: number } = {}): Client {
+  if (options.maxRetries !== undefined) {
+    const auth = new AuthenticationHandler({ getAccessToken: () => Promise.resolve('local-token') });
+    const retry = new RetryHandler(new RetryHandlerOptions(0, options.maxRetries));
+    auth.setNext(retry);
+    retry.setNext(new HTTPMessageHandler());
+    return Client.initWithMiddleware({ baseUrl, defaultVersion: 'v1.0', middleware: auth });
+  }
   return Client.init({
     baseUrl,
     defaultVersion: 'v1.0',
@@ -43,7 +53,7 @@ export async function startGraphSink(options: GraphSinkOptions = {}): Promise<St
   return {
     url,
     sink,
-    client: () => graphClientFor(url),
+    client: (options) => graphClientFor(url, options),
     close: async () => {
       await sink.close();
       server.closeAllConnections();

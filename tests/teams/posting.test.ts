@@ -1,0 +1,299 @@
+// Posting through the outbox with graph-client's real Client over real HTTP to the local Graph sink:
+// one card, one message — through throttling, server errors, timeouts, double clicks and ten officers
+// at once; missing consent and a deleted channel reach the officer in words and the admin in detail.
+import { DEMO_GENERAL_CHANNEL_ID, DEMO_TASKFORCE_CHANNEL_ID, DEMO_TEAM_ID } from '../../local/graph';
+import { AdaptiveCardJson, buildSuccessCard } from '../../src/teams/cards';
+import {
+  buildCardMessage,
+  classifyGraphError,
+  CONSENT_MESSAGE,
+  listChannels,
+  listJoinedTeams,
+  postCard,
+  PostCardRequest,
+  PostCardResult,
+  retryDueOutbox,
+  TeamsGraphError,
+} from '../../src/teams/posting';
+import { startGraphSink, StartedGraphSink } from '../support/graphSink';
+import { expectValidCard } from './cardCheck';
+import { MemoryOutbox } from './memoryOutbox';
+
+const hubTab = { appId: '7d4b2f1e-3c9a-4e62-9b8d-5a1f0c6e2d47', entityId: 'socialvaluehub' };
+// No real waiting in tests: back-off and Retry-After are 0, and sleeps resolve at once.
+const FAST = { baseDelayMs: 0, sleep: (): Promise<void> => Promise.resolve() };
+
+function successCard(title = 'Bus shelter maintenance'): AdaptiveCardJson {
+  return buildSuccessCard({
+    procurement: { reference: 'WMCA-2026-0042', title },
+    supplier: { name: 'Shelter Works CIC', isSme: true, isVcse: true },
+    themeId: 'growth-skills-employment',
+    measure: { code: 'GSE-03', text: 'Apprenticeship weeks', unit: 'weeks' },
+    outcome: { quantity: 104, valuePence: 3_456_789, periodEnd: '2026-06-30' },
+    verifiedBy: 'Daniel Hughes',
+    hubTab,
+  });
+}
+
+let started: StartedGraphSink;
+let outbox: MemoryOutbox;
+
+beforeEach(async () => {
+  started = await startGraphSink();
+  outbox = new MemoryOutbox();
+});
+
+afterEach(async () => {
+  await started.close();
+});
+
+function request(overrides: Partial<PostCardRequest> = {}): PostCardRequest {
+  return {
+    graph: started.client(),
+    outbox,
+    teamId: DEMO_TEAM_ID,
+    channelId: DEMO_TASKFORCE_CHANNEL_ID,
+    kind: 'success',
+    subjectId: 'WMCA-2026-0042|GSE-03',
+    period: '2026-06-30',
+    card: successCard(),
+    options: FAST,
+    ...overrides,
+  };
+}
+
+const channelMessages = (channelId = DEMO_TASKFORCE_CHANNEL_ID): ReturnType<StartedGraphSink['sink']['messages']> =>
+  started.sink.messages(DEMO_TEAM_ID, channelId);
+
+function posted(result: PostCardResult): Extract<PostCardResult, { status: 'posted' }> {
+  if (result.status !== 'posted') throw new Error(`Expected posted, got ${JSON.stringify(result)}`);
+  return result;
+}
+
+function failed(result: PostCardResult): Extract<PostCardResult, { status: 'failed' }> {
+  if (result.status !== 'failed') throw new Error(`Expected failed, got ${JSON.stringify(result)}`);
+  return result;
+}
+
+describe('postCard', () => {
+  test('posts the card as an attachment, writing the outbox item first and the message id last', async () => {
+    const card = successCard();
+    const result = posted(await postCard(request({ card })));
+    expect(result.alreadyPosted).toBe(false);
+    expect(result.idempotencyKey).toBe('success|WMCA-2026-0042|GSE-03|2026-06-30');
+
+    const messages = channelMessages();
+    expect(messages).toHaveLength(1);
+    const [message] = messages;
+    expect(message.id).toBe(result.messageId);
+    expect(message.body.contentType).toBe('html');
+    expect(message.body.content).toBe(`<attachment id="${message.attachments[0].id}"></attachment>`);
+    expect(message.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(message.attachments[0].contentUrl).toBeNull();
+    expect(JSON.parse(message.attachments[0].content!)).toEqual(card);
+    expectValidCard(JSON.parse(message.attachments[0].content!) as AdaptiveCardJson);
+
+    const [item] = outbox.all();
+    expect(item).toMatchObject({ status: 'Posted', messageId: result.messageId, attempts: 1, teamId: DEMO_TEAM_ID, channelId: DEMO_TASKFORCE_CHANNEL_ID });
+    expect(item.postedAt).toBeDefined();
+    expect(item.lastError).toBeUndefined();
+    expect(outbox.log).toEqual([`insert ${result.idempotencyKey}`, `update ${result.idempotencyKey} Posting`, `update ${result.idempotencyKey} Posted`]);
+
+    // Graph answers GET …/messages with what was posted.
+    const listed = (await started.client().api(`/teams/${DEMO_TEAM_ID}/channels/${encodeURIComponent(DEMO_TASKFORCE_CHANNEL_ID)}/messages`).get()) as { value: { id: string }[] };
+    expect(listed.value.map((m) => m.id)).toEqual([result.messageId]);
+  });
+
+  test('the same card again (a retry, a double click) returns the stored message id without posting', async () => {
+    const first = posted(await postCard(request()));
+    const again = posted(await postCard(request({ card: successCard('Edited since') })));
+    expect(again).toMatchObject({ alreadyPosted: true, messageId: first.messageId });
+    expect(channelMessages()).toHaveLength(1);
+    // A different period is a different card.
+    const next = posted(await postCard(request({ period: '2026-09-30' })));
+    expect(next.messageId).not.toBe(first.messageId);
+    expect(channelMessages()).toHaveLength(2);
+  });
+
+  test('ten concurrent posts of the same card put exactly one message in the channel', async () => {
+    const results = await Promise.all(Array.from({ length: 10 }, () => postCard(request())));
+    expect(channelMessages()).toHaveLength(1);
+    const sent = results.filter((r) => r.status === 'posted' && !r.alreadyPosted);
+    expect(sent).toHaveLength(1);
+    for (const r of results) {
+      expect(['posted', 'in-progress']).toContain(r.status);
+      if (r.status === 'posted') expect(r.messageId).toBe(channelMessages()[0].id);
+    }
+    expect(outbox.all()).toHaveLength(1);
+  });
+
+  test('ten officers at once on a previously failed card: one retry wins, one message', async () => {
+    started.sink.setFaults({ failPosts: { count: 1, status: 500 } });
+    failed(await postCard(request({ options: { ...FAST, maxAttempts: 1 } })));
+    const results = await Promise.all(Array.from({ length: 10 }, () => postCard(request())));
+    expect(results.filter((r) => r.status === 'posted')).toHaveLength(1);
+    expect(channelMessages()).toHaveLength(1);
+  });
+
+  test('after 429s with Retry-After the card is posted once', async () => {
+    // graph-client retries 429 three times itself; the fifth 429 reaches the poster, which tries again.
+    started.sink.setFaults({ failPosts: { count: 5, status: 429, retryAfterSeconds: 0 } });
+    const waits: number[] = [];
+    const result = posted(await postCard(request({ options: { ...FAST, sleep: async (ms) => void waits.push(ms) } })));
+    expect(result.attempts).toBe(2);
+    expect(waits).toEqual([0]); // Retry-After: 0 honoured, not the back-off
+    expect(channelMessages()).toHaveLength(1);
+    expect(outbox.all()[0]).toMatchObject({ status: 'Posted', attempts: 2 });
+  });
+
+  test('a long Retry-After leaves the card Failed and due then; a later pass posts it once', async () => {
+    started.sink.setFaults({ failPosts: { count: 1, status: 429, retryAfterSeconds: 120 } });
+    // graph-client would itself wait the 120 s before retrying: this client hands the 429 straight back.
+    const now = new Date('2026-07-01T09:00:00Z');
+    const client = started.client({ maxRetries: 0 });
+    const result = failed(await postCard(request({ graph: client, options: { ...FAST, now: () => now, maxInlineWaitMs: 1000 } })));
+    expect(result.error.kind).toBe('throttled');
+    expect(result.nextAttemptAt).toBe('2026-07-01T09:02:00.000Z');
+    expect(outbox.all()[0]).toMatchObject({ status: 'Failed', attempts: 1, nextAttemptAt: '2026-07-01T09:02:00.000Z' });
+
+    const early = await retryDueOutbox({ graph: client, outbox, options: { ...FAST, now: () => new Date('2026-07-01T09:01:00Z') } });
+    expect(early.posted).toHaveLength(0);
+    const later = await retryDueOutbox({ graph: client, outbox, options: { ...FAST, now: () => new Date('2026-07-01T09:02:00Z') } });
+    expect(later.posted).toHaveLength(1);
+    expect(channelMessages()).toHaveLength(1);
+    expect(outbox.all()[0]).toMatchObject({ status: 'Posted', attempts: 2 });
+  });
+
+  test('after 500s the card is retried with back-off and posted once', async () => {
+    started.sink.setFaults({ failPosts: { count: 2, status: 500 } });
+    const waits: number[] = [];
+    const result = posted(await postCard(request({ options: { baseDelayMs: 10, sleep: async (ms) => void waits.push(ms) } })));
+    expect(result.attempts).toBe(3);
+    expect(waits).toEqual([10, 20]);
+    expect(channelMessages()).toHaveLength(1);
+  });
+
+  test('500s beyond the attempts leave the card Failed with its error; retryDueOutbox posts it once', async () => {
+    started.sink.setFaults({ failPosts: { count: 3, status: 500 } });
+    const t0 = new Date('2026-07-01T09:00:00Z');
+    const result = failed(await postCard(request({ options: { ...FAST, now: () => t0 } })));
+    expect(result.error.kind).toBe('server');
+    expect(result.attempts).toBe(3);
+    const [item] = outbox.all();
+    expect(item.status).toBe('Failed');
+    expect(item.lastError).toContain('Teams had a problem receiving the card');
+    expect(item.lastError).toContain('Microsoft Graph answered 500, code InternalServerError');
+    expect(channelMessages()).toHaveLength(0);
+
+    const report = await retryDueOutbox({ graph: started.client(), outbox, options: { ...FAST, now: () => new Date('2026-07-01T10:00:00Z') } });
+    expect(report.posted).toHaveLength(1);
+    expect(channelMessages()).toHaveLength(1);
+    expect(outbox.all()[0]).toMatchObject({ status: 'Posted', attempts: 4, messageId: channelMessages()[0].id });
+    // And nothing is left to do.
+    const again = await retryDueOutbox({ graph: started.client(), outbox, options: { ...FAST, now: () => new Date('2026-07-01T11:00:00Z') } });
+    expect(again.posted).toHaveLength(0);
+    expect(channelMessages()).toHaveLength(1);
+  });
+
+  test('missing consent: the officer is told an administrator must approve it; the raw error is kept', async () => {
+    started.sink.setFaults({ consentMissing: true });
+    const result = failed(await postCard(request()));
+    expect(result.error.kind).toBe('consent');
+    expect(result.error.message).toBe(CONSENT_MESSAGE);
+    expect(result.error.message).toContain('ChannelMessage.Send');
+    expect(result.error.adminDetail).toContain("Missing scope permissions on the request. API requires one of 'ChannelMessage.Send, Group.ReadWrite.All'");
+    expect(result.error.adminDetail).toMatch(/request-id [0-9a-f-]{36}/);
+    const [item] = outbox.all();
+    expect(item).toMatchObject({ status: 'Failed', attempts: 1 });
+    expect(item.nextAttemptAt).toBeUndefined(); // waits for an administrator, not for a timer
+    expect(item.lastError).toContain(CONSENT_MESSAGE);
+    expect(item.lastError).toContain('Microsoft Graph answered 403, code Forbidden: Missing scope permissions');
+    // Not retried blindly; retried once consent is granted and someone asks.
+    expect((await retryDueOutbox({ graph: started.client(), outbox, options: { ...FAST, now: () => new Date(Date.now() + 3600_000) } })).posted).toHaveLength(0);
+    started.sink.setFaults({});
+    posted(await postCard(request()));
+    expect(channelMessages()).toHaveLength(1);
+  });
+
+  test('a deleted channel: a clear message; after choosing another channel the retry posts there', async () => {
+    started.sink.setFaults({ deletedChannels: [DEMO_TASKFORCE_CHANNEL_ID] });
+    const result = failed(await postCard(request()));
+    expect(result.error.kind).toBe('not-found');
+    expect(result.error.message).toMatch(/taskforce channel was not found/);
+    expect(result.error.adminDetail).toContain('404');
+    expect(outbox.all()[0]).toMatchObject({ status: 'Failed', attempts: 1 });
+
+    const retried = posted(await postCard(request({ channelId: DEMO_GENERAL_CHANNEL_ID })));
+    expect(channelMessages(DEMO_GENERAL_CHANNEL_ID).map((m) => m.id)).toEqual([retried.messageId]);
+    expect(outbox.all()[0]).toMatchObject({ status: 'Posted', channelId: DEMO_GENERAL_CHANNEL_ID, attempts: 2 });
+  });
+
+  test('a timeout is not retried blindly: the card may have landed, so a person decides', async () => {
+    started.sink.setFaults({ delayPosts: { count: 1, ms: 300 } });
+    const result = failed(await postCard(request({ options: { ...FAST, timeoutMs: 50 } })));
+    expect(result.error.kind).toBe('timeout');
+    expect(result.error.message).toMatch(/may or may not have been posted/);
+    await started.sink.close(); // the slow request completes: Graph did post it
+    expect(channelMessages()).toHaveLength(1);
+    const [item] = outbox.all();
+    expect(item.status).toBe('Failed');
+    expect(item.nextAttemptAt).toBeUndefined();
+    const report = await retryDueOutbox({ graph: started.client(), outbox, options: { ...FAST, now: () => new Date(Date.now() + 86400_000) } });
+    expect(report.posted).toHaveLength(0);
+    expect(channelMessages()).toHaveLength(1);
+  });
+
+  test('an item left Posting past its lease (the sender stopped) is marked in doubt, never re-sent blindly', async () => {
+    const { post } = await outbox.enqueue({ idempotencyKey: 'success|X|', kind: 'success', title: 'x', teamId: DEMO_TEAM_ID, channelId: DEMO_TASKFORCE_CHANNEL_ID, cardJson: JSON.stringify(successCard()) });
+    await outbox.update({ ...post, status: 'Posting', nextAttemptAt: '2026-07-01T09:00:00.000Z' });
+    const report = await retryDueOutbox({ graph: started.client(), outbox, options: { ...FAST, now: () => new Date('2026-07-01T10:00:00Z') } });
+    expect(report.inDoubt).toEqual(['success|X|']);
+    expect(outbox.all()[0]).toMatchObject({ status: 'Failed' });
+    expect(outbox.all()[0].lastError).toMatch(/may or may not have been posted/);
+    expect(channelMessages()).toHaveLength(0);
+  });
+
+  test('an item a sender created but never claimed (Pending past its lease) is posted by a later pass', async () => {
+    await outbox.enqueue({ idempotencyKey: 'update|2026-Q1|', kind: 'update', title: 'Update', teamId: DEMO_TEAM_ID, channelId: DEMO_TASKFORCE_CHANNEL_ID, cardJson: JSON.stringify(successCard()), nextAttemptAt: '2026-07-01T09:00:00.000Z' });
+    const report = await retryDueOutbox({ graph: started.client(), outbox, options: { ...FAST, now: () => new Date('2026-07-01T10:00:00Z') } });
+    expect(report.posted).toHaveLength(1);
+    expect(channelMessages()).toHaveLength(1);
+  });
+
+  test('a card over the message limit is refused before it is sent', async () => {
+    const huge: AdaptiveCardJson = { ...successCard(), body: Array.from({ length: 400 }, () => ({ type: 'TextBlock', text: 'x'.repeat(100) })) };
+    const result = failed(await postCard(request({ card: huge })));
+    expect(result.error.kind).toBe('too-large');
+    expect(channelMessages()).toHaveLength(0);
+    expect(outbox.all()[0]).toMatchObject({ status: 'Failed' });
+  });
+
+  test('Graph answers 413 "Request Entity too large" over ~28 KB, classified for people', async () => {
+    const message = buildCardMessage(JSON.stringify({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'x'.repeat(30_000) }] }));
+    const error = await started.client().api(`/teams/${DEMO_TEAM_ID}/channels/${encodeURIComponent(DEMO_TASKFORCE_CHANNEL_ID)}/messages`).post(message).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    const failure = classifyGraphError(error);
+    expect(failure).toMatchObject({ kind: 'too-large', status: 413, retryable: false });
+    expect(failure.adminDetail).toContain('Request Entity too large');
+  });
+});
+
+describe('team and channel picker', () => {
+  test('lists the joined teams and a team’s channels', async () => {
+    const teams = await listJoinedTeams(started.client());
+    expect(teams).toEqual([expect.objectContaining({ id: DEMO_TEAM_ID, displayName: 'West Midlands Social Value Taskforce (demo)' })]);
+    const channels = await listChannels(started.client(), DEMO_TEAM_ID);
+    expect(channels.map((c) => c.displayName)).toEqual(['General', 'Taskforce']);
+    expect(channels.map((c) => c.id)).toContain(DEMO_TASKFORCE_CHANNEL_ID);
+  });
+
+  test('missing consent for reading teams names the permission to approve', async () => {
+    started.sink.setFaults({ consentMissing: true });
+    const error = await listJoinedTeams(started.client()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TeamsGraphError);
+    expect((error as TeamsGraphError).failure.kind).toBe('consent');
+    expect((error as TeamsGraphError).message).toContain('Team.ReadBasic.All');
+  });
+});
