@@ -125,6 +125,14 @@ ${items ? `<ol class="messages" aria-label="Messages, oldest first">${items}</ol
 export const CHANNEL_SCRIPT = `(function () {
   'use strict';
   var AC = window.AdaptiveCards;
+  // The hub writes no markdown of its own and user text arrives in TextRuns: render TextBlocks as
+  // escaped plain text (the library would otherwise warn that no markdown processor is loaded).
+  AC.AdaptiveCard.onProcessMarkdown = function (text, result) {
+    result.outputHtml = String(text).replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+    result.didProcess = true;
+  };
   var cards = JSON.parse(document.getElementById('svhub-cards').textContent || '[]');
   var hostConfig = new AC.HostConfig({ fontFamily: '"Segoe UI", system-ui, sans-serif', supportsInteractivity: true });
   var slots = document.querySelectorAll('[data-card-index]');
