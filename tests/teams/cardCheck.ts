@@ -1,6 +1,9 @@
 // Shared checks for card tests: the official adaptivecards library parses the card for schema 1.5
 // and must report nothing; the size is measured on the chatMessage the poster would send.
-import * as AC from 'adaptivecards/dist/adaptivecards';
+// The package's main entry is extensionless ES modules, which jest does not transform here; its UMD
+// bundle is the same library (the one the channel page serves), typed by the package's own .d.ts.
+// eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/no-var-requires
+const AC = require('adaptivecards/dist/adaptivecards') as typeof import('adaptivecards');
 import { AdaptiveCardJson, CARD_SCHEMA_VERSION, compareCardVersions, MAX_MESSAGE_BYTES } from '../../src/teams/cards';
 import { buildCardMessage, messageBytes } from '../../src/teams/posting';
 
