@@ -260,12 +260,13 @@ describe('postCard', () => {
     expect(channelMessages()).toHaveLength(1);
   });
 
-  test('a card over the message limit is refused before it is sent', async () => {
+  test('a card over the message limit is refused before it is queued or sent', async () => {
     const huge: AdaptiveCardJson = { ...successCard(), body: Array.from({ length: 400 }, () => ({ type: 'TextBlock', text: 'x'.repeat(100) })) };
     const result = failed(await postCard(request({ card: huge })));
-    expect(result.error.kind).toBe('too-large');
+    expect(result.error).toMatchObject({ kind: 'too-large', retryable: false });
+    expect(result.error.adminDetail).toMatch(/would be \d+ bytes/);
     expect(channelMessages()).toHaveLength(0);
-    expect(outbox.all()[0]).toMatchObject({ status: 'Failed' });
+    expect(outbox.all()).toHaveLength(0);
   });
 
   test('Graph answers 413 "Request Entity too large" over ~28 KB, classified for people', async () => {

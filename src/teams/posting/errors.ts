@@ -57,7 +57,7 @@ interface ErrorLike {
   body?: unknown;
   requestId?: unknown;
   date?: unknown;
-  headers?: { get?: (name: string) => string | null | undefined };
+  headers?: { get?: (name: string) => unknown }; // fetch's Headers
 }
 
 export const CONSENT_MESSAGE =
@@ -77,8 +77,8 @@ function str(value: unknown): string {
 }
 
 /** Seconds or an HTTP date, as Retry-After allows; undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | null | undefined, now: Date = new Date()): number | undefined {
-  if (value === null || value === undefined || value.trim() === '') return undefined;
+export function parseRetryAfter(value: unknown, now: Date = new Date()): number | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
   const seconds = Number(value);
   if (isFinite(seconds)) return Math.max(0, seconds * 1000);
   const at = Date.parse(value);

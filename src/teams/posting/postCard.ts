@@ -118,16 +118,6 @@ async function sendClaimed(graph: GraphClientLike, outbox: OutboxPort, claimed: 
   const key = claimed.idempotencyKey;
   let current = claimed;
   const message = buildCardMessage(target.cardJson);
-  if (messageBytes(message) > MAX_MESSAGE_BYTES) {
-    const error: PostError = {
-      kind: 'too-large',
-      message: 'The card is too large for Teams (about 28 KB at most). Shorten the quote or story and try again.',
-      adminDetail: `The message would be ${messageBytes(message)} bytes; Teams accepts about ${MAX_MESSAGE_BYTES}.`,
-      retryable: false,
-    };
-    current = await outbox.update({ ...current, status: 'Failed', lastError: lastErrorText(error), nextAttemptAt: undefined });
-    return { status: 'failed', idempotencyKey: key, error, attempts: current.attempts };
-  }
   const path = graphPath('teams', target.teamId, 'channels', target.channelId, 'messages');
 
   for (let tryNo = 1; ; tryNo++) {
@@ -200,6 +190,19 @@ export async function postCard(request: PostCardRequest): Promise<PostCardResult
   const key = idempotencyKey(request.kind, request.subjectId, request.period);
   const target: Target = { teamId: request.teamId, channelId: request.channelId, cardJson: JSON.stringify(request.card) };
   if (!target.teamId || !target.channelId) throw new Error('Choose the taskforce team and channel in the hub settings before posting.');
+
+  // A card Teams would refuse can never be posted as it is, and would not fit the list's CardJson column:
+  // the officer shortens it, nothing is queued.
+  const bytes = messageBytes(buildCardMessage(target.cardJson));
+  if (bytes > MAX_MESSAGE_BYTES) {
+    const error: PostError = {
+      kind: 'too-large',
+      message: 'The card is too large for Teams (about 28 KB at most). Shorten the quote or story and try again.',
+      adminDetail: `The message would be ${bytes} bytes; Teams accepts about ${MAX_MESSAGE_BYTES}.`,
+      retryable: false,
+    };
+    return { status: 'failed', idempotencyKey: key, error, attempts: 0 };
+  }
 
   const { post, created } = await request.outbox.enqueue({
     idempotencyKey: key,
