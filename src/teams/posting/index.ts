@@ -9,3 +9,5 @@ export { buildCardMessage, messageBytes, newAttachmentId, ADAPTIVE_CARD_CONTENT_
 export type { CardChatMessage } from './chatMessage';
 export { idempotencyKey, MAX_IDEMPOTENCY_KEY_LENGTH } from './outbox';
 export type { OutboxPort } from './outbox';
+export { celebrateOutcome, successSubject, updateSubject } from './celebrate';
+export type { CelebrateRequest, CelebrateResult } from './celebrate';
