@@ -164,3 +164,124 @@ export function memoryStorage(): { getItem(k: string): string | null; setItem(k:
     keys: () => Array.from(map.keys()),
   };
 }
+
+// ---- Delivery (award, commitments, outcome logs, action plan, rollups): appended for tests/ui/delivery* ----
+// withDelivery(hub) gives a memory hub working commitments, outcome logs (one per commitment per period:
+// a second record corrects the first), action plan updates and rollups, checked with the domain's
+// validators as the SharePoint adapter does.
+import { validateActionPlanItem as deliveryValidateAction, validateCommitment as deliveryValidateCommitment, validateOutcomeLog as deliveryValidateLog } from '../../src/domain';
+import type { Commitment as DeliveryCommitment, OutcomeLog as DeliveryLog } from '../../src/domain';
+import { ValidationError as DeliveryValidationError } from '../../src/data/ports';
+import type { CommitmentWithProgress, Rollup } from '../../src/data/ports';
+
+export interface DeliveryMemory {
+  commitments: Map<string, Stored<CommitmentWithProgress>[]>;
+  logs: Stored<DeliveryLog>[];
+  rollups: Map<string, Rollup>;
+}
+
+export function withDelivery(hub: MemoryHub): MemoryHub & { delivery: DeliveryMemory } {
+  const delivery: DeliveryMemory = { commitments: new Map(), logs: [], rollups: new Map() };
+  let nextId = 1000;
+  let etag = 1;
+  const refuse = (errors: { field: string; message: string }[]): void => {
+    if (errors.length) throw new DeliveryValidationError(errors, 'memory');
+  };
+  const page = <T,>(items: T[]): Page<T> => ({ items });
+  const plainSave = hub.data.procurements.saveBundle;
+  hub.data.procurements.saveBundle = async (bundle) => {
+    if (bundle.commitments) {
+      const problems: { field: string; message: string }[] = [];
+      bundle.commitments.forEach((c, i) => deliveryValidateCommitment(c).forEach((e) => problems.push({ field: `commitments[${i}].${e.field}`, message: e.message })));
+      (bundle.actionPlan ?? []).forEach((a, i) => deliveryValidateAction(a).forEach((e) => problems.push({ field: `actionPlan[${i}].${e.field}`, message: e.message })));
+      refuse(problems);
+    }
+    const result = await plainSave(bundle);
+    if (bundle.commitments) {
+      const stored = bundle.commitments.map((c: DeliveryCommitment) => ({ ...c, id: c.id ?? nextId++, etag: String(etag++) }));
+      delivery.commitments.set(bundle.procurement.reference, stored);
+      result.commitments = stored;
+    }
+    return result;
+  };
+  hub.data.commitments = {
+    listForProcurement: async (ref) => (delivery.commitments.get(ref) ?? []).map((c) => ({ ...c })),
+    query: async (q) =>
+      page(
+        Array.from(delivery.commitments.values())
+          .flat()
+          .filter((c) => (!q.procurementReference || c.procurementReference === q.procurementReference) && (!q.dueBy || c.dueDate <= q.dueBy)),
+      ),
+    update: async (c) => {
+      refuse(deliveryValidateCommitment(c));
+      const list = delivery.commitments.get(c.procurementReference) ?? [];
+      const i = list.findIndex((x) => x.id === c.id);
+      if (i < 0) throw new DataError('not-found', 'no such commitment');
+      if (list[i].etag !== c.etag) throw new DataError('conflict', 'changed by someone else');
+      list[i] = { ...c, etag: String(etag++) };
+      return list[i];
+    },
+  };
+  hub.data.outcomes = {
+    record: async (log) => {
+      refuse(deliveryValidateLog(log));
+      const i = delivery.logs.findIndex((l) => l.procurementReference === log.procurementReference && l.measureCode === log.measureCode && l.periodEnd === log.periodEnd);
+      if (i >= 0) {
+        delivery.logs[i] = { ...log, id: delivery.logs[i].id, etag: String(etag++) };
+        return { log: delivery.logs[i], corrected: true };
+      }
+      const stored = { ...log, id: nextId++, etag: String(etag++) };
+      delivery.logs.push(stored);
+      return { log: stored, corrected: false };
+    },
+    get: async (id) => delivery.logs.filter((l) => l.id === id)[0],
+    query: async (q) =>
+      page(
+        delivery.logs.filter(
+          (l) =>
+            (!q.procurementReference || l.procurementReference === q.procurementReference) &&
+            (!q.verification || l.verification === q.verification) &&
+            (!q.periodEnd || l.periodEnd === q.periodEnd) &&
+            (!q.measureCode || l.measureCode === q.measureCode),
+        ),
+      ),
+    update: async (log) => {
+      refuse(deliveryValidateLog(log));
+      const i = delivery.logs.findIndex((l) => l.id === log.id);
+      if (i < 0) throw new DataError('not-found', 'no such log');
+      if (delivery.logs[i].etag !== log.etag) throw new DataError('conflict', 'changed by someone else');
+      delivery.logs[i] = { ...log, etag: String(etag++) };
+      return delivery.logs[i];
+    },
+  };
+  hub.data.actionPlan = {
+    listForProcurement: async (ref) => hub.actionPlans.get(ref) ?? [],
+    query: async (q) =>
+      page(
+        Array.from(hub.actionPlans.values())
+          .flat()
+          .filter((a) => (!q.procurementReference || a.procurementReference === q.procurementReference) && (!q.overdueOn || (a.dueDate < q.overdueOn && a.status !== 'Done'))),
+      ),
+    update: async (item) => {
+      refuse(deliveryValidateAction(item));
+      const list = hub.actionPlans.get(item.procurementReference) ?? [];
+      const i = list.findIndex((a) => a.id === item.id);
+      if (i < 0) throw new DataError('not-found', 'no such action');
+      list[i] = { ...item, etag: String(etag++) };
+      return list[i];
+    },
+  };
+  hub.data.rollups = {
+    query: async (q) =>
+      page(
+        Array.from(delivery.rollups.values())
+          .filter((r) => !q.procurementReference || r.procurementReference === q.procurementReference)
+          .map((r) => ({ ...r, id: 1, etag: '1' })),
+      ),
+    saveMany: async (rows) => {
+      for (const r of rows) delivery.rollups.set(`${r.procurementReference}|${r.periodEnd}|${r.themeId}`, r);
+      return { ok: true, saved: rows.length, failed: [] };
+    },
+  };
+  return Object.assign(hub, { delivery });
+}

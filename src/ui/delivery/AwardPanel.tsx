@@ -1,0 +1,276 @@
+// Recording the award (Tendering → Awarded): the supplier, award value and contract dates, the winning
+// bid's commitments with each measure's proxy locked at award (commitmentFor), and — at or above the
+// threshold — the action plan as the delivery plan, with owners. One saveBundle writes it all.
+import * as React from 'react';
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  ACTION_PLAN_STATUSES,
+  PolicyInputError,
+  commitmentFor,
+  isIsoDate,
+  measureByCode,
+  parsePounds,
+  tierInfo,
+  validateActionPlanItem,
+  validateAward,
+  validateCommitment,
+} from '../../domain';
+import type { ActionPlanItem, ActionPlanStatus, Commitment, FieldError, Measure, Procurement } from '../../domain';
+import type { HubData, Stored } from '../../data/ports';
+import { ErrorNotice } from '../common/ErrorNotice';
+import { fieldState, messageFor } from '../common/FieldErrors';
+import type { CurrentUser } from '../services';
+import { recordAward, refusedFields } from './deliveryActions';
+import { proxyText } from './deliveryLabels';
+
+export interface AwardPanelProps {
+  data: HubData;
+  user: CurrentUser;
+  procurement: Stored<Procurement>;
+  library: readonly Measure[];
+  /** The procurement's action plan as planned (it becomes the delivery plan). */
+  actionPlan: readonly Stored<ActionPlanItem>[];
+  onAwarded: () => void;
+}
+
+interface CommitmentRow {
+  key: number;
+  measureCode: string;
+  target: string;
+  dueDate: string;
+}
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '48rem' },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-start' },
+  group: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+let nextKey = 1;
+
+function parseTarget(text: string): unknown {
+  const t = text.trim().replace(/,/g, '');
+  if (t === '') return undefined;
+  return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t) ? Number(t) : t;
+}
+
+/** The commitment a row describes (proxy locked by the domain), and its problems under `commitments[i]`. */
+export function commitmentFromRow(
+  row: CommitmentRow,
+  index: number,
+  reference: string,
+  contractEnd: string,
+  library: readonly Measure[],
+): { commitment?: Commitment; errors: FieldError[] } {
+  const prefix = `commitments[${index}].`;
+  const dueDate = row.dueDate.trim() || contractEnd.trim();
+  const measure = measureByCode(row.measureCode, library);
+  const target = parseTarget(row.target);
+  let commitment: Commitment | undefined;
+  if (measure && measure.active && isIsoDate(dueDate)) {
+    commitment = commitmentFor(measure, { procurementReference: reference, targetQuantity: target as number, dueDate });
+  }
+  const errors = validateCommitment(commitment ?? { procurementReference: reference, measureCode: row.measureCode, targetQuantity: target as number, dueDate }, library)
+    // Without a commitment (bad measure or date) the lock is not made yet; say only what the officer must fix.
+    .filter((e) => commitment || (e.field !== 'proxyPenceLocked' && e.field !== 'proxyEdition'))
+    .map((e) => ({ field: prefix + e.field, message: e.message }));
+  return { commitment: errors.length ? undefined : commitment, errors };
+}
+
+export function AwardPanel({ data, procurement: p, library, actionPlan, onAwarded }: AwardPanelProps): React.ReactElement {
+  const styles = useStyles();
+  const offered = library.filter((m) => m.active);
+  const [supplier, setSupplier] = React.useState({ name: p.supplier?.name ?? '', isSme: p.supplier?.isSme ?? false, isVcse: p.supplier?.isVcse ?? false, isLocal: p.supplier?.isLocal ?? false, postcode: p.supplier?.postcode ?? '' });
+  const [awardValue, setAwardValue] = React.useState(p.awardValuePence !== undefined ? String(p.awardValuePence / 100) : '');
+  const [contractStart, setContractStart] = React.useState(p.contractStart ?? '');
+  const [contractEnd, setContractEnd] = React.useState(p.contractEnd ?? '');
+  const [rows, setRows] = React.useState<CommitmentRow[]>(() =>
+    (p.measureTargets ?? []).map((t) => ({ key: nextKey++, measureCode: t.measureCode, target: String(t.targetQuantity), dueDate: '' })),
+  );
+  const [plan, setPlan] = React.useState<ActionPlanItem[]>(() => actionPlan.map((a) => ({ ...a })));
+  const [errors, setErrors] = React.useState<FieldError[]>([]);
+  const [failure, setFailure] = React.useState<unknown>(undefined);
+  const [busy, setBusy] = React.useState(false);
+  const planRequired = p.tierDecision ? tierInfo(p.tierDecision.tier).actionPlanRequired : false;
+
+  const setRow = (key: number, patch: Partial<CommitmentRow>): void => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const setAction = (i: number, patch: Partial<ActionPlanItem>): void => setPlan((ps) => ps.map((a, j) => (j === i ? { ...a, ...patch } : a)));
+
+  const save = async (): Promise<void> => {
+    const found: FieldError[] = [];
+    let awardValuePence: number | undefined;
+    if (awardValue.trim() !== '') {
+      try {
+        awardValuePence = parsePounds(awardValue, 'award value');
+      } catch (e) {
+        if (!(e instanceof PolicyInputError)) throw e;
+        found.push({ field: 'awardValuePence', message: e.message });
+      }
+    }
+    const award = {
+      supplier: { name: supplier.name.trim(), isSme: supplier.isSme, isVcse: supplier.isVcse, isLocal: supplier.isLocal, postcode: supplier.postcode.trim() || undefined },
+      awardValuePence,
+      contractStart: contractStart.trim(),
+      contractEnd: contractEnd.trim(),
+    };
+    found.push(...validateAward(award).filter((e) => e.field !== 'awardValuePence' || awardValue.trim() === ''));
+    const commitments: Commitment[] = [];
+    rows.forEach((row, i) => {
+      const made = commitmentFromRow(row, i, p.reference, contractEnd, library);
+      found.push(...made.errors);
+      if (made.commitment) {
+        if (commitments.some((c) => c.measureCode === made.commitment?.measureCode)) {
+          found.push({ field: `commitments[${i}].measureCode`, message: `Measure ${made.commitment.measureCode} is committed twice; keep one.` });
+        }
+        commitments.push(made.commitment);
+      }
+    });
+    plan.forEach((a, i) => validateActionPlanItem(a).forEach((e) => found.push({ field: `actionPlan[${i}].${e.field}`, message: e.message })));
+    if (planRequired && plan.length === 0) {
+      found.push({ field: 'actionPlan', message: 'At or above the threshold the action plan becomes the delivery plan: add at least one action with an owner.' });
+    }
+    setErrors(found);
+    setFailure(undefined);
+    if (found.length > 0) return;
+    setBusy(true);
+    try {
+      await recordAward(data, p, { ...award, awardValuePence: awardValuePence as number }, commitments, plan);
+      onAwarded();
+    } catch (e) {
+      const refused = refusedFields(e);
+      if (refused) setErrors(refused);
+      setFailure(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const unitOf = (code: string): string => measureByCode(code, library)?.unit ?? '';
+  return (
+    <section aria-labelledby="award-heading">
+      <h3 id="award-heading">Record the award</h3>
+      <Text as="p" block>
+        Record who won and what they committed to. Each measure’s £ proxy is locked today, so later changes to the library never change what this contract is judged by.
+      </Text>
+      <div className={styles.form}>
+        <fieldset className={styles.group}>
+          <legend>Supplier</legend>
+          <Field label="Supplier name" required {...fieldState(errors, 'supplier.name')}>
+            <Input value={supplier.name} onChange={(_, d) => setSupplier({ ...supplier, name: d.value })} />
+          </Field>
+          <Checkbox label="Small or medium-sized enterprise (SME)" checked={supplier.isSme} onChange={(_, d) => setSupplier({ ...supplier, isSme: !!d.checked })} />
+          <Checkbox label="Voluntary, community or social enterprise (VCSE)" checked={supplier.isVcse} onChange={(_, d) => setSupplier({ ...supplier, isVcse: !!d.checked })} />
+          <Checkbox label="Based in the West Midlands" checked={supplier.isLocal} onChange={(_, d) => setSupplier({ ...supplier, isLocal: !!d.checked })} />
+          <Field label="Supplier postcode" hint="The supplier’s business address, e.g. B1 1BB." {...fieldState(errors, 'supplier.postcode')}>
+            <Input value={supplier.postcode} onChange={(_, d) => setSupplier({ ...supplier, postcode: d.value })} />
+          </Field>
+        </fieldset>
+        <fieldset className={styles.group}>
+          <legend>Contract</legend>
+          <Field label="Award value including VAT (£)" required {...fieldState(errors, 'awardValuePence')}>
+            <Input value={awardValue} onChange={(_, d) => setAwardValue(d.value)} inputMode="decimal" />
+          </Field>
+          <div className={styles.row}>
+            <Field label="Contract start date" required {...fieldState(errors, 'contractStart')}>
+              <Input type="date" value={contractStart} onChange={(_, d) => setContractStart(d.value)} />
+            </Field>
+            <Field label="Contract end date" required {...fieldState(errors, 'contractEnd')}>
+              <Input type="date" value={contractEnd} onChange={(_, d) => setContractEnd(d.value)} />
+            </Field>
+          </div>
+        </fieldset>
+        <fieldset className={styles.group}>
+          <legend>Commitments in the winning bid</legend>
+          {rows.length === 0 && <Text as="p">No commitments yet. Add each measure the supplier committed to.</Text>}
+          {rows.map((row, i) => {
+            const m = measureByCode(row.measureCode, library);
+            return (
+              <div key={row.key} className={styles.row} role="group" aria-label={`Commitment ${i + 1}`}>
+                <Field label={`Measure for commitment ${i + 1}`} required {...fieldState(errors, `commitments[${i}].measureCode`)}>
+                  <Select value={row.measureCode} onChange={(_, d) => setRow(row.key, { measureCode: d.value })}>
+                    <option value="">Choose a measure</option>
+                    {offered.map((o) => (
+                      <option key={o.code} value={o.code}>
+                        {o.code} {o.text}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+                <Field
+                  label={`Target for commitment ${i + 1}${unitOf(row.measureCode) ? ` (${unitOf(row.measureCode)})` : ''}`}
+                  required
+                  hint={m ? `Proxy locked at award: ${proxyText(m.recordOnly ? undefined : m.proxyPence, m.unit, m.proxyEdition)}` : undefined}
+                  {...fieldState(errors, `commitments[${i}].targetQuantity`)}
+                >
+                  <Input value={row.target} onChange={(_, d) => setRow(row.key, { target: d.value })} inputMode="decimal" />
+                </Field>
+                <Field label={`Due date for commitment ${i + 1}`} hint="Blank: the contract end date." {...fieldState(errors, `commitments[${i}].dueDate`)}>
+                  <Input type="date" value={row.dueDate} onChange={(_, d) => setRow(row.key, { dueDate: d.value })} />
+                </Field>
+                <Button onClick={() => setRows((rs) => rs.filter((r) => r.key !== row.key))} aria-label={`Remove commitment ${i + 1}`}>
+                  Remove
+                </Button>
+              </div>
+            );
+          })}
+          <Button onClick={() => setRows((rs) => rs.concat([{ key: nextKey++, measureCode: '', target: '', dueDate: '' }]))}>Add a commitment</Button>
+        </fieldset>
+        {(planRequired || plan.length > 0) && (
+          <fieldset className={styles.group}>
+            <legend>Delivery plan (the action plan, with owners)</legend>
+            <Text as="p" block>
+              {planRequired
+                ? 'This contract is at or above the threshold: its action plan becomes the delivery plan. Name who in the delivery team owns each action.'
+                : 'The action plan carries on into delivery. Name who owns each action.'}
+            </Text>
+            {messageFor(errors, 'actionPlan') && (
+              <MessageBar intent="error">
+                <MessageBarBody>{messageFor(errors, 'actionPlan')}</MessageBarBody>
+              </MessageBar>
+            )}
+            {plan.map((a, i) => (
+              <div key={i} className={styles.row} role="group" aria-label={`Action ${i + 1}`}>
+                <Field label={`Action ${i + 1}`} required {...fieldState(errors, `actionPlan[${i}].action`)}>
+                  <Input value={a.action} onChange={(_, d) => setAction(i, { action: d.value })} />
+                </Field>
+                <Field label={`Owner’s name for action ${i + 1}`} {...fieldState(errors, `actionPlan[${i}].ownerName`)}>
+                  <Input value={a.ownerName} onChange={(_, d) => setAction(i, { ownerName: d.value })} />
+                </Field>
+                <Field label={`Owner’s email for action ${i + 1}`} required {...fieldState(errors, `actionPlan[${i}].ownerEmail`)}>
+                  <Input type="email" value={a.ownerEmail} onChange={(_, d) => setAction(i, { ownerEmail: d.value })} />
+                </Field>
+                <Field label={`Due date for action ${i + 1}`} required {...fieldState(errors, `actionPlan[${i}].dueDate`)}>
+                  <Input type="date" value={a.dueDate} onChange={(_, d) => setAction(i, { dueDate: d.value })} />
+                </Field>
+                <Field label={`Status of action ${i + 1}`} {...fieldState(errors, `actionPlan[${i}].status`)}>
+                  <Select value={a.status} onChange={(_, d) => setAction(i, { status: d.value as ActionPlanStatus })}>
+                    {ACTION_PLAN_STATUSES.map((s) => (
+                      <option key={s}>{s}</option>
+                    ))}
+                  </Select>
+                </Field>
+              </div>
+            ))}
+            <Button
+              onClick={() => setPlan((ps) => ps.concat([{ procurementReference: p.reference, action: '', ownerEmail: '', ownerName: '', dueDate: '', status: 'Not started' }]))}
+            >
+              Add an action
+            </Button>
+          </fieldset>
+        )}
+        {errors.length > 0 && (
+          <MessageBar intent="error" role="alert">
+            <MessageBarBody>The award is not saved yet: {errors.length === 1 ? 'one thing needs' : `${errors.length} things need`} attention (see the messages under the fields).</MessageBarBody>
+          </MessageBar>
+        )}
+        {failure !== undefined && errors.length === 0 && <ErrorNotice title="The award was not saved" error={failure} onRetry={() => save()} />}
+        <div className={styles.buttons}>
+          <Button appearance="primary" disabled={busy} onClick={() => save()}>
+            Record award
+          </Button>
+        </div>
+      </div>
+    </section>
+  );
+}

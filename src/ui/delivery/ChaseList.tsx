@@ -1,0 +1,93 @@
+// The "to chase this month" screen: across live contracts, supplier returns not received, commitments
+// overdue or due this month and not met, and delivery-plan actions overdue or due this month.
+import * as React from 'react';
+import { Badge, Link, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { addDays } from '../../domain';
+import type { IsoDate } from '../../domain';
+import type { HubData } from '../../data/ports';
+import { chaseList, monthEnd } from '../../delivery/chase';
+import type { ChaseKind } from '../../delivery/chase';
+import { ErrorNotice } from '../common/ErrorNotice';
+import { useAsync } from '../common/useAsync';
+import { allPages, todayIso } from './deliveryActions';
+
+export interface ChaseListProps {
+  data: HubData;
+  onOpen: (reference: string) => void;
+  /** Today (tests pass a fixed date). */
+  today?: IsoDate;
+}
+
+const KIND_LABELS: Record<ChaseKind, string> = { return: 'Supplier return', commitment: 'Commitment', action: 'Delivery plan' };
+
+export async function loadChaseList(data: HubData, today: IsoDate): Promise<ReturnType<typeof chaseList>> {
+  const procurements = await allPages((pageToken) => data.procurements.query({ status: ['Awarded', 'In delivery'], pageSize: 200, pageToken }), 20);
+  const refs = procurements.map((p) => p.reference);
+  // Each live contract's commitments and logs (a few each), and the actions due by the month's end.
+  const [perContract, actions] = await Promise.all([
+    Promise.all(
+      refs.map(async (ref) => {
+        const [commitments, logs] = await Promise.all([
+          data.commitments.listForProcurement(ref),
+          allPages((pageToken) => data.outcomes.query({ procurementReference: ref, pageSize: 500, pageToken })),
+        ]);
+        return { commitments, logs };
+      }),
+    ),
+    allPages((pageToken) => data.actionPlan.query({ overdueOn: addDays(monthEnd(today), 1), pageSize: 500, pageToken }), 20),
+  ]);
+  return chaseList({
+    today,
+    procurements,
+    commitments: perContract.flatMap((x) => x.commitments),
+    logs: perContract.flatMap((x) => x.logs),
+    actions: actions.filter((a) => refs.indexOf(a.procurementReference) >= 0),
+  });
+}
+
+
+export function ChaseList({ data, onOpen, today }: ChaseListProps): React.ReactElement {
+  const asOf = today ?? todayIso();
+  const loaded = useAsync(() => loadChaseList(data, asOf), [data, asOf]);
+  return (
+    <section aria-labelledby="chase-heading">
+      <h2 id="chase-heading">To chase this month</h2>
+      {loaded.error !== undefined && <ErrorNotice title="The chase list could not be loaded" error={loaded.error} onRetry={loaded.reload} />}
+      {loaded.loading && !loaded.value && <Spinner label="Working out what to chase…" />}
+      {loaded.value && loaded.value.length === 0 && <Text as="p">Nothing to chase: every return is in and nothing is overdue.</Text>}
+      {loaded.value && loaded.value.length > 0 && (
+        <Table aria-label="To chase this month">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Contract</TableHeaderCell>
+              <TableHeaderCell>What</TableHeaderCell>
+              <TableHeaderCell>Why now</TableHeaderCell>
+              <TableHeaderCell>Chase</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {loaded.value.map((item, i) => (
+              <TableRow key={i}>
+                <TableCell>
+                  <Link onClick={() => onOpen(item.procurementReference)}>{item.procurementReference}</Link> {item.procurementTitle}
+                </TableCell>
+                <TableCell>
+                  <Badge appearance="outline">{KIND_LABELS[item.kind]}</Badge> {item.what}
+                </TableCell>
+                <TableCell>
+                  {item.overdue && (
+                    <Badge appearance="filled" color="danger">
+                      Overdue
+                    </Badge>
+                  )}{' '}
+                  {item.why}
+                </TableCell>
+                <TableCell>{item.who}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </section>
+  );
+}

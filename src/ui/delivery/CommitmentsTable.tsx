@@ -1,0 +1,133 @@
+// Tracking: committed vs delivered per commitment, with a progress bar that says its figures in words,
+// the RAG status and its reason (the domain's commitmentProgress, counting verified outcomes only), and
+// what is reported but still awaiting verification, shown separately.
+import * as React from 'react';
+import {
+  Field,
+  ProgressBar,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { RAG_RULE, commitmentProgress, committedByTheme, deliveredByTheme } from '../../domain';
+import type { Commitment, IsoDate, Measure, OutcomeLog } from '../../domain';
+import { longDate, money } from '../common/labels';
+import { DELIVERY_BASIS } from './deliveryActions';
+import { RagBadge, measureName, proxyText, quantityText } from './deliveryLabels';
+
+export interface CommitmentsTableProps {
+  commitments: readonly Commitment[];
+  logs: readonly OutcomeLog[];
+  library: readonly Measure[];
+  contractStart?: IsoDate;
+  asOf: IsoDate;
+}
+
+const useStyles = makeStyles({
+  overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  reason: { display: 'block', marginTop: tokens.spacingVerticalXS },
+  themes: { marginTop: tokens.spacingVerticalM },
+});
+
+export function CommitmentsTable({ commitments, logs, library, contractStart, asOf }: CommitmentsTableProps): React.ReactElement {
+  const styles = useStyles();
+  if (commitments.length === 0) return <Text as="p">No commitments were recorded at award.</Text>;
+  const committed = committedByTheme(commitments);
+  const verified = deliveredByTheme(logs, 'verified-only');
+  return (
+    <>
+      <Table aria-label="Commitments: committed against delivered">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Measure</TableHeaderCell>
+            <TableHeaderCell>Committed</TableHeaderCell>
+            <TableHeaderCell>Delivered (verified)</TableHeaderCell>
+            <TableHeaderCell>Awaiting verification</TableHeaderCell>
+            <TableHeaderCell>Status</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {commitments.map((c) => {
+            const pr = commitmentProgress(c, logs, asOf, { basis: DELIVERY_BASIS, contractStart });
+            const label = measureName(c.measureCode, library);
+            return (
+              <TableRow key={c.measureCode}>
+                <TableCell>
+                  {label}
+                  <Text size={200} className={styles.reason}>
+                    Proxy locked at award: {proxyText(c.proxyPenceLocked, c.unit, c.proxyEdition)}
+                  </Text>
+                </TableCell>
+                <TableCell>
+                  {quantityText(c.targetQuantity, c.unit)} by {longDate(c.dueDate)}
+                  {pr.committedValuePence !== undefined && <Text size={200} className={styles.reason}>worth {money(pr.committedValuePence)}</Text>}
+                </TableCell>
+                <TableCell>
+                  <Field
+                    label={`${c.measureCode}: ${quantityText(pr.verifiedQuantity, c.unit)} of ${quantityText(c.targetQuantity, c.unit)} delivered (${pr.percentDelivered}%)`}
+                    hint={pr.verifiedValuePence !== undefined ? `${money(pr.verifiedValuePence)} verified` : 'Record-only: no £ value'}
+                  >
+                    <ProgressBar value={Math.min(1, pr.percentDelivered / 100)} max={1} thickness="large" color={pr.rag === 'Red' ? 'error' : pr.rag === 'Amber' ? 'warning' : 'success'} />
+                  </Field>
+                </TableCell>
+                <TableCell>{pr.awaitingVerificationQuantity > 0 ? quantityText(pr.awaitingVerificationQuantity, c.unit) : 'None'}</TableCell>
+                <TableCell>
+                  <RagBadge rag={pr.rag} />
+                  {pr.overdue && <span className={styles.overdue}> Overdue</span>}
+                  <Text size={200} className={styles.reason}>
+                    {pr.ragReason}
+                  </Text>
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+      <details>
+        <summary>How the RAG status is worked out</summary>
+        <Text as="p" block>
+          {RAG_RULE.summary}
+        </Text>
+        <ul>
+          {RAG_RULE.lines
+            .filter((l) => !/^Delivery counts/.test(l))
+            .map((l) => (
+              <li key={l}>{l}</li>
+            ))}
+          <li>Here delivery counts verified outcomes only; outcomes reported but not yet verified are shown separately and do not count. Rejected outcomes never count.</li>
+        </ul>
+      </details>
+      <Table aria-label="Social value by theme: committed against verified" className={styles.themes}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Theme</TableHeaderCell>
+            <TableHeaderCell>Committed</TableHeaderCell>
+            <TableHeaderCell>Verified delivered</TableHeaderCell>
+            <TableHeaderCell>Share of verified £</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {committed.themes
+            .filter((t, i) => t.itemCount > 0 || verified.themes[i].itemCount > 0)
+            .map((t) => {
+              const v = verified.themes.filter((x) => x.themeId === t.themeId)[0];
+              return (
+                <TableRow key={t.themeId}>
+                  <TableCell>{t.label}</TableCell>
+                  <TableCell>{money(t.valuePence)}</TableCell>
+                  <TableCell>{money(v.valuePence)}</TableCell>
+                  <TableCell>{v.sharePercent}%</TableCell>
+                </TableRow>
+              );
+            })}
+        </TableBody>
+      </Table>
+    </>
+  );
+}

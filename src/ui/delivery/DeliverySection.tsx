@@ -1,0 +1,172 @@
+// The delivery part of a procurement's page, for Tendering (record the award), Awarded, In delivery and
+// Closed (the award, committed vs delivered, the delivery plan, outcome logs with verification,
+// supplier returns). The lead mounts it on ProcurementPage; it reloads itself after its own writes and
+// calls onChanged when the procurement record itself changed (award, status).
+import * as React from 'react';
+import { Button, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { allowedTransitions, periodLabel } from '../../domain';
+import type { IsoDate, Procurement } from '../../domain';
+import type { HubData, Stored } from '../../data/ports';
+import { ErrorNotice } from '../common/ErrorNotice';
+import { longDate, money } from '../common/labels';
+import { useAsync } from '../common/useAsync';
+import type { CurrentUser } from '../services';
+import { AwardPanel } from './AwardPanel';
+import { CommitmentsTable } from './CommitmentsTable';
+import { DeliveryPlan } from './DeliveryPlan';
+import { logsOf, moveContract, todayIso } from './deliveryActions';
+import { measureName, quantityText } from './deliveryLabels';
+import { OutcomeLogPanel } from './OutcomeLogPanel';
+import { SupplierReturnPanel } from './SupplierReturnPanel';
+import { LogFacts, VerifyControls } from './VerificationQueue';
+
+export interface DeliverySectionProps {
+  data: HubData;
+  user: CurrentUser;
+  procurement: Stored<Procurement>;
+  /** The procurement record changed (award recorded, delivery started, contract closed): reload it. */
+  onChanged: () => void;
+  /** Today (tests pass a fixed date). */
+  today?: IsoDate;
+}
+
+const useStyles = makeStyles({
+  section: { marginTop: tokens.spacingVerticalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}` },
+  term: { fontWeight: tokens.fontWeightSemibold },
+  detail: { margin: 0 },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+const SHOWN = ['Tendering', 'Awarded', 'In delivery', 'Closed'];
+const LOGGING = ['Awarded', 'In delivery'];
+
+export function DeliverySection({ data, user, procurement: p, onChanged, today }: DeliverySectionProps): React.ReactElement {
+  const styles = useStyles();
+  const asOf = today ?? todayIso();
+  const loaded = useAsync(async () => {
+    const [commitments, logs, actions, library] = await Promise.all([
+      data.commitments.listForProcurement(p.reference),
+      logsOf(data, p.reference),
+      data.actionPlan.listForProcurement(p.reference),
+      data.measures.list(),
+    ]);
+    return { commitments, logs, actions, library };
+  }, [data, p.reference, p.etag]);
+  const [busy, setBusy] = React.useState(false);
+  const [failure, setFailure] = React.useState<unknown>(undefined);
+
+  if (SHOWN.indexOf(p.status) < 0) return <></>;
+  if (loaded.error !== undefined) return <ErrorNotice title="The delivery record could not be loaded" error={loaded.error} onRetry={loaded.reload} />;
+  if (!loaded.value) return <Spinner label="Loading the delivery record…" />;
+  const { commitments, logs, actions, library } = loaded.value;
+
+  if (p.status === 'Tendering') {
+    return (
+      <div className={styles.section}>
+        <AwardPanel data={data} user={user} procurement={p} library={library} actionPlan={actions} onAwarded={onChanged} />
+      </div>
+    );
+  }
+
+  const move = async (to: 'In delivery' | 'Closed'): Promise<void> => {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      await moveContract(data, p, to);
+      onChanged();
+    } catch (e) {
+      setFailure(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const moves = allowedTransitions(p.status).filter((t) => t.action === 'start-delivery' || t.action === 'close');
+  const sortedLogs = logs.slice().sort((a, b) => (a.periodEnd < b.periodEnd ? 1 : a.periodEnd > b.periodEnd ? -1 : a.measureCode.localeCompare(b.measureCode)));
+  const unitOf = (code: string): string => commitments.filter((c) => c.measureCode === code)[0]?.unit ?? '';
+
+  return (
+    <div className={styles.section}>
+      <section aria-labelledby="award-facts-heading">
+        <h3 id="award-facts-heading">Award</h3>
+        <dl className={styles.facts}>
+          <dt className={styles.term}>Supplier</dt>
+          <dd className={styles.detail}>
+            {p.supplier?.name ?? '—'}
+            {p.supplier &&
+              ` (${[p.supplier.isSme ? 'SME' : 'not an SME', p.supplier.isVcse ? 'VCSE' : undefined, p.supplier.isLocal ? 'based in the West Midlands' : 'based outside the West Midlands']
+                .filter((x) => !!x)
+                .join(', ')}${p.supplier.postcode ? `, ${p.supplier.postcode}` : ''})`}
+          </dd>
+          <dt className={styles.term}>Award value</dt>
+          <dd className={styles.detail}>{money(p.awardValuePence)} including VAT</dd>
+          <dt className={styles.term}>Contract</dt>
+          <dd className={styles.detail}>
+            {longDate(p.contractStart)} to {longDate(p.contractEnd)}
+          </dd>
+        </dl>
+        {moves.length > 0 && (
+          <div className={styles.buttons}>
+            {moves.map((t) => (
+              <Button key={t.action} disabled={busy} onClick={() => move(t.to as 'In delivery' | 'Closed')}>
+                {t.action === 'close' ? 'Close the contract' : t.label}
+              </Button>
+            ))}
+          </div>
+        )}
+        {failure !== undefined && <ErrorNotice title="That did not work" error={failure} />}
+      </section>
+
+      <section aria-labelledby="tracking-heading">
+        <h3 id="tracking-heading">Committed and delivered</h3>
+        <CommitmentsTable commitments={commitments} logs={logs} library={library} contractStart={p.contractStart} asOf={asOf} />
+      </section>
+
+      <section aria-labelledby="plan-delivery-heading">
+        <h3 id="plan-delivery-heading">Delivery plan</h3>
+        <DeliveryPlan data={data} actions={actions} asOf={asOf} readOnly={p.status === 'Closed'} onChanged={loaded.reload} />
+      </section>
+
+      {LOGGING.indexOf(p.status) >= 0 && (
+        <OutcomeLogPanel data={data} user={user} procurement={p} commitments={commitments} logs={logs} library={library} asOf={asOf} onRecorded={loaded.reload} />
+      )}
+
+      <section aria-labelledby="logs-heading">
+        <h3 id="logs-heading">Outcome logs</h3>
+        {sortedLogs.length === 0 ? (
+          <Text as="p">No outcomes recorded yet.</Text>
+        ) : (
+          <Table aria-label="Outcome logs">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Period</TableHeaderCell>
+                <TableHeaderCell>Measure</TableHeaderCell>
+                <TableHeaderCell>Quantity</TableHeaderCell>
+                <TableHeaderCell>Status</TableHeaderCell>
+                <TableHeaderCell>Evidence and verification</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {sortedLogs.map((log) => (
+                <TableRow key={`${log.id}-${log.etag}`}>
+                  <TableCell>{periodLabel(log.periodEnd)}</TableCell>
+                  <TableCell>{measureName(log.measureCode, library)}</TableCell>
+                  <TableCell>{unitOf(log.measureCode) ? quantityText(log.quantity, unitOf(log.measureCode) as Parameters<typeof quantityText>[1]) : log.quantity}</TableCell>
+                  <TableCell>{log.verification === 'Reported' ? 'Reported, awaiting verification' : log.verification}</TableCell>
+                  <TableCell>
+                    <LogFacts log={log} library={library} />
+                    {log.verification === 'Reported' && <VerifyControls data={data} user={user} log={log} onDone={loaded.reload} />}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </section>
+
+      {LOGGING.indexOf(p.status) >= 0 && (
+        <SupplierReturnPanel data={data} user={user} procurement={p} commitments={commitments} logs={logs} library={library} asOf={asOf} onImported={loaded.reload} />
+      )}
+    </div>
+  );
+}

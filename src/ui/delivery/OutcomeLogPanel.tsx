@@ -1,0 +1,179 @@
+// Recording a quarter's outcome for a commitment: the quantity in the measure's unit, evidence (a link
+// to where the supplier keeps it, and notes holding counts only) and who reported it. The £ comes from
+// the proxy locked at award. One log per commitment per period: a second one for the same quarter is a
+// correction of the first — the screen says so and shows the figure it replaces.
+import * as React from 'react';
+import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  compareIsoDates,
+  describeValue,
+  outcomeLogFor,
+  periodFor,
+  periodsBetween,
+  previousPeriod,
+  validateOutcomeLog,
+  validateOutcomeQuantity,
+} from '../../domain';
+import type { FieldError, IsoDate, Measure, OutcomeLog, Procurement, ReportingPeriod } from '../../domain';
+import type { CommitmentWithProgress, HubData, Stored } from '../../data/ports';
+import { personalDetailsProblem } from '../../delivery/supplierReturn';
+import { ErrorNotice } from '../common/ErrorNotice';
+import { fieldState } from '../common/FieldErrors';
+import type { CurrentUser } from '../services';
+import { recordOutcome, refusedFields } from './deliveryActions';
+import { measureName, quantityText, typedQuantity } from './deliveryLabels';
+
+export interface OutcomeLogPanelProps {
+  data: HubData;
+  user: CurrentUser;
+  procurement: Procurement;
+  commitments: readonly Stored<CommitmentWithProgress>[];
+  logs: readonly OutcomeLog[];
+  library: readonly Measure[];
+  asOf: IsoDate;
+  onRecorded: () => void;
+}
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '40rem' },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+});
+
+/** The quarters of the contract that have started by `asOf`, latest first. */
+export function reportablePeriods(p: Procurement, asOf: IsoDate): ReportingPeriod[] {
+  if (!p.contractStart) return [];
+  const end = p.contractEnd && compareIsoDates(p.contractEnd, asOf) < 0 ? p.contractEnd : asOf;
+  if (compareIsoDates(p.contractStart, end) > 0) return [];
+  return periodsBetween(p.contractStart, end).reverse();
+}
+
+/** The quarter to offer first: the last one that has ended, if the contract ran in it; else the latest. */
+function defaultPeriod(periods: readonly ReportingPeriod[], asOf: IsoDate): string {
+  const last = previousPeriod(periodFor(asOf)).id;
+  return periods.some((p) => p.id === last) ? last : periods[0]?.id ?? '';
+}
+
+export function OutcomeLogPanel({ data, user, procurement, commitments, logs, library, asOf, onRecorded }: OutcomeLogPanelProps): React.ReactElement {
+  const styles = useStyles();
+  const periods = reportablePeriods(procurement, asOf);
+  const [commitmentId, setCommitmentId] = React.useState(commitments[0]?.id !== undefined ? String(commitments[0].id) : '');
+  const [periodId, setPeriodId] = React.useState(() => defaultPeriod(periods, asOf));
+  const [quantity, setQuantity] = React.useState('');
+  const [evidenceUrl, setEvidenceUrl] = React.useState('');
+  const [evidenceNotes, setEvidenceNotes] = React.useState('');
+  const [errors, setErrors] = React.useState<FieldError[]>([]);
+  const [failure, setFailure] = React.useState<unknown>(undefined);
+  const [done, setDone] = React.useState<string | undefined>(undefined);
+  const [busy, setBusy] = React.useState(false);
+
+  const commitment = commitments.filter((c) => String(c.id) === commitmentId)[0];
+  const period = periods.filter((p) => p.id === periodId)[0];
+  if (!commitment || !period) {
+    return <Text as="p">{periods.length === 0 ? 'Outcomes can be recorded once the contract has started.' : 'There are no commitments to report on.'}</Text>;
+  }
+  const previous = logs.filter((l) => l.measureCode === commitment.measureCode && l.periodEnd === period.end)[0];
+  const typed = typedQuantity(quantity);
+
+  const save = async (): Promise<void> => {
+    setDone(undefined);
+    setFailure(undefined);
+    const found: FieldError[] = [];
+    if (typeof typed !== 'number') {
+      found.push(...validateOutcomeQuantity(typed, commitment.unit));
+    }
+    const log = outcomeLogFor(commitment, {
+      periodDate: period.end,
+      quantity: typeof typed === 'number' ? typed : 0,
+      reportedBy: user.email,
+      evidenceUrl: evidenceUrl.trim() || undefined,
+      evidenceNotes: evidenceNotes.trim() || undefined,
+    });
+    found.push(...validateOutcomeLog(log, { commitment, library, asOf }).filter((e) => typeof typed === 'number' || e.field !== 'quantity'));
+    const personal = personalDetailsProblem(evidenceNotes);
+    if (personal) found.push({ field: 'evidenceNotes', message: personal });
+    setErrors(found);
+    if (found.length > 0 || typeof typed !== 'number') return;
+    setBusy(true);
+    try {
+      const result = await recordOutcome(data, commitment, { periodDate: period.end, quantity: typed, evidenceUrl: log.evidenceUrl, evidenceNotes: log.evidenceNotes }, user, new Date());
+      setDone(
+        result.corrected && result.previous
+          ? `Corrected: ${commitment.measureCode} for ${period.id} is now ${quantityText(typed, commitment.unit)} (it was ${quantityText(result.previous.quantity, commitment.unit)}). The correction awaits verification.`
+          : `Recorded: ${quantityText(typed, commitment.unit)} of ${commitment.measureCode} for ${period.id}, awaiting verification.`,
+      );
+      setQuantity('');
+      setEvidenceUrl('');
+      setEvidenceNotes('');
+      onRecorded();
+    } catch (e) {
+      const refused = refusedFields(e);
+      if (refused) setErrors(refused);
+      else setFailure(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="log-heading">
+      <h3 id="log-heading">Record an outcome</h3>
+      <div className={styles.form}>
+        <div className={styles.row}>
+          <Field label="Commitment" {...fieldState(errors, 'measureCode')}>
+            <Select value={commitmentId} onChange={(_, d) => setCommitmentId(d.value)}>
+              {commitments.map((c) => (
+                <option key={c.id} value={String(c.id)}>
+                  {measureName(c.measureCode, library)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Reporting period" {...fieldState(errors, 'periodEnd')}>
+            <Select value={periodId} onChange={(_, d) => setPeriodId(d.value)}>
+              {periods.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </div>
+        {previous && (
+          <MessageBar intent="warning">
+            <MessageBarBody>
+              <MessageBarTitle>This will correct the figure already recorded</MessageBarTitle>
+              {period.id} already has {quantityText(previous.quantity, commitment.unit)} of {commitment.measureCode} ({previous.verification}
+              {previous.verifiedBy ? ` by ${previous.verifiedBy}` : ''}). Saving replaces it — it is not added to it — and the corrected figure must be verified again.
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        <Field
+          label={`Quantity delivered in this period (${commitment.unit})`}
+          required
+          hint={typeof typed === 'number' && typed >= 0 ? `Value: ${describeValue(typed, commitment.unit, commitment.proxyPenceLocked)}, at the proxy locked at award.` : 'This period only, not the total so far.'}
+          {...fieldState(errors, 'quantity')}
+        >
+          <Input value={quantity} onChange={(_, d) => setQuantity(d.value)} inputMode="decimal" />
+        </Field>
+        <Field label="Evidence link" hint="Where the supplier keeps the evidence (https://…)." {...fieldState(errors, 'evidenceUrl')}>
+          <Input type="url" value={evidenceUrl} onChange={(_, d) => setEvidenceUrl(d.value)} />
+        </Field>
+        <Field label="Evidence notes" hint="Counts only: no names or personal details of anyone (for example ‘3 apprentices started, contracts on file’)." {...fieldState(errors, 'evidenceNotes')}>
+          <Textarea value={evidenceNotes} onChange={(_, d) => setEvidenceNotes(d.value)} rows={3} />
+        </Field>
+        <Text as="p">Reported by you ({user.email}). Another officer verifies it.</Text>
+        {failure !== undefined && <ErrorNotice title="The outcome was not saved" error={failure} onRetry={() => save()} />}
+        {done && (
+          <MessageBar intent="success" role="status">
+            <MessageBarBody>{done}</MessageBarBody>
+          </MessageBar>
+        )}
+        <div>
+          <Button appearance="primary" disabled={busy} onClick={() => save()}>
+            {previous ? 'Save correction' : 'Record outcome'}
+          </Button>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+// Verification: an officer checks each reported outcome's evidence and verifies it or rejects it with a
+// reason. Only verified outcomes count as delivered. The person who reported an outcome cannot verify
+// it (the domain's verifyOutcome refuses; the screen says so instead of offering the buttons).
+import * as React from 'react';
+import { Button, Card, Field, Link, Spinner, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { measureByCode, periodLabel } from '../../domain';
+import type { Measure, OutcomeLog } from '../../domain';
+import type { HubData, Stored } from '../../data/ports';
+import { ErrorNotice } from '../common/ErrorNotice';
+import { dateTime, money } from '../common/labels';
+import { useAsync } from '../common/useAsync';
+import type { CurrentUser } from '../services';
+import { allPages, rejectLog, verifyLog } from './deliveryActions';
+import { measureName, quantityText } from './deliveryLabels';
+
+const useStyles = makeStyles({
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: 0, listStyleType: 'none' },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
+  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`, margin: 0 },
+  term: { fontWeight: tokens.fontWeightSemibold },
+  detail: { margin: 0 },
+});
+
+function sameEmail(a: string | undefined, b: string | undefined): boolean {
+  return !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/** Verify / reject buttons for one reported log, with the rejection reason. */
+export function VerifyControls({ data, user, log, onDone }: { data: HubData; user: CurrentUser; log: Stored<OutcomeLog>; onDone: () => void }): React.ReactElement {
+  const styles = useStyles();
+  const [reason, setReason] = React.useState('');
+  const [busy, setBusy] = React.useState(false);
+  const [failure, setFailure] = React.useState<unknown>(undefined);
+  if (sameEmail(log.reportedBy, user.email)) {
+    return <Text as="p">You reported this outcome, so another officer must check the evidence and verify it.</Text>;
+  }
+  const run = async (work: () => Promise<unknown>): Promise<void> => {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      await work();
+      onDone();
+    } catch (e) {
+      setFailure(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const what = `${log.measureCode} for ${periodLabel(log.periodEnd)}`;
+  return (
+    <div>
+      <Field label={`Reason for rejecting ${what}`} hint="Required to reject: tell the supplier what to correct.">
+        <Textarea value={reason} onChange={(_, d) => setReason(d.value)} rows={2} />
+      </Field>
+      <div className={styles.buttons}>
+        <Button appearance="primary" disabled={busy} onClick={() => run(() => verifyLog(data, log, user, new Date()))} aria-label={`Verify ${what}`}>
+          Verify
+        </Button>
+        <Button disabled={busy} onClick={() => run(() => rejectLog(data, log, user, reason, new Date()))} aria-label={`Reject ${what}`}>
+          Reject
+        </Button>
+      </div>
+      {failure !== undefined && <ErrorNotice title="That did not work" error={failure} />}
+    </div>
+  );
+}
+
+/** What a log says: quantity in its unit, its £ at the locked proxy, evidence, who reported it and when. */
+export function LogFacts({ log, library }: { log: OutcomeLog; library: readonly Measure[] }): React.ReactElement {
+  const styles = useStyles();
+  const m = measureByCode(log.measureCode, library);
+  return (
+    <dl className={styles.facts}>
+      <dt className={styles.term}>Delivered</dt>
+      <dd className={styles.detail}>
+        {m ? quantityText(log.quantity, m.unit) : log.quantity}
+        {log.valuePence !== undefined ? `, worth ${money(log.valuePence)} at the proxy locked at award` : ' (record-only: no £ value)'}
+      </dd>
+      <dt className={styles.term}>Evidence</dt>
+      <dd className={styles.detail}>
+        {log.evidenceUrl && (
+          <Link href={log.evidenceUrl} target="_blank" rel="noopener noreferrer">
+            {log.evidenceUrl}
+          </Link>
+        )}
+        {log.evidenceUrl && log.evidenceNotes ? ' — ' : ''}
+        {log.evidenceNotes}
+      </dd>
+      <dt className={styles.term}>Reported by</dt>
+      <dd className={styles.detail}>
+        {log.reportedBy}
+        {log.reportedAt ? `, ${dateTime(log.reportedAt)}` : ''}
+      </dd>
+      {log.verification !== 'Reported' && (
+        <>
+          <dt className={styles.term}>{log.verification} by</dt>
+          <dd className={styles.detail}>
+            {log.verifiedBy}
+            {log.verifiedAt ? `, ${dateTime(log.verifiedAt)}` : ''}
+            {log.rejectionReason ? `: ${log.rejectionReason}` : ''}
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+export interface VerificationQueueProps {
+  data: HubData;
+  user: CurrentUser;
+  /** Opens a procurement's page. */
+  onOpen: (reference: string) => void;
+}
+
+/** Every outcome reported and awaiting verification, oldest period first, across all contracts. */
+export function VerificationQueue({ data, user, onOpen }: VerificationQueueProps): React.ReactElement {
+  const styles = useStyles();
+  const loaded = useAsync(async () => {
+    const [logs, library] = await Promise.all([
+      allPages((pageToken) => data.outcomes.query({ verification: 'Reported', pageSize: 200, pageToken }), 10),
+      data.measures.list(),
+    ]);
+    return { logs: logs.slice().sort((a, b) => (a.periodEnd < b.periodEnd ? -1 : a.periodEnd > b.periodEnd ? 1 : a.procurementReference.localeCompare(b.procurementReference))), library };
+  }, [data]);
+  return (
+    <section aria-labelledby="verification-heading">
+      <h2 id="verification-heading">Outcomes to verify</h2>
+      <Text as="p" block>
+        Check each outcome’s evidence. Only verified outcomes count as delivered; reject with a reason when the evidence does not support the figure.
+      </Text>
+      {loaded.error !== undefined && <ErrorNotice title="The outcomes could not be loaded" error={loaded.error} onRetry={loaded.reload} />}
+      {loaded.loading && !loaded.value && <Spinner label="Loading outcomes to verify…" />}
+      {loaded.value && loaded.value.logs.length === 0 && <Text as="p">Nothing is waiting for verification.</Text>}
+      {loaded.value && loaded.value.logs.length > 0 && (
+        <ul className={styles.list} aria-label="Outcomes awaiting verification">
+          {loaded.value.logs.map((log) => (
+            <li key={`${log.id}-${log.etag}`}>
+              <Card>
+                <Text weight="semibold" as="h3">
+                  <Link onClick={() => onOpen(log.procurementReference)}>{log.procurementReference}</Link>: {measureName(log.measureCode, loaded.value!.library)} — {periodLabel(log.periodEnd)}
+                </Text>
+                <LogFacts log={log} library={loaded.value!.library} />
+                <VerifyControls data={data} user={user} log={log} onDone={loaded.reload} />
+              </Card>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

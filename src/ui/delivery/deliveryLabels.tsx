@@ -1,0 +1,45 @@
+// Small pieces the delivery screens share: the RAG badge (colour backs up the word, never replaces it),
+// measure names and quantities with their units.
+import * as React from 'react';
+import { Badge } from '@fluentui/react-components';
+import type { BadgeProps } from '@fluentui/react-components';
+import { formatPounds, measureByCode, poundsToPence } from '../../domain';
+import type { Measure, MeasureUnit, Pence, Rag } from '../../domain';
+
+const RAG_COLOURS: Record<Rag, BadgeProps['color']> = { Red: 'danger', Amber: 'warning', Green: 'success' };
+
+export function RagBadge({ rag }: { rag: Rag }): React.ReactElement {
+  return (
+    <Badge appearance="filled" color={RAG_COLOURS[rag]}>
+      {rag}
+    </Badge>
+  );
+}
+
+/** "HSC-01 Hours staff spent volunteering…" */
+export function measureName(code: string, library: readonly Measure[]): string {
+  const m = measureByCode(code, library);
+  return m ? `${m.code} ${m.text}` : code;
+}
+
+/** "40 hours", "2 count" reads badly: counts are shown as plain numbers. */
+export function quantityText(quantity: number, unit: MeasureUnit): string {
+  if (unit === 'count') return String(quantity);
+  if (unit === '£ spend') return formatPounds(poundsToPence(quantity));
+  if (unit === '%') return `${quantity}%`;
+  return `${quantity} ${unit}`;
+}
+
+/** "£16.93 per hour (SVH 2026)" or "Record-only: no £ value". */
+export function proxyText(proxyPence: Pence | undefined, unit: MeasureUnit, edition?: string): string {
+  if (proxyPence === undefined) return 'Record-only: no £ value';
+  const per = unit === '£ spend' ? '£1' : unit === 'count' ? 'item' : unit.replace(/s$/, '');
+  return `${formatPounds(proxyPence)} per ${per}${edition ? ` (${edition})` : ''}`;
+}
+
+/** Reads a quantity as typed: a number, or the text itself so the domain's validator can say what is wrong. */
+export function typedQuantity(text: string): number | string | undefined {
+  const t = text.trim().replace(/,/g, '');
+  if (t === '') return undefined;
+  return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t) ? Number(t) : text.trim();
+}

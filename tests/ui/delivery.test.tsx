@@ -1,0 +1,299 @@
+/**
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ */
+// exceljs (the supplier return) is a Node/CommonJS package: resolve its dependencies as Node does, as webpack does for the browser build.
+import * as React from 'react';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { MEASURES, commitmentFor, determineTier, measureByCode, tierSnapshot } from '../../src/domain';
+import type { Procurement } from '../../src/domain';
+import type { Stored } from '../../src/data/ports';
+import { ChaseList, DeliverySection, VerificationQueue } from '../../src/ui/delivery';
+import { recordOutcome, verifyLog } from '../../src/ui/delivery/deliveryActions';
+import { buildSupplierReturn } from '../../src/delivery/supplierReturn';
+import { periodById } from '../../src/domain';
+import { memoryHub, withDelivery } from '../support/memoryHubData';
+import { fillReturn } from '../delivery/returnWorkbook';
+
+jest.setTimeout(60_000);
+
+const officer = { displayName: 'Priya Sandhu', email: 'priya.sandhu@svhub.example' };
+const colleague = { displayName: 'Grace Okafor', email: 'grace.okafor@svhub.example' };
+const TODAY = '2026-07-20';
+const REF = 'WMCA-2026-0042';
+
+function tendering(): Procurement {
+  return {
+    reference: REF,
+    title: 'Depot refurbishment',
+    authorityId: 'wmca',
+    directorate: 'Transport',
+    leadOfficer: officer,
+    contractType: 'services',
+    regime: 'sub-central',
+    estimatedValuePence: 30_000_000,
+    decisionDate: '2026-02-01',
+    durationMonths: 24,
+    tierDecision: tierSnapshot(determineTier({ estimatedValue: 300000, contractType: 'services', decisionDate: '2026-02-01' })),
+    themeIds: ['healthier-stronger-communities'],
+    measureTargets: [{ measureCode: 'HSC-01', targetQuantity: 400 }],
+    weighting: { method: 'weighted', percent: 15, justification: 'Volunteering matters here.' },
+    status: 'Tendering',
+  };
+}
+
+async function seedInDelivery(hub: ReturnType<typeof setupHub>): Promise<void> {
+  const p: Procurement = {
+    ...tendering(),
+    status: 'In delivery',
+    supplier: { name: 'Tame Valley Facilities Ltd (fictional)', isSme: true, isVcse: false, isLocal: true, postcode: 'B1 1BB' },
+    awardValuePence: 28_000_000,
+    contractStart: '2026-04-01',
+    contractEnd: '2028-03-31',
+  };
+  await hub.data.procurements.saveBundle({
+    procurement: p,
+    commitments: [
+      commitmentFor(measureByCode('HSC-01')!, { procurementReference: REF, targetQuantity: 400, dueDate: '2028-03-31' }),
+      commitmentFor(measureByCode('GSE-08')!, { procurementReference: REF, targetQuantity: 6, dueDate: '2026-06-30' }),
+    ],
+    actionPlan: [{ procurementReference: REF, action: 'Agree the volunteering calendar', ownerEmail: colleague.email, ownerName: colleague.displayName, dueDate: '2026-06-01', status: 'In progress' }],
+  });
+}
+
+function setupHub() {
+  return withDelivery(memoryHub({ currentEmail: officer.email }));
+}
+
+/** Mounts the section as the procurement page will: reloading the procurement when it changes. */
+function Harness({ hub, user }: { hub: ReturnType<typeof setupHub>; user: typeof officer }): React.ReactElement {
+  const [p, setP] = React.useState<Stored<Procurement> | undefined>(hub.procurements.get(REF));
+  return (
+    <FluentProvider theme={webLightTheme}>
+      {p && <p data-testid="status">{p.status}</p>}
+      {p && <DeliverySection data={hub.data} user={user} procurement={p} today={TODAY} onChanged={() => setP(hub.procurements.get(REF))} />}
+    </FluentProvider>
+  );
+}
+
+function mount(hub: ReturnType<typeof setupHub>, user = officer) {
+  render(<Harness hub={hub} user={user} />);
+  return userEvent.setup({ delay: null });
+}
+
+describe('recording the award', () => {
+  it('shows each problem next to its field and saves nothing until the award is right', async () => {
+    const hub = setupHub();
+    await hub.data.procurements.create(tendering());
+    const user = mount(hub);
+    await user.click(await screen.findByRole('button', { name: 'Record award' }));
+    expect(screen.getByLabelText(/Supplier name/)).toHaveAccessibleDescription(/Enter the supplier’s name/);
+    expect(screen.getByLabelText(/Award value/)).toHaveAccessibleDescription(/Enter the award value/);
+    expect(screen.getByLabelText(/Contract start date/)).toHaveAccessibleDescription(/Enter the contract start date/);
+    expect(screen.getByText(/The award is not saved yet/)).toBeInTheDocument();
+
+    await user.type(screen.getByLabelText(/Supplier name/), 'Tame Valley Facilities Ltd (fictional)');
+    await user.type(screen.getByLabelText(/Supplier postcode/), 'NOT A POSTCODE');
+    await user.type(screen.getByLabelText(/Award value/), '12.345');
+    await user.type(screen.getByLabelText(/Contract start date/), '2026-04-01');
+    await user.type(screen.getByLabelText(/Contract end date/), '2026-03-01');
+    const target = screen.getByLabelText(/Target for commitment 1/);
+    await user.clear(target);
+    await user.type(target, '-3');
+    await user.click(screen.getByRole('button', { name: 'Record award' }));
+    expect(screen.getByLabelText(/Supplier postcode/)).toHaveAccessibleDescription(/not a UK postcode/);
+    expect(screen.getByLabelText(/Award value/)).toHaveAccessibleDescription(/not an amount of money/);
+    expect(screen.getByLabelText(/Contract end date/)).toHaveAccessibleDescription(/on or after its start date/);
+    expect(screen.getByLabelText(/Target for commitment 1/)).toHaveAccessibleDescription(/cannot be negative/);
+    expect(hub.procurements.get(REF)!.status).toBe('Tendering');
+    expect(hub.delivery.commitments.size).toBe(0);
+  });
+
+  it('saves supplier, value, dates, commitments with the proxy locked and the delivery plan in one bundle', async () => {
+    const hub = setupHub();
+    await hub.data.procurements.create(tendering());
+    const saveBundle = jest.spyOn(hub.data.procurements, 'saveBundle');
+    const user = mount(hub);
+    await user.type(await screen.findByLabelText(/Supplier name/), 'Tame Valley Facilities Ltd (fictional)');
+    await user.click(screen.getByRole('checkbox', { name: /SME/ }));
+    await user.click(screen.getByRole('checkbox', { name: /West Midlands/ }));
+    await user.type(screen.getByLabelText(/Supplier postcode/), 'B1 1BB');
+    await user.type(screen.getByLabelText(/Award value/), '280,000');
+    await user.type(screen.getByLabelText(/Contract start date/), '2026-04-01');
+    await user.type(screen.getByLabelText(/Contract end date/), '2028-03-31');
+    expect(screen.getByLabelText(/Target for commitment 1 \(hours\)/)).toHaveAccessibleDescription(/£16.93 per hour \(SVH 2026\)/);
+    // At or above the threshold the action plan is the delivery plan: it needs an owner.
+    await user.click(screen.getByRole('button', { name: 'Record award' }));
+    expect(screen.getByText(/add at least one action with an owner/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Add an action' }));
+    await user.type(screen.getByRole('textbox', { name: /^Action 1/ }), 'Agree the volunteering calendar');
+    await user.type(screen.getByLabelText(/Owner’s name for action 1/), colleague.displayName);
+    await user.type(screen.getByLabelText(/Owner’s email for action 1/), colleague.email);
+    await user.type(screen.getByLabelText(/Due date for action 1/), '2026-06-01');
+    await user.click(screen.getByRole('button', { name: 'Record award' }));
+
+    await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent('Awarded'));
+    expect(saveBundle).toHaveBeenCalledTimes(1);
+    const saved = hub.procurements.get(REF)!;
+    expect(saved).toMatchObject({ status: 'Awarded', awardValuePence: 28_000_000, contractStart: '2026-04-01', contractEnd: '2028-03-31' });
+    expect(saved.supplier).toEqual({ name: 'Tame Valley Facilities Ltd (fictional)', isSme: true, isVcse: false, isLocal: true, postcode: 'B1 1BB' });
+    expect(hub.delivery.commitments.get(REF)).toEqual([
+      expect.objectContaining({ measureCode: 'HSC-01', targetQuantity: 400, unit: 'hours', proxyPenceLocked: 1693, proxyEdition: 'SVH 2026', dueDate: '2028-03-31' }),
+    ]);
+    expect(hub.actionPlans.get(REF)).toEqual([expect.objectContaining({ ownerEmail: colleague.email, status: 'Not started' })]);
+    // The committed £ reaches the dashboard's rollups in the quarter the commitment is due.
+    expect(hub.delivery.rollups.get(`${REF}|2028-03-31|healthier-stronger-communities`)).toMatchObject({ committedPence: 677_200, verifiedPence: 0 });
+    // The page now tracks delivery.
+    expect(await screen.findByRole('table', { name: /Commitments: committed against delivered/ })).toBeInTheDocument();
+  });
+});
+
+describe('outcome logs and verification', () => {
+  it('records a quarter’s outcome with its £ from the locked proxy, then treats a second one as a correction', async () => {
+    const hub = setupHub();
+    await seedInDelivery(hub);
+    const user = mount(hub);
+    await screen.findByRole('heading', { name: 'Record an outcome' });
+    expect(screen.getByLabelText(/Reporting period/)).toHaveDisplayValue(/Q1 2026-27/);
+    await user.type(screen.getByLabelText(/Quantity delivered/), 'lots');
+    await user.click(screen.getByRole('button', { name: 'Record outcome' }));
+    expect(screen.getByLabelText(/Quantity delivered/)).toHaveAccessibleDescription(/must be a number of hours/);
+    expect(screen.getByLabelText(/Evidence link/)).toHaveAccessibleDescription(/Give the evidence/);
+    expect(hub.delivery.logs).toHaveLength(0);
+
+    await user.clear(screen.getByLabelText(/Quantity delivered/));
+    await user.type(screen.getByLabelText(/Quantity delivered/), '40');
+    expect(screen.getByLabelText(/Quantity delivered/)).toHaveAccessibleDescription(/£677.20 \(40 hours × £16.93\)/);
+    await user.type(screen.getByLabelText(/Evidence link/), 'https://supplier.example/volunteering/q1');
+    await user.type(screen.getByLabelText(/Evidence notes/), '8 staff days with two local groups');
+    await user.click(screen.getByRole('button', { name: 'Record outcome' }));
+    expect(await screen.findByText(/Recorded: 40 hours of HSC-01 for 2026-27 Q1, awaiting verification/)).toBeInTheDocument();
+    expect(hub.delivery.logs).toEqual([expect.objectContaining({ measureCode: 'HSC-01', periodEnd: '2026-06-30', quantity: 40, proxyPence: 1693, valuePence: 67_720, verification: 'Reported', reportedBy: officer.email })]);
+    expect(hub.delivery.rollups.get(`${REF}|2026-06-30|healthier-stronger-communities`)).toMatchObject({ reportedPence: 67_720, verifiedPence: 0 });
+
+    // The same commitment and quarter again: a correction, not a second count.
+    expect(await screen.findByText(/This will correct the figure already recorded/)).toBeInTheDocument();
+    expect(screen.getByText(/already has 40 hours of HSC-01/)).toBeInTheDocument();
+    await user.type(screen.getByLabelText(/Quantity delivered/), '35');
+    await user.type(screen.getByLabelText(/Evidence link/), 'https://supplier.example/volunteering/q1-v2');
+    await user.click(screen.getByRole('button', { name: 'Save correction' }));
+    expect(await screen.findByText(/Corrected: HSC-01 for 2026-27 Q1 is now 35 hours \(it was 40 hours\)/)).toBeInTheDocument();
+    expect(hub.delivery.logs).toHaveLength(1);
+    expect(hub.delivery.logs[0]).toMatchObject({ quantity: 35, valuePence: 59_255 });
+  });
+
+  it('refuses notes with personal details', async () => {
+    const hub = setupHub();
+    await seedInDelivery(hub);
+    const user = mount(hub);
+    await user.type(await screen.findByLabelText(/Quantity delivered/), '3');
+    await user.type(screen.getByLabelText(/Evidence notes/), 'Volunteer: jo.bloggs@example.com');
+    await user.click(screen.getByRole('button', { name: 'Record outcome' }));
+    expect(screen.getByLabelText(/Evidence notes/)).toHaveAccessibleDescription(/personal details/);
+    expect(hub.delivery.logs).toHaveLength(0);
+  });
+
+  it('lets another officer verify (RAG, verified quantity and rollups follow), never the reporter', async () => {
+    const hub = setupHub();
+    await seedInDelivery(hub);
+    const [hours] = hub.delivery.commitments.get(REF)!;
+    await recordOutcome(hub.data, hours, { periodDate: '2026-06-30', quantity: 40, evidenceUrl: 'https://supplier.example/q1' }, officer, new Date());
+    await expect(verifyLog(hub.data, hub.delivery.logs[0], officer, new Date())).rejects.toThrow(/cannot verify it/);
+
+    // The reporter sees why there are no buttons.
+    const first = render(
+      <FluentProvider theme={webLightTheme}>
+        <VerificationQueue data={hub.data} user={officer} onOpen={jest.fn()} />
+      </FluentProvider>,
+    );
+    expect(await screen.findByText(/You reported this outcome, so another officer must check the evidence/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Verify/ })).not.toBeInTheDocument();
+    first.unmount();
+
+    const onOpen = jest.fn();
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <VerificationQueue data={hub.data} user={colleague} onOpen={onOpen} />
+      </FluentProvider>,
+    );
+    const user = userEvent.setup({ delay: null });
+    const queue = await screen.findByRole('list', { name: 'Outcomes awaiting verification' });
+    expect(within(queue).getByText(/worth £677.20/)).toBeInTheDocument();
+    await user.click(within(queue).getByRole('button', { name: /^Reject HSC-01/ }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/Say why the outcome is rejected/);
+    await user.click(within(queue).getByRole('button', { name: /^Verify HSC-01/ }));
+    expect(await screen.findByText('Nothing is waiting for verification.')).toBeInTheDocument();
+    expect(hub.delivery.logs[0]).toMatchObject({ verification: 'Verified', verifiedBy: colleague.email });
+    expect(hub.delivery.commitments.get(REF)![0]).toMatchObject({ measureCode: 'HSC-01', verifiedQuantity: 40 });
+    expect(hub.delivery.commitments.get(REF)![0].rag).toBeDefined();
+    expect(hub.delivery.rollups.get(`${REF}|2026-06-30|healthier-stronger-communities`)).toMatchObject({ reportedPence: 0, verifiedPence: 67_720 });
+  });
+
+  it('shows verified delivery apart from what awaits verification, with the RAG reason', async () => {
+    const hub = setupHub();
+    await seedInDelivery(hub);
+    const [hours, apprenticeships] = hub.delivery.commitments.get(REF)!;
+    await recordOutcome(hub.data, hours, { periodDate: '2026-06-30', quantity: 40, evidenceUrl: 'https://supplier.example/q1' }, officer, new Date());
+    await recordOutcome(hub.data, apprenticeships, { periodDate: '2026-06-30', quantity: 2, evidenceNotes: '2 apprenticeships started' }, officer, new Date());
+    await verifyLog(hub.data, hub.delivery.logs[1], colleague, new Date());
+    mount(hub);
+    const table = await screen.findByRole('table', { name: /Commitments: committed against delivered/ });
+    expect(within(table).getByText(/HSC-01: 0 hours of 400 hours delivered \(0%\)/)).toBeInTheDocument();
+    expect(within(table).getByText('40 hours')).toBeInTheDocument(); // awaiting verification, shown apart
+    expect(within(table).getByText(/GSE-08: 2 of 6 delivered \(33.3%\)/)).toBeInTheDocument();
+    expect(within(table).getByText(/Overdue: 2 of 6 delivered and the due date, 30 June 2026, has passed/)).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'Delivery plan' })).toHaveTextContent(/Overdue/);
+  });
+});
+
+describe('supplier returns', () => {
+  it('shows each bad row’s problem and records nothing; a good return is recorded after confirming', async () => {
+    const hub = setupHub();
+    await seedInDelivery(hub);
+    const [hours] = hub.delivery.commitments.get(REF)!;
+    await recordOutcome(hub.data, hours, { periodDate: '2026-06-30', quantity: 40, evidenceUrl: 'https://supplier.example/q1' }, officer, new Date());
+    const blank = await buildSupplierReturn({ reference: REF, title: 'Depot refurbishment', supplierName: 'Tame Valley', period: periodById('2026-27 Q1'), commitments: hub.delivery.commitments.get(REF)!, library: MEASURES });
+    const bad = await fillReturn(blank, { attest: 'Yes', rows: { 'HSC-01': [12, 'https://supplier.example/e'], 'GSE-08': ['two'] }, extraRows: [['XYZ-01', 'Made up', 'hours', 1, 5]] });
+    const user = mount(hub);
+    await screen.findByRole('heading', { name: 'Supplier returns' });
+    expect(screen.getByLabelText(/Quarter of the return/)).toHaveDisplayValue(/Q2 2026-27/);
+    await user.selectOptions(screen.getByLabelText(/Quarter of the return/), '2026-27 Q1');
+    await user.upload(screen.getByLabelText(/Import a filled return/), new File([bad], 'return.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    expect(await screen.findByText('Nothing can be imported from this return')).toBeInTheDocument();
+    const rows = screen.getByRole('table', { name: /Rows of the supplier’s return/ });
+    expect(rows).toHaveTextContent(/HSC-01.*already reported for 2026-27 Q1/);
+    expect(rows).toHaveTextContent(/"two" is not a number of count/);
+    expect(rows).toHaveTextContent(/XYZ-01.*not in the measure library/);
+    expect(screen.queryByRole('button', { name: /Confirm and record/ })).not.toBeInTheDocument();
+    expect(hub.delivery.logs).toHaveLength(1);
+
+    const good = await fillReturn(blank, { attest: 'Yes', rows: { 'GSE-08': [3, undefined, '3 apprenticeships started, contracts on file'] } });
+    await user.upload(screen.getByLabelText(/Import a filled return/), new File([good], 'return.xlsx'));
+    await user.click(await screen.findByRole('button', { name: 'Confirm and record 1 figure' }));
+    expect(await screen.findByText(/1 figure recorded from the supplier’s return, awaiting verification/)).toBeInTheDocument();
+    expect(hub.delivery.logs).toHaveLength(2);
+    expect(hub.delivery.logs[1]).toMatchObject({ measureCode: 'GSE-08', quantity: 3, verification: 'Reported', periodEnd: '2026-06-30' });
+  });
+});
+
+describe('the chase list', () => {
+  it('lists the missing return, the overdue commitment and the overdue action, overdue first', async () => {
+    const hub = setupHub();
+    await seedInDelivery(hub);
+    const onOpen = jest.fn();
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <ChaseList data={hub.data} onOpen={onOpen} today="2026-08-05" />
+      </FluentProvider>,
+    );
+    const table = await screen.findByRole('table', { name: 'To chase this month' });
+    expect(table).toHaveTextContent(/Return for Q1 2026-27.*2 of 2 measures not reported/);
+    expect(table).toHaveTextContent(/Overdue: it was due by 30 July 2026/);
+    expect(table).toHaveTextContent(/Commitment GSE-08: 0 of 6 count delivered/);
+    expect(table).toHaveTextContent(/Action: Agree the volunteering calendar/);
+    expect(table).toHaveTextContent(colleague.email);
+    await userEvent.setup({ delay: null }).click(within(table).getAllByRole('button', { name: REF })[0]);
+    expect(onOpen).toHaveBeenCalledWith(REF);
+  });
+});
