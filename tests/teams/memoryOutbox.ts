@@ -46,13 +46,16 @@ export class MemoryOutbox implements OutboxPort {
     return row ? copy(row) : undefined;
   }
 
-  public async due(now: string, page: PageRequest = {}): Promise<{ items: Row[] }> {
+  /** Like the SharePoint repository: Pending/Failed with no next attempt or one due by now, nulls first, paged. */
+  public async due(now: string, page: PageRequest = {}): Promise<{ items: Row[]; nextPageToken?: string }> {
     await tick();
-    const items = this.rows
-      .filter((r) => (r.status === 'Pending' || r.status === 'Failed') && r.nextAttemptAt !== undefined && r.nextAttemptAt <= now)
-      .sort((a, b) => String(a.nextAttemptAt).localeCompare(String(b.nextAttemptAt)))
-      .slice(0, page.pageSize || 50);
-    return { items: copy(items) };
+    const all = this.rows
+      .filter((r) => (r.status === 'Pending' || r.status === 'Failed') && (r.nextAttemptAt === undefined || r.nextAttemptAt <= now))
+      .sort((a, b) => (a.nextAttemptAt || '').localeCompare(b.nextAttemptAt || '') || a.id - b.id);
+    const start = Number(page.pageToken || 0);
+    const size = page.pageSize || 50;
+    const items = all.slice(start, start + size);
+    return { items: copy(items), nextPageToken: start + size < all.length ? String(start + size) : undefined };
   }
 
   public async query(query: PageRequest & { status?: TaskforcePost['status'] }): Promise<{ items: Row[] }> {

@@ -243,6 +243,17 @@ describe('postCard', () => {
     expect(channelMessages()).toHaveLength(1);
   });
 
+  test('a later pass reads past items that wait for a person to reach the ones that are due', async () => {
+    for (let i = 0; i < 60; i++) {
+      const { post } = await outbox.enqueue({ idempotencyKey: `success|stuck-${i}|`, kind: 'success', title: 'x', teamId: DEMO_TEAM_ID, channelId: DEMO_TASKFORCE_CHANNEL_ID, cardJson: '{}' });
+      await outbox.update({ ...post, status: 'Failed', nextAttemptAt: undefined, lastError: 'consent' });
+    }
+    await outbox.enqueue({ idempotencyKey: 'update|due|', kind: 'update', title: 'Update', teamId: DEMO_TEAM_ID, channelId: DEMO_TASKFORCE_CHANNEL_ID, cardJson: JSON.stringify(successCard()), nextAttemptAt: '2026-07-01T09:00:00.000Z' });
+    const report = await retryDueOutbox({ graph: started.client(), outbox, pageSize: 20, options: { ...FAST, now: () => new Date('2026-07-01T10:00:00Z') } });
+    expect(report.posted.map((r) => r.idempotencyKey)).toEqual(['update|due|']);
+    expect(channelMessages()).toHaveLength(1);
+  });
+
   test('an item left Posting past its lease (the sender stopped) is marked in doubt, never re-sent blindly', async () => {
     const { post } = await outbox.enqueue({ idempotencyKey: 'success|X|', kind: 'success', title: 'x', teamId: DEMO_TEAM_ID, channelId: DEMO_TASKFORCE_CHANNEL_ID, cardJson: JSON.stringify(successCard()) });
     await outbox.update({ ...post, status: 'Posting', nextAttemptAt: '2026-07-01T09:00:00.000Z' });

@@ -227,6 +227,8 @@ export async function postCard(request: PostCardRequest): Promise<PostCardResult
   return sendClaimed(request.graph, request.outbox, claimed, target, s);
 }
 
+const MAX_DUE_PAGES = 10;
+
 export interface RetryReport {
   posted: PostCardResult[];
   failed: PostCardResult[];
@@ -258,8 +260,16 @@ export async function retryDueOutbox(args: { graph: GraphClientLike; outbox: Out
     }
   }
 
-  const due = await args.outbox.due(nowIso, { pageSize: args.pageSize || 50 });
-  for (const post of due.items) {
+  // Items that wait for a person (no next attempt) may come first in a page: read on, a few pages at most.
+  const candidates: Stored<TaskforcePost>[] = [];
+  let pageToken: string | undefined;
+  for (let page = 0; page < MAX_DUE_PAGES; page++) {
+    const due = await args.outbox.due(nowIso, { pageSize: args.pageSize || 50, pageToken });
+    candidates.push(...due.items);
+    pageToken = due.nextPageToken;
+    if (!pageToken) break;
+  }
+  for (const post of candidates) {
     // Only what is due by its own back-off; an item without a next attempt waits for a person.
     if ((post.status !== 'Pending' && post.status !== 'Failed') || !post.nextAttemptAt || post.nextAttemptAt > nowIso) continue;
     if (!post.teamId || !post.channelId || !post.cardJson) continue;
