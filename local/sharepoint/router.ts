@@ -8,6 +8,7 @@ import * as lists from './routes/lists';
 import * as items from './routes/items';
 import * as fields from './routes/fields';
 import * as views from './routes/views';
+import * as security from './routes/security';
 import { queryObjects, project } from './odata/objectQuery';
 import { requireRead, requireManageLists, permissionLevel } from './permissions';
 import { accessDenied } from './errors';
@@ -131,6 +132,14 @@ export class SharePointRouter {
       }
       case 'sitegroups':
         return this.siteGroups(ctx, head, rest);
+      case 'roledefinitions':
+        if (head.args) return security.roleDefinitionById(ctx, intArg(head));
+        return security.roleDefinitions(ctx, rest);
+      case 'roleassignments':
+        return security.roleAssignmentsRoute(ctx, undefined, head, rest);
+      case 'effectivebasepermissions':
+        if (rest.length === 0 && m === 'GET') return security.effectivePermissions(ctx);
+        return undefined;
       case 'associatedownergroup':
       case 'associatedmembergroup':
       case 'associatedvisitorgroup': {
@@ -261,6 +270,18 @@ export class SharePointRouter {
         if (!v) throw new SPError(404, CODES.argument, 'The specified view is invalid.');
         return this.view(ctx, list, v, rest);
       }
+      case 'roleassignments':
+        return security.roleAssignmentsRoute(ctx, list, head, rest);
+      case 'breakroleinheritance':
+      case 'resetroleinheritance':
+        if (rest.length === 0) return security.inheritance(ctx, list, head);
+        return undefined;
+      case 'effectivebasepermissions':
+        if (rest.length === 0 && m === 'GET') {
+          requireRead(ctx.store, ctx.user, list);
+          return security.effectivePermissions(ctx, list);
+        }
+        return undefined;
       case 'rootfolder':
         if (rest.length === 0 && m === 'GET') {
           return jsonResponse(ctx, 200, project({

@@ -5,10 +5,11 @@ import { DatabaseSync, StatementSync } from 'node:sqlite';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { FieldDef, baseFields, fieldType, internalNameFromDisplayName, isStored } from './fields';
+import { FieldDef, baseFields, fieldType, isStored } from './fields';
 import { sqlColumnType } from './fieldTypes';
 import { SPError, CODES } from './errors';
 import { DEMO_USERS, SITE_GROUPS, loginNameFor } from './users';
+import { WEB_ASSIGNMENTS } from './security';
 
 export interface ViewDef {
   id: string;
@@ -76,6 +77,12 @@ export function nowIso(): string {
   return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+function encodeEntityName(title: string): string {
+  let out = '';
+  for (const ch of title) out += /[A-Za-z0-9_]/.test(ch) ? ch : `_x${ch.codePointAt(0)!.toString(16).padStart(4, '0')}_`;
+  return out;
+}
+
 export class Store {
   readonly db: DatabaseSync;
   private lists = new Map<number, ListRecord>();
@@ -137,6 +144,8 @@ export class Store {
         job_title TEXT NOT NULL DEFAULT '', department TEXT NOT NULL DEFAULT '');
       CREATE TABLE IF NOT EXISTS groups (id INTEGER PRIMARY KEY, title TEXT UNIQUE NOT NULL COLLATE NOCASE, description TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS group_members (group_id INTEGER NOT NULL, user_id INTEGER NOT NULL, PRIMARY KEY (group_id, user_id));
+      CREATE TABLE IF NOT EXISTS role_assignments (scope TEXT NOT NULL, principal_id INTEGER NOT NULL, role_def_id INTEGER NOT NULL,
+        PRIMARY KEY (scope, principal_id, role_def_id));
       CREATE TABLE IF NOT EXISTS item_versions (list_row INTEGER NOT NULL, item_id INTEGER NOT NULL, version INTEGER NOT NULL,
         created TEXT NOT NULL, editor_id INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (list_row, item_id, version));
     `);
@@ -153,6 +162,8 @@ export class Store {
       const insUser = this.db.prepare(
         'INSERT INTO users (id, login_name, title, email, is_site_admin, job_title, department) VALUES (?, ?, ?, ?, ?, ?, ?)');
       insUser.run(1073741823, 'SHAREPOINT\\system', 'System Account', '', 0, '', '');
+      const insRole = this.db.prepare('INSERT INTO role_assignments (scope, principal_id, role_def_id) VALUES (\'web\', ?, ?)');
+      for (const a of WEB_ASSIGNMENTS) insRole.run(a.principalId, a.roleDefId);
       const insMember = this.db.prepare('INSERT INTO group_members (group_id, user_id) VALUES (?, ?)');
       let id = 7;
       for (const u of DEMO_USERS) {
@@ -214,7 +225,8 @@ export class Store {
         `A list, survey, discussion board, or document library with the specified title already exists in this Web site.  Please choose another title.`);
     }
     const id = randomUUID();
-    const urlName = internalNameFromDisplayName(title.replace(/\s+/g, '')).slice(0, 128) || 'List';
+    // Lists created through REST keep their title in the entity name, encoded: "Outcome Logs" → SP.Data.Outcome_x0020_LogsListItem
+    const urlName = encodeEntityName(title) || 'List';
     const created = nowIso();
     const fields = baseFields();
     const view: ViewDef = {
@@ -259,6 +271,7 @@ export class Store {
     this.tx(() => {
       this.db.exec(`DROP TABLE IF EXISTS ${quoteIdent(itemsTable(list))}`);
       for (const t of ['fields', 'views', 'item_versions']) this.db.prepare(`DELETE FROM ${t} WHERE list_row = ?`).run(list.rowId);
+      this.db.prepare('DELETE FROM role_assignments WHERE scope = ?').run(`list:${list.rowId}`);
       this.db.prepare('DELETE FROM lists WHERE row_id = ?').run(list.rowId);
     });
     this.lists.delete(list.rowId);

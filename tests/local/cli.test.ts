@@ -11,6 +11,7 @@ function run(args: string[]): Promise<{ url?: string; stop(): Promise<number | n
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', buildLocalServer(), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
+    const timer = setTimeout(() => reject(new Error(`no start: ${out}`)), 30_000);
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     const handle = {
       stop: async () => {
@@ -21,12 +22,17 @@ function run(args: string[]): Promise<{ url?: string; stop(): Promise<number | n
     };
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /local server: (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-      if (m) resolve({ ...handle, url: m[1] });
+      const m = /local server: (http:\/\/127\.0\.0\.1:\d+)\/[\s\S]*Current user: .*\n/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ ...handle, url: m[1] });
+      }
     });
     child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
-    void exited.then((code) => resolve({ ...handle, stop: async () => code }));
-    setTimeout(() => reject(new Error(`no start: ${out}`)), 30_000);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      resolve({ ...handle, stop: async () => code });
+    });
   });
 }
 

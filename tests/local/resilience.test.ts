@@ -3,6 +3,8 @@
 import { startLocalServer, LocalServer } from '../support/localServer';
 import { pnp, raw, errorOf } from './pnpClient';
 import { SPFI } from '@pnp/sp';
+import '@pnp/sp/security';
+import { PermissionKind } from '@pnp/sp/security';
 
 async function makeList(sp: SPFI, title: string, extra: Record<string, unknown> = {}): Promise<void> {
   await sp.web.lists.add(title, '', 100, false, extra);
@@ -134,6 +136,41 @@ describe('item-level security and groups', () => {
     expect((await sp.web.lists.getByTitle('Own').items()).length).toBe(2);
     await expect(sp.web.lists.getByTitle('Own').items.add({ Title: 'nope', Key: 'c' })).rejects.toMatchObject({ status: 403 });
     await expect(sp.web.lists.add('Sneaky')).rejects.toMatchObject({ status: 403 });
+    await server.setUser('officer');
+  });
+
+  it('gives a list its own permissions (break inheritance, role assignments) and enforces them', async () => {
+    await server.setUser('admin');
+    await makeList(sp, 'Approvals');
+    const list = sp.web.lists.getByTitle('Approvals');
+    expect((await list.select('HasUniqueRoleAssignments')()).HasUniqueRoleAssignments).toBe(false);
+    const members = await sp.web.associatedMemberGroup.select('Id', 'Title')();
+    expect(members.Title).toBe('Social Value Members');
+    const reader = await sp.web.roleDefinitions.getByType(2).select('Id', 'Name')();
+    const contributor = await sp.web.roleDefinitions.getByType(3).select('Id')();
+    expect(reader.Name).toBe('Read');
+    await server.setUser('officer');
+    await expect(list.breakRoleInheritance(true, false)).rejects.toMatchObject({ status: 403 });
+    await server.setUser('admin');
+    await list.breakRoleInheritance(true, false);
+    await list.roleAssignments.getById(members.Id).delete();
+    await list.roleAssignments.add(members.Id, reader.Id);
+    const approvers = (await sp.web.siteGroups.select('Id', 'Title')()).find((g: { Title: string }) => g.Title === 'Social Value Approvers');
+    await list.roleAssignments.add(approvers.Id, contributor.Id);
+    expect((await list.select('HasUniqueRoleAssignments')()).HasUniqueRoleAssignments).toBe(true);
+    const principals = (await list.roleAssignments()).map((a: { PrincipalId: number }) => a.PrincipalId).sort();
+    expect(principals).toEqual([3, 4, 5, 6]);
+
+    await server.setUser('officer');
+    expect(await list.currentUserHasPermissions(PermissionKind.ViewListItems)).toBe(true);
+    expect(await list.currentUserHasPermissions(PermissionKind.AddListItems)).toBe(false);
+    expect(await sp.web.currentUserHasPermissions(PermissionKind.AddListItems)).toBe(true);
+    await expect(list.items.add({ Title: 'self-approved', Key: 'x' })).rejects.toMatchObject({ status: 403 });
+    await expect(list.fields.createFieldAsXml({ SchemaXml: '<Field Type="Text" Name="X" DisplayName="X" />', Options: 8 })).rejects.toMatchObject({ status: 403 });
+    expect(await list.items()).toEqual([]);
+    await server.setUser('manager');
+    const approval = await list.items.add({ Title: 'approved', Key: 'a1' });
+    expect(approval.Id).toBe(1);
     await server.setUser('officer');
   });
 

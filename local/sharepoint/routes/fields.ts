@@ -21,7 +21,7 @@ export function findField(ctx: Ctx, list: ListRecord, how: 'name' | 'title' | 'i
 }
 
 export function getFields(ctx: Ctx, list: ListRecord): SPResponse {
-  requireRead(ctx.store, ctx.user);
+  requireRead(ctx.store, ctx.user, list);
   const all = list.fields.map((f) => fieldJson(f, list.id, false));
   return jsonResponse(ctx, 200, {
     'odata.metadata': `${ctx.siteUrl}/_api/$metadata#SP.ApiData.Fields`,
@@ -36,7 +36,7 @@ function respondField(ctx: Ctx, list: ListRecord, f: FieldDef, status: number): 
 }
 
 export function getField(ctx: Ctx, list: ListRecord, f: FieldDef): SPResponse {
-  requireRead(ctx.store, ctx.user);
+  requireRead(ctx.store, ctx.user, list);
   return respondField(ctx, list, f, 200);
 }
 
@@ -49,7 +49,7 @@ function bodyObject(ctx: Ctx): Json {
 }
 
 export function createFieldAsXml(ctx: Ctx, list: ListRecord): SPResponse {
-  requireManageLists(ctx.store, ctx.user);
+  requireManageLists(ctx.store, ctx.user, list);
   const body = bodyObject(ctx);
   const p = body.parameters as Json | undefined;
   if (!p || typeof p !== 'object' || typeof p.SchemaXml !== 'string') {
@@ -61,7 +61,7 @@ export function createFieldAsXml(ctx: Ctx, list: ListRecord): SPResponse {
 }
 
 export function addField(ctx: Ctx, list: ListRecord, wrapped: boolean): SPResponse {
-  requireManageLists(ctx.store, ctx.user);
+  requireManageLists(ctx.store, ctx.user, list);
   const body = bodyObject(ctx);
   const props = (wrapped ? body.parameters : body) as Json | undefined;
   if (!props || typeof props !== 'object') throw new SPError(400, CODES.argument, 'Value cannot be null.\r\nParameter name: parameters');
@@ -138,7 +138,7 @@ function noSuchProperty(k: string, f: FieldDef): SPError {
 }
 
 export function updateField(ctx: Ctx, list: ListRecord, f: FieldDef): SPResponse {
-  requireManageLists(ctx.store, ctx.user);
+  requireManageLists(ctx.store, ctx.user, list);
   const body = bodyObject(ctx);
   const next: FieldDef = JSON.parse(JSON.stringify(f)) as FieldDef;
   for (const [k, v] of Object.entries(body)) {
@@ -156,7 +156,7 @@ export function updateField(ctx: Ctx, list: ListRecord, f: FieldDef): SPResponse
 }
 
 export function deleteField(ctx: Ctx, list: ListRecord, f: FieldDef): SPResponse {
-  requireManageLists(ctx.store, ctx.user);
+  requireManageLists(ctx.store, ctx.user, list);
   ctx.store.deleteField(list, f);
   return emptyResponse(200);
 }

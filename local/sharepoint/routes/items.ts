@@ -168,7 +168,7 @@ function param(ctx: Ctx, name: string): string | null {
 }
 
 export function queryItems(ctx: Ctx, list: ListRecord): SPResponse {
-  requireRead(ctx.store, ctx.user);
+  requireRead(ctx.store, ctx.user, list);
   const fctx = filterContext(ctx, list);
   const filterText = param(ctx, '$filter');
   let filter: FilterNode | undefined;
@@ -208,7 +208,7 @@ function loadRow(ctx: Ctx, list: ListRecord, id: number): Row {
 }
 
 export function getItem(ctx: Ctx, list: ListRecord, id: number): SPResponse {
-  requireRead(ctx.store, ctx.user);
+  requireRead(ctx.store, ctx.user, list);
   const proj = parseProjection(list, param(ctx, '$select'), param(ctx, '$expand'), (f) => resolveLookupList(ctx, f));
   const row = loadRow(ctx, list, id);
   if (readOnlyOwnItems(ctx.store, ctx.user, list) && Number(row.Author) !== ctx.user.id) throw itemNotFound();
@@ -334,7 +334,7 @@ function versionValue(ctx: Ctx, f: FieldDef, v: unknown): unknown {
 }
 
 export function itemVersions(ctx: Ctx, list: ListRecord, id: number, versionId?: number): SPResponse {
-  requireRead(ctx.store, ctx.user);
+  requireRead(ctx.store, ctx.user, list);
   const row = loadRow(ctx, list, id);
   const current = Number(row[VERSION_COL]);
   const rows = ctx.store.stmt('SELECT * FROM item_versions WHERE list_row = ? AND item_id = ? ORDER BY version DESC')

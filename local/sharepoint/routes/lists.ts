@@ -5,7 +5,7 @@ import { SPError, CODES } from '../errors';
 import { itemTypeName } from '../itemValues';
 import { parseJsonBody } from './items';
 import { queryObjects, project } from '../odata/objectQuery';
-import { requireManageLists, requireRead } from '../permissions';
+import { requireManageLists, requireRead, permissionLevel } from '../permissions';
 
 /** List properties a client may set on create or MERGE (SP.List's writable properties). */
 const WRITABLE = new Set([
@@ -59,7 +59,7 @@ function listPropsFromBody(body: unknown, creating: boolean): Json {
 }
 
 export function listJson(ctx: Ctx, list: ListRecord): Json {
-  const p = { ...DEFAULTS, ...list.props };
+  const p: Json = { ...DEFAULTS, ...list.props };
   return {
     'odata.type': 'SP.List',
     'odata.id': `${ctx.siteUrl}/_api/Web/Lists(guid'${list.id}')`,
@@ -92,6 +92,7 @@ export function listJson(ctx: Ctx, list: ListRecord): Json {
     FileSavePostProcessingEnabled: false,
     ForceCheckout: p.ForceCheckout,
     HasExternalDataSource: false,
+    HasUniqueRoleAssignments: list.props.__uniquePermissions === true,
     Hidden: p.Hidden,
     Id: list.id,
     ImagePath: { DecodedUrl: '/_layouts/15/images/itgen.png?rev=47' },
@@ -128,7 +129,8 @@ export function listJson(ctx: Ctx, list: ListRecord): Json {
 
 export function getLists(ctx: Ctx): SPResponse {
   requireRead(ctx.store, ctx.user);
-  const all = ctx.store.allLists().map((l) => listJson(ctx, l));
+  // SharePoint only lists what the user may see (a list with its own permissions may exclude them).
+  const all = ctx.store.allLists().filter((l) => permissionLevel(ctx.store, ctx.user, l) !== 'none' && permissionLevel(ctx.store, ctx.user, l) !== 'limited').map((l) => listJson(ctx, l));
   return jsonResponse(ctx, 200, {
     'odata.metadata': `${ctx.siteUrl}/_api/$metadata#SP.ApiData.Lists`,
     value: queryObjects(all, ctx.req.url.searchParams, 'SP.List'),
@@ -136,13 +138,13 @@ export function getLists(ctx: Ctx): SPResponse {
 }
 
 export function getList(ctx: Ctx, list: ListRecord): SPResponse {
-  requireRead(ctx.store, ctx.user);
+  requireRead(ctx.store, ctx.user, list);
   const json = project(listJson(ctx, list), ctx.req.url.searchParams.get('$select'), 'SP.List');
   return jsonResponse(ctx, 200, { 'odata.metadata': `${ctx.siteUrl}/_api/$metadata#SP.ApiData.Lists/@Element`, ...json });
 }
 
 export function listProperty(ctx: Ctx, list: ListRecord, prop: string): SPResponse {
-  requireRead(ctx.store, ctx.user);
+  requireRead(ctx.store, ctx.user, list);
   const json = listJson(ctx, list);
   const key = Object.keys(json).find((k) => k.toLowerCase() === prop.toLowerCase());
   if (!key) return undefined as unknown as SPResponse;
@@ -165,7 +167,7 @@ export function createList(ctx: Ctx): SPResponse {
 }
 
 export function updateList(ctx: Ctx, list: ListRecord): SPResponse {
-  requireManageLists(ctx.store, ctx.user);
+  requireManageLists(ctx.store, ctx.user, list);
   const props = listPropsFromBody(parseJsonBody(ctx), false);
   const title = typeof props.Title === 'string' ? props.Title : undefined;
   const rest: Json = { ...props };
@@ -176,7 +178,7 @@ export function updateList(ctx: Ctx, list: ListRecord): SPResponse {
 }
 
 export function deleteList(ctx: Ctx, list: ListRecord): SPResponse {
-  requireManageLists(ctx.store, ctx.user);
+  requireManageLists(ctx.store, ctx.user, list);
   ctx.store.deleteList(list);
   return emptyResponse(200);
 }

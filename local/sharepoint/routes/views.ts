@@ -95,7 +95,7 @@ export function findView(list: ListRecord, how: 'title' | 'id', key: string): Vi
 }
 
 export function getViews(ctx: Ctx, list: ListRecord): SPResponse {
-  requireRead(ctx.store, ctx.user);
+  requireRead(ctx.store, ctx.user, list);
   return jsonResponse(ctx, 200, {
     'odata.metadata': `${ctx.siteUrl}/_api/$metadata#SP.ApiData.Views`,
     value: queryObjects(list.views.map((v) => viewJson(ctx, list, v)), ctx.req.url.searchParams, 'SP.View'),
@@ -103,7 +103,7 @@ export function getViews(ctx: Ctx, list: ListRecord): SPResponse {
 }
 
 export function getView(ctx: Ctx, list: ListRecord, v: ViewDef, status = 200): SPResponse {
-  requireRead(ctx.store, ctx.user);
+  requireRead(ctx.store, ctx.user, list);
   return jsonResponse(ctx, status, { 'odata.metadata': `${ctx.siteUrl}/_api/$metadata#SP.ApiData.Views/@Element`,
     ...project(viewJson(ctx, list, v), ctx.req.url.searchParams.get('$select'), 'SP.View') });
 }
@@ -171,7 +171,7 @@ function objectBody(ctx: Ctx): Json {
 }
 
 export function addView(ctx: Ctx, list: ListRecord): SPResponse {
-  requireManageLists(ctx.store, ctx.user);
+  requireManageLists(ctx.store, ctx.user, list);
   const body = objectBody(ctx);
   const v: ViewDef = {
     id: randomUUID(), title: '', viewQuery: '', rowLimit: 30, paged: true, personalView: false, defaultView: false, hidden: false,
@@ -187,7 +187,7 @@ export function addView(ctx: Ctx, list: ListRecord): SPResponse {
 }
 
 export function updateView(ctx: Ctx, list: ListRecord, v: ViewDef): SPResponse {
-  requireManageLists(ctx.store, ctx.user);
+  requireManageLists(ctx.store, ctx.user, list);
   const next: ViewDef = JSON.parse(JSON.stringify(v)) as ViewDef;
   applyProps(next, objectBody(ctx));
   Object.assign(v, next);
@@ -196,14 +196,14 @@ export function updateView(ctx: Ctx, list: ListRecord, v: ViewDef): SPResponse {
 }
 
 export function deleteView(ctx: Ctx, list: ListRecord, v: ViewDef): SPResponse {
-  requireManageLists(ctx.store, ctx.user);
+  requireManageLists(ctx.store, ctx.user, list);
   if (v.defaultView) throw new SPError(400, CODES.spException, 'You cannot delete the default view of a list.');
   ctx.store.deleteView(list, v);
   return emptyResponse(200);
 }
 
 export function getViewFields(ctx: Ctx, list: ListRecord, v: ViewDef): SPResponse {
-  requireRead(ctx.store, ctx.user);
+  requireRead(ctx.store, ctx.user, list);
   return jsonResponse(ctx, 200, {
     'odata.metadata': `${ctx.siteUrl}/_api/$metadata#SP.ApiData.ViewFieldCollections/@Element`,
     'odata.type': 'SP.ViewFieldCollection',
@@ -226,7 +226,7 @@ function resolveFieldName(ctx: Ctx, list: ListRecord, name: string): string {
 }
 
 export function viewFieldsAction(ctx: Ctx, list: ListRecord, v: ViewDef, action: string, arg: string | undefined): SPResponse {
-  requireManageLists(ctx.store, ctx.user);
+  requireManageLists(ctx.store, ctx.user, list);
   switch (action) {
     case 'addviewfield': {
       const name = resolveFieldName(ctx, list, arg ?? '');
@@ -258,7 +258,7 @@ export function viewFieldsAction(ctx: Ctx, list: ListRecord, v: ViewDef, action:
 }
 
 export function setViewXml(ctx: Ctx, list: ListRecord, v: ViewDef): SPResponse {
-  requireManageLists(ctx.store, ctx.user);
+  requireManageLists(ctx.store, ctx.user, list);
   const body = parseJsonBody(ctx) as Json;
   if (typeof body.viewXml !== 'string') throw new SPError(400, CODES.argument, 'Value cannot be null.\r\nParameter name: viewXml');
   const q = /<Query>([\s\S]*?)<\/Query>/.exec(body.viewXml);

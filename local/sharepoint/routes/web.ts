@@ -35,6 +35,7 @@ export function webJson(ctx: Ctx): Json {
     CustomMasterUrl: `${ctx.sitePath}/_catalogs/masterpage/seattle.master`,
     Description: 'Social Value Hub (local)',
     EnableMinimalDownload: false,
+    HasUniqueRoleAssignments: true,
     Id: ctx.store.getMeta('webId'),
     IsMultilingual: true,
     Language: 2057,
