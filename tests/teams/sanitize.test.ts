@@ -8,6 +8,7 @@ const ARABIC = 'مرحبا بالعالم — شكرا لكم';
 const HEBREW = 'שלום עולם';
 const FAMILY = '👨‍👩‍👧‍👦';
 const FLAG = '🏴󠁧󠁢󠁥󠁮󠁧󠁿';
+const UK = '🇬🇧';
 
 const HOSTILE: Record<string, string> = {
   link: 'Read [the report](https://evil.example/phish) now',
@@ -56,12 +57,19 @@ describe('sanitizeCardText', () => {
     expect(out).toMatch(/word…$/);
   });
 
-  test('trimming never splits an emoji sequence or a surrogate pair', () => {
-    for (let max = 2; max < 40; max++) {
-      const out = truncateText(`ab ${FAMILY}${FLAG}${FAMILY} cd ${FAMILY}`.repeat(3), max);
-      expect(out).not.toMatch(LONE_SURROGATE);
-      expect(out).not.toMatch(/\u200d…$/);
+  test('trimming never splits an emoji sequence, a flag or a surrogate pair', () => {
+    const text = `ab ${FAMILY}${FLAG}${UK}${UK}${FAMILY} cd ${FAMILY}`.repeat(3);
+    // Where a person sees one character ends: Intl.Segmenter's grapheme boundaries.
+    const boundaries = new Set<number>([0]);
+    let offset = 0;
+    for (const g of new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text)) boundaries.add((offset += g.segment.length));
+    for (let max = 2; max < 60; max++) {
+      const out = truncateText(text, max);
       expect(Array.from(out).length).toBeLessThanOrEqual(max);
+      expect(out).not.toMatch(LONE_SURROGATE);
+      const kept = out.replace(/…$/, '');
+      expect(text.startsWith(kept)).toBe(true);
+      expect(boundaries.has(kept.length)).toBe(true);
     }
   });
 

@@ -83,6 +83,10 @@ function isJoiner(codePoint: number): boolean {
   );
 }
 
+function isRegionalIndicator(codePoint: number): boolean {
+  return codePoint >= 0x1f1e6 && codePoint <= 0x1f1ff;
+}
+
 /**
  * Cuts to at most `max` code points ending in "…", never inside a surrogate pair or an emoji/accent
  * sequence, and at a word break when one is near.
@@ -91,9 +95,16 @@ export function truncateText(text: string, max: number): string {
   const chars = Array.from(text);
   if (chars.length <= max) return text;
   if (max <= 1) return ELLIPSIS.slice(0, max);
+  const cp = (i: number): number => chars[i].codePointAt(0) || 0;
   let cut = max - 1;
-  while (cut > 0 && isJoiner(chars[cut].codePointAt(0) || 0)) cut--;
-  if (cut > 0 && chars[cut - 1] && (chars[cut - 1].codePointAt(0) || 0) === 0x200d) cut--;
+  // chars[cut] is the first character dropped: step back while it still belongs to the one before it.
+  while (cut > 0 && (isJoiner(cp(cut)) || cp(cut - 1) === 0x200d)) cut--;
+  // Flags are pairs of regional indicators: never keep half of one.
+  if (cut > 0 && isRegionalIndicator(cp(cut))) {
+    let run = 0;
+    while (cut - 1 - run >= 0 && isRegionalIndicator(cp(cut - 1 - run))) run++;
+    if (run % 2 === 1) cut--;
+  }
   const head = chars.slice(0, cut);
   const lastSpace = head.lastIndexOf(' ');
   const kept = lastSpace > cut - 20 && lastSpace > 0 ? head.slice(0, lastSpace) : head;

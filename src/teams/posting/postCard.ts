@@ -100,6 +100,16 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   );
 }
 
+/**
+ * Whether a next-attempt time has come. Compared as instants, not strings: SharePoint gives dates back
+ * without milliseconds ("…:00Z"), this code writes them with (".000Z").
+ */
+function isDue(nextAttemptAt: string | undefined, now: Date): boolean {
+  if (!nextAttemptAt) return false;
+  const at = Date.parse(nextAttemptAt);
+  return !isNaN(at) && at <= now.getTime();
+}
+
 function lastErrorText(error: PostError): string {
   return `${error.message}\n${error.adminDetail}`.slice(0, 4000);
 }
@@ -244,12 +254,13 @@ export interface RetryReport {
  */
 export async function retryDueOutbox(args: { graph: GraphClientLike; outbox: OutboxPort; options?: PostOptions; pageSize?: number }): Promise<RetryReport> {
   const s = settings(args.options);
-  const nowIso = s.now().toISOString();
+  const now = s.now();
+  const nowIso = now.toISOString();
   const report: RetryReport = { posted: [], failed: [], skipped: 0, inDoubt: [] };
 
   const stuck = await args.outbox.query({ status: 'Posting', pageSize: args.pageSize || 50 });
   for (const post of stuck.items) {
-    if (!post.nextAttemptAt || post.nextAttemptAt > nowIso) continue;
+    if (!isDue(post.nextAttemptAt, now)) continue;
     const error = classifyGraphError(new GraphTimeoutError(leaseMs(s)), { now: s.now() });
     try {
       await args.outbox.update({ ...post, status: 'Failed', lastError: lastErrorText(error), nextAttemptAt: undefined });
@@ -271,7 +282,7 @@ export async function retryDueOutbox(args: { graph: GraphClientLike; outbox: Out
   }
   for (const post of candidates) {
     // Only what is due by its own back-off; an item without a next attempt waits for a person.
-    if ((post.status !== 'Pending' && post.status !== 'Failed') || !post.nextAttemptAt || post.nextAttemptAt > nowIso) continue;
+    if ((post.status !== 'Pending' && post.status !== 'Failed') || !isDue(post.nextAttemptAt, now)) continue;
     if (!post.teamId || !post.channelId || !post.cardJson) continue;
     const target: Target = { teamId: post.teamId, channelId: post.channelId, cardJson: post.cardJson };
     const claimed = await claim(args.outbox, post, target, s);
