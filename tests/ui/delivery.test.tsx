@@ -8,6 +8,7 @@ import userEvent from '@testing-library/user-event';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { MEASURES, commitmentFor, determineTier, measureByCode, tierSnapshot } from '../../src/domain';
 import type { Procurement } from '../../src/domain';
+import { DataError } from '../../src/data/ports';
 import type { Stored } from '../../src/data/ports';
 import { ChaseList, DeliverySection, VerificationQueue } from '../../src/ui/delivery';
 import { recordOutcome, verifyLog } from '../../src/ui/delivery/deliveryActions';
@@ -149,7 +150,44 @@ describe('recording the award', () => {
   });
 });
 
+describe('recording the award when SharePoint fails part-way', () => {
+  it('says so and saves again on “Try again” without losing what was typed', async () => {
+    const hub = setupHub();
+    await hub.data.procurements.create({ ...tendering(), tierDecision: tierSnapshot(determineTier({ estimatedValue: 60000, contractType: 'services', decisionDate: '2026-02-01' })) });
+    const user = mount(hub);
+    await user.type(await screen.findByLabelText(/Supplier name/), 'Small Heath Catering CIC (fictional)');
+    await user.click(screen.getByRole('checkbox', { name: /VCSE/ }));
+    await user.type(screen.getByLabelText(/Award value/), '58000');
+    await user.type(screen.getByLabelText(/Contract start date/), '2026-04-01');
+    await user.type(screen.getByLabelText(/Contract end date/), '2027-03-31');
+    hub.failNextWrite(new DataError('network', 'The hub could not reach SharePoint. Check your connection and try again.'));
+    await user.click(screen.getByRole('button', { name: 'Record award' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('could not reach SharePoint');
+    expect(hub.procurements.get(REF)!.status).toBe('Tendering');
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent('Awarded'));
+    expect(hub.procurements.get(REF)!.supplier).toMatchObject({ name: 'Small Heath Catering CIC (fictional)', isVcse: true });
+    expect(hub.delivery.commitments.get(REF)).toHaveLength(1);
+  });
+});
+
 describe('outcome logs and verification', () => {
+  it('keeps the success card’s message id when a celebrated outcome is corrected (never celebrated twice)', async () => {
+    const hub = setupHub();
+    await seedInDelivery(hub);
+    const [hours] = hub.delivery.commitments.get(REF)!;
+    await recordOutcome(hub.data, hours, { periodDate: '2026-06-30', quantity: 40, evidenceUrl: 'https://supplier.example/q1' }, officer, new Date());
+    const verified = await verifyLog(hub.data, hub.delivery.logs[0], colleague, new Date());
+    await hub.data.outcomes.update({ ...verified, celebratedMessageId: '1700000000001' });
+    const corrected = await recordOutcome(hub.data, hours, { periodDate: '2026-06-30', quantity: 45, evidenceUrl: 'https://supplier.example/q1-v2' }, officer, new Date());
+    expect(corrected).toMatchObject({ corrected: true, previous: expect.objectContaining({ quantity: 40, verification: 'Verified' }) });
+    expect(hub.delivery.logs).toEqual([expect.objectContaining({ quantity: 45, verification: 'Reported', celebratedMessageId: '1700000000001' })]);
+    // The correction needs verifying again: the verified figure falls back until it is.
+    expect(hub.delivery.commitments.get(REF)![0]).toMatchObject({ verifiedQuantity: 0 });
+    expect(hub.delivery.rollups.get(`${REF}|2026-06-30|healthier-stronger-communities`)).toMatchObject({ reportedPence: 76_185, verifiedPence: 0 });
+  });
+
   it('records a quarter’s outcome with its £ from the locked proxy, then treats a second one as a correction', async () => {
     const hub = setupHub();
     await seedInDelivery(hub);
@@ -212,9 +250,10 @@ describe('outcome logs and verification', () => {
     first.unmount();
 
     const onOpen = jest.fn();
+    const onVerified = jest.fn();
     render(
       <FluentProvider theme={webLightTheme}>
-        <VerificationQueue data={hub.data} user={colleague} onOpen={onOpen} />
+        <VerificationQueue data={hub.data} user={colleague} onOpen={onOpen} onVerified={onVerified} />
       </FluentProvider>,
     );
     const user = userEvent.setup({ delay: null });
@@ -225,6 +264,7 @@ describe('outcome logs and verification', () => {
     await user.click(within(queue).getByRole('button', { name: /^Verify HSC-01/ }));
     expect(await screen.findByText('Nothing is waiting for verification.')).toBeInTheDocument();
     expect(hub.delivery.logs[0]).toMatchObject({ verification: 'Verified', verifiedBy: colleague.email });
+    expect(onVerified).toHaveBeenCalledWith(expect.objectContaining({ verification: 'Verified', measureCode: 'HSC-01' }));
     expect(hub.delivery.commitments.get(REF)![0]).toMatchObject({ measureCode: 'HSC-01', verifiedQuantity: 40 });
     expect(hub.delivery.commitments.get(REF)![0].rag).toBeDefined();
     expect(hub.delivery.rollups.get(`${REF}|2026-06-30|healthier-stronger-communities`)).toMatchObject({ reportedPence: 0, verifiedPence: 67_720 });

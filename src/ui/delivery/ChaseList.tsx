@@ -2,7 +2,7 @@
 // overdue or due this month and not met, and delivery-plan actions overdue or due this month.
 import * as React from 'react';
 import { Badge, Link, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
-import { addDays } from '../../domain';
+import { addDays, compareIsoDates, periodFor, previousPeriod } from '../../domain';
 import type { IsoDate } from '../../domain';
 import type { HubData } from '../../data/ports';
 import { chaseList, monthEnd } from '../../delivery/chase';
@@ -20,31 +20,36 @@ export interface ChaseListProps {
 
 const KIND_LABELS: Record<ChaseKind, string> = { return: 'Supplier return', commitment: 'Commitment', action: 'Delivery plan' };
 
+/**
+ * A few paged queries, however many contracts are live: live procurements, every commitment (ID order,
+ * past 5,000), last quarter's logs (for missing returns), the actions due by the month's end, and the
+ * logs of only those contracts with a commitment due by then (for its progress).
+ */
 export async function loadChaseList(data: HubData, today: IsoDate): Promise<ReturnType<typeof chaseList>> {
-  const procurements = await allPages((pageToken) => data.procurements.query({ status: ['Awarded', 'In delivery'], pageSize: 200, pageToken }), 20);
-  const refs = procurements.map((p) => p.reference);
-  // Each live contract's commitments and logs (a few each), and the actions due by the month's end.
-  const [perContract, actions] = await Promise.all([
-    Promise.all(
-      refs.map(async (ref) => {
-        const [commitments, logs] = await Promise.all([
-          data.commitments.listForProcurement(ref),
-          allPages((pageToken) => data.outcomes.query({ procurementReference: ref, pageSize: 500, pageToken })),
-        ]);
-        return { commitments, logs };
-      }),
-    ),
-    allPages((pageToken) => data.actionPlan.query({ overdueOn: addDays(monthEnd(today), 1), pageSize: 500, pageToken }), 20),
+  const end = monthEnd(today);
+  const quarter = previousPeriod(periodFor(today));
+  const [procurements, allCommitments, quarterLogs, actions] = await Promise.all([
+    allPages((pageToken) => data.procurements.query({ status: ['Awarded', 'In delivery'], pageSize: 500, pageToken }), 20),
+    allPages((pageToken) => data.commitments.query({ pageSize: 500, pageToken }), 100),
+    allPages((pageToken) => data.outcomes.query({ periodEnd: quarter.end, pageSize: 500, pageToken }), 100),
+    allPages((pageToken) => data.actionPlan.query({ overdueOn: addDays(end, 1), pageSize: 500, pageToken }), 20),
   ]);
+  const live = procurements.map((p) => p.reference);
+  const commitments = allCommitments.filter((c) => live.indexOf(c.procurementReference) >= 0);
+  const dueRefs = commitments.filter((c) => compareIsoDates(c.dueDate, end) <= 0).map((c) => c.procurementReference);
+  const contractLogs = await Promise.all(
+    dueRefs.filter((r, i) => dueRefs.indexOf(r) === i).map((ref) => allPages((pageToken) => data.outcomes.query({ procurementReference: ref, pageSize: 500, pageToken }))),
+  );
+  const logs = contractLogs.flat();
+  const known = logs.map((l) => l.id);
   return chaseList({
     today,
     procurements,
-    commitments: perContract.flatMap((x) => x.commitments),
-    logs: perContract.flatMap((x) => x.logs),
-    actions: actions.filter((a) => refs.indexOf(a.procurementReference) >= 0),
+    commitments,
+    logs: logs.concat(quarterLogs.filter((l) => known.indexOf(l.id) < 0)),
+    actions: actions.filter((a) => live.indexOf(a.procurementReference) >= 0),
   });
 }
-
 
 export function ChaseList({ data, onOpen, today }: ChaseListProps): React.ReactElement {
   const asOf = today ?? todayIso();

@@ -5,7 +5,7 @@
 import * as React from 'react';
 import { Button, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { allowedTransitions, periodLabel } from '../../domain';
-import type { IsoDate, Procurement } from '../../domain';
+import type { IsoDate, OutcomeLog, Procurement } from '../../domain';
 import type { HubData, Stored } from '../../data/ports';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { longDate, money } from '../common/labels';
@@ -26,6 +26,8 @@ export interface DeliverySectionProps {
   procurement: Stored<Procurement>;
   /** The procurement record changed (award recorded, delivery started, contract closed): reload it. */
   onChanged: () => void;
+  /** Called with each log once verified (e.g. to celebrate it in the taskforce channel). */
+  onVerified?: (log: Stored<OutcomeLog>) => void;
   /** Today (tests pass a fixed date). */
   today?: IsoDate;
 }
@@ -41,7 +43,7 @@ const useStyles = makeStyles({
 const SHOWN = ['Tendering', 'Awarded', 'In delivery', 'Closed'];
 const LOGGING = ['Awarded', 'In delivery'];
 
-export function DeliverySection({ data, user, procurement: p, onChanged, today }: DeliverySectionProps): React.ReactElement {
+export function DeliverySection({ data, user, procurement: p, onChanged, onVerified, today }: DeliverySectionProps): React.ReactElement {
   const styles = useStyles();
   const asOf = today ?? todayIso();
   const loaded = useAsync(async () => {
@@ -155,7 +157,7 @@ export function DeliverySection({ data, user, procurement: p, onChanged, today }
                   <TableCell>{log.verification === 'Reported' ? 'Reported, awaiting verification' : log.verification}</TableCell>
                   <TableCell>
                     <LogFacts log={log} library={library} />
-                    {log.verification === 'Reported' && <VerifyControls data={data} user={user} log={log} onDone={loaded.reload} />}
+                    {log.verification === 'Reported' && <VerifyControls data={data} user={user} log={log} onDone={loaded.reload} onVerified={onVerified} />}
                   </TableCell>
                 </TableRow>
               ))}

@@ -26,7 +26,19 @@ function sameEmail(a: string | undefined, b: string | undefined): boolean {
 }
 
 /** Verify / reject buttons for one reported log, with the rejection reason. */
-export function VerifyControls({ data, user, log, onDone }: { data: HubData; user: CurrentUser; log: Stored<OutcomeLog>; onDone: () => void }): React.ReactElement {
+export function VerifyControls({
+  data,
+  user,
+  log,
+  onDone,
+  onVerified,
+}: {
+  data: HubData;
+  user: CurrentUser;
+  log: Stored<OutcomeLog>;
+  onDone: () => void;
+  onVerified?: (log: Stored<OutcomeLog>) => void;
+}): React.ReactElement {
   const styles = useStyles();
   const [reason, setReason] = React.useState('');
   const [busy, setBusy] = React.useState(false);
@@ -53,7 +65,7 @@ export function VerifyControls({ data, user, log, onDone }: { data: HubData; use
         <Textarea value={reason} onChange={(_, d) => setReason(d.value)} rows={2} />
       </Field>
       <div className={styles.buttons}>
-        <Button appearance="primary" disabled={busy} onClick={() => run(() => verifyLog(data, log, user, new Date()))} aria-label={`Verify ${what}`}>
+        <Button appearance="primary" disabled={busy} onClick={() => run(async () => onVerified?.(await verifyLog(data, log, user, new Date())))} aria-label={`Verify ${what}`}>
           Verify
         </Button>
         <Button disabled={busy} onClick={() => run(() => rejectLog(data, log, user, reason, new Date()))} aria-label={`Reject ${what}`}>
@@ -110,10 +122,12 @@ export interface VerificationQueueProps {
   user: CurrentUser;
   /** Opens a procurement's page. */
   onOpen: (reference: string) => void;
+  /** Called with each log once verified (e.g. to celebrate it in the taskforce channel). */
+  onVerified?: (log: Stored<OutcomeLog>) => void;
 }
 
 /** Every outcome reported and awaiting verification, oldest period first, across all contracts. */
-export function VerificationQueue({ data, user, onOpen }: VerificationQueueProps): React.ReactElement {
+export function VerificationQueue({ data, user, onOpen, onVerified }: VerificationQueueProps): React.ReactElement {
   const styles = useStyles();
   const loaded = useAsync(async () => {
     const [logs, library] = await Promise.all([
@@ -140,7 +154,7 @@ export function VerificationQueue({ data, user, onOpen }: VerificationQueueProps
                   <Link onClick={() => onOpen(log.procurementReference)}>{log.procurementReference}</Link>: {measureName(log.measureCode, loaded.value!.library)} — {periodLabel(log.periodEnd)}
                 </Text>
                 <LogFacts log={log} library={loaded.value!.library} />
-                <VerifyControls data={data} user={user} log={log} onDone={loaded.reload} />
+                <VerifyControls data={data} user={user} log={log} onDone={loaded.reload} onVerified={onVerified} />
               </Card>
             </li>
           ))}

@@ -86,7 +86,8 @@ export async function recordOutcome(
 ): Promise<{ log: Stored<OutcomeLog>; corrected: boolean; previous?: Stored<OutcomeLog> }> {
   const log = outcomeLogFor(commitment, { ...input, reportedBy: user.email, reportedAt: now.toISOString() });
   const previous = (await data.outcomes.query({ procurementReference: commitment.procurementReference, measureCode: commitment.measureCode, periodEnd: log.periodEnd })).items[0];
-  const result = await data.outcomes.record(log);
+  // A correction keeps the success card's message id, so the same outcome is never celebrated twice.
+  const result = await data.outcomes.record(previous?.celebratedMessageId ? { ...log, celebratedMessageId: previous.celebratedMessageId } : log);
   await refreshDelivery(data, commitment.procurementReference, [log.periodEnd]);
   return { ...result, previous };
 }
