@@ -143,7 +143,7 @@ describe('item-level security and groups', () => {
     await server.setUser('admin');
     await makeList(sp, 'Approvals');
     const list = sp.web.lists.getByTitle('Approvals');
-    expect((await list.select('HasUniqueRoleAssignments')()).HasUniqueRoleAssignments).toBe(false);
+    expect(((await list.select('HasUniqueRoleAssignments')()) as { HasUniqueRoleAssignments: boolean }).HasUniqueRoleAssignments).toBe(false);
     const members = await sp.web.associatedMemberGroup.select('Id', 'Title')();
     expect(members.Title).toBe('Social Value Members');
     const reader = await sp.web.roleDefinitions.getByType(2).select('Id', 'Name')();
@@ -156,8 +156,8 @@ describe('item-level security and groups', () => {
     await list.roleAssignments.getById(members.Id).delete();
     await list.roleAssignments.add(members.Id, reader.Id);
     const approvers = (await sp.web.siteGroups.select('Id', 'Title')()).find((g: { Title: string }) => g.Title === 'Social Value Approvers');
-    await list.roleAssignments.add(approvers.Id, contributor.Id);
-    expect((await list.select('HasUniqueRoleAssignments')()).HasUniqueRoleAssignments).toBe(true);
+    await list.roleAssignments.add(approvers!.Id, contributor.Id);
+    expect(((await list.select('HasUniqueRoleAssignments')()) as { HasUniqueRoleAssignments: boolean }).HasUniqueRoleAssignments).toBe(true);
     const principals = (await list.roleAssignments()).map((a: { PrincipalId: number }) => a.PrincipalId).sort();
     expect(principals).toEqual([3, 4, 5, 6]);
 
