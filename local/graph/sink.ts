@@ -38,6 +38,7 @@ const MAX_READ_BYTES = 1024 * 1024;
 
 const SCOPES: Record<string, string> = {
   messages: 'ChannelMessage.Send, Group.ReadWrite.All',
+  readMessages: 'ChannelMessage.Read.All, Group.Read.All, Group.ReadWrite.All',
   channels: 'Channel.ReadBasic.All, ChannelSettings.Read.All, Group.Read.All',
   teams: 'Team.ReadBasic.All, TeamSettings.Read.All, User.Read.All',
 };
@@ -135,8 +136,13 @@ export function createGraphSink(options: GraphSinkOptions = {}): GraphSink {
     if (auth !== undefined && !/^Bearer \S+/i.test(auth)) {
       return sendGraphError(res, 401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.');
     }
-    const seg = url.pathname.split('/').slice(2).map((s) => decodeURIComponent(s));
-    const scopeKind = seg[0] === 'me' ? 'teams' : seg.length <= 3 ? 'channels' : 'messages';
+    let seg: string[];
+    try {
+      seg = url.pathname.split('/').slice(2).map((s) => decodeURIComponent(s));
+    } catch {
+      return sendGraphError(res, 400, 'BadRequest', 'The request URL is not correctly encoded.');
+    }
+    const scopeKind = seg[0] === 'me' ? 'teams' : seg.length <= 3 ? 'channels' : method === 'GET' ? 'readMessages' : 'messages';
     if (faults.consentMissing) {
       return sendGraphError(res, 403, 'Forbidden', `Missing scope permissions on the request. API requires one of '${SCOPES[scopeKind]}'. Scopes on the request 'User.Read, profile, openid'`);
     }
