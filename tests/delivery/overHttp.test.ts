@@ -1,0 +1,67 @@
+// The delivery actions through the real SharePoint adapter (PnPjs over HTTP to the local server):
+// award → commitments with locked proxies → a log → correction → verification by another officer →
+// RAG, verified quantity and rollups in the lists.
+import { measureByCode } from '../../src/domain';
+import { recordAward, recordOutcome, verifyLog } from '../../src/ui/delivery/deliveryActions';
+import { commitmentFromRow } from '../../src/ui/delivery/AwardPanel';
+import { MEASURES } from '../../src/domain';
+import { MANAGER, OFFICER, OFFICER2, procurement, startHub } from '../data/fixtures';
+import type { Hub } from '../data/fixtures';
+
+jest.setTimeout(120_000);
+
+let hub: Hub;
+beforeAll(async () => {
+  hub = await startHub();
+});
+afterAll(async () => {
+  await hub?.server.stop();
+});
+
+it('awards, logs, corrects and verifies through the lists, keeping commitments and rollups current', async () => {
+  const ref = 'DLV-HTTP-1';
+  const draft = await hub.data.procurements.create(procurement(ref));
+  await hub.data.procurements.update({ ...draft, status: 'Awaiting approval', submittedByEmail: OFFICER.email, approverEmail: MANAGER.email });
+  await hub.server.setUser('manager');
+  await hub.data.approvals.record({ procurementReference: ref, round: 1, outcome: 'Approved', decidedByEmail: MANAGER.email, decidedAt: '2026-03-05T10:00:00Z' });
+  await hub.server.setUser('officer');
+  const approved = (await hub.data.procurements.get(ref))!;
+  const created = await hub.data.procurements.update({ ...approved, status: 'Tendering' });
+  const rows = [
+    { key: 1, measureCode: 'HSC-01', target: '400', dueDate: '' },
+    { key: 2, measureCode: 'ENV-01', target: '12.5', dueDate: '2027-03-31' },
+  ].map((r, i) => commitmentFromRow(r, i, ref, '2028-03-31', MEASURES));
+  expect(rows.map((r) => r.errors)).toEqual([[], []]);
+  const award = await recordAward(
+    hub.data,
+    created,
+    { supplier: { name: 'Tame Valley Facilities Ltd (fictional)', isSme: true, isVcse: false, isLocal: true, postcode: 'B1 1BB' }, awardValuePence: 24_000_000, contractStart: '2026-04-01', contractEnd: '2028-03-31' },
+    rows.map((r) => r.commitment!),
+    [{ procurementReference: ref, action: 'Agree the volunteering calendar', ownerEmail: OFFICER2.email, ownerName: OFFICER2.displayName, dueDate: '2026-06-30', status: 'Not started' }],
+  );
+  expect(award.ok).toBe(true);
+  expect((await hub.data.procurements.get(ref))!.status).toBe('Awarded');
+  const commitments = await hub.data.commitments.listForProcurement(ref);
+  expect(commitments.map((c) => [c.measureCode, c.proxyPenceLocked, c.dueDate])).toEqual([
+    ['ENV-01', measureByCode('ENV-01')!.proxyPence, '2027-03-31'],
+    ['HSC-01', 1693, '2028-03-31'],
+  ]);
+  const hours = commitments.filter((c) => c.measureCode === 'HSC-01')[0];
+  const me = { displayName: OFFICER.displayName, email: OFFICER.email };
+  await recordOutcome(hub.data, hours, { periodDate: '2026-06-30', quantity: 40, evidenceUrl: 'https://supplier.example/q1' }, me, new Date());
+  const again = await recordOutcome(hub.data, hours, { periodDate: '2026-06-30', quantity: 35, evidenceUrl: 'https://supplier.example/q1-v2' }, me, new Date());
+  expect(again).toMatchObject({ corrected: true, previous: expect.objectContaining({ quantity: 40 }) });
+  const [log] = (await hub.data.outcomes.query({ procurementReference: ref })).items;
+  expect(log).toMatchObject({ quantity: 35, valuePence: 59_255, verification: 'Reported' });
+  await expect(verifyLog(hub.data, log, me, new Date())).rejects.toThrow(/cannot verify it/);
+
+  // Another officer verifies, signed in as themselves.
+  await hub.server.setUser('officer2');
+  const asOfficer2 = hub.data;
+  await verifyLog(asOfficer2, (await asOfficer2.outcomes.get(log.id))!, { displayName: OFFICER2.displayName, email: OFFICER2.email }, new Date());
+  const after = await asOfficer2.commitments.listForProcurement(ref);
+  expect(after.filter((c) => c.measureCode === 'HSC-01')[0]).toMatchObject({ verifiedQuantity: 35 });
+  const rollups = (await asOfficer2.rollups.query({ procurementReference: ref })).items;
+  expect(rollups.filter((r) => r.periodEnd === '2026-06-30' && r.themeId === 'healthier-stronger-communities')[0]).toMatchObject({ verifiedPence: 59_255, reportedPence: 0, authorityId: 'wmca' });
+  expect(rollups.filter((r) => r.periodEnd === '2027-03-31' && r.themeId === 'environment')[0]).toMatchObject({ committedPence: 306_250 });
+});
