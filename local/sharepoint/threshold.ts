@@ -15,7 +15,7 @@
 import { FilterNode } from './odata/filterParser';
 import { compileComparison, FilterContext, resolvePath, SqlFragment, compileFilter } from './odata/filterSql';
 import { ListRecord, Store, quoteIdent, itemsTable } from './store';
-import { throttled } from './errors';
+import { throttled, SPError, CODES } from './errors';
 import { FieldDef } from './fields';
 
 export const LIST_VIEW_THRESHOLD = 5000;
@@ -71,4 +71,16 @@ export function checkThreshold(
     if (Number(row.n) <= LIST_VIEW_THRESHOLD) return;
   }
   throw throttled();
+}
+
+// Lookup column threshold (12 in SharePoint Online): a query that joins more lookup-type columns (lookups and
+// people, including Created By / Modified By) fails. Without $select every such column is part of the query; with
+// $select, the ones selected (X, XId or X/…), expanded, filtered on through X/… or ordered by count.
+export const LOOKUP_COLUMN_THRESHOLD = 12;
+
+export function checkLookupThreshold(lookupFields: Set<string>): void {
+  if (lookupFields.size > LOOKUP_COLUMN_THRESHOLD) {
+    throw new SPError(500, CODES.throttled,
+      'The query cannot be completed because the number of lookup columns it contains exceeds the lookup column threshold enforced by the administrator.');
+  }
 }

@@ -55,6 +55,21 @@ afterAll(async () => {
 const logs = (): ReturnType<SPFI['web']['lists']['getByTitle']>['items'] => sp.web.lists.getByTitle('Logs').items;
 const sups = (): ReturnType<SPFI['web']['lists']['getByTitle']>['items'] => sp.web.lists.getByTitle('Suppliers').items;
 
+describe('lookup column threshold', () => {
+  it('refuses a query joining more than 12 lookup or person columns, as SharePoint Online does', async () => {
+    await sp.web.lists.add('People', '', 100);
+    const list = sp.web.lists.getByTitle('People');
+    for (let i = 1; i <= 11; i++) await list.fields.createFieldAsXml({ SchemaXml: `<Field Type="User" Name="P${i}" DisplayName="P${i}" />`, Options: 8 });
+    await list.items.add({ Title: 'x', P1Id: 7 });
+    // 11 people + Created By + Modified By = 13 lookup columns when nothing is selected
+    await expect(list.items()).rejects.toMatchObject({ status: 500 });
+    const r = await raw(server.siteUrl, "web/lists/getByTitle('People')/items");
+    expect(errorOf(r.json)).toEqual({ code: '-2147024860, Microsoft.SharePoint.SPQueryThrottledException',
+      message: 'The query cannot be completed because the number of lookup columns it contains exceeds the lookup column threshold enforced by the administrator.' });
+    expect(await list.items.select('Title', 'P1Id', 'P1/Title').expand('P1')()).toEqual([expect.objectContaining({ Title: 'x', P1Id: 7, P1: expect.objectContaining({ Title: 'Priya Sandhu' }) })]);
+  });
+});
+
 describe('$filter on a small list', () => {
   it('supports eq, ne, startswith, substringof and escaped quotes', async () => {
     expect((await sups().filter("Title eq 'O''Neil & Sons'")()).map((x: { Town: string }) => x.Town)).toEqual(['Walsall']);

@@ -125,3 +125,11 @@ export function parseProjection(list: ListRecord, select: string | null, expand:
   }
   return { all, entries };
 }
+
+/** Lookup-type fields a projection touches (for the lookup column threshold). */
+export function lookupFieldsOf(list: ListRecord, proj: Projection): Set<string> {
+  const out = new Set<string>();
+  if (proj.all) for (const f of list.fields) if (isRefField(f) && !f.hidden) out.add(f.internalName);
+  for (const e of proj.entries) if (e.kind !== 'system' && e.kind !== 'value') out.add(e.field.internalName);
+  return out;
+}

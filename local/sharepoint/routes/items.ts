@@ -5,8 +5,8 @@ import { ListRecord, itemsTable, quoteIdent, ETAG_COL, VERSION_COL, nowIso } fro
 import { FieldDef, entityPropertyName, isStored, fieldType } from '../fields';
 import { parseFilter, FilterNode } from '../odata/filterParser';
 import { compileFilter, FilterContext, SqlFragment, SqlParam, topLevelAndClauses } from '../odata/filterSql';
-import { parseProjection, fieldByProp, isRefField, isUserField, splitList } from '../odata/select';
-import { checkThreshold, OrderTerm } from '../threshold';
+import { parseProjection, fieldByProp, isRefField, isUserField, splitList, lookupFieldsOf } from '../odata/select';
+import { checkThreshold, checkLookupThreshold, OrderTerm } from '../threshold';
 import { renderItem, resolveLookupList, etagOf, Row, itemEntityUrl } from '../itemJson';
 import { resolveWrite, completeAndCheck, itemTypeName } from '../itemValues';
 import { invalidQuery, itemNotFound, etagMismatch, unknownField, badRequestBody, SPError, CODES } from '../errors';
@@ -180,6 +180,10 @@ export function queryItems(ctx: Ctx, list: ListRecord): SPResponse {
   const proj = parseProjection(list, param(ctx, '$select'), param(ctx, '$expand'), (f) => resolveLookupList(ctx, f));
   const order = parseOrderBy(list, param(ctx, '$orderby'));
   const top = parseTop(param(ctx, '$top'));
+  const lookups = lookupFieldsOf(list, proj);
+  for (const o of order) if (o.field && isRefField(o.field)) lookups.add(o.field.internalName);
+  if (filterText) for (const f of list.fields) if (isRefField(f) && new RegExp(`\\b${f.internalName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/`, 'i').test(filterText)) lookups.add(f.internalName);
+  checkLookupThreshold(lookups);
   checkThreshold(ctx.store, fctx, list, itemCount(ctx, list), filter, filter ? topLevelAndClauses(filter) : [],
     order.map((o) => o.term), top);
   const fullOrder = order.some((o) => o.name === 'ID') ? order : [...order, { term: { field: 'ID' as const }, col: 'ID', name: 'ID', desc: false }];
@@ -210,6 +214,7 @@ function loadRow(ctx: Ctx, list: ListRecord, id: number): Row {
 export function getItem(ctx: Ctx, list: ListRecord, id: number): SPResponse {
   requireRead(ctx.store, ctx.user, list);
   const proj = parseProjection(list, param(ctx, '$select'), param(ctx, '$expand'), (f) => resolveLookupList(ctx, f));
+  checkLookupThreshold(lookupFieldsOf(list, proj));
   const row = loadRow(ctx, list, id);
   if (readOnlyOwnItems(ctx.store, ctx.user, list) && Number(row.Author) !== ctx.user.id) throw itemNotFound();
   const json = { 'odata.metadata': `${ctx.siteUrl}/_api/$metadata#SP.ListData.${list.urlName}ListItems/@Element`, ...renderItem(ctx, list, row, proj) };
