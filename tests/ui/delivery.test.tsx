@@ -287,6 +287,28 @@ describe('outcome logs and verification', () => {
   });
 });
 
+describe('the contract', () => {
+  it('warns when a measure is logged twice for a period, and moves Awarded → In delivery → Closed as the lifecycle allows', async () => {
+    const hub = setupHub();
+    await seedInDelivery(hub);
+    const p = hub.procurements.get(REF)!;
+    hub.procurements.set(REF, { ...p, status: 'Awarded' });
+    const [hours] = hub.delivery.commitments.get(REF)!;
+    await recordOutcome(hub.data, hours, { periodDate: '2026-06-30', quantity: 40, evidenceUrl: 'https://supplier.example/q1' }, officer, new Date());
+    // A stray second log for the same period (e.g. migrated from a spreadsheet) would count twice.
+    hub.delivery.logs.push({ ...hub.delivery.logs[0], id: 9999, etag: '1' });
+    const user = mount(hub);
+    expect(await screen.findByText(/HSC-01 has 2 logs for Q1 2026-27/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Record award/ })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Start delivery' }));
+    await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent('In delivery'));
+    await user.click(await screen.findByRole('button', { name: 'Close the contract' }));
+    await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent('Closed'));
+    // A closed contract takes no new outcomes.
+    await waitFor(() => expect(screen.queryByRole('heading', { name: 'Record an outcome' })).not.toBeInTheDocument());
+  });
+});
+
 describe('supplier returns', () => {
   it('shows each bad row’s problem and records nothing; a good return is recorded after confirming', async () => {
     const hub = setupHub();

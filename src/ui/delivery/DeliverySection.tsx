@@ -3,8 +3,8 @@
 // supplier returns). The lead mounts it on ProcurementPage; it reloads itself after its own writes and
 // calls onChanged when the procurement record itself changed (award, status).
 import * as React from 'react';
-import { Button, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { allowedTransitions, periodLabel } from '../../domain';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { allowedTransitions, duplicateOutcomes, periodLabel } from '../../domain';
 import type { IsoDate, OutcomeLog, Procurement } from '../../domain';
 import type { HubData, Stored } from '../../data/ports';
 import { ErrorNotice } from '../common/ErrorNotice';
@@ -135,6 +135,14 @@ export function DeliverySection({ data, user, procurement: p, onChanged, onVerif
 
       <section aria-labelledby="logs-heading">
         <h3 id="logs-heading">Outcome logs</h3>
+        {duplicateOutcomes(logs).map((group) => (
+          <MessageBar key={`${group[0].measureCode}|${group[0].periodEnd}`} intent="warning">
+            <MessageBarBody>
+              <MessageBarTitle>Counted twice?</MessageBarTitle>
+              {group[0].measureCode} has {group.length} logs for {periodLabel(group[0].periodEnd)}. Only one outcome per measure per period can count: reject the extra ones.
+            </MessageBarBody>
+          </MessageBar>
+        ))}
         {sortedLogs.length === 0 ? (
           <Text as="p">No outcomes recorded yet.</Text>
         ) : (

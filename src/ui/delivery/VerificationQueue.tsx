@@ -90,11 +90,13 @@ export function LogFacts({ log, library }: { log: OutcomeLog; library: readonly 
       </dd>
       <dt className={styles.term}>Evidence</dt>
       <dd className={styles.detail}>
-        {log.evidenceUrl && (
+        {log.evidenceUrl && (/^https?:\/\//i.test(log.evidenceUrl) ? (
           <Link href={log.evidenceUrl} target="_blank" rel="noopener noreferrer">
             {log.evidenceUrl}
           </Link>
-        )}
+        ) : (
+          log.evidenceUrl
+        ))}
         {log.evidenceUrl && log.evidenceNotes ? ' — ' : ''}
         {log.evidenceNotes}
       </dd>
