@@ -3,7 +3,9 @@
 //      --fault-latency-ms 0 --fault-seed 1]
 // Starts the local SharePoint-compatible server; on first start (new database) provisions the site through
 // bootstrapSite() from local/seed unless --seed none.
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
+import { createGraphSink } from '../graph';
 import { createLocalServer } from './createLocalServer';
 import { faultsFromEnv, FaultOptions } from './faults';
 import { bootstrapSite } from '../seed/index';
@@ -69,6 +71,12 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
   return opts;
 }
 
+/** A stable, fictional Entra object id for a local user (Graph identifies people by id). */
+function aadObjectId(email: string): string {
+  const h = createHash('sha1').update(email.toLowerCase()).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 type Bootstrap = (siteUrl: string, log: (line: string) => void, options?: { mode: 'provision' | 'demo' }) => Promise<void>;
 
 export async function main(argv = process.argv.slice(2), env = process.env): Promise<void> {
@@ -77,13 +85,20 @@ export async function main(argv = process.argv.slice(2), env = process.env): Pro
   const log = (line: string): void => {
     process.stdout.write(`${line}\n`);
   };
-  const server = createLocalServer({ dataDir, user: opts.user, staticDir: opts.staticDir, faults: opts.faults, log });
+  // The Graph sink (taskforce channel posts) answers /v1.0/… and /_local/channel as the signed-in local user.
+  let currentUser = (): { id: string; displayName: string } | undefined => undefined;
+  const graph = createGraphSink({ dataDir, userFor: () => currentUser() });
+  const server = createLocalServer({
+    dataDir, user: opts.user, staticDir: opts.staticDir, faults: opts.faults, log,
+    rawHandlers: [(req, res) => graph.handle(req, res)],
+  });
+  currentUser = () => ({ id: aadObjectId(server.site.user.email), displayName: server.site.user.title });
   const url = await server.listen(opts.port, '127.0.0.1');
   let closing = false;
   const shutdown = (): void => {
     if (closing) return;
     closing = true;
-    void server.close().then(() => process.exit(0), () => process.exit(1));
+    void graph.close().then(() => server.close()).then(() => process.exit(0), () => process.exit(1));
   };
   // A bug in one request must not take the server down: every request is already answered inside try/catch;
   // anything that still escapes is logged, not fatal.
@@ -100,6 +115,7 @@ export async function main(argv = process.argv.slice(2), env = process.env): Pro
   }
   log(`Social Value Hub local server: ${url}/`);
   log(`SharePoint site: ${server.siteUrl()}`);
+  log(`Taskforce channel (Graph sink): ${url}/_local/channel`);
   log(`Current user: ${server.site.user.title} <${server.site.user.email}>`);
 }
 
