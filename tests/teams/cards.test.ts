@@ -2,7 +2,7 @@
 // library with no errors or warnings), within the message limit, with user text as plain text.
 import fs from 'node:fs';
 import path from 'node:path';
-import { THEMES, formatPounds } from '../../src/domain';
+import { THEMES, formatPounds, periodById, totalsByTheme } from '../../src/domain';
 import {
   AdaptiveCardJson,
   buildSuccessCard,
@@ -25,7 +25,7 @@ function success(overrides: Partial<SuccessCardInput> = {}): SuccessCardInput {
     themeId: 'growth-skills-employment',
     measure: { code: 'GSE-03', text: 'Apprenticeship weeks for local residents', unit: 'weeks' },
     outcome: { quantity: 104, valuePence: 3_456_789, periodEnd: '2026-06-30' },
-    commitment: { targetQuantity: 208, percentDelivered: 50 },
+    progress: { targetQuantity: 208, percentDelivered: 50 },
     verifiedBy: 'Daniel Hughes',
     verifiedAt: '2026-07-14T10:30:00Z',
     quote: 'Two apprentices from Foleshill started with us this quarter.',
@@ -37,12 +37,18 @@ function success(overrides: Partial<SuccessCardInput> = {}): SuccessCardInput {
 
 function update(overrides: Partial<UpdateCardInput> = {}): UpdateCardInput {
   return {
-    period: { label: 'Quarter 1, 2026/27', start: '2026-04-01', end: '2026-06-30' },
-    themeTotals: [
-      { themeId: 'growth-skills-employment', committedPence: 50_000_000, deliveredPence: 12_345_600 },
-      { themeId: 'environment', committedPence: 2_000_000, deliveredPence: 2_500_050 },
-      { themeId: 'local-businesses', committedPence: 10_000_000, deliveredPence: 0 },
-    ],
+    period: periodById('2026-27 Q1'),
+    committed: totalsByTheme([
+      { measureCode: 'GSE-01', valuePence: 30_000_000 },
+      { measureCode: 'GSE-02', valuePence: 20_000_000 },
+      { measureCode: 'ENV-01', valuePence: 2_000_000 },
+      { measureCode: 'PLB-01', valuePence: 10_000_000 },
+    ]),
+    delivered: totalsByTheme([
+      { measureCode: 'GSE-01', valuePence: 12_345_600 },
+      { measureCode: 'ENV-01', valuePence: 2_500_050 },
+      { measureCode: 'HSC-01' },
+    ]),
     newAwards: [{ reference: 'WMCA-2026-0050', title: 'Cycle hire', supplier: { name: 'Pedal Co Ltd', isSme: true, isVcse: false }, awardValuePence: 120_000_000, committedPence: 6_000_000 }],
     topSuccesses: [{ reference: 'WMCA-2026-0042', title: 'Bus shelters', supplierName: 'Shelter Works CIC', themeId: 'growth-skills-employment', measureText: 'apprenticeship weeks', quantity: 104, unit: 'weeks', valuePence: 3_456_789 }],
     atRisk: [{ reference: 'WMCA-2025-0007', title: 'Depot retrofit', measureText: 'Tonnes CO2e saved', rag: 'Red', percentDelivered: 12, dueDate: '2026-09-30' }],
@@ -80,7 +86,7 @@ describe('success card', () => {
     expect(text).toContain(formatPounds(3_456_789, { pence: false }));
     expect(text).toContain('£34,568');
     expect(text).toContain('50% of 208 weeks delivered to date');
-    expect(text).toContain('Quarter ending 30 June 2026');
+    expect(text).toContain('Q1 2026-27 (April to June 2026)');
     expect(text).toContain('Daniel Hughes, 14 July 2026');
     expect(text).toContain('“Two apprentices from Foleshill started with us this quarter.”');
     expect(markdownTexts(card)).toEqual(expect.arrayContaining(['SME', 'VCSE', 'West Midlands']));
@@ -117,7 +123,8 @@ describe('taskforce update card', () => {
   });
 
   test('empty sections say so', () => {
-    const card = buildUpdateCard(update({ newAwards: [], topSuccesses: [], atRisk: [], themeTotals: [] }));
+    const none = totalsByTheme([]);
+    const card = buildUpdateCard(update({ newAwards: [], topSuccesses: [], atRisk: [], committed: none, delivered: none }));
     expectValidCard(card);
     expect(markdownTexts(card)).toEqual(expect.arrayContaining(['No new awards this period.', 'No verified successes this period yet.', 'No commitments at risk.']));
   });

@@ -1,5 +1,6 @@
 // User text is plain text in every card: hostile inputs (markdown links and images, mentions, HTML,
 // 10,000 characters, emoji, right-to-left text) come out neutral, short and still readable.
+import { totalsByTheme } from '../../src/domain';
 import { buildSuccessCard, buildUpdateCard, ELLIPSIS, MAX_MESSAGE_BYTES, sanitizeCardText, truncateText } from '../../src/teams/cards';
 import { checkCard, expectValidCard, markdownTexts, runTexts } from './cardCheck';
 
@@ -95,7 +96,8 @@ describe('cards built from hostile text', () => {
     });
     const update = buildUpdateCard({
       period: { label: evil, end: '2026-06-30' },
-      themeTotals: [],
+      committed: totalsByTheme([]),
+      delivered: totalsByTheme([]),
       newAwards: Array.from({ length: 30 }, () => ({ reference: evil, title: evil, supplier: { name: evil, isSme: false, isVcse: true } })),
       topSuccesses: Array.from({ length: 30 }, () => ({ reference: evil, title: evil, supplierName: evil, themeId: 'environment' as const, measureText: evil, quantity: 2, unit: 'count' })),
       atRisk: Array.from({ length: 30 }, () => ({ reference: evil, title: evil, measureText: evil, rag: 'Amber' as const, dueDate: '2026-12-31' })),

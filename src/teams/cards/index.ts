@@ -2,7 +2,7 @@
 export { buildSuccessCard, supplierBadges } from './successCard';
 export type { SuccessCardInput } from './successCard';
 export { buildUpdateCard } from './updateCard';
-export type { AtRiskCommitment, NewAward, ThemeTotal, TopSuccess, UpdateCardInput } from './updateCard';
+export type { AtRiskCommitment, NewAward, TopSuccess, UpdateCardInput } from './updateCard';
 export { sanitizeCardText, truncateText, ELLIPSIS } from './sanitize';
 export type { SanitizeOptions } from './sanitize';
 export type { AdaptiveCardJson, CardElement } from './elements';

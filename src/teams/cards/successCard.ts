@@ -1,9 +1,9 @@
 // The success card: one verified delivery worth celebrating in the taskforce channel.
-import { formatPounds, IsoDate, MeasureUnit, Pence, ThemeId, themeById } from '../../domain';
+import { CommitmentProgress, formatPounds, IsoDate, MeasureUnit, Pence, periodLabel, ThemeId, themeById } from '../../domain';
 import { HubTabLink, hubTabDeepLink } from '../deepLinks';
 import { AdaptiveCardJson, badges, CardElement, card, Fact, facts, heading, openUrl, plainText, safeLinkUrl } from './elements';
 import { fitCard } from './fit';
-import { formatCardDate, formatPercent, formatQuantity } from './format';
+import { formatCardDate, formatQuantity } from './format';
 import { sanitizeCardText } from './sanitize';
 
 export interface SuccessCardInput {
@@ -13,8 +13,8 @@ export interface SuccessCardInput {
   measure: { code: string; text: string; unit: MeasureUnit | string };
   /** The verified outcome: what was delivered in the period, and its £ value (none for record-only measures). */
   outcome: { quantity: number; valuePence?: Pence; periodEnd: IsoDate };
-  /** The commitment it counts against. `percentDelivered` comes from the domain's progress, to date. */
-  commitment?: { targetQuantity: number; percentDelivered?: number };
+  /** The commitment's progress to date, from the domain's commitmentProgress. */
+  progress?: Pick<CommitmentProgress, 'targetQuantity' | 'percentDelivered'>;
   /** Display name of who verified it (a person in the hub, not a beneficiary: cards hold counts, never people). */
   verifiedBy: string;
   verifiedAt?: string;
@@ -44,6 +44,7 @@ export function buildSuccessCard(input: SuccessCardInput): AdaptiveCardJson {
   const reference = sanitizeCardText(input.procurement.reference, { maxLength: 60 });
   const deepLink = hubTabDeepLink(input.hubTab, input.procurement.reference);
   const caseStudy = safeLinkUrl(input.caseStudyUrl);
+  const period = periodLabel(input.outcome.periodEnd);
 
   return fitCard((limits) => {
     const rows: Fact[] = [
@@ -52,13 +53,12 @@ export function buildSuccessCard(input: SuccessCardInput): AdaptiveCardJson {
       { title: 'Measure', value: `${input.measure.code} ${input.measure.text}` },
       { title: 'Delivered', value: delivered },
     ];
-    if (input.commitment) {
-      const target = formatQuantity(input.commitment.targetQuantity, input.measure.unit);
-      const percent = formatPercent(input.commitment.percentDelivered);
-      rows.push({ title: 'Commitment', value: percent ? `${percent} of ${target} delivered to date` : target });
+    if (input.progress) {
+      const target = formatQuantity(input.progress.targetQuantity, input.measure.unit);
+      rows.push({ title: 'Commitment', value: `${input.progress.percentDelivered}% of ${target} delivered to date` });
     }
     if (value) rows.push({ title: 'Social value', value });
-    rows.push({ title: 'Period', value: `Quarter ending ${formatCardDate(input.outcome.periodEnd)}` });
+    rows.push({ title: 'Period', value: period });
     const verified = input.verifiedAt ? `${input.verifiedBy}, ${formatCardDate(input.verifiedAt)}` : input.verifiedBy;
     rows.push({ title: 'Verified by', value: verified });
 

@@ -1,19 +1,11 @@
 // The taskforce update card: a reporting period at a glance — committed vs delivered for every theme
 // (never only one total), new awards, top successes and commitments at risk, with a link to the dashboard.
-import { formatPounds, IsoDate, MeasureUnit, Pence, Rag, sumPence, THEMES, ThemeId, themeById } from '../../domain';
+import { formatPounds, IsoDate, MeasureUnit, Pence, Rag, ReportingPeriod, THEMES, ThemeId, themeById, ThemeTotals } from '../../domain';
 import { HubTabLink, hubTabDeepLink } from '../deepLinks';
 import { AdaptiveCardJson, card, CardElement, heading, note, openUrl, plainText, safeLinkUrl } from './elements';
 import { CardLimits, fitCard, listWithMore } from './fit';
 import { formatCardDate, formatPercent, formatQuantity } from './format';
 import { supplierBadges } from './successCard';
-
-export interface ThemeTotal {
-  themeId: ThemeId;
-  /** £ committed on contracts live in the period (proxies locked at award). */
-  committedPence: Pence;
-  /** £ delivered and verified in the period. */
-  deliveredPence: Pence;
-}
 
 export interface NewAward {
   reference: string;
@@ -38,16 +30,19 @@ export interface AtRiskCommitment {
   reference: string;
   title: string;
   measureText: string;
+  /** From the domain's commitmentProgress. */
   rag: Rag;
   percentDelivered?: number;
   dueDate: IsoDate;
 }
 
 export interface UpdateCardInput {
-  /** E.g. { label: 'Quarter 2, 2026/27', end: '2026-09-30' }. */
-  period: { label: string; start?: IsoDate; end: IsoDate };
-  /** Totals by theme; themes missing here are shown as £0 so the card always covers all six. */
-  themeTotals: readonly ThemeTotal[];
+  /** The domain's reporting period (periodById('2026-27 Q1')), or any label with dates. */
+  period: Pick<ReportingPeriod, 'label' | 'end'> & { start?: IsoDate };
+  /** committedByTheme(…) of the contracts live in the period: all six themes and the total. */
+  committed: ThemeTotals;
+  /** deliveredByTheme(…) of the period's outcome logs. */
+  delivered: ThemeTotals;
   newAwards: readonly NewAward[];
   /** Already ordered, best first. */
   topSuccesses: readonly TopSuccess[];
@@ -61,21 +56,14 @@ function money(pence: Pence): string {
   return formatPounds(pence, { pence: false });
 }
 
-/** One row per theme in the policy's order, then the sum: committed, delivered and the share delivered. */
-function themeTable(totals: readonly ThemeTotal[]): CardElement {
-  const rows = THEMES.map((theme) => {
-    const own = totals.filter((t) => t.themeId === theme.id);
-    return {
-      label: theme.label,
-      committed: sumPence(own.map((t) => t.committedPence)),
-      delivered: sumPence(own.map((t) => t.deliveredPence)),
-    };
-  });
-  const all = {
-    label: 'All themes',
-    committed: sumPence(rows.map((r) => r.committed)),
-    delivered: sumPence(rows.map((r) => r.delivered)),
+/** One row per theme in the policy's order, then the whole: committed, delivered and the share delivered. */
+function themeTable(committed: ThemeTotals, delivered: ThemeTotals): CardElement {
+  const pence = (totals: ThemeTotals, themeId: ThemeId): Pence => {
+    const found = totals.themes.filter((t) => t.themeId === themeId)[0];
+    return found ? found.valuePence : 0;
   };
+  const rows = THEMES.map((theme) => ({ label: theme.label, committed: pence(committed, theme.id), delivered: pence(delivered, theme.id) }));
+  const all = { label: 'All themes', committed: committed.totalPence, delivered: delivered.totalPence };
   const cell = (text: string, bold: boolean, right: boolean, width: string): CardElement => ({
     type: 'Column',
     width,
@@ -146,7 +134,7 @@ export function buildUpdateCard(input: UpdateCardInput): AdaptiveCardJson {
         plainText(input.period.label, { maxLength: 80, weight: 'Bolder' }),
         note(periodText, { subtle: true, spacing: 'None' }),
         note('Committed and delivered social value by theme', { spacing: 'Medium' }),
-        themeTable(input.themeTotals),
+        themeTable(input.committed, input.delivered),
         ...section('New awards', listWithMore(input.newAwards, limits.listMax, (a) => award(a, limits), 'award'), 'No new awards this period.'),
         ...section('Top successes', listWithMore(input.topSuccesses, limits.listMax, (s) => success(s, limits), 'success'), 'No verified successes this period yet.'),
         ...section('Commitments at risk', listWithMore(input.atRisk, limits.listMax, (r) => risk(r, limits), 'commitment'), 'No commitments at risk.'),
