@@ -270,6 +270,22 @@ describe('outcome logs and verification', () => {
     expect(hub.delivery.rollups.get(`${REF}|2026-06-30|healthier-stronger-communities`)).toMatchObject({ reportedPence: 0, verifiedPence: 67_720 });
   });
 
+  it('lets another officer reject a log on the contract’s page with a reason; a rejected log never counts', async () => {
+    const hub = setupHub();
+    await seedInDelivery(hub);
+    const [hours] = hub.delivery.commitments.get(REF)!;
+    await recordOutcome(hub.data, hours, { periodDate: '2026-06-30', quantity: 400, evidenceNotes: 'Supplier says so' }, officer, new Date());
+    const user = mount(hub, colleague);
+    const logs = await screen.findByRole('table', { name: 'Outcome logs' });
+    expect(within(logs).getByText('Reported, awaiting verification')).toBeInTheDocument();
+    await user.type(within(logs).getByLabelText(/Reason for rejecting HSC-01/), 'No timesheets behind 400 hours in one quarter; send the volunteering log.');
+    await user.click(within(logs).getByRole('button', { name: /^Reject HSC-01/ }));
+    await waitFor(() => expect(hub.delivery.logs[0]).toMatchObject({ verification: 'Rejected', verifiedBy: colleague.email }));
+    expect(await screen.findByText(/: No timesheets behind 400 hours/)).toBeInTheDocument();
+    expect(hub.delivery.rollups.get(`${REF}|2026-06-30|healthier-stronger-communities`)).toMatchObject({ reportedPence: 0, verifiedPence: 0 });
+    expect(within(screen.getByRole('table', { name: /Commitments: committed/ })).getByText(/HSC-01: 0 hours of 400 hours delivered/)).toBeInTheDocument();
+  });
+
   it('shows verified delivery apart from what awaits verification, with the RAG reason', async () => {
     const hub = setupHub();
     await seedInDelivery(hub);
