@@ -109,9 +109,14 @@ export async function main(argv = process.argv.slice(2), env = process.env): Pro
   // First start = a database whose site has not been set up yet (a failed setup is retried on the next start).
   if (opts.seed !== 'none' && !server.site.store.getMeta('bootstrapped')) {
     log(`First start: setting up the site (${opts.seed})…`);
-    // The site owner provisions the lists, as on a real tenant.
-    await server.site.asUser('admin', () => (bootstrapSite as Bootstrap)(server.siteUrl(), log, { mode: opts.seed as 'provision' | 'demo' }));
-    server.site.store.setMeta('bootstrapped', new Date().toISOString());
+    try {
+      // The site owner provisions the lists, as on a real tenant.
+      await server.site.asUser('admin', () => (bootstrapSite as Bootstrap)(server.siteUrl(), log, { mode: opts.seed as 'provision' | 'demo' }));
+      server.site.store.setMeta('bootstrapped', new Date().toISOString());
+    } catch (e) {
+      // Keep serving: the hub offers provisioning to a site owner, and the next start tries again.
+      log(`Site setup failed (the server keeps running; it tries again on the next start): ${(e as Error).stack ?? String(e)}`);
+    }
   }
   log(`Social Value Hub local server: ${url}/`);
   log(`SharePoint site: ${server.siteUrl()}`);

@@ -104,6 +104,11 @@ export async function startLocalServer(opts: LocalServerOptions = {}): Promise<L
   const baseArgs = ['--data', dataDir, '--seed', opts.seed ?? 'none', ...(opts.args ?? [])];
 
   let { child, url, out } = await spawnServer(file, [...baseArgs, '--port', '0'], env);
+  // never leave a server behind if a suite forgets to stop it
+  const killOnExit = (): void => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
   const port = Number(new URL(url).port);
   let stopped = false;
 
@@ -129,6 +134,7 @@ export async function startLocalServer(opts: LocalServerOptions = {}): Promise<L
       stopped = true;
       child.kill('SIGTERM');
       await waitExit(child);
+      process.removeListener('exit', killOnExit);
       if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
     async kill() {
