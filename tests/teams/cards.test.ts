@@ -93,6 +93,12 @@ describe('success card', () => {
     expect(actionUrls(card)).toEqual([hubTabDeepLink(hubTab, 'WMCA-2026-0042'), 'https://svhub.example/case-studies/42']);
   });
 
+  test('with the proxy, the £ value shows how it was worked out', () => {
+    const card = buildSuccessCard(success({ outcome: { quantity: 2.5, valuePence: 4233, proxyPence: 1693, periodEnd: '2026-06-30' }, measure: { code: 'GSE-05', text: 'Volunteering hours', unit: 'hours' } }));
+    expectValidCard(card);
+    expect(runTexts(card)).toContain('£42.33 (2.5 hours × £16.93)');
+  });
+
   test('a record-only measure has no £ line, and a non-https case study link is left out', () => {
     const card = buildSuccessCard(success({ outcome: { quantity: 3, periodEnd: '2026-03-31' }, caseStudyUrl: 'javascript:alert(1)', supplier: { name: 'Big Co plc', isSme: false, isVcse: false } }));
     expectValidCard(card);

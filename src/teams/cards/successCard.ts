@@ -1,5 +1,5 @@
 // The success card: one verified delivery worth celebrating in the taskforce channel.
-import { CommitmentProgress, formatPounds, IsoDate, MeasureUnit, Pence, periodLabel, ThemeId, themeById } from '../../domain';
+import { CommitmentProgress, describeValue, formatPounds, IsoDate, MeasureUnit, Pence, periodLabel, ThemeId, themeById } from '../../domain';
 import { HubTabLink, hubTabDeepLink } from '../deepLinks';
 import { AdaptiveCardJson, badges, CardElement, card, Fact, facts, heading, openUrl, plainText, safeLinkUrl } from './elements';
 import { fitCard } from './fit';
@@ -12,7 +12,7 @@ export interface SuccessCardInput {
   themeId: ThemeId;
   measure: { code: string; text: string; unit: MeasureUnit | string };
   /** The verified outcome: what was delivered in the period, and its £ value (none for record-only measures). */
-  outcome: { quantity: number; valuePence?: Pence; periodEnd: IsoDate };
+  outcome: { quantity: number; valuePence?: Pence; proxyPence?: Pence; periodEnd: IsoDate };
   /** The commitment's progress to date, from the domain's commitmentProgress. */
   progress?: Pick<CommitmentProgress, 'targetQuantity' | 'percentDelivered'>;
   /** Display name of who verified it (a person in the hub, not a beneficiary: cards hold counts, never people). */
@@ -57,7 +57,11 @@ export function buildSuccessCard(input: SuccessCardInput): AdaptiveCardJson {
       const target = formatQuantity(input.progress.targetQuantity, input.measure.unit);
       rows.push({ title: 'Commitment', value: `${input.progress.percentDelivered}% of ${target} delivered to date` });
     }
-    if (value) rows.push({ title: 'Social value', value });
+    if (value) {
+      // With the proxy, show how the value was worked out ("£1,760 (104 weeks × £16.93)").
+      const working = input.outcome.proxyPence === undefined ? value : describeValue(input.outcome.quantity, String(input.measure.unit), input.outcome.proxyPence);
+      rows.push({ title: 'Social value', value: working });
+    }
     rows.push({ title: 'Period', value: period });
     const verified = input.verifiedAt ? `${input.verifiedBy}, ${formatCardDate(input.verifiedAt)}` : input.verifiedBy;
     rows.push({ title: 'Verified by', value: verified });
