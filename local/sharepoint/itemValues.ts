@@ -101,6 +101,11 @@ export function convertValue(store: Store, field: FieldDef, raw: unknown): Colum
       if (typeof v !== 'string') throw cannotConvert('Edm.DateTime');
       const d = normalizeDate(v);
       if (d === null) throw cannotConvert('Edm.DateTime');
+      // SharePoint's date and time columns hold 1 January 1900 to 31 December 8900.
+      const year = Number(d.slice(0, 4));
+      if (year < 1900 || year > 8900) {
+        throw fieldValidation(`The value of the field '${field.title}' is out of range. Dates must be between 1/1/1900 and 12/31/8900.`);
+      }
       return d;
     }
     case 'MultiChoice': {

@@ -54,6 +54,7 @@ describe('bad item bodies', () => {
     ['a fraction into an integer', '{"Ref":"R1","Year":2024.5}', 400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', CONVERT('Edm.Int32')],
     ['an integer overflow', '{"Ref":"R1","Year":99999999999}', 400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', CONVERT('Edm.Int32')],
     ['a non-ISO date', '{"Ref":"R1","PeriodEnd":"31/03/2025"}', 400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', CONVERT('Edm.DateTime')],
+    ['a date before 1900', '{"Ref":"R1","PeriodEnd":"1899-12-31T00:00:00Z"}', 400, '-2130575163, Microsoft.SharePoint.SPException', /out of range/],
     ['a non-boolean', '{"Ref":"R1","Verified":"yes"}', 400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', CONVERT('Edm.Boolean')],
     ['a number into text', '{"Ref":12}', 400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', CONVERT('Edm.String')],
     ['10,000 characters into single line text', JSON.stringify({ Ref: 'R1', Title: 'x'.repeat(10000) }), 400, '-2130575163, Microsoft.SharePoint.SPException', /maximum length of 255/],
