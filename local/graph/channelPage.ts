@@ -134,7 +134,16 @@ export const CHANNEL_SCRIPT = `(function () {
     result.didProcess = true;
   };
   var cards = JSON.parse(document.getElementById('svhub-cards').textContent || '[]');
-  var hostConfig = new AC.HostConfig({ fontFamily: '"Segoe UI", system-ui, sans-serif', supportsInteractivity: true });
+  // Close to Teams' light theme: accent containers (the SME/VCSE badges) on Teams' brand tint.
+  var hostConfig = new AC.HostConfig({
+    fontFamily: '"Segoe UI", system-ui, sans-serif',
+    supportsInteractivity: true,
+    containerStyles: {
+      default: { backgroundColor: '#FFFFFF', foregroundColors: { default: { default: '#242424', subtle: '#616161' }, accent: { default: '#5B5FC7', subtle: '#444791' } } },
+      emphasis: { backgroundColor: '#F5F5F5', foregroundColors: { default: { default: '#242424', subtle: '#616161' } } },
+      accent: { backgroundColor: '#E8EBFA', foregroundColors: { default: { default: '#3D3E78', subtle: '#444791' } } }
+    }
+  });
   var slots = document.querySelectorAll('[data-card-index]');
   for (var i = 0; i < slots.length; i++) {
     var slot = slots[i];
