@@ -94,7 +94,7 @@ function ReadyCheck({ data, canProvision, children }: { data: HubData; canProvis
   const [running, setRunning] = React.useState(false);
   const [error, setError] = React.useState<unknown>(undefined);
   if (missing.loading && !missing.value) return <Spinner label={strings.LoadingLabel} />;
-  if (missing.error !== undefined) return <ErrorNotice title="The hub could not reach its lists" error={missing.error} onRetry={missing.reload} />;
+  if (missing.error !== undefined) return <ErrorNotice title={strings.Setup.CannotReachLists} error={missing.error} onRetry={missing.reload} />;
   if (missing.value && missing.value.length > 0) {
     const provision = async (): Promise<void> => {
       setRunning(true);
@@ -111,15 +111,15 @@ function ReadyCheck({ data, canProvision, children }: { data: HubData; canProvis
     return (
       <MessageBar intent="warning">
         <MessageBarBody>
-          <MessageBarTitle>The hub’s lists are not on this site yet</MessageBarTitle>
-          Missing: {missing.value.join(', ')}.{' '}
-          {canProvision ? 'You can create them now; it is safe to run again.' : 'Ask a site owner to open the hub and provision them.'}
-          {error !== undefined && <ErrorNotice title="Provisioning stopped" error={error} />}
-          {report && <Text block>Created {report.created.length}, updated {report.updated.length}.</Text>}
+          <MessageBarTitle>{strings.Setup.ListsMissingTitle}</MessageBarTitle>
+          {format(strings.Setup.ListsMissing, missing.value.join(', '))}{' '}
+          {canProvision ? strings.Setup.OwnerCanProvision : strings.Setup.AskOwner}
+          {error !== undefined && <ErrorNotice title={strings.Setup.ProvisionStopped} error={error} />}
+          {report && <Text block>{format(strings.Setup.ProvisionReport, report.created.length, report.updated.length)}</Text>}
           {canProvision && (
             <div>
               <Button appearance="primary" onClick={() => provision()} disabled={running}>
-                {running ? 'Provisioning…' : 'Provision the hub’s lists'}
+                {running ? strings.Setup.Provisioning : strings.Setup.Provision}
               </Button>
             </div>
           )}
@@ -148,7 +148,7 @@ function Hub({ services, data }: { services: HubServices; data: HubData }): Reac
 
   return (
     <>
-      <nav className={styles.nav} aria-label="Hub">
+      <nav className={styles.nav} aria-label={strings.Nav.Label}>
         <TabList
           selectedValue={tab}
           onTabSelect={(_, d) => {
@@ -156,9 +156,9 @@ function Hub({ services, data }: { services: HubServices; data: HubData }): Reac
             else navigate({ screen: 'register', scope: d.value === 'all' ? 'all' : 'mine' });
           }}
         >
-          <Tab value="mine">My procurements</Tab>
-          <Tab value="all">All procurements</Tab>
-          <Tab value="new">New procurement</Tab>
+          <Tab value="mine">{strings.Nav.Mine}</Tab>
+          <Tab value="all">{strings.Nav.All}</Tab>
+          <Tab value="new">{strings.Nav.New}</Tab>
         </TabList>
       </nav>
       <main className={styles.main}>

@@ -1,12 +1,13 @@
 import * as React from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import * as strings from 'SocialValueHubStrings';
 import { isDataError } from '../../data/ports';
 
 /** Words a person can act on, whatever failed. */
 export function errorMessage(error: unknown): string {
   if (isDataError(error)) return error.message;
   if (error instanceof Error && error.message) return error.message;
-  return 'Something went wrong. Try again; if it keeps happening, tell your site owner.';
+  return strings.Common.SomethingWentWrong;
 }
 
 export function ErrorNotice(props: { title: string; error: unknown; onRetry?: () => void }): React.ReactElement {
@@ -18,7 +19,7 @@ export function ErrorNotice(props: { title: string; error: unknown; onRetry?: ()
       </MessageBarBody>
       {props.onRetry && (
         <MessageBarActions>
-          <Button onClick={props.onRetry}>Try again</Button>
+          <Button onClick={props.onRetry}>{strings.Common.TryAgain}</Button>
         </MessageBarActions>
       )}
     </MessageBar>

@@ -1,11 +1,13 @@
 import * as React from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import * as strings from 'SocialValueHubStrings';
 import { applyEdit, isoDateFromDate } from '../../domain';
 import type { FieldError, Measure, Procurement } from '../../domain';
 import type { HubData, Stored } from '../../data/ports';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { dateTime } from '../common/labels';
 import { useAsync } from '../common/useAsync';
+import { format } from '../format';
 import { submitForApproval } from '../procurement/procurementActions';
 import type { CurrentUser, DraftStorage } from '../services';
 import type { GuideDraft, StepId } from './draft';
@@ -70,11 +72,11 @@ export function ProcurementGuide(props: ProcurementGuideProps): React.ReactEleme
     setDraft(stored.value?.draft ?? props.initialDraft);
   }, [draft, stored.loading, stored.value, props.initialDraft]);
 
-  if (stored.error !== undefined) return <ErrorNotice title="The procurement could not be opened" error={stored.error} onRetry={stored.reload} />;
-  if (library.error !== undefined) return <ErrorNotice title="The measure library could not be loaded" error={library.error} onRetry={library.reload} />;
-  if (!draft || !library.value) return <Spinner label="Opening the guide…" />;
+  if (stored.error !== undefined) return <ErrorNotice title={strings.Guide.CouldNotOpen} error={stored.error} onRetry={stored.reload} />;
+  if (library.error !== undefined) return <ErrorNotice title={strings.Guide.LibraryFailed} error={library.error} onRetry={library.reload} />;
+  if (!draft || !library.value) return <Spinner label={strings.Guide.Opening} />;
   if (!stored.value?.procurement && !props.initialDraft && !store.load(reference)) {
-    return <ErrorNotice title="There is no draft with this reference" error={new Error(`Nothing is saved under ${reference}.`)} />;
+    return <ErrorNotice title={strings.Guide.NoDraft} error={new Error(format(strings.Guide.NothingSaved, reference))} />;
   }
   return (
     <GuideSteps
@@ -134,7 +136,7 @@ function GuideSteps(
       const result = await data.procurements.saveBundle({ ...bundle, procurement });
       if (!result.ok) {
         const failure = result.failed[0];
-        throw failure ? failure.error : new Error('The draft was not saved.');
+        throw failure ? failure.error : new Error(strings.Guide.NotSaved);
       }
       setExisting(result.procurement);
       onDraftChange({ ...draft, savedAt: new Date().toISOString() });
@@ -180,9 +182,9 @@ function GuideSteps(
   return (
     <section aria-labelledby="guide-heading">
       <h2 id="guide-heading">
-        {existing ? 'Edit procurement' : 'New procurement'} {draft.reference}
+        {format(existing ? strings.Guide.EditHeading : strings.Guide.NewHeading, draft.reference)}
       </h2>
-      <nav aria-label="Steps of the guide">
+      <nav aria-label={strings.Guide.Steps}>
         <ol className={styles.steps}>
           {steps.map((id, i) => (
             <li key={id}>
@@ -213,41 +215,41 @@ function GuideSteps(
         {step === 'review' && <ReviewStep draft={draft} tier={tier.decision} library={library} problems={draftProblems(draft, library)} goTo={goTo} />}
         {step !== 'basics' && step !== 'tier' && !tier.decision && (
           <MessageBar intent="warning">
-            <MessageBarBody>Complete the basics first: {tier.error}</MessageBarBody>
+            <MessageBarBody>{format(strings.Guide.BasicsFirst, tier.error ?? '')}</MessageBarBody>
           </MessageBar>
         )}
       </div>
 
       {save.state === 'failed' && (
         <ErrorNotice
-          title="Your draft is kept in this browser, but the list was not updated"
+          title={strings.Guide.KeptInBrowser}
           error={save.error}
           onRetry={() => saveToList()}
         />
       )}
       <div className={styles.buttons}>
         <Button disabled={index === 0} onClick={() => goTo(steps[index - 1])}>
-          Back
+          {strings.Guide.Back}
         </Button>
         {step !== 'review' ? (
           <Button appearance="primary" onClick={() => goNext()}>
-            Next
+            {strings.Guide.Next}
           </Button>
         ) : (
           <Button appearance="primary" onClick={() => submit()} disabled={save.state === 'saving'}>
-            Submit for approval
+            {strings.Guide.Submit}
           </Button>
         )}
         <Button onClick={() => saveToList()} disabled={save.state === 'saving'}>
-          Save draft
+          {strings.Guide.SaveDraft}
         </Button>
         <Button appearance="subtle" onClick={() => props.onClose(existing?.reference)}>
-          Close
+          {strings.Guide.Close}
         </Button>
         <Text aria-live="polite" size={200}>
-          {save.state === 'saving' && 'Saving…'}
-          {save.state === 'saved' && draft.savedAt && `Saved to the list at ${dateTime(draft.savedAt)}`}
-          {save.state === 'idle' && draft.savedAt && `Last saved to the list at ${dateTime(draft.savedAt)}`}
+          {save.state === 'saving' && strings.Guide.Saving}
+          {save.state === 'saved' && draft.savedAt && format(strings.Guide.SavedAt, dateTime(draft.savedAt))}
+          {save.state === 'idle' && draft.savedAt && format(strings.Guide.LastSavedAt, dateTime(draft.savedAt))}
         </Text>
       </div>
     </section>

@@ -11,6 +11,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import * as strings from 'SocialValueHubStrings';
 import { THEMES, allowedTransitions, canApprove, contractTypeLabel, regimeLabel } from '../../domain';
 import type { ProcurementStatus } from '../../domain';
 import type { HubData } from '../../data/ports';
@@ -18,6 +19,7 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { StatusBadge } from '../common/StatusBadge';
 import { authorityName, dateTime, longDate, money, tierLabel, weightingText } from '../common/labels';
 import { useAsync } from '../common/useAsync';
+import { format } from '../format';
 import type { CurrentUser } from '../services';
 import { saveFile } from '../common/download';
 import { decideApproval, moveTo } from './procurementActions';
@@ -61,12 +63,12 @@ export function ProcurementPage({ data, user, reference, onEdit, onBack }: Procu
   const [actionError, setActionError] = React.useState<unknown>(undefined);
   const [comments, setComments] = React.useState('');
 
-  if (loaded.loading && !loaded.value) return <Spinner label="Opening the procurement…" />;
-  if (loaded.error !== undefined) return <ErrorNotice title="The procurement could not be opened" error={loaded.error} onRetry={loaded.reload} />;
+  if (loaded.loading && !loaded.value) return <Spinner label={strings.Procurement.Opening} />;
+  if (loaded.error !== undefined) return <ErrorNotice title={strings.Procurement.CouldNotOpen} error={loaded.error} onRetry={loaded.reload} />;
   if (!loaded.value) {
     return (
       <MessageBar intent="warning">
-        <MessageBarBody>There is no procurement with the reference {reference}.</MessageBarBody>
+        <MessageBarBody>{format(strings.Procurement.NotFound, reference)}</MessageBarBody>
       </MessageBar>
     );
   }
@@ -109,7 +111,7 @@ export function ProcurementPage({ data, user, reference, onEdit, onBack }: Procu
   return (
     <article aria-labelledby="procurement-heading">
       <Button appearance="subtle" onClick={onBack}>
-        Back to the register
+        {strings.Procurement.BackToRegister}
       </Button>
       <h2 id="procurement-heading">
         {p.reference}: {p.title}
@@ -119,16 +121,16 @@ export function ProcurementPage({ data, user, reference, onEdit, onBack }: Procu
       <div className={styles.actions}>
         {EDITABLE.indexOf(p.status) >= 0 && (
           <Button appearance="primary" onClick={() => onEdit(p.reference)} disabled={busy}>
-            {p.status === 'Draft' ? 'Edit draft' : 'Edit decision'}
+            {p.status === 'Draft' ? strings.Procurement.EditDraft : strings.Procurement.EditDecision}
           </Button>
         )}
         {p.status === 'Draft' && (
           <Button onClick={() => onEdit(p.reference)} disabled={busy}>
-            Continue to submit
+            {strings.Procurement.ContinueToSubmit}
           </Button>
         )}
         <Button onClick={() => downloadTenderPack()} disabled={busy}>
-          Download tender pack
+          {strings.Procurement.DownloadTenderPack}
         </Button>
         {officerMoves.map((t) => (
           <Button key={t.action} onClick={() => run(() => moveTo(data, p, t.to))} disabled={busy}>
@@ -136,33 +138,33 @@ export function ProcurementPage({ data, user, reference, onEdit, onBack }: Procu
           </Button>
         ))}
       </div>
-      {actionError !== undefined && <ErrorNotice title="That did not work" error={actionError} />}
+      {actionError !== undefined && <ErrorNotice title={strings.Common.ThatDidNotWork} error={actionError} />}
 
       {p.status === 'Awaiting approval' && (
         <section className={styles.panel} aria-labelledby="approval-heading">
-          <h3 id="approval-heading">Approval</h3>
+          <h3 id="approval-heading">{strings.Procurement.Approval}</h3>
           <Text as="p" block>
-            Waiting for {p.approverEmail ?? 'an approver'} to approve the weighting decision in the Teams Approvals app.
+            {format(strings.Procurement.WaitingFor, p.approverEmail ?? strings.Procurement.AnApprover)}
           </Text>
           {mayApprove ? (
             <>
-              <Field label="Comments for the officer" hint="Required when you reject.">
+              <Field label={strings.Procurement.Comments} hint={strings.Procurement.CommentsHint}>
                 <Textarea value={comments} onChange={(_, d) => setComments(d.value)} rows={3} />
               </Field>
               <div className={styles.actions}>
                 <Button appearance="primary" disabled={busy} onClick={() => run(() => decideApproval(data, p, user, 'Approved', comments, new Date()))}>
-                  Approve
+                  {strings.Procurement.Approve}
                 </Button>
                 <Button disabled={busy} onClick={() => run(() => decideApproval(data, p, user, 'Rejected', comments, new Date()))}>
-                  Reject
+                  {strings.Procurement.Reject}
                 </Button>
               </div>
             </>
           ) : (
             <Text as="p" size={200}>
               {p.leadOfficer.email.toLowerCase() === user.email.toLowerCase() || (p.submittedByEmail ?? '').toLowerCase() === user.email.toLowerCase()
-                ? 'You cannot approve your own procurement.'
-                : 'Only the named approver can decide.'}
+                ? strings.Procurement.OwnProcurement
+                : strings.Procurement.OnlyNamedApprover}
             </Text>
           )}
         </section>
@@ -171,7 +173,7 @@ export function ProcurementPage({ data, user, reference, onEdit, onBack }: Procu
         <MessageBar intent={p.approvalOutcome === 'Approved' ? 'success' : 'error'} className={styles.panel}>
           <MessageBarBody>
             <MessageBarTitle>
-              {p.approvalOutcome} by {p.approvedByEmail} on {dateTime(p.approvedAt)}
+              {format(strings.Procurement.DecidedBy, p.approvalOutcome, p.approvedByEmail ?? '', dateTime(p.approvedAt))}
             </MessageBarTitle>
             {p.approvalComments}
           </MessageBarBody>
@@ -179,48 +181,48 @@ export function ProcurementPage({ data, user, reference, onEdit, onBack }: Procu
       )}
 
       <section className={styles.panel} aria-labelledby="facts-heading">
-        <h3 id="facts-heading">The decision</h3>
+        <h3 id="facts-heading">{strings.Procurement.TheDecision}</h3>
         <dl className={styles.facts}>
-          <dt className={styles.term}>Authority</dt>
+          <dt className={styles.term}>{strings.Procurement.Authority}</dt>
           <dd className={styles.detail}>{authorityName(p.authorityId)}{p.directorate ? `, ${p.directorate}` : ''}</dd>
-          <dt className={styles.term}>Lead officer</dt>
+          <dt className={styles.term}>{strings.Procurement.LeadOfficer}</dt>
           <dd className={styles.detail}>{p.leadOfficer.displayName} ({p.leadOfficer.email})</dd>
-          <dt className={styles.term}>Contract</dt>
+          <dt className={styles.term}>{strings.Procurement.Contract}</dt>
           <dd className={styles.detail}>
-            {contractTypeLabel(p.contractType)}, {regimeLabel(p.regime)}, {p.durationMonths} months
+            {format(strings.Procurement.ContractLine, contractTypeLabel(p.contractType), regimeLabel(p.regime), p.durationMonths)}
           </dd>
-          <dt className={styles.term}>Estimated value</dt>
-          <dd className={styles.detail}>{money(p.estimatedValuePence)} including VAT</dd>
-          <dt className={styles.term}>Decision date</dt>
+          <dt className={styles.term}>{strings.Procurement.Value}</dt>
+          <dd className={styles.detail}>{format(strings.Review.IncVat, money(p.estimatedValuePence))}</dd>
+          <dt className={styles.term}>{strings.Procurement.DecisionDate}</dt>
           <dd className={styles.detail}>{longDate(p.decisionDate)}</dd>
-          <dt className={styles.term}>Tier</dt>
+          <dt className={styles.term}>{strings.Procurement.Tier}</dt>
           <dd className={styles.detail}>
             {tierLabel(p.tierDecision?.tier)}
-            {p.tierDecision && ` (threshold ${money(p.tierDecision.thresholdPence)} from ${longDate(p.tierDecision.thresholdEffectiveFrom)}, policy edition ${p.tierDecision.policyEditionId})`}
+            {p.tierDecision && format(strings.Procurement.TierDetail, money(p.tierDecision.thresholdPence), longDate(p.tierDecision.thresholdEffectiveFrom), p.tierDecision.policyEditionId)}
           </dd>
-          <dt className={styles.term}>Themes</dt>
-          <dd className={styles.detail}>{THEMES.filter((t) => p.themeIds.indexOf(t.id) >= 0).map((t) => t.label).join('; ') || '—'}</dd>
-          <dt className={styles.term}>Measures</dt>
+          <dt className={styles.term}>{strings.Procurement.Themes}</dt>
+          <dd className={styles.detail}>{THEMES.filter((t) => p.themeIds.indexOf(t.id) >= 0).map((t) => t.label).join('; ') || strings.Common.NotRecorded}</dd>
+          <dt className={styles.term}>{strings.Procurement.Measures}</dt>
           <dd className={styles.detail}>
-            {(p.measureTargets ?? []).map((t) => `${t.measureCode} × ${t.targetQuantity}`).join(', ') || '—'}
+            {(p.measureTargets ?? []).map((t) => `${t.measureCode} × ${t.targetQuantity}`).join(', ') || strings.Common.NotRecorded}
           </dd>
-          <dt className={styles.term}>Weighting</dt>
+          <dt className={styles.term}>{strings.Procurement.Weighting}</dt>
           <dd className={styles.detail}>
             {weightingText(p.weighting)}
             {p.weighting.essentialCriteria?.length ? `: ${p.weighting.essentialCriteria.join('; ')}` : ''}
           </dd>
-          <dt className={styles.term}>Justification</dt>
-          <dd className={styles.detail}>{p.weighting.justification ?? '—'}</dd>
+          <dt className={styles.term}>{strings.Procurement.Justification}</dt>
+          <dd className={styles.detail}>{p.weighting.justification ?? strings.Common.NotRecorded}</dd>
         </dl>
       </section>
 
       {actions.length > 0 && (
         <section className={styles.panel} aria-labelledby="plan-heading">
-          <h3 id="plan-heading">Action plan</h3>
+          <h3 id="plan-heading">{strings.Procurement.ActionPlan}</h3>
           <ol>
             {actions.map((a) => (
               <li key={a.id ?? a.action}>
-                {a.action} — {a.ownerName}, due {longDate(a.dueDate)} ({a.status})
+                {format(strings.Procurement.ActionLine, a.action, a.ownerName, longDate(a.dueDate), a.status)}
               </li>
             ))}
           </ol>
@@ -228,12 +230,12 @@ export function ProcurementPage({ data, user, reference, onEdit, onBack }: Procu
       )}
 
       <section className={styles.panel} aria-labelledby="history-heading">
-        <h3 id="history-heading">Status history</h3>
+        <h3 id="history-heading">{strings.Procurement.StatusHistory}</h3>
         <ol>
           {history.map((h, i) => (
             <li key={i}>
-              {h.status} — {dateTime(h.at)}
-              {h.byName || h.byEmail ? ` by ${h.byName ?? h.byEmail}` : ''}
+              {format(strings.Procurement.HistoryLine, h.status, dateTime(h.at))}
+              {h.byName || h.byEmail ? format(strings.Procurement.HistoryBy, h.byName ?? h.byEmail ?? '') : ''}
             </li>
           ))}
         </ol>

@@ -17,6 +17,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import * as strings from 'SocialValueHubStrings';
 import { AUTHORITIES, PROCUREMENT_STATUSES, THEMES, TIERS } from '../../domain';
 import type { ProcurementStatus, ThemeId, Tier } from '../../domain';
 import type { HubData, ProcurementQuery, ProcurementSortKey } from '../../data/ports';
@@ -24,6 +25,7 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { authorityName, money, tierLabel, weightingText } from '../common/labels';
 import { useAsync } from '../common/useAsync';
 import { StatusBadge } from '../common/StatusBadge';
+import { format } from '../format';
 
 export interface RegisterProps {
   data: HubData;
@@ -66,13 +68,13 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 const COLUMNS: { key: ProcurementSortKey | undefined; label: string; numeric?: boolean }[] = [
-  { key: 'reference', label: 'Reference' },
-  { key: 'title', label: 'Title' },
-  { key: undefined, label: 'Authority' },
-  { key: 'estimatedValue', label: 'Value (inc. VAT)', numeric: true },
-  { key: undefined, label: 'Tier' },
-  { key: undefined, label: 'Weighting' },
-  { key: undefined, label: 'Status' },
+  { key: 'reference', label: strings.Register.ColumnReference },
+  { key: 'title', label: strings.Register.ColumnTitle },
+  { key: undefined, label: strings.Register.ColumnAuthority },
+  { key: 'estimatedValue', label: strings.Register.ColumnValue, numeric: true },
+  { key: undefined, label: strings.Register.ColumnTier },
+  { key: undefined, label: strings.Register.ColumnWeighting },
+  { key: undefined, label: strings.Register.ColumnStatus },
 ];
 
 /** One labelled drop-down filter: "any" or one of the domain's choices. */
@@ -128,39 +130,39 @@ export function Register({ data, scope, userEmail, onOpen }: RegisterProps): Rea
 
   return (
     <section aria-labelledby="register-heading">
-      <h2 id="register-heading">{scope === 'mine' ? 'My procurements' : 'All procurements'}</h2>
-      <div className={styles.filters} role="search" aria-label="Filter procurements">
-        <Field label="Search reference or title">
+      <h2 id="register-heading">{scope === 'mine' ? strings.Register.Mine : strings.Register.All}</h2>
+      <div className={styles.filters} role="search" aria-label={strings.Register.FiltersLabel}>
+        <Field label={strings.Register.Search}>
           <Input value={filters.text} onChange={(_, d) => update({ text: d.value })} type="search" />
         </Field>
         <ChoiceFilter
-          label="Status"
-          anyLabel="Any status"
+          label={strings.Register.Status}
+          anyLabel={strings.Register.AnyStatus}
           value={filters.status}
           options={PROCUREMENT_STATUSES.map((x) => ({ id: x.id, label: x.id }))}
           onChange={(status) => update({ status: status as ProcurementStatus | '' })}
         />
         <ChoiceFilter
-          label="Tier"
-          anyLabel="Any tier"
+          label={strings.Register.Tier}
+          anyLabel={strings.Register.AnyTier}
           value={filters.tier}
           options={TIERS}
           onChange={(tier) => update({ tier: tier as Tier | '' })}
         />
-        <ChoiceFilter label="Authority" anyLabel="Any authority" value={filters.authorityId} options={AUTHORITIES.map((a) => ({ id: a.id, label: a.name }))} onChange={(authorityId) => update({ authorityId })} />
-        <ChoiceFilter label="Theme" anyLabel="Any theme" value={filters.themeId} options={THEMES} onChange={(themeId) => update({ themeId: themeId as ThemeId | '' })} />
+        <ChoiceFilter label={strings.Register.Authority} anyLabel={strings.Register.AnyAuthority} value={filters.authorityId} options={AUTHORITIES.map((a) => ({ id: a.id, label: a.name }))} onChange={(authorityId) => update({ authorityId })} />
+        <ChoiceFilter label={strings.Register.Theme} anyLabel={strings.Register.AnyTheme} value={filters.themeId} options={THEMES} onChange={(themeId) => update({ themeId: themeId as ThemeId | '' })} />
         {scope === 'all' && (
-          <Field label="Lead officer (email)">
+          <Field label={strings.Register.LeadOfficer}>
             <Input value={filters.leadOfficerEmail} onChange={(_, d) => update({ leadOfficerEmail: d.value })} type="email" />
           </Field>
         )}
       </div>
 
-      {page.error !== undefined && <ErrorNotice title="The register could not be loaded" error={page.error} onRetry={page.reload} />}
-      {page.loading && <Spinner size="tiny" label="Loading procurements…" />}
+      {page.error !== undefined && <ErrorNotice title={strings.Register.CouldNotLoad} error={page.error} onRetry={page.reload} />}
+      {page.loading && <Spinner size="tiny" label={strings.Register.Loading} />}
       {page.value && (
         <>
-          <Table aria-label={scope === 'mine' ? 'My procurements' : 'All procurements'} size="small">
+          <Table aria-label={scope === 'mine' ? strings.Register.Mine : strings.Register.All} size="small">
             <TableHeader>
               <TableRow>
                 {COLUMNS.map((c) => {
@@ -209,19 +211,19 @@ export function Register({ data, scope, userEmail, onOpen }: RegisterProps): Rea
           </Table>
           {page.value.items.length === 0 && (
             <Text as="p" role="status">
-              {scope === 'mine' ? 'You have no procurements that match.' : 'No procurements match these filters.'}
+              {scope === 'mine' ? strings.Register.NoneOfMine : strings.Register.NoneMatch}
             </Text>
           )}
-          <nav className={styles.pager} aria-label="Register pages">
+          <nav className={styles.pager} aria-label={strings.Register.Pages}>
             <Button disabled={pageTokens.length < 2} onClick={() => setPageTokens((t) => t.slice(0, -1))}>
-              Previous page
+              {strings.Register.Previous}
             </Button>
-            <Text aria-live="polite">Page {pageTokens.length}</Text>
+            <Text aria-live="polite">{format(strings.Register.Page, pageTokens.length)}</Text>
             <Button
               disabled={!page.value.nextPageToken}
               onClick={() => setPageTokens((t) => [...t, page.value?.nextPageToken])}
             >
-              Next page
+              {strings.Register.Next}
             </Button>
           </nav>
         </>

@@ -1,8 +1,10 @@
 import * as React from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import * as strings from 'SocialValueHubStrings';
 import type { TierDecision } from '../../../domain';
 import { fieldState, messageFor } from '../../common/FieldErrors';
 import type { DraftAction } from '../draft';
+import { format } from '../../format';
 import type { StepProps } from './BasicsStep';
 
 const useStyles = makeStyles({
@@ -27,37 +29,37 @@ export function ActionPlanStep({ draft, errors, onChange, tier }: StepProps & { 
     <div>
       <Text as="p" block>
         {tier.actionPlanRequired
-          ? 'At or above the threshold the policy asks for an action plan during the contract: who does what, by when. At award it becomes the delivery plan.'
-          : 'An action plan is optional at this tier.'}
+          ? strings.ActionPlan.Required
+          : strings.ActionPlan.Optional}
       </Text>
       {listError && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{listError}</MessageBarBody>
         </MessageBar>
       )}
-      <ol aria-label="Actions">
+      <ol aria-label={strings.ActionPlan.Actions}>
         {draft.actions.map((a, i) => (
           <li key={i} className={styles.action}>
-            <Field label={`Action ${i + 1}`} required {...fieldState(errors, `actionPlan[${i}].action`)}>
+            <Field label={format(strings.ActionPlan.Action, i + 1)} required {...fieldState(errors, `actionPlan[${i}].action`)}>
               <Input value={a.action} onChange={(_, d) => setAction(i, { action: d.value })} maxLength={255} />
             </Field>
-            <Field label="Owner’s name">
+            <Field label={strings.ActionPlan.OwnerName}>
               <Input value={a.ownerName} onChange={(_, d) => setAction(i, { ownerName: d.value })} />
             </Field>
-            <Field label="Owner’s email" required {...fieldState(errors, `actionPlan[${i}].ownerEmail`)}>
+            <Field label={strings.ActionPlan.OwnerEmail} required {...fieldState(errors, `actionPlan[${i}].ownerEmail`)}>
               <Input type="email" value={a.ownerEmail} onChange={(_, d) => setAction(i, { ownerEmail: d.value })} />
             </Field>
-            <Field label="Due date" required {...fieldState(errors, `actionPlan[${i}].dueDate`)}>
+            <Field label={strings.ActionPlan.DueDate} required {...fieldState(errors, `actionPlan[${i}].dueDate`)}>
               <Input type="date" value={a.dueDate} onChange={(_, d) => setAction(i, { dueDate: d.value })} />
             </Field>
-            <Button onClick={() => onChange({ actions: draft.actions.filter((_, j) => j !== i) })} aria-label={`Remove action ${i + 1}`}>
-              Remove
+            <Button onClick={() => onChange({ actions: draft.actions.filter((_, j) => j !== i) })} aria-label={format(strings.ActionPlan.RemoveAction, i + 1)}>
+              {strings.ActionPlan.Remove}
             </Button>
           </li>
         ))}
       </ol>
       <Button onClick={() => onChange({ actions: [...draft.actions, { action: '', ownerEmail: '', ownerName: '', dueDate: '' }] })}>
-        Add an action
+        {strings.ActionPlan.Add}
       </Button>
     </div>
   );

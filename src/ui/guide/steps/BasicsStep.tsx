@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
+import * as strings from 'SocialValueHubStrings';
 import { AUTHORITIES, CONTRACT_TYPES, REGIMES } from '../../../domain';
 import type { ContractType, FieldError, Regime } from '../../../domain';
 import { fieldState } from '../../common/FieldErrors';
@@ -24,34 +25,34 @@ export function BasicsStep({ draft, errors, onChange }: StepProps): React.ReactE
   const styles = useFormStyles();
   return (
     <div className={styles.grid}>
-      <Field label="Procurement title" required className={styles.wide} {...fieldState(errors, 'title')}>
+      <Field label={strings.Basics.Title} required className={styles.wide} {...fieldState(errors, 'title')}>
         <Input value={draft.title} onChange={(_, d) => onChange({ title: d.value })} maxLength={255} />
       </Field>
-      <Field label="Authority" required {...fieldState(errors, 'authorityId')}>
+      <Field label={strings.Basics.Authority} required {...fieldState(errors, 'authorityId')}>
         <Select value={draft.authorityId} onChange={(_, d) => onChange({ authorityId: d.value })}>
           {AUTHORITIES.map((a) => (
             <option key={a.id} value={a.id}>{a.name}</option>
           ))}
         </Select>
       </Field>
-      <Field label="Directorate" required {...fieldState(errors, 'directorate')}>
+      <Field label={strings.Basics.Directorate} required {...fieldState(errors, 'directorate')}>
         <Input value={draft.directorate} onChange={(_, d) => onChange({ directorate: d.value })} maxLength={255} />
       </Field>
-      <Field label="Lead officer’s name" required {...fieldState(errors, 'leadOfficer.displayName')}>
+      <Field label={strings.Basics.LeadName} required {...fieldState(errors, 'leadOfficer.displayName')}>
         <Input value={draft.leadOfficerName} onChange={(_, d) => onChange({ leadOfficerName: d.value })} />
       </Field>
-      <Field label="Lead officer’s email" required {...fieldState(errors, 'leadOfficer.email')}>
+      <Field label={strings.Basics.LeadEmail} required {...fieldState(errors, 'leadOfficer.email')}>
         <Input type="email" value={draft.leadOfficerEmail} onChange={(_, d) => onChange({ leadOfficerEmail: d.value })} />
       </Field>
-      <Field label="Contract type" required {...fieldState(errors, 'contractType')}>
+      <Field label={strings.Basics.ContractType} required {...fieldState(errors, 'contractType')}>
         <Select value={draft.contractType} onChange={(_, d) => onChange({ contractType: d.value as ContractType })}>
-          <option value="">Choose a contract type</option>
+          <option value="">{strings.Basics.ChooseContractType}</option>
           {CONTRACT_TYPES.map((c) => (
             <option key={c.id} value={c.id}>{c.label}</option>
           ))}
         </Select>
       </Field>
-      <Field label="Procurement regime" hint="WMCA is a sub-central authority; some work (e.g. tram operation) may be utilities." {...fieldState(errors, 'regime')}>
+      <Field label={strings.Basics.Regime} hint={strings.Basics.RegimeHint} {...fieldState(errors, 'regime')}>
         <Select value={draft.regime} onChange={(_, d) => onChange({ regime: d.value as Regime })}>
           {REGIMES.map((r) => (
             <option key={r.id} value={r.id}>{r.label}</option>
@@ -59,17 +60,17 @@ export function BasicsStep({ draft, errors, onChange }: StepProps): React.ReactE
         </Select>
       </Field>
       <Field
-        label="Estimated whole-life value (£, including VAT)"
+        label={strings.Basics.Value}
         required
-        hint="As the Procurement Act 2023 counts it: the whole contract term, including extensions, with VAT."
+        hint={strings.Basics.ValueHint}
         {...fieldState(errors, 'estimatedValuePence')}
       >
         <Input inputMode="decimal" contentBefore="£" value={draft.estimatedValue} onChange={(_, d) => onChange({ estimatedValue: d.value })} />
       </Field>
-      <Field label="Decision date" required hint="The threshold in force on this date applies." {...fieldState(errors, 'decisionDate')}>
+      <Field label={strings.Basics.DecisionDate} required hint={strings.Basics.DecisionDateHint} {...fieldState(errors, 'decisionDate')}>
         <Input type="date" value={draft.decisionDate} onChange={(_, d) => onChange({ decisionDate: d.value })} />
       </Field>
-      <Field label="Contract duration (months)" required {...fieldState(errors, 'durationMonths')}>
+      <Field label={strings.Basics.Duration} required {...fieldState(errors, 'durationMonths')}>
         <Input inputMode="numeric" value={draft.durationMonths} onChange={(_, d) => onChange({ durationMonths: d.value })} />
       </Field>
     </div>

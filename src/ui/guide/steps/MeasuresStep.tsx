@@ -17,10 +17,12 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import * as strings from 'SocialValueHubStrings';
 import { THEMES, formatPounds, socialValuePence, suggestedMeasures, totalsByTheme } from '../../../domain';
 import type { Measure, ThemeId, TierDecision } from '../../../domain';
 import { fieldState } from '../../common/FieldErrors';
 import { targetField } from '../draft';
+import { format } from '../../format';
 import type { StepProps } from './BasicsStep';
 
 const useStyles = makeStyles({
@@ -71,8 +73,8 @@ export function MeasuresStep({
 
   return (
     <div>
-      <Field label="Themes of the policy this procurement will address" required {...fieldState(errors, 'themeIds')}>
-        <div className={styles.themes} role="group" aria-label="Themes">
+      <Field label={strings.Measures.Themes} required {...fieldState(errors, 'themeIds')}>
+        <div className={styles.themes} role="group" aria-label={strings.Measures.ThemesGroup}>
           {THEMES.map((t) => (
             <Checkbox
               key={t.id}
@@ -93,10 +95,10 @@ export function MeasuresStep({
       <MessageBar intent="info">
         <MessageBarBody>
           {tier.tier === 'light-touch'
-            ? `Under £50,000 a light set of ${suggested.length} simple measures keeps the burden on small suppliers low.`
-            : `${suggested.length} measures are suggested for this contract type.`}{' '}
+            ? format(strings.Measures.LightSet, suggested.length)
+            : format(strings.Measures.SuggestedSet, suggested.length)}{' '}
           <Button size="small" onClick={() => addMeasures(suggested)} disabled={suggested.every((m) => chosen.has(m.code))}>
-            Add the suggested measures
+            {strings.Measures.AddSuggested}
           </Button>
         </MessageBarBody>
       </MessageBar>
@@ -109,17 +111,17 @@ export function MeasuresStep({
         return (
           <section key={themeId} className={styles.theme} aria-labelledby={`theme-${themeId}`}>
             <h3 id={`theme-${themeId}`}>
-              {theme.label} — targets worth {formatPounds(total ? total.valuePence : 0)}
+              {format(strings.Measures.ThemeWorth, theme.label, formatPounds(total ? total.valuePence : 0))}
             </h3>
             {picked.length > 0 && (
-              <Table size="small" aria-label={`Measures under ${theme.label}`}>
+              <Table size="small" aria-label={format(strings.Measures.MeasuresUnder, theme.label)}>
                 <TableHeader>
                   <TableRow>
-                    <TableHeaderCell>Measure</TableHeaderCell>
-                    <TableHeaderCell>Target</TableHeaderCell>
-                    <TableHeaderCell className={styles.numeric}>Proxy per unit</TableHeaderCell>
-                    <TableHeaderCell className={styles.numeric}>Value</TableHeaderCell>
-                    <TableHeaderCell aria-label="Remove" />
+                    <TableHeaderCell>{strings.Measures.Measure}</TableHeaderCell>
+                    <TableHeaderCell>{strings.Measures.Target}</TableHeaderCell>
+                    <TableHeaderCell className={styles.numeric}>{strings.Measures.Proxy}</TableHeaderCell>
+                    <TableHeaderCell className={styles.numeric}>{strings.Measures.Value}</TableHeaderCell>
+                    <TableHeaderCell aria-label={strings.Measures.Remove} />
                   </TableRow>
                 </TableHeader>
                 <TableBody>
@@ -134,7 +136,7 @@ export function MeasuresStep({
                         </TableCell>
                         <TableCell>
                           <Field
-                            label={`Target for ${t.code} (${m?.unit ?? ''})`}
+                            label={format(strings.Measures.TargetFor, t.code, m?.unit ?? '')}
                             size="small"
                             {...fieldState(errors, targetField(index))}
                           >
@@ -148,12 +150,12 @@ export function MeasuresStep({
                           </Field>
                         </TableCell>
                         <TableCell className={styles.numeric}>
-                          {m && !m.recordOnly && m.proxyPence !== undefined ? formatPounds(m.proxyPence) : 'Record only'}
+                          {m && !m.recordOnly && m.proxyPence !== undefined ? formatPounds(m.proxyPence) : strings.Measures.RecordOnly}
                         </TableCell>
-                        <TableCell className={styles.numeric}>{value === undefined ? '—' : formatPounds(value)}</TableCell>
+                        <TableCell className={styles.numeric}>{value === undefined ? strings.Common.NotRecorded : formatPounds(value)}</TableCell>
                         <TableCell>
-                          <Button size="small" onClick={() => remove(t.code)} aria-label={`Remove ${t.code}`}>
-                            Remove
+                          <Button size="small" onClick={() => remove(t.code)} aria-label={format(strings.Measures.RemoveMeasure, t.code)}>
+                            {strings.Measures.Remove}
                           </Button>
                         </TableCell>
                       </TableRow>
@@ -162,7 +164,7 @@ export function MeasuresStep({
                 </TableBody>
               </Table>
             )}
-            <Field label={`Add a measure under ${theme.label}`}>
+            <Field label={format(strings.Measures.AddUnder, theme.label)}>
               <Select
                 value=""
                 onChange={(_, d) => {
@@ -170,7 +172,7 @@ export function MeasuresStep({
                   if (m) addMeasures([m]);
                 }}
               >
-                <option value="">Choose a measure…</option>
+                <option value="">{strings.Measures.ChooseMeasure}</option>
                 {themeMeasures
                   .filter((m) => !chosen.has(m.code))
                   .map((m) => (
@@ -184,7 +186,7 @@ export function MeasuresStep({
         );
       })}
       <Text as="p" weight="semibold" aria-live="polite">
-        All themes: targets worth {formatPounds(totals.totalPence)}
+        {format(strings.Measures.AllThemes, formatPounds(totals.totalPence))}
       </Text>
     </div>
   );

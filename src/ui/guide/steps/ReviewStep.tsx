@@ -1,10 +1,12 @@
 import * as React from 'react';
 import { Link, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
+import * as strings from 'SocialValueHubStrings';
 import { THEMES, formatPounds, socialValuePence } from '../../../domain';
 import type { FieldError, Measure, TierDecision } from '../../../domain';
 import { authorityName, longDate, tierLabel, weightingText } from '../../common/labels';
 import type { GuideDraft, StepId } from '../draft';
 import { weightingDecision } from '../draft';
+import { format } from '../../format';
 
 const useStyles = makeStyles({
   facts: {
@@ -18,12 +20,12 @@ const useStyles = makeStyles({
 });
 
 export const STEP_TITLES: Record<StepId, string> = {
-  basics: 'Basics',
-  tier: 'Tier',
-  measures: 'Themes and measures',
-  weighting: 'Weighting',
-  'action-plan': 'Action plan',
-  review: 'Review and submit',
+  basics: strings.Guide.StepBasics,
+  tier: strings.Guide.StepTier,
+  measures: strings.Guide.StepMeasures,
+  weighting: strings.Guide.StepWeighting,
+  'action-plan': strings.Guide.StepActionPlan,
+  review: strings.Guide.StepReview,
 };
 
 /** The summary a manager could approve from, and what still stops submission. */
@@ -44,7 +46,7 @@ export function ReviewStep(props: {
       {steps.length > 0 && (
         <MessageBar intent="warning" role="alert">
           <MessageBarBody>
-            <MessageBarTitle>Before you can submit</MessageBarTitle>
+            <MessageBarTitle>{strings.Review.BeforeSubmit}</MessageBarTitle>
             <ul>
               {steps.map((step) =>
                 (problems[step] ?? []).map((p) => (
@@ -57,40 +59,40 @@ export function ReviewStep(props: {
           </MessageBarBody>
         </MessageBar>
       )}
-      <h3>Procurement</h3>
+      <h3>{strings.Review.Procurement}</h3>
       <dl className={styles.facts}>
-        <dt className={styles.term}>Reference</dt>
+        <dt className={styles.term}>{strings.Review.Reference}</dt>
         <dd className={styles.detail}>{draft.reference}</dd>
-        <dt className={styles.term}>Title</dt>
+        <dt className={styles.term}>{strings.Review.Title}</dt>
         <dd className={styles.detail}>{draft.title}</dd>
-        <dt className={styles.term}>Authority</dt>
+        <dt className={styles.term}>{strings.Review.Authority}</dt>
         <dd className={styles.detail}>{authorityName(draft.authorityId)}</dd>
-        <dt className={styles.term}>Lead officer</dt>
+        <dt className={styles.term}>{strings.Review.LeadOfficer}</dt>
         <dd className={styles.detail}>{draft.leadOfficerName || draft.leadOfficerEmail}</dd>
-        <dt className={styles.term}>Estimated value</dt>
-        <dd className={styles.detail}>{tier ? formatPounds(tier.estimatedValuePence) : draft.estimatedValue} including VAT</dd>
-        <dt className={styles.term}>Decision date</dt>
+        <dt className={styles.term}>{strings.Review.Value}</dt>
+        <dd className={styles.detail}>{format(strings.Review.IncVat, tier ? formatPounds(tier.estimatedValuePence) : draft.estimatedValue)}</dd>
+        <dt className={styles.term}>{strings.Review.DecisionDate}</dt>
         <dd className={styles.detail}>{longDate(draft.decisionDate)}</dd>
-        <dt className={styles.term}>Tier</dt>
+        <dt className={styles.term}>{strings.Review.Tier}</dt>
         <dd className={styles.detail}>
           {tierLabel(tier?.tier)}
           {tier && <Text as="p" block size={200}>{tier.reason}</Text>}
         </dd>
-        <dt className={styles.term}>Weighting</dt>
+        <dt className={styles.term}>{strings.Review.Weighting}</dt>
         <dd className={styles.detail}>
           {weightingText(weighting)}
           {weighting.essentialCriteria && weighting.essentialCriteria.length > 0 && (
-            <ul aria-label="Essential criteria">
+            <ul aria-label={strings.Review.EssentialCriteria}>
               {weighting.essentialCriteria.map((c) => (
                 <li key={c}>{c}</li>
               ))}
             </ul>
           )}
         </dd>
-        <dt className={styles.term}>Justification</dt>
-        <dd className={styles.detail}>{weighting.justification ?? '—'}</dd>
+        <dt className={styles.term}>{strings.Review.Justification}</dt>
+        <dd className={styles.detail}>{weighting.justification ?? strings.Common.NotRecorded}</dd>
       </dl>
-      <h3>Themes and measures</h3>
+      <h3>{strings.Review.ThemesAndMeasures}</h3>
       {THEMES.filter((t) => draft.themeIds.indexOf(t.id) >= 0).map((t) => (
         <section key={t.id} aria-label={t.label}>
           <Text weight="semibold">{t.label}</Text>
@@ -113,11 +115,11 @@ export function ReviewStep(props: {
       ))}
       {draft.actions.length > 0 && (
         <>
-          <h3>Action plan</h3>
+          <h3>{strings.Review.ActionPlan}</h3>
           <ol>
             {draft.actions.map((a, i) => (
               <li key={i}>
-                {a.action} — {a.ownerName || a.ownerEmail}, due {longDate(a.dueDate)}
+                {format(strings.Review.ActionLine, a.action, a.ownerName || a.ownerEmail, longDate(a.dueDate))}
               </li>
             ))}
           </ol>

@@ -1,8 +1,10 @@
 import * as React from 'react';
 import { Badge, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
+import * as strings from 'SocialValueHubStrings';
 import { CURRENT_POLICY_EDITION } from '../../../domain';
 import type { TierDecision } from '../../../domain';
 import { tierLabel } from '../../common/labels';
+import { format } from '../../format';
 
 const useStyles = makeStyles({
   asks: { marginTop: tokens.spacingVerticalM },
@@ -12,22 +14,13 @@ const useStyles = makeStyles({
 /** What the tier asks of the officer, as a checklist; the figures come from the policy edition applied. */
 function checklist(tier: TierDecision): string[] {
   const edition = CURRENT_POLICY_EDITION;
-  const range = `${edition.weightingMinPercent}% to ${edition.weightingMaxPercent}%`;
+  const range = format(strings.Tier.Range, edition.weightingMinPercent, edition.weightingMaxPercent);
   if (tier.tier === 'light-touch') {
-    return [
-      'Use the light-touch social value toolkit from the WMCA Procurement Manual.',
-      'Ask for social value when you obtain quotations, and note what suppliers offer.',
-      'Choose from the light set of measures, so small suppliers are not burdened.',
-    ];
+    return [strings.Tier.LightToolkit, strings.Tier.LightQuotations, strings.Tier.LightMeasures];
   }
-  const items = [
-    'Consider Themes, Outcomes and Measures (TOMs) in the specification and tender documents.',
-    tier.weightingRequired
-      ? `Include TOMs in the tender with the weighting clearly set out: ${range}, or PASS/FAIL where social value is essential.`
-      : `Decide the weighting (${range}) or PASS/FAIL, or explain why TOMs are not practical.`,
-  ];
-  if (tier.justificationRequired) items.push('Record why you chose this weighting: the decision is yours and the record must say why.');
-  if (tier.actionPlanRequired) items.push('Plan the actions that will deliver social value during the contract (the action plan).');
+  const items = [strings.Tier.ConsiderToms, format(tier.weightingRequired ? strings.Tier.IncludeToms : strings.Tier.DecideWeighting, range)];
+  if (tier.justificationRequired) items.push(strings.Tier.RecordWhy);
+  if (tier.actionPlanRequired) items.push(strings.Tier.PlanActions);
   return items;
 }
 
@@ -37,8 +30,8 @@ export function TierStep({ tier, error }: { tier?: TierDecision; error?: string 
     return (
       <MessageBar intent="warning">
         <MessageBarBody>
-          <MessageBarTitle>The tier cannot be decided yet</MessageBarTitle>
-          {error ?? 'Complete the basics first.'}
+          <MessageBarTitle>{strings.Tier.CannotDecide}</MessageBarTitle>
+          {error ?? strings.Tier.CompleteBasics}
         </MessageBarBody>
       </MessageBar>
     );
@@ -46,13 +39,13 @@ export function TierStep({ tier, error }: { tier?: TierDecision; error?: string 
   return (
     <div>
       <Text as="p" size={400} weight="semibold">
-        Tier: <Badge appearance="filled" color="brand">{tierLabel(tier.tier)}</Badge>
+        {strings.Tier.Tier} <Badge appearance="filled" color="brand">{tierLabel(tier.tier)}</Badge>
       </Text>
       <Text as="p" block data-testid="tier-reason">{tier.reason}</Text>
       <div className={styles.asks}>
-        <Text as="h3" weight="semibold">What the policy asks of you</Text>
+        <Text as="h3" weight="semibold">{strings.Tier.WhatPolicyAsks}</Text>
         <Text as="p" block>{tier.policyAsks}</Text>
-        <ul className={styles.list} aria-label="Checklist for this tier">
+        <ul className={styles.list} aria-label={strings.Tier.Checklist}>
           {checklist(tier).map((item) => (
             <li key={item}>{item}</li>
           ))}
