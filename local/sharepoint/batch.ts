@@ -103,6 +103,14 @@ export function parseBatch(contentType: string | undefined, raw: string): BatchR
   return out;
 }
 
+/** Header names as SharePoint writes them in batch parts (CONTENT-TYPE, ETag, Location, Retry-After). */
+function headerName(k: string): string {
+  const l = k.toLowerCase();
+  if (l === 'content-type') return 'CONTENT-TYPE';
+  if (l === 'etag') return 'ETag';
+  return l.replace(/(^|-)([a-z])/g, (_m, a: string, b: string) => a + b.toUpperCase());
+}
+
 export function writeBatchResponse(responses: SPResponse[]): { contentType: string; body: string } {
   const boundary = `batchresponse_${randomUUID()}`;
   const chunks: string[] = [];
@@ -110,7 +118,7 @@ export function writeBatchResponse(responses: SPResponse[]): { contentType: stri
     chunks.push(`--${boundary}\r\n`);
     chunks.push('Content-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\n');
     chunks.push(`HTTP/1.1 ${r.status} ${STATUS_CODES[r.status] ?? 'Unknown'}\r\n`);
-    for (const [k, v] of Object.entries(r.headers)) chunks.push(`${k.toUpperCase() === 'CONTENT-TYPE' ? 'CONTENT-TYPE' : k.replace(/(^|-)([a-z])/g, (_m, a: string, b: string) => a + b.toUpperCase())}: ${v}\r\n`);
+    for (const [k, v] of Object.entries(r.headers)) chunks.push(`${headerName(k)}: ${v}\r\n`);
     chunks.push('\r\n');
     if (r.body) chunks.push(`${r.body}\r\n`);
   }

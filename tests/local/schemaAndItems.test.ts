@@ -176,3 +176,47 @@ describe('items', () => {
     await expect(items.getById(tmp.Id)()).rejects.toMatchObject({ status: 404 });
   });
 });
+
+describe('more endpoints PnPjs calls', () => {
+  it('reaches a list by id and by URL, updates list settings, and deletes fields and views', async () => {
+    const info = await sp.web.lists.getByTitle('Procurements').select('Id')();
+    const byId = await sp.web.lists.getById(info.Id).select('Title')();
+    expect(byId.Title).toBe('Procurements');
+    const byUrl = await sp.web.getList('/sites/socialvalue/Lists/Procurements').select('Title')();
+    expect(byUrl.Title).toBe('Procurements');
+    await sp.web.lists.getByTitle('Procurements').update({ WriteSecurity: 2, Description: 'One per procurement' });
+    const after = await sp.web.lists.getByTitle('Procurements').select('WriteSecurity', 'Description')();
+    expect(after).toMatchObject({ WriteSecurity: 2, Description: 'One per procurement' });
+    await sp.web.lists.getByTitle('Procurements').update({ WriteSecurity: 1 });
+    await sp.web.lists.getByTitle('Procurements').fields.getByInternalNameOrTitle('Score').delete();
+    await expect(sp.web.lists.getByTitle('Procurements').fields.getByInternalNameOrTitle('Score')()).rejects.toMatchObject({ status: 400 });
+    await expect(sp.web.lists.getByTitle('Procurements').fields.getByInternalNameOrTitle('Title').delete()).rejects.toMatchObject({ status: 400 });
+    const v = await sp.web.lists.getByTitle('Procurements').views.add('Temporary');
+    await sp.web.lists.getByTitle('Procurements').views.getById(v.Id).delete();
+    expect((await sp.web.lists.getByTitle('Procurements').views()).map((x: { Title: string }) => x.Title)).not.toContain('Temporary');
+  });
+
+  it('handles multi-value lookups and people, recycle, and site users', async () => {
+    await sp.web.lists.add('Measures', '', 100);
+    await sp.web.lists.getByTitle('Measures').items.add({ Title: 'NT1 jobs' });
+    await sp.web.lists.getByTitle('Measures').items.add({ Title: 'NT2 apprenticeships' });
+    const measures = await sp.web.lists.getByTitle('Measures').select('Id')();
+    const list = sp.web.lists.getByTitle('Procurements');
+    await list.fields.createFieldAsXml({ SchemaXml: `<Field Type="LookupMulti" Mult="TRUE" Name="MeasureRefs" DisplayName="Measures" List="{${measures.Id}}" ShowField="Title" />`, Options: 8 });
+    await list.fields.createFieldAsXml({ SchemaXml: '<Field Type="UserMulti" Mult="TRUE" Name="Reviewers" DisplayName="Reviewers" />', Options: 8 });
+    const added = await list.items.add({ Title: 'Multi', Reference: 'P-MULTI', MeasureRefsId: [1, 2], ReviewersId: { results: [7, 10] } });
+    expect(added).toMatchObject({ MeasureRefsId: [1, 2], ReviewersId: [7, 10], ReviewersStringId: ['7', '10'] });
+    const got = await list.items.getById(added.Id).select('MeasureRefs/Title', 'Reviewers/EMail').expand('MeasureRefs', 'Reviewers')();
+    expect(got.MeasureRefs.map((m: { Title: string }) => m.Title)).toEqual(['NT1 jobs', 'NT2 apprenticeships']);
+    expect(got.Reviewers.map((m: { EMail: string }) => m.EMail)).toEqual(['priya.sandhu@svhub.example', 'daniel.hughes@svhub.example']);
+    expect((await list.items.filter('MeasureRefsId eq 2').select('Id')()).map((x: { Id: number }) => x.Id)).toEqual([added.Id]);
+    await list.items.getById(added.Id).recycle();
+    await expect(list.items.getById(added.Id)()).rejects.toMatchObject({ status: 404 });
+    const users = await sp.web.siteUsers.filter("substringof('svhub.example',Email)").select('Email')();
+    expect(users.length).toBeGreaterThanOrEqual(6);
+    const officer = await sp.web.siteUsers.getByEmail('tom.whitehouse@svhub.example')();
+    expect(officer.Title).toBe('Tom Whitehouse');
+    const byLogin = await sp.web.siteUsers.getByLoginName('i:0#.f|membership|tom.whitehouse@svhub.example')();
+    expect(byLogin.Id).toBe(officer.Id);
+  });
+});
