@@ -140,6 +140,7 @@ describe('bad requests', () => {
     await expect(list.fields.getByInternalNameOrTitle('C22').update({ Indexed: true })).rejects.toMatchObject({ status: 400 });
     await expect(list.fields.createFieldAsXml('<Field Type="Text" Name="Broken" DisplayName="Broken"')).rejects.toMatchObject({ status: 400 });
     await expect(list.fields.createFieldAsXml('<Field Type="Frobnicate" Name="F" DisplayName="F" />')).rejects.toMatchObject({ status: 400 });
+    await expect(list.fields.createFieldAsXml('<Field Type="Lookup" Name="L" DisplayName="L" List="Lists/Outcomes" ShowField="Title" />')).rejects.toMatchObject({ status: 400 });
   });
 
   it('stays alive after a barrage of garbage', async () => {

@@ -20,6 +20,15 @@ export function findField(ctx: Ctx, list: ListRecord, how: 'name' | 'title' | 'i
   return f;
 }
 
+/** A lookup must name an existing list of the site by id (or "Self"); SharePoint refuses anything else. */
+function resolveLookupTarget(ctx: Ctx, list: ListRecord, f: FieldDef): void {
+  if (f.typeAsString !== 'Lookup' && f.typeAsString !== 'LookupMulti') return;
+  const ref = (f.lookupList ?? '').trim();
+  const target = /^self$/i.test(ref) ? list : ctx.store.listById(ref);
+  if (!target) throw new SPError(400, CODES.notFound, 'Value does not fall within the expected range.');
+  f.lookupList = `{${target.id}}`;
+}
+
 export function getFields(ctx: Ctx, list: ListRecord): SPResponse {
   requireRead(ctx.store, ctx.user, list);
   const all = list.fields.map((f) => fieldJson(f, list.id, false));
@@ -56,6 +65,7 @@ export function createFieldAsXml(ctx: Ctx, list: ListRecord): SPResponse {
     throw new SPError(400, CODES.argument, 'Value cannot be null.\r\nParameter name: parameters.SchemaXml');
   }
   const f = fieldFromSchemaXml(p.SchemaXml, typeof p.Options === 'number' ? p.Options : 0);
+  resolveLookupTarget(ctx, list, f);
   ctx.store.addField(list, f);
   return respondField(ctx, list, f, 201);
 }
@@ -68,6 +78,7 @@ export function addField(ctx: Ctx, list: ListRecord, wrapped: boolean): SPRespon
   const clean: Json = {};
   for (const [k, v] of Object.entries(props)) if (k !== '__metadata' && !k.startsWith('odata.')) clean[k] = v;
   const f = fieldFromProperties(clean);
+  resolveLookupTarget(ctx, list, f);
   ctx.store.addField(list, f);
   return respondField(ctx, list, f, 201);
 }
