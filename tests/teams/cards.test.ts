@@ -10,6 +10,7 @@ import {
   CARD_MESSAGE_BUDGET_BYTES,
   estimateMessageBytes,
   SuccessCardInput,
+  themeAmounts,
   UpdateCardInput,
 } from '../../src/teams/cards';
 import { hubTabDeepLink } from '../../src/teams/deepLinks';
@@ -36,22 +37,33 @@ function success(overrides: Partial<SuccessCardInput> = {}): SuccessCardInput {
 }
 
 function update(overrides: Partial<UpdateCardInput> = {}): UpdateCardInput {
-  return {
-    period: periodById('2026-27 Q1'),
-    committed: totalsByTheme([
+  const amounts = themeAmounts(
+    totalsByTheme([
       { measureCode: 'GSE-01', valuePence: 30_000_000 },
       { measureCode: 'GSE-02', valuePence: 20_000_000 },
       { measureCode: 'ENV-01', valuePence: 2_000_000 },
       { measureCode: 'PLB-01', valuePence: 10_000_000 },
     ]),
-    delivered: totalsByTheme([
-      { measureCode: 'GSE-01', valuePence: 12_345_600 },
-      { measureCode: 'ENV-01', valuePence: 2_500_050 },
-      { measureCode: 'HSC-01' },
-    ]),
+    totalsByTheme([{ measureCode: 'GSE-01', valuePence: 12_345_600 }, { measureCode: 'ENV-01', valuePence: 2_500_050 }, { measureCode: 'HSC-01' }]),
+  );
+  return {
+    period: periodById('2026-27 Q1'),
+    ...amounts,
     newAwards: [{ reference: 'WMCA-2026-0050', title: 'Cycle hire', supplier: { name: 'Pedal Co Ltd', isSme: true, isVcse: false }, awardValuePence: 120_000_000, committedPence: 6_000_000 }],
-    topSuccesses: [{ reference: 'WMCA-2026-0042', title: 'Bus shelters', supplierName: 'Shelter Works CIC', themeId: 'growth-skills-employment', measureText: 'apprenticeship weeks', quantity: 104, unit: 'weeks', valuePence: 3_456_789 }],
-    atRisk: [{ reference: 'WMCA-2025-0007', title: 'Depot retrofit', measureText: 'Tonnes CO2e saved', rag: 'Red', percentDelivered: 12, dueDate: '2026-09-30' }],
+    topSuccesses: [
+      {
+        reference: 'WMCA-2026-0042',
+        title: 'Bus shelters',
+        supplierName: 'Shelter Works CIC',
+        verifiedPence: 3_456_789,
+        verifiedByTheme: [
+          { themeId: 'environment', pence: 456_789 },
+          { themeId: 'growth-skills-employment', pence: 3_000_000 },
+          { themeId: 'social-innovation', pence: 0 },
+        ],
+      },
+    ],
+    atRisk: [{ procurementReference: 'WMCA-2025-0007', title: 'Depot retrofit', measureCode: 'ENV-03', measureText: 'Tonnes CO2e saved', rag: 'Red', targetQuantity: 100, verifiedQuantity: 12, unit: 'tonnes CO2e', dueDate: '2026-09-30' }],
     dashboardUrl: 'https://svhub.example/sites/socialvalue/SitePages/Dashboard.aspx',
     hubTab,
     ...overrides,
@@ -123,14 +135,14 @@ describe('taskforce update card', () => {
     expect(texts).toContain('125%'); // environment over-delivered
     const runs = runTexts(card).join('\n');
     expect(runs).toContain('Pedal Co Ltd (SME)');
-    expect(runs).toContain('104 weeks apprenticeship weeks (£34,568)');
-    expect(runs).toContain('Red: WMCA-2025-0007 Depot retrofit');
+    expect(runs).toContain('WMCA-2026-0042 Bus shelters — Shelter Works CIC: £34,568 verified (Growth, Skills and Employment; Protecting and Improving our Environment)');
+    expect(runs).toContain('Red: WMCA-2025-0007 Depot retrofit — Tonnes CO2e saved, 12 tonnes CO2e of 100 tonnes CO2e verified, due 30 September 2026');
     expect(actionUrls(card)).toEqual(['https://svhub.example/sites/socialvalue/SitePages/Dashboard.aspx', hubTabDeepLink(hubTab)]);
   });
 
   test('empty sections say so', () => {
-    const none = totalsByTheme([]);
-    const card = buildUpdateCard(update({ newAwards: [], topSuccesses: [], atRisk: [], committed: none, delivered: none }));
+    const none = themeAmounts(totalsByTheme([]), totalsByTheme([]));
+    const card = buildUpdateCard(update({ newAwards: [], topSuccesses: [], atRisk: [], ...none }));
     expectValidCard(card);
     expect(markdownTexts(card)).toEqual(expect.arrayContaining(['No new awards this period.', 'No verified successes this period yet.', 'No commitments at risk.']));
   });
@@ -139,8 +151,8 @@ describe('taskforce update card', () => {
     const long = 'A very long procurement title that goes on and on '.repeat(20);
     const many = update({
       newAwards: Array.from({ length: 400 }, (_, i) => ({ reference: `WMCA-2026-${1000 + i}`, title: long, supplier: { name: long, isSme: i % 2 === 0, isVcse: i % 3 === 0 }, awardValuePence: 100_000 * i })),
-      topSuccesses: Array.from({ length: 300 }, (_, i) => ({ reference: `WMCA-2026-${i}`, title: long, supplierName: long, themeId: THEMES[i % 6].id, measureText: long, quantity: i, unit: 'hours', valuePence: i * 100 })),
-      atRisk: Array.from({ length: 250 }, (_, i) => ({ reference: `WMCA-2025-${i}`, title: long, measureText: long, rag: 'Amber' as const, dueDate: '2026-12-31' })),
+      topSuccesses: Array.from({ length: 300 }, (_, i) => ({ reference: `WMCA-2026-${i}`, title: long, supplierName: long, verifiedPence: i * 100, verifiedByTheme: [{ themeId: THEMES[i % 6].id, pence: i * 100 }] })),
+      atRisk: Array.from({ length: 250 }, (_, i) => ({ procurementReference: `WMCA-2025-${i}`, title: long, measureCode: 'GSE-01', measureText: long, rag: 'Amber' as const, dueDate: '2026-12-31' })),
     });
     const card = buildUpdateCard(many);
     expectValidCard(card);

@@ -1,7 +1,7 @@
 // User text is plain text in every card: hostile inputs (markdown links and images, mentions, HTML,
 // 10,000 characters, emoji, right-to-left text) come out neutral, short and still readable.
 import { totalsByTheme } from '../../src/domain';
-import { buildSuccessCard, buildUpdateCard, ELLIPSIS, MAX_MESSAGE_BYTES, sanitizeCardText, truncateText } from '../../src/teams/cards';
+import { buildSuccessCard, buildUpdateCard, themeAmounts, ELLIPSIS, MAX_MESSAGE_BYTES, sanitizeCardText, truncateText } from '../../src/teams/cards';
 import { checkCard, expectValidCard, markdownTexts, runTexts } from './cardCheck';
 
 const hubTab = { appId: '7d4b2f1e-3c9a-4e62-9b8d-5a1f0c6e2d47', entityId: 'socialvaluehub' };
@@ -96,11 +96,10 @@ describe('cards built from hostile text', () => {
     });
     const update = buildUpdateCard({
       period: { label: evil, end: '2026-06-30' },
-      committed: totalsByTheme([]),
-      delivered: totalsByTheme([]),
+      ...themeAmounts(totalsByTheme([]), totalsByTheme([])),
       newAwards: Array.from({ length: 30 }, () => ({ reference: evil, title: evil, supplier: { name: evil, isSme: false, isVcse: true } })),
-      topSuccesses: Array.from({ length: 30 }, () => ({ reference: evil, title: evil, supplierName: evil, themeId: 'environment' as const, measureText: evil, quantity: 2, unit: 'count' })),
-      atRisk: Array.from({ length: 30 }, () => ({ reference: evil, title: evil, measureText: evil, rag: 'Amber' as const, dueDate: '2026-12-31' })),
+      topSuccesses: Array.from({ length: 30 }, () => ({ reference: evil, title: evil, supplierName: evil, verifiedPence: 100, verifiedByTheme: [{ themeId: 'environment' as const, pence: 100 }] })),
+      atRisk: Array.from({ length: 30 }, () => ({ procurementReference: evil, title: evil, measureCode: evil, measureText: evil, rag: 'Amber' as const, targetQuantity: 3, unit: evil, dueDate: '2026-12-31' })),
       dashboardUrl: 'https://svhub.example/dashboard',
       hubTab,
     });

@@ -1,8 +1,8 @@
 // Adaptive Card builders for the taskforce channel: pure functions from domain data to card JSON.
 export { buildSuccessCard, supplierBadges } from './successCard';
 export type { SuccessCardInput } from './successCard';
-export { buildUpdateCard } from './updateCard';
-export type { AtRiskCommitment, NewAward, TopSuccess, UpdateCardInput } from './updateCard';
+export { buildUpdateCard, themeAmounts } from './updateCard';
+export type { AtRiskCommitment, NewAward, ThemeAmounts, TopSuccess, UpdateCardInput, UpdateTotals } from './updateCard';
 export { sanitizeCardText, truncateText, ELLIPSIS } from './sanitize';
 export type { SanitizeOptions } from './sanitize';
 export type { AdaptiveCardJson, CardElement } from './elements';

@@ -1,88 +1,120 @@
 // The taskforce update card: a reporting period at a glance — committed vs delivered for every theme
-// (never only one total), new awards, top successes and commitments at risk, with a link to the dashboard.
-import { formatPounds, IsoDate, MeasureUnit, Pence, Rag, ReportingPeriod, THEMES, ThemeId, themeById, ThemeTotals } from '../../domain';
+// (never only one total), new awards, top successes and commitments at risk, with a link to the
+// dashboard. Its inputs are shaped like the dashboard's figures (src/reporting's DashboardFigures:
+// themes, totals, topSuccesses, atRisk fit as they are), so the card and the dashboard agree.
+import { formatPounds, IsoDate, Pence, Rag, THEMES, ThemeId, themeById, ThemeTotals } from '../../domain';
 import { HubTabLink, hubTabDeepLink } from '../deepLinks';
 import { AdaptiveCardJson, card, CardElement, heading, note, openUrl, plainText, safeLinkUrl } from './elements';
 import { CardLimits, fitCard, listWithMore } from './fit';
 import { formatCardDate, formatPercent, formatQuantity } from './format';
 import { supplierBadges } from './successCard';
 
+/** One theme's £ in the period. Delivered means verified. */
+export interface ThemeAmounts {
+  themeId: ThemeId;
+  committedPence: Pence;
+  verifiedPence: Pence;
+  /** Verified ÷ committed, % (the dashboard's figure); worked out for display when absent. */
+  deliveredPercent?: number;
+}
+
+export interface UpdateTotals {
+  committedPence: Pence;
+  verifiedPence: Pence;
+  deliveredPercent?: number;
+}
+
 export interface NewAward {
   reference: string;
-  title: string;
-  supplier: { name: string; isSme: boolean; isVcse: boolean; isLocal?: boolean };
+  title?: string;
+  supplier?: { name: string; isSme: boolean; isVcse: boolean; isLocal?: boolean };
   awardValuePence?: Pence;
+  /** £ of social value committed at award. */
   committedPence?: Pence;
 }
 
+/** A procurement with the most verified £ in the period. */
 export interface TopSuccess {
   reference: string;
-  title: string;
-  supplierName: string;
-  themeId: ThemeId;
-  measureText: string;
-  quantity: number;
-  unit: MeasureUnit | string;
-  valuePence?: Pence;
+  title?: string;
+  supplierName?: string;
+  verifiedPence: Pence;
+  /** Verified £ per theme: the card names the leading themes. */
+  verifiedByTheme?: readonly { themeId: ThemeId; pence: Pence }[];
 }
 
 export interface AtRiskCommitment {
-  reference: string;
-  title: string;
-  measureText: string;
-  /** From the domain's commitmentProgress. */
+  procurementReference: string;
+  title?: string;
+  measureCode: string;
+  /** The measure's words; the code is shown when absent. */
+  measureText?: string;
   rag: Rag;
-  percentDelivered?: number;
   dueDate: IsoDate;
+  targetQuantity?: number;
+  verifiedQuantity?: number;
+  unit?: string;
 }
 
 export interface UpdateCardInput {
-  /** The domain's reporting period (periodById('2026-27 Q1')), or any label with dates. */
-  period: Pick<ReportingPeriod, 'label' | 'end'> & { start?: IsoDate };
-  /** committedByTheme(…) of the contracts live in the period: all six themes and the total. */
-  committed: ThemeTotals;
-  /** deliveredByTheme(…) of the period's outcome logs. */
-  delivered: ThemeTotals;
+  /** The domain's ReportingPeriod fits ('Q1 2026-27 (April to June 2026)', start, end). */
+  period: { label: string; start?: IsoDate; end: IsoDate };
+  /** Per theme; themes missing here show as £0, so the card always covers all six. */
+  themes: readonly ThemeAmounts[];
+  totals: UpdateTotals;
   newAwards: readonly NewAward[];
-  /** Already ordered, best first. */
+  /** Best first. */
   topSuccesses: readonly TopSuccess[];
-  /** Already ordered, most urgent first. */
+  /** Most urgent first. */
   atRisk: readonly AtRiskCommitment[];
   dashboardUrl: string;
   hubTab?: HubTabLink;
+}
+
+/** The per-theme amounts and totals from the domain's committedByTheme and deliveredByTheme. */
+export function themeAmounts(committed: ThemeTotals, delivered: ThemeTotals): { themes: ThemeAmounts[]; totals: UpdateTotals } {
+  const pence = (totals: ThemeTotals, themeId: ThemeId): Pence => {
+    const found = totals.themes.filter((t) => t.themeId === themeId)[0];
+    return found ? found.valuePence : 0;
+  };
+  return {
+    themes: THEMES.map((t) => ({ themeId: t.id, committedPence: pence(committed, t.id), verifiedPence: pence(delivered, t.id) })),
+    totals: { committedPence: committed.totalPence, verifiedPence: delivered.totalPence },
+  };
 }
 
 function money(pence: Pence): string {
   return formatPounds(pence, { pence: false });
 }
 
+function share(a: { committedPence: Pence; verifiedPence: Pence; deliveredPercent?: number }): string {
+  if (a.deliveredPercent !== undefined) return `${a.deliveredPercent}%`;
+  return a.committedPence > 0 ? formatPercent((a.verifiedPence / a.committedPence) * 100) || '' : '—';
+}
+
 /** One row per theme in the policy's order, then the whole: committed, delivered and the share delivered. */
-function themeTable(committed: ThemeTotals, delivered: ThemeTotals): CardElement {
-  const pence = (totals: ThemeTotals, themeId: ThemeId): Pence => {
-    const found = totals.themes.filter((t) => t.themeId === themeId)[0];
-    return found ? found.valuePence : 0;
-  };
-  const rows = THEMES.map((theme) => ({ label: theme.label, committed: pence(committed, theme.id), delivered: pence(delivered, theme.id) }));
-  const all = { label: 'All themes', committed: committed.totalPence, delivered: delivered.totalPence };
+function themeTable(themes: readonly ThemeAmounts[], totals: UpdateTotals): CardElement {
   const cell = (text: string, bold: boolean, right: boolean, width: string): CardElement => ({
     type: 'Column',
     width,
     items: [{ type: 'TextBlock', text, wrap: true, weight: bold ? 'Bolder' : 'Default', horizontalAlignment: right ? 'Right' : 'Left' }],
   });
-  const row = (label: string, committed: string, delivered: string, share: string, bold: boolean): CardElement => ({
+  const row = (label: string, committed: string, delivered: string, percent: string, bold: boolean): CardElement => ({
     type: 'ColumnSet',
     spacing: 'Small',
-    columns: [cell(label, bold, false, 'stretch'), cell(committed, bold, true, '90px'), cell(delivered, bold, true, '90px'), cell(share, bold, true, '50px')],
+    columns: [cell(label, bold, false, 'stretch'), cell(committed, bold, true, '90px'), cell(delivered, bold, true, '90px'), cell(percent, bold, true, '55px')],
   });
-  const share = (r: { committed: Pence; delivered: Pence }): string =>
-    r.committed > 0 ? formatPercent((r.delivered / r.committed) * 100) || '' : '—';
+  const rows = THEMES.map((theme) => {
+    const a = themes.filter((t) => t.themeId === theme.id)[0] || { committedPence: 0, verifiedPence: 0 };
+    return row(theme.label, money(a.committedPence), money(a.verifiedPence), share(a), false);
+  });
   return {
     type: 'Container',
     spacing: 'Medium',
     items: [
       row('Theme', 'Committed', 'Delivered', '%', true),
-      ...rows.map((r) => row(r.label, money(r.committed), money(r.delivered), share(r), false)),
-      row(all.label, money(all.committed), money(all.delivered), share(all), true),
+      ...rows,
+      row('All themes', money(totals.committedPence), money(totals.verifiedPence), share(totals), true),
     ],
   };
 }
@@ -92,38 +124,44 @@ function section(title: string, items: CardElement[], empty: string): CardElemen
   return items.length ? [head, ...items] : [head, note(empty, { subtle: true })];
 }
 
+const named = (reference: string, title?: string): string => (title ? `${reference} ${title}` : reference);
+
 function award(a: NewAward, limits: CardLimits): CardElement {
-  const badges = supplierBadges(a.supplier);
   const figures = [
     a.awardValuePence === undefined ? '' : `award ${money(a.awardValuePence)}`,
     a.committedPence === undefined ? '' : `${money(a.committedPence)} social value committed`,
   ].filter(Boolean);
-  const supplier = `${a.supplier.name}${badges.length ? ` (${badges.join(', ')})` : ''}`;
-  return plainText(`${a.reference} ${a.title} — ${supplier}${figures.length ? `: ${figures.join(', ')}` : ''}`, {
+  const badges = a.supplier ? supplierBadges(a.supplier) : [];
+  const supplier = a.supplier ? ` — ${a.supplier.name}${badges.length ? ` (${badges.join(', ')})` : ''}` : '';
+  return plainText(`${named(a.reference, a.title)}${supplier}${figures.length ? `: ${figures.join(', ')}` : ''}`, { maxLength: limits.textMax * 2 });
+}
+
+function success(s: TopSuccess, limits: CardLimits): CardElement {
+  const leading = (s.verifiedByTheme || [])
+    .filter((t) => t.pence > 0)
+    .slice()
+    .sort((a, b) => b.pence - a.pence)
+    .slice(0, 2)
+    .map((t) => themeById(t.themeId).label);
+  const supplier = s.supplierName ? ` — ${s.supplierName}` : '';
+  return plainText(`${named(s.reference, s.title)}${supplier}: ${money(s.verifiedPence)} verified${leading.length ? ` (${leading.join('; ')})` : ''}`, {
     maxLength: limits.textMax * 2,
   });
 }
 
-function success(s: TopSuccess, limits: CardLimits): CardElement {
-  const value = s.valuePence === undefined ? '' : ` (${money(s.valuePence)})`;
-  return plainText(
-    `${formatQuantity(s.quantity, s.unit)} ${s.measureText}${value} — ${s.supplierName}, ${s.reference} ${s.title}; ${themeById(s.themeId).label}`,
-    { maxLength: limits.textMax * 2 },
-  );
-}
-
 function risk(r: AtRiskCommitment, limits: CardLimits): CardElement {
-  const percent = formatPercent(r.percentDelivered);
-  return plainText(
-    `${r.rag}: ${r.reference} ${r.title} — ${r.measureText}${percent ? `, ${percent} delivered` : ''}, due ${formatCardDate(r.dueDate)}`,
-    { maxLength: limits.textMax * 2 },
-  );
+  const unit = r.unit || '';
+  const progress =
+    r.targetQuantity === undefined ? '' : `, ${formatQuantity(r.verifiedQuantity || 0, unit).trim()} of ${formatQuantity(r.targetQuantity, unit).trim()} verified`;
+  return plainText(`${r.rag}: ${named(r.procurementReference, r.title)} — ${r.measureText || r.measureCode}${progress}, due ${formatCardDate(r.dueDate)}`, {
+    maxLength: limits.textMax * 2,
+  });
 }
 
 export function buildUpdateCard(input: UpdateCardInput): AdaptiveCardJson {
   const dashboard = safeLinkUrl(input.dashboardUrl);
   if (!dashboard) throw new Error(`The dashboard link must be an https address; got "${input.dashboardUrl}".`);
-  const periodText = `${input.period.start ? `${formatCardDate(input.period.start)} to ` : 'Period ending '}${formatCardDate(input.period.end)}`;
+  const dates = input.period.start ? `${formatCardDate(input.period.start)} to ${formatCardDate(input.period.end)}` : `Period ending ${formatCardDate(input.period.end)}`;
   const actions = [openUrl('Open the dashboard', dashboard)];
   if (input.hubTab) actions.push(openUrl('Open the Social Value Hub', hubTabDeepLink(input.hubTab)));
 
@@ -132,9 +170,9 @@ export function buildUpdateCard(input: UpdateCardInput): AdaptiveCardJson {
       [
         heading('Social Value Taskforce update', 'Medium'),
         plainText(input.period.label, { maxLength: 80, weight: 'Bolder' }),
-        note(periodText, { subtle: true, spacing: 'None' }),
-        note('Committed and delivered social value by theme', { spacing: 'Medium' }),
-        themeTable(input.committed, input.delivered),
+        note(dates, { subtle: true, spacing: 'None' }),
+        note('Committed and delivered (verified) social value by theme', { spacing: 'Medium' }),
+        themeTable(input.themes, input.totals),
         ...section('New awards', listWithMore(input.newAwards, limits.listMax, (a) => award(a, limits), 'award'), 'No new awards this period.'),
         ...section('Top successes', listWithMore(input.topSuccesses, limits.listMax, (s) => success(s, limits), 'success'), 'No verified successes this period yet.'),
         ...section('Commitments at risk', listWithMore(input.atRisk, limits.listMax, (r) => risk(r, limits), 'commitment'), 'No commitments at risk.'),
