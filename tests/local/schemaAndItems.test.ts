@@ -72,6 +72,9 @@ describe('lists, fields and views', () => {
     // Without the hint SharePoint derives the internal name from DisplayName.
     const noHint = await list.fields.createFieldAsXml('<Field Type="Text" Name="PolicyEdition" DisplayName="Policy edition" />');
     expect(noHint.InternalName).toBe('Policy_x0020_edition');
+    // AddFieldInternalNameHint (8) + AddFieldToDefaultView (16)
+    await list.fields.createFieldAsXml({ SchemaXml: '<Field Type="Text" Name="Supplier" DisplayName="Supplier name" />', Options: 24 });
+    expect((await list.defaultView.fields()).Items).toContain('Supplier');
     const ref = await list.fields.getByInternalNameOrTitle('Reference')();
     expect(ref).toMatchObject({ InternalName: 'Reference', Title: 'Reference', TypeAsString: 'Text', FieldTypeKind: 2, Required: true, Indexed: true, EnforceUniqueValues: true, MaxLength: 50 });
     const status = await list.fields.getByInternalNameOrTitle('Status')();

@@ -64,9 +64,16 @@ export function createFieldAsXml(ctx: Ctx, list: ListRecord): SPResponse {
   if (!p || typeof p !== 'object' || typeof p.SchemaXml !== 'string') {
     throw new SPError(400, CODES.argument, 'Value cannot be null.\r\nParameter name: parameters.SchemaXml');
   }
-  const f = fieldFromSchemaXml(p.SchemaXml, typeof p.Options === 'number' ? p.Options : 0);
+  const options = typeof p.Options === 'number' ? p.Options : 0;
+  const f = fieldFromSchemaXml(p.SchemaXml, options);
   resolveLookupTarget(ctx, list, f);
   ctx.store.addField(list, f);
+  // AddFieldToDefaultView (16): the new column also shows in the list's default view.
+  const dv = list.views.find((v) => v.defaultView);
+  if ((options & 16) !== 0 && dv && !dv.viewFields.includes(f.internalName)) {
+    dv.viewFields.push(f.internalName);
+    ctx.store.saveView(list, dv);
+  }
   return respondField(ctx, list, f, 201);
 }
 

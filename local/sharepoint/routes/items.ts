@@ -342,8 +342,10 @@ export function itemVersions(ctx: Ctx, list: ListRecord, id: number, versionId?:
   requireRead(ctx.store, ctx.user, list);
   const row = loadRow(ctx, list, id);
   const current = Number(row[VERSION_COL]);
-  const rows = ctx.store.stmt('SELECT * FROM item_versions WHERE list_row = ? AND item_id = ? ORDER BY version DESC')
+  let rows = ctx.store.stmt('SELECT * FROM item_versions WHERE list_row = ? AND item_id = ? ORDER BY version DESC')
     .all(list.rowId, id) as { version: number; created: string; editor_id: number; data: string }[];
+  // Without versioning (or for items written before it was switched on) the current version is the only one.
+  if (rows.length === 0) rows = [{ version: current, created: String(row.Modified), editor_id: Number(row.Editor), data: snapshot(list, row) }];
   const render = (v: { version: number; created: string; editor_id: number; data: string }): Json => {
     const data = JSON.parse(v.data) as Record<string, unknown>;
     const editor = ctx.store.userById(v.editor_id);
