@@ -325,3 +325,40 @@ export async function readSupplierReturn(bytes: Uint8Array | ArrayBuffer, ctx: R
   result.ready = result.fileErrors.length === 0 && !anyError ? result.rows.filter((r) => r.log).map((r) => r.log as OutcomeLog) : [];
   return result;
 }
+
+/**
+ * The supplier's own workbook with the hub's findings beside each row (a "Problems found" column) and the
+ * whole-file problems at the top, for the officer to send back so the supplier can correct and resend it.
+ */
+export async function annotateSupplierReturn(bytes: Uint8Array | ArrayBuffer, checked: ReturnImport): Promise<Uint8Array> {
+  const { Workbook } = await excel();
+  const wb = new Workbook();
+  await wb.xlsx.load((bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)) as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet(RETURN_SHEET) || wb.worksheets[0];
+  ws.getColumn(8).width = 70;
+  ws.eachRow((row) => {
+    if (text(row.getCell(1).value) === HEADERS[0]) {
+      row.getCell(8).value = 'Problems found by the hub';
+      row.getCell(8).font = { bold: true };
+    }
+  });
+  for (const r of checked.rows) {
+    if (r.messages.length === 0) continue;
+    const cell = ws.getRow(r.row).getCell(8);
+    cell.value = r.messages.join(' ');
+    cell.alignment = { wrapText: true };
+    if (r.status === 'error') cell.font = { color: { argb: 'FFC00000' } };
+  }
+  if (checked.fileErrors.length > 0) {
+    const cell = ws.getRow(1).getCell(8);
+    cell.value = checked.fileErrors.join(' ');
+    cell.font = { bold: true, color: { argb: 'FFC00000' } };
+    cell.alignment = { wrapText: true };
+  }
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/** "… 2026-27 Q1 – problems.xlsx" */
+export function problemsFileName(reference: string, period: ReportingPeriod | undefined): string {
+  return `Social value return ${reference.replace(/[\\/:*?"<>|]/g, '-')}${period ? ` ${period.id}` : ''} - problems to correct.xlsx`;
+}

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { MEASURES, commitmentFor, measureByCode, outcomeLogFor, periodById } from '../../src/domain';
 import type { Commitment } from '../../src/domain';
-import { ATTESTATION, buildSupplierReturn, readSupplierReturn, supplierReturnFileName } from '../../src/delivery/supplierReturn';
+import { ATTESTATION, annotateSupplierReturn, buildSupplierReturn, readSupplierReturn, supplierReturnFileName } from '../../src/delivery/supplierReturn';
 import { fillReturn } from './returnWorkbook';
 
 const REF = 'WMCA-2026-0042';
@@ -78,6 +78,15 @@ describe('the supplier return workbook', () => {
     expect(read.rows.every((r) => r.status === 'error')).toBe(true);
     expect(read.rows.every((r) => r.row > 0)).toBe(true);
     expect(read.ready).toEqual([]);
+
+    // The supplier gets their own workbook back with each row's problem beside it.
+    const annotated = new ExcelJS.Workbook();
+    await annotated.xlsx.load((await annotateSupplierReturn(filled, read)) as unknown as ArrayBuffer);
+    const problems: { [code: string]: string } = {};
+    annotated.getWorksheet('Return')!.eachRow((row) => (problems[String(row.getCell(1).value)] = String(row.getCell(8).value ?? '')));
+    expect(problems['Measure code']).toBe('Problems found by the hub');
+    expect(problems['HSC-01']).toMatch(/cannot be negative/);
+    expect(problems['XYZ-99']).toMatch(/not in the measure library/);
   });
 
   it('refuses a wrong unit, a whole count with decimals and notes with personal details', async () => {

@@ -345,6 +345,14 @@ describe('supplier returns', () => {
     expect(rows).toHaveTextContent(/XYZ-01.*not in the measure library/);
     expect(screen.queryByRole('button', { name: /Confirm and record/ })).not.toBeInTheDocument();
     expect(hub.delivery.logs).toHaveLength(1);
+    // The officer can send the supplier their workbook back with the problems beside each row.
+    const saved: Blob[] = [];
+    Object.assign(URL, { createObjectURL: jest.fn((b: Blob) => (saved.push(b), 'blob:problems')), revokeObjectURL: jest.fn() });
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    await user.click(screen.getByRole('button', { name: 'Download the problems for the supplier' }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(click.mock.instances[0]).toMatchObject({ download: 'Social value return WMCA-2026-0042 2026-27 Q1 - problems to correct.xlsx' });
+    click.mockRestore();
 
     const good = await fillReturn(blank, { attest: 'Yes', rows: { 'GSE-08': [3, undefined, '3 apprenticeships started, contracts on file'] } });
     await user.upload(screen.getByLabelText(/Import a filled return/), new File([good], 'return.xlsx'));

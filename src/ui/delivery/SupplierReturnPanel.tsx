@@ -62,6 +62,7 @@ export function SupplierReturnPanel({ data, user, procurement: p, commitments, l
   const [busy, setBusy] = React.useState(false);
   const [failure, setFailure] = React.useState<unknown>(undefined);
   const [checked, setChecked] = React.useState<ReturnImport | undefined>(undefined);
+  const [returned, setReturned] = React.useState<ArrayBuffer | undefined>(undefined);
   const [done, setDone] = React.useState<string | undefined>(undefined);
   const period = periods.filter((x) => x.id === periodId)[0];
 
@@ -88,6 +89,7 @@ export function SupplierReturnPanel({ data, user, procurement: p, commitments, l
       setChecked(undefined);
       const { readSupplierReturn } = await import(/* webpackChunkName: 'supplier-return' */ '../../delivery/supplierReturn');
       const bytes = await readFile(file);
+      setReturned(bytes);
       setChecked(
         await readSupplierReturn(bytes, {
           reference: p.reference,
@@ -100,6 +102,12 @@ export function SupplierReturnPanel({ data, user, procurement: p, commitments, l
           expectedPeriodId: periodId,
         }),
       );
+    });
+  const downloadProblems = (): Promise<void> =>
+    run(async () => {
+      if (!checked || !returned) return;
+      const { annotateSupplierReturn, problemsFileName, XLSX_MEDIA_TYPE } = await import(/* webpackChunkName: 'supplier-return' */ '../../delivery/supplierReturn');
+      saveFile(await annotateSupplierReturn(returned, checked), problemsFileName(p.reference, checked.period), XLSX_MEDIA_TYPE);
     });
   const confirm = (): Promise<void> =>
     run(async () => {
@@ -200,6 +208,11 @@ export function SupplierReturnPanel({ data, user, procurement: p, commitments, l
               {checked.ready.length > 0 && (
                 <Button appearance="primary" disabled={busy} onClick={() => confirm()}>
                   Confirm and record {checked.ready.length} figure{checked.ready.length === 1 ? '' : 's'}
+                </Button>
+              )}
+              {(checked.fileErrors.length > 0 || rowErrors > 0) && (
+                <Button disabled={busy} onClick={() => downloadProblems()}>
+                  Download the problems for the supplier
                 </Button>
               )}
               <Button disabled={busy} onClick={() => setChecked(undefined)}>

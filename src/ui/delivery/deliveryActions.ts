@@ -6,8 +6,8 @@
 import { commitmentProgress, isoDateFromDate, outcomeLogFor, rejectOutcome, transition, verifyOutcome } from '../../domain';
 import type { ActionPlanItem, Commitment, IsoDate, OutcomeLog, Procurement, Supplier } from '../../domain';
 import { DataError, ValidationError } from '../../data/ports';
-import type { BundleSaveResult, CommitmentWithProgress, HubData, Rollup, Stored } from '../../data/ports';
-import { rollupsFor, rollupsForProcurement, rollupsToSave } from '../../reporting/rollups';
+import type { BundleSaveResult, CommitmentWithProgress, HubData, Stored } from '../../data/ports';
+import { procurementRollups } from '../../delivery/rollups';
 import type { CurrentUser } from '../services';
 
 /** Delivery counts verified outcomes only; reported ones awaiting verification are shown beside them. */
@@ -137,15 +137,7 @@ export async function refreshDelivery(data: HubData, reference: string, periodEn
       await data.commitments.update({ ...c, rag: progress.rag, verifiedQuantity: progress.verifiedQuantity });
     }
   }
-  // The rollups are defined once, in reporting (the dashboard's rebuild uses the same functions).
-  let rollups: Rollup[];
-  if (periodEnds) {
-    rollups = periodEnds.flatMap((end) => rollupsFor(procurement, commitments, logs.filter((l) => l.periodEnd === end), end));
-  } else {
-    // Every quarter of the procurement (the award): rows the commitments no longer reach are zeroed.
-    const stored = await allPages((pageToken) => data.rollups.query({ procurementReference: reference, pageSize: 500, pageToken }));
-    rollups = rollupsToSave(rollupsForProcurement(procurement, commitments, logs), stored);
-  }
+  const rollups = procurementRollups(procurement, commitments, logs, periodEnds);
   if (rollups.length === 0) return;
   const saved = await data.rollups.saveMany(rollups);
   if (!saved.ok) {
