@@ -325,6 +325,27 @@ describe('the contract', () => {
   });
 });
 
+describe('the delivery plan', () => {
+  it('flags an overdue action and lets the officer change its owner and status', async () => {
+    const hub = setupHub();
+    await seedInDelivery(hub);
+    const user = mount(hub);
+    const plan = await screen.findByRole('table', { name: 'Delivery plan' });
+    expect(plan).toHaveTextContent(/Agree the volunteering calendar.*Grace Okafor.*1 June 2026 Overdue.*In progress/);
+    await user.click(within(plan).getByRole('button', { name: 'Change owner or status of “Agree the volunteering calendar”' }));
+    await user.clear(within(plan).getByLabelText('Owner’s email'));
+    await user.click(within(plan).getByRole('button', { name: 'Save action' }));
+    expect(within(plan).getByLabelText('Owner’s email')).toHaveAccessibleDescription(/Choose who owns this action/);
+    await user.type(within(plan).getByLabelText('Owner’s email'), 'tom.whitehouse@svhub.example');
+    await user.clear(within(plan).getByLabelText('Owner’s name'));
+    await user.type(within(plan).getByLabelText('Owner’s name'), 'Tom Whitehouse');
+    await user.selectOptions(within(plan).getByLabelText('Status'), 'Done');
+    await user.click(within(plan).getByRole('button', { name: 'Save action' }));
+    await waitFor(() => expect(hub.actionPlans.get(REF)![0]).toMatchObject({ ownerEmail: 'tom.whitehouse@svhub.example', ownerName: 'Tom Whitehouse', status: 'Done' }));
+    await waitFor(() => expect(screen.getByRole('table', { name: 'Delivery plan' })).not.toHaveTextContent('Overdue'));
+  });
+});
+
 describe('supplier returns', () => {
   it('shows each bad row’s problem and records nothing; a good return is recorded after confirming', async () => {
     const hub = setupHub();
