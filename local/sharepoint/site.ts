@@ -102,6 +102,8 @@ export class SharePointSite {
       }
     });
     this.store.forgetCount(list);
+    // Fresh statistics let SQLite pick the most selective index for the next queries.
+    this.store.db.exec('PRAGMA optimize');
     return { count: items.length, firstId, lastId };
   }
 }

@@ -97,12 +97,18 @@ export class Store {
     this.db.exec('PRAGMA synchronous = NORMAL');
     this.db.exec('PRAGMA busy_timeout = 5000');
     this.db.exec('PRAGMA cache_size = -65536');
+    this.db.exec('PRAGMA optimize = 0x10002');
     this.createSchema();
     this.loadLists();
   }
 
   close(): void {
     this.stmtCache.clear();
+    try {
+      this.db.exec('PRAGMA optimize');
+    } catch {
+      // closing anyway
+    }
     this.db.close();
   }
 
