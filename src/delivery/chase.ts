@@ -78,7 +78,7 @@ export function chaseList(input: ChaseInput): ChaseItem[] {
       kind: 'commitment',
       procurementReference: p.reference,
       procurementTitle: p.title,
-      what: `Commitment ${c.measureCode}: ${progress.deliveredQuantity} of ${c.targetQuantity} ${c.unit} delivered`,
+      what: `Commitment ${c.measureCode}: ${progress.deliveredQuantity} of ${c.targetQuantity}${c.unit === 'count' ? '' : ` ${c.unit}`} delivered`,
       why: progress.overdue ? progress.ragReason : `Due by ${formatLongDate(c.dueDate)}. ${progress.ragReason}`,
       dueDate: c.dueDate,
       overdue: progress.overdue,

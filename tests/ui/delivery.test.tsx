@@ -397,7 +397,7 @@ describe('the chase list', () => {
     const table = await screen.findByRole('table', { name: 'To chase this month' });
     expect(table).toHaveTextContent(/Return for Q1 2026-27.*2 of 2 measures not reported/);
     expect(table).toHaveTextContent(/Overdue: it was due by 30 July 2026/);
-    expect(table).toHaveTextContent(/Commitment GSE-08: 0 of 6 count delivered/);
+    expect(table).toHaveTextContent(/Commitment GSE-08: 0 of 6 delivered/);
     expect(table).toHaveTextContent(/Action: Agree the volunteering calendar/);
     expect(table).toHaveTextContent(colleague.email);
     await userEvent.setup({ delay: null }).click(within(table).getAllByRole('button', { name: REF })[0]);
