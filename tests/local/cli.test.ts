@@ -45,6 +45,8 @@ describe('CLI', () => {
     writeFileSync(join(page, 'app.js'), 'console.log(1)');
     try {
       const s = await run(['--port', '0', '--data', join(dir, 'data'), '--seed', 'none', '--static', page, '--user', 'manager']);
+      let exitCode: number | null = null;
+      try {
       expect(s.output()).toContain('/sites/socialvalue');
       expect(s.output()).not.toContain('ExperimentalWarning');
       const index = await fetch(`${s.url}/`);
@@ -54,7 +56,10 @@ describe('CLI', () => {
       expect((await fetch(`${s.url}/../../etc/passwd`)).status).toBe(404);
       const me = await (await fetch(`${s.url}/sites/socialvalue/_api/web/currentuser`, { headers: { accept: 'application/json' } })).json() as { Email: string };
       expect(me.Email).toBe('daniel.hughes@svhub.example');
-      expect(await s.stop()).toBe(0);
+      } finally {
+        exitCode = await s.stop();
+      }
+      expect(exitCode).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

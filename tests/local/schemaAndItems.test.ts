@@ -73,7 +73,7 @@ describe('lists, fields and views', () => {
     const noHint = await list.fields.createFieldAsXml('<Field Type="Text" Name="PolicyEdition" DisplayName="Policy edition" />');
     expect(noHint.InternalName).toBe('Policy_x0020_edition');
     // AddFieldInternalNameHint (8) + AddFieldToDefaultView (16)
-    await list.fields.createFieldAsXml({ SchemaXml: '<Field Type="Text" Name="Supplier" DisplayName="Supplier name" />', Options: 24 });
+    await list.fields.createFieldAsXml({ SchemaXml: '<Field Type="Text" Name="Supplier" DisplayName="Supplier name" />', Options: 24 as never });
     expect((await list.defaultView.fields()).Items).toContain('Supplier');
     const ref = await list.fields.getByInternalNameOrTitle('Reference')();
     expect(ref).toMatchObject({ InternalName: 'Reference', Title: 'Reference', TypeAsString: 'Text', FieldTypeKind: 2, Required: true, Indexed: true, EnforceUniqueValues: true, MaxLength: 50 });
