@@ -47,15 +47,15 @@ describe('CLI', () => {
       const s = await run(['--port', '0', '--data', join(dir, 'data'), '--seed', 'none', '--static', page, '--user', 'manager']);
       let exitCode: number | null = null;
       try {
-      expect(s.output()).toContain('/sites/socialvalue');
-      expect(s.output()).not.toContain('ExperimentalWarning');
-      const index = await fetch(`${s.url}/`);
-      expect(index.headers.get('content-type')).toContain('text/html');
-      expect(await index.text()).toContain('<title>hub</title>');
-      expect((await fetch(`${s.url}/app.js`)).headers.get('content-type')).toContain('javascript');
-      expect((await fetch(`${s.url}/../../etc/passwd`)).status).toBe(404);
-      const me = await (await fetch(`${s.url}/sites/socialvalue/_api/web/currentuser`, { headers: { accept: 'application/json' } })).json() as { Email: string };
-      expect(me.Email).toBe('daniel.hughes@svhub.example');
+        expect(s.output()).toContain('/sites/socialvalue');
+        expect(s.output()).not.toContain('ExperimentalWarning');
+        const index = await fetch(`${s.url}/`);
+        expect(index.headers.get('content-type')).toContain('text/html');
+        expect(await index.text()).toContain('<title>hub</title>');
+        expect((await fetch(`${s.url}/app.js`)).headers.get('content-type')).toContain('javascript');
+        expect((await fetch(`${s.url}/../../etc/passwd`)).status).toBe(404);
+        const me = await (await fetch(`${s.url}/sites/socialvalue/_api/web/currentuser`, { headers: { accept: 'application/json' } })).json() as { Email: string };
+        expect(me.Email).toBe('daniel.hughes@svhub.example');
       } finally {
         exitCode = await s.stop();
       }
