@@ -238,7 +238,7 @@ function recordVersion(ctx: Ctx, list: ListRecord, id: number): void {
   const version = Number(row[VERSION_COL]);
   ctx.store.stmt('INSERT OR REPLACE INTO item_versions (list_row, item_id, version, created, editor_id, data) VALUES (?, ?, ?, ?, ?, ?)')
     .run(list.rowId, id, version, String(row.Modified), Number(row.Editor), snapshot(list, row));
-  const limit = Number(list.props.MajorVersionLimit ?? 0);
+  const limit = Number(list.props.MajorVersionLimit ?? 50); // SharePoint's default for lists
   if (limit > 0) {
     ctx.store.stmt('DELETE FROM item_versions WHERE list_row = ? AND item_id = ? AND version <= ?').run(list.rowId, id, version - limit);
   }
