@@ -5,13 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export interface FaultOptions {
-  rate?: number;
-  statuses?: number[];
-  retryAfterSeconds?: number;
-  latencyMs?: number;
-  seed?: number;
-}
+import type { FaultOptions } from '../../local/server/faults';
+
+export type { FaultOptions };
 
 export interface LocalServerOptions {
   dataDir?: string;
