@@ -1,0 +1,310 @@
+// The dashboard's figures, from rollups (never from every log): per theme with shares, over time, by
+// authority, supplier and procurement, SME/VCSE share of awarded value, top successes and at-risk
+// commitments. All money is integer pence; the member report is built from the same object, so the two
+// agree to the penny.
+import { AUTHORITIES, THEMES, authorityById, compareIsoDates, periodById, periodsBetween, shareOfContractValue, themeForMeasureCode, totalsByTheme } from '../domain';
+import type { IsoDate, Pence, Procurement, Rag, ReportingPeriod, ThemeId } from '../domain';
+import type { CommitmentWithProgress, Rollup } from '../data/ports';
+
+export interface DashboardFilters {
+  /** First quarter, e.g. '2026-27 Q1'. */
+  fromPeriodId: string;
+  /** Last quarter, inclusive. */
+  toPeriodId: string;
+  /** Only this authority's procurements; all when absent. */
+  authorityId?: string;
+}
+
+/** Committed, reported-awaiting-verification and verified £. */
+export interface Amounts {
+  committedPence: Pence;
+  reportedPence: Pence;
+  verifiedPence: Pence;
+}
+
+export interface ThemeFigure extends Amounts {
+  themeId: ThemeId;
+  label: string;
+  /** Each theme's share of its column, in tenths of a percent (the domain's rule: the six add up to 1000). */
+  committedShareTenths: number;
+  reportedShareTenths: number;
+  verifiedShareTenths: number;
+  /** Verified ÷ committed, %, one decimal place; undefined when nothing was committed. */
+  deliveredPercent?: number;
+}
+
+export interface PeriodFigure extends Amounts {
+  periodId: string;
+  periodEnd: IsoDate;
+  label: string;
+  cumulativeCommittedPence: Pence;
+  cumulativeVerifiedPence: Pence;
+}
+
+export interface AuthorityFigure extends Amounts {
+  authorityId: string;
+  name: string;
+  deliveredPercent?: number;
+}
+
+export interface SupplierFigure extends Amounts {
+  supplierName: string;
+  procurements: number;
+  deliveredPercent?: number;
+}
+
+export interface ProcurementFigure extends Amounts {
+  reference: string;
+  authorityId: string;
+  supplierName?: string;
+  /** Verified £ per theme (all six, zero included). */
+  verifiedByTheme: { themeId: ThemeId; pence: Pence }[];
+  deliveredPercent?: number;
+}
+
+/** What the dashboard needs of an awarded procurement (for the SME/VCSE share of awarded value). */
+export type AwardRecord = Pick<Procurement, 'reference' | 'authorityId' | 'decisionDate'> &
+  Partial<Pick<Procurement, 'supplier' | 'awardValuePence' | 'contractStart' | 'title'>>;
+
+export interface AwardedShare {
+  /** Procurements awarded in the quarters chosen (contract start, or the decision date, in them). */
+  contracts: number;
+  awardedPence: Pence;
+  smePence: Pence;
+  vcsePence: Pence;
+  /** SME or VCSE (a supplier that is both counts once). */
+  smeOrVcsePence: Pence;
+  localPence: Pence;
+  /** % of awarded value, one decimal place; undefined when nothing was awarded. */
+  smePercent?: number;
+  vcsePercent?: number;
+  smeOrVcsePercent?: number;
+  localPercent?: number;
+}
+
+export interface AtRiskCommitment {
+  procurementReference: string;
+  authorityId?: string;
+  supplierName?: string;
+  measureCode: string;
+  themeId?: ThemeId;
+  rag: Rag;
+  dueDate: IsoDate;
+  targetQuantity: number;
+  verifiedQuantity?: number;
+  unit: string;
+}
+
+export interface DashboardFigures {
+  filters: DashboardFilters;
+  periods: ReportingPeriod[];
+  /** All six themes, in the policy's order: never only one grand total. */
+  themes: ThemeFigure[];
+  totals: Amounts & { deliveredPercent?: number };
+  overTime: PeriodFigure[];
+  byAuthority: AuthorityFigure[];
+  /** Largest verified first. */
+  bySupplier: SupplierFigure[];
+  /** By reference. */
+  byProcurement: ProcurementFigure[];
+  awarded: AwardedShare;
+  /** Procurements with the most verified £ in the quarters chosen (up to 5). */
+  topSuccesses: ProcurementFigure[];
+  /** Red first, then Amber; soonest due first. */
+  atRisk: AtRiskCommitment[];
+}
+
+const zero = (): Amounts => ({ committedPence: 0, reportedPence: 0, verifiedPence: 0 });
+
+function addTo(target: Amounts, r: Amounts): void {
+  target.committedPence += r.committedPence;
+  target.reportedPence += r.reportedPence;
+  target.verifiedPence += r.verifiedPence;
+}
+
+/** Verified as a % of committed (the domain's share rule); undefined when nothing was committed. */
+export function deliveredPercent(a: Amounts): number | undefined {
+  return a.committedPence > 0 ? shareOfContractValue(a.verifiedPence, a.committedPence) : undefined;
+}
+
+function percentOf(part: Pence, whole: Pence): number | undefined {
+  return whole > 0 ? shareOfContractValue(part, whole) : undefined;
+}
+
+/** Each theme's share of a column, by the domain's totalsByTheme (the six add up to exactly 100%). */
+function sharesTenths(values: readonly Pence[]): number[] {
+  const totals = totalsByTheme(THEMES.map((t, i) => ({ measureCode: t.measurePrefix, valuePence: values[i] })));
+  return totals.themes.map((t) => t.shareTenthsOfPercent);
+}
+
+/** The quarters of a filter, first to last. */
+export function filterPeriods(filters: DashboardFilters): ReportingPeriod[] {
+  const from = periodById(filters.fromPeriodId);
+  const to = periodById(filters.toPeriodId);
+  if (compareIsoDates(from.end, to.end) > 0) throw new Error(`The first quarter, ${from.id}, is after the last, ${to.id}.`);
+  return periodsBetween(from.start, to.end);
+}
+
+function inFilter(r: Rollup, first: ReportingPeriod, last: ReportingPeriod, authorityId?: string): boolean {
+  return compareIsoDates(r.periodEnd, first.end) >= 0 && compareIsoDates(r.periodEnd, last.end) <= 0 && (!authorityId || r.authorityId === authorityId);
+}
+
+function awardedShare(awards: readonly AwardRecord[], first: ReportingPeriod, last: ReportingPeriod, authorityId?: string): AwardedShare {
+  const s: AwardedShare = { contracts: 0, awardedPence: 0, smePence: 0, vcsePence: 0, smeOrVcsePence: 0, localPence: 0 };
+  const seen = new Set<string>();
+  for (const a of awards) {
+    if (a.awardValuePence === undefined || !a.supplier || seen.has(a.reference)) continue;
+    if (authorityId && a.authorityId !== authorityId) continue;
+    const when = a.contractStart || a.decisionDate;
+    if (!when || compareIsoDates(when, first.start) < 0 || compareIsoDates(when, last.end) > 0) continue;
+    seen.add(a.reference);
+    s.contracts += 1;
+    s.awardedPence += a.awardValuePence;
+    if (a.supplier.isSme) s.smePence += a.awardValuePence;
+    if (a.supplier.isVcse) s.vcsePence += a.awardValuePence;
+    if (a.supplier.isSme || a.supplier.isVcse) s.smeOrVcsePence += a.awardValuePence;
+    if (a.supplier.isLocal) s.localPence += a.awardValuePence;
+  }
+  s.smePercent = percentOf(s.smePence, s.awardedPence);
+  s.vcsePercent = percentOf(s.vcsePence, s.awardedPence);
+  s.smeOrVcsePercent = percentOf(s.smeOrVcsePence, s.awardedPence);
+  s.localPercent = percentOf(s.localPence, s.awardedPence);
+  return s;
+}
+
+const RAG_ORDER: { [r: string]: number } = { Red: 0, Amber: 1, Green: 2 };
+
+/**
+ * The dashboard's figures for the filters. `rollups` may hold more than the filters ask (they are applied
+ * here too). `awards` are awarded procurements (for the SME/VCSE share and for naming at-risk commitments'
+ * authority); `atRisk` the Red/Amber commitments the list's RAG column names.
+ */
+export function dashboardFigures(
+  rollups: readonly Rollup[],
+  filters: DashboardFilters,
+  inputs: { awards?: readonly AwardRecord[]; atRisk?: readonly CommitmentWithProgress[]; topCount?: number } = {},
+): DashboardFigures {
+  const periods = filterPeriods(filters);
+  const first = periods[0];
+  const last = periods[periods.length - 1];
+  if (filters.authorityId && !authorityById(filters.authorityId)) throw new Error(`Unknown authority "${filters.authorityId}".`);
+  const chosen = rollups.filter((r) => inFilter(r, first, last, filters.authorityId));
+
+  const byTheme = new Map<ThemeId, Amounts>(THEMES.map((t) => [t.id, zero()]));
+  const byPeriod = new Map<IsoDate, Amounts>(periods.map((p) => [p.end, zero()]));
+  const byAuthority = new Map<string, Amounts>();
+  const bySupplier = new Map<string, Amounts & { refs: Set<string> }>();
+  const byProcurement = new Map<string, ProcurementFigure>();
+  const totals = zero();
+  for (const r of chosen) {
+    addTo(totals, r);
+    addTo(byTheme.get(r.themeId) || zero(), r);
+    addTo(byPeriod.get(r.periodEnd) || zero(), r);
+    const a = byAuthority.get(r.authorityId) || zero();
+    addTo(a, r);
+    byAuthority.set(r.authorityId, a);
+    if (r.supplierName) {
+      const s = bySupplier.get(r.supplierName) || { ...zero(), refs: new Set<string>() };
+      addTo(s, r);
+      s.refs.add(r.procurementReference);
+      bySupplier.set(r.supplierName, s);
+    }
+    let p = byProcurement.get(r.procurementReference);
+    if (!p) {
+      p = { reference: r.procurementReference, authorityId: r.authorityId, supplierName: r.supplierName, ...zero(), verifiedByTheme: THEMES.map((t) => ({ themeId: t.id, pence: 0 })) };
+      byProcurement.set(r.procurementReference, p);
+    }
+    addTo(p, r);
+    p.verifiedByTheme.filter((v) => v.themeId === r.themeId)[0].pence += r.verifiedPence;
+    if (!p.supplierName && r.supplierName) p.supplierName = r.supplierName;
+  }
+
+  const themeAmounts = THEMES.map((t) => byTheme.get(t.id) || zero());
+  const committedShares = sharesTenths(themeAmounts.map((a) => a.committedPence));
+  const reportedShares = sharesTenths(themeAmounts.map((a) => a.reportedPence));
+  const verifiedShares = sharesTenths(themeAmounts.map((a) => a.verifiedPence));
+  const themes: ThemeFigure[] = THEMES.map((t, i) => ({
+    themeId: t.id,
+    label: t.label,
+    ...themeAmounts[i],
+    committedShareTenths: committedShares[i],
+    reportedShareTenths: reportedShares[i],
+    verifiedShareTenths: verifiedShares[i],
+    deliveredPercent: deliveredPercent(themeAmounts[i]),
+  }));
+
+  let cumulativeCommitted = 0;
+  let cumulativeVerified = 0;
+  const overTime: PeriodFigure[] = periods.map((p) => {
+    const a = byPeriod.get(p.end) || zero();
+    cumulativeCommitted += a.committedPence;
+    cumulativeVerified += a.verifiedPence;
+    return { periodId: p.id, periodEnd: p.end, label: p.label, ...a, cumulativeCommittedPence: cumulativeCommitted, cumulativeVerifiedPence: cumulativeVerified };
+  });
+
+  const authorityOrder = AUTHORITIES.map((a) => a.id);
+  const authorities: AuthorityFigure[] = Array.from(byAuthority.entries())
+    .sort((a, b) => {
+      const ia = authorityOrder.indexOf(a[0]);
+      const ib = authorityOrder.indexOf(b[0]);
+      return (ia < 0 ? 999 : ia) - (ib < 0 ? 999 : ib) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+    })
+    .map(([id, a]) => ({ authorityId: id, name: authorityById(id)?.name || id, ...a, deliveredPercent: deliveredPercent(a) }));
+
+  const suppliers: SupplierFigure[] = Array.from(bySupplier.entries())
+    .map(([name, s]) => ({
+      supplierName: name,
+      procurements: s.refs.size,
+      committedPence: s.committedPence,
+      reportedPence: s.reportedPence,
+      verifiedPence: s.verifiedPence,
+      deliveredPercent: deliveredPercent(s),
+    }))
+    .sort((a, b) => b.verifiedPence - a.verifiedPence || b.committedPence - a.committedPence || (a.supplierName < b.supplierName ? -1 : 1));
+
+  const procurements = Array.from(byProcurement.values())
+    .map((p) => ({ ...p, deliveredPercent: deliveredPercent(p) }))
+    .sort((a, b) => (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0));
+  const topSuccesses = procurements
+    .filter((p) => p.verifiedPence > 0)
+    .sort((a, b) => b.verifiedPence - a.verifiedPence || (a.reference < b.reference ? -1 : 1))
+    .slice(0, inputs.topCount ?? 5);
+
+  // Who an at-risk commitment belongs to: the awards and rollups name each procurement's authority.
+  const owner = new Map<string, { authorityId: string; supplierName?: string }>();
+  for (const r of rollups) if (!owner.has(r.procurementReference)) owner.set(r.procurementReference, { authorityId: r.authorityId, supplierName: r.supplierName });
+  for (const a of inputs.awards || []) owner.set(a.reference, { authorityId: a.authorityId, supplierName: a.supplier?.name });
+  const atRisk: AtRiskCommitment[] = (inputs.atRisk || [])
+    .filter((c) => c.rag === 'Red' || c.rag === 'Amber')
+    .map((c) => {
+      const o = owner.get(c.procurementReference);
+      return {
+        procurementReference: c.procurementReference,
+        authorityId: o?.authorityId,
+        supplierName: o?.supplierName,
+        measureCode: c.measureCode,
+        themeId: themeForMeasureCode(c.measureCode)?.id,
+        rag: c.rag as Rag,
+        dueDate: c.dueDate,
+        targetQuantity: c.targetQuantity,
+        verifiedQuantity: c.verifiedQuantity,
+        unit: c.unit,
+      };
+    })
+    .filter((c) => !filters.authorityId || c.authorityId === filters.authorityId)
+    .sort((a, b) => RAG_ORDER[a.rag] - RAG_ORDER[b.rag] || compareIsoDates(a.dueDate, b.dueDate) || (a.procurementReference < b.procurementReference ? -1 : 1));
+
+  return {
+    filters: { ...filters },
+    periods,
+    themes,
+    totals: { ...totals, deliveredPercent: deliveredPercent(totals) },
+    overTime,
+    byAuthority: authorities,
+    bySupplier: suppliers,
+    byProcurement: procurements,
+    awarded: awardedShare(inputs.awards || [], first, last, filters.authorityId),
+    topSuccesses,
+    atRisk,
+  };
+}

@@ -1,0 +1,242 @@
+// What a rollup holds, defined once. A rollup is one procurement × reporting quarter × theme:
+//   committed = the part of each commitment's value expected in that quarter — the commitment's value at its
+//               locked proxy, spread pro rata over the days from its start (or the contract's) to its due date,
+//               the same "expected by now" the domain's RAG_RULE uses; without a usable start, the whole value
+//               falls in the quarter of the due date. Quarters add up to the commitment's value exactly.
+//   reported  = £ of the quarter's logs that are reported and not yet verified;
+//   verified  = £ of the quarter's verified logs. Rejected logs never count.
+// A log's £ is quantity × its own proxy snapshot (or its commitment's locked proxy), as commitmentProgress
+// counts it. The rebuild and the incremental update on verification both call these functions, so they
+// cannot disagree.
+import { THEMES, addDays, daysBetween, periodFor, periodsBetween, socialValuePence, themeForMeasureCode } from '../domain';
+import type { Commitment, IsoDate, OutcomeLog, Pence, Procurement, ThemeId } from '../domain';
+import type { Rollup } from '../data/ports';
+
+/** What a rollup needs of its procurement. */
+export type RollupProcurement = Pick<Procurement, 'reference' | 'authorityId'> & Partial<Pick<Procurement, 'supplier' | 'contractStart'>>;
+
+/** The key SharePoint keeps a rollup under: procurement | period end | theme. */
+export function rollupKeyOf(r: Pick<Rollup, 'procurementReference' | 'periodEnd' | 'themeId'>): string {
+  return `${r.procurementReference}|${r.periodEnd}|${r.themeId}`;
+}
+
+function themeOf(measureCode: string): ThemeId {
+  const theme = themeForMeasureCode(measureCode);
+  if (!theme) throw new Error(`The measure code "${measureCode}" does not belong to any theme.`);
+  return theme.id;
+}
+
+function bigMulDiv(value: Pence, numerator: number, denominator: number): Pence {
+  // value × numerator ÷ denominator, rounded half up, exactly (value × days can pass 2^53).
+  const n = BigInt(value) * BigInt(numerator);
+  const d = BigInt(denominator);
+  const q = n / d;
+  return Number(n % d * BigInt(2) >= d ? q + BigInt(1) : q);
+}
+
+/**
+ * The committed £ of one commitment per quarter end: pro rata to days between its start (or the contract
+ * start) and its due date, cumulative figures rounded half up so the quarters add up to the whole exactly.
+ * Record-only commitments (no proxy) commit no £ and have no quarters.
+ */
+export function committedProfile(commitment: Commitment, contractStart?: IsoDate): { periodEnd: IsoDate; pence: Pence }[] {
+  const value = socialValuePence(commitment.targetQuantity, commitment.proxyPenceLocked);
+  if (value === undefined) return [];
+  const start = commitment.startDate || contractStart;
+  const due = commitment.dueDate;
+  if (start === undefined || daysBetween(start, due) <= 0) return [{ periodEnd: periodFor(due).end, pence: value }];
+  const total = daysBetween(start, due);
+  const out: { periodEnd: IsoDate; pence: Pence }[] = [];
+  let before = 0;
+  for (const p of periodsBetween(start, due)) {
+    const elapsed = Math.min(total, Math.max(0, daysBetween(start, p.end)));
+    const cumulative = bigMulDiv(value, elapsed, total);
+    out.push({ periodEnd: p.end, pence: cumulative - before });
+    before = cumulative;
+  }
+  return out;
+}
+
+/**
+ * The committed £ of one commitment in the quarter ending `periodEnd` — the same figure as its quarter in
+ * `committedProfile`, computed directly (cumulative at this quarter's end minus at the previous one's).
+ */
+export function committedInPeriod(commitment: Commitment, periodEnd: IsoDate, contractStart?: IsoDate): Pence {
+  const value = socialValuePence(commitment.targetQuantity, commitment.proxyPenceLocked);
+  if (value === undefined) return 0;
+  const period = periodFor(periodEnd);
+  const start = commitment.startDate || contractStart;
+  const due = commitment.dueDate;
+  if (start === undefined || daysBetween(start, due) <= 0) return periodFor(due).end === period.end ? value : 0;
+  const total = daysBetween(start, due);
+  const cumulative = (date: IsoDate): Pence => bigMulDiv(value, Math.min(total, Math.max(0, daysBetween(start, date))), total);
+  return cumulative(period.end) - cumulative(addDays(period.start, -1));
+}
+
+function sameReference(a: string, b: string): boolean {
+  return a.trim().toUpperCase() === b.trim().toUpperCase();
+}
+
+function commitmentOfLog(log: OutcomeLog, commitments: readonly Commitment[]): Commitment | undefined {
+  if (log.commitmentId !== undefined) {
+    const byId = commitments.filter((c) => c.id === log.commitmentId)[0];
+    if (byId) return byId;
+  }
+  return commitments.filter((c) => sameReference(c.procurementReference, log.procurementReference) && c.measureCode === log.measureCode)[0];
+}
+
+/** A log's £: quantity × its proxy snapshot, or its commitment's locked proxy; record-only → 0. */
+export function logValuePence(log: OutcomeLog, commitments: readonly Commitment[]): Pence {
+  let proxy = log.proxyPence;
+  if (proxy === undefined) {
+    const c = commitmentOfLog(log, commitments);
+    proxy = c ? c.proxyPenceLocked : undefined;
+  }
+  return socialValuePence(log.quantity, proxy) || 0;
+}
+
+function themesOfCommitments(commitments: readonly Commitment[]): ThemeId[] {
+  const seen = new Set(commitments.map((c) => themeOf(c.measureCode)));
+  return THEMES.map((t) => t.id).filter((id) => seen.has(id));
+}
+
+/**
+ * The rollups of one procurement for one quarter — what the delivery screens save (`rollups.saveMany`) after
+ * a log of that quarter is reported, corrected, verified or rejected. Pass all the procurement's commitments
+ * and ALL its logs of that quarter (not only the one that changed). Gives a row for every theme of the
+ * commitments and of the quarter's logs, zero rows included, so a rejected log's £ is taken out of the list.
+ */
+export function rollupsFor(
+  procurement: RollupProcurement,
+  commitments: readonly Commitment[],
+  logsOfOnePeriod: readonly OutcomeLog[],
+  periodEnd?: IsoDate,
+): Rollup[] {
+  const end = periodEnd !== undefined ? periodFor(periodEnd).end : logsOfOnePeriod.length > 0 ? periodFor(logsOfOnePeriod[0].periodEnd).end : undefined;
+  if (end === undefined) throw new Error('rollupsFor needs the period: give its end date when there are no logs.');
+  const mine = commitments.filter((c) => sameReference(c.procurementReference, procurement.reference));
+  const logs = logsOfOnePeriod.filter((l) => sameReference(l.procurementReference, procurement.reference));
+  for (const l of logs) {
+    if (periodFor(l.periodEnd).end !== end) throw new Error(`rollupsFor takes the logs of one quarter; ${l.measureCode} is for ${l.periodEnd}, not ${end}.`);
+  }
+  const committed = new Map<ThemeId, Pence>();
+  const reported = new Map<ThemeId, Pence>();
+  const verified = new Map<ThemeId, Pence>();
+  const add = (m: Map<ThemeId, Pence>, theme: ThemeId, pence: Pence): void => {
+    m.set(theme, (m.get(theme) || 0) + pence);
+  };
+  const themes = new Set<ThemeId>(themesOfCommitments(mine));
+  for (const c of mine) {
+    const pence = committedInPeriod(c, end, procurement.contractStart);
+    if (pence !== 0) add(committed, themeOf(c.measureCode), pence);
+  }
+  for (const l of logs) {
+    const theme = themeOf(l.measureCode);
+    themes.add(theme);
+    if (l.verification === 'Verified') add(verified, theme, logValuePence(l, mine));
+    else if (l.verification === 'Reported') add(reported, theme, logValuePence(l, mine));
+  }
+  return THEMES.filter((t) => themes.has(t.id)).map((t) => {
+    const r: Rollup = {
+      procurementReference: procurement.reference,
+      periodEnd: end,
+      themeId: t.id,
+      authorityId: procurement.authorityId,
+      committedPence: committed.get(t.id) || 0,
+      reportedPence: reported.get(t.id) || 0,
+      verifiedPence: verified.get(t.id) || 0,
+    };
+    if (procurement.supplier && procurement.supplier.name) r.supplierName = procurement.supplier.name;
+    return r;
+  });
+}
+
+/** The quarters a procurement has rollups for: every quarter a commitment's value falls in, and every quarter with a log. */
+export function rollupPeriods(procurement: RollupProcurement, commitments: readonly Commitment[], logs: readonly OutcomeLog[]): IsoDate[] {
+  const ends = new Set<IsoDate>();
+  for (const c of commitments) {
+    if (!sameReference(c.procurementReference, procurement.reference)) continue;
+    for (const slice of committedProfile(c, procurement.contractStart)) ends.add(slice.periodEnd);
+  }
+  for (const l of logs) if (sameReference(l.procurementReference, procurement.reference)) ends.add(periodFor(l.periodEnd).end);
+  return Array.from(ends).sort();
+}
+
+/**
+ * Every rollup of one procurement: what to save at award (commitments set, proxies locked) and after the
+ * commitments change. Equal to `rollupsFor` of each quarter.
+ */
+export function rollupsForProcurement(procurement: RollupProcurement, commitments: readonly Commitment[], logs: readonly OutcomeLog[]): Rollup[] {
+  const mine = commitments.filter((c) => sameReference(c.procurementReference, procurement.reference));
+  const byPeriod = new Map<IsoDate, OutcomeLog[]>();
+  for (const l of logs) {
+    if (!sameReference(l.procurementReference, procurement.reference)) continue;
+    const end = periodFor(l.periodEnd).end;
+    const list = byPeriod.get(end) || [];
+    list.push(l);
+    byPeriod.set(end, list);
+  }
+  const out: Rollup[] = [];
+  for (const end of rollupPeriods(procurement, mine, logs)) out.push(...rollupsFor(procurement, mine, byPeriod.get(end) || [], end));
+  return out;
+}
+
+/**
+ * All rollups recomputed from scratch from the commitments and outcome logs (the rebuild command's
+ * figures). Logs and commitments of procurements not given are left out (see `unknownReferences`).
+ * Ordered by procurement reference, period end and theme.
+ */
+export function rebuildRollups(commitments: readonly Commitment[], logs: readonly OutcomeLog[], procurements: readonly RollupProcurement[]): Rollup[] {
+  const commitmentsByRef = new Map<string, Commitment[]>();
+  const logsByRef = new Map<string, OutcomeLog[]>();
+  const push = <T>(m: Map<string, T[]>, key: string, value: T): void => {
+    const k = key.trim().toUpperCase();
+    const list = m.get(k);
+    if (list) list.push(value);
+    else m.set(k, [value]);
+  };
+  commitments.forEach((c) => push(commitmentsByRef, c.procurementReference, c));
+  logs.forEach((l) => push(logsByRef, l.procurementReference, l));
+  const sorted = procurements.slice().sort((a, b) => (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0));
+  const out: Rollup[] = [];
+  for (const p of sorted) {
+    const key = p.reference.trim().toUpperCase();
+    out.push(...rollupsForProcurement(p, commitmentsByRef.get(key) || [], logsByRef.get(key) || []));
+  }
+  return out;
+}
+
+/** References of logs or commitments whose procurement is not among those given (they cannot be rolled up). */
+export function unknownReferences(commitments: readonly Commitment[], logs: readonly OutcomeLog[], procurements: readonly RollupProcurement[]): string[] {
+  const known = new Set(procurements.map((p) => p.reference.trim().toUpperCase()));
+  const unknown = new Set<string>();
+  for (const x of [...commitments, ...logs]) if (!known.has(x.procurementReference.trim().toUpperCase())) unknown.add(x.procurementReference);
+  return Array.from(unknown).sort();
+}
+
+/**
+ * What to save so the list holds exactly `fresh`: every fresh rollup, plus a zero rollup for each stored key
+ * that the fresh set no longer has (the port cannot delete; a zero row counts for nothing).
+ */
+export function rollupsToSave(fresh: readonly Rollup[], stored: readonly Rollup[]): Rollup[] {
+  const keys = new Set(fresh.map(rollupKeyOf));
+  const zeroed = stored
+    .filter((s) => !keys.has(rollupKeyOf(s)) && (s.committedPence !== 0 || s.reportedPence !== 0 || s.verifiedPence !== 0))
+    .map((s): Rollup => ({ ...pickRollup(s), committedPence: 0, reportedPence: 0, verifiedPence: 0 }));
+  return [...fresh, ...zeroed];
+}
+
+/** The rollup's own fields (without a stored record's id and ETag), for comparisons. */
+export function pickRollup(r: Rollup): Rollup {
+  const out: Rollup = {
+    procurementReference: r.procurementReference,
+    periodEnd: r.periodEnd,
+    themeId: r.themeId,
+    authorityId: r.authorityId,
+    committedPence: r.committedPence,
+    reportedPence: r.reportedPence,
+    verifiedPence: r.verifiedPence,
+  };
+  if (r.supplierName) out.supplierName = r.supplierName;
+  return out;
+}
