@@ -13,6 +13,7 @@ import {
   addDays,
 } from '../../src/domain';
 import type { Commitment, OutcomeLog, Procurement, ProcurementStatus } from '../../src/domain';
+import { SETTING_KEYS } from '../../src/data/ports';
 import type { HubData, Stored } from '../../src/data/ports';
 import { procurementRollups } from '../../src/delivery/rollups';
 import { DEMO_USERS } from '../sharepoint/users';
@@ -220,6 +221,7 @@ export async function seedDemo(data: HubData, log: (line: string) => void): Prom
     log('Demo data is already there.');
     return;
   }
+  await data.settings.set(SETTING_KEYS.approverEmail, APPROVER.email, 'Who approves weighting decisions (the Teams workflow assigns the approval to them).');
   log(`Adding ${PROCUREMENTS.length} fictional procurements…`);
   let logs = 0;
   let rollups = 0;

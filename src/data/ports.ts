@@ -223,6 +223,8 @@ export const SETTING_KEYS = {
   weightingMaxPercent: 'policy.weightingMaxPercent',
   taskforceTeamId: 'taskforce.teamId',
   taskforceChannelId: 'taskforce.channelId',
+  /** Who approves weighting decisions: a person, or a group's mailbox (the workflow assigns the approval to it). */
+  approverEmail: 'approvals.approverEmail',
   schemaVersion: 'hub.schemaVersion',
 } as const;
 

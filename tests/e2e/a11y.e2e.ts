@@ -25,7 +25,10 @@ async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: path.join(require.resolve('axe-core'), '..', 'axe.min.js') });
   const violations = (await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    // Fluent's focus manager (tabster) adds invisible "dummy" inputs at the edges of focus groups to keep
+    // Tab order right; they are aria-hidden by design and never reachable as content. Everything else counts.
+    const context = { include: [['body']], exclude: [['[data-tabster-dummy]']] };
+    const result = await axe.run(context, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
     return result.violations;
   })) as AxeViolation[];
   return violations
@@ -69,7 +72,10 @@ describe('accessibility', () => {
     const { page, errors } = await openPage(browser);
     await page.goto(`${serverUrl()}/`);
     await page.getByRole('tab', { name: 'My procurements' }).waitFor();
-    await tabTo(page, /New procurement/);
+    // A tab list is one Tab stop; its tabs are reached with the arrow keys.
+    await tabTo(page, /^My procurements$/);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
     await page.getByLabel('Procurement title').waitFor();
     await tabTo(page, /Procurement title/);

@@ -90,6 +90,7 @@ describe('the new procurement guide in Chromium', () => {
       // The manager approves (locally the hub plays the Teams workflow's part).
       await setUser('manager');
       await page.goto(`${serverUrl()}/#/procurement/${encodeURIComponent(reference)}`);
+      await page.reload(); // a hash change alone would keep the officer's session in the page
       await page.getByRole('button', { name: 'Approve' }).click();
       await expectText(page, 'Approved by daniel.hughes@svhub.example');
       const [approved] = await listItems('Procurements', `Reference eq '${reference}'`);

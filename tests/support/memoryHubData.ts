@@ -73,7 +73,7 @@ export function memoryHub(options: { missingLists?: string[]; currentEmail?: str
     );
     const by = q.sort?.by ?? 'modified';
     const key = (p: Stored<Procurement>): string | number =>
-      by === 'estimatedValue' ? p.estimatedValuePence : by === 'modified' ? p.modified ?? '' : (p as unknown as Record<string, string>)[by];
+      by === 'estimatedValue' ? p.estimatedValuePence : by === 'newest' ? p.id : by === 'modified' ? p.modified ?? '' : (p as unknown as Record<string, string>)[by];
     items = items.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) * (q.sort?.descending ? -1 : 1));
     const size = q.pageSize ?? 50;
     const start = q.pageToken ? Number(q.pageToken) : 0;
@@ -284,4 +284,88 @@ export function withDelivery(hub: MemoryHub): MemoryHub & { delivery: DeliveryMe
     },
   };
   return Object.assign(hub, { delivery });
+}
+
+// ---- Reporting: rollups, Red/Amber commitments and case studies in memory (appended for the dashboard and case study screens) ----
+import type { CaseStudy as ReportingCaseStudy } from '../../src/domain';
+import type { CommitmentWithProgress as ReportingCommitment, Rollup as ReportingRollup } from '../../src/data/ports';
+
+export interface ReportingMemory {
+  rollups: ReportingRollup[];
+  atRisk: Stored<ReportingCommitment>[];
+  caseStudies: Stored<ReportingCaseStudy>[];
+  /** Queries answered, by repository. */
+  queries: { rollups: number; commitments: number; procurements: number; caseStudies: number };
+}
+
+/** Gives a memory hub working rollups, commitments.query (by RAG) and case studies. */
+export function withReporting(hub: MemoryHub, seed: { rollups?: ReportingRollup[]; atRisk?: ReportingCommitment[]; caseStudies?: ReportingCaseStudy[] } = {}): ReportingMemory {
+  const mem: ReportingMemory = {
+    rollups: [...(seed.rollups ?? [])],
+    atRisk: (seed.atRisk ?? []).map((c, i) => ({ ...c, id: i + 1, etag: '1' })),
+    caseStudies: (seed.caseStudies ?? []).map((c, i) => ({ ...c, id: i + 1, etag: '1' })),
+    queries: { rollups: 0, commitments: 0, procurements: 0, caseStudies: 0 },
+  };
+  const paged = <T,>(items: T[], size = 50, token?: string): Page<T> => {
+    const start = token ? Number(token) : 0;
+    return { items: items.slice(start, start + size), nextPageToken: start + size < items.length ? String(start + size) : undefined };
+  };
+  const procurementQuery = hub.data.procurements.query;
+  hub.data.procurements.query = async (q) => {
+    mem.queries.procurements++;
+    return procurementQuery(q);
+  };
+  hub.data.rollups = {
+    query: async (q) => {
+      mem.queries.rollups++;
+      const items = mem.rollups
+        .filter(
+          (r) =>
+            (!q.periodFrom || r.periodEnd >= q.periodFrom) &&
+            (!q.periodTo || r.periodEnd <= q.periodTo) &&
+            (!q.authorityId || r.authorityId === q.authorityId) &&
+            (!q.themeId || r.themeId === q.themeId) &&
+            (!q.procurementReference || r.procurementReference === q.procurementReference),
+        )
+        .map((r, i) => ({ ...r, id: i + 1, etag: '1' }));
+      return paged(items, q.pageSize, q.pageToken);
+    },
+    saveMany: async (rows) => {
+      for (const r of rows) {
+        const i = mem.rollups.findIndex((x) => x.procurementReference === r.procurementReference && x.periodEnd === r.periodEnd && x.themeId === r.themeId);
+        if (i >= 0) mem.rollups[i] = r;
+        else mem.rollups.push(r);
+      }
+      return { ok: true, saved: rows.length, failed: [] };
+    },
+  };
+  hub.data.commitments.query = async (q) => {
+    mem.queries.commitments++;
+    const rags = q.rag === undefined ? undefined : Array.isArray(q.rag) ? q.rag : [q.rag];
+    return paged(mem.atRisk.filter((c) => !rags || (c.rag !== undefined && rags.indexOf(c.rag) >= 0)), q.pageSize, q.pageToken);
+  };
+  let nextId = mem.caseStudies.length + 1;
+  hub.data.caseStudies = {
+    create: async (c) => {
+      const stored = { ...c, id: nextId++, etag: '1' };
+      mem.caseStudies.push(stored);
+      return stored;
+    },
+    get: async (id) => mem.caseStudies.find((c) => c.id === id),
+    update: async (c) => {
+      const i = mem.caseStudies.findIndex((x) => x.id === c.id);
+      if (i < 0) throw new DataError('not-found', 'no such case study');
+      if (mem.caseStudies[i].etag !== c.etag) throw new DataError('conflict', 'changed by someone else');
+      mem.caseStudies[i] = { ...c, etag: String(Number(c.etag) + 1) };
+      return mem.caseStudies[i];
+    },
+    query: async (q) => {
+      mem.queries.caseStudies++;
+      const items = mem.caseStudies.filter(
+        (c) => (q.published === undefined || c.published === q.published) && (!q.themeId || c.themeId === q.themeId) && (!q.procurementReference || c.procurementReference === q.procurementReference),
+      );
+      return paged(items, q.pageSize, q.pageToken);
+    },
+  };
+  return mem;
 }

@@ -3,8 +3,7 @@ import { render, screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../src/ui/App';
 import type { HubServices } from '../../src/ui/services';
-import { APPROVER_SETTING } from '../../src/ui/procurement/procurementActions';
-import { DataError } from '../../src/data/ports';
+import { DataError, SETTING_KEYS } from '../../src/data/ports';
 import { memoryHub, memoryStorage } from '../support/memoryHubData';
 
 jest.setTimeout(60_000);
@@ -14,7 +13,7 @@ const manager = { displayName: 'Daniel Hughes', email: 'daniel.hughes@svhub.exam
 
 function setup(options: { user?: typeof officer; hub?: ReturnType<typeof memoryHub>; storage?: ReturnType<typeof memoryStorage> } = {}) {
   const hub = options.hub ?? memoryHub({ currentEmail: (options.user ?? officer).email });
-  hub.settings.set(APPROVER_SETTING, manager.email);
+  hub.settings.set(SETTING_KEYS.approverEmail, manager.email);
   const storage = options.storage ?? memoryStorage();
   const services: HubServices = { host: 'local', siteUrl: 'http://127.0.0.1/sites/socialvalue', user: options.user ?? officer, data: hub.data, drafts: storage };
   const user = userEvent.setup({ delay: null });

@@ -2,15 +2,12 @@
 // (transition, canApprove); the data layer writes. Nothing here re-implements a rule.
 import { canApprove, transition } from '../../domain';
 import type { ApprovalOutcome, Procurement, ProcurementStatus } from '../../domain';
-import { DataError } from '../../data/ports';
+import { DataError, SETTING_KEYS } from '../../data/ports';
 import type { ApprovalDecision, HubData, Stored } from '../../data/ports';
 import type { CurrentUser } from '../services';
 
-/** The setting naming who approves weighting decisions (a person, or a group's mailbox). */
-export const APPROVER_SETTING = 'approvals.approverEmail';
-
 export async function approverFor(data: HubData): Promise<string> {
-  const approver = (await data.settings.get(APPROVER_SETTING))?.trim();
+  const approver = (await data.settings.get(SETTING_KEYS.approverEmail))?.trim();
   if (!approver) {
     throw new DataError('validation', 'No approver is set for weighting decisions. Ask a site owner to set one in the hub’s settings.', {
       field: 'approverEmail',

@@ -52,6 +52,8 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'repeat(auto-fit, minmax(11rem, 1fr))',
     gap: tokens.spacingHorizontalM,
     marginBottom: tokens.spacingVerticalM,
+    // Long authority names must not push a drop-down past its column.
+    '& > *': { minWidth: 0 },
   },
   pager: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', marginTop: tokens.spacingVerticalM },
   numeric: { textAlign: 'right', whiteSpace: 'nowrap' },
@@ -101,7 +103,8 @@ function ChoiceFilter(props: {
 export function Register({ data, scope, userEmail, onOpen }: RegisterProps): React.ReactElement {
   const styles = useStyles();
   const [filters, setFilters] = React.useState<Filters>(NO_FILTERS);
-  const [sort, setSort] = React.useState<{ by: ProcurementSortKey; descending: boolean }>({ by: 'modified', descending: true });
+  // Newest first: the one order SharePoint serves past 5,000 items without a filter.
+  const [sort, setSort] = React.useState<{ by: ProcurementSortKey; descending: boolean }>({ by: 'newest', descending: true });
   // Tokens of the pages before this one, so "Previous page" works with SharePoint's forward-only paging.
   const [pageTokens, setPageTokens] = React.useState<(string | undefined)[]>([undefined]);
   const text = useDebounced(filters.text, 300);
