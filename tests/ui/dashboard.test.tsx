@@ -1,0 +1,120 @@
+/**
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ */
+// exceljs (the member report) is a Node/CommonJS package: resolve its dependencies as Node does.
+import * as React from 'react';
+import { render, screen, within, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import ExcelJS from 'exceljs';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import type { Rollup } from '../../src/data/ports';
+import { Dashboard } from '../../src/ui/dashboard';
+import { cellToPence, dashboardFigures } from '../../src/reporting';
+import { memoryHub, withReporting } from '../support/memoryHubData';
+
+jest.setTimeout(60_000);
+
+const r = (over: Partial<Rollup>): Rollup => ({
+  procurementReference: 'WMCA-2026-0001',
+  periodEnd: '2026-06-30',
+  themeId: 'growth-skills-employment',
+  authorityId: 'birmingham',
+  supplierName: 'Acme <b>Builders</b> Ltd',
+  committedPence: 0,
+  reportedPence: 0,
+  verifiedPence: 0,
+  ...over,
+});
+
+const rollups: Rollup[] = [
+  r({ committedPence: 1_000_000, verifiedPence: 600_050, reportedPence: 12_345 }),
+  r({ themeId: 'environment', committedPence: 500_000, verifiedPence: 100_000 }),
+  r({ procurementReference: 'COV-2026-0002', authorityId: 'coventry', supplierName: 'Green CIC', periodEnd: '2026-09-30', themeId: 'local-businesses', committedPence: 250_000, verifiedPence: 250_001 }),
+  r({ procurementReference: 'COV-2026-0002', authorityId: 'coventry', supplierName: 'Green CIC', periodEnd: '2025-09-30', committedPence: 999_999, verifiedPence: 999_999 }),
+];
+
+function setup() {
+  const hub = memoryHub();
+  const mem = withReporting(hub, {
+    rollups,
+    atRisk: [{ procurementReference: 'COV-2026-0002', measureCode: 'PLB-01', targetQuantity: 10, unit: '£ spend', dueDate: '2026-12-31', rag: 'Red', verifiedQuantity: 2 }],
+  });
+  const saved: { bytes: Uint8Array; name: string }[] = [];
+  const user = userEvent.setup({ delay: null });
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <Dashboard data={hub.data} today="2026-11-25" onSaveFile={(bytes, name) => saved.push({ bytes, name })} />
+    </FluentProvider>,
+  );
+  return { hub, mem, user, saved };
+}
+
+describe('the Social Value Dashboard', () => {
+  it('shows every theme with its share, not only a grand total, for the last four quarters by default', async () => {
+    const { mem } = setup();
+    const table = await screen.findByRole('table', { name: /By theme.*\(table\)/ });
+    const rows = within(table).getAllByRole('row');
+    expect(rows).toHaveLength(7); // header + six themes
+    const gse = rows.find((row) => /Growth, Skills and Employment/.test(row.textContent || ''))!;
+    expect(gse).toHaveTextContent('£10,000');
+    expect(gse).toHaveTextContent('£6,000.50');
+    expect(gse).toHaveTextContent('£123.45');
+    expect(screen.getByLabelText('From quarter')).toHaveValue('2025-26 Q4');
+    expect(screen.getByLabelText('To quarter')).toHaveValue('2026-27 Q3');
+    // the 2025 rollup is outside the default quarters
+    expect(screen.getByTestId('headline')).toHaveTextContent('Committed£17,500');
+    expect(mem.queries.rollups).toBe(1);
+    expect(screen.getByRole('table', { name: /Committed vs delivered by quarter/ })).toHaveTextContent('2026-27 Q2');
+    expect(screen.getByRole('table', { name: /By authority/ })).toHaveTextContent('Coventry City Council');
+    // user text is text
+    expect(screen.getByRole('table', { name: /By supplier/ })).toHaveTextContent('Acme <b>Builders</b> Ltd');
+    const risk = screen.getByRole('table', { name: /At-risk commitments/ });
+    expect(risk).toHaveTextContent('Red');
+    expect(risk).toHaveTextContent('2 of 10 £ spend');
+  });
+
+  it('filters by authority and by quarters', async () => {
+    const { user } = setup();
+    await screen.findByRole('table', { name: /By theme.*\(table\)/ });
+    await user.selectOptions(screen.getByLabelText('Authority'), 'coventry');
+    await waitFor(() => expect(screen.getByTestId('headline')).toHaveTextContent('Committed£2,500Reported'));
+    await user.selectOptions(screen.getByLabelText('From quarter'), '2025-26 Q2');
+    await waitFor(() => expect(screen.getByTestId('headline')).toHaveTextContent('£12,499.99'));
+    await user.selectOptions(screen.getByLabelText('From quarter'), '2027-28 Q1');
+    expect(await screen.findByText('The first quarter must not be after the last.')).toBeInTheDocument();
+  });
+
+  it('downloads the member report with the dashboard’s figures', async () => {
+    const { user, saved } = setup();
+    await screen.findByRole('table', { name: /By theme.*\(table\)/ });
+    await user.click(screen.getByRole('button', { name: 'Download member report (Excel)' }));
+    await screen.findByText(/Member report ready/);
+    expect(saved[0].name).toBe('social-value-member-report-2025-26-Q4-to-2026-27-Q3.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(saved[0].bytes) as unknown as ArrayBuffer);
+    const figures = dashboardFigures(rollups, { fromPeriodId: '2025-26 Q4', toPeriodId: '2026-27 Q3' });
+    const ws = wb.getWorksheet('Themes')!;
+    let total: ExcelJS.Row | undefined;
+    ws.eachRow((row) => {
+      if (row.getCell(1).value === 'Total') total = row;
+    });
+    expect(cellToPence(total!.getCell(4).value)).toBe(figures.totals.verifiedPence);
+  });
+
+  it('says what went wrong and offers to try again', async () => {
+    const hub = memoryHub();
+    withReporting(hub);
+    let fail = true;
+    const query = hub.data.rollups.query;
+    hub.data.rollups.query = async (q) => {
+      if (fail) throw new Error('The Rollups list could not be read.');
+      return query(q);
+    };
+    const user = userEvent.setup({ delay: null });
+    render(<Dashboard data={hub.data} today="2026-11-25" />);
+    expect(await screen.findByRole('alert')).toHaveTextContent('The Rollups list could not be read.');
+    fail = false;
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('No social value was committed or reported in these quarters.')).toBeInTheDocument();
+  });
+});
