@@ -1,0 +1,282 @@
+// Case studies: the "share best practice" library. An officer writes a story from a procurement (theme,
+// title, story, quote, image link), publishes it, and everyone browses the published ones by theme. Every
+// piece of user text is rendered as text (React escapes it); links are offered only for http(s) addresses.
+import * as React from 'react';
+import {
+  Button,
+  Card,
+  CardHeader,
+  Checkbox,
+  Field,
+  Input,
+  Link,
+  Select,
+  Spinner,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { THEMES, isThemeId, themeById } from '../../domain';
+import type { CaseStudy, ThemeId } from '../../domain';
+import type { HubData, Stored } from '../../data/ports';
+import { ErrorNotice } from '../common/ErrorNotice';
+import { useAsync } from '../common/useAsync';
+
+export interface CaseStudiesProps {
+  data: Pick<HubData, 'caseStudies'>;
+  /** Officers may write and publish; visitors only browse. */
+  canWrite?: boolean;
+  /** Prefills the form (e.g. opened from a procurement or a celebrated outcome). */
+  initial?: Partial<CaseStudy>;
+}
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: '16px', padding: '8px 0' },
+  list: { display: 'grid', gap: '12px', gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))', listStyleType: 'none', padding: 0, margin: 0 },
+  story: { whiteSpace: 'pre-wrap' },
+  quote: { margin: '8px 0', paddingLeft: '12px', borderLeft: `3px solid ${tokens.colorBrandStroke1}`, fontStyle: 'italic', whiteSpace: 'pre-wrap' },
+  form: { display: 'flex', flexDirection: 'column', gap: '12px', maxWidth: '640px' },
+});
+
+const MAX_STORY = 4000;
+
+export interface CaseStudyProblem {
+  field: 'procurementReference' | 'themeId' | 'title' | 'story' | 'quote' | 'imageUrl';
+  message: string;
+}
+
+/** http(s) only: a javascript: or data: "image link" is refused, and never rendered as a link. */
+export function isWebLink(text: string | undefined): boolean {
+  if (!text) return false;
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+export function caseStudyProblems(c: Partial<CaseStudy>): CaseStudyProblem[] {
+  const problems: CaseStudyProblem[] = [];
+  if (!c.procurementReference || !c.procurementReference.trim()) problems.push({ field: 'procurementReference', message: 'Enter the procurement reference the story is about.' });
+  if (!c.themeId || !isThemeId(c.themeId)) problems.push({ field: 'themeId', message: 'Choose the theme the story shows.' });
+  if (!c.title || !c.title.trim()) problems.push({ field: 'title', message: 'Enter a title.' });
+  else if (c.title.length > 255) problems.push({ field: 'title', message: 'Keep the title to 255 characters.' });
+  if (!c.story || !c.story.trim()) problems.push({ field: 'story', message: 'Tell the story: what was delivered, for whom, and what changed.' });
+  else if (c.story.length > MAX_STORY) problems.push({ field: 'story', message: `Keep the story to ${MAX_STORY} characters.` });
+  if (c.quote && c.quote.length > 1000) problems.push({ field: 'quote', message: 'Keep the quote to 1,000 characters.' });
+  if (c.imageUrl && !isWebLink(c.imageUrl.trim())) problems.push({ field: 'imageUrl', message: 'Enter the image’s web address, starting https://.' });
+  return problems;
+}
+
+async function loadAll(data: Pick<HubData, 'caseStudies'>, query: { themeId?: ThemeId; published?: boolean }): Promise<Stored<CaseStudy>[]> {
+  const out: Stored<CaseStudy>[] = [];
+  let token: string | undefined;
+  do {
+    const page = await data.caseStudies.query({ ...query, pageSize: 500, pageToken: token });
+    out.push(...page.items);
+    token = page.nextPageToken;
+  } while (token && out.length < 2000);
+  return out;
+}
+
+export function CaseStudyCard({ study, action }: { study: CaseStudy; action?: React.ReactNode }): React.ReactElement {
+  const styles = useStyles();
+  return (
+    <Card>
+      <CardHeader
+        header={
+          <Text as="h4" weight="semibold">
+            {study.title}
+          </Text>
+        }
+        description={
+          <Text size={200}>
+            {themeById(study.themeId).label} · {study.procurementReference}
+          </Text>
+        }
+      />
+      <Text className={styles.story}>{study.story}</Text>
+      {study.quote && <blockquote className={styles.quote}>{study.quote}</blockquote>}
+      {study.imageUrl && isWebLink(study.imageUrl) && (
+        <Link href={study.imageUrl} target="_blank" rel="noopener noreferrer">
+          Image for “{study.title}” (opens in a new tab)
+        </Link>
+      )}
+      {action}
+    </Card>
+  );
+}
+
+export function CaseStudies(props: CaseStudiesProps): React.ReactElement {
+  const styles = useStyles();
+  const [theme, setTheme] = React.useState<ThemeId | ''>('');
+  const [version, setVersion] = React.useState(0);
+  const published = useAsync(() => loadAll(props.data, { published: true, themeId: theme || undefined }), [props.data, theme, version]);
+  const unpublished = useAsync(
+    () => (props.canWrite ? loadAll(props.data, { published: false }) : Promise.resolve([] as Stored<CaseStudy>[])),
+    [props.data, props.canWrite, version],
+  );
+  const [publishError, setPublishError] = React.useState<unknown>(undefined);
+
+  const publish = async (study: Stored<CaseStudy>): Promise<void> => {
+    setPublishError(undefined);
+    try {
+      await props.data.caseStudies.update({ ...study, published: true });
+      setVersion((v) => v + 1);
+    } catch (e) {
+      setPublishError(e);
+    }
+  };
+
+  return (
+    <section className={styles.root} aria-labelledby="svh-cs-title">
+      <Text as="h2" size={600} weight="semibold" id="svh-cs-title">
+        Case studies
+      </Text>
+      <Field label="Theme">
+        <Select value={theme} onChange={(e, d) => setTheme(d.value as ThemeId | '')}>
+          <option value="">All themes</option>
+          {THEMES.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <section aria-labelledby="svh-cs-published">
+        <Text as="h3" size={400} weight="semibold" id="svh-cs-published">
+          Published case studies
+        </Text>
+        {published.loading && <Spinner label="Loading case studies…" />}
+        {published.error !== undefined && <ErrorNotice title="Case studies could not be loaded" error={published.error} onRetry={published.reload} />}
+        {published.value && published.value.length === 0 && <Text>No published case studies{theme ? ' for this theme' : ''} yet.</Text>}
+        {published.value && published.value.length > 0 && (
+          <ul className={styles.list} aria-label="Published case studies">
+            {published.value.map((s) => (
+              <li key={s.id}>
+                <CaseStudyCard study={s} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {props.canWrite && (
+        <>
+          <section aria-labelledby="svh-cs-drafts">
+            <Text as="h3" size={400} weight="semibold" id="svh-cs-drafts">
+              Not yet published
+            </Text>
+            {publishError !== undefined && <ErrorNotice title="The case study could not be published" error={publishError} />}
+            {unpublished.value && unpublished.value.length === 0 && <Text>Nothing waiting to be published.</Text>}
+            {unpublished.value && unpublished.value.length > 0 && (
+              <ul className={styles.list} aria-label="Case studies not yet published">
+                {unpublished.value.map((s) => (
+                  <li key={s.id}>
+                    <CaseStudyCard study={s} action={<Button onClick={() => publish(s)}>Publish “{s.title}”</Button>} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <CaseStudyForm data={props.data} initial={props.initial} onSaved={() => setVersion((v) => v + 1)} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function CaseStudyForm(props: { data: Pick<HubData, 'caseStudies'>; initial?: Partial<CaseStudy>; onSaved: (s: Stored<CaseStudy>) => void }): React.ReactElement {
+  const styles = useStyles();
+  const blank = (): Partial<CaseStudy> => ({ published: false, ...props.initial });
+  const [draft, setDraft] = React.useState<Partial<CaseStudy>>(blank);
+  const [problems, setProblems] = React.useState<CaseStudyProblem[]>([]);
+  const [saving, setSaving] = React.useState(false);
+  const [error, setError] = React.useState<unknown>(undefined);
+  const [saved, setSaved] = React.useState<string | undefined>(undefined);
+  const problem = (field: CaseStudyProblem['field']): string | undefined => problems.filter((p) => p.field === field)[0]?.message;
+  const set = (patch: Partial<CaseStudy>): void => setDraft((d) => ({ ...d, ...patch }));
+
+  const save = async (): Promise<void> => {
+    const found = caseStudyProblems(draft);
+    setProblems(found);
+    setSaved(undefined);
+    if (found.length > 0) return;
+    setSaving(true);
+    setError(undefined);
+    try {
+      const study: CaseStudy = {
+        procurementReference: (draft.procurementReference || '').trim(),
+        themeId: draft.themeId as ThemeId,
+        title: (draft.title || '').trim(),
+        story: draft.story || '',
+        quote: draft.quote && draft.quote.trim() ? draft.quote : undefined,
+        imageUrl: draft.imageUrl && draft.imageUrl.trim() ? draft.imageUrl.trim() : undefined,
+        published: !!draft.published,
+      };
+      const stored = await props.data.caseStudies.create(study);
+      setSaved(stored.published ? `Published “${stored.title}”.` : `Saved “${stored.title}”; publish it when it is ready.`);
+      setDraft(blank());
+      props.onSaved(stored);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form
+      className={styles.form}
+      aria-labelledby="svh-cs-new"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        save().catch(() => undefined);
+      }}
+    >
+      <Text as="h3" size={400} weight="semibold" id="svh-cs-new">
+        Write a case study
+      </Text>
+      <Field label="Procurement reference" required validationMessage={problem('procurementReference')}>
+        <Input value={draft.procurementReference || ''} onChange={(e, d) => set({ procurementReference: d.value })} />
+      </Field>
+      <Field label="Theme of the story" required validationMessage={problem('themeId')}>
+        <Select value={draft.themeId || ''} onChange={(e, d) => set({ themeId: (d.value || undefined) as ThemeId | undefined })}>
+          <option value="">Choose a theme</option>
+          {THEMES.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Title" required validationMessage={problem('title')}>
+        <Input value={draft.title || ''} onChange={(e, d) => set({ title: d.value })} />
+      </Field>
+      <Field
+        label="Story"
+        required
+        validationMessage={problem('story')}
+        hint="What was delivered, for whom, and what changed. Counts, never names: no one who was helped may be identifiable."
+      >
+        <Textarea value={draft.story || ''} rows={6} onChange={(e, d) => set({ story: d.value })} />
+      </Field>
+      <Field label="Quote (optional)" validationMessage={problem('quote')} hint="Attribute it by role, not by name, unless the person agreed in writing.">
+        <Textarea value={draft.quote || ''} rows={2} onChange={(e, d) => set({ quote: d.value })} />
+      </Field>
+      <Field label="Image link (optional)" validationMessage={problem('imageUrl')} hint="The web address of an image the supplier has cleared for publication.">
+        <Input type="url" value={draft.imageUrl || ''} onChange={(e, d) => set({ imageUrl: d.value })} />
+      </Field>
+      <Checkbox label="Publish now" checked={!!draft.published} onChange={(e, d) => set({ published: !!d.checked })} />
+      <div>
+        <Button appearance="primary" type="submit" disabled={saving}>
+          {saving ? 'Saving…' : 'Save case study'}
+        </Button>
+      </div>
+      <div aria-live="polite">{saved && <Text>{saved}</Text>}</div>
+      {error !== undefined && <ErrorNotice title="The case study could not be saved" error={error} />}
+    </form>
+  );
+}
