@@ -6,8 +6,9 @@
 import { commitmentProgress, isoDateFromDate, outcomeLogFor, rejectOutcome, transition, verifyOutcome } from '../../domain';
 import type { ActionPlanItem, Commitment, IsoDate, OutcomeLog, Procurement, Supplier } from '../../domain';
 import { DataError, ValidationError } from '../../data/ports';
-import type { BundleSaveResult, CommitmentWithProgress, HubData, Stored } from '../../data/ports';
+import type { BundleSaveResult, CommitmentWithProgress, HubData, Rollup, Stored } from '../../data/ports';
 import { procurementRollups } from '../../delivery/rollups';
+import { rollupsForProcurement, rollupsToSave } from '../../reporting/rollups';
 import type { CurrentUser } from '../services';
 
 /** Delivery counts verified outcomes only; reported ones awaiting verification are shown beside them. */
@@ -137,7 +138,15 @@ export async function refreshDelivery(data: HubData, reference: string, periodEn
       await data.commitments.update({ ...c, rag: progress.rag, verifiedQuantity: progress.verifiedQuantity });
     }
   }
-  const rollups = procurementRollups(procurement, commitments, logs, periodEnds);
+  // The rollups are defined once, in reporting (the dashboard's rebuild uses the same functions).
+  let rollups: Rollup[];
+  if (periodEnds) {
+    rollups = procurementRollups(procurement, commitments, logs, periodEnds);
+  } else {
+    // Every quarter of the procurement (the award): rows the commitments no longer reach are zeroed.
+    const stored = await allPages((pageToken) => data.rollups.query({ procurementReference: reference, pageSize: 500, pageToken }));
+    rollups = rollupsToSave(rollupsForProcurement(procurement, commitments, logs), stored);
+  }
   if (rollups.length === 0) return;
   const saved = await data.rollups.saveMany(rollups);
   if (!saved.ok) {
