@@ -1,0 +1,97 @@
+import * as React from 'react';
+import * as ReactDom from 'react-dom';
+import { Version } from '@microsoft/sp-core-library';
+import { SPPermission } from '@microsoft/sp-page-context';
+import { spfi, SPFx } from '@pnp/sp';
+import { type IPropertyPaneConfiguration, PropertyPaneTextField } from '@microsoft/sp-property-pane';
+import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
+import type { IReadonlyTheme } from '@microsoft/sp-component-base';
+import * as strings from 'SocialValueHubStrings';
+
+import type { HubServices } from '../../ui/services';
+import type { HostTheme } from '../../teams/hostTheme';
+import { hostThemeFromTeams } from '../../teams/hostTheme';
+import { teamsContextInfo } from '../../teams/teamsContext';
+import { createSharePointData } from '../../data/sharepoint';
+
+export interface ISocialValueDashboardWebPartProps {
+  /** The site that holds the hub's lists, when the dashboard sits on another page (the regional portal). */
+  siteUrl?: string;
+}
+
+/**
+ * Thin shell, as the hub's: reads this.context, builds the services, mounts the dashboard. The dashboard's
+ * code (and its charts and Excel export) load only when it renders.
+ */
+export default class SocialValueDashboardWebPart extends BaseClientSideWebPart<ISocialValueDashboardWebPartProps> {
+  private _services: HubServices | undefined;
+  private _theme: HostTheme = 'light';
+
+  protected async onInit(): Promise<void> {
+    await super.onInit();
+    const teamsJs = this.context.sdks.microsoftTeams?.teamsJs;
+    const teams = teamsJs ? teamsContextInfo(await teamsJs.app.getContext()) : undefined;
+    if (teamsJs && teams) {
+      this._theme = teams.theme;
+      teamsJs.app.registerOnThemeChangeHandler((theme: string) => {
+        this._theme = hostThemeFromTeams(theme);
+        this.render();
+      });
+    }
+    const user = this.context.pageContext.user;
+    const siteUrl = this.properties.siteUrl || this.context.pageContext.web.absoluteUrl;
+    this._services = {
+      host: teams ? 'teams' : 'sharepoint',
+      siteUrl,
+      user: {
+        displayName: user.displayName,
+        email: user.email,
+        canManageSite: this.context.pageContext.web.permissions.hasPermission(SPPermission.manageWeb),
+      },
+      teams,
+      data: createSharePointData(spfi(siteUrl).using(SPFx(this.context))),
+    };
+  }
+
+  public render(): void {
+    const services = this._services;
+    if (!services) return;
+    const theme = this._theme;
+    import(/* webpackChunkName: 'dashboard' */ '../../ui/dashboard').then(
+      (m) => ReactDom.render(React.createElement(m.DashboardApp, { services, theme }), this.domElement),
+      (e: unknown) => {
+        this.domElement.textContent = `The dashboard could not be loaded: ${e instanceof Error ? e.message : String(e)}`;
+      },
+    );
+  }
+
+  protected onThemeChanged(theme: IReadonlyTheme | undefined): void {
+    if (this._services?.teams) return;
+    this._theme = theme?.isInverted ? 'dark' : 'light';
+    this.render();
+  }
+
+  protected onDispose(): void {
+    ReactDom.unmountComponentAtNode(this.domElement);
+  }
+
+  protected get dataVersion(): Version {
+    return Version.parse('1.0');
+  }
+
+  protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
+    return {
+      pages: [
+        {
+          header: { description: strings.PropertyPaneDescription },
+          groups: [
+            {
+              groupName: strings.SettingsGroupName,
+              groupFields: [PropertyPaneTextField('siteUrl', { label: strings.SiteUrlFieldLabel })],
+            },
+          ],
+        },
+      ],
+    };
+  }
+}
