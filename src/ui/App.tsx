@@ -144,7 +144,8 @@ function Hub({ services, data }: { services: HubServices; data: HubData }): Reac
     setFresh(draft);
     navigate({ screen: 'guide', reference: draft.reference });
   };
-  const tab = route.screen === 'register' ? route.scope : route.screen === 'guide' && fresh?.reference === route.reference ? 'new' : undefined;
+  // Always a value (never undefined), so the tab list stays controlled; 'none' selects no tab.
+  const tab = route.screen === 'register' ? route.scope : route.screen === 'guide' && fresh?.reference === route.reference ? 'new' : 'none';
 
   return (
     <>

@@ -88,9 +88,11 @@ describe('accessibility', () => {
     await page.keyboard.type('20000');
     await tabTo(page, /Contract duration/);
     await page.keyboard.type('12');
-    for (let step = 0; step < 3; step++) {
+    // As a person would, wait to hear the next step's heading before going on.
+    for (const step of ['Tier', 'Themes and measures', 'Weighting']) {
       await tabTo(page, /^Next$/);
       await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 3, name: step }).waitFor();
     }
     // Weighting: the radio group takes arrow keys; "No weighting" is allowed under £50,000.
     await tabTo(page, /Weighted|PASS\/FAIL|No weighting/);

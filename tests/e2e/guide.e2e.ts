@@ -70,7 +70,7 @@ describe('the new procurement guide in Chromium', () => {
 
       if (c.tier === 'TOMs included') {
         await page.getByRole('button', { name: 'Add an action' }).click();
-        await page.getByLabel('Action 1').fill('Agree the local employment plan with the supplier');
+        await page.getByRole('textbox', { name: /^Action 1/ }).fill('Agree the local employment plan with the supplier');
         await page.getByLabel('Owner’s email').fill('grace.okafor@svhub.example');
         await page.getByLabel('Due date').fill('2026-09-30');
         await next(page);

@@ -36,4 +36,34 @@ describe('the hub in a browser (local runtime)', () => {
     }
     expect(new Set(Object.values(backgrounds)).size).toBe(3);
   });
+
+  it('filters the register of the demo site by tier, status and text', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${serverUrl()}/#/all`);
+    const rows = page.locator('tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThan(5);
+    await page.getByLabel('Tier').selectOption('toms-included');
+    await page.waitForLoadState('networkidle');
+    const tiers = await page.locator('tbody tr td:nth-child(5)').allTextContents();
+    expect(tiers.length).toBeGreaterThan(0);
+    expect(new Set(tiers)).toEqual(new Set(['TOMs included']));
+    await page.getByLabel('Tier').selectOption('');
+    await page.getByLabel('Search reference or title').fill('Tram stop');
+    await page.waitForLoadState('networkidle');
+    await eventually(async () => (await page.locator('tbody tr td:nth-child(2)').allTextContents()).join('|'), 'Tram stop cleaning');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
+
+/** Waits until the text read by `read` equals `expected` (the register re-queries after typing). */
+async function eventually(read: () => Promise<string>, expected: string): Promise<void> {
+  let last = '';
+  for (let i = 0; i < 50; i++) {
+    last = await read();
+    if (last === expected) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  expect(last).toBe(expected);
+}

@@ -38,7 +38,7 @@ export function TierStep({ tier, error }: { tier?: TierDecision; error?: string 
   }
   return (
     <div>
-      <Text as="p" size={400} weight="semibold">
+      <Text as="div" size={400} weight="semibold">
         {strings.Tier.Tier} <Badge appearance="filled" color="brand">{tierLabel(tier.tier)}</Badge>
       </Text>
       <Text as="p" block data-testid="tier-reason">{tier.reason}</Text>
