@@ -5,3 +5,4 @@ export * from './rollups';
 export * from './figures';
 export * from './load';
 export * from './memberReport';
+export * from './rebuild';

@@ -1,0 +1,76 @@
+// Rebuilds a site's Rollups list from its commitments and outcome logs (the rebuild command, and a site
+// owner's repair after a failed incremental update). Reads every procurement, commitment, log and rollup
+// page by page (ID order, past the 5,000-item threshold), recomputes with rebuildRollups, and writes only
+// the rollups whose figures differ (stale ones are set to zero: the port cannot delete).
+import type { HubData, Page, Rollup, WriteFailure } from '../data/ports';
+import { pickRollup, rebuildRollups, rollupKeyOf, rollupsToSave, unknownReferences } from './rollups';
+
+export interface RebuildReport {
+  procurements: number;
+  commitments: number;
+  logs: number;
+  /** Rollups the logs and commitments give. */
+  rollups: number;
+  /** Rollups written (changed, new, or stale ones set to zero). */
+  written: number;
+  unchanged: number;
+  /** References of logs or commitments with no procurement: left out. */
+  unknownReferences: string[];
+  failed: WriteFailure[];
+}
+
+async function all<T>(load: (pageToken?: string) => Promise<Page<T>>): Promise<T[]> {
+  const out: T[] = [];
+  let token: string | undefined;
+  do {
+    const page = await load(token);
+    out.push(...page.items);
+    token = page.nextPageToken;
+  } while (token);
+  return out;
+}
+
+const sameFigures = (a: Rollup, b: Rollup): boolean => JSON.stringify(pickRollup(a)) === JSON.stringify(pickRollup(b));
+
+export async function rebuildRollupsOnSite(
+  data: Pick<HubData, 'procurements' | 'commitments' | 'outcomes' | 'rollups'>,
+  options: { batchSize?: number; dryRun?: boolean; onProgress?: (message: string) => void } = {},
+): Promise<RebuildReport> {
+  const say = options.onProgress || ((): void => undefined);
+  const pageSize = 5000;
+  const procurements = await all((pageToken) => data.procurements.query({ pageSize, pageToken }));
+  say(`Read ${procurements.length} procurements.`);
+  const commitments = await all((pageToken) => data.commitments.query({ pageSize, pageToken }));
+  say(`Read ${commitments.length} commitments.`);
+  const logs = await all((pageToken) => data.outcomes.query({ pageSize, pageToken }));
+  say(`Read ${logs.length} outcome logs.`);
+  const stored = await all((pageToken) => data.rollups.query({ pageSize, pageToken }));
+  say(`Read ${stored.length} stored rollups.`);
+
+  const fresh = rebuildRollups(commitments, logs, procurements);
+  const freshKeys = new Set(fresh.map(rollupKeyOf));
+  const storedByKey = new Map(stored.map((r) => [rollupKeyOf(r), r]));
+  const toSave = rollupsToSave(fresh, stored).filter((r) => {
+    const have = storedByKey.get(rollupKeyOf(r));
+    return !have || !sameFigures(have, r);
+  });
+  const failed: WriteFailure[] = [];
+  if (!options.dryRun) {
+    const size = options.batchSize || 500;
+    for (let i = 0; i < toSave.length; i += size) {
+      const result = await data.rollups.saveMany(toSave.slice(i, i + size));
+      failed.push(...result.failed);
+      say(`Wrote ${Math.min(i + size, toSave.length)} of ${toSave.length} rollups.`);
+    }
+  }
+  return {
+    procurements: procurements.length,
+    commitments: commitments.length,
+    logs: logs.length,
+    rollups: fresh.length,
+    written: options.dryRun ? 0 : toSave.length - failed.length,
+    unchanged: fresh.length - toSave.filter((r) => freshKeys.has(rollupKeyOf(r))).length,
+    unknownReferences: unknownReferences(commitments, logs, procurements),
+    failed,
+  };
+}
