@@ -8,7 +8,7 @@ import userEvent from '@testing-library/user-event';
 import ExcelJS from 'exceljs';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { Rollup } from '../../src/data/ports';
-import { Dashboard } from '../../src/ui/dashboard';
+import { Dashboard, DashboardApp } from '../../src/ui/dashboard';
 import { cellToPence, dashboardFigures } from '../../src/reporting';
 import { memoryHub, withReporting } from '../support/memoryHubData';
 
@@ -116,5 +116,23 @@ describe('the Social Value Dashboard', () => {
     fail = false;
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('No social value was committed or reported in these quarters.')).toBeInTheDocument();
+  });
+});
+
+describe('the Social Value Dashboard web part’s root', () => {
+  it('offers the dashboard and the published case studies, read-only', async () => {
+    const hub = memoryHub();
+    withReporting(hub, { rollups, caseStudies: [{ procurementReference: 'WMCA-2026-0001', themeId: 'environment', title: 'Cleaner depots', story: 'Electric vans.', published: true }] });
+    const user = userEvent.setup({ delay: null });
+    render(<DashboardApp services={{ host: 'sharepoint', siteUrl: 'https://contoso.example/sites/socialvalue', user: { displayName: 'Visitor', email: 'visitor@svhub.example' }, data: hub.data }} theme="light" />);
+    expect(await screen.findByRole('table', { name: /By theme.*\(table\)/ })).toBeInTheDocument();
+    await user.click(screen.getByRole('tab', { name: 'Case studies' }));
+    expect(await screen.findByText('Cleaner depots')).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Write a case study' })).toBeNull();
+  });
+
+  it('says so when the hub’s lists cannot be reached', () => {
+    render(<DashboardApp services={{ host: 'sharepoint', siteUrl: 'x', user: { displayName: 'V', email: 'v@x' } }} theme="dark" />);
+    expect(screen.getByText(/cannot reach the hub’s lists/)).toBeInTheDocument();
   });
 });
