@@ -13,7 +13,7 @@ export async function main(argv: string[]): Promise<number> {
   if (!site || argv.indexOf('--help') >= 0) {
     console.log('Usage: node scripts/rebuild-rollups.mjs --site http://127.0.0.1:4321/sites/socialvalue [--dry-run]');
     console.log('Recomputes every rollup (procurement × quarter × theme) from the commitments and outcome logs and writes those that differ.');
-    return site ? 0 : 2;
+    return argv.indexOf('--help') >= 0 ? 0 : 2;
   }
   const data = createSharePointData(createLocalSp(site.replace(/\/$/, ''), { retries: 6 }));
   const started = Date.now();
