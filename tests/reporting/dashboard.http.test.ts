@@ -46,8 +46,10 @@ describe('the dashboard over HTTP', () => {
     const commitments: CommitmentWithProgress[] = g.commitments.map((c, i) => ({ ...c, id: undefined, rag: ragOf(i), verifiedQuantity: 1 }));
     const filters: DashboardFilters = { fromPeriodId: '2025-26 Q1', toPeriodId: '2025-26 Q4' };
     const all = rebuildRollups(g.commitments, g.logs, g.procurements);
-    // The Rollups list holds the year's rollups of as many procurements as keep each quarter's query within
-    // the threshold under today's adapter (see the report: a quarter of 2,000 procurements needs `PeriodEnd eq`).
+    // The Rollups list holds 4,900 of the year's rollups: today's adapter filters a quarter with `PeriodEnd ge X and
+    // PeriodEnd le X`, and SharePoint judges each condition alone, so a list past 5,000 rollups throttles the
+    // query. A full region needs the adapter to send `PeriodEnd eq X` and a quarter to fit in 5,000 items (one
+    // item per procurement × quarter with the themes as columns) — see the reporting hand-over.
     const inYear = all.filter((r) => r.periodEnd >= '2025-06-30' && r.periodEnd <= '2026-03-31');
     const rollups = inYear.slice(0, 4900);
     // Test set-up only (not SharePoint): the server's bulk insert.
