@@ -7,6 +7,7 @@ import type { HubServices } from '../../src/ui/services';
 import { hostThemeFromTeams } from '../../src/teams/hostTheme';
 import { createLocalSp } from '../../src/data/sharepoint/spfi';
 import { createSharePointData } from '../../src/data/sharepoint';
+import { Client } from '@microsoft/microsoft-graph-client';
 
 const siteUrl = `${window.location.origin}/sites/socialvalue`;
 const params = new URLSearchParams(window.location.search);
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
       user: { displayName: me.displayName, email: me.email, canManageSite: me.isSiteAdmin },
       data,
       drafts: window.localStorage,
+      // The local server answers Graph's channel calls as the Teams taskforce channel would (local/graph).
+      graph: Client.init({ baseUrl: window.location.origin, defaultVersion: 'v1.0', authProvider: (done) => done(undefined, 'local') }),
       // The local server plays SharePoint's sign-in: switch between the demo people (officer, manager, admin).
       switchUser: async (login: string) => {
         await fetch('/_local/user', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login }) });

@@ -20,7 +20,14 @@ define([], function () {
       Label: 'Hub',
       Mine: 'My procurements',
       All: 'All procurements',
-      New: 'New procurement'
+      New: 'New procurement',
+      Verify: 'To verify',
+      Chase: 'To chase',
+      Dashboard: 'Dashboard',
+      CaseStudies: 'Case studies',
+      Settings: 'Settings',
+      Outbox: 'Outbox',
+      LoadingScreen: 'Loading…'
     },
 
     Setup: {
@@ -211,6 +218,40 @@ define([], function () {
       ThemesAndMeasures: 'Themes and measures',
       ActionPlan: 'Action plan',
       ActionLine: '{0} — {1}, due {2}'
+    },
+
+    Settings: {
+      Heading: 'Hub settings',
+      OwnersOnly: 'Only site owners can change the hub’s settings.',
+      Approver: 'Approver of weighting decisions (email)',
+      ApproverHint: 'A person, or a group’s mailbox. The Teams workflow sends each approval request here.',
+      ApproverInvalid: 'Enter a work email address, e.g. name@organisation.gov.uk.',
+      Team: 'Taskforce team',
+      Channel: 'Taskforce channel',
+      ChooseTeam: 'Choose a team',
+      ChooseChannel: 'Choose a channel',
+      CurrentChannel: 'This channel ({0})',
+      NoGraph: 'Posting to Teams is not available here: the hub has no Microsoft Graph connection.',
+      TeamsFailed: 'The teams and channels could not be listed',
+      Save: 'Save settings',
+      Saved: 'Settings saved.',
+      Loading: 'Loading settings…'
+    },
+
+    Outbox: {
+      Heading: 'Taskforce outbox',
+      Intro: 'Every card for the taskforce channel passes through here first, so nothing is posted twice or lost.',
+      Loading: 'Loading the outbox…',
+      Title: 'Card',
+      Kind: 'Kind',
+      Status: 'Status',
+      Attempts: 'Attempts',
+      LastError: 'Last error',
+      Posted: 'Posted',
+      Empty: 'Nothing has been posted yet.',
+      RetryDue: 'Retry due posts now',
+      Retried: 'Posted {0}, failed {1}, in doubt {2}.',
+      CouldNotLoad: 'The outbox could not be loaded'
     },
 
     Procurement: {

@@ -1,4 +1,4 @@
-// The shape of src/loc/en-us.js; tests/ui/strings.test.ts keeps the two in step.
+// The shape of src/loc/en-us.js; tests/loc/strings.test.ts keeps the two in step.
 declare interface ISocialValueHubStrings {
   AppTitle: string;
   AppSubtitle: string;
@@ -17,6 +17,13 @@ declare interface ISocialValueHubStrings {
     Mine: string;
     All: string;
     New: string;
+    Verify: string;
+    Chase: string;
+    Dashboard: string;
+    CaseStudies: string;
+    Settings: string;
+    Outbox: string;
+    LoadingScreen: string;
   };
   Setup: {
     ListsMissingTitle: string;
@@ -197,6 +204,38 @@ declare interface ISocialValueHubStrings {
     ThemesAndMeasures: string;
     ActionPlan: string;
     ActionLine: string;
+  };
+  Settings: {
+    Heading: string;
+    OwnersOnly: string;
+    Approver: string;
+    ApproverHint: string;
+    ApproverInvalid: string;
+    Team: string;
+    Channel: string;
+    ChooseTeam: string;
+    ChooseChannel: string;
+    CurrentChannel: string;
+    NoGraph: string;
+    TeamsFailed: string;
+    Save: string;
+    Saved: string;
+    Loading: string;
+  };
+  Outbox: {
+    Heading: string;
+    Intro: string;
+    Loading: string;
+    Title: string;
+    Kind: string;
+    Status: string;
+    Attempts: string;
+    LastError: string;
+    Posted: string;
+    Empty: string;
+    RetryDue: string;
+    Retried: string;
+    CouldNotLoad: string;
   };
   Procurement: {
     Opening: string;

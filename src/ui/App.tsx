@@ -25,8 +25,11 @@ import { DraftStore } from './guide/draftStore';
 import type { GuideDraft } from './guide/draft';
 import { ProcurementPage } from './procurement/ProcurementPage';
 import { Register } from './register/Register';
+import { ChaseList, VerificationQueue } from './delivery';
+import { OutboxView } from './settings/OutboxView';
+import { SettingsPage } from './settings/SettingsPage';
 import type { Route } from './routes';
-import { useRoute } from './routes';
+import { routeFromHash, useRoute } from './routes';
 import type { HubServices } from './services';
 import { fluentTheme } from './theme';
 
@@ -34,6 +37,10 @@ export interface AppProps {
   services: HubServices;
   theme: HostTheme;
 }
+
+// Loaded only when opened: the dashboard (charts, and exceljs for the member report) and the case studies.
+const Dashboard = React.lazy(() => import(/* webpackChunkName: 'dashboard' */ './dashboard').then((m) => ({ default: m.Dashboard })));
+const CaseStudies = React.lazy(() => import(/* webpackChunkName: 'case-studies' */ './caseStudies').then((m) => ({ default: m.CaseStudies })));
 
 const useStyles = makeStyles({
   root: {
@@ -145,7 +152,14 @@ function Hub({ services, data }: { services: HubServices; data: HubData }): Reac
     navigate({ screen: 'guide', reference: draft.reference });
   };
   // Always a value (never undefined), so the tab list stays controlled; 'none' selects no tab.
-  const tab = route.screen === 'register' ? route.scope : route.screen === 'guide' && fresh?.reference === route.reference ? 'new' : 'none';
+  const tab =
+    route.screen === 'register'
+      ? route.scope
+      : route.screen === 'guide'
+        ? fresh?.reference === route.reference ? 'new' : 'none'
+        : route.screen === 'procurement' ? 'none' : route.screen;
+  const open = (reference: string): void => navigate({ screen: 'procurement', reference });
+  const canManage = !!services.user.canManageSite;
 
   return (
     <>
@@ -153,13 +167,21 @@ function Hub({ services, data }: { services: HubServices; data: HubData }): Reac
         <TabList
           selectedValue={tab}
           onTabSelect={(_, d) => {
-            if (d.value === 'new') startNew();
-            else navigate({ screen: 'register', scope: d.value === 'all' ? 'all' : 'mine' });
+            const value = String(d.value);
+            if (value === 'new') startNew();
+            else if (value === 'mine' || value === 'all') navigate({ screen: 'register', scope: value });
+            else navigate(routeFromHash(`#/${value}`));
           }}
         >
           <Tab value="mine">{strings.Nav.Mine}</Tab>
           <Tab value="all">{strings.Nav.All}</Tab>
           <Tab value="new">{strings.Nav.New}</Tab>
+          <Tab value="verify">{strings.Nav.Verify}</Tab>
+          <Tab value="chase">{strings.Nav.Chase}</Tab>
+          <Tab value="dashboard">{strings.Nav.Dashboard}</Tab>
+          <Tab value="case-studies">{strings.Nav.CaseStudies}</Tab>
+          {canManage && <Tab value="settings">{strings.Nav.Settings}</Tab>}
+          {canManage && <Tab value="outbox">{strings.Nav.Outbox}</Tab>}
         </TabList>
       </nav>
       <main className={styles.main}>
@@ -183,6 +205,14 @@ function Hub({ services, data }: { services: HubServices; data: HubData }): Reac
             onClose={(reference) => navigate(reference ? { screen: 'procurement', reference } : { screen: 'register', scope: 'mine' })}
           />
         )}
+        {route.screen === 'verify' && <VerificationQueue data={data} user={services.user} onOpen={open} />}
+        {route.screen === 'chase' && <ChaseList data={data} onOpen={open} />}
+        <React.Suspense fallback={<Spinner label={strings.Nav.LoadingScreen} />}>
+          {route.screen === 'dashboard' && <Dashboard data={data} />}
+          {route.screen === 'case-studies' && <CaseStudies data={data} canWrite={!!services.user.email} />}
+        </React.Suspense>
+        {route.screen === 'settings' && <SettingsPage data={data} graph={services.graph} teams={services.teams} canManageSite={canManage} />}
+        {route.screen === 'outbox' && <OutboxView data={data} graph={services.graph} />}
         {route.screen === 'procurement' && (
           <ProcurementPage
             key={route.reference}

@@ -1,8 +1,13 @@
 import * as React from 'react';
 
 /** The hub's screens. The route lives in the URL hash so a reload (or a deep link) returns to the same place. */
+/** Hub screens that take no parameter. */
+export type SimpleScreen = 'verify' | 'chase' | 'dashboard' | 'case-studies' | 'settings' | 'outbox';
+const SIMPLE_SCREENS: readonly SimpleScreen[] = ['verify', 'chase', 'dashboard', 'case-studies', 'settings', 'outbox'];
+
 export type Route =
   | { screen: 'register'; scope: 'mine' | 'all' }
+  | { screen: SimpleScreen }
   | { screen: 'guide'; reference: string }
   | { screen: 'procurement'; reference: string };
 
@@ -18,7 +23,7 @@ export function routeFromHash(hash: string): Route {
     case 'procurement':
       return parts[1] ? { screen: 'procurement', reference: parts[1] } : HOME;
     default:
-      return HOME;
+      return SIMPLE_SCREENS.indexOf(parts[0] as SimpleScreen) >= 0 ? { screen: parts[0] as SimpleScreen } : HOME;
   }
 }
 
@@ -30,6 +35,8 @@ export function hashFor(route: Route): string {
       return `#/guide/${encodeURIComponent(route.reference)}`;
     case 'procurement':
       return `#/procurement/${encodeURIComponent(route.reference)}`;
+    default:
+      return `#/${route.screen}`;
   }
 }
 

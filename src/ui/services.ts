@@ -1,4 +1,5 @@
 import type { HubData } from '../data/ports';
+import type { GraphClientLike } from '../teams/posting';
 import type { TeamsContextInfo } from '../teams/teamsContext';
 
 /** Where the hub is running; decides only presentation details (e.g. what a deep link opens). */
@@ -30,6 +31,8 @@ export interface HubServices {
   /** The hub's lists; absent when the host could not build a data service. */
   data?: HubData;
   drafts?: DraftStorage;
+  /** Microsoft Graph (SPFx's MSGraphClientV3, or graph-client locally): the taskforce channel's cards and picker. */
+  graph?: GraphClientLike;
   /** Local runtime only: sign in as another demo user (officer, manager, admin). */
   switchUser?: (login: string) => Promise<void>;
 }

@@ -22,6 +22,7 @@ import { useAsync } from '../common/useAsync';
 import { format } from '../format';
 import type { CurrentUser } from '../services';
 import { saveFile } from '../common/download';
+import { DeliverySection } from '../delivery';
 import { decideApproval, moveTo } from './procurementActions';
 
 export interface ProcurementPageProps {
@@ -43,6 +44,9 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalM },
   panel: { marginTop: tokens.spacingVerticalL },
 });
+
+// From award the delivery section shows the action plan as the editable delivery plan.
+const DELIVERY_STATUSES: readonly ProcurementStatus[] = ['Awarded', 'In delivery', 'Closed'];
 
 // Statuses in which the officer edits the decision through the guide.
 const EDITABLE: readonly ProcurementStatus[] = ['Draft', 'Rejected', 'Approved', 'Tendering'];
@@ -216,7 +220,9 @@ export function ProcurementPage({ data, user, reference, onEdit, onBack }: Procu
         </dl>
       </section>
 
-      {actions.length > 0 && (
+      <DeliverySection data={data} user={user} procurement={p} onChanged={loaded.reload} />
+
+      {actions.length > 0 && !DELIVERY_STATUSES.includes(p.status) && (
         <section className={styles.panel} aria-labelledby="plan-heading">
           <h3 id="plan-heading">{strings.Procurement.ActionPlan}</h3>
           <ol>

@@ -41,6 +41,7 @@ export default class SocialValueHubWebPart extends BaseClientSideWebPart<ISocial
       });
     }
     const user = this.context.pageContext.user;
+    const graph = await this.context.msGraphClientFactory.getClient('3');
     const siteUrl = this.properties.siteUrl || this.context.pageContext.web.absoluteUrl;
     this._services = {
       host: teams ? 'teams' : 'sharepoint',
@@ -52,6 +53,7 @@ export default class SocialValueHubWebPart extends BaseClientSideWebPart<ISocial
       },
       teams,
       data: createSharePointData(spfi(siteUrl).using(SPFx(this.context))),
+      graph,
       drafts: window.localStorage,
     };
   }

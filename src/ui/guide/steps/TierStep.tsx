@@ -38,9 +38,9 @@ export function TierStep({ tier, error }: { tier?: TierDecision; error?: string 
   }
   return (
     <div>
-      <Text as="div" size={400} weight="semibold">
-        {strings.Tier.Tier} <Badge appearance="filled" color="brand">{tierLabel(tier.tier)}</Badge>
-      </Text>
+      <div>
+        <Text size={400} weight="semibold">{strings.Tier.Tier}</Text> <Badge appearance="filled" color="brand">{tierLabel(tier.tier)}</Badge>
+      </div>
       <Text as="p" block data-testid="tier-reason">{tier.reason}</Text>
       <div className={styles.asks}>
         <Text as="h3" weight="semibold">{strings.Tier.WhatPolicyAsks}</Text>
