@@ -17,6 +17,7 @@ import { SETTING_KEYS } from '../../src/data/ports';
 import type { HubData, Stored } from '../../src/data/ports';
 import { procurementRollups } from '../../src/delivery/rollups';
 import { DEMO_USERS } from '../sharepoint/users';
+import { DEMO_TASKFORCE_CHANNEL_ID, DEMO_TEAM_ID } from '../graph/demo';
 import { CASE_STUDIES, DELIVERY_PATTERN, DEMO_AS_OF, PROCUREMENTS } from './demoData';
 import type { DemoProcurement } from './demoData';
 
@@ -222,6 +223,9 @@ export async function seedDemo(data: HubData, log: (line: string) => void): Prom
     return;
   }
   await data.settings.set(SETTING_KEYS.approverEmail, APPROVER.email, 'Who approves weighting decisions (the Teams workflow assigns the approval to them).');
+  // The local Graph sink's demo team and channel stand for the taskforce's real ones.
+  await data.settings.set(SETTING_KEYS.taskforceTeamId, DEMO_TEAM_ID, 'The taskforce team');
+  await data.settings.set(SETTING_KEYS.taskforceChannelId, DEMO_TASKFORCE_CHANNEL_ID, 'The taskforce channel');
   log(`Adding ${PROCUREMENTS.length} fictional procurements…`);
   let logs = 0;
   let rollups = 0;

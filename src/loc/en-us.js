@@ -254,6 +254,25 @@ define([], function () {
       CouldNotLoad: 'The outbox could not be loaded'
     },
 
+    Celebrate: {
+      Button: 'Celebrate in the taskforce channel',
+      Celebrated: 'Celebrated in the taskforce channel',
+      Title: 'Celebrate this success',
+      Intro: 'This is the card taskforce members will see in their channel. Check it, then post it.',
+      Preview: 'Card preview',
+      Post: 'Post to the taskforce channel',
+      Posting: 'Posting…',
+      Cancel: 'Cancel',
+      Close: 'Close',
+      Posted: 'Posted to the taskforce channel.',
+      AlreadyPosted: 'This success was already posted to the taskforce channel.',
+      NoChannel: 'No taskforce channel is set. A site owner chooses it in Settings.',
+      NoGraph: 'Posting to Teams is not available here.',
+      Failed: 'The card was not posted',
+      AdminDetail: 'For your administrator: {0}',
+      Loading: 'Preparing the card…'
+    },
+
     Procurement: {
       Opening: 'Opening the procurement…',
       CouldNotOpen: 'The procurement could not be opened',

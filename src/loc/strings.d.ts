@@ -237,6 +237,24 @@ declare interface ISocialValueHubStrings {
     Retried: string;
     CouldNotLoad: string;
   };
+  Celebrate: {
+    Button: string;
+    Celebrated: string;
+    Title: string;
+    Intro: string;
+    Preview: string;
+    Post: string;
+    Posting: string;
+    Cancel: string;
+    Close: string;
+    Posted: string;
+    AlreadyPosted: string;
+    NoChannel: string;
+    NoGraph: string;
+    Failed: string;
+    AdminDetail: string;
+    Loading: string;
+  };
   Procurement: {
     Opening: string;
     CouldNotOpen: string;

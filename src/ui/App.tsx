@@ -217,6 +217,7 @@ function Hub({ services, data }: { services: HubServices; data: HubData }): Reac
           <ProcurementPage
             key={route.reference}
             data={data}
+            graph={services.graph}
             user={services.user}
             reference={route.reference}
             onEdit={(reference) => navigate({ screen: 'guide', reference })}

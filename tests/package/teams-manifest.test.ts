@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Ajv from 'ajv';
 import { decodePng } from '../support/png';
+import { HUB_TAB } from '../../src/teams/hubTab';
 
 const root = path.resolve(__dirname, '../..');
 const schemaDir = path.join(root, 'node_modules/@microsoft/app-manifest/build/json-schemas/teams');
@@ -69,5 +70,11 @@ describe('Teams app manifest (appPackage/manifest.json)', () => {
     for (let i = 0; i < 32 * 32; i++) {
       if (alphas[i] > 0) expect([outline.rgba[i * 4], outline.rgba[i * 4 + 1], outline.rgba[i * 4 + 2]]).toEqual([255, 255, 255]);
     }
+  });
+
+  it('deep links from cards name this app and its personal tab', async () => {
+    const manifest = await resolvedManifest();
+    expect(HUB_TAB.appId).toBe(manifest.id);
+    expect(manifest.staticTabs.map((t: { entityId: string }) => t.entityId)).toContain(HUB_TAB.entityId);
   });
 });

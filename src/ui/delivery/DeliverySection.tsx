@@ -3,6 +3,7 @@
 // supplier returns). The lead mounts it on ProcurementPage; it reloads itself after its own writes and
 // calls onChanged when the procurement record itself changed (award, status).
 import * as React from 'react';
+import * as strings from 'SocialValueHubStrings';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { allowedTransitions, duplicateOutcomes, periodLabel } from '../../domain';
 import type { IsoDate, OutcomeLog, Procurement } from '../../domain';
@@ -28,6 +29,8 @@ export interface DeliverySectionProps {
   onChanged: () => void;
   /** Called with each log once verified (e.g. to celebrate it in the taskforce channel). */
   onVerified?: (log: Stored<OutcomeLog>) => void;
+  /** Offered on verified outcomes not yet celebrated: post a success card to the taskforce channel. */
+  onCelebrate?: (log: Stored<OutcomeLog>) => void;
   /** Today (tests pass a fixed date). */
   today?: IsoDate;
 }
@@ -43,7 +46,7 @@ const useStyles = makeStyles({
 const SHOWN = ['Tendering', 'Awarded', 'In delivery', 'Closed'];
 const LOGGING = ['Awarded', 'In delivery'];
 
-export function DeliverySection({ data, user, procurement: p, onChanged, onVerified, today }: DeliverySectionProps): React.ReactElement {
+export function DeliverySection({ data, user, procurement: p, onChanged, onVerified, onCelebrate, today }: DeliverySectionProps): React.ReactElement {
   const styles = useStyles();
   const asOf = today ?? todayIso();
   const loaded = useAsync(async () => {
@@ -166,6 +169,12 @@ export function DeliverySection({ data, user, procurement: p, onChanged, onVerif
                   <TableCell>
                     <LogFacts log={log} library={library} />
                     {log.verification === 'Reported' && <VerifyControls data={data} user={user} log={log} onDone={loaded.reload} onVerified={onVerified} />}
+                    {log.verification === 'Verified' && log.celebratedMessageId && <Text block size={200}>{strings.Celebrate.Celebrated}</Text>}
+                    {log.verification === 'Verified' && !log.celebratedMessageId && onCelebrate && (
+                      <Button size="small" onClick={() => onCelebrate(log)}>
+                        {strings.Celebrate.Button}
+                      </Button>
+                    )}
                   </TableCell>
                 </TableRow>
               ))}

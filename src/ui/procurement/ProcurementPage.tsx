@@ -13,8 +13,8 @@ import {
 } from '@fluentui/react-components';
 import * as strings from 'SocialValueHubStrings';
 import { THEMES, allowedTransitions, canApprove, contractTypeLabel, regimeLabel } from '../../domain';
-import type { ProcurementStatus } from '../../domain';
-import type { HubData } from '../../data/ports';
+import type { OutcomeLog, ProcurementStatus } from '../../domain';
+import type { HubData, Stored } from '../../data/ports';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { StatusBadge } from '../common/StatusBadge';
 import { authorityName, dateTime, longDate, money, tierLabel, weightingText } from '../common/labels';
@@ -23,10 +23,13 @@ import { format } from '../format';
 import type { CurrentUser } from '../services';
 import { saveFile } from '../common/download';
 import { DeliverySection } from '../delivery';
+import { CelebrateDialog } from '../celebrate/CelebrateDialog';
+import type { GraphClientLike } from '../../teams/posting';
 import { decideApproval, moveTo } from './procurementActions';
 
 export interface ProcurementPageProps {
   data: HubData;
+  graph?: GraphClientLike;
   user: CurrentUser;
   reference: string;
   onEdit: (reference: string) => void;
@@ -52,7 +55,7 @@ const DELIVERY_STATUSES: readonly ProcurementStatus[] = ['Awarded', 'In delivery
 const EDITABLE: readonly ProcurementStatus[] = ['Draft', 'Rejected', 'Approved', 'Tendering'];
 
 /** Everything about one procurement, its status history, and the actions its status allows. */
-export function ProcurementPage({ data, user, reference, onEdit, onBack }: ProcurementPageProps): React.ReactElement {
+export function ProcurementPage({ data, graph, user, reference, onEdit, onBack }: ProcurementPageProps): React.ReactElement {
   const styles = useStyles();
   const loaded = useAsync(async () => {
     const procurement = await data.procurements.get(reference);
@@ -66,6 +69,7 @@ export function ProcurementPage({ data, user, reference, onEdit, onBack }: Procu
   const [busy, setBusy] = React.useState(false);
   const [actionError, setActionError] = React.useState<unknown>(undefined);
   const [comments, setComments] = React.useState('');
+  const [celebrating, setCelebrating] = React.useState<Stored<OutcomeLog> | undefined>();
 
   if (loaded.loading && !loaded.value) return <Spinner label={strings.Procurement.Opening} />;
   if (loaded.error !== undefined) return <ErrorNotice title={strings.Procurement.CouldNotOpen} error={loaded.error} onRetry={loaded.reload} />;
@@ -220,7 +224,19 @@ export function ProcurementPage({ data, user, reference, onEdit, onBack }: Procu
         </dl>
       </section>
 
-      <DeliverySection data={data} user={user} procurement={p} onChanged={loaded.reload} />
+      <DeliverySection data={data} user={user} procurement={p} onChanged={loaded.reload} onCelebrate={setCelebrating} />
+      {celebrating && (
+        <CelebrateDialog
+          data={data}
+          graph={graph}
+          log={celebrating}
+          verifierName={user.displayName}
+          onClose={() => {
+            setCelebrating(undefined);
+            loaded.reload();
+          }}
+        />
+      )}
 
       {actions.length > 0 && !DELIVERY_STATUSES.includes(p.status) && (
         <section className={styles.panel} aria-labelledby="plan-heading">

@@ -1,0 +1,56 @@
+// Verify an outcome → celebrate it → the success card appears in the (local) taskforce channel, rendered by
+// the official Adaptive Cards renderer, exactly once.
+import type { Browser } from 'playwright-core';
+import { DEMO_TASKFORCE_CHANNEL_ID, DEMO_TEAM_ID } from '../../local/graph/demo';
+import { launchBrowser, openPage, serverUrl } from './browser';
+import { listItems } from './site';
+
+jest.setTimeout(120_000);
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+// A demo contract in delivery whose latest quarter was reported by its lead officer (Tom Whitehouse), so the
+// signed-in officer (Priya Sandhu) may verify it.
+const REFERENCE = 'WMCA-2025-0160';
+
+describe('celebrating a verified outcome in the taskforce channel', () => {
+  it('verifies, previews and posts the success card once; the channel page shows it', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${serverUrl()}/#/procurement/${REFERENCE}`);
+    const verify = page.getByRole('button', { name: /^Verify / }).first();
+    await verify.waitFor();
+    await verify.click();
+    const celebrate = page.getByRole('button', { name: 'Celebrate in the taskforce channel' }).first();
+    await celebrate.waitFor();
+    await celebrate.click();
+
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('figure', { name: 'Card preview' }).locator('.ac-adaptiveCard').waitFor();
+    await dialog.getByRole('button', { name: 'Post to the taskforce channel' }).click();
+    await dialog.getByText('Posted to the taskforce channel.').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    // The outbox holds one posted card for this procurement, and the log keeps the message id.
+    const posts = await listItems('TaskforcePosts', `Status eq 'Posted'`);
+    const mine = posts.filter((p) => String(p.IdempotencyKey ?? p.Title).includes(REFERENCE));
+    expect(mine).toHaveLength(1);
+    const celebrated = (await listItems('OutcomeLogs', `ProcurementRef eq '${REFERENCE}'`)).filter((l) => l.CelebratedMessageId);
+    expect(celebrated).toHaveLength(1);
+
+    const channel = await browser.newPage();
+    await channel.goto(`${serverUrl()}/_local/channel?team=${encodeURIComponent(DEMO_TEAM_ID)}&channel=${encodeURIComponent(DEMO_TASKFORCE_CHANNEL_ID)}`);
+    const card = channel.locator('[data-rendered="true"]').filter({ hasText: REFERENCE });
+    await card.first().waitFor();
+    expect(await card.count()).toBe(1);
+    expect(await card.first().textContent()).toContain('Fleet telematics');
+    expect(errors).toEqual([]);
+    await channel.close();
+    await page.close();
+  });
+});
