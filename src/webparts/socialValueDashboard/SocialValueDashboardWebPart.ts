@@ -1,8 +1,6 @@
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { Version } from '@microsoft/sp-core-library';
-import { SPPermission } from '@microsoft/sp-page-context';
-import { spfi, SPFx } from '@pnp/sp';
 import { type IPropertyPaneConfiguration, PropertyPaneTextField } from '@microsoft/sp-property-pane';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import type { IReadonlyTheme } from '@microsoft/sp-component-base';
@@ -10,9 +8,7 @@ import * as strings from 'SocialValueHubStrings';
 
 import type { HubServices } from '../../ui/services';
 import type { HostTheme } from '../../teams/hostTheme';
-import { hostThemeFromTeams } from '../../teams/hostTheme';
-import { teamsContextInfo } from '../../teams/teamsContext';
-import { createSharePointData } from '../../data/sharepoint';
+import { connectHost, pageTheme } from '../hostServices';
 
 export interface ISocialValueDashboardWebPartProps {
   /** The site that holds the hub's lists, when the dashboard sits on another page (the regional portal). */
@@ -29,28 +25,15 @@ export default class SocialValueDashboardWebPart extends BaseClientSideWebPart<I
 
   protected async onInit(): Promise<void> {
     await super.onInit();
-    const teamsJs = this.context.sdks.microsoftTeams?.teamsJs;
-    const teams = teamsJs ? teamsContextInfo(await teamsJs.app.getContext()) : undefined;
-    if (teamsJs && teams) {
-      this._theme = teams.theme;
-      teamsJs.app.registerOnThemeChangeHandler((theme: string) => {
-        this._theme = hostThemeFromTeams(theme);
+    const session = await connectHost(this.context, {
+      siteUrl: this.properties.siteUrl,
+      onThemeChange: (theme) => {
+        this._theme = theme;
         this.render();
-      });
-    }
-    const user = this.context.pageContext.user;
-    const siteUrl = this.properties.siteUrl || this.context.pageContext.web.absoluteUrl;
-    this._services = {
-      host: teams ? 'teams' : 'sharepoint',
-      siteUrl,
-      user: {
-        displayName: user.displayName,
-        email: user.email,
-        canManageSite: this.context.pageContext.web.permissions.hasPermission(SPPermission.manageWeb),
       },
-      teams,
-      data: createSharePointData(spfi(siteUrl).using(SPFx(this.context))),
-    };
+    });
+    this._services = session.services;
+    this._theme = session.theme;
   }
 
   public render(): void {
@@ -67,7 +50,7 @@ export default class SocialValueDashboardWebPart extends BaseClientSideWebPart<I
 
   protected onThemeChanged(theme: IReadonlyTheme | undefined): void {
     if (this._services?.teams) return;
-    this._theme = theme?.isInverted ? 'dark' : 'light';
+    this._theme = pageTheme(theme?.isInverted);
     this.render();
   }
 

@@ -1,8 +1,6 @@
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { Version } from '@microsoft/sp-core-library';
-import { SPPermission } from '@microsoft/sp-page-context';
-import { spfi, SPFx } from '@pnp/sp';
 import { type IPropertyPaneConfiguration, PropertyPaneTextField } from '@microsoft/sp-property-pane';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import type { IReadonlyTheme } from '@microsoft/sp-component-base';
@@ -11,9 +9,7 @@ import * as strings from 'SocialValueHubStrings';
 import { App } from '../../ui/App';
 import type { HubServices } from '../../ui/services';
 import type { HostTheme } from '../../teams/hostTheme';
-import { hostThemeFromTeams } from '../../teams/hostTheme';
-import { teamsContextInfo } from '../../teams/teamsContext';
-import { createSharePointData } from '../../data/sharepoint';
+import { connectHost, pageTheme } from '../hostServices';
 
 export interface ISocialValueHubWebPartProps {
   /** Optional: the site that holds the hub's lists, when the page lives elsewhere (e.g. a regional portal). */
@@ -30,32 +26,16 @@ export default class SocialValueHubWebPart extends BaseClientSideWebPart<ISocial
 
   protected async onInit(): Promise<void> {
     await super.onInit();
-    const teamsJs = this.context.sdks.microsoftTeams?.teamsJs;
-    const teams = teamsJs ? teamsContextInfo(await teamsJs.app.getContext()) : undefined;
-    if (teamsJs && teams) {
-      this._theme = teams.theme;
-      // Teams users switch theme while the tab is open; follow them.
-      teamsJs.app.registerOnThemeChangeHandler((theme: string) => {
-        this._theme = hostThemeFromTeams(theme);
+    const session = await connectHost(this.context, {
+      siteUrl: this.properties.siteUrl,
+      graph: true,
+      onThemeChange: (theme) => {
+        this._theme = theme;
         this.render();
-      });
-    }
-    const user = this.context.pageContext.user;
-    const graph = await this.context.msGraphClientFactory.getClient('3');
-    const siteUrl = this.properties.siteUrl || this.context.pageContext.web.absoluteUrl;
-    this._services = {
-      host: teams ? 'teams' : 'sharepoint',
-      siteUrl,
-      user: {
-        displayName: user.displayName,
-        email: user.email,
-        canManageSite: this.context.pageContext.web.permissions.hasPermission(SPPermission.manageWeb),
       },
-      teams,
-      data: createSharePointData(spfi(siteUrl).using(SPFx(this.context))),
-      graph,
-      drafts: window.localStorage,
-    };
+    });
+    this._services = session.services;
+    this._theme = session.theme;
   }
 
   public render(): void {
@@ -66,7 +46,7 @@ export default class SocialValueHubWebPart extends BaseClientSideWebPart<ISocial
   protected onThemeChanged(theme: IReadonlyTheme | undefined): void {
     // In Teams the Teams theme rules; on a SharePoint page follow the page's light/dark variant.
     if (this._services?.teams) return;
-    this._theme = theme?.isInverted ? 'dark' : 'light';
+    this._theme = pageTheme(theme?.isInverted);
     this.render();
   }
 
