@@ -37,8 +37,8 @@ describe('celebrating a verified outcome in the taskforce channel', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
 
     // The outbox holds one posted card for this procurement, and the log keeps the message id.
-    const posts = await listItems('TaskforcePosts', `Status eq 'Posted'`);
-    const mine = posts.filter((p) => String(p.IdempotencyKey ?? p.Title).includes(REFERENCE));
+    const posts = await listItems('TaskforcePosts', `PostStatus eq 'Posted'`);
+    const mine = posts.filter((p) => String(p.IdempotencyKey).includes(REFERENCE));
     expect(mine).toHaveLength(1);
     const celebrated = (await listItems('OutcomeLogs', `ProcurementRef eq '${REFERENCE}'`)).filter((l) => l.CelebratedMessageId);
     expect(celebrated).toHaveLength(1);
