@@ -25,6 +25,7 @@ define([], function () {
       Chase: 'To chase',
       Dashboard: 'Dashboard',
       CaseStudies: 'Case studies',
+      Update: 'Taskforce update',
       Settings: 'Settings',
       Outbox: 'Outbox',
       LoadingScreen: 'Loading…'
@@ -271,6 +272,17 @@ define([], function () {
       Failed: 'The card was not posted',
       AdminDetail: 'For your administrator: {0}',
       Loading: 'Preparing the card…'
+    },
+
+    Update: {
+      Heading: 'Taskforce update',
+      Intro: 'Post a quarter’s figures to the taskforce channel: every theme, committed against verified, new awards, top successes and commitments at risk.',
+      Quarter: 'Quarter',
+      Preview: 'Preview the card',
+      Loading: 'Working out the quarter’s figures…',
+      Post: 'Post the update to the taskforce channel',
+      Posted: 'The update was posted to the taskforce channel.',
+      AlreadyPosted: 'The update for this quarter was already posted.'
     },
 
     Procurement: {

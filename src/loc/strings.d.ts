@@ -21,6 +21,7 @@ declare interface ISocialValueHubStrings {
     Chase: string;
     Dashboard: string;
     CaseStudies: string;
+    Update: string;
     Settings: string;
     Outbox: string;
     LoadingScreen: string;
@@ -254,6 +255,16 @@ declare interface ISocialValueHubStrings {
     Failed: string;
     AdminDetail: string;
     Loading: string;
+  };
+  Update: {
+    Heading: string;
+    Intro: string;
+    Quarter: string;
+    Preview: string;
+    Loading: string;
+    Post: string;
+    Posted: string;
+    AlreadyPosted: string;
   };
   Procurement: {
     Opening: string;

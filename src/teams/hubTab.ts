@@ -10,3 +10,6 @@ export const HUB_TAB: HubTabLink = {
   entityId: 'socialvaluehub',
   label: 'Social Value Hub',
 };
+
+/** The subEntityId that opens the hub's tab on the dashboard (any other is a procurement reference). */
+export const DASHBOARD_SUB_ENTITY = 'dashboard';

@@ -28,6 +28,7 @@ import { Register } from './register/Register';
 import { ChaseList, VerificationQueue } from './delivery';
 import { OutboxView } from './settings/OutboxView';
 import { SettingsPage } from './settings/SettingsPage';
+import { DASHBOARD_SUB_ENTITY } from '../teams/hubTab';
 import type { Route } from './routes';
 import { routeFromHash, useRoute } from './routes';
 import type { HubServices } from './services';
@@ -40,6 +41,9 @@ export interface AppProps {
 
 // Loaded only when opened: the dashboard (charts, and exceljs for the member report) and the case studies.
 const Dashboard = React.lazy(() => import(/* webpackChunkName: 'dashboard' */ './dashboard').then((m) => ({ default: m.Dashboard })));
+const PostUpdatePanel = React.lazy(() =>
+  import(/* webpackChunkName: 'taskforce-update' */ './taskforce/PostUpdatePanel').then((m) => ({ default: m.PostUpdatePanel })),
+);
 const CaseStudies = React.lazy(() => import(/* webpackChunkName: 'case-studies' */ './caseStudies').then((m) => ({ default: m.CaseStudies })));
 
 const useStyles = makeStyles({
@@ -140,7 +144,12 @@ function ReadyCheck({ data, canProvision, children }: { data: HubData; canProvis
 function Hub({ services, data }: { services: HubServices; data: HubData }): React.ReactElement {
   const styles = useStyles();
   // A deep link from Teams (subEntityId = procurement reference) opens straight on the procurement.
-  const deepLink: Route | undefined = services.teams?.subEntityId ? { screen: 'procurement', reference: services.teams.subEntityId } : undefined;
+  const subEntityId = services.teams?.subEntityId;
+  const deepLink: Route | undefined = !subEntityId
+    ? undefined
+    : subEntityId === DASHBOARD_SUB_ENTITY
+      ? { screen: 'dashboard' }
+      : { screen: 'procurement', reference: subEntityId };
   const [route, navigate] = useRoute(deepLink);
   const [fresh, setFresh] = React.useState<GuideDraft | undefined>();
 
@@ -180,6 +189,7 @@ function Hub({ services, data }: { services: HubServices; data: HubData }): Reac
           <Tab value="chase">{strings.Nav.Chase}</Tab>
           <Tab value="dashboard">{strings.Nav.Dashboard}</Tab>
           <Tab value="case-studies">{strings.Nav.CaseStudies}</Tab>
+          <Tab value="update">{strings.Nav.Update}</Tab>
           {canManage && <Tab value="settings">{strings.Nav.Settings}</Tab>}
           {canManage && <Tab value="outbox">{strings.Nav.Outbox}</Tab>}
         </TabList>
@@ -210,6 +220,7 @@ function Hub({ services, data }: { services: HubServices; data: HubData }): Reac
         <React.Suspense fallback={<Spinner label={strings.Nav.LoadingScreen} />}>
           {route.screen === 'dashboard' && <Dashboard data={data} />}
           {route.screen === 'case-studies' && <CaseStudies data={data} canWrite={!!services.user.email} />}
+          {route.screen === 'update' && <PostUpdatePanel data={data} graph={services.graph} />}
         </React.Suspense>
         {route.screen === 'settings' && <SettingsPage data={data} graph={services.graph} teams={services.teams} canManageSite={canManage} />}
         {route.screen === 'outbox' && <OutboxView data={data} graph={services.graph} />}

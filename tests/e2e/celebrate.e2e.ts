@@ -53,4 +53,25 @@ describe('celebrating a verified outcome in the taskforce channel', () => {
     await channel.close();
     await page.close();
   });
+
+  it('posts a quarter’s taskforce update once, after a preview', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${serverUrl()}/#/update`);
+    const quarter = await page.getByLabel('Quarter', { exact: true }).evaluate((el) => (el as HTMLSelectElement).selectedOptions[0].text);
+    await page.getByRole('figure', { name: 'Preview the card' }).locator('.ac-adaptiveCard').waitFor();
+    await page.getByRole('button', { name: 'Post the update to the taskforce channel' }).click();
+    await page.getByText('The update was posted to the taskforce channel.').waitFor();
+    // A second press (a double click, another officer) does not post it again.
+    await page.getByRole('button', { name: 'Post the update to the taskforce channel' }).click();
+    await page.getByText('The update for this quarter was already posted.').waitFor();
+
+    const channel = await browser.newPage();
+    await channel.goto(`${serverUrl()}/_local/channel?team=${encodeURIComponent(DEMO_TEAM_ID)}&channel=${encodeURIComponent(DEMO_TASKFORCE_CHANNEL_ID)}`);
+    const card = channel.locator('[data-rendered="true"]').filter({ hasText: quarter.split(' (')[0] });
+    await card.first().waitFor();
+    expect(await card.count()).toBe(1);
+    expect(errors).toEqual([]);
+    await channel.close();
+    await page.close();
+  });
 });

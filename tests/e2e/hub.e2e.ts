@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import JSZip from 'jszip';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openPage, serverUrl } from './browser';
 
@@ -52,6 +54,21 @@ describe('the hub in a browser (local runtime)', () => {
     await page.getByLabel('Search reference or title').fill('Tram stop');
     await page.waitForLoadState('networkidle');
     await eventually(async () => (await page.locator('tbody tr td:nth-child(2)').allTextContents()).join('|'), 'Tram stop cleaning');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('downloads a procurement’s tender pack as a Word document holding its weighting and measures', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${serverUrl()}/#/procurement/WMCA-2025-0160`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download tender pack' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^WMCA-2025-0160 .*\.docx$/);
+    const bytes = fs.readFileSync((await download.path())!);
+    const zip = await JSZip.loadAsync(bytes);
+    const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, ' ');
+    expect(text).toMatch(/10\s*%/);
+    expect(text).toContain('ENV-01');
+    expect(text).toContain('GSE-09');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -9,7 +9,6 @@ import {
   DialogTitle,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   Spinner,
   Text,
 } from '@fluentui/react-components';
@@ -17,13 +16,13 @@ import * as strings from 'SocialValueHubStrings';
 import type { OutcomeLog } from '../../domain';
 import { SETTING_KEYS } from '../../data/ports';
 import type { HubData, Stored } from '../../data/ports';
-import type { AdaptiveCardJson } from '../../teams/cards';
 import { celebrateOutcome } from '../../teams/posting/celebrate';
 import type { CelebrateResult } from '../../teams/posting/celebrate';
 import type { GraphClientLike } from '../../teams/posting';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { useAsync } from '../common/useAsync';
-import { format } from '../format';
+import { CardPreview } from '../taskforce/CardPreview';
+import { PostResult } from '../taskforce/PostResult';
 import { successCardFor } from './successCardFor';
 
 export interface CelebrateDialogProps {
@@ -32,27 +31,6 @@ export interface CelebrateDialogProps {
   log: Stored<OutcomeLog>;
   verifierName: string;
   onClose: (posted: boolean) => void;
-}
-
-/** Renders the card with the official Adaptive Cards renderer (loaded on demand), as Teams will show it. */
-function CardPreview({ card }: { card: AdaptiveCardJson }): React.ReactElement {
-  const host = React.useRef<HTMLDivElement>(null);
-  React.useEffect(() => {
-    let current = true;
-    import(/* webpackChunkName: 'card-preview' */ 'adaptivecards')
-      .then(({ AdaptiveCard }) => {
-        if (!current || !host.current) return;
-        const adaptive = new AdaptiveCard();
-        adaptive.parse(card);
-        const rendered = adaptive.render();
-        host.current.replaceChildren(...(rendered ? [rendered] : []));
-      })
-      .catch(() => undefined); // the preview is a courtesy; posting does not depend on it
-    return () => {
-      current = false;
-    };
-  }, [card]);
-  return <div ref={host} role="figure" aria-label={strings.Celebrate.Preview} />;
 }
 
 /** "Celebrate in the taskforce channel": preview the success card, then post it once (through the outbox). */
@@ -91,34 +69,14 @@ export function CelebrateDialog({ data, graph, log, verifierName, onClose }: Cel
             <Text as="p" block>{strings.Celebrate.Intro}</Text>
             {prepared.loading && <Spinner label={strings.Celebrate.Loading} />}
             {prepared.error !== undefined && <ErrorNotice title={strings.Common.ThatDidNotWork} error={prepared.error} onRetry={prepared.reload} />}
-            {ready && <CardPreview card={ready.card} />}
+            {ready && <CardPreview card={ready.card} label={strings.Celebrate.Preview} />}
             {blocked && (
               <MessageBar intent="warning">
                 <MessageBarBody>{blocked}</MessageBarBody>
               </MessageBar>
             )}
             {error !== undefined && <ErrorNotice title={strings.Celebrate.Failed} error={error} />}
-            <div aria-live="polite">
-              {result?.status === 'posted' && (
-                <MessageBar intent="success">
-                  <MessageBarBody>{result.alreadyPosted ? strings.Celebrate.AlreadyPosted : strings.Celebrate.Posted}</MessageBarBody>
-                </MessageBar>
-              )}
-              {result?.status === 'in-progress' && (
-                <MessageBar intent="info">
-                  <MessageBarBody>{result.message}</MessageBarBody>
-                </MessageBar>
-              )}
-              {result?.status === 'failed' && (
-                <MessageBar intent="error">
-                  <MessageBarBody>
-                    <MessageBarTitle>{strings.Celebrate.Failed}</MessageBarTitle>
-                    {result.error.message}
-                    {result.error.adminDetail && <Text block size={200}>{format(strings.Celebrate.AdminDetail, result.error.adminDetail)}</Text>}
-                  </MessageBarBody>
-                </MessageBar>
-              )}
-            </div>
+            <PostResult result={result} posted={strings.Celebrate.Posted} alreadyPosted={strings.Celebrate.AlreadyPosted} />
           </DialogContent>
           <DialogActions>
             {!posted && (

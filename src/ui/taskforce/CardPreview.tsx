@@ -1,0 +1,23 @@
+import * as React from 'react';
+import type { AdaptiveCardJson } from '../../teams/cards';
+
+/** Renders a card with the official Adaptive Cards renderer (loaded on demand), as Teams will show it. */
+export function CardPreview({ card, label }: { card: AdaptiveCardJson; label: string }): React.ReactElement {
+  const host = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    let current = true;
+    import(/* webpackChunkName: 'card-preview' */ 'adaptivecards')
+      .then(({ AdaptiveCard }) => {
+        if (!current || !host.current) return;
+        const adaptive = new AdaptiveCard();
+        adaptive.parse(card);
+        const rendered = adaptive.render();
+        host.current.replaceChildren(...(rendered ? [rendered] : []));
+      })
+      .catch(() => undefined); // the preview is a courtesy; posting does not depend on it
+    return () => {
+      current = false;
+    };
+  }, [card]);
+  return <div ref={host} role="figure" aria-label={label} />;
+}
