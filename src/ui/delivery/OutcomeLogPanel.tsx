@@ -14,23 +14,15 @@ import {
   validateOutcomeLog,
   validateOutcomeQuantity,
 } from '../../domain';
-import type { FieldError, IsoDate, Measure, OutcomeLog, Procurement, ReportingPeriod } from '../../domain';
-import type { CommitmentWithProgress, HubData, Stored } from '../../data/ports';
+import type { ContractContext } from './contractContext';
+import type { FieldError, IsoDate, Procurement, ReportingPeriod } from '../../domain';
 import { personalDetailsProblem } from '../../delivery/supplierReturn';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { fieldState } from '../common/FieldErrors';
-import type { CurrentUser } from '../services';
 import { recordOutcome, refusedFields } from './deliveryActions';
 import { measureName, quantityText, typedQuantity } from './deliveryLabels';
 
-export interface OutcomeLogPanelProps {
-  data: HubData;
-  user: CurrentUser;
-  procurement: Procurement;
-  commitments: readonly Stored<CommitmentWithProgress>[];
-  logs: readonly OutcomeLog[];
-  library: readonly Measure[];
-  asOf: IsoDate;
+export interface OutcomeLogPanelProps extends ContractContext {
   onRecorded: () => void;
 }
 

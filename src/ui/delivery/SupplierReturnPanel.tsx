@@ -19,24 +19,15 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { IsoDate, Measure, OutcomeLog, Procurement } from '../../domain';
-import type { CommitmentWithProgress, HubData, Stored } from '../../data/ports';
+import type { ContractContext } from './contractContext';
 import type { ReturnImport } from '../../delivery/supplierReturn';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { saveFile } from '../common/download';
-import type { CurrentUser } from '../services';
 import { recordReturn } from './deliveryActions';
 import { quantityText } from './deliveryLabels';
 import { reportablePeriods } from './OutcomeLogPanel';
 
-export interface SupplierReturnPanelProps {
-  data: HubData;
-  user: CurrentUser;
-  procurement: Procurement;
-  commitments: readonly Stored<CommitmentWithProgress>[];
-  logs: readonly OutcomeLog[];
-  library: readonly Measure[];
-  asOf: IsoDate;
+export interface SupplierReturnPanelProps extends ContractContext {
   onImported: () => void;
 }
 
