@@ -1,0 +1,143 @@
+// The benchmarks (npm run bench): each figure beside its baseline from the same run, as a ratio, because
+// this machine is noisy. Everything goes through the real data layer (PnPjs) over HTTP to the local server.
+// Written so far: the write path and the register at 10,000 procurements (issue 8, items 3 and 4 in part).
+import * as fs from 'fs';
+import * as path from 'path';
+import { determineTier, tierSnapshot } from '../src/domain';
+import type { Procurement } from '../src/domain';
+import { actionToItem, commitmentToItem, procurementToItem } from '../src/data/sharepoint/mapping';
+import { ACTION_PLAN_LIST, COMMITMENTS_LIST, PROCUREMENTS_LIST } from '../src/data/schema';
+import { MEASURES } from '../src/domain';
+import { MANAGER, OFFICER, OFFICER2, action, commitment, procurement, startHub } from '../tests/data/fixtures';
+import type { Hub } from '../tests/data/fixtures';
+
+interface Measured {
+  requests: number;
+  bytes: number;
+  ms: number;
+}
+
+/** Counts the HTTP requests and response bytes a piece of work makes through fetch (PnPjs's transport). */
+async function measure(work: () => Promise<unknown>): Promise<Measured> {
+  const plain = globalThis.fetch;
+  let requests = 0;
+  let bytes = 0;
+  globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    requests++;
+    const response = await plain(input, init);
+    const copy = response.clone();
+    bytes += (await copy.arrayBuffer()).byteLength;
+    return response;
+  }) as typeof fetch;
+  const started = process.hrtime.bigint();
+  try {
+    await work();
+  } finally {
+    globalThis.fetch = plain;
+  }
+  return { requests, bytes, ms: Number(process.hrtime.bigint() - started) / 1e6 };
+}
+
+/** The median of several runs, so one slow moment does not decide a figure. */
+async function median(runs: number, work: (i: number) => Promise<Measured>): Promise<Measured> {
+  const results: Measured[] = [];
+  for (let i = 0; i < runs; i++) results.push(await work(i));
+  results.sort((a, b) => a.ms - b.ms);
+  return results[Math.floor(runs / 2)];
+}
+
+const ACTIVE = MEASURES.filter((m) => m.active);
+
+function fullProcurement(ref: string): { procurement: Procurement; commitments: ReturnType<typeof commitment>[]; actions: ReturnType<typeof action>[] } {
+  return {
+    procurement: procurement(ref, { status: 'Draft' }),
+    commitments: ACTIVE.slice(0, 15).map((m, i) => commitment(ref, m.code, 10 + i, { unit: m.unit, proxyPenceLocked: m.recordOnly ? undefined : m.proxyPence })),
+    actions: Array.from({ length: 10 }, (_, i) => action(ref, `Action ${i + 1} of the delivery plan`)),
+  };
+}
+
+async function writePath(hub: Hub): Promise<Record<string, unknown>> {
+  const leadOfficerId = (await hub.data.users.ensure(OFFICER.email)).id;
+  // The app's way: one bundle save (PnPjs batches, 20 requests a chunk).
+  const batched = await median(5, (i) => {
+    const f = fullProcurement(`BENCH-B-${i}`);
+    return measure(() => hub.data.procurements.saveBundle({ procurement: f.procurement, commitments: f.commitments, actionPlan: f.actions }));
+  });
+  // Baseline: the same 26 items written one request each.
+  const naive = await median(5, (i) => {
+    const ref = `BENCH-N-${i}`;
+    const f = fullProcurement(ref);
+    return measure(async () => {
+      const lists = hub.sp.web.lists;
+      await lists.getByTitle(PROCUREMENTS_LIST.title).items.add(procurementToItem(f.procurement, { leadOfficerId }));
+      for (const c of f.commitments) await lists.getByTitle(COMMITMENTS_LIST.title).items.add(commitmentToItem(c));
+      for (const [j, a] of f.actions.entries()) await lists.getByTitle(ACTION_PLAN_LIST.title).items.add(actionToItem(a, `${ref}|${j}`));
+    });
+  });
+  return { batched, naive, requestRatio: batched.requests / naive.requests, timeRatio: batched.ms / naive.ms };
+}
+
+async function register(hub: Hub, count: number): Promise<Measured> {
+  // Spread over four officers, as a region's register is (no officer leads 5,000 procurements).
+  const leads = await Promise.all([OFFICER, OFFICER2, MANAGER, { email: 'grace.okafor@svhub.example' }].map((p) => hub.data.users.ensure(p.email)));
+  const tier = tierSnapshot(determineTier({ estimatedValue: 120000, contractType: 'services', decisionDate: '2026-02-01' }));
+  const items = Array.from({ length: count }, (_, i) =>
+    procurementToItem(procurement(`REG-${String(i).padStart(6, '0')}`, { tierDecision: tier, status: i % 4 ? 'Draft' : 'Awaiting approval' }), {
+      leadOfficerId: leads[i % leads.length].id,
+    }),
+  );
+  // Set-up only (not SharePoint): the local server's bulk insert.
+  for (let i = 0; i < items.length; i += 2000) await hub.server.bulkInsert(PROCUREMENTS_LIST.title, items.slice(i, i + 2000) as Record<string, unknown>[]);
+  // The register's first page, as an officer opens it: newest first, 25 a page; and "my procurements".
+  return median(5, () =>
+    measure(async () => {
+      await hub.data.procurements.query({ pageSize: 25 });
+      await hub.data.procurements.query({ pageSize: 25, leadOfficerEmail: OFFICER.email });
+    }),
+  );
+}
+
+async function main(): Promise<void> {
+  const results: Record<string, unknown> = {};
+  const rows: string[][] = [['figure', 'measured', 'baseline', 'ratio']];
+
+  let hub = await startHub();
+  try {
+    const w = (await writePath(hub)) as { batched: Measured; naive: Measured; requestRatio: number; timeRatio: number };
+    results.writePath = w;
+    rows.push(['save a procurement + 15 commitments + 10 actions: requests', String(w.batched.requests), `${w.naive.requests} (one per item)`, w.requestRatio.toFixed(2)]);
+    rows.push(['  … time (ms, median of 5)', w.batched.ms.toFixed(0), w.naive.ms.toFixed(0), w.timeRatio.toFixed(2)]);
+  } finally {
+    await hub.server.stop();
+  }
+
+  // The register at 100 and at 10,000 procurements, same queries: paging and indexes keep it flat.
+  hub = await startHub();
+  let small: Measured;
+  try {
+    small = await register(hub, 100);
+  } finally {
+    await hub.server.stop();
+  }
+  hub = await startHub();
+  try {
+    const large = await register(hub, 10_000);
+    results.register = { at100: small, at10000: large, timeRatio: large.ms / small.ms };
+    rows.push(['register first page, 10,000 vs 100 procurements: requests', String(large.requests), String(small.requests), (large.requests / small.requests).toFixed(2)]);
+    rows.push(['  … time (ms, median of 5)', large.ms.toFixed(0), small.ms.toFixed(0), (large.ms / small.ms).toFixed(2)]);
+    rows.push(['  … bytes', String(large.bytes), String(small.bytes), (large.bytes / small.bytes).toFixed(2)]);
+  } finally {
+    await hub.server.stop();
+  }
+
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c])).join('  '));
+  const out = path.join(process.cwd(), 'bench', 'results.json');
+  fs.writeFileSync(out, JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, ...results }, null, 2));
+  console.log(`\nWritten to ${path.relative(process.cwd(), out)}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
