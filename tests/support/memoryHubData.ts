@@ -369,3 +369,58 @@ export function withReporting(hub: MemoryHub, seed: { rollups?: ReportingRollup[
   };
   return mem;
 }
+
+// ---- Measure library admin: measures.save and thresholds in memory (appended for tests/ui/library) ----
+// withLibrary(hub) keeps the measure library and threshold rows in memory, checking measures with the
+// domain's validateMeasure as the SharePoint adapter does; saves are keyed as the lists key them.
+import { DEFAULT_THRESHOLD_TABLES as LibraryDefaultTables, thresholdRowsFromTables as libraryRowsFromTables, validateMeasure as libraryValidateMeasure } from '../../src/domain';
+import type { Measure as LibraryMeasure, ThresholdRow as LibraryThresholdRow } from '../../src/domain';
+
+export interface LibraryMemory {
+  measures: Map<string, Stored<LibraryMeasure>>;
+  thresholds: Stored<LibraryThresholdRow>[];
+  measureSaves: number;
+  thresholdSaves: number;
+}
+
+export function withLibrary(hub: MemoryHub, seed: { measures?: readonly LibraryMeasure[]; thresholds?: readonly LibraryThresholdRow[] } = {}): LibraryMemory {
+  let nextId = 5000;
+  const mem: LibraryMemory = {
+    measures: new Map((seed.measures ?? MEASURES).map((m) => [m.code, { ...m, id: nextId++, etag: '1' }])),
+    thresholds: (seed.thresholds ?? libraryRowsFromTables(LibraryDefaultTables)).map((r) => ({ ...r, id: nextId++, etag: '1' })),
+    measureSaves: 0,
+    thresholdSaves: 0,
+  };
+  hub.data.measures = {
+    list: async (options = {}) =>
+      Array.from(mem.measures.values())
+        .filter((m) => !options.activeOnly || m.active)
+        .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+        .map((m) => ({ ...m })),
+    getByCode: async (code) => {
+      const m = mem.measures.get(code);
+      return m ? { ...m } : undefined;
+    },
+    save: async (m) => {
+      const problems = libraryValidateMeasure(m);
+      if (problems.length) throw new DeliveryValidationError(problems, 'memory');
+      const previous = mem.measures.get(m.code);
+      const stored = { ...m, id: previous?.id ?? nextId++, etag: String(Number(previous?.etag ?? '0') + 1) };
+      mem.measures.set(m.code, stored);
+      mem.measureSaves++;
+      return stored;
+    },
+  };
+  hub.data.thresholds = {
+    list: async () => mem.thresholds.slice().sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0)).map((r) => ({ ...r })),
+    save: async (row) => {
+      const i = mem.thresholds.findIndex((r) => r.effectiveFrom === row.effectiveFrom && r.regime === row.regime && r.contractType === row.contractType);
+      const stored = { ...row, id: i >= 0 ? mem.thresholds[i].id : nextId++, etag: String(Number(i >= 0 ? mem.thresholds[i].etag : '0') + 1) };
+      if (i >= 0) mem.thresholds[i] = stored;
+      else mem.thresholds.push(stored);
+      mem.thresholdSaves++;
+      return stored;
+    },
+  };
+  return mem;
+}

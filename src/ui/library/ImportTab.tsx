@@ -1,0 +1,215 @@
+// Import measures from a CSV or XLSX sheet: every row checked and shown (ready, unchanged, or its problems
+// by column); nothing is saved until the administrator confirms, then only the ready rows are saved.
+import * as React from 'react';
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { Measure } from '../../domain';
+import type { HubData } from '../../data/ports';
+import { columnHeading, measureFileKind, measuresToCsv, readMeasureCsv, readMeasureWorkbook } from '../../library';
+import type { MeasureImport, MeasureImportRow } from '../../library';
+import { ErrorNotice } from '../common/ErrorNotice';
+import { saveFile } from '../common/download';
+
+const TEXT = {
+  intro:
+    'Import measures from a .csv or .xlsx sheet with the headings Code, Theme, Outcome, What is counted, Unit, Proxy (£ per unit), Proxy edition, Proxy source, Record only and Active. Every row is checked first; nothing is saved until you confirm.',
+  template: 'Download the library as a sheet (the import template)',
+  pick: 'Choose a measure sheet (.csv or .xlsx)',
+  pickHint: 'Nothing is saved until you confirm.',
+  reading: 'Reading the sheet…',
+  fileProblems: 'The sheet cannot be imported as it is',
+  row: 'Row',
+  code: 'Code',
+  result: 'Result',
+  new: 'New measure',
+  update: 'Update',
+  updateProxy: 'Update: new proxy edition (awarded commitments keep their locked proxy)',
+  unchanged: 'No change',
+  summary: '{0} row(s) ready to save, {1} with problems, {2} unchanged.',
+  confirm: 'Save {0} measure(s)',
+  cancel: 'Discard',
+  saving: 'Saving…',
+  saved: 'Saved {0} measure(s).',
+  someFailed: 'Some measures were not saved',
+  readFailed: 'The file could not be read',
+  nothingToSave: 'Nothing to save: fix the rows with problems in the sheet and choose it again.',
+};
+
+const useStyles = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, marginTop: tokens.spacingVerticalM },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  error: { color: tokens.colorPaletteRedForeground1 },
+});
+
+function fill(template: string, ...values: (string | number)[]): string {
+  return values.reduce<string>((s, v, i) => s.replace(`{${i}}`, String(v)), template);
+}
+
+function readAs(file: File, kind: 'text' | 'bytes'): Promise<string | ArrayBuffer> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string | ArrayBuffer);
+    reader.onerror = () => reject(reader.error);
+    if (kind === 'text') reader.readAsText(file, 'utf-8');
+    else reader.readAsArrayBuffer(file);
+  });
+}
+
+function resultText(r: MeasureImportRow): string {
+  if (r.action === 'new') return TEXT.new;
+  if (r.action === 'update') return r.newProxyEdition ? TEXT.updateProxy : TEXT.update;
+  return TEXT.unchanged;
+}
+
+export interface ImportTabProps {
+  data: HubData;
+  measures: readonly Measure[];
+  onChanged: () => void;
+}
+
+export function ImportTab({ data, measures, onChanged }: ImportTabProps): React.ReactElement {
+  const styles = useStyles();
+  const [preview, setPreview] = React.useState<MeasureImport | undefined>(undefined);
+  const [busy, setBusy] = React.useState(false);
+  const [failure, setFailure] = React.useState<unknown>(undefined);
+  const [failed, setFailed] = React.useState<string[]>([]);
+  const [done, setDone] = React.useState('');
+
+  const check = async (file: File): Promise<void> => {
+    setBusy(true);
+    setFailure(undefined);
+    setFailed([]);
+    setDone('');
+    try {
+      const kind = measureFileKind(file.name);
+      if (kind === 'csv') setPreview(readMeasureCsv(String(await readAs(file, 'text')), measures));
+      else if (kind === 'xlsx') setPreview(await readMeasureWorkbook((await readAs(file, 'bytes')) as ArrayBuffer, measures));
+      else setPreview({ fileErrors: ['Choose a .csv or .xlsx file of measures.'], rows: [], ready: [] });
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const confirm = async (): Promise<void> => {
+    if (!preview) return;
+    setBusy(true);
+    const problems: string[] = [];
+    let saved = 0;
+    for (const m of preview.ready) {
+      try {
+        await data.measures.save(m);
+        saved++;
+      } catch (error) {
+        problems.push(`${m.code}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    setBusy(false);
+    setFailed(problems);
+    setDone(fill(TEXT.saved, saved));
+    setPreview(undefined);
+    if (saved) onChanged();
+  };
+
+  const withProblems = preview ? preview.rows.filter((r) => r.errors.length > 0).length : 0;
+  const unchanged = preview ? preview.rows.filter((r) => r.action === 'unchanged').length : 0;
+  return (
+    <div className={styles.panel}>
+      <Text>{TEXT.intro}</Text>
+      <div className={styles.buttons}>
+        <Button onClick={() => saveFile(new TextEncoder().encode(measuresToCsv(measures)), 'Social value measures.csv', 'text/csv')}>{TEXT.template}</Button>
+      </div>
+      <Field label={TEXT.pick} hint={TEXT.pickHint}>
+        {(control) => (
+          <input
+            {...control}
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            disabled={busy}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) check(file).catch(() => undefined);
+              e.target.value = '';
+            }}
+          />
+        )}
+      </Field>
+      {busy && <Text>{TEXT.reading}</Text>}
+      {failure !== undefined && <ErrorNotice title={TEXT.readFailed} error={failure} />}
+      <Text aria-live="polite">{done}</Text>
+      {failed.length > 0 && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>{TEXT.someFailed}</MessageBarTitle>
+            {failed.join(' ')}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {preview && preview.fileErrors.length > 0 && (
+        <MessageBar intent={preview.rows.length ? 'warning' : 'error'} role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>{TEXT.fileProblems}</MessageBarTitle>
+            {preview.fileErrors.join(' ')}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {preview && preview.rows.length > 0 && (
+        <>
+          <Text>{fill(TEXT.summary, preview.ready.length, withProblems, unchanged)}</Text>
+          <Table size="small" aria-label="Import preview">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{TEXT.row}</TableHeaderCell>
+                <TableHeaderCell>{TEXT.code}</TableHeaderCell>
+                <TableHeaderCell>{TEXT.result}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {preview.rows.map((r) => (
+                <TableRow key={r.row}>
+                  <TableCell>{r.row}</TableCell>
+                  <TableCell>{r.code}</TableCell>
+                  <TableCell>
+                    {r.errors.length === 0 ? (
+                      resultText(r)
+                    ) : (
+                      <ul className={styles.error}>
+                        {r.errors.map((e, i) => (
+                          <li key={i}>{`${columnHeading(e.field)}: ${e.message}`}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          {preview.ready.length === 0 && <Text>{TEXT.nothingToSave}</Text>}
+          <div className={styles.buttons}>
+            <Button appearance="primary" disabled={busy || preview.ready.length === 0} onClick={() => confirm()}>
+              {fill(TEXT.confirm, preview.ready.length)}
+            </Button>
+            <Button disabled={busy} onClick={() => setPreview(undefined)}>
+              {TEXT.cancel}
+            </Button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+// The measure library admin, for site owners: measures and proxies (a proxy change is a new edition and
+// never rewrites awarded commitments, which lock their proxy), import from CSV/XLSX with a per-row error
+// report, threshold tables and policy figures as new editions.
+import * as React from 'react';
+import { MessageBar, MessageBarBody, Spinner, Tab, TabList } from '@fluentui/react-components';
+import type { Measure } from '../../domain';
+import type { HubData } from '../../data/ports';
+import { editionInForce, knownEditionIds } from '../../library';
+import { ErrorNotice } from '../common/ErrorNotice';
+import { useAsync } from '../common/useAsync';
+import { ImportTab } from './ImportTab';
+import { MeasuresTab } from './MeasuresTab';
+import { PolicyFiguresTab } from './PolicyFiguresTab';
+import { ThresholdsTab } from './ThresholdsTab';
+
+const TEXT = {
+  heading: 'Measure library',
+  ownersOnly: 'Only site owners can change the measure library, thresholds and policy figures.',
+  loading: 'Loading the measure library…',
+  cannotLoad: 'The measure library could not be loaded',
+  cannotLoadEdition: 'The thresholds and policy figures could not be loaded',
+  editionUnsound: 'The stored thresholds and policy figures do not make a sound edition',
+  tabs: 'Measure library sections',
+  measures: 'Measures',
+  import: 'Import',
+  thresholds: 'Threshold tables',
+  figures: 'Policy figures',
+};
+
+type Section = 'measures' | 'import' | 'thresholds' | 'figures';
+
+export interface MeasureLibraryAdminProps {
+  data: HubData;
+  canManageSite: boolean;
+  /** Today as yyyy-mm-dd (for the rule that tables in force are never rewritten); defaults to the clock. */
+  today?: string;
+}
+
+export function MeasureLibraryAdmin({ data, canManageSite, today }: MeasureLibraryAdminProps): React.ReactElement {
+  const [section, setSection] = React.useState<Section>('measures');
+  const measures = useAsync<Measure[]>(() => (canManageSite ? data.measures.list() : Promise.resolve([])), [data, canManageSite]);
+  const policy = useAsync(
+    async () => {
+      if (!canManageSite) return undefined;
+      const [settings, rows] = await Promise.all([data.settings.all(), data.thresholds.list()]);
+      return { settings, rows };
+    },
+    [data, canManageSite],
+  );
+
+  if (!canManageSite) {
+    return (
+      <MessageBar intent="info">
+        <MessageBarBody>{TEXT.ownersOnly}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+
+  const renderSection = (): React.ReactElement => {
+    if (section === 'measures' || section === 'import') {
+      if (measures.error !== undefined) return <ErrorNotice title={TEXT.cannotLoad} error={measures.error} onRetry={measures.reload} />;
+      if (!measures.value) return <Spinner label={TEXT.loading} />;
+      return section === 'measures' ? (
+        <MeasuresTab data={data} measures={measures.value} onChanged={measures.reload} />
+      ) : (
+        <ImportTab data={data} measures={measures.value} onChanged={measures.reload} />
+      );
+    }
+    if (policy.error !== undefined) return <ErrorNotice title={TEXT.cannotLoadEdition} error={policy.error} onRetry={policy.reload} />;
+    if (!policy.value) return <Spinner label={TEXT.loading} />;
+    const { settings, rows } = policy.value;
+    let edition;
+    try {
+      edition = editionInForce(settings, rows);
+    } catch (error) {
+      return <ErrorNotice title={TEXT.editionUnsound} error={error} onRetry={policy.reload} />;
+    }
+    const known = knownEditionIds(settings);
+    return section === 'thresholds' ? (
+      <ThresholdsTab key={edition.id} data={data} edition={edition} rows={rows} knownEditionIds={known} onChanged={policy.reload} today={today} />
+    ) : (
+      <PolicyFiguresTab key={edition.id} data={data} edition={edition} knownEditionIds={known} onChanged={policy.reload} />
+    );
+  };
+
+  return (
+    <section aria-labelledby="measure-library-heading">
+      <h2 id="measure-library-heading">{TEXT.heading}</h2>
+      <TabList aria-label={TEXT.tabs} selectedValue={section} onTabSelect={(_, d) => setSection(d.value as Section)}>
+        <Tab value="measures">{TEXT.measures}</Tab>
+        <Tab value="import">{TEXT.import}</Tab>
+        <Tab value="thresholds">{TEXT.thresholds}</Tab>
+        <Tab value="figures">{TEXT.figures}</Tab>
+      </TabList>
+      {renderSection()}
+    </section>
+  );
+}

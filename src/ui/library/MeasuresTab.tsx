@@ -1,0 +1,309 @@
+// The measure library by theme, and the editor for one measure. A proxy change is saved as a new edition
+// (its name and source asked for); commitments keep the proxy locked at their award.
+import * as React from 'react';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { MEASURE_UNITS, PolicyInputError, THEMES, formatPounds, isMeasureUnit, parsePounds } from '../../domain';
+import type { FieldError, Measure, ThemeId } from '../../domain';
+import type { HubData } from '../../data/ports';
+import { measureChangeProblems, normaliseMeasure, proxyChanged } from '../../library';
+import { ErrorNotice } from '../common/ErrorNotice';
+import { fieldState } from '../common/FieldErrors';
+
+const TEXT = {
+  heading: 'Measures',
+  intro: 'The measures officers choose from, by theme. A proxy is the £ value of one unit; it comes from a named edition and source.',
+  code: 'Code',
+  measure: 'Measure',
+  unit: 'Unit',
+  proxy: 'Proxy (£ per unit)',
+  edition: 'Edition',
+  source: 'Source',
+  recordOnly: 'Record only',
+  active: 'Active',
+  yes: 'Yes',
+  no: 'No',
+  none: '—',
+  edit: 'Edit',
+  editHeading: 'Edit measure {0}',
+  addHeading: 'Add a measure',
+  add: 'Add a measure',
+  theme: 'Theme',
+  chooseTheme: 'Choose the theme',
+  outcome: 'Outcome',
+  text: 'What is counted',
+  recordOnlyLabel: 'Record only (counted and reported, no £ value)',
+  activeLabel: 'Active (offered for new procurements)',
+  proxyChangeNote:
+    'The proxy is changing, so this is a new edition: give its name and where the figure comes from. Commitments already awarded keep the proxy locked at their award; only new commitments use the new figure.',
+  lockedNote: 'Existing commitments keep the proxy locked at their award; changing it here never changes their value.',
+  save: 'Save measure',
+  cancel: 'Cancel',
+  saved: 'Saved {0}.',
+  saveFailed: 'The measure could not be saved',
+  newEdition: 'new edition',
+};
+
+const useStyles = makeStyles({
+  form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '44rem', marginTop: tokens.spacingVerticalL },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  theme: { marginTop: tokens.spacingVerticalL },
+});
+
+interface Form {
+  code: string;
+  themeId: string;
+  outcome: string;
+  text: string;
+  unit: string;
+  proxy: string;
+  proxyEdition: string;
+  proxySource: string;
+  recordOnly: boolean;
+  active: boolean;
+}
+
+function formFor(m: Measure | undefined): Form {
+  if (!m) return { code: '', themeId: '', outcome: '', text: '', unit: '', proxy: '', proxyEdition: '', proxySource: '', recordOnly: true, active: true };
+  return {
+    code: m.code,
+    themeId: m.themeId,
+    outcome: m.outcome,
+    text: m.text,
+    unit: m.unit,
+    proxy: m.proxyPence === undefined ? '' : formatPounds(m.proxyPence, { pence: true }).replace('£', ''),
+    proxyEdition: m.proxyEdition ?? '',
+    proxySource: m.proxySource ?? '',
+    recordOnly: m.recordOnly,
+    active: m.active,
+  };
+}
+
+function fill(template: string, value: string): string {
+  return template.replace('{0}', value);
+}
+
+/** The form as a measure, and the problems reading it (a proxy that is not money). */
+function measureFrom(form: Form): { measure: Measure; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  let proxyPence: number | undefined;
+  if (!form.recordOnly && form.proxy.trim() !== '') {
+    try {
+      proxyPence = parsePounds(form.proxy, 'proxy');
+    } catch (e) {
+      errors.push({ field: 'proxyPence', message: e instanceof PolicyInputError ? e.message : String(e) });
+    }
+  }
+  const measure: Measure = {
+    code: form.code.trim().toUpperCase(),
+    themeId: form.themeId as ThemeId,
+    outcome: form.outcome,
+    text: form.text,
+    unit: (isMeasureUnit(form.unit) ? form.unit : undefined) as Measure['unit'],
+    recordOnly: form.recordOnly,
+    active: form.active,
+  };
+  if (!form.recordOnly) {
+    if (proxyPence !== undefined) measure.proxyPence = proxyPence;
+    measure.proxyEdition = form.proxyEdition;
+    measure.proxySource = form.proxySource;
+  }
+  return { measure, errors };
+}
+
+export interface MeasureEditorProps {
+  data: HubData;
+  /** The measure as stored; undefined to add one. */
+  before?: Measure;
+  existingCodes: readonly string[];
+  onSaved: (m: Measure) => void;
+  onCancel: () => void;
+}
+
+export function MeasureEditor({ data, before, existingCodes, onSaved, onCancel }: MeasureEditorProps): React.ReactElement {
+  const styles = useStyles();
+  const [form, setForm] = React.useState<Form>(() => formFor(before));
+  const [errors, setErrors] = React.useState<FieldError[]>([]);
+  const [saving, setSaving] = React.useState(false);
+  const [failure, setFailure] = React.useState<unknown>(undefined);
+  const change = (patch: Partial<Form>): void => setForm((f) => ({ ...f, ...patch }));
+  const read = measureFrom(form);
+  const changingProxy = !!before && !form.recordOnly && proxyChanged(before, read.measure);
+
+  const save = async (): Promise<void> => {
+    const { measure, errors: readErrors } = measureFrom(form);
+    const problems = readErrors.concat(measureChangeProblems(before, measure).filter((e) => !readErrors.some((r) => r.field === e.field)));
+    if (!before && existingCodes.indexOf(measure.code) >= 0) {
+      problems.push({ field: 'code', message: `${measure.code} is already in the library; edit it instead.` });
+    }
+    setErrors(problems);
+    if (problems.length) return;
+    setSaving(true);
+    setFailure(undefined);
+    try {
+      const saved = await data.measures.save(normaliseMeasure(measure));
+      onSaved(saved);
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const title = before ? fill(TEXT.editHeading, before.code) : TEXT.addHeading;
+  return (
+    <section aria-label={title} className={styles.form}>
+      <h3>{title}</h3>
+      <Field label={TEXT.code} required {...fieldState(errors, 'code')}>
+        <Input value={form.code} disabled={!!before} onChange={(_, d) => change({ code: d.value })} />
+      </Field>
+      <Field label={TEXT.theme} required {...fieldState(errors, 'themeId')}>
+        <Select value={form.themeId} onChange={(_, d) => change({ themeId: d.value })}>
+          <option value="">{TEXT.chooseTheme}</option>
+          {THEMES.map((t) => (
+            <option key={t.id} value={t.id}>{`${t.measurePrefix} ${t.label}`}</option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={TEXT.outcome} required {...fieldState(errors, 'outcome')}>
+        <Input value={form.outcome} onChange={(_, d) => change({ outcome: d.value })} />
+      </Field>
+      <Field label={TEXT.text} required {...fieldState(errors, 'text')}>
+        <Textarea value={form.text} onChange={(_, d) => change({ text: d.value })} />
+      </Field>
+      <Field label={TEXT.unit} required {...fieldState(errors, 'unit')}>
+        <Select value={form.unit} onChange={(_, d) => change({ unit: d.value })}>
+          <option value="" />
+          {MEASURE_UNITS.map((u) => (
+            <option key={u} value={u}>{u}</option>
+          ))}
+        </Select>
+      </Field>
+      <Checkbox label={TEXT.recordOnlyLabel} checked={form.recordOnly} onChange={(_, d) => change({ recordOnly: d.checked === true })} />
+      {!form.recordOnly && (
+        <>
+          <Field label={TEXT.proxy} required {...fieldState(errors, 'proxyPence')}>
+            <Input value={form.proxy} inputMode="decimal" onChange={(_, d) => change({ proxy: d.value })} />
+          </Field>
+          {changingProxy && (
+            <MessageBar intent="warning">
+              <MessageBarBody>{TEXT.proxyChangeNote}</MessageBarBody>
+            </MessageBar>
+          )}
+          <Field label={TEXT.edition} required {...fieldState(errors, 'proxyEdition')}>
+            <Input value={form.proxyEdition} onChange={(_, d) => change({ proxyEdition: d.value })} />
+          </Field>
+          <Field label={TEXT.source} required {...fieldState(errors, 'proxySource')}>
+            <Textarea value={form.proxySource} onChange={(_, d) => change({ proxySource: d.value })} />
+          </Field>
+        </>
+      )}
+      {before && !changingProxy && <Text>{TEXT.lockedNote}</Text>}
+      <Checkbox label={TEXT.activeLabel} checked={form.active} onChange={(_, d) => change({ active: d.checked === true })} />
+      {failure !== undefined && <ErrorNotice title={TEXT.saveFailed} error={failure} />}
+      <div className={styles.buttons}>
+        <Button appearance="primary" disabled={saving} onClick={() => save()}>
+          {TEXT.save}
+        </Button>
+        <Button disabled={saving} onClick={onCancel}>
+          {TEXT.cancel}
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+export interface MeasuresTabProps {
+  data: HubData;
+  measures: readonly Measure[];
+  onChanged: () => void;
+}
+
+export function MeasuresTab({ data, measures, onChanged }: MeasuresTabProps): React.ReactElement {
+  const styles = useStyles();
+  const [editing, setEditing] = React.useState<{ before?: Measure } | undefined>(undefined);
+  const [saved, setSaved] = React.useState('');
+  return (
+    <div>
+      <Text>{TEXT.intro}</Text>
+      <div className={styles.buttons}>
+        <Button onClick={() => setEditing({})}>{TEXT.add}</Button>
+        <Text aria-live="polite">{saved}</Text>
+      </div>
+      {editing && (
+        <MeasureEditor
+          key={editing.before?.code ?? 'new'}
+          data={data}
+          before={editing.before}
+          existingCodes={measures.map((m) => m.code)}
+          onCancel={() => setEditing(undefined)}
+          onSaved={(m) => {
+            setEditing(undefined);
+            setSaved(fill(TEXT.saved, m.code));
+            onChanged();
+          }}
+        />
+      )}
+      {THEMES.map((theme) => {
+        const rows = measures.filter((m) => m.themeId === theme.id);
+        if (!rows.length) return undefined;
+        return (
+          <section key={theme.id} className={styles.theme} aria-label={theme.label}>
+            <h3>{theme.label}</h3>
+            <Table size="small" aria-label={`${TEXT.heading}: ${theme.label}`}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{TEXT.code}</TableHeaderCell>
+                  <TableHeaderCell>{TEXT.measure}</TableHeaderCell>
+                  <TableHeaderCell>{TEXT.unit}</TableHeaderCell>
+                  <TableHeaderCell>{TEXT.proxy}</TableHeaderCell>
+                  <TableHeaderCell>{TEXT.edition}</TableHeaderCell>
+                  <TableHeaderCell>{TEXT.source}</TableHeaderCell>
+                  <TableHeaderCell>{TEXT.recordOnly}</TableHeaderCell>
+                  <TableHeaderCell>{TEXT.active}</TableHeaderCell>
+                  <TableHeaderCell />
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {rows.map((m) => (
+                  <TableRow key={m.code}>
+                    <TableCell>{m.code}</TableCell>
+                    <TableCell>{m.text}</TableCell>
+                    <TableCell>{m.unit}</TableCell>
+                    <TableCell>{m.proxyPence === undefined ? TEXT.none : formatPounds(m.proxyPence)}</TableCell>
+                    <TableCell>{m.proxyEdition || TEXT.none}</TableCell>
+                    <TableCell>{m.proxySource || TEXT.none}</TableCell>
+                    <TableCell>{m.recordOnly ? TEXT.yes : TEXT.no}</TableCell>
+                    <TableCell>{m.active ? TEXT.yes : TEXT.no}</TableCell>
+                    <TableCell>
+                      <Button size="small" aria-label={`${TEXT.edit} ${m.code}`} onClick={() => setEditing({ before: m })}>
+                        {TEXT.edit}
+                      </Button>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

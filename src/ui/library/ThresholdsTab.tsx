@@ -1,0 +1,190 @@
+// Threshold tables by effective date, and adding a new table (e.g. the 2028 figures) as a new policy
+// edition, checked by the domain (buildPolicyEdition/policyEditionProblems). Tables in force are never rewritten.
+import * as React from 'react';
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { CONTRACT_TYPES, REGIMES, formatLongDate, formatPounds, isoDateFromDate } from '../../domain';
+import type { FieldError, PolicyEdition, ThresholdRow } from '../../domain';
+import type { HubData } from '../../data/ports';
+import { editionSettings, figureField, figuresAsText, planThresholdTable } from '../../library';
+import type { ThresholdTableInput } from '../../library';
+import { ErrorNotice } from '../common/ErrorNotice';
+import { fieldState, messageFor } from '../common/FieldErrors';
+
+const TEXT = {
+  intro: 'UK procurement thresholds (inclusive of VAT) by the date they take effect. A procurement is tiered against the table in force on its decision date.',
+  from: 'In force from {0}',
+  to: ' to {0}',
+  regime: 'Regime',
+  add: 'Add a threshold table',
+  addHeading: 'New threshold table',
+  addIntro:
+    'A new table is saved as a new policy edition. Tables already in force are never rewritten, because decisions were made under them. The figures start from the latest table; change those the new regulations change.',
+  editionId: 'New edition id',
+  editionHint: 'e.g. wmca-svp-2028',
+  effectiveFrom: 'Takes effect on (yyyy-mm-dd)',
+  source: 'Source of the figures',
+  save: 'Save the table as a new edition',
+  cancel: 'Cancel',
+  saved: 'Saved the table from {0} as edition {1}.',
+  saveFailed: 'The table could not be saved',
+  editionProblems: 'The new edition cannot be used',
+};
+
+const useStyles = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, marginTop: tokens.spacingVerticalM },
+  form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '52rem' },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(4, minmax(8rem, 1fr))', gap: tokens.spacingHorizontalS },
+});
+
+function fill(template: string, ...values: string[]): string {
+  return values.reduce<string>((s, v, i) => s.replace(`{${i}}`, v), template);
+}
+
+export interface ThresholdsTabProps {
+  data: HubData;
+  edition: PolicyEdition;
+  rows: readonly ThresholdRow[];
+  knownEditionIds: readonly string[];
+  onChanged: () => void;
+  /** Today, for the never-rewrite rule; defaults to the clock. */
+  today?: string;
+}
+
+export function ThresholdsTab({ data, edition, rows, knownEditionIds, onChanged, today }: ThresholdsTabProps): React.ReactElement {
+  const styles = useStyles();
+  const tables = edition.thresholdTables;
+  const latest = tables[tables.length - 1];
+  const blank = (): ThresholdTableInput => ({ editionId: '', effectiveFrom: '', source: '', figures: figuresAsText(latest) });
+  const [form, setForm] = React.useState<ThresholdTableInput | undefined>(undefined);
+  const [errors, setErrors] = React.useState<FieldError[]>([]);
+  const [saving, setSaving] = React.useState(false);
+  const [failure, setFailure] = React.useState<unknown>(undefined);
+  const [saved, setSaved] = React.useState('');
+
+  const save = async (): Promise<void> => {
+    if (!form) return;
+    const plan = planThresholdTable(form, edition, knownEditionIds, today ?? isoDateFromDate(new Date()));
+    setErrors(plan.errors);
+    if (!plan.edition || plan.errors.length) return;
+    setSaving(true);
+    setFailure(undefined);
+    try {
+      for (const row of plan.rowsToSave) await data.thresholds.save(row);
+      for (const [key, value, description] of editionSettings(plan.edition, new Date().toISOString())) await data.settings.set(key, value, description);
+      setSaved(fill(TEXT.saved, formatLongDate(form.effectiveFrom.trim()), plan.edition.id));
+      setForm(undefined);
+      onChanged();
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const setFigure = (regime: keyof ThresholdTableInput['figures'], type: string, value: string): void => {
+    if (!form) return;
+    setForm({ ...form, figures: { ...form.figures, [regime]: { ...form.figures[regime], [type]: value } } });
+  };
+  const general = messageFor(errors, 'edition');
+
+  return (
+    <div className={styles.panel}>
+      <Text>{TEXT.intro}</Text>
+      <Text aria-live="polite">{saved}</Text>
+      {tables
+        .slice()
+        .reverse()
+        .map((t, i, all) => {
+          const next = i > 0 ? all[i - 1] : undefined;
+          const storedTo = rows.filter((r) => r.effectiveFrom === t.effectiveFrom && r.effectiveTo)[0]?.effectiveTo;
+          const heading = fill(TEXT.from, formatLongDate(t.effectiveFrom)) + (storedTo || next ? fill(TEXT.to, formatLongDate(storedTo ?? next!.effectiveFrom)) : '');
+          return (
+            <section key={t.effectiveFrom} aria-label={heading}>
+              <h3>{heading}</h3>
+              <Text size={200}>{t.source}</Text>
+              <Table size="small" aria-label={heading}>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>{TEXT.regime}</TableHeaderCell>
+                    {CONTRACT_TYPES.map((c) => (
+                      <TableHeaderCell key={c.id}>{c.label}</TableHeaderCell>
+                    ))}
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {REGIMES.map((r) => (
+                    <TableRow key={r.id}>
+                      <TableCell>{r.label}</TableCell>
+                      {CONTRACT_TYPES.map((c) => (
+                        <TableCell key={c.id}>{formatPounds(t.figures[r.id][c.id])}</TableCell>
+                      ))}
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </section>
+          );
+        })}
+      {!form && (
+        <div className={styles.buttons}>
+          <Button onClick={() => setForm(blank())}>{TEXT.add}</Button>
+        </div>
+      )}
+      {form && (
+        <section aria-label={TEXT.addHeading} className={styles.form}>
+          <h3>{TEXT.addHeading}</h3>
+          <Text>{TEXT.addIntro}</Text>
+          <Field label={TEXT.editionId} hint={TEXT.editionHint} required {...fieldState(errors, 'editionId')}>
+            <Input value={form.editionId} onChange={(_, d) => setForm({ ...form, editionId: d.value })} />
+          </Field>
+          <Field label={TEXT.effectiveFrom} required {...fieldState(errors, 'effectiveFrom')}>
+            <Input value={form.effectiveFrom} onChange={(_, d) => setForm({ ...form, effectiveFrom: d.value })} />
+          </Field>
+          <Field label={TEXT.source} required {...fieldState(errors, 'source')}>
+            <Textarea value={form.source} onChange={(_, d) => setForm({ ...form, source: d.value })} />
+          </Field>
+          {REGIMES.map((r) => (
+            <div key={r.id} className={styles.grid} role="group" aria-label={r.label}>
+              {CONTRACT_TYPES.map((c) => (
+                <Field key={c.id} label={`${r.label} ${c.label.toLowerCase()} (£)`} {...fieldState(errors, figureField(r.id, c.id))}>
+                  <Input value={form.figures[r.id][c.id]} inputMode="decimal" onChange={(_, d) => setFigure(r.id, c.id, d.value)} />
+                </Field>
+              ))}
+            </div>
+          ))}
+          {general && (
+            <MessageBar intent="error" role="alert">
+              <MessageBarBody>{`${TEXT.editionProblems}: ${general}`}</MessageBarBody>
+            </MessageBar>
+          )}
+          {failure !== undefined && <ErrorNotice title={TEXT.saveFailed} error={failure} />}
+          <div className={styles.buttons}>
+            <Button appearance="primary" disabled={saving} onClick={() => save()}>
+              {TEXT.save}
+            </Button>
+            <Button disabled={saving} onClick={() => setForm(undefined)}>
+              {TEXT.cancel}
+            </Button>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+export { MeasureLibraryAdmin } from './MeasureLibraryAdmin';
+export type { MeasureLibraryAdminProps } from './MeasureLibraryAdmin';
