@@ -19,15 +19,11 @@ import type { HostTheme } from '../teams/hostTheme';
 import { ErrorNotice } from './common/ErrorNotice';
 import { useAsync } from './common/useAsync';
 import { format } from './format';
-import { ProcurementGuide, today } from './guide/ProcurementGuide';
+import { isoDateFromDate } from '../domain';
 import { newDraft } from './guide/draft';
 import { DraftStore } from './guide/draftStore';
 import type { GuideDraft } from './guide/draft';
-import { ProcurementPage } from './procurement/ProcurementPage';
 import { Register } from './register/Register';
-import { ChaseList, VerificationQueue } from './delivery';
-import { OutboxView } from './settings/OutboxView';
-import { SettingsPage } from './settings/SettingsPage';
 import { DASHBOARD_SUB_ENTITY } from '../teams/hubTab';
 import type { Route } from './routes';
 import { routeFromHash, useRoute } from './routes';
@@ -39,7 +35,16 @@ export interface AppProps {
   theme: HostTheme;
 }
 
-// Loaded only when opened: the dashboard (charts, and exceljs for the member report) and the case studies.
+// The register is the landing screen; every other screen loads when first opened, so the tab opens fast.
+const ProcurementGuide = React.lazy(() => import(/* webpackChunkName: 'guide' */ './guide/ProcurementGuide').then((m) => ({ default: m.ProcurementGuide })));
+const ProcurementPage = React.lazy(() =>
+  import(/* webpackChunkName: 'procurement' */ './procurement/ProcurementPage').then((m) => ({ default: m.ProcurementPage })),
+);
+const VerificationQueue = React.lazy(() => import(/* webpackChunkName: 'delivery' */ './delivery').then((m) => ({ default: m.VerificationQueue })));
+const ChaseList = React.lazy(() => import(/* webpackChunkName: 'delivery' */ './delivery').then((m) => ({ default: m.ChaseList })));
+const SettingsPage = React.lazy(() => import(/* webpackChunkName: 'admin' */ './settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const OutboxView = React.lazy(() => import(/* webpackChunkName: 'admin' */ './settings/OutboxView').then((m) => ({ default: m.OutboxView })));
+// The dashboard (charts, and exceljs for the member report) and the case studies.
 const Dashboard = React.lazy(() => import(/* webpackChunkName: 'dashboard' */ './dashboard').then((m) => ({ default: m.Dashboard })));
 const PostUpdatePanel = React.lazy(() =>
   import(/* webpackChunkName: 'taskforce-update' */ './taskforce/PostUpdatePanel').then((m) => ({ default: m.PostUpdatePanel })),
@@ -154,7 +159,7 @@ function Hub({ services, data }: { services: HubServices; data: HubData }): Reac
   const [fresh, setFresh] = React.useState<GuideDraft | undefined>();
 
   const startNew = (): void => {
-    const draft = newDraft(services.user, today());
+    const draft = newDraft(services.user, isoDateFromDate(new Date()));
     // Stored at once, so a reload before the first keystroke still finds the draft.
     new DraftStore(services.drafts).save(draft);
     setFresh(draft);
@@ -203,38 +208,38 @@ function Hub({ services, data }: { services: HubServices; data: HubData }): Reac
             onOpen={(reference) => navigate({ screen: 'procurement', reference })}
           />
         )}
-        {route.screen === 'guide' && (
-          <ProcurementGuide
-            key={route.reference}
-            data={data}
-            user={services.user}
-            drafts={services.drafts}
-            reference={route.reference}
-            initialDraft={fresh?.reference === route.reference ? fresh : undefined}
-            onSubmitted={(reference) => navigate({ screen: 'procurement', reference })}
-            onClose={(reference) => navigate(reference ? { screen: 'procurement', reference } : { screen: 'register', scope: 'mine' })}
-          />
-        )}
-        {route.screen === 'verify' && <VerificationQueue data={data} user={services.user} onOpen={open} />}
-        {route.screen === 'chase' && <ChaseList data={data} onOpen={open} />}
         <React.Suspense fallback={<Spinner label={strings.Nav.LoadingScreen} />}>
+          {route.screen === 'guide' && (
+            <ProcurementGuide
+              key={route.reference}
+              data={data}
+              user={services.user}
+              drafts={services.drafts}
+              reference={route.reference}
+              initialDraft={fresh?.reference === route.reference ? fresh : undefined}
+              onSubmitted={(reference) => navigate({ screen: 'procurement', reference })}
+              onClose={(reference) => navigate(reference ? { screen: 'procurement', reference } : { screen: 'register', scope: 'mine' })}
+            />
+          )}
+          {route.screen === 'verify' && <VerificationQueue data={data} user={services.user} onOpen={open} />}
+          {route.screen === 'chase' && <ChaseList data={data} onOpen={open} />}
           {route.screen === 'dashboard' && <Dashboard data={data} />}
           {route.screen === 'case-studies' && <CaseStudies data={data} canWrite={!!services.user.email} />}
           {route.screen === 'update' && <PostUpdatePanel data={data} graph={services.graph} />}
+          {route.screen === 'settings' && <SettingsPage data={data} graph={services.graph} teams={services.teams} canManageSite={canManage} />}
+          {route.screen === 'outbox' && <OutboxView data={data} graph={services.graph} />}
+          {route.screen === 'procurement' && (
+            <ProcurementPage
+              key={route.reference}
+              data={data}
+              graph={services.graph}
+              user={services.user}
+              reference={route.reference}
+              onEdit={(reference) => navigate({ screen: 'guide', reference })}
+              onBack={() => navigate({ screen: 'register', scope: 'mine' })}
+            />
+          )}
         </React.Suspense>
-        {route.screen === 'settings' && <SettingsPage data={data} graph={services.graph} teams={services.teams} canManageSite={canManage} />}
-        {route.screen === 'outbox' && <OutboxView data={data} graph={services.graph} />}
-        {route.screen === 'procurement' && (
-          <ProcurementPage
-            key={route.reference}
-            data={data}
-            graph={services.graph}
-            user={services.user}
-            reference={route.reference}
-            onEdit={(reference) => navigate({ screen: 'guide', reference })}
-            onBack={() => navigate({ screen: 'register', scope: 'mine' })}
-          />
-        )}
       </main>
     </>
   );

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import * as strings from 'SocialValueHubStrings';
-import { applyEdit, isoDateFromDate } from '../../domain';
+import { applyEdit } from '../../domain';
 import type { FieldError, Measure, Procurement } from '../../domain';
 import type { HubData, Stored } from '../../data/ports';
 import { ErrorNotice } from '../common/ErrorNotice';
@@ -254,9 +254,4 @@ function GuideSteps(
       </div>
     </section>
   );
-}
-
-/** Today's date in the officer's own calendar (en-GB). */
-export function today(): string {
-  return isoDateFromDate(new Date());
 }
