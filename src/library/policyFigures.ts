@@ -182,7 +182,13 @@ export function figuresAsText(table: ThresholdTable | undefined): ThresholdTable
  * is never rewritten: a table for a date on or before today that already exists is refused; a future one
  * (not yet used by any decision) may be corrected.
  */
-export function planThresholdTable(input: ThresholdTableInput, current: PolicyEdition, knownIds: readonly string[], today: IsoDate): ThresholdPlan {
+export function planThresholdTable(
+  input: ThresholdTableInput,
+  current: PolicyEdition,
+  knownIds: readonly string[],
+  today: IsoDate,
+  storedRows: readonly ThresholdRow[],
+): ThresholdPlan {
   const errors: FieldError[] = editionIdProblems(input.editionId, knownIds);
   const date = input.effectiveFrom.trim();
   if (!isIsoDate(date)) {
@@ -217,17 +223,20 @@ export function planThresholdTable(input: ThresholdTableInput, current: PolicyEd
     const problems = e instanceof PolicyInputError ? e.problems : [String(e)];
     return { errors: problems.map((message) => ({ field: 'edition', message })), rowsToSave: [] };
   }
-  return { edition, table, errors: [], rowsToSave: rowsChangedBy(current.thresholdTables, edition.thresholdTables) };
+  return { edition, table, errors: [], rowsToSave: thresholdRowsToWrite(storedRows, edition.thresholdTables) };
 }
 
 function rowKey(r: ThresholdRow): string {
   return `${r.effectiveFrom}|${r.regime}|${r.contractType}`;
 }
 
-/** The rows of `after` that are new or differ from `before` (value, dates or source). */
-export function rowsChangedBy(before: readonly ThresholdTable[], after: readonly ThresholdTable[]): ThresholdRow[] {
+/**
+ * The list rows to write so the Thresholds list holds `after`: rows that are new or differ from the stored
+ * ones (value, dates or source). With an empty list, every row (the built-in tables were in use).
+ */
+export function thresholdRowsToWrite(stored: readonly ThresholdRow[], after: readonly ThresholdTable[]): ThresholdRow[] {
   const old: { [k: string]: ThresholdRow } = {};
-  for (const r of thresholdRowsFromTables(before)) old[rowKey(r)] = r;
+  for (const r of stored) old[rowKey(r)] = r;
   return thresholdRowsFromTables(after).filter((r) => {
     const o = old[rowKey(r)];
     return !o || o.valuePence !== r.valuePence || o.effectiveTo !== r.effectiveTo || o.source !== r.source;

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { CURRENT_POLICY_EDITION, MEASURES, commitmentFor, measureByCode } from '../../src/domain';
+import { CURRENT_POLICY_EDITION, MEASURES, commitmentFor, measureByCode, thresholdRowsFromTables } from '../../src/domain';
 import type { Measure } from '../../src/domain';
 import { SETTING_KEYS } from '../../src/data/ports';
 import {
@@ -178,7 +178,7 @@ describe('policy figures and threshold tables as new editions', () => {
   it('adds the 2028 table as a new edition; rows to save are the new table and the end date of 2026', () => {
     const figures = figuresAsText(current.thresholdTables[current.thresholdTables.length - 1]);
     figures['sub-central'].goods = '214,000';
-    const plan = planThresholdTable({ editionId: 'wmca-svp-2028', effectiveFrom: '2028-01-01', source: 'SI 2027/1', figures }, current, knownEditionIds(settings), '2026-11-25');
+    const plan = planThresholdTable({ editionId: 'wmca-svp-2028', effectiveFrom: '2028-01-01', source: 'SI 2027/1', figures }, current, knownEditionIds(settings), '2026-11-25', thresholdRowsFromTables(current.thresholdTables));
     expect(plan.errors).toEqual([]);
     expect(plan.edition!.thresholdTables.map((t) => t.effectiveFrom)).toEqual(['2024-01-01', '2026-01-01', '2028-01-01']);
     const added = plan.rowsToSave.filter((r) => r.effectiveFrom === '2028-01-01');
@@ -190,10 +190,16 @@ describe('policy figures and threshold tables as new editions', () => {
     expect(plan.rowsToSave.some((r) => r.effectiveFrom === '2024-01-01')).toBe(false);
   });
 
+  it('with an empty Thresholds list (built-in tables in use) every table is written, so none is lost', () => {
+    const figures = figuresAsText(current.thresholdTables[1]);
+    const plan = planThresholdTable({ editionId: 'wmca-svp-2028', effectiveFrom: '2028-01-01', source: 'SI 2027/1', figures }, current, [], '2026-11-25', []);
+    expect(plan.rowsToSave).toHaveLength(36);
+  });
+
   it('never rewrites a table already in force, and reports bad figures by cell', () => {
     const figures = figuresAsText(current.thresholdTables[1]);
     figures.central.works = 'lots';
-    const plan = planThresholdTable({ editionId: 'e2', effectiveFrom: '2026-01-01', source: '', figures }, current, [], '2026-11-25');
+    const plan = planThresholdTable({ editionId: 'e2', effectiveFrom: '2026-01-01', source: '', figures }, current, [], '2026-11-25', []);
     expect(plan.errors.map((e) => e.field).sort()).toEqual(['central.works', 'effectiveFrom', 'source']);
     expect(plan.rowsToSave).toEqual([]);
   });

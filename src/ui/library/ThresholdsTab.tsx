@@ -80,7 +80,7 @@ export function ThresholdsTab({ data, edition, rows, knownEditionIds, onChanged,
 
   const save = async (): Promise<void> => {
     if (!form) return;
-    const plan = planThresholdTable(form, edition, knownEditionIds, today ?? isoDateFromDate(new Date()));
+    const plan = planThresholdTable(form, edition, knownEditionIds, today ?? isoDateFromDate(new Date()), rows);
     setErrors(plan.errors);
     if (!plan.edition || plan.errors.length) return;
     setSaving(true);
