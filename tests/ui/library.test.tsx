@@ -1,5 +1,10 @@
+/**
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ */
+// exceljs (the .xlsx import) is a Node/CommonJS package: resolve its dependencies as Node does, as webpack does for the browser build.
 import * as React from 'react';
-import { render, screen, within, waitFor } from '@testing-library/react';
+import { act, render, screen, within, waitFor } from '@testing-library/react';
+import ExcelJS from 'exceljs';
 import userEvent from '@testing-library/user-event';
 import { CURRENT_POLICY_EDITION, commitmentFor, measureByCode } from '../../src/domain';
 import { SETTING_KEYS } from '../../src/data/ports';
@@ -26,9 +31,12 @@ async function replace(user: ReturnType<typeof userEvent.setup>, field: HTMLElem
 }
 
 describe('measure library admin', () => {
-  it('is for site owners only', () => {
-    setup(false);
+  it('is for site owners only', async () => {
+    const { library } = setup(false);
     expect(screen.getByText(/Only site owners can change the measure library/)).toBeTruthy();
+    await act(async () => undefined);
+    expect(screen.queryByRole('tab', { name: 'Import' })).toBeNull();
+    expect(library.measureSaves).toBe(0);
   });
 
   it('lists measures by theme with unit, proxy, edition, source, record-only and active', async () => {
@@ -130,6 +138,49 @@ describe('measure library admin', () => {
     await waitFor(() => expect(hub.settings.get(SETTING_KEYS.policyEdition)).toBe('wmca-svp-2028'));
     expect(hub.settings.get(SETTING_KEYS.lightTouchLimitPence)).toBe('6000000');
     expect(hub.settings.get(SETTING_KEYS.weightingMinPercent)).toBe('10');
+    expect(await screen.findByText('Saved edition wmca-svp-2028.')).toBeTruthy();
     expect(await screen.findByText(/In force: edition wmca-svp-2028. Light touch below £60,000; social value weighting 10% to 30%/)).toBeTruthy();
+  });
+
+  it('shows the domain’s problem under the field when a measure is incomplete, and saves nothing', async () => {
+    const { library, user } = setup();
+    await user.click(await screen.findByRole('button', { name: 'Add a measure' }));
+    const editor = screen.getByRole('region', { name: 'Add a measure' });
+    await user.type(within(editor).getByLabelText(/^Code/), 'GSE-13');
+    await user.selectOptions(within(editor).getByLabelText(/^Theme/), 'environment');
+    await user.click(within(editor).getByRole('button', { name: 'Save measure' }));
+    expect(await within(editor).findByText(/belongs to "Growth, Skills and Employment"/)).toBeTruthy();
+    expect(within(editor).getByText('Describe the outcome the measure evidences.')).toBeTruthy();
+    expect(within(editor).getByText(/Choose the unit/)).toBeTruthy();
+    expect(library.measureSaves).toBe(0);
+  });
+
+  it('imports an .xlsx workbook with a per-row error report, and says which saves failed', async () => {
+    const { hub, library, user } = setup();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Measures');
+    ws.addRow(['Code', 'Theme', 'Outcome', 'What is counted', 'Unit', 'Proxy (£ per unit)', 'Proxy edition', 'Proxy source', 'Record only', 'Active']);
+    ws.addRow(['ENV-08', 'Environment', 'Biodiversity', 'Hectares of habitat improved', 'count', undefined, undefined, undefined, 'Yes', 'Yes']);
+    ws.addRow(['ENV-09', 'Environment', 'Repair', 'Items repaired', 'count', 3.5, undefined, undefined, 'No', 'Yes']);
+    ws.addRow(['PAD-05', 'Planning and Development', 'Early engagement', 'Workshops held', 'count', undefined, undefined, undefined, undefined, undefined]);
+    const bytes = (await wb.xlsx.writeBuffer()) as ArrayBuffer;
+    const save = hub.data.measures.save;
+    hub.data.measures.save = async (m) => {
+      if (m.code === 'PAD-05') throw new Error('The list refused the item.');
+      return save(m);
+    };
+    await user.click(await screen.findByRole('tab', { name: 'Import' }));
+    await user.upload(screen.getByLabelText(/Choose a measure sheet/), new File([bytes], 'measures.xlsx'));
+    const preview = await screen.findByRole('table', { name: 'Import preview' });
+    const bad = within(preview).getByRole('row', { name: /ENV-09/ });
+    expect(within(bad).getByText(/Proxy edition: Say which edition or year the proxy comes from/)).toBeTruthy();
+    expect(within(bad).getByText(/Proxy source: Say where the proxy figure comes from/)).toBeTruthy();
+    expect(within(preview).getByRole('row', { name: /^3 ENV-09/ })).toBeTruthy();
+    expect(library.measureSaves).toBe(0);
+    await user.click(screen.getByRole('button', { name: 'Save 2 measure(s)' }));
+    expect(await screen.findByText('Saved 1 measure(s).')).toBeTruthy();
+    expect(screen.getByRole('alert')).toHaveProperty('textContent', expect.stringMatching(/PAD-05: The list refused the item/));
+    expect(library.measures.get('ENV-08')).toMatchObject({ recordOnly: true, active: true });
+    expect(library.measures.has('ENV-09')).toBe(false);
   });
 });

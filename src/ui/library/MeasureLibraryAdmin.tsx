@@ -2,7 +2,7 @@
 // never rewrites awarded commitments, which lock their proxy), import from CSV/XLSX with a per-row error
 // report, threshold tables and policy figures as new editions.
 import * as React from 'react';
-import { MessageBar, MessageBarBody, Spinner, Tab, TabList } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, Spinner, Tab, TabList, Text } from '@fluentui/react-components';
 import type { Measure } from '../../domain';
 import type { HubData } from '../../data/ports';
 import { editionInForce, knownEditionIds } from '../../library';
@@ -38,6 +38,7 @@ export interface MeasureLibraryAdminProps {
 
 export function MeasureLibraryAdmin({ data, canManageSite, today }: MeasureLibraryAdminProps): React.ReactElement {
   const [section, setSection] = React.useState<Section>('measures');
+  const [notice, setNotice] = React.useState('');
   const measures = useAsync<Measure[]>(() => (canManageSite ? data.measures.list() : Promise.resolve([])), [data, canManageSite]);
   const policy = useAsync(
     async () => {
@@ -76,22 +77,33 @@ export function MeasureLibraryAdmin({ data, canManageSite, today }: MeasureLibra
       return <ErrorNotice title={TEXT.editionUnsound} error={error} onRetry={policy.reload} />;
     }
     const known = knownEditionIds(settings);
+    const changed = (message: string): void => {
+      setNotice(message);
+      policy.reload();
+    };
     return section === 'thresholds' ? (
-      <ThresholdsTab key={edition.id} data={data} edition={edition} rows={rows} knownEditionIds={known} onChanged={policy.reload} today={today} />
+      <ThresholdsTab key={edition.id} data={data} edition={edition} rows={rows} knownEditionIds={known} onChanged={changed} today={today} />
     ) : (
-      <PolicyFiguresTab key={edition.id} data={data} edition={edition} knownEditionIds={known} onChanged={policy.reload} />
+      <PolicyFiguresTab key={edition.id} data={data} edition={edition} knownEditionIds={known} onChanged={changed} />
     );
   };
 
   return (
     <section aria-labelledby="measure-library-heading">
       <h2 id="measure-library-heading">{TEXT.heading}</h2>
-      <TabList aria-label={TEXT.tabs} selectedValue={section} onTabSelect={(_, d) => setSection(d.value as Section)}>
+      <TabList aria-label={TEXT.tabs} selectedValue={section} onTabSelect={(_, d) => {
+          setSection(d.value as Section);
+          setNotice('');
+        }}
+      >
         <Tab value="measures">{TEXT.measures}</Tab>
         <Tab value="import">{TEXT.import}</Tab>
         <Tab value="thresholds">{TEXT.thresholds}</Tab>
         <Tab value="figures">{TEXT.figures}</Tab>
       </TabList>
+      <Text aria-live="polite" role="status">
+        {notice}
+      </Text>
       {renderSection()}
     </section>
   );

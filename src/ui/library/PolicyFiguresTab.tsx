@@ -42,7 +42,8 @@ export interface PolicyFiguresTabProps {
   data: HubData;
   edition: PolicyEdition;
   knownEditionIds: readonly string[];
-  onChanged: () => void;
+  /** Called after a save, with what was saved (the screen shows it and reloads). */
+  onChanged: (message: string) => void;
 }
 
 export function PolicyFiguresTab({ data, edition, knownEditionIds, onChanged }: PolicyFiguresTabProps): React.ReactElement {
@@ -59,11 +60,7 @@ export function PolicyFiguresTab({ data, edition, knownEditionIds, onChanged }: 
   const [errors, setErrors] = React.useState<FieldError[]>([]);
   const [saving, setSaving] = React.useState(false);
   const [failure, setFailure] = React.useState<unknown>(undefined);
-  const [saved, setSaved] = React.useState('');
-  const change = (patch: Partial<PolicyFiguresInput>): void => {
-    setForm({ ...form, ...patch });
-    setSaved('');
-  };
+  const change = (patch: Partial<PolicyFiguresInput>): void => setForm({ ...form, ...patch });
 
   const save = async (): Promise<void> => {
     const plan = planPolicyFigures(form, edition, knownEditionIds);
@@ -73,8 +70,7 @@ export function PolicyFiguresTab({ data, edition, knownEditionIds, onChanged }: 
     setFailure(undefined);
     try {
       for (const [key, value, description] of editionSettings(plan.edition, new Date().toISOString())) await data.settings.set(key, value, description);
-      setSaved(fill(TEXT.saved, plan.edition.id));
-      onChanged();
+      onChanged(fill(TEXT.saved, plan.edition.id));
     } catch (error) {
       setFailure(error);
     } finally {
@@ -117,7 +113,6 @@ export function PolicyFiguresTab({ data, edition, knownEditionIds, onChanged }: 
         <Button appearance="primary" disabled={saving} onClick={() => save()}>
           {TEXT.save}
         </Button>
-        <Text aria-live="polite">{saved}</Text>
       </div>
     </div>
   );

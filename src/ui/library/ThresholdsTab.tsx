@@ -62,7 +62,8 @@ export interface ThresholdsTabProps {
   edition: PolicyEdition;
   rows: readonly ThresholdRow[];
   knownEditionIds: readonly string[];
-  onChanged: () => void;
+  /** Called after a save, with what was saved (the screen shows it and reloads). */
+  onChanged: (message: string) => void;
   /** Today, for the never-rewrite rule; defaults to the clock. */
   today?: string;
 }
@@ -76,7 +77,6 @@ export function ThresholdsTab({ data, edition, rows, knownEditionIds, onChanged,
   const [errors, setErrors] = React.useState<FieldError[]>([]);
   const [saving, setSaving] = React.useState(false);
   const [failure, setFailure] = React.useState<unknown>(undefined);
-  const [saved, setSaved] = React.useState('');
 
   const save = async (): Promise<void> => {
     if (!form) return;
@@ -88,9 +88,8 @@ export function ThresholdsTab({ data, edition, rows, knownEditionIds, onChanged,
     try {
       for (const row of plan.rowsToSave) await data.thresholds.save(row);
       for (const [key, value, description] of editionSettings(plan.edition, new Date().toISOString())) await data.settings.set(key, value, description);
-      setSaved(fill(TEXT.saved, formatLongDate(form.effectiveFrom.trim()), plan.edition.id));
       setForm(undefined);
-      onChanged();
+      onChanged(fill(TEXT.saved, formatLongDate(form.effectiveFrom.trim()), plan.edition.id));
     } catch (error) {
       setFailure(error);
     } finally {
@@ -107,7 +106,6 @@ export function ThresholdsTab({ data, edition, rows, knownEditionIds, onChanged,
   return (
     <div className={styles.panel}>
       <Text>{TEXT.intro}</Text>
-      <Text aria-live="polite">{saved}</Text>
       {tables
         .slice()
         .reverse()
