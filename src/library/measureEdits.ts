@@ -22,7 +22,7 @@ export function measureChangeProblems(before: Measure | undefined, after: Measur
     if (edition !== '' && edition === (before.proxyEdition ?? '').trim()) {
       errors.push({
         field: 'proxyEdition',
-        message: `A new proxy needs a new edition name: ${before.code} already uses "${edition}" for ${before.proxyPence !== undefined ? 'its current figure' : 'another figure'}.`,
+        message: `A new proxy needs a new edition name: "${edition}" is the edition of ${before.code}'s current figure. Name the edition the new figure comes from (e.g. the year).`,
       });
     }
   }

@@ -167,12 +167,12 @@ export function figureField(regime: Regime, contractType: ContractType): string 
   return `${regime}.${contractType}`;
 }
 
-/** The latest table's figures in pounds, to start a new table from. */
+/** The latest table's figures in pounds (pence shown only when there are some), to start a new table from. */
 export function figuresAsText(table: ThresholdTable | undefined): ThresholdTableInput['figures'] {
   const out = {} as ThresholdTableInput['figures'];
   for (const r of REGIMES) {
     out[r.id] = {} as ThresholdTableInput['figures'][Regime];
-    for (const c of CONTRACT_TYPES) out[r.id][c.id] = table ? formatPounds(table.figures[r.id][c.id], { pence: false }).replace('£', '') : '';
+    for (const c of CONTRACT_TYPES) out[r.id][c.id] = table ? formatPounds(table.figures[r.id][c.id]).replace('£', '') : '';
   }
   return out;
 }

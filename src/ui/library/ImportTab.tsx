@@ -42,7 +42,6 @@ const TEXT = {
   summary: '{0} row(s) ready to save, {1} with problems, {2} unchanged.',
   confirm: 'Save {0} measure(s)',
   cancel: 'Discard',
-  saving: 'Saving…',
   saved: 'Saved {0} measure(s).',
   someFailed: 'Some measures were not saved',
   readFailed: 'The file could not be read',

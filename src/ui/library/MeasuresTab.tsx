@@ -58,7 +58,6 @@ const TEXT = {
   cancel: 'Cancel',
   saved: 'Saved {0}.',
   saveFailed: 'The measure could not be saved',
-  newEdition: 'new edition',
 };
 
 const useStyles = makeStyles({
