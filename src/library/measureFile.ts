@@ -16,7 +16,8 @@ async function excel(): Promise<ExcelModule> {
 /** A cell as the sheet shows it, as text ("16.93", "Yes", "GSE-01"). */
 export function cellText(value: ExcelJS.CellValue): string {
   if (value === undefined || value === null) return '';
-  if (typeof value === 'number') return String(value);
+  // 15 significant digits, as Excel shows them: 0.1 + 0.2 in a cell reads as 0.3, not 0.30000000000000004.
+  if (typeof value === 'number') return String(Number(value.toPrecision(15)));
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (value instanceof Date) return value.toISOString().slice(0, 10);

@@ -3,6 +3,7 @@ import { CURRENT_POLICY_EDITION, MEASURES, commitmentFor, measureByCode, thresho
 import type { Measure } from '../../src/domain';
 import { SETTING_KEYS } from '../../src/data/ports';
 import {
+  cellText,
   editionInForce,
   editionSettings,
   figuresAsText,
@@ -118,6 +119,12 @@ describe('measure sheet import', () => {
     expect(result.rows[0]).toMatchObject({ row: 2, code: 'ENV-08', errors: [] });
     expect(result.rows[0].measure).toMatchObject({ proxyPence: 1693, recordOnly: false, active: true });
     expect(result.rows[1]).toMatchObject({ row: 3, errors: [expect.objectContaining({ field: 'text' })] });
+  });
+
+  it('reads a cell number as Excel shows it (no binary float noise)', () => {
+    expect(cellText(0.1 + 0.2)).toBe('0.3');
+    expect(cellText(16.93)).toBe('16.93');
+    expect(cellText({ formula: 'A1*2', result: 33.86 } as never)).toBe('33.86');
   });
 
   it('a file that is not a workbook is a file error, not a crash', async () => {
