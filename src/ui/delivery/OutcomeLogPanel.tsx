@@ -58,8 +58,12 @@ export function OutcomeLogPanel({ data, user, procurement, commitments, logs, li
   const [done, setDone] = React.useState<string | undefined>(undefined);
   const [busy, setBusy] = React.useState(false);
 
-  const commitment = commitments.filter((c) => String(c.id) === commitmentId)[0];
-  const period = periods.filter((p) => p.id === periodId)[0];
+  // The panel can mount before the commitments arrive (straight after the award, while the delivery
+  // record reloads): until the officer chooses, the first commitment and the default quarter are offered.
+  const chosenId = commitments.some((c) => String(c.id) === commitmentId) ? commitmentId : commitments[0]?.id !== undefined ? String(commitments[0].id) : '';
+  const chosenPeriodId = periods.some((p) => p.id === periodId) ? periodId : defaultPeriod(periods, asOf);
+  const commitment = commitments.filter((c) => String(c.id) === chosenId)[0];
+  const period = periods.filter((p) => p.id === chosenPeriodId)[0];
   if (!commitment || !period) {
     return <Text as="p">{periods.length === 0 ? 'Outcomes can be recorded once the contract has started.' : 'There are no commitments to report on.'}</Text>;
   }
@@ -112,7 +116,7 @@ export function OutcomeLogPanel({ data, user, procurement, commitments, logs, li
       <div className={styles.form}>
         <div className={styles.row}>
           <Field label="Commitment" {...fieldState(errors, 'measureCode')}>
-            <Select value={commitmentId} onChange={(_, d) => setCommitmentId(d.value)}>
+            <Select value={chosenId} onChange={(_, d) => setCommitmentId(d.value)}>
               {commitments.map((c) => (
                 <option key={c.id} value={String(c.id)}>
                   {measureName(c.measureCode, library)}
@@ -121,7 +125,7 @@ export function OutcomeLogPanel({ data, user, procurement, commitments, logs, li
             </Select>
           </Field>
           <Field label="Reporting period" {...fieldState(errors, 'periodEnd')}>
-            <Select value={periodId} onChange={(_, d) => setPeriodId(d.value)}>
+            <Select value={chosenPeriodId} onChange={(_, d) => setPeriodId(d.value)}>
               {periods.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.label}

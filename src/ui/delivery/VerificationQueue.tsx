@@ -59,13 +59,18 @@ export function VerifyControls({
     }
   };
   const what = `${log.measureCode} for ${periodLabel(log.periodEnd)}`;
+  // Not onVerified?.(await verifyLog(…)): an optional call skips its arguments when there is no callback.
+  const verify = async (): Promise<void> => {
+    const saved = await verifyLog(data, log, user, new Date());
+    onVerified?.(saved);
+  };
   return (
     <div>
       <Field label={`Reason for rejecting ${what}`} hint="Required to reject: tell the supplier what to correct.">
         <Textarea value={reason} onChange={(_, d) => setReason(d.value)} rows={2} />
       </Field>
       <div className={styles.buttons}>
-        <Button appearance="primary" disabled={busy} onClick={() => run(async () => onVerified?.(await verifyLog(data, log, user, new Date())))} aria-label={`Verify ${what}`}>
+        <Button appearance="primary" disabled={busy} onClick={() => run(verify)} aria-label={`Verify ${what}`}>
           Verify
         </Button>
         <Button disabled={busy} onClick={() => run(() => rejectLog(data, log, user, reason, new Date()))} aria-label={`Reject ${what}`}>
