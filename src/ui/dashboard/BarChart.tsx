@@ -2,8 +2,10 @@
 // cue (each series is named in the legend and in the table), and the same figures follow as a table for
 // screen readers and for copying. No chart library: the dashboard needs only bars.
 import * as React from 'react';
+import * as strings from 'SocialValueHubStrings';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
 import { formatPounds } from '../../domain';
+import { format } from '../format';
 import type { Pence } from '../../domain';
 
 export interface BarSeries {
@@ -56,7 +58,7 @@ export function BarChart(props: BarChartProps): React.ReactElement {
       <figcaption id={captionId}>
         <strong>{props.title}</strong>
       </figcaption>
-      <ul className={styles.legend} aria-label={`Key to ${props.title}`}>
+      <ul className={styles.legend} aria-label={format(strings.Dashboard.ChartKey, props.title)}>
         {props.series.map((s) => (
           <li key={s.name}>
             <span className={styles.swatch} style={{ backgroundColor: s.color }} aria-hidden="true" />
@@ -88,7 +90,7 @@ export function BarChart(props: BarChartProps): React.ReactElement {
           );
         })}
       </svg>
-      <Table size="small" aria-label={`${props.title} (table)`}>
+      <Table size="small" aria-label={format(strings.Dashboard.ChartTable, props.title)}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{props.rowHeader}</TableHeaderCell>

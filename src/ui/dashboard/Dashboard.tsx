@@ -2,6 +2,7 @@
 // one grand total), by quarter, authority and supplier; SME/VCSE share of awarded value; top successes;
 // at-risk commitments; and the member report workbook with the same figures. Reads rollups, not every log.
 import * as React from 'react';
+import * as strings from 'SocialValueHubStrings';
 import {
   Badge,
   Button,
@@ -27,6 +28,7 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { authorityName } from '../common/labels';
 import { saveFile } from '../common/download';
 import { useAsync } from '../common/useAsync';
+import { format } from '../format';
 import { BarChart } from './BarChart';
 
 export interface DashboardProps {
@@ -50,6 +52,8 @@ const useStyles = makeStyles({
 const COMMITTED = '#5b5fc7';
 const REPORTED = '#c19c00';
 const VERIFIED = '#107c10';
+
+const S = strings.Dashboard;
 
 const pct = (p: number | undefined): string => (p === undefined ? '—' : `${p.toFixed(1)}%`);
 const tenths = (t: number): string => `${(t / 10).toFixed(1)}%`;
@@ -87,10 +91,10 @@ export function Dashboard(props: DashboardProps): React.ReactElement {
   return (
     <section className={styles.root} aria-labelledby="svh-dashboard-title">
       <Text as="h2" size={600} weight="semibold" id="svh-dashboard-title">
-        Social Value Dashboard
+        {S.Title}
       </Text>
-      <div className={styles.filters} role="group" aria-label="Filters">
-        <Field label="From quarter" validationMessage={rangeError ? 'The first quarter must not be after the last.' : undefined}>
+      <div className={styles.filters} role="group" aria-label={S.Filters}>
+        <Field label={S.FromQuarter} validationMessage={rangeError ? S.RangeError : undefined}>
           <Select value={filters.fromPeriodId} onChange={(e, d) => setFilters({ ...filters, fromPeriodId: d.value })}>
             {quarters.map((q) => (
               <option key={q.id} value={q.id}>
@@ -99,7 +103,7 @@ export function Dashboard(props: DashboardProps): React.ReactElement {
             ))}
           </Select>
         </Field>
-        <Field label="To quarter">
+        <Field label={S.ToQuarter}>
           <Select value={filters.toPeriodId} onChange={(e, d) => setFilters({ ...filters, toPeriodId: d.value })}>
             {quarters.map((q) => (
               <option key={q.id} value={q.id}>
@@ -108,9 +112,9 @@ export function Dashboard(props: DashboardProps): React.ReactElement {
             ))}
           </Select>
         </Field>
-        <Field label="Authority">
+        <Field label={S.Authority}>
           <Select value={filters.authorityId || ''} onChange={(e, d) => setFilters({ ...filters, authorityId: d.value || undefined })}>
-            <option value="">All authorities</option>
+            <option value="">{S.AllAuthorities}</option>
             {AUTHORITIES.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.name}
@@ -120,16 +124,16 @@ export function Dashboard(props: DashboardProps): React.ReactElement {
         </Field>
         {f && (
           <Button appearance="primary" disabled={exporting.busy} onClick={() => exportReport(f)}>
-            {exporting.busy ? 'Preparing the member report…' : 'Download member report (Excel)'}
+            {exporting.busy ? S.Preparing : S.Download}
           </Button>
         )}
       </div>
       <div aria-live="polite">
-        {exporting.done && <Text>Member report ready: {exporting.done}</Text>}
-        {exporting.error !== undefined && <ErrorNotice title="The member report could not be made" error={exporting.error} />}
+        {exporting.done && <Text>{format(S.ReportReady, exporting.done)}</Text>}
+        {exporting.error !== undefined && <ErrorNotice title={S.ReportFailed} error={exporting.error} />}
       </div>
-      {state.loading && <Spinner label="Loading the dashboard…" />}
-      {state.error !== undefined && <ErrorNotice title="The dashboard could not be loaded" error={state.error} onRetry={state.reload} />}
+      {state.loading && <Spinner label={S.Loading} />}
+      {state.error !== undefined && <ErrorNotice title={S.LoadFailed} error={state.error} onRetry={state.reload} />}
       {f && !state.loading && <Figures figures={f} />}
     </section>
   );
@@ -140,37 +144,34 @@ function Figures({ figures: f }: { figures: DashboardFigures }): React.ReactElem
   const empty = f.byProcurement.length === 0;
   return (
     <>
-      <Text className={styles.note}>
-        Committed is the part of each commitment’s value expected in these quarters. Only outcomes an officer has verified count as delivered; reported
-        outcomes awaiting verification are shown apart. Rejected outcomes never count.
-      </Text>
+      <Text className={styles.note}>{S.CountingNote}</Text>
       <div className={styles.headline} data-testid="headline">
         <div className={styles.figure}>
-          <Text>Committed</Text>
+          <Text>{S.Committed}</Text>
           <Text size={500} weight="semibold">{formatPounds(f.totals.committedPence)}</Text>
         </div>
         <div className={styles.figure}>
-          <Text>Reported, awaiting verification</Text>
+          <Text>{S.Reported}</Text>
           <Text size={500} weight="semibold">{formatPounds(f.totals.reportedPence)}</Text>
         </div>
         <div className={styles.figure}>
-          <Text>Verified delivered</Text>
+          <Text>{S.Verified}</Text>
           <Text size={500} weight="semibold">{formatPounds(f.totals.verifiedPence)}</Text>
-          <Text size={200}>{pct(f.totals.deliveredPercent)} of committed</Text>
+          <Text size={200}>{format(S.OfCommitted, pct(f.totals.deliveredPercent))}</Text>
         </div>
       </div>
-      {empty && <Text>No social value was committed or reported in these quarters.</Text>}
+      {empty && <Text>{S.Empty}</Text>}
 
       <BarChart
         id="svh-themes"
-        title="By theme: committed and delivered, with each theme’s share"
-        rowHeader="Theme"
+        title={S.ThemesTitle}
+        rowHeader={S.Theme}
         series={[
-          { name: 'Committed', color: COMMITTED },
-          { name: 'Reported, awaiting verification', color: REPORTED },
-          { name: 'Verified delivered', color: VERIFIED },
+          { name: S.Committed, color: COMMITTED },
+          { name: S.Reported, color: REPORTED },
+          { name: S.Verified, color: VERIFIED },
         ]}
-        extraHeaders={['Share of committed', 'Share of verified', 'Delivered (% of committed)']}
+        extraHeaders={[S.ShareOfCommitted, S.ShareOfVerified, S.DeliveredPercent]}
         rows={f.themes.map((t) => ({
           label: t.label,
           values: [t.committedPence, t.reportedPence, t.verifiedPence],
@@ -180,13 +181,13 @@ function Figures({ figures: f }: { figures: DashboardFigures }): React.ReactElem
 
       <BarChart
         id="svh-quarters"
-        title="Committed vs delivered by quarter"
-        rowHeader="Quarter"
+        title={S.QuartersTitle}
+        rowHeader={S.Quarter}
         series={[
-          { name: 'Committed', color: COMMITTED },
-          { name: 'Verified delivered', color: VERIFIED },
+          { name: S.Committed, color: COMMITTED },
+          { name: S.Verified, color: VERIFIED },
         ]}
-        extraHeaders={['Committed to date', 'Verified to date']}
+        extraHeaders={[S.CommittedToDate, S.VerifiedToDate]}
         rows={f.overTime.map((p) => ({
           label: p.periodId,
           values: [p.committedPence, p.verifiedPence],
@@ -196,47 +197,47 @@ function Figures({ figures: f }: { figures: DashboardFigures }): React.ReactElem
 
       <BarChart
         id="svh-authorities"
-        title="By authority"
-        rowHeader="Authority"
+        title={S.AuthoritiesTitle}
+        rowHeader={S.Authority}
         series={[
-          { name: 'Committed', color: COMMITTED },
-          { name: 'Verified delivered', color: VERIFIED },
+          { name: S.Committed, color: COMMITTED },
+          { name: S.Verified, color: VERIFIED },
         ]}
-        extraHeaders={['Reported, awaiting verification', 'Delivered (% of committed)']}
+        extraHeaders={[S.Reported, S.DeliveredPercent]}
         rows={f.byAuthority.map((a) => ({ label: a.name, values: [a.committedPence, a.verifiedPence], extra: [formatPounds(a.reportedPence), pct(a.deliveredPercent)] }))}
       />
 
       <BarChart
         id="svh-suppliers"
-        title="By supplier (the ten with most verified delivery)"
-        rowHeader="Supplier"
+        title={S.SuppliersTitle}
+        rowHeader={S.Supplier}
         series={[
-          { name: 'Committed', color: COMMITTED },
-          { name: 'Verified delivered', color: VERIFIED },
+          { name: S.Committed, color: COMMITTED },
+          { name: S.Verified, color: VERIFIED },
         ]}
-        extraHeaders={['Contracts', 'Delivered (% of committed)']}
+        extraHeaders={[S.Contracts, S.DeliveredPercent]}
         rows={f.bySupplier.slice(0, 10).map((s) => ({ label: s.supplierName, values: [s.committedPence, s.verifiedPence], extra: [String(s.procurements), pct(s.deliveredPercent)] }))}
       />
 
       <section aria-labelledby="svh-sme">
         <Text as="h3" size={400} weight="semibold" id="svh-sme">
-          SME and VCSE share of awarded value
+          {S.SmeTitle}
         </Text>
         <Table size="small" aria-labelledby="svh-sme">
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>Suppliers</TableHeaderCell>
-              <TableHeaderCell>Awarded</TableHeaderCell>
-              <TableHeaderCell>Share of awarded value</TableHeaderCell>
+              <TableHeaderCell>{S.Suppliers}</TableHeaderCell>
+              <TableHeaderCell>{S.Awarded}</TableHeaderCell>
+              <TableHeaderCell>{S.ShareOfAwarded}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
             {[
-              ['SME', f.awarded.smePence, f.awarded.smePercent],
-              ['VCSE', f.awarded.vcsePence, f.awarded.vcsePercent],
-              ['SME or VCSE', f.awarded.smeOrVcsePence, f.awarded.smeOrVcsePercent],
-              ['Based in the West Midlands', f.awarded.localPence, f.awarded.localPercent],
-              [`All awarded (${f.awarded.contracts} contracts starting in these quarters)`, f.awarded.awardedPence, undefined],
+              [S.Sme, f.awarded.smePence, f.awarded.smePercent],
+              [S.Vcse, f.awarded.vcsePence, f.awarded.vcsePercent],
+              [S.SmeOrVcse, f.awarded.smeOrVcsePence, f.awarded.smeOrVcsePercent],
+              [S.Local, f.awarded.localPence, f.awarded.localPercent],
+              [format(S.AllAwarded, f.awarded.contracts), f.awarded.awardedPence, undefined],
             ].map(([label, pence, share]) => (
               <TableRow key={String(label)}>
                 <TableCell>{String(label)}</TableCell>
@@ -250,19 +251,19 @@ function Figures({ figures: f }: { figures: DashboardFigures }): React.ReactElem
 
       <section aria-labelledby="svh-top">
         <Text as="h3" size={400} weight="semibold" id="svh-top">
-          Top successes
+          {S.TopTitle}
         </Text>
         {f.topSuccesses.length === 0 ? (
-          <Text>No verified delivery yet in these quarters.</Text>
+          <Text>{S.NoTop}</Text>
         ) : (
           <Table size="small" aria-labelledby="svh-top">
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>Procurement</TableHeaderCell>
-                <TableHeaderCell>Authority</TableHeaderCell>
-                <TableHeaderCell>Supplier</TableHeaderCell>
-                <TableHeaderCell>Verified delivered</TableHeaderCell>
-                <TableHeaderCell>Delivered (% of committed)</TableHeaderCell>
+                <TableHeaderCell>{S.Procurement}</TableHeaderCell>
+                <TableHeaderCell>{S.Authority}</TableHeaderCell>
+                <TableHeaderCell>{S.Supplier}</TableHeaderCell>
+                <TableHeaderCell>{S.Verified}</TableHeaderCell>
+                <TableHeaderCell>{S.DeliveredPercent}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -282,20 +283,20 @@ function Figures({ figures: f }: { figures: DashboardFigures }): React.ReactElem
 
       <section aria-labelledby="svh-risk">
         <Text as="h3" size={400} weight="semibold" id="svh-risk">
-          At-risk commitments ({f.atRisk.length})
+          {format(S.AtRiskTitle, f.atRisk.length)}
         </Text>
         {f.atRisk.length === 0 ? (
-          <Text>No commitment is Red or Amber.</Text>
+          <Text>{S.NoAtRisk}</Text>
         ) : (
           <Table size="small" aria-labelledby="svh-risk">
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>Status</TableHeaderCell>
-                <TableHeaderCell>Procurement</TableHeaderCell>
-                <TableHeaderCell>Measure</TableHeaderCell>
-                <TableHeaderCell>Theme</TableHeaderCell>
-                <TableHeaderCell>Verified of target</TableHeaderCell>
-                <TableHeaderCell>Due</TableHeaderCell>
+                <TableHeaderCell>{S.Status}</TableHeaderCell>
+                <TableHeaderCell>{S.Procurement}</TableHeaderCell>
+                <TableHeaderCell>{S.Measure}</TableHeaderCell>
+                <TableHeaderCell>{S.Theme}</TableHeaderCell>
+                <TableHeaderCell>{S.VerifiedOfTarget}</TableHeaderCell>
+                <TableHeaderCell>{S.Due}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -309,16 +310,14 @@ function Figures({ figures: f }: { figures: DashboardFigures }): React.ReactElem
                   <TableCell>{c.procurementReference}</TableCell>
                   <TableCell>{c.measureCode}</TableCell>
                   <TableCell>{c.themeId ? themeById(c.themeId).label : '—'}</TableCell>
-                  <TableCell>
-                    {c.verifiedQuantity ?? 0} of {c.targetQuantity} {c.unit}
-                  </TableCell>
+                  <TableCell>{format(S.OfTarget, c.verifiedQuantity ?? 0, c.targetQuantity, c.unit)}</TableCell>
                   <TableCell>{formatLongDate(c.dueDate)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
         )}
-        {f.atRisk.length > 50 && <Text>Showing the first 50 of {f.atRisk.length}; the Commitments list’s views show them all.</Text>}
+        {f.atRisk.length > 50 && <Text>{format(S.ShowingFirst, f.atRisk.length)}</Text>}
       </section>
     </>
   );
