@@ -363,6 +363,47 @@ declare interface ISocialValueHubStrings {
     NoDataTitle: string;
     NoDataBody: string;
   };
+  CaseStudies: {
+    Title: string;
+    Theme: string;
+    AllThemes: string;
+    Published: string;
+    Loading: string;
+    LoadFailed: string;
+    NoneYet: string;
+    NoneForTheme: string;
+    Drafts: string;
+    PublishFailed: string;
+    NoDrafts: string;
+    DraftsList: string;
+    Publish: string;
+    ImageLink: string;
+    FormTitle: string;
+    Reference: string;
+    StoryTheme: string;
+    ChooseTheme: string;
+    StoryTitle: string;
+    Story: string;
+    StoryHint: string;
+    Quote: string;
+    QuoteHint: string;
+    Image: string;
+    ImageHint: string;
+    PublishNow: string;
+    Save: string;
+    Saving: string;
+    SavedPublished: string;
+    SavedDraft: string;
+    SaveFailed: string;
+    NeedReference: string;
+    NeedTheme: string;
+    NeedTitle: string;
+    TitleTooLong: string;
+    NeedStory: string;
+    StoryTooLong: string;
+    QuoteTooLong: string;
+    ImageNotLink: string;
+  };
 }
 
 declare module 'SocialValueHubStrings' {

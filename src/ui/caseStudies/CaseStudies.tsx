@@ -2,6 +2,7 @@
 // title, story, quote, image link), publishes it, and everyone browses the published ones by theme. Every
 // piece of user text is rendered as text (React escapes it); links are offered only for http(s) addresses.
 import * as React from 'react';
+import * as strings from 'SocialValueHubStrings';
 import {
   Button,
   Card,
@@ -22,6 +23,9 @@ import type { CaseStudy, ThemeId } from '../../domain';
 import type { HubData, Stored } from '../../data/ports';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { useAsync } from '../common/useAsync';
+import { format } from '../format';
+
+const S = strings.CaseStudies;
 
 export interface CaseStudiesProps {
   data: Pick<HubData, 'caseStudies'>;
@@ -59,14 +63,14 @@ export function isWebLink(text: string | undefined): boolean {
 
 export function caseStudyProblems(c: Partial<CaseStudy>): CaseStudyProblem[] {
   const problems: CaseStudyProblem[] = [];
-  if (!c.procurementReference || !c.procurementReference.trim()) problems.push({ field: 'procurementReference', message: 'Enter the procurement reference the story is about.' });
-  if (!c.themeId || !isThemeId(c.themeId)) problems.push({ field: 'themeId', message: 'Choose the theme the story shows.' });
-  if (!c.title || !c.title.trim()) problems.push({ field: 'title', message: 'Enter a title.' });
-  else if (c.title.length > 255) problems.push({ field: 'title', message: 'Keep the title to 255 characters.' });
-  if (!c.story || !c.story.trim()) problems.push({ field: 'story', message: 'Tell the story: what was delivered, for whom, and what changed.' });
-  else if (c.story.length > MAX_STORY) problems.push({ field: 'story', message: `Keep the story to ${MAX_STORY} characters.` });
-  if (c.quote && c.quote.length > 1000) problems.push({ field: 'quote', message: 'Keep the quote to 1,000 characters.' });
-  if (c.imageUrl && !isWebLink(c.imageUrl.trim())) problems.push({ field: 'imageUrl', message: 'Enter the image’s web address, starting https://.' });
+  if (!c.procurementReference || !c.procurementReference.trim()) problems.push({ field: 'procurementReference', message: S.NeedReference });
+  if (!c.themeId || !isThemeId(c.themeId)) problems.push({ field: 'themeId', message: S.NeedTheme });
+  if (!c.title || !c.title.trim()) problems.push({ field: 'title', message: S.NeedTitle });
+  else if (c.title.length > 255) problems.push({ field: 'title', message: S.TitleTooLong });
+  if (!c.story || !c.story.trim()) problems.push({ field: 'story', message: S.NeedStory });
+  else if (c.story.length > MAX_STORY) problems.push({ field: 'story', message: format(S.StoryTooLong, MAX_STORY) });
+  if (c.quote && c.quote.length > 1000) problems.push({ field: 'quote', message: S.QuoteTooLong });
+  if (c.imageUrl && !isWebLink(c.imageUrl.trim())) problems.push({ field: 'imageUrl', message: S.ImageNotLink });
   return problems;
 }
 
@@ -101,7 +105,7 @@ export function CaseStudyCard({ study, action }: { study: CaseStudy; action?: Re
       {study.quote && <blockquote className={styles.quote}>{study.quote}</blockquote>}
       {study.imageUrl && isWebLink(study.imageUrl) && (
         <Link href={study.imageUrl} target="_blank" rel="noopener noreferrer">
-          Image for “{study.title}” (opens in a new tab)
+          {format(S.ImageLink, study.title)}
         </Link>
       )}
       {action}
@@ -133,11 +137,11 @@ export function CaseStudies(props: CaseStudiesProps): React.ReactElement {
   return (
     <section className={styles.root} aria-labelledby="svh-cs-title">
       <Text as="h2" size={600} weight="semibold" id="svh-cs-title">
-        Case studies
+        {S.Title}
       </Text>
-      <Field label="Theme">
+      <Field label={S.Theme}>
         <Select value={theme} onChange={(e, d) => setTheme(d.value as ThemeId | '')}>
-          <option value="">All themes</option>
+          <option value="">{S.AllThemes}</option>
           {THEMES.map((t) => (
             <option key={t.id} value={t.id}>
               {t.label}
@@ -147,13 +151,13 @@ export function CaseStudies(props: CaseStudiesProps): React.ReactElement {
       </Field>
       <section aria-labelledby="svh-cs-published">
         <Text as="h3" size={400} weight="semibold" id="svh-cs-published">
-          Published case studies
+          {S.Published}
         </Text>
-        {published.loading && <Spinner label="Loading case studies…" />}
-        {published.error !== undefined && <ErrorNotice title="Case studies could not be loaded" error={published.error} onRetry={published.reload} />}
-        {published.value && published.value.length === 0 && <Text>No published case studies{theme ? ' for this theme' : ''} yet.</Text>}
+        {published.loading && <Spinner label={S.Loading} />}
+        {published.error !== undefined && <ErrorNotice title={S.LoadFailed} error={published.error} onRetry={published.reload} />}
+        {published.value && published.value.length === 0 && <Text>{theme ? S.NoneForTheme : S.NoneYet}</Text>}
         {published.value && published.value.length > 0 && (
-          <ul className={styles.list} aria-label="Published case studies">
+          <ul className={styles.list} aria-label={S.Published}>
             {published.value.map((s) => (
               <li key={s.id}>
                 <CaseStudyCard study={s} />
@@ -166,15 +170,15 @@ export function CaseStudies(props: CaseStudiesProps): React.ReactElement {
         <>
           <section aria-labelledby="svh-cs-drafts">
             <Text as="h3" size={400} weight="semibold" id="svh-cs-drafts">
-              Not yet published
+              {S.Drafts}
             </Text>
-            {publishError !== undefined && <ErrorNotice title="The case study could not be published" error={publishError} />}
-            {unpublished.value && unpublished.value.length === 0 && <Text>Nothing waiting to be published.</Text>}
+            {publishError !== undefined && <ErrorNotice title={S.PublishFailed} error={publishError} />}
+            {unpublished.value && unpublished.value.length === 0 && <Text>{S.NoDrafts}</Text>}
             {unpublished.value && unpublished.value.length > 0 && (
-              <ul className={styles.list} aria-label="Case studies not yet published">
+              <ul className={styles.list} aria-label={S.DraftsList}>
                 {unpublished.value.map((s) => (
                   <li key={s.id}>
-                    <CaseStudyCard study={s} action={<Button onClick={() => publish(s)}>Publish “{s.title}”</Button>} />
+                    <CaseStudyCard study={s} action={<Button onClick={() => publish(s)}>{format(S.Publish, s.title)}</Button>} />
                   </li>
                 ))}
               </ul>
@@ -216,7 +220,7 @@ function CaseStudyForm(props: { data: Pick<HubData, 'caseStudies'>; initial?: Pa
         published: !!draft.published,
       };
       const stored = await props.data.caseStudies.create(study);
-      setSaved(stored.published ? `Published “${stored.title}”.` : `Saved “${stored.title}”; publish it when it is ready.`);
+      setSaved(format(stored.published ? S.SavedPublished : S.SavedDraft, stored.title));
       setDraft(blank());
       props.onSaved(stored);
     } catch (e) {
@@ -237,14 +241,14 @@ function CaseStudyForm(props: { data: Pick<HubData, 'caseStudies'>; initial?: Pa
       }}
     >
       <Text as="h3" size={400} weight="semibold" id="svh-cs-new">
-        Write a case study
+        {S.FormTitle}
       </Text>
-      <Field label="Procurement reference" required validationMessage={problem('procurementReference')}>
+      <Field label={S.Reference} required validationMessage={problem('procurementReference')}>
         <Input value={draft.procurementReference || ''} onChange={(e, d) => set({ procurementReference: d.value })} />
       </Field>
-      <Field label="Theme of the story" required validationMessage={problem('themeId')}>
+      <Field label={S.StoryTheme} required validationMessage={problem('themeId')}>
         <Select value={draft.themeId || ''} onChange={(e, d) => set({ themeId: (d.value || undefined) as ThemeId | undefined })}>
-          <option value="">Choose a theme</option>
+          <option value="">{S.ChooseTheme}</option>
           {THEMES.map((t) => (
             <option key={t.id} value={t.id}>
               {t.label}
@@ -252,31 +256,31 @@ function CaseStudyForm(props: { data: Pick<HubData, 'caseStudies'>; initial?: Pa
           ))}
         </Select>
       </Field>
-      <Field label="Title" required validationMessage={problem('title')}>
+      <Field label={S.StoryTitle} required validationMessage={problem('title')}>
         <Input value={draft.title || ''} onChange={(e, d) => set({ title: d.value })} />
       </Field>
       <Field
-        label="Story"
+        label={S.Story}
         required
         validationMessage={problem('story')}
-        hint="What was delivered, for whom, and what changed. Counts, never names: no one who was helped may be identifiable."
+        hint={S.StoryHint}
       >
         <Textarea value={draft.story || ''} rows={6} onChange={(e, d) => set({ story: d.value })} />
       </Field>
-      <Field label="Quote (optional)" validationMessage={problem('quote')} hint="Attribute it by role, not by name, unless the person agreed in writing.">
+      <Field label={S.Quote} validationMessage={problem('quote')} hint={S.QuoteHint}>
         <Textarea value={draft.quote || ''} rows={2} onChange={(e, d) => set({ quote: d.value })} />
       </Field>
-      <Field label="Image link (optional)" validationMessage={problem('imageUrl')} hint="The web address of an image the supplier has cleared for publication.">
+      <Field label={S.Image} validationMessage={problem('imageUrl')} hint={S.ImageHint}>
         <Input type="url" value={draft.imageUrl || ''} onChange={(e, d) => set({ imageUrl: d.value })} />
       </Field>
-      <Checkbox label="Publish now" checked={!!draft.published} onChange={(e, d) => set({ published: !!d.checked })} />
+      <Checkbox label={S.PublishNow} checked={!!draft.published} onChange={(e, d) => set({ published: !!d.checked })} />
       <div>
         <Button appearance="primary" type="submit" disabled={saving}>
-          {saving ? 'Saving…' : 'Save case study'}
+          {saving ? S.Saving : S.Save}
         </Button>
       </div>
       <div aria-live="polite">{saved && <Text>{saved}</Text>}</div>
-      {error !== undefined && <ErrorNotice title="The case study could not be saved" error={error} />}
+      {error !== undefined && <ErrorNotice title={S.SaveFailed} error={error} />}
     </form>
   );
 }
