@@ -425,6 +425,30 @@ define([], function () {
       StoryTooLong: 'Keep the story to {0} characters.',
       QuoteTooLong: 'Keep the quote to 1,000 characters.',
       ImageNotLink: 'Enter the image’s web address, starting https://.'
+    },
+
+    Delivery: {
+      SelfReported: 'You reported this outcome, so another officer must check the evidence and verify it.',
+      LogWhat: '{0} for {1}',
+      RejectReason: 'Reason for rejecting {0}',
+      RejectHint: 'Required to reject: tell the supplier what to correct.',
+      Verify: 'Verify',
+      VerifyLabel: 'Verify {0}',
+      Reject: 'Reject',
+      RejectLabel: 'Reject {0}',
+      Failed: 'That did not work',
+      Delivered: 'Delivered',
+      Worth: ', worth {0} at the proxy locked at award',
+      RecordOnly: ' (record-only: no £ value)',
+      Evidence: 'Evidence',
+      ReportedBy: 'Reported by',
+      DecidedBy: '{0} by',
+      QueueTitle: 'Outcomes to verify',
+      QueueIntro: 'Check each outcome’s evidence. Only verified outcomes count as delivered; reject with a reason when the evidence does not support the figure.',
+      QueueLoadFailed: 'The outcomes could not be loaded',
+      QueueLoading: 'Loading outcomes to verify…',
+      QueueEmpty: 'Nothing is waiting for verification.',
+      QueueList: 'Outcomes awaiting verification'
     }
   };
 });

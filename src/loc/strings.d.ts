@@ -404,6 +404,29 @@ declare interface ISocialValueHubStrings {
     QuoteTooLong: string;
     ImageNotLink: string;
   };
+  Delivery: {
+    SelfReported: string;
+    LogWhat: string;
+    RejectReason: string;
+    RejectHint: string;
+    Verify: string;
+    VerifyLabel: string;
+    Reject: string;
+    RejectLabel: string;
+    Failed: string;
+    Delivered: string;
+    Worth: string;
+    RecordOnly: string;
+    Evidence: string;
+    ReportedBy: string;
+    DecidedBy: string;
+    QueueTitle: string;
+    QueueIntro: string;
+    QueueLoadFailed: string;
+    QueueLoading: string;
+    QueueEmpty: string;
+    QueueList: string;
+  };
 }
 
 declare module 'SocialValueHubStrings' {

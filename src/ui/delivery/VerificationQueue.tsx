@@ -2,6 +2,7 @@
 // reason. Only verified outcomes count as delivered. The person who reported an outcome cannot verify
 // it (the domain's verifyOutcome refuses; the screen says so instead of offering the buttons).
 import * as React from 'react';
+import * as strings from 'SocialValueHubStrings';
 import { Button, Card, Field, Link, Spinner, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { measureByCode, periodLabel } from '../../domain';
 import type { Measure, OutcomeLog } from '../../domain';
@@ -11,7 +12,10 @@ import { dateTime, money } from '../common/labels';
 import { useAsync } from '../common/useAsync';
 import type { CurrentUser } from '../services';
 import { allPages, rejectLog, verifyLog } from './deliveryActions';
+import { format } from '../format';
 import { measureName, quantityText } from './deliveryLabels';
+
+const S = strings.Delivery;
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: 0, listStyleType: 'none' },
@@ -44,7 +48,7 @@ export function VerifyControls({
   const [busy, setBusy] = React.useState(false);
   const [failure, setFailure] = React.useState<unknown>(undefined);
   if (sameEmail(log.reportedBy, user.email)) {
-    return <Text as="p">You reported this outcome, so another officer must check the evidence and verify it.</Text>;
+    return <Text as="p">{S.SelfReported}</Text>;
   }
   const run = async (work: () => Promise<unknown>): Promise<void> => {
     setBusy(true);
@@ -58,7 +62,7 @@ export function VerifyControls({
       setBusy(false);
     }
   };
-  const what = `${log.measureCode} for ${periodLabel(log.periodEnd)}`;
+  const what = format(S.LogWhat, log.measureCode, periodLabel(log.periodEnd));
   // Not onVerified?.(await verifyLog(…)): an optional call skips its arguments when there is no callback.
   const verify = async (): Promise<void> => {
     const saved = await verifyLog(data, log, user, new Date());
@@ -66,18 +70,18 @@ export function VerifyControls({
   };
   return (
     <div>
-      <Field label={`Reason for rejecting ${what}`} hint="Required to reject: tell the supplier what to correct.">
+      <Field label={format(S.RejectReason, what)} hint={S.RejectHint}>
         <Textarea value={reason} onChange={(_, d) => setReason(d.value)} rows={2} />
       </Field>
       <div className={styles.buttons}>
-        <Button appearance="primary" disabled={busy} onClick={() => run(verify)} aria-label={`Verify ${what}`}>
-          Verify
+        <Button appearance="primary" disabled={busy} onClick={() => run(verify)} aria-label={format(S.VerifyLabel, what)}>
+          {S.Verify}
         </Button>
-        <Button disabled={busy} onClick={() => run(() => rejectLog(data, log, user, reason, new Date()))} aria-label={`Reject ${what}`}>
-          Reject
+        <Button disabled={busy} onClick={() => run(() => rejectLog(data, log, user, reason, new Date()))} aria-label={format(S.RejectLabel, what)}>
+          {S.Reject}
         </Button>
       </div>
-      {failure !== undefined && <ErrorNotice title="That did not work" error={failure} />}
+      {failure !== undefined && <ErrorNotice title={S.Failed} error={failure} />}
     </div>
   );
 }
@@ -88,12 +92,12 @@ export function LogFacts({ log, library }: { log: OutcomeLog; library: readonly 
   const m = measureByCode(log.measureCode, library);
   return (
     <dl className={styles.facts}>
-      <dt className={styles.term}>Delivered</dt>
+      <dt className={styles.term}>{S.Delivered}</dt>
       <dd className={styles.detail}>
         {m ? quantityText(log.quantity, m.unit) : log.quantity}
-        {log.valuePence !== undefined ? `, worth ${money(log.valuePence)} at the proxy locked at award` : ' (record-only: no £ value)'}
+        {log.valuePence !== undefined ? format(S.Worth, money(log.valuePence)) : S.RecordOnly}
       </dd>
-      <dt className={styles.term}>Evidence</dt>
+      <dt className={styles.term}>{S.Evidence}</dt>
       <dd className={styles.detail}>
         {log.evidenceUrl && (/^https?:\/\//i.test(log.evidenceUrl) ? (
           <Link href={log.evidenceUrl} target="_blank" rel="noopener noreferrer">
@@ -105,14 +109,14 @@ export function LogFacts({ log, library }: { log: OutcomeLog; library: readonly 
         {log.evidenceUrl && log.evidenceNotes ? ' — ' : ''}
         {log.evidenceNotes}
       </dd>
-      <dt className={styles.term}>Reported by</dt>
+      <dt className={styles.term}>{S.ReportedBy}</dt>
       <dd className={styles.detail}>
         {log.reportedBy}
         {log.reportedAt ? `, ${dateTime(log.reportedAt)}` : ''}
       </dd>
       {log.verification !== 'Reported' && (
         <>
-          <dt className={styles.term}>{log.verification} by</dt>
+          <dt className={styles.term}>{format(S.DecidedBy, log.verification)}</dt>
           <dd className={styles.detail}>
             {log.verifiedBy}
             {log.verifiedAt ? `, ${dateTime(log.verifiedAt)}` : ''}
@@ -145,15 +149,15 @@ export function VerificationQueue({ data, user, onOpen, onVerified }: Verificati
   }, [data]);
   return (
     <section aria-labelledby="verification-heading">
-      <h2 id="verification-heading">Outcomes to verify</h2>
+      <h2 id="verification-heading">{S.QueueTitle}</h2>
       <Text as="p" block>
-        Check each outcome’s evidence. Only verified outcomes count as delivered; reject with a reason when the evidence does not support the figure.
+        {S.QueueIntro}
       </Text>
-      {loaded.error !== undefined && <ErrorNotice title="The outcomes could not be loaded" error={loaded.error} onRetry={loaded.reload} />}
-      {loaded.loading && !loaded.value && <Spinner label="Loading outcomes to verify…" />}
-      {loaded.value && loaded.value.logs.length === 0 && <Text as="p">Nothing is waiting for verification.</Text>}
+      {loaded.error !== undefined && <ErrorNotice title={S.QueueLoadFailed} error={loaded.error} onRetry={loaded.reload} />}
+      {loaded.loading && !loaded.value && <Spinner label={S.QueueLoading} />}
+      {loaded.value && loaded.value.logs.length === 0 && <Text as="p">{S.QueueEmpty}</Text>}
       {loaded.value && loaded.value.logs.length > 0 && (
-        <ul className={styles.list} aria-label="Outcomes awaiting verification">
+        <ul className={styles.list} aria-label={S.QueueList}>
           {loaded.value.logs.map((log) => (
             <li key={`${log.id}-${log.etag}`}>
               <Card>
