@@ -448,7 +448,28 @@ define([], function () {
       QueueLoadFailed: 'The outcomes could not be loaded',
       QueueLoading: 'Loading outcomes to verify…',
       QueueEmpty: 'Nothing is waiting for verification.',
-      QueueList: 'Outcomes awaiting verification'
+      QueueList: 'Outcomes awaiting verification',
+      NotStarted: 'Outcomes can be recorded once the contract has started.',
+      NoCommitments: 'There are no commitments to report on.',
+      Corrected: 'Corrected: {0} for {1} is now {2} (it was {3}). The correction awaits verification.',
+      Recorded: 'Recorded: {0} of {1} for {2}, awaiting verification.',
+      LogTitle: 'Record an outcome',
+      Commitment: 'Commitment',
+      Period: 'Reporting period',
+      CorrectsTitle: 'This will correct the figure already recorded',
+      CorrectsBody: '{0} already has {1} of {2} ({3}{4}). Saving replaces it — it is not added to it — and the corrected figure must be verified again.',
+      CorrectsBy: ' by {0}',
+      Quantity: 'Quantity delivered in this period ({0})',
+      QuantityValue: 'Value: {0}, at the proxy locked at award.',
+      QuantityHint: 'This period only, not the total so far.',
+      EvidenceLink: 'Evidence link',
+      EvidenceLinkHint: 'Where the supplier keeps the evidence (https://…).',
+      EvidenceNotes: 'Evidence notes',
+      EvidenceNotesHint: 'Counts only: no names or personal details of anyone (for example ‘3 apprentices started, contracts on file’).',
+      ReportedByYou: 'Reported by you ({0}). Another officer verifies it.',
+      LogFailed: 'The outcome was not saved',
+      SaveCorrection: 'Save correction',
+      RecordOutcome: 'Record outcome'
     }
   };
 });

@@ -426,6 +426,27 @@ declare interface ISocialValueHubStrings {
     QueueLoading: string;
     QueueEmpty: string;
     QueueList: string;
+    NotStarted: string;
+    NoCommitments: string;
+    Corrected: string;
+    Recorded: string;
+    LogTitle: string;
+    Commitment: string;
+    Period: string;
+    CorrectsTitle: string;
+    CorrectsBody: string;
+    CorrectsBy: string;
+    Quantity: string;
+    QuantityValue: string;
+    QuantityHint: string;
+    EvidenceLink: string;
+    EvidenceLinkHint: string;
+    EvidenceNotes: string;
+    EvidenceNotesHint: string;
+    ReportedByYou: string;
+    LogFailed: string;
+    SaveCorrection: string;
+    RecordOutcome: string;
   };
 }
 

@@ -3,6 +3,7 @@
 // the proxy locked at award. One log per commitment per period: a second one for the same quarter is a
 // correction of the first — the screen says so and shows the figure it replaces.
 import * as React from 'react';
+import * as strings from 'SocialValueHubStrings';
 import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import {
   compareIsoDates,
@@ -20,7 +21,10 @@ import { personalDetailsProblem } from '../../delivery/supplierReturn';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { fieldState } from '../common/FieldErrors';
 import { recordOutcome, refusedFields } from './deliveryActions';
+import { format } from '../format';
 import { measureName, quantityText, typedQuantity } from './deliveryLabels';
+
+const S = strings.Delivery;
 
 export interface OutcomeLogPanelProps extends ContractContext {
   onRecorded: () => void;
@@ -65,7 +69,7 @@ export function OutcomeLogPanel({ data, user, procurement, commitments, logs, li
   const commitment = commitments.filter((c) => String(c.id) === chosenId)[0];
   const period = periods.filter((p) => p.id === chosenPeriodId)[0];
   if (!commitment || !period) {
-    return <Text as="p">{periods.length === 0 ? 'Outcomes can be recorded once the contract has started.' : 'There are no commitments to report on.'}</Text>;
+    return <Text as="p">{periods.length === 0 ? S.NotStarted : S.NoCommitments}</Text>;
   }
   const previous = logs.filter((l) => l.measureCode === commitment.measureCode && l.periodEnd === period.end)[0];
   const typed = typedQuantity(quantity);
@@ -94,8 +98,8 @@ export function OutcomeLogPanel({ data, user, procurement, commitments, logs, li
       const result = await recordOutcome(data, commitment, { periodDate: period.end, quantity: typed, evidenceUrl: log.evidenceUrl, evidenceNotes: log.evidenceNotes }, user, new Date());
       setDone(
         result.corrected && result.previous
-          ? `Corrected: ${commitment.measureCode} for ${period.id} is now ${quantityText(typed, commitment.unit)} (it was ${quantityText(result.previous.quantity, commitment.unit)}). The correction awaits verification.`
-          : `Recorded: ${quantityText(typed, commitment.unit)} of ${commitment.measureCode} for ${period.id}, awaiting verification.`,
+          ? format(S.Corrected, commitment.measureCode, period.id, quantityText(typed, commitment.unit), quantityText(result.previous.quantity, commitment.unit))
+          : format(S.Recorded, quantityText(typed, commitment.unit), commitment.measureCode, period.id),
       );
       setQuantity('');
       setEvidenceUrl('');
@@ -112,10 +116,10 @@ export function OutcomeLogPanel({ data, user, procurement, commitments, logs, li
 
   return (
     <section aria-labelledby="log-heading">
-      <h3 id="log-heading">Record an outcome</h3>
+      <h3 id="log-heading">{S.LogTitle}</h3>
       <div className={styles.form}>
         <div className={styles.row}>
-          <Field label="Commitment" {...fieldState(errors, 'measureCode')}>
+          <Field label={S.Commitment} {...fieldState(errors, 'measureCode')}>
             <Select value={chosenId} onChange={(_, d) => setCommitmentId(d.value)}>
               {commitments.map((c) => (
                 <option key={c.id} value={String(c.id)}>
@@ -124,7 +128,7 @@ export function OutcomeLogPanel({ data, user, procurement, commitments, logs, li
               ))}
             </Select>
           </Field>
-          <Field label="Reporting period" {...fieldState(errors, 'periodEnd')}>
+          <Field label={S.Period} {...fieldState(errors, 'periodEnd')}>
             <Select value={chosenPeriodId} onChange={(_, d) => setPeriodId(d.value)}>
               {periods.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -137,28 +141,34 @@ export function OutcomeLogPanel({ data, user, procurement, commitments, logs, li
         {previous && (
           <MessageBar intent="warning">
             <MessageBarBody>
-              <MessageBarTitle>This will correct the figure already recorded</MessageBarTitle>
-              {period.id} already has {quantityText(previous.quantity, commitment.unit)} of {commitment.measureCode} ({previous.verification}
-              {previous.verifiedBy ? ` by ${previous.verifiedBy}` : ''}). Saving replaces it — it is not added to it — and the corrected figure must be verified again.
+              <MessageBarTitle>{S.CorrectsTitle}</MessageBarTitle>
+              {format(
+                S.CorrectsBody,
+                period.id,
+                quantityText(previous.quantity, commitment.unit),
+                commitment.measureCode,
+                previous.verification,
+                previous.verifiedBy ? format(S.CorrectsBy, previous.verifiedBy) : '',
+              )}
             </MessageBarBody>
           </MessageBar>
         )}
         <Field
-          label={`Quantity delivered in this period (${commitment.unit})`}
+          label={format(S.Quantity, commitment.unit)}
           required
-          hint={typeof typed === 'number' && typed >= 0 ? `Value: ${describeValue(typed, commitment.unit, commitment.proxyPenceLocked)}, at the proxy locked at award.` : 'This period only, not the total so far.'}
+          hint={typeof typed === 'number' && typed >= 0 ? format(S.QuantityValue, describeValue(typed, commitment.unit, commitment.proxyPenceLocked)) : S.QuantityHint}
           {...fieldState(errors, 'quantity')}
         >
           <Input value={quantity} onChange={(_, d) => setQuantity(d.value)} inputMode="decimal" />
         </Field>
-        <Field label="Evidence link" hint="Where the supplier keeps the evidence (https://…)." {...fieldState(errors, 'evidenceUrl')}>
+        <Field label={S.EvidenceLink} hint={S.EvidenceLinkHint} {...fieldState(errors, 'evidenceUrl')}>
           <Input type="url" value={evidenceUrl} onChange={(_, d) => setEvidenceUrl(d.value)} />
         </Field>
-        <Field label="Evidence notes" hint="Counts only: no names or personal details of anyone (for example ‘3 apprentices started, contracts on file’)." {...fieldState(errors, 'evidenceNotes')}>
+        <Field label={S.EvidenceNotes} hint={S.EvidenceNotesHint} {...fieldState(errors, 'evidenceNotes')}>
           <Textarea value={evidenceNotes} onChange={(_, d) => setEvidenceNotes(d.value)} rows={3} />
         </Field>
-        <Text as="p">Reported by you ({user.email}). Another officer verifies it.</Text>
-        {failure !== undefined && <ErrorNotice title="The outcome was not saved" error={failure} onRetry={() => save()} />}
+        <Text as="p">{format(S.ReportedByYou, user.email)}</Text>
+        {failure !== undefined && <ErrorNotice title={S.LogFailed} error={failure} onRetry={() => save()} />}
         {done && (
           <MessageBar intent="success" role="status">
             <MessageBarBody>{done}</MessageBarBody>
@@ -166,7 +176,7 @@ export function OutcomeLogPanel({ data, user, procurement, commitments, logs, li
         )}
         <div>
           <Button appearance="primary" disabled={busy} onClick={() => save()}>
-            {previous ? 'Save correction' : 'Record outcome'}
+            {previous ? S.SaveCorrection : S.RecordOutcome}
           </Button>
         </div>
       </div>
