@@ -469,7 +469,19 @@ define([], function () {
       ReportedByYou: 'Reported by you ({0}). Another officer verifies it.',
       LogFailed: 'The outcome was not saved',
       SaveCorrection: 'Save correction',
-      RecordOutcome: 'Record outcome'
+      RecordOutcome: 'Record outcome',
+      ChaseTitle: 'To chase this month',
+      ChaseLoadFailed: 'The chase list could not be loaded',
+      ChaseLoading: 'Working out what to chase…',
+      ChaseEmpty: 'Nothing to chase: every return is in and nothing is overdue.',
+      ChaseContract: 'Contract',
+      ChaseWhat: 'What',
+      ChaseWhy: 'Why now',
+      ChaseWho: 'Chase',
+      ChaseReturn: 'Supplier return',
+      ChaseCommitment: 'Commitment',
+      ChaseAction: 'Delivery plan',
+      Overdue: 'Overdue'
     }
   };
 });

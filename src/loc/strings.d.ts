@@ -447,6 +447,18 @@ declare interface ISocialValueHubStrings {
     LogFailed: string;
     SaveCorrection: string;
     RecordOutcome: string;
+    ChaseTitle: string;
+    ChaseLoadFailed: string;
+    ChaseLoading: string;
+    ChaseEmpty: string;
+    ChaseContract: string;
+    ChaseWhat: string;
+    ChaseWhy: string;
+    ChaseWho: string;
+    ChaseReturn: string;
+    ChaseCommitment: string;
+    ChaseAction: string;
+    Overdue: string;
   };
 }
 

@@ -1,6 +1,7 @@
 // The "to chase this month" screen: across live contracts, supplier returns not received, commitments
 // overdue or due this month and not met, and delivery-plan actions overdue or due this month.
 import * as React from 'react';
+import * as strings from 'SocialValueHubStrings';
 import { Badge, Link, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { addDays, compareIsoDates, periodFor, previousPeriod } from '../../domain';
 import type { IsoDate } from '../../domain';
@@ -18,7 +19,8 @@ export interface ChaseListProps {
   today?: IsoDate;
 }
 
-const KIND_LABELS: Record<ChaseKind, string> = { return: 'Supplier return', commitment: 'Commitment', action: 'Delivery plan' };
+const S = strings.Delivery;
+const KIND_LABELS: Record<ChaseKind, string> = { return: S.ChaseReturn, commitment: S.ChaseCommitment, action: S.ChaseAction };
 
 /**
  * A few paged queries, however many contracts are live: live procurements, every commitment (ID order,
@@ -56,18 +58,18 @@ export function ChaseList({ data, onOpen, today }: ChaseListProps): React.ReactE
   const loaded = useAsync(() => loadChaseList(data, asOf), [data, asOf]);
   return (
     <section aria-labelledby="chase-heading">
-      <h2 id="chase-heading">To chase this month</h2>
-      {loaded.error !== undefined && <ErrorNotice title="The chase list could not be loaded" error={loaded.error} onRetry={loaded.reload} />}
-      {loaded.loading && !loaded.value && <Spinner label="Working out what to chase…" />}
-      {loaded.value && loaded.value.length === 0 && <Text as="p">Nothing to chase: every return is in and nothing is overdue.</Text>}
+      <h2 id="chase-heading">{S.ChaseTitle}</h2>
+      {loaded.error !== undefined && <ErrorNotice title={S.ChaseLoadFailed} error={loaded.error} onRetry={loaded.reload} />}
+      {loaded.loading && !loaded.value && <Spinner label={S.ChaseLoading} />}
+      {loaded.value && loaded.value.length === 0 && <Text as="p">{S.ChaseEmpty}</Text>}
       {loaded.value && loaded.value.length > 0 && (
-        <Table aria-label="To chase this month">
+        <Table aria-label={S.ChaseTitle}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>Contract</TableHeaderCell>
-              <TableHeaderCell>What</TableHeaderCell>
-              <TableHeaderCell>Why now</TableHeaderCell>
-              <TableHeaderCell>Chase</TableHeaderCell>
+              <TableHeaderCell>{S.ChaseContract}</TableHeaderCell>
+              <TableHeaderCell>{S.ChaseWhat}</TableHeaderCell>
+              <TableHeaderCell>{S.ChaseWhy}</TableHeaderCell>
+              <TableHeaderCell>{S.ChaseWho}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -82,7 +84,7 @@ export function ChaseList({ data, onOpen, today }: ChaseListProps): React.ReactE
                 <TableCell>
                   {item.overdue && (
                     <Badge appearance="filled" color="danger">
-                      Overdue
+                      {S.Overdue}
                     </Badge>
                   )}{' '}
                   {item.why}
