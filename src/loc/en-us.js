@@ -481,7 +481,23 @@ define([], function () {
       ChaseReturn: 'Supplier return',
       ChaseCommitment: 'Commitment',
       ChaseAction: 'Delivery plan',
-      Overdue: 'Overdue'
+      Overdue: 'Overdue',
+      OwnerName: 'Owner’s name',
+      OwnerEmail: 'Owner’s email',
+      ActionStatus: 'Status',
+      ActionFailed: 'The action was not saved',
+      SaveAction: 'Save action',
+      Cancel: 'Cancel',
+      Change: 'Change',
+      ChangeLabel: 'Change owner or status of “{0}”',
+      NoPlan: 'This contract has no action plan.',
+      PlanTable: 'Delivery plan',
+      PlanAction: 'Action',
+      PlanOwner: 'Owner',
+      PlanDue: 'Due',
+      RecordOnlyProxy: 'Record-only: no £ value',
+      ProxyPer: '{0} per {1}',
+      ProxyItem: 'item'
     }
   };
 });

@@ -459,6 +459,22 @@ declare interface ISocialValueHubStrings {
     ChaseCommitment: string;
     ChaseAction: string;
     Overdue: string;
+    OwnerName: string;
+    OwnerEmail: string;
+    ActionStatus: string;
+    ActionFailed: string;
+    SaveAction: string;
+    Cancel: string;
+    Change: string;
+    ChangeLabel: string;
+    NoPlan: string;
+    PlanTable: string;
+    PlanAction: string;
+    PlanOwner: string;
+    PlanDue: string;
+    RecordOnlyProxy: string;
+    ProxyPer: string;
+    ProxyItem: string;
   };
 }
 

@@ -1,6 +1,7 @@
 // The delivery plan: the action plan carried into the contract, each action with its owner, due date and
 // status; owner and status can be changed here. Overdue actions are flagged in words, not only colour.
 import * as React from 'react';
+import * as strings from 'SocialValueHubStrings';
 import { Button, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ACTION_PLAN_STATUSES, compareIsoDates, validateActionPlanItem } from '../../domain';
 import type { ActionPlanItem, ActionPlanStatus, FieldError, IsoDate } from '../../domain';
@@ -9,6 +10,9 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { fieldState } from '../common/FieldErrors';
 import { longDate } from '../common/labels';
 import { saveAction } from './deliveryActions';
+import { format } from '../format';
+
+const S = strings.Delivery;
 
 export interface DeliveryPlanProps {
   data: HubData;
@@ -51,10 +55,10 @@ function ActionRow({ data, item, asOf, readOnly, onChanged }: { data: HubData; i
       <TableCell>
         {editing ? (
           <div className={styles.edit}>
-            <Field label="Owner’s name">
+            <Field label={S.OwnerName}>
               <Input value={draft.ownerName} onChange={(_, d) => setDraft({ ...draft, ownerName: d.value })} />
             </Field>
-            <Field label="Owner’s email" {...fieldState(errors, 'ownerEmail')}>
+            <Field label={S.OwnerEmail} {...fieldState(errors, 'ownerEmail')}>
               <Input type="email" value={draft.ownerEmail} onChange={(_, d) => setDraft({ ...draft, ownerEmail: d.value })} />
             </Field>
           </div>
@@ -64,11 +68,11 @@ function ActionRow({ data, item, asOf, readOnly, onChanged }: { data: HubData; i
       </TableCell>
       <TableCell>
         {longDate(item.dueDate)}
-        {isActionOverdue(item, asOf) && <span className={styles.overdue}> Overdue</span>}
+        {isActionOverdue(item, asOf) && <span className={styles.overdue}> {S.Overdue}</span>}
       </TableCell>
       <TableCell>
         {editing ? (
-          <Field label="Status" {...fieldState(errors, 'status')}>
+          <Field label={S.ActionStatus} {...fieldState(errors, 'status')}>
             <Select value={draft.status} onChange={(_, d) => setDraft({ ...draft, status: d.value as ActionPlanStatus })}>
               {ACTION_PLAN_STATUSES.map((s) => (
                 <option key={s}>{s}</option>
@@ -78,20 +82,20 @@ function ActionRow({ data, item, asOf, readOnly, onChanged }: { data: HubData; i
         ) : (
           item.status
         )}
-        {failure !== undefined && <ErrorNotice title="The action was not saved" error={failure} />}
+        {failure !== undefined && <ErrorNotice title={S.ActionFailed} error={failure} />}
       </TableCell>
       <TableCell>
         {!readOnly &&
           (editing ? (
             <>
               <Button appearance="primary" onClick={() => save()}>
-                Save action
+                {S.SaveAction}
               </Button>{' '}
-              <Button onClick={() => { setEditing(false); setDraft(item); setErrors([]); }}>Cancel</Button>
+              <Button onClick={() => { setEditing(false); setDraft(item); setErrors([]); }}>{S.Cancel}</Button>
             </>
           ) : (
-            <Button onClick={() => setEditing(true)} aria-label={`Change owner or status of “${item.action}”`}>
-              Change
+            <Button onClick={() => setEditing(true)} aria-label={format(S.ChangeLabel, item.action)}>
+              {S.Change}
             </Button>
           ))}
       </TableCell>
@@ -100,16 +104,16 @@ function ActionRow({ data, item, asOf, readOnly, onChanged }: { data: HubData; i
 }
 
 export function DeliveryPlan({ data, actions, asOf, readOnly, onChanged }: DeliveryPlanProps): React.ReactElement {
-  if (actions.length === 0) return <Text as="p">This contract has no action plan.</Text>;
+  if (actions.length === 0) return <Text as="p">{S.NoPlan}</Text>;
   return (
-    <Table aria-label="Delivery plan">
+    <Table aria-label={S.PlanTable}>
       <TableHeader>
         <TableRow>
-          <TableHeaderCell>Action</TableHeaderCell>
-          <TableHeaderCell>Owner</TableHeaderCell>
-          <TableHeaderCell>Due</TableHeaderCell>
-          <TableHeaderCell>Status</TableHeaderCell>
-          <TableHeaderCell>Change</TableHeaderCell>
+          <TableHeaderCell>{S.PlanAction}</TableHeaderCell>
+          <TableHeaderCell>{S.PlanOwner}</TableHeaderCell>
+          <TableHeaderCell>{S.PlanDue}</TableHeaderCell>
+          <TableHeaderCell>{S.ActionStatus}</TableHeaderCell>
+          <TableHeaderCell>{S.Change}</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>

@@ -1,10 +1,12 @@
 // Small pieces the delivery screens share: the RAG badge (colour backs up the word, never replaces it),
 // measure names and quantities with their units.
 import * as React from 'react';
+import * as strings from 'SocialValueHubStrings';
 import { Badge } from '@fluentui/react-components';
 import type { BadgeProps } from '@fluentui/react-components';
 import { formatPounds, measureByCode, poundsToPence } from '../../domain';
 import type { Measure, MeasureUnit, Pence, Rag } from '../../domain';
+import { format } from '../format';
 
 const RAG_COLOURS: Record<Rag, BadgeProps['color']> = { Red: 'danger', Amber: 'warning', Green: 'success' };
 
@@ -32,9 +34,9 @@ export function quantityText(quantity: number, unit: MeasureUnit): string {
 
 /** "£16.93 per hour (SVH 2026)" or "Record-only: no £ value". */
 export function proxyText(proxyPence: Pence | undefined, unit: MeasureUnit, edition?: string): string {
-  if (proxyPence === undefined) return 'Record-only: no £ value';
-  const per = unit === '£ spend' ? '£1' : unit === 'count' ? 'item' : unit.replace(/s$/, '');
-  return `${formatPounds(proxyPence)} per ${per}${edition ? ` (${edition})` : ''}`;
+  if (proxyPence === undefined) return strings.Delivery.RecordOnlyProxy;
+  const per = unit === '£ spend' ? '£1' : unit === 'count' ? strings.Delivery.ProxyItem : unit.replace(/s$/, '');
+  return `${format(strings.Delivery.ProxyPer, formatPounds(proxyPence), per)}${edition ? ` (${edition})` : ''}`;
 }
 
 /** Reads a quantity as typed: a number, or the text itself so the domain's validator can say what is wrong. */
