@@ -497,7 +497,27 @@ define([], function () {
       PlanDue: 'Due',
       RecordOnlyProxy: 'Record-only: no £ value',
       ProxyPer: '{0} per {1}',
-      ProxyItem: 'item'
+      ProxyItem: 'item',
+      NoCommitmentsAtAward: 'No commitments were recorded at award.',
+      CommitmentsTable: 'Commitments: committed against delivered',
+      Measure: 'Measure',
+      Committed: 'Committed',
+      DeliveredVerified: 'Delivered (verified)',
+      Awaiting: 'Awaiting verification',
+      Status: 'Status',
+      ProxyLocked: 'Proxy locked at award: {0}',
+      CommittedBy: '{0} by {1}',
+      WorthValue: 'worth {0}',
+      ProgressLabel: '{0}: {1} of {2} delivered ({3}%)',
+      VerifiedValue: '{0} verified',
+      RecordOnlyValue: 'Record-only: no £ value',
+      None: 'None',
+      RagHow: 'How the RAG status is worked out',
+      RagVerifiedOnly: 'Here delivery counts verified outcomes only; outcomes reported but not yet verified are shown separately and do not count. Rejected outcomes never count.',
+      ThemesTable: 'Social value by theme: committed against verified',
+      Theme: 'Theme',
+      VerifiedDelivered: 'Verified delivered',
+      ShareOfVerified: 'Share of verified £'
     }
   };
 });

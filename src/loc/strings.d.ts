@@ -475,6 +475,26 @@ declare interface ISocialValueHubStrings {
     RecordOnlyProxy: string;
     ProxyPer: string;
     ProxyItem: string;
+    NoCommitmentsAtAward: string;
+    CommitmentsTable: string;
+    Measure: string;
+    Committed: string;
+    DeliveredVerified: string;
+    Awaiting: string;
+    Status: string;
+    ProxyLocked: string;
+    CommittedBy: string;
+    WorthValue: string;
+    ProgressLabel: string;
+    VerifiedValue: string;
+    RecordOnlyValue: string;
+    None: string;
+    RagHow: string;
+    RagVerifiedOnly: string;
+    ThemesTable: string;
+    Theme: string;
+    VerifiedDelivered: string;
+    ShareOfVerified: string;
   };
 }
 

@@ -2,6 +2,7 @@
 // the RAG status and its reason (the domain's commitmentProgress, counting verified outcomes only), and
 // what is reported but still awaiting verification, shown separately.
 import * as React from 'react';
+import * as strings from 'SocialValueHubStrings';
 import {
   Field,
   ProgressBar,
@@ -19,7 +20,10 @@ import { RAG_RULE, commitmentProgress, committedByTheme, deliveredByTheme } from
 import type { Commitment, IsoDate, Measure, OutcomeLog } from '../../domain';
 import { longDate, money } from '../common/labels';
 import { DELIVERY_BASIS } from './deliveryActions';
+import { format } from '../format';
 import { RagBadge, measureName, proxyText, quantityText } from './deliveryLabels';
+
+const S = strings.Delivery;
 
 export interface CommitmentsTableProps {
   commitments: readonly Commitment[];
@@ -37,19 +41,19 @@ const useStyles = makeStyles({
 
 export function CommitmentsTable({ commitments, logs, library, contractStart, asOf }: CommitmentsTableProps): React.ReactElement {
   const styles = useStyles();
-  if (commitments.length === 0) return <Text as="p">No commitments were recorded at award.</Text>;
+  if (commitments.length === 0) return <Text as="p">{S.NoCommitmentsAtAward}</Text>;
   const committed = committedByTheme(commitments);
   const verified = deliveredByTheme(logs, 'verified-only');
   return (
     <>
-      <Table aria-label="Commitments: committed against delivered">
+      <Table aria-label={S.CommitmentsTable}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>Measure</TableHeaderCell>
-            <TableHeaderCell>Committed</TableHeaderCell>
-            <TableHeaderCell>Delivered (verified)</TableHeaderCell>
-            <TableHeaderCell>Awaiting verification</TableHeaderCell>
-            <TableHeaderCell>Status</TableHeaderCell>
+            <TableHeaderCell>{S.Measure}</TableHeaderCell>
+            <TableHeaderCell>{S.Committed}</TableHeaderCell>
+            <TableHeaderCell>{S.DeliveredVerified}</TableHeaderCell>
+            <TableHeaderCell>{S.Awaiting}</TableHeaderCell>
+            <TableHeaderCell>{S.Status}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -61,22 +65,22 @@ export function CommitmentsTable({ commitments, logs, library, contractStart, as
                 <TableCell>
                   {label}
                   <Text size={200} className={styles.reason}>
-                    Proxy locked at award: {proxyText(c.proxyPenceLocked, c.unit, c.proxyEdition)}
+                    {format(S.ProxyLocked, proxyText(c.proxyPenceLocked, c.unit, c.proxyEdition))}
                   </Text>
                 </TableCell>
                 <TableCell>
-                  {quantityText(c.targetQuantity, c.unit)} by {longDate(c.dueDate)}
-                  {pr.committedValuePence !== undefined && <Text size={200} className={styles.reason}>worth {money(pr.committedValuePence)}</Text>}
+                  {format(S.CommittedBy, quantityText(c.targetQuantity, c.unit), longDate(c.dueDate))}
+                  {pr.committedValuePence !== undefined && <Text size={200} className={styles.reason}>{format(S.WorthValue, money(pr.committedValuePence))}</Text>}
                 </TableCell>
                 <TableCell>
                   <Field
-                    label={`${c.measureCode}: ${quantityText(pr.verifiedQuantity, c.unit)} of ${quantityText(c.targetQuantity, c.unit)} delivered (${pr.percentDelivered}%)`}
-                    hint={pr.verifiedValuePence !== undefined ? `${money(pr.verifiedValuePence)} verified` : 'Record-only: no £ value'}
+                    label={format(S.ProgressLabel, c.measureCode, quantityText(pr.verifiedQuantity, c.unit), quantityText(c.targetQuantity, c.unit), pr.percentDelivered)}
+                    hint={pr.verifiedValuePence !== undefined ? format(S.VerifiedValue, money(pr.verifiedValuePence)) : S.RecordOnlyValue}
                   >
                     <ProgressBar value={Math.min(1, pr.percentDelivered / 100)} max={1} thickness="large" color={pr.rag === 'Red' ? 'error' : pr.rag === 'Amber' ? 'warning' : 'success'} />
                   </Field>
                 </TableCell>
-                <TableCell>{pr.awaitingVerificationQuantity > 0 ? quantityText(pr.awaitingVerificationQuantity, c.unit) : 'None'}</TableCell>
+                <TableCell>{pr.awaitingVerificationQuantity > 0 ? quantityText(pr.awaitingVerificationQuantity, c.unit) : S.None}</TableCell>
                 <TableCell>
                   <RagBadge rag={pr.rag} />
                   {pr.overdue && <span className={styles.overdue}> Overdue</span>}
@@ -90,7 +94,7 @@ export function CommitmentsTable({ commitments, logs, library, contractStart, as
         </TableBody>
       </Table>
       <details>
-        <summary>How the RAG status is worked out</summary>
+        <summary>{S.RagHow}</summary>
         <Text as="p" block>
           {RAG_RULE.summary}
         </Text>
@@ -100,16 +104,16 @@ export function CommitmentsTable({ commitments, logs, library, contractStart, as
             .map((l) => (
               <li key={l}>{l}</li>
             ))}
-          <li>Here delivery counts verified outcomes only; outcomes reported but not yet verified are shown separately and do not count. Rejected outcomes never count.</li>
+          <li>{S.RagVerifiedOnly}</li>
         </ul>
       </details>
-      <Table aria-label="Social value by theme: committed against verified" className={styles.themes}>
+      <Table aria-label={S.ThemesTable} className={styles.themes}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>Theme</TableHeaderCell>
-            <TableHeaderCell>Committed</TableHeaderCell>
-            <TableHeaderCell>Verified delivered</TableHeaderCell>
-            <TableHeaderCell>Share of verified £</TableHeaderCell>
+            <TableHeaderCell>{S.Theme}</TableHeaderCell>
+            <TableHeaderCell>{S.Committed}</TableHeaderCell>
+            <TableHeaderCell>{S.VerifiedDelivered}</TableHeaderCell>
+            <TableHeaderCell>{S.ShareOfVerified}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
