@@ -517,7 +517,30 @@ define([], function () {
       ThemesTable: 'Social value by theme: committed against verified',
       Theme: 'Theme',
       VerifiedDelivered: 'Verified delivered',
-      ShareOfVerified: 'Share of verified £'
+      ShareOfVerified: 'Share of verified £',
+      SectionLoadFailed: 'The delivery record could not be loaded',
+      SectionLoading: 'Loading the delivery record…',
+      AwardTitle: 'Award',
+      Supplier: 'Supplier',
+      IsSme: 'SME',
+      NotSme: 'not an SME',
+      IsVcse: 'VCSE',
+      IsLocal: 'based in the West Midlands',
+      NotLocal: 'based outside the West Midlands',
+      AwardValue: 'Award value',
+      IncludingVat: '{0} including VAT',
+      Contract: 'Contract',
+      DateRange: '{0} to {1}',
+      CloseContract: 'Close the contract',
+      TrackingTitle: 'Committed and delivered',
+      LogsTitle: 'Outcome logs',
+      CountedTwice: 'Counted twice?',
+      CountedTwiceBody: '{0} has {1} logs for {2}. Only one outcome per measure per period can count: reject the extra ones.',
+      NoLogs: 'No outcomes recorded yet.',
+      LogPeriod: 'Period',
+      LogQuantity: 'Quantity',
+      LogEvidence: 'Evidence and verification',
+      AwaitingStatus: 'Reported, awaiting verification'
     }
   };
 });

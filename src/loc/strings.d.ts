@@ -495,6 +495,29 @@ declare interface ISocialValueHubStrings {
     Theme: string;
     VerifiedDelivered: string;
     ShareOfVerified: string;
+    SectionLoadFailed: string;
+    SectionLoading: string;
+    AwardTitle: string;
+    Supplier: string;
+    IsSme: string;
+    NotSme: string;
+    IsVcse: string;
+    IsLocal: string;
+    NotLocal: string;
+    AwardValue: string;
+    IncludingVat: string;
+    Contract: string;
+    DateRange: string;
+    CloseContract: string;
+    TrackingTitle: string;
+    LogsTitle: string;
+    CountedTwice: string;
+    CountedTwiceBody: string;
+    NoLogs: string;
+    LogPeriod: string;
+    LogQuantity: string;
+    LogEvidence: string;
+    AwaitingStatus: string;
   };
 }
 

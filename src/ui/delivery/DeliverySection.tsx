@@ -20,6 +20,9 @@ import { measureName, quantityText } from './deliveryLabels';
 import { OutcomeLogPanel } from './OutcomeLogPanel';
 import { SupplierReturnPanel } from './SupplierReturnPanel';
 import { LogFacts, VerifyControls } from './VerificationQueue';
+import { format } from '../format';
+
+const S = strings.Delivery;
 
 export interface DeliverySectionProps {
   data: HubData;
@@ -62,8 +65,8 @@ export function DeliverySection({ data, user, procurement: p, onChanged, onVerif
   const [failure, setFailure] = React.useState<unknown>(undefined);
 
   if (SHOWN.indexOf(p.status) < 0) return <></>;
-  if (loaded.error !== undefined) return <ErrorNotice title="The delivery record could not be loaded" error={loaded.error} onRetry={loaded.reload} />;
-  if (!loaded.value) return <Spinner label="Loading the delivery record…" />;
+  if (loaded.error !== undefined) return <ErrorNotice title={S.SectionLoadFailed} error={loaded.error} onRetry={loaded.reload} />;
+  if (!loaded.value) return <Spinner label={S.SectionLoading} />;
   const { commitments, logs, actions, library } = loaded.value;
 
   if (p.status === 'Tendering') {
@@ -93,42 +96,42 @@ export function DeliverySection({ data, user, procurement: p, onChanged, onVerif
   return (
     <div className={styles.section}>
       <section aria-labelledby="award-facts-heading">
-        <h3 id="award-facts-heading">Award</h3>
+        <h3 id="award-facts-heading">{S.AwardTitle}</h3>
         <dl className={styles.facts}>
-          <dt className={styles.term}>Supplier</dt>
+          <dt className={styles.term}>{S.Supplier}</dt>
           <dd className={styles.detail}>
             {p.supplier?.name ?? '—'}
             {p.supplier &&
-              ` (${[p.supplier.isSme ? 'SME' : 'not an SME', p.supplier.isVcse ? 'VCSE' : undefined, p.supplier.isLocal ? 'based in the West Midlands' : 'based outside the West Midlands']
+              ` (${[p.supplier.isSme ? S.IsSme : S.NotSme, p.supplier.isVcse ? S.IsVcse : undefined, p.supplier.isLocal ? S.IsLocal : S.NotLocal]
                 .filter((x) => !!x)
                 .join(', ')}${p.supplier.postcode ? `, ${p.supplier.postcode}` : ''})`}
           </dd>
-          <dt className={styles.term}>Award value</dt>
-          <dd className={styles.detail}>{money(p.awardValuePence)} including VAT</dd>
-          <dt className={styles.term}>Contract</dt>
+          <dt className={styles.term}>{S.AwardValue}</dt>
+          <dd className={styles.detail}>{format(S.IncludingVat, money(p.awardValuePence))}</dd>
+          <dt className={styles.term}>{S.Contract}</dt>
           <dd className={styles.detail}>
-            {longDate(p.contractStart)} to {longDate(p.contractEnd)}
+            {format(S.DateRange, longDate(p.contractStart), longDate(p.contractEnd))}
           </dd>
         </dl>
         {moves.length > 0 && (
           <div className={styles.buttons}>
             {moves.map((t) => (
               <Button key={t.action} disabled={busy} onClick={() => move(t.to as 'In delivery' | 'Closed')}>
-                {t.action === 'close' ? 'Close the contract' : t.label}
+                {t.action === 'close' ? S.CloseContract : t.label}
               </Button>
             ))}
           </div>
         )}
-        {failure !== undefined && <ErrorNotice title="That did not work" error={failure} />}
+        {failure !== undefined && <ErrorNotice title={S.Failed} error={failure} />}
       </section>
 
       <section aria-labelledby="tracking-heading">
-        <h3 id="tracking-heading">Committed and delivered</h3>
+        <h3 id="tracking-heading">{S.TrackingTitle}</h3>
         <CommitmentsTable commitments={commitments} logs={logs} library={library} contractStart={p.contractStart} asOf={asOf} />
       </section>
 
       <section aria-labelledby="plan-delivery-heading">
-        <h3 id="plan-delivery-heading">Delivery plan</h3>
+        <h3 id="plan-delivery-heading">{S.PlanTable}</h3>
         <DeliveryPlan data={data} actions={actions} asOf={asOf} readOnly={p.status === 'Closed'} onChanged={loaded.reload} />
       </section>
 
@@ -137,26 +140,26 @@ export function DeliverySection({ data, user, procurement: p, onChanged, onVerif
       )}
 
       <section aria-labelledby="logs-heading">
-        <h3 id="logs-heading">Outcome logs</h3>
+        <h3 id="logs-heading">{S.LogsTitle}</h3>
         {duplicateOutcomes(logs).map((group) => (
           <MessageBar key={`${group[0].measureCode}|${group[0].periodEnd}`} intent="warning">
             <MessageBarBody>
-              <MessageBarTitle>Counted twice?</MessageBarTitle>
-              {group[0].measureCode} has {group.length} logs for {periodLabel(group[0].periodEnd)}. Only one outcome per measure per period can count: reject the extra ones.
+              <MessageBarTitle>{S.CountedTwice}</MessageBarTitle>
+              {format(S.CountedTwiceBody, group[0].measureCode, group.length, periodLabel(group[0].periodEnd))}
             </MessageBarBody>
           </MessageBar>
         ))}
         {sortedLogs.length === 0 ? (
-          <Text as="p">No outcomes recorded yet.</Text>
+          <Text as="p">{S.NoLogs}</Text>
         ) : (
-          <Table aria-label="Outcome logs">
+          <Table aria-label={S.LogsTitle}>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>Period</TableHeaderCell>
-                <TableHeaderCell>Measure</TableHeaderCell>
-                <TableHeaderCell>Quantity</TableHeaderCell>
-                <TableHeaderCell>Status</TableHeaderCell>
-                <TableHeaderCell>Evidence and verification</TableHeaderCell>
+                <TableHeaderCell>{S.LogPeriod}</TableHeaderCell>
+                <TableHeaderCell>{S.Measure}</TableHeaderCell>
+                <TableHeaderCell>{S.LogQuantity}</TableHeaderCell>
+                <TableHeaderCell>{S.Status}</TableHeaderCell>
+                <TableHeaderCell>{S.LogEvidence}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -165,7 +168,7 @@ export function DeliverySection({ data, user, procurement: p, onChanged, onVerif
                   <TableCell>{periodLabel(log.periodEnd)}</TableCell>
                   <TableCell>{measureName(log.measureCode, library)}</TableCell>
                   <TableCell>{unitOf(log.measureCode) ? quantityText(log.quantity, unitOf(log.measureCode) as Parameters<typeof quantityText>[1]) : log.quantity}</TableCell>
-                  <TableCell>{log.verification === 'Reported' ? 'Reported, awaiting verification' : log.verification}</TableCell>
+                  <TableCell>{log.verification === 'Reported' ? S.AwaitingStatus : log.verification}</TableCell>
                   <TableCell>
                     <LogFacts log={log} library={library} />
                     {log.verification === 'Reported' && <VerifyControls data={data} user={user} log={log} onDone={loaded.reload} onVerified={onVerified} />}
