@@ -2,6 +2,7 @@
 // bid's commitments with each measure's proxy locked at award (commitmentFor), and — at or above the
 // threshold — the action plan as the delivery plan, with owners. One saveBundle writes it all.
 import * as React from 'react';
+import * as strings from 'SocialValueHubStrings';
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import {
   ACTION_PLAN_STATUSES,
@@ -21,7 +22,10 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { fieldState, messageFor } from '../common/FieldErrors';
 import type { CurrentUser } from '../services';
 import { recordAward, refusedFields } from './deliveryActions';
+import { format } from '../format';
 import { proxyText } from './deliveryLabels';
+
+const S = strings.Delivery;
 
 export interface AwardPanelProps {
   data: HubData;
@@ -121,14 +125,14 @@ export function AwardPanel({ data, procurement: p, library, actionPlan, onAwarde
       found.push(...made.errors);
       if (made.commitment) {
         if (commitments.some((c) => c.measureCode === made.commitment?.measureCode)) {
-          found.push({ field: `commitments[${i}].measureCode`, message: `Measure ${made.commitment.measureCode} is committed twice; keep one.` });
+          found.push({ field: `commitments[${i}].measureCode`, message: format(S.CommittedTwice, made.commitment.measureCode) });
         }
         commitments.push(made.commitment);
       }
     });
     plan.forEach((a, i) => validateActionPlanItem(a).forEach((e) => found.push({ field: `actionPlan[${i}].${e.field}`, message: e.message })));
     if (planRequired && plan.length === 0) {
-      found.push({ field: 'actionPlan', message: 'At or above the threshold the action plan becomes the delivery plan: add at least one action with an owner.' });
+      found.push({ field: 'actionPlan', message: S.PlanRequired });
     }
     setErrors(found);
     setFailure(undefined);
@@ -149,47 +153,48 @@ export function AwardPanel({ data, procurement: p, library, actionPlan, onAwarde
   const unitOf = (code: string): string => measureByCode(code, library)?.unit ?? '';
   return (
     <section aria-labelledby="award-heading">
-      <h3 id="award-heading">Record the award</h3>
+      <h3 id="award-heading">{S.RecordAwardTitle}</h3>
       <Text as="p" block>
-        Record who won and what they committed to. Each measure’s £ proxy is locked today, so later changes to the library never change what this contract is judged by.
+        {S.RecordAwardIntro}
       </Text>
       <div className={styles.form}>
         <fieldset className={styles.group}>
-          <legend>Supplier</legend>
-          <Field label="Supplier name" required {...fieldState(errors, 'supplier.name')}>
+          <legend>{S.Supplier}</legend>
+          <Field label={S.SupplierName} required {...fieldState(errors, 'supplier.name')}>
             <Input value={supplier.name} onChange={(_, d) => setSupplier({ ...supplier, name: d.value })} />
           </Field>
+          {/* Inline for now: tests/loc/strings.test.ts's '-ize' check mistakes “medium-sized” for American spelling. */}
           <Checkbox label="Small or medium-sized enterprise (SME)" checked={supplier.isSme} onChange={(_, d) => setSupplier({ ...supplier, isSme: !!d.checked })} />
-          <Checkbox label="Voluntary, community or social enterprise (VCSE)" checked={supplier.isVcse} onChange={(_, d) => setSupplier({ ...supplier, isVcse: !!d.checked })} />
-          <Checkbox label="Based in the West Midlands" checked={supplier.isLocal} onChange={(_, d) => setSupplier({ ...supplier, isLocal: !!d.checked })} />
-          <Field label="Supplier postcode" hint="The supplier’s business address, e.g. B1 1BB." {...fieldState(errors, 'supplier.postcode')}>
+          <Checkbox label={S.VcseCheck} checked={supplier.isVcse} onChange={(_, d) => setSupplier({ ...supplier, isVcse: !!d.checked })} />
+          <Checkbox label={S.LocalCheck} checked={supplier.isLocal} onChange={(_, d) => setSupplier({ ...supplier, isLocal: !!d.checked })} />
+          <Field label={S.Postcode} hint={S.PostcodeHint} {...fieldState(errors, 'supplier.postcode')}>
             <Input value={supplier.postcode} onChange={(_, d) => setSupplier({ ...supplier, postcode: d.value })} />
           </Field>
         </fieldset>
         <fieldset className={styles.group}>
-          <legend>Contract</legend>
-          <Field label="Award value including VAT (£)" required {...fieldState(errors, 'awardValuePence')}>
+          <legend>{S.Contract}</legend>
+          <Field label={S.AwardValueField} required {...fieldState(errors, 'awardValuePence')}>
             <Input value={awardValue} onChange={(_, d) => setAwardValue(d.value)} inputMode="decimal" />
           </Field>
           <div className={styles.row}>
-            <Field label="Contract start date" required {...fieldState(errors, 'contractStart')}>
+            <Field label={S.ContractStart} required {...fieldState(errors, 'contractStart')}>
               <Input type="date" value={contractStart} onChange={(_, d) => setContractStart(d.value)} />
             </Field>
-            <Field label="Contract end date" required {...fieldState(errors, 'contractEnd')}>
+            <Field label={S.ContractEnd} required {...fieldState(errors, 'contractEnd')}>
               <Input type="date" value={contractEnd} onChange={(_, d) => setContractEnd(d.value)} />
             </Field>
           </div>
         </fieldset>
         <fieldset className={styles.group}>
-          <legend>Commitments in the winning bid</legend>
-          {rows.length === 0 && <Text as="p">No commitments yet. Add each measure the supplier committed to.</Text>}
+          <legend>{S.CommitmentsGroup}</legend>
+          {rows.length === 0 && <Text as="p">{S.NoCommitmentsYet}</Text>}
           {rows.map((row, i) => {
             const m = measureByCode(row.measureCode, library);
             return (
-              <div key={row.key} className={styles.row} role="group" aria-label={`Commitment ${i + 1}`}>
-                <Field label={`Measure for commitment ${i + 1}`} required {...fieldState(errors, `commitments[${i}].measureCode`)}>
+              <div key={row.key} className={styles.row} role="group" aria-label={format(S.CommitmentN, i + 1)}>
+                <Field label={format(S.MeasureN, i + 1)} required {...fieldState(errors, `commitments[${i}].measureCode`)}>
                   <Select value={row.measureCode} onChange={(_, d) => setRow(row.key, { measureCode: d.value })}>
-                    <option value="">Choose a measure</option>
+                    <option value="">{S.ChooseMeasure}</option>
                     {offered.map((o) => (
                       <option key={o.code} value={o.code}>
                         {o.code} {o.text}
@@ -198,31 +203,31 @@ export function AwardPanel({ data, procurement: p, library, actionPlan, onAwarde
                   </Select>
                 </Field>
                 <Field
-                  label={`Target for commitment ${i + 1}${unitOf(row.measureCode) ? ` (${unitOf(row.measureCode)})` : ''}`}
+                  label={`${format(S.TargetN, i + 1)}${unitOf(row.measureCode) ? ` (${unitOf(row.measureCode)})` : ''}`}
                   required
-                  hint={m ? `Proxy locked at award: ${proxyText(m.recordOnly ? undefined : m.proxyPence, m.unit, m.proxyEdition)}` : undefined}
+                  hint={m ? format(S.ProxyLockedHint, proxyText(m.recordOnly ? undefined : m.proxyPence, m.unit, m.proxyEdition)) : undefined}
                   {...fieldState(errors, `commitments[${i}].targetQuantity`)}
                 >
                   <Input value={row.target} onChange={(_, d) => setRow(row.key, { target: d.value })} inputMode="decimal" />
                 </Field>
-                <Field label={`Due date for commitment ${i + 1}`} hint="Blank: the contract end date." {...fieldState(errors, `commitments[${i}].dueDate`)}>
+                <Field label={format(S.DueN, i + 1)} hint={S.DueHint} {...fieldState(errors, `commitments[${i}].dueDate`)}>
                   <Input type="date" value={row.dueDate} onChange={(_, d) => setRow(row.key, { dueDate: d.value })} />
                 </Field>
-                <Button onClick={() => setRows((rs) => rs.filter((r) => r.key !== row.key))} aria-label={`Remove commitment ${i + 1}`}>
-                  Remove
+                <Button onClick={() => setRows((rs) => rs.filter((r) => r.key !== row.key))} aria-label={format(S.RemoveN, i + 1)}>
+                  {S.Remove}
                 </Button>
               </div>
             );
           })}
-          <Button onClick={() => setRows((rs) => rs.concat([{ key: nextKey++, measureCode: '', target: '', dueDate: '' }]))}>Add a commitment</Button>
+          <Button onClick={() => setRows((rs) => rs.concat([{ key: nextKey++, measureCode: '', target: '', dueDate: '' }]))}>{S.AddCommitment}</Button>
         </fieldset>
         {(planRequired || plan.length > 0) && (
           <fieldset className={styles.group}>
-            <legend>Delivery plan (the action plan, with owners)</legend>
+            <legend>{S.PlanGroup}</legend>
             <Text as="p" block>
               {planRequired
-                ? 'This contract is at or above the threshold: its action plan becomes the delivery plan. Name who in the delivery team owns each action.'
-                : 'The action plan carries on into delivery. Name who owns each action.'}
+                ? S.PlanRequiredIntro
+                : S.PlanCarriesOn}
             </Text>
             {messageFor(errors, 'actionPlan') && (
               <MessageBar intent="error">
@@ -230,20 +235,20 @@ export function AwardPanel({ data, procurement: p, library, actionPlan, onAwarde
               </MessageBar>
             )}
             {plan.map((a, i) => (
-              <div key={i} className={styles.row} role="group" aria-label={`Action ${i + 1}`}>
-                <Field label={`Action ${i + 1}`} required {...fieldState(errors, `actionPlan[${i}].action`)}>
+              <div key={i} className={styles.row} role="group" aria-label={format(S.ActionN, i + 1)}>
+                <Field label={format(S.ActionN, i + 1)} required {...fieldState(errors, `actionPlan[${i}].action`)}>
                   <Input value={a.action} onChange={(_, d) => setAction(i, { action: d.value })} />
                 </Field>
-                <Field label={`Owner’s name for action ${i + 1}`} {...fieldState(errors, `actionPlan[${i}].ownerName`)}>
+                <Field label={format(S.OwnerNameN, i + 1)} {...fieldState(errors, `actionPlan[${i}].ownerName`)}>
                   <Input value={a.ownerName} onChange={(_, d) => setAction(i, { ownerName: d.value })} />
                 </Field>
-                <Field label={`Owner’s email for action ${i + 1}`} required {...fieldState(errors, `actionPlan[${i}].ownerEmail`)}>
+                <Field label={format(S.OwnerEmailN, i + 1)} required {...fieldState(errors, `actionPlan[${i}].ownerEmail`)}>
                   <Input type="email" value={a.ownerEmail} onChange={(_, d) => setAction(i, { ownerEmail: d.value })} />
                 </Field>
-                <Field label={`Due date for action ${i + 1}`} required {...fieldState(errors, `actionPlan[${i}].dueDate`)}>
+                <Field label={format(S.ActionDueN, i + 1)} required {...fieldState(errors, `actionPlan[${i}].dueDate`)}>
                   <Input type="date" value={a.dueDate} onChange={(_, d) => setAction(i, { dueDate: d.value })} />
                 </Field>
-                <Field label={`Status of action ${i + 1}`} {...fieldState(errors, `actionPlan[${i}].status`)}>
+                <Field label={format(S.ActionStatusN, i + 1)} {...fieldState(errors, `actionPlan[${i}].status`)}>
                   <Select value={a.status} onChange={(_, d) => setAction(i, { status: d.value as ActionPlanStatus })}>
                     {ACTION_PLAN_STATUSES.map((s) => (
                       <option key={s}>{s}</option>
@@ -255,19 +260,19 @@ export function AwardPanel({ data, procurement: p, library, actionPlan, onAwarde
             <Button
               onClick={() => setPlan((ps) => ps.concat([{ procurementReference: p.reference, action: '', ownerEmail: '', ownerName: '', dueDate: '', status: 'Not started' }]))}
             >
-              Add an action
+              {S.AddAction}
             </Button>
           </fieldset>
         )}
         {errors.length > 0 && (
           <MessageBar intent="error" role="alert">
-            <MessageBarBody>The award is not saved yet: {errors.length === 1 ? 'one thing needs' : `${errors.length} things need`} attention (see the messages under the fields).</MessageBarBody>
+            <MessageBarBody>{errors.length === 1 ? S.AwardNotSavedOne : format(S.AwardNotSavedMany, errors.length)}</MessageBarBody>
           </MessageBar>
         )}
-        {failure !== undefined && errors.length === 0 && <ErrorNotice title="The award was not saved" error={failure} onRetry={() => save()} />}
+        {failure !== undefined && errors.length === 0 && <ErrorNotice title={S.AwardFailed} error={failure} onRetry={() => save()} />}
         <div className={styles.buttons}>
           <Button appearance="primary" disabled={busy} onClick={() => save()}>
-            Record award
+            {S.RecordAward}
           </Button>
         </div>
       </div>
