@@ -555,6 +555,32 @@ declare interface ISocialValueHubStrings {
     AwardNotSavedMany: string;
     AwardFailed: string;
     RecordAward: string;
+    ReturnRecordedOne: string;
+    ReturnRecordedMany: string;
+    ReturnsNotStarted: string;
+    ReturnsTitle: string;
+    ReturnsIntro: string;
+    ReturnQuarter: string;
+    DownloadReturn: string;
+    ImportReturn: string;
+    ImportHint: string;
+    ReturnFailed: string;
+    NothingImportable: string;
+    RowProblemOne: string;
+    RowProblemMany: string;
+    ReadyTitle: string;
+    ReadyOne: string;
+    ReadyMany: string;
+    ReturnRows: string;
+    ReturnRow: string;
+    ReturnCheck: string;
+    RowReady: string;
+    RowSkipped: string;
+    RowProblem: string;
+    ConfirmOne: string;
+    ConfirmMany: string;
+    DownloadProblems: string;
+    Discard: string;
   };
 }
 

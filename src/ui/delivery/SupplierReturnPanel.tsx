@@ -2,6 +2,7 @@
 // import the filled one. Every row is checked and any problem is shown against its row; nothing is
 // recorded until the officer confirms, and then each figure is Reported, awaiting verification.
 import * as React from 'react';
+import * as strings from 'SocialValueHubStrings';
 import {
   Button,
   Field,
@@ -26,6 +27,9 @@ import { saveFile } from '../common/download';
 import { recordReturn } from './deliveryActions';
 import { quantityText } from './deliveryLabels';
 import { reportablePeriods } from './OutcomeLogPanel';
+import { format } from '../format';
+
+const S = strings.Delivery;
 
 export interface SupplierReturnPanelProps extends ContractContext {
   onImported: () => void;
@@ -105,21 +109,21 @@ export function SupplierReturnPanel({ data, user, procurement: p, commitments, l
       if (!checked) return;
       const n = await recordReturn(data, p.reference, checked.ready);
       setChecked(undefined);
-      setDone(`${n} figure${n === 1 ? '' : 's'} recorded from the supplier’s return, awaiting verification by another officer.`);
+      setDone(format(n === 1 ? S.ReturnRecordedOne : S.ReturnRecordedMany, n));
       onImported();
     });
 
-  if (!period) return <Text as="p">Returns can be made once the contract has started.</Text>;
+  if (!period) return <Text as="p">{S.ReturnsNotStarted}</Text>;
   const rowErrors = checked ? checked.rows.filter((r) => r.status === 'error').length : 0;
   return (
     <section aria-labelledby="returns-heading">
-      <h3 id="returns-heading">Supplier returns</h3>
+      <h3 id="returns-heading">{S.ReturnsTitle}</h3>
       <div className={styles.panel}>
         <Text as="p" block>
-          Suppliers are not in the hub: send them the return workbook for the quarter, then import the one they fill in. Figures are checked row by row before anything is recorded.
+          {S.ReturnsIntro}
         </Text>
         <div className={styles.row}>
-          <Field label="Quarter of the return">
+          <Field label={S.ReturnQuarter}>
             <Select value={periodId} onChange={(_, d) => { setPeriodId(d.value); setChecked(undefined); }}>
               {periods.map((x) => (
                 <option key={x.id} value={x.id}>
@@ -129,10 +133,10 @@ export function SupplierReturnPanel({ data, user, procurement: p, commitments, l
             </Select>
           </Field>
           <Button disabled={busy} onClick={() => download()}>
-            Download the return workbook
+            {S.DownloadReturn}
           </Button>
         </div>
-        <Field label="Import a filled return (.xlsx)" hint="Nothing is recorded until you confirm.">
+        <Field label={S.ImportReturn} hint={S.ImportHint}>
           {(control) => (
             <input
               {...control}
@@ -147,7 +151,7 @@ export function SupplierReturnPanel({ data, user, procurement: p, commitments, l
             />
           )}
         </Field>
-        {failure !== undefined && <ErrorNotice title="The return could not be handled" error={failure} />}
+        {failure !== undefined && <ErrorNotice title={S.ReturnFailed} error={failure} />}
         {done && (
           <MessageBar intent="success" role="status">
             <MessageBarBody>{done}</MessageBarBody>
@@ -158,26 +162,26 @@ export function SupplierReturnPanel({ data, user, procurement: p, commitments, l
             {checked.fileErrors.length > 0 || rowErrors > 0 ? (
               <MessageBar intent="error" role="alert">
                 <MessageBarBody>
-                  <MessageBarTitle>Nothing can be imported from this return</MessageBarTitle>
-                  {checked.fileErrors.length > 0 ? checked.fileErrors.join(' ') : `${rowErrors} row${rowErrors === 1 ? ' has a problem' : 's have problems'}: ask the supplier to correct ${rowErrors === 1 ? 'it' : 'them'} and send the return again.`}
+                  <MessageBarTitle>{S.NothingImportable}</MessageBarTitle>
+                  {checked.fileErrors.length > 0 ? checked.fileErrors.join(' ') : format(rowErrors === 1 ? S.RowProblemOne : S.RowProblemMany, rowErrors)}
                 </MessageBarBody>
               </MessageBar>
             ) : (
               <MessageBar intent="info" role="status">
                 <MessageBarBody>
-                  <MessageBarTitle>Ready to import</MessageBarTitle>
-                  {checked.ready.length} figure{checked.ready.length === 1 ? '' : 's'} for {checked.period?.label}. Check them, then confirm.
+                  <MessageBarTitle>{S.ReadyTitle}</MessageBarTitle>
+                  {format(checked.ready.length === 1 ? S.ReadyOne : S.ReadyMany, checked.ready.length, checked.period?.label ?? '')}
                 </MessageBarBody>
               </MessageBar>
             )}
             {checked.rows.length > 0 && (
-              <Table aria-label="Rows of the supplier’s return">
+              <Table aria-label={S.ReturnRows}>
                 <TableHeader>
                   <TableRow>
-                    <TableHeaderCell>Row</TableHeaderCell>
-                    <TableHeaderCell>Measure</TableHeaderCell>
-                    <TableHeaderCell>Quantity</TableHeaderCell>
-                    <TableHeaderCell>Check</TableHeaderCell>
+                    <TableHeaderCell>{S.ReturnRow}</TableHeaderCell>
+                    <TableHeaderCell>{S.Measure}</TableHeaderCell>
+                    <TableHeaderCell>{S.LogQuantity}</TableHeaderCell>
+                    <TableHeaderCell>{S.ReturnCheck}</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
@@ -187,7 +191,7 @@ export function SupplierReturnPanel({ data, user, procurement: p, commitments, l
                       <TableCell>{r.measureCode || '—'}</TableCell>
                       <TableCell>{r.log ? quantityText(r.log.quantity, commitments.filter((c) => c.measureCode === r.measureCode)[0]?.unit ?? 'count') : '—'}</TableCell>
                       <TableCell className={r.status === 'error' ? styles.error : undefined}>
-                        {r.status === 'ready' ? 'Ready' : r.status === 'skipped' ? 'Left out' : 'Problem'}
+                        {r.status === 'ready' ? S.RowReady : r.status === 'skipped' ? S.RowSkipped : S.RowProblem}
                         {r.messages.length > 0 ? `: ${r.messages.join(' ')}` : ''}
                       </TableCell>
                     </TableRow>
@@ -198,16 +202,16 @@ export function SupplierReturnPanel({ data, user, procurement: p, commitments, l
             <div className={styles.row}>
               {checked.ready.length > 0 && (
                 <Button appearance="primary" disabled={busy} onClick={() => confirm()}>
-                  Confirm and record {checked.ready.length} figure{checked.ready.length === 1 ? '' : 's'}
+                  {format(checked.ready.length === 1 ? S.ConfirmOne : S.ConfirmMany, checked.ready.length)}
                 </Button>
               )}
               {(checked.fileErrors.length > 0 || rowErrors > 0) && (
                 <Button disabled={busy} onClick={() => downloadProblems()}>
-                  Download the problems for the supplier
+                  {S.DownloadProblems}
                 </Button>
               )}
               <Button disabled={busy} onClick={() => setChecked(undefined)}>
-                Discard
+                {S.Discard}
               </Button>
             </div>
           </div>
