@@ -26,6 +26,7 @@ define([], function () {
       Dashboard: 'Dashboard',
       CaseStudies: 'Case studies',
       Update: 'Taskforce update',
+      Library: 'Measure library',
       Settings: 'Settings',
       Outbox: 'Outbox',
       LoadingScreen: 'Loading…'

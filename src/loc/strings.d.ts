@@ -22,6 +22,7 @@ declare interface ISocialValueHubStrings {
     Dashboard: string;
     CaseStudies: string;
     Update: string;
+    Library: string;
     Settings: string;
     Outbox: string;
     LoadingScreen: string;

@@ -43,6 +43,9 @@ const ProcurementPage = React.lazy(() =>
 const VerificationQueue = React.lazy(() => import(/* webpackChunkName: 'delivery' */ './delivery').then((m) => ({ default: m.VerificationQueue })));
 const ChaseList = React.lazy(() => import(/* webpackChunkName: 'delivery' */ './delivery').then((m) => ({ default: m.ChaseList })));
 const SettingsPage = React.lazy(() => import(/* webpackChunkName: 'admin' */ './settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const MeasureLibraryAdmin = React.lazy(() =>
+  import(/* webpackChunkName: 'measure-library' */ './library').then((m) => ({ default: m.MeasureLibraryAdmin })),
+);
 const OutboxView = React.lazy(() => import(/* webpackChunkName: 'admin' */ './settings/OutboxView').then((m) => ({ default: m.OutboxView })));
 // The dashboard (charts, and exceljs for the member report) and the case studies.
 const Dashboard = React.lazy(() => import(/* webpackChunkName: 'dashboard' */ './dashboard').then((m) => ({ default: m.Dashboard })));
@@ -195,6 +198,7 @@ function Hub({ services, data }: { services: HubServices; data: HubData }): Reac
           <Tab value="dashboard">{strings.Nav.Dashboard}</Tab>
           <Tab value="case-studies">{strings.Nav.CaseStudies}</Tab>
           <Tab value="update">{strings.Nav.Update}</Tab>
+          {canManage && <Tab value="library">{strings.Nav.Library}</Tab>}
           {canManage && <Tab value="settings">{strings.Nav.Settings}</Tab>}
           {canManage && <Tab value="outbox">{strings.Nav.Outbox}</Tab>}
         </TabList>
@@ -226,6 +230,7 @@ function Hub({ services, data }: { services: HubServices; data: HubData }): Reac
           {route.screen === 'dashboard' && <Dashboard data={data} />}
           {route.screen === 'case-studies' && <CaseStudies data={data} canWrite={!!services.user.email} />}
           {route.screen === 'update' && <PostUpdatePanel data={data} graph={services.graph} />}
+          {route.screen === 'library' && <MeasureLibraryAdmin data={data} canManageSite={canManage} />}
           {route.screen === 'settings' && <SettingsPage data={data} graph={services.graph} teams={services.teams} canManageSite={canManage} />}
           {route.screen === 'outbox' && <OutboxView data={data} graph={services.graph} />}
           {route.screen === 'procurement' && (

@@ -2,8 +2,8 @@ import * as React from 'react';
 
 /** The hub's screens. The route lives in the URL hash so a reload (or a deep link) returns to the same place. */
 /** Hub screens that take no parameter. */
-export type SimpleScreen = 'verify' | 'chase' | 'dashboard' | 'case-studies' | 'update' | 'settings' | 'outbox';
-const SIMPLE_SCREENS: readonly SimpleScreen[] = ['verify', 'chase', 'dashboard', 'case-studies', 'update', 'settings', 'outbox'];
+export type SimpleScreen = 'verify' | 'chase' | 'dashboard' | 'case-studies' | 'update' | 'library' | 'settings' | 'outbox';
+const SIMPLE_SCREENS: readonly SimpleScreen[] = ['verify', 'chase', 'dashboard', 'case-studies', 'update', 'library', 'settings', 'outbox'];
 
 export type Route =
   | { screen: 'register'; scope: 'mine' | 'all' }

@@ -42,7 +42,8 @@ describe('the loc strings', () => {
     for (const p of keyPaths(strings)) {
       const value = p.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], strings) as string;
       expect(value.trim()).not.toBe('');
-      expect(value).not.toMatch(/\b\w+iz(e|ed|ing|ation)\b|\bcolor\b/i);
+      // "organize", not "sized": at least three letters before -iz.
+      expect(value).not.toMatch(/\b\w{3,}iz(e|ed|ing|ation)\b|\bcolor\b/i);
     }
   });
 });
