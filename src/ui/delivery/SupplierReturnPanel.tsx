@@ -23,6 +23,7 @@ import {
 import type { ContractContext } from './contractContext';
 import type { ReturnImport } from '../../delivery/supplierReturn';
 import { ErrorNotice } from '../common/ErrorNotice';
+import { FilePicker } from '../common/FilePicker';
 import { saveFile } from '../common/download';
 import { recordReturn } from './deliveryActions';
 import { quantityText } from './deliveryLabels';
@@ -136,21 +137,13 @@ export function SupplierReturnPanel({ data, user, procurement: p, commitments, l
             {S.DownloadReturn}
           </Button>
         </div>
-        <Field label={S.ImportReturn} hint={S.ImportHint}>
-          {(control) => (
-            <input
-              {...control}
-              type="file"
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              disabled={busy}
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                if (file) check(file).catch(() => undefined);
-                e.target.value = '';
-              }}
-            />
-          )}
-        </Field>
+        <FilePicker
+          label={S.ImportReturn}
+          hint={S.ImportHint}
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          disabled={busy}
+          onFile={(file) => check(file).catch(() => undefined)}
+        />
         {failure !== undefined && <ErrorNotice title={S.ReturnFailed} error={failure} />}
         {done && (
           <MessageBar intent="success" role="status">

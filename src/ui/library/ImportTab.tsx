@@ -3,7 +3,6 @@
 import * as React from 'react';
 import {
   Button,
-  Field,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -22,6 +21,7 @@ import type { HubData } from '../../data/ports';
 import { columnHeading, measureFileKind, measuresToCsv, readMeasureCsv, readMeasureWorkbook } from '../../library';
 import type { MeasureImport, MeasureImportRow } from '../../library';
 import { ErrorNotice } from '../common/ErrorNotice';
+import { FilePicker } from '../common/FilePicker';
 import { saveFile } from '../common/download';
 
 const TEXT = {
@@ -133,21 +133,13 @@ export function ImportTab({ data, measures, onChanged }: ImportTabProps): React.
       <div className={styles.buttons}>
         <Button onClick={() => saveFile(new TextEncoder().encode(measuresToCsv(measures)), 'Social value measures.csv', 'text/csv')}>{TEXT.template}</Button>
       </div>
-      <Field label={TEXT.pick} hint={TEXT.pickHint}>
-        {(control) => (
-          <input
-            {...control}
-            type="file"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            disabled={busy}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) check(file).catch(() => undefined);
-              e.target.value = '';
-            }}
-          />
-        )}
-      </Field>
+      <FilePicker
+        label={TEXT.pick}
+        hint={TEXT.pickHint}
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        disabled={busy}
+        onFile={(file) => check(file).catch(() => undefined)}
+      />
       {busy && <Text>{TEXT.reading}</Text>}
       {failure !== undefined && <ErrorNotice title={TEXT.readFailed} error={failure} />}
       <Text aria-live="polite">{done}</Text>
