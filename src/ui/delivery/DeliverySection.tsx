@@ -15,7 +15,8 @@ import type { CurrentUser } from '../services';
 import { AwardPanel } from './AwardPanel';
 import { CommitmentsTable } from './CommitmentsTable';
 import { DeliveryPlan } from './DeliveryPlan';
-import { logsOf, moveContract, todayIso } from './deliveryActions';
+import { moveTo } from '../procurement/procurementActions';
+import { logsOf, todayIso } from './deliveryActions';
 import { measureName, quantityText } from './deliveryLabels';
 import { OutcomeLogPanel } from './OutcomeLogPanel';
 import { SupplierReturnPanel } from './SupplierReturnPanel';
@@ -81,7 +82,7 @@ export function DeliverySection({ data, user, procurement: p, onChanged, onVerif
     setBusy(true);
     setFailure(undefined);
     try {
-      await moveContract(data, p, to);
+      await moveTo(data, p, to);
       onChanged();
     } catch (e) {
       setFailure(e);

@@ -63,10 +63,6 @@ export async function recordAward(
 }
 
 /** Start delivery or close the contract, as the lifecycle allows. */
-export async function moveContract(data: HubData, p: Stored<Procurement>, to: 'In delivery' | 'Closed'): Promise<Stored<Procurement>> {
-  return data.procurements.update({ ...p, status: transition(p.status, to) });
-}
-
 export interface RecordOutcomeInput {
   periodDate: IsoDate;
   quantity: number;
