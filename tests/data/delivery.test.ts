@@ -181,6 +181,25 @@ describe('rollups and people', () => {
     expect((await rollups.query({ procurementReference: 'D-1' })).items).toHaveLength(4);
   });
 
+  it('keeps one list item per procurement and quarter; saving one theme leaves the quarter\'s other themes as they were', async () => {
+    const { rollups } = hub.data;
+    const base = { procurementReference: 'D-2', periodEnd: '2026-06-30', authorityId: 'dudley', committedPence: 100, reportedPence: 20, verifiedPence: 30 };
+    await rollups.saveMany([
+      { ...base, themeId: 'environment' },
+      { ...base, themeId: 'local-businesses', committedPence: 0, reportedPence: 0, verifiedPence: 0 },
+    ]);
+    await rollups.saveMany([{ ...base, themeId: 'environment', verifiedPence: 75 }]);
+    const rows = (await rollups.query({ procurementReference: 'D-2' })).items;
+    expect(rows.map((r) => [r.themeId, r.committedPence, r.reportedPence, r.verifiedPence])).toEqual([
+      ['local-businesses', 0, 0, 0],
+      ['environment', 100, 20, 75],
+    ]);
+    // One item carries both themes, with totals a manager can read in the list.
+    const items = await hub.sp.web.lists.getByTitle('Rollups').items.filter("ProcurementRef eq 'D-2'")();
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ RollupKey: 'D-2|2026-06-30', Themes: ['local-businesses', 'environment'], EnvironmentVerified: 75, VerifiedPence: 75, CommittedPence: 100, GrowthVerified: null });
+  });
+
   it('knows the signed-in user and resolves people by email', async () => {
     const me = await hub.data.users.current();
     expect(me).toMatchObject({ email: OFFICER.email, displayName: OFFICER.displayName });

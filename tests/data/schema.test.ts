@@ -80,7 +80,7 @@ describe('the list schema', () => {
     expect(choices('OutcomeLogs', 'Verification')).toEqual(VERIFICATION_STATUSES);
     expect(choices('ActionPlan', 'ActionStatus')).toEqual(ACTION_PLAN_STATUSES);
     expect(choices('Approvals', 'Outcome')).toEqual(APPROVAL_OUTCOMES);
-    expect(choices('Rollups', 'Theme')).toEqual(THEMES.map((t) => t.id));
+    expect(choices('Rollups', 'Themes')).toEqual(THEMES.map((t) => t.id));
     for (const l of lists) {
       for (const f of l.fields) {
         if (f.kind === 'Choice' && f.defaultValue !== undefined) expect(f.choices).toContain(f.defaultValue);

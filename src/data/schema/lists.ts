@@ -10,7 +10,7 @@
 // - Money is integer pence in Number columns (exact up to 2^53); column formatting shows pounds.
 // - Indexed columns are the ones the app filters or sorts on, and no more (SharePoint allows 20).
 import { DEFAULT_REGIME, MAX_REFERENCE_LENGTH } from '../../domain';
-import type { ActionPlanStatus, ApprovalOutcome, ProcurementStatus, Rag, Tier, VerificationStatus } from '../../domain';
+import type { ActionPlanStatus, ApprovalOutcome, ProcurementStatus, Rag, ThemeId, Tier, VerificationStatus } from '../../domain';
 import type { TaskforcePostStatus } from './vocabulary';
 import { and, anyOf, beforeToday, eq, groupedViewQuery, isMe, neq, viewQuery } from './caml';
 import { labelFormat, linkFormat, penceAsPoundsFormat, pillFormat } from './formatting';
@@ -345,30 +345,64 @@ export const APPROVALS_LIST = {
   ],
 } as const satisfies ListDef;
 
+/** The three figures a rollup keeps for one theme, as Number columns named after the theme's column prefix. */
+function themeFigures<P extends string>(prefix: P, themeId: ThemeId) {
+  const label = THEME_LABELS[themeId];
+  return [
+    { name: `${prefix}Committed` as `${P}Committed`, title: `${label}: committed`, kind: 'Number', decimals: 0, min: 0, format: MONEY },
+    { name: `${prefix}Reported` as `${P}Reported`, title: `${label}: reported (awaiting verification)`, kind: 'Number', decimals: 0, min: 0, format: MONEY },
+    { name: `${prefix}Verified` as `${P}Verified`, title: `${label}: verified delivered`, kind: 'Number', decimals: 0, min: 0, format: MONEY },
+  ] as const;
+}
+
+/** Each theme's column prefix in the Rollups list (internal names are never renamed once provisioned). */
+export const ROLLUP_THEME_PREFIX = {
+  'growth-skills-employment': 'Growth',
+  'local-businesses': 'Business',
+  'healthier-stronger-communities': 'Community',
+  environment: 'Environment',
+  'social-innovation': 'Innovation',
+  'planning-development': 'Planning',
+} as const satisfies Record<ThemeId, string>;
+
 /**
- * Committed, reported and verified social value per procurement × quarter × theme, kept up to date when a
- * log is reported or verified, so the dashboard reads a few hundred rollups instead of every log. A
- * rebuild recomputes them from the logs.
+ * Committed, reported and verified social value per procurement × quarter, with each theme's three figures
+ * in its own columns, kept up to date when a log is reported or verified, so the dashboard reads one item per
+ * active procurement per quarter instead of every log. One item per procurement and quarter (not per theme)
+ * keeps a quarter of the whole region's contracts under the 5,000-item threshold of an indexed filter on
+ * the period. A rebuild recomputes them from the logs.
  */
 export const ROLLUPS_LIST = {
   title: 'Rollups',
-  description: 'Social value per procurement, quarter and theme (committed, reported, verified), for the dashboard. Rebuilt from the outcome logs on demand.',
+  description: 'Social value per procurement and quarter, per theme and in total (committed, reported, verified), for the dashboard. Rebuilt from the outcome logs on demand.',
   writeAccess: 'members',
   versioning: true,
   fields: [
     { name: 'Title', title: 'Rollup', kind: 'Text', maxLength: 255, required: true, builtIn: true },
-    { name: 'RollupKey', title: 'Rollup key', kind: 'Text', maxLength: 96, required: true, indexed: true, unique: true, description: 'Procurement reference | period end | theme.' },
+    { name: 'RollupKey', title: 'Rollup key', kind: 'Text', maxLength: 96, required: true, indexed: true, unique: true, description: 'Procurement reference | period end.' },
     PROCUREMENT_REF,
     { name: 'PeriodEnd', title: 'Period end', kind: 'DateTime', dateOnly: true, required: true, indexed: true },
-    { name: 'Theme', title: 'Theme', kind: 'Choice', choices: THEME_CHOICES, required: true, indexed: true, format: labelFormat(THEME_LABELS) },
     { name: 'Authority', title: 'Authority', kind: 'Choice', choices: AUTHORITY_CHOICES, required: true, indexed: true, format: labelFormat(AUTHORITY_LABELS) },
     { name: 'SupplierName', title: 'Supplier', kind: 'Text', maxLength: 255, indexed: true },
-    { name: 'CommittedPence', title: 'Committed', kind: 'Number', decimals: 0, min: 0, required: true, format: MONEY },
-    { name: 'ReportedPence', title: 'Reported (awaiting verification)', kind: 'Number', decimals: 0, min: 0, required: true, format: MONEY },
-    { name: 'VerifiedPence', title: 'Verified delivered', kind: 'Number', decimals: 0, min: 0, required: true, format: MONEY },
+    { name: 'Themes', title: 'Themes', kind: 'MultiChoice', choices: THEME_CHOICES, description: 'The themes this procurement has figures for in the quarter (a theme can be listed with zeros).' },
+    { name: 'CommittedPence', title: 'Committed (all themes)', kind: 'Number', decimals: 0, min: 0, required: true, format: MONEY },
+    { name: 'ReportedPence', title: 'Reported, awaiting verification (all themes)', kind: 'Number', decimals: 0, min: 0, required: true, format: MONEY },
+    { name: 'VerifiedPence', title: 'Verified delivered (all themes)', kind: 'Number', decimals: 0, min: 0, required: true, format: MONEY },
+    ...themeFigures(ROLLUP_THEME_PREFIX['growth-skills-employment'], 'growth-skills-employment'),
+    ...themeFigures(ROLLUP_THEME_PREFIX['local-businesses'], 'local-businesses'),
+    ...themeFigures(ROLLUP_THEME_PREFIX['healthier-stronger-communities'], 'healthier-stronger-communities'),
+    ...themeFigures(ROLLUP_THEME_PREFIX.environment, 'environment'),
+    ...themeFigures(ROLLUP_THEME_PREFIX['social-innovation'], 'social-innovation'),
+    ...themeFigures(ROLLUP_THEME_PREFIX['planning-development'], 'planning-development'),
   ],
   views: [
-    { title: 'All rollups', isDefault: true, rowLimit: 100, fields: ['ProcurementRef', 'PeriodEnd', 'Theme', 'Authority', 'SupplierName', 'CommittedPence', 'ReportedPence', 'VerifiedPence'], query: viewQuery(undefined, [['PeriodEnd', false]]) },
+    { title: 'All rollups', isDefault: true, rowLimit: 100, fields: ['ProcurementRef', 'PeriodEnd', 'Authority', 'SupplierName', 'Themes', 'CommittedPence', 'ReportedPence', 'VerifiedPence'], query: viewQuery(undefined, [['PeriodEnd', false]]) },
+    {
+      title: 'Verified by theme',
+      rowLimit: 100,
+      fields: ['ProcurementRef', 'PeriodEnd', 'Authority', 'GrowthVerified', 'BusinessVerified', 'CommunityVerified', 'EnvironmentVerified', 'InnovationVerified', 'PlanningVerified', 'VerifiedPence'],
+      query: viewQuery(undefined, [['PeriodEnd', false]]),
+    },
   ],
 } as const satisfies ListDef;
 

@@ -1,7 +1,7 @@
 /* eslint-disable @rushstack/no-new-null -- SharePoint's REST JSON uses null for an empty column, and so do these types. */
 // List items ⇄ domain records. Item shapes come from the schema (ItemWrite/ItemRead), so a renamed or
 // retyped column is a compile error here. Person columns need site user ids, resolved by the caller.
-import { themeForMeasureCode } from '../../domain';
+import { THEMES, themeForMeasureCode } from '../../domain';
 import type {
   ActionPlanItem,
   CaseStudy,
@@ -29,6 +29,7 @@ import type {
   TASKFORCE_POSTS_LIST,
   THRESHOLDS_LIST,
 } from '../schema/lists';
+import { ROLLUP_THEME_PREFIX } from '../schema/lists';
 
 // ---- values ------------------------------------------------------------------------------------
 
@@ -84,7 +85,8 @@ export function themeOfMeasure(code: string): ThemeId | undefined {
 
 export const commitmentKey = (ref: string, measureCode: string): string => `${ref}|${measureCode}`;
 export const logKey = (ref: string, measureCode: string, periodEnd: IsoDate): string => `${ref}|${measureCode}|${periodEnd}`;
-export const rollupKey = (ref: string, periodEnd: IsoDate, themeId: ThemeId): string => `${ref}|${periodEnd}|${themeId}`;
+/** The Rollups list's key: one item per procurement and quarter. */
+export const rollupKey = (ref: string, periodEnd: IsoDate): string => `${ref}|${periodEnd}`;
 export const decisionKey = (ref: string, round: number): string => `${ref}|${round}`;
 export const thresholdKey = (row: ThresholdRow): string => `${row.effectiveFrom}|${row.regime}|${row.contractType}`;
 
@@ -602,33 +604,75 @@ export function postFromItem(item: ItemRead<typeof TASKFORCE_POSTS_LIST>): Store
   return stored(p, item);
 }
 
-export function rollupToItem(r: Rollup): ItemWrite<typeof ROLLUPS_LIST> {
-  return {
-    Title: `${r.procurementReference} · ${r.periodEnd} · ${r.themeId}`,
-    RollupKey: rollupKey(r.procurementReference, r.periodEnd, r.themeId),
-    ProcurementRef: r.procurementReference,
-    PeriodEnd: toSpDate(r.periodEnd),
-    Theme: r.themeId,
-    Authority: r.authorityId,
-    SupplierName: r.supplierName || null,
-    CommittedPence: r.committedPence,
-    ReportedPence: r.reportedPence,
-    VerifiedPence: r.verifiedPence,
-  };
+type RollupItem = ItemWrite<typeof ROLLUPS_LIST>;
+type RollupFigureColumn = `${(typeof ROLLUP_THEME_PREFIX)[ThemeId]}${'Committed' | 'Reported' | 'Verified'}`;
+
+/** A theme's three figure columns in the Rollups list. */
+function themeColumns(themeId: ThemeId): { committed: RollupFigureColumn; reported: RollupFigureColumn; verified: RollupFigureColumn } {
+  const prefix = ROLLUP_THEME_PREFIX[themeId];
+  return { committed: `${prefix}Committed`, reported: `${prefix}Reported`, verified: `${prefix}Verified` };
 }
 
-export function rollupFromItem(item: ItemRead<typeof ROLLUPS_LIST>): Stored<Rollup> {
-  const r: Rollup = {
-    procurementReference: item.ProcurementRef || '',
-    periodEnd: fromSpDate(item.PeriodEnd) || '',
-    themeId: item.Theme || 'growth-skills-employment',
-    authorityId: item.Authority || '',
-    supplierName: str(item.SupplierName),
-    committedPence: item.CommittedPence ?? 0,
-    reportedPence: item.ReportedPence ?? 0,
-    verifiedPence: item.VerifiedPence ?? 0,
+const sumOf = (rows: readonly Rollup[], pick: (r: Rollup) => number): number => rows.reduce((sum, r) => sum + pick(r), 0);
+
+/**
+ * The Rollups item of one procurement and quarter from all its theme rows (the caller merges with what is
+ * stored first). Themes without a row have empty columns; the totals are the rows' sums.
+ */
+export function rollupToItem(rows: readonly Rollup[]): RollupItem {
+  const first = rows[0];
+  const ordered = THEMES.map((t) => rows.filter((r) => r.themeId === t.id)[0]).filter((r): r is Rollup => !!r);
+  const item: RollupItem = {
+    Title: `${first.procurementReference} · ${first.periodEnd}`,
+    RollupKey: rollupKey(first.procurementReference, first.periodEnd),
+    ProcurementRef: first.procurementReference,
+    PeriodEnd: toSpDate(first.periodEnd),
+    Authority: first.authorityId,
+    SupplierName: first.supplierName || null,
+    Themes: ordered.map((r) => r.themeId),
+    CommittedPence: sumOf(ordered, (r) => r.committedPence),
+    ReportedPence: sumOf(ordered, (r) => r.reportedPence),
+    VerifiedPence: sumOf(ordered, (r) => r.verifiedPence),
   };
-  return stored(r, item);
+  for (const theme of THEMES) {
+    const row = ordered.filter((r) => r.themeId === theme.id)[0];
+    const columns = themeColumns(theme.id);
+    item[columns.committed] = row ? row.committedPence : null;
+    item[columns.reported] = row ? row.reportedPence : null;
+    item[columns.verified] = row ? row.verifiedPence : null;
+  }
+  return item;
+}
+
+/** Theme rows grouped by the Rollups item they live in (procurement | quarter), in first-seen order. */
+export function rollupsByItem(rollups: readonly Rollup[]): Map<string, Rollup[]> {
+  const groups = new Map<string, Rollup[]>();
+  for (const r of rollups) {
+    const key = rollupKey(r.procurementReference, r.periodEnd);
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  }
+  return groups;
+}
+
+/** The theme rows of one Rollups item (the themes it lists), each carrying the item's id and ETag. */
+export function rollupsFromItem(item: ItemRead<typeof ROLLUPS_LIST>): Stored<Rollup>[] {
+  const listed = item.Themes || [];
+  return THEMES.filter((t) => listed.indexOf(t.id) >= 0).map((theme) => {
+    const columns = themeColumns(theme.id);
+    const r: Rollup = {
+      procurementReference: item.ProcurementRef || '',
+      periodEnd: fromSpDate(item.PeriodEnd) || '',
+      themeId: theme.id,
+      authorityId: item.Authority || '',
+      supplierName: str(item.SupplierName),
+      committedPence: item[columns.committed] ?? 0,
+      reportedPence: item[columns.reported] ?? 0,
+      verifiedPence: item[columns.verified] ?? 0,
+    };
+    return stored(r, item);
+  });
 }
 
 /** Commitments as the domain has them (without the list's delivery figures). */

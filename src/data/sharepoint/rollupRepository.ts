@@ -1,18 +1,20 @@
-// Rollups: committed / reported / verified pence per procurement × quarter × theme, for the dashboard.
-// Saved by their key in batches; existing rollups are found per procurement (an indexed filter).
+// Rollups: committed / reported / verified pence per procurement × quarter × theme, for the dashboard. The
+// port speaks in theme rows; the list keeps one item per procurement × quarter with each theme's figures in
+// its own columns. Saved by key in batches; existing items are found per procurement (an indexed filter).
 import type { SPFI } from '@pnp/sp';
 import type { Page, Rollup, RollupQuery, RollupRepository, Stored, WriteFailure } from '../ports';
 import { ROLLUPS_LIST } from '../schema/lists';
 import type { BatchPart } from './batch';
 import { runBatch } from './batch';
 import { and, ListGateway, odataDate, odataString, or } from './listGateway';
-import { rollupFromItem, rollupKey, rollupToItem, sameValues } from './mapping';
+import { rollupsByItem, rollupsFromItem, rollupToItem, sameValues } from './mapping';
+import type { ItemRead } from '../schema/items';
 import { ValidationError } from '../errors';
 
 const ROLLUP_FIELDS: Record<string, string> = {
   ProcurementRef: 'procurementReference',
   PeriodEnd: 'periodEnd',
-  Theme: 'themeId',
+  Themes: 'themeId',
   Authority: 'authorityId',
   SupplierName: 'supplierName',
   CommittedPence: 'committedPence',
@@ -22,6 +24,14 @@ const ROLLUP_FIELDS: Record<string, string> = {
 
 /** References per existing-rollup lookup (keeps the $filter URL short). */
 const REFS_PER_LOOKUP = 20;
+
+/** Theme rows of `given` replace the stored rows of the same theme; the stored rows of other themes stay. */
+function merged(stored: readonly Rollup[], given: readonly Rollup[]): Rollup[] {
+  const last = given[given.length - 1];
+  const kept = stored.filter((s) => !given.some((g) => g.themeId === s.themeId)).map((s): Rollup => ({ ...s, authorityId: last.authorityId, supplierName: last.supplierName }));
+  const latest = given.filter((g, i) => !given.slice(i + 1).some((h) => h.themeId === g.themeId));
+  return kept.concat(latest);
+}
 
 export class SharePointRollupRepository implements RollupRepository {
   private readonly sp: SPFI;
@@ -36,49 +46,46 @@ export class SharePointRollupRepository implements RollupRepository {
     const filter = and(
       query.procurementReference && `ProcurementRef eq ${odataString(query.procurementReference)}`,
       // One quarter is an eq on the indexed column: SharePoint judges each clause on its own, and either half
-      // of a ge/le range can match more than 5,000 rollups on a regional list.
+      // of a ge/le range can match more than 5,000 items on a regional list.
       query.periodFrom && query.periodFrom === query.periodTo && `PeriodEnd eq ${odataDate(query.periodFrom)}`,
       query.periodFrom && query.periodFrom !== query.periodTo && `PeriodEnd ge ${odataDate(query.periodFrom)}`,
       query.periodTo && query.periodFrom !== query.periodTo && `PeriodEnd le ${odataDate(query.periodTo)}`,
       query.authorityId && `Authority eq ${odataString(query.authorityId)}`,
-      query.themeId && `Theme eq ${odataString(query.themeId)}`,
     );
     const page = await this.list.page({ filter, orderBy: filter ? [['PeriodEnd', false]] : [['ID', true]], pageSize: query.pageSize, pageToken: query.pageToken }, 'Rollups');
-    return { items: page.items.map(rollupFromItem), nextPageToken: page.nextPageToken };
+    // A theme is columns of the item, not a filter SharePoint can apply: the item's other themes are dropped here.
+    const rows = ([] as Stored<Rollup>[]).concat(...page.items.map(rollupsFromItem));
+    return { items: query.themeId ? rows.filter((r) => r.themeId === query.themeId) : rows, nextPageToken: page.nextPageToken };
   }
 
   public async saveMany(rollups: readonly Rollup[]): Promise<{ ok: boolean; saved: number; failed: WriteFailure[] }> {
-    const bodies = rollups.map((r) => ({ r, key: rollupKey(r.procurementReference, r.periodEnd, r.themeId), item: rollupToItem(r) }));
+    const groups = rollupsByItem(rollups);
     const problems: { field: string; message: string }[] = [];
-    bodies.forEach((b, i) => {
+    groups.forEach((rows, key) => {
       try {
-        this.list.validate(b.item, true);
+        this.list.validate(rollupToItem(rows), true);
       } catch (e) {
-        if (e instanceof ValidationError) e.problems.forEach((p) => problems.push({ field: `rollups[${i}].${p.field}`, message: p.message }));
+        if (e instanceof ValidationError) e.problems.forEach((p) => problems.push({ field: `rollups[${key}].${p.field}`, message: p.message }));
         else throw e;
       }
     });
     if (problems.length > 0) throw new ValidationError(problems, ROLLUPS_LIST.title);
     const refs = Array.from(new Set(rollups.map((r) => r.procurementReference)));
-    const existing = new Map<string, { Id: number; etag: string; item: Record<string, unknown> }>();
+    const existing = new Map<string, { Id: number; etag: string; item: ItemRead<typeof ROLLUPS_LIST> }>();
     for (let i = 0; i < refs.length; i += REFS_PER_LOOKUP) {
       const chunk = refs.slice(i, i + REFS_PER_LOOKUP);
       const items = await this.list.all({ filter: or(chunk.map((r) => `ProcurementRef eq ${odataString(r)}`)), orderBy: [] }, 'Rollups');
-      items.forEach((it) => existing.set(it.RollupKey || '', { Id: it.Id, etag: it['odata.etag'] || '*', item: it as unknown as Record<string, unknown> }));
+      items.forEach((it) => existing.set(it.RollupKey || '', { Id: it.Id, etag: it['odata.etag'] || '*', item: it }));
     }
-    const failures = await runBatch(
-      this.sp,
-      (batched) =>
-        bodies
-          .map(({ key, item }): BatchPart | undefined => {
-            const have = existing.get(key);
-            if (!have) return { what: `rollup ${key}`, run: () => this.list.add(item, `Rollup ${key}`, batched) };
-            if (sameValues(item, have.item)) return undefined;
-            return { what: `rollup ${key}`, run: () => this.list.update(have.Id, have.etag, item, `Rollup ${key}`, batched) };
-          })
-          .filter((p): p is BatchPart => !!p),
-      ROLLUPS_LIST.title,
-    );
-    return { ok: failures.length === 0, saved: rollups.length - failures.length, failed: failures };
+    const writes: { key: string; rows: number; write: (batched: SPFI) => Promise<unknown> }[] = [];
+    groups.forEach((rows, key) => {
+      const have = existing.get(key);
+      const item = rollupToItem(have ? merged(rollupsFromItem(have.item), rows) : rows);
+      if (!have) writes.push({ key, rows: rows.length, write: (batched) => this.list.add(item, `Rollup ${key}`, batched) });
+      else if (!sameValues(item, have.item as unknown as Record<string, unknown>)) writes.push({ key, rows: rows.length, write: (batched) => this.list.update(have.Id, have.etag, item, `Rollup ${key}`, batched) });
+    });
+    const failures = await runBatch(this.sp, (batched) => writes.map((w): BatchPart => ({ what: `rollup ${w.key}`, run: () => w.write(batched) })), ROLLUPS_LIST.title);
+    const failedRows = writes.filter((w) => failures.some((f) => f.what === `rollup ${w.key}`)).reduce((n, w) => n + w.rows, 0);
+    return { ok: failures.length === 0, saved: rollups.length - failedRows, failed: failures };
   }
 }
