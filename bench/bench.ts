@@ -1,6 +1,6 @@
 // The benchmarks (npm run bench): each figure beside its baseline from the same run, as a ratio, because
 // this machine is noisy. Everything goes through the real data layer (PnPjs) over HTTP to the local server.
-// Written so far: the write path and the register at 10,000 procurements (issue 8, items 3 and 4 in part).
+// Sections: the write path, the register at 10,000 procurements, the dashboard at regional scale.
 import * as fs from 'fs';
 import * as path from 'path';
 import { determineTier, tierSnapshot } from '../src/domain';
@@ -10,41 +10,9 @@ import { ACTION_PLAN_LIST, COMMITMENTS_LIST, PROCUREMENTS_LIST } from '../src/da
 import { MEASURES } from '../src/domain';
 import { MANAGER, OFFICER, OFFICER2, action, commitment, procurement, startHub } from '../tests/data/fixtures';
 import type { Hub } from '../tests/data/fixtures';
-
-interface Measured {
-  requests: number;
-  bytes: number;
-  ms: number;
-}
-
-/** Counts the HTTP requests and response bytes a piece of work makes through fetch (PnPjs's transport). */
-async function measure(work: () => Promise<unknown>): Promise<Measured> {
-  const plain = globalThis.fetch;
-  let requests = 0;
-  let bytes = 0;
-  globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    requests++;
-    const response = await plain(input, init);
-    const copy = response.clone();
-    bytes += (await copy.arrayBuffer()).byteLength;
-    return response;
-  }) as typeof fetch;
-  const started = process.hrtime.bigint();
-  try {
-    await work();
-  } finally {
-    globalThis.fetch = plain;
-  }
-  return { requests, bytes, ms: Number(process.hrtime.bigint() - started) / 1e6 };
-}
-
-/** The median of several runs, so one slow moment does not decide a figure. */
-async function median(runs: number, work: (i: number) => Promise<Measured>): Promise<Measured> {
-  const results: Measured[] = [];
-  for (let i = 0; i < runs; i++) results.push(await work(i));
-  results.sort((a, b) => a.ms - b.ms);
-  return results[Math.floor(runs / 2)];
-}
+import type { Measured } from './measure';
+import { measure, median } from './measure';
+import { benchDashboard } from './dashboard';
 
 const ACTIVE = MEASURES.filter((m) => m.active);
 
@@ -97,22 +65,30 @@ async function register(hub: Hub, count: number): Promise<Measured> {
   );
 }
 
-async function main(): Promise<void> {
-  const results: Record<string, unknown> = {};
-  const rows: string[][] = [['figure', 'measured', 'baseline', 'ratio']];
+interface Section {
+  rows: string[][];
+  result: Record<string, unknown>;
+}
 
-  let hub = await startHub();
+async function benchWritePath(): Promise<Section> {
+  const hub = await startHub();
   try {
     const w = (await writePath(hub)) as { batched: Measured; naive: Measured; requestRatio: number; timeRatio: number };
-    results.writePath = w;
-    rows.push(['save a procurement + 15 commitments + 10 actions: requests', String(w.batched.requests), `${w.naive.requests} (one per item)`, w.requestRatio.toFixed(2)]);
-    rows.push(['  … time (ms, median of 5)', w.batched.ms.toFixed(0), w.naive.ms.toFixed(0), w.timeRatio.toFixed(2)]);
+    return {
+      result: w,
+      rows: [
+        ['save a procurement + 15 commitments + 10 actions: requests', String(w.batched.requests), `${w.naive.requests} (one per item)`, w.requestRatio.toFixed(2)],
+        ['  … time (ms, median of 5)', w.batched.ms.toFixed(0), w.naive.ms.toFixed(0), w.timeRatio.toFixed(2)],
+      ],
+    };
   } finally {
     await hub.server.stop();
   }
+}
 
-  // The register at 100 and at 10,000 procurements, same queries: paging and indexes keep it flat.
-  hub = await startHub();
+/** The register at 100 and at 10,000 procurements, same queries: paging and indexes keep it flat. */
+async function benchRegister(): Promise<Section> {
+  let hub = await startHub();
   let small: Measured;
   try {
     small = await register(hub, 100);
@@ -122,18 +98,43 @@ async function main(): Promise<void> {
   hub = await startHub();
   try {
     const large = await register(hub, 10_000);
-    results.register = { at100: small, at10000: large, timeRatio: large.ms / small.ms };
-    rows.push(['register first page, 10,000 vs 100 procurements: requests', String(large.requests), String(small.requests), (large.requests / small.requests).toFixed(2)]);
-    rows.push(['  … time (ms, median of 5)', large.ms.toFixed(0), small.ms.toFixed(0), (large.ms / small.ms).toFixed(2)]);
-    rows.push(['  … bytes', String(large.bytes), String(small.bytes), (large.bytes / small.bytes).toFixed(2)]);
+    return {
+      result: { at100: small, at10000: large, timeRatio: large.ms / small.ms },
+      rows: [
+        ['register first page, 10,000 vs 100 procurements: requests', String(large.requests), String(small.requests), (large.requests / small.requests).toFixed(2)],
+        ['  … time (ms, median of 5)', large.ms.toFixed(0), small.ms.toFixed(0), (large.ms / small.ms).toFixed(2)],
+        ['  … bytes', String(large.bytes), String(small.bytes), (large.bytes / small.bytes).toFixed(2)],
+      ],
+    };
   } finally {
     await hub.server.stop();
   }
+}
 
+/** Every benchmark by name; `npm run bench -- dashboard register` runs some, with no names all of them. */
+const SECTIONS: Record<string, () => Promise<Section>> = {
+  writePath: benchWritePath,
+  register: benchRegister,
+  dashboard: benchDashboard,
+};
+
+async function main(): Promise<void> {
+  const asked = process.argv.slice(2);
+  const unknown = asked.filter((name) => !SECTIONS[name]);
+  if (unknown.length > 0) throw new Error(`No benchmark called ${unknown.join(', ')}; there are ${Object.keys(SECTIONS).join(', ')}.`);
+  const out = path.join(process.cwd(), 'bench', 'results.json');
+  // Figures of sections not run this time are kept from the last run.
+  const results: Record<string, unknown> = fs.existsSync(out) ? JSON.parse(fs.readFileSync(out, 'utf8')) : {};
+  const rows: string[][] = [['figure', 'measured', 'baseline', 'ratio']];
+  for (const name of asked.length > 0 ? asked : Object.keys(SECTIONS)) {
+    console.log(`Running ${name}…`);
+    const section = await SECTIONS[name]();
+    results[name] = { ...section.result, measuredAt: new Date().toISOString() };
+    rows.push(...section.rows);
+  }
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c])).join('  '));
-  const out = path.join(process.cwd(), 'bench', 'results.json');
-  fs.writeFileSync(out, JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, ...results }, null, 2));
+  fs.writeFileSync(out, JSON.stringify({ ...results, measuredAt: new Date().toISOString(), node: process.version }, null, 2));
   console.log(`\nWritten to ${path.relative(process.cwd(), out)}`);
 }
 

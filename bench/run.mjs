@@ -19,5 +19,5 @@ buildSync({
   mainFields: ['module', 'main'],
   logLevel: 'warning',
 });
-const result = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', outfile], { cwd: root, stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', outfile, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
 process.exit(result.status ?? 1);

@@ -2,7 +2,7 @@
 // not received for the last quarter, commitments overdue or falling due this month and not met, and
 // action-plan items overdue or due this month. The RAG and overdue rules are the domain's
 // (commitmentProgress); this only gathers and orders them.
-import { commitmentProgress, compareIsoDates, daysInMonth, formatLongDate, parseIsoDate, periodFor, previousPeriod, returnDueDate, toIsoDate } from '../domain';
+import { DELIVERY_BASIS, commitmentProgress, compareIsoDates, daysInMonth, formatLongDate, parseIsoDate, periodFor, previousPeriod, returnDueDate, toIsoDate } from '../domain';
 import type { ActionPlanItem, Commitment, DeliveryBasis, IsoDate, OutcomeLog, Procurement } from '../domain';
 
 export type ChaseKind = 'return' | 'commitment' | 'action';
@@ -72,7 +72,7 @@ export function chaseList(input: ChaseInput): ChaseItem[] {
   for (const c of input.commitments) {
     const p = byRef[c.procurementReference];
     if (!p || compareIsoDates(c.dueDate, end) > 0) continue;
-    const progress = commitmentProgress(c, input.logs, today, { basis: input.basis || 'verified-only', contractStart: p.contractStart });
+    const progress = commitmentProgress(c, input.logs, today, { basis: input.basis || DELIVERY_BASIS, contractStart: p.contractStart });
     if (progress.deliveredQuantity >= c.targetQuantity) continue; // met
     out.push({
       kind: 'commitment',

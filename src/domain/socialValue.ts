@@ -53,6 +53,12 @@ export function committedValuePence(commitment: Pick<Commitment, 'targetQuantity
 /** Which outcome logs count as delivered. Rejected logs never count. */
 export type DeliveryBasis = 'verified-only' | 'reported-or-verified';
 
+/**
+ * What the hub counts as delivered on its screens, in stored RAG and on the dashboard: verified logs only
+ * (reported ones awaiting verification are shown beside them, never added in).
+ */
+export const DELIVERY_BASIS: DeliveryBasis = 'verified-only';
+
 function counts(verification: VerificationStatus, basis: DeliveryBasis): boolean {
   return verification === 'Verified' || (basis === 'reported-or-verified' && verification === 'Reported');
 }

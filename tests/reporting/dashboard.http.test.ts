@@ -9,7 +9,7 @@ import { dashboardFigures, loadDashboard, pickRollup, rebuildRollups, rollupKeyO
 import type { DashboardFilters } from '../../src/reporting';
 import { OFFICER, commitment, outcome, procurement, startHub } from '../data/fixtures';
 import type { Hub } from '../data/fixtures';
-import { generate } from './generate';
+import { generate } from '../../local/seed/region';
 
 jest.setTimeout(300_000);
 

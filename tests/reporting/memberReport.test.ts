@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { buildMemberReport, cellToPence, dashboardFigures, memberReportFileName, memberReportModel, rebuildRollups } from '../../src/reporting';
 import type { DashboardFigures } from '../../src/reporting';
-import { generate } from './generate';
+import { generate } from '../../local/seed/region';
 
 jest.setTimeout(60_000);
 

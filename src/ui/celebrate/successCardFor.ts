@@ -1,5 +1,5 @@
 // Gathers what a success card shows about one verified outcome, from the hub's lists.
-import { commitmentProgress, isoDateFromDate } from '../../domain';
+import { DELIVERY_BASIS, commitmentProgress, isoDateFromDate } from '../../domain';
 import type { OutcomeLog } from '../../domain';
 import type { HubData, Stored } from '../../data/ports';
 import { buildSuccessCard } from '../../teams/cards';
@@ -17,7 +17,7 @@ export async function successCardFor(data: HubData, log: Stored<OutcomeLog>, ver
   const commitment = commitments.filter((c) => c.measureCode === log.measureCode)[0];
   // Progress counts verified delivery only, as the delivery screens do.
   const progress = commitment
-    ? commitmentProgress(commitment, logs.items, isoDateFromDate(new Date()), { basis: 'verified-only', contractStart: procurement.contractStart })
+    ? commitmentProgress(commitment, logs.items, isoDateFromDate(new Date()), { basis: DELIVERY_BASIS, contractStart: procurement.contractStart })
     : undefined;
   return buildSuccessCard({
     procurement: { reference: procurement.reference, title: procurement.title },

@@ -16,10 +16,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { RAG_RULE, commitmentProgress, committedByTheme, deliveredByTheme } from '../../domain';
+import { DELIVERY_BASIS, RAG_RULE, commitmentProgress, committedByTheme, deliveredByTheme } from '../../domain';
 import type { Commitment, IsoDate, Measure, OutcomeLog } from '../../domain';
 import { longDate, money } from '../common/labels';
-import { DELIVERY_BASIS } from './deliveryActions';
 import { format } from '../format';
 import { RagBadge, measureName, proxyText, quantityText } from './deliveryLabels';
 
@@ -43,7 +42,7 @@ export function CommitmentsTable({ commitments, logs, library, contractStart, as
   const styles = useStyles();
   if (commitments.length === 0) return <Text as="p">{S.NoCommitmentsAtAward}</Text>;
   const committed = committedByTheme(commitments);
-  const verified = deliveredByTheme(logs, 'verified-only');
+  const verified = deliveredByTheme(logs, DELIVERY_BASIS);
   return (
     <>
       <Table aria-label={S.CommitmentsTable}>

@@ -3,16 +3,13 @@
 // transition allows the status move); the data layer writes. After any change to a log, the
 // commitments' RAG and verified quantity and the quarter's rollups are brought up to date, so the
 // list views and the dashboard never lag behind the logs.
-import { commitmentProgress, isoDateFromDate, outcomeLogFor, rejectOutcome, transition, verifyOutcome } from '../../domain';
+import { DELIVERY_BASIS, commitmentProgress, isoDateFromDate, outcomeLogFor, rejectOutcome, transition, verifyOutcome } from '../../domain';
 import type { ActionPlanItem, Commitment, IsoDate, OutcomeLog, Procurement, Supplier } from '../../domain';
 import { DataError, ValidationError } from '../../data/ports';
 import type { BundleSaveResult, CommitmentWithProgress, HubData, Rollup, Stored } from '../../data/ports';
 import { procurementRollups } from '../../delivery/rollups';
 import { rollupsForProcurement, rollupsToSave } from '../../reporting/rollups';
 import type { CurrentUser } from '../services';
-
-/** Delivery counts verified outcomes only; reported ones awaiting verification are shown beside them. */
-export const DELIVERY_BASIS = 'verified-only' as const;
 
 /** Every page of a query (a contract has a few dozen logs; the queue and chase list a few hundred). */
 export async function allPages<T>(load: (pageToken?: string) => Promise<{ items: T[]; nextPageToken?: string }>, maxPages = 50): Promise<T[]> {

@@ -1,5 +1,6 @@
-// Deterministic regional data for reporting tests: procurements, commitments (proxies locked) and quarterly
-// outcome logs in every verification state. Clearly fictional.
+// Deterministic regional data: procurements, commitments (proxies locked) and quarterly outcome logs in
+// every verification state. Clearly fictional. Used by the reporting tests, the benchmarks and the
+// generator command (scripts/generate-region.mjs) that fills a local site for a demo at regional scale.
 import { AUTHORITIES, MEASURES, addDays, addMonths, periodsBetween } from '../../src/domain';
 import type { Commitment, OutcomeLog, Procurement, VerificationStatus } from '../../src/domain';
 
@@ -24,7 +25,21 @@ export interface Generated {
 const VALUED = MEASURES.filter((m) => !m.recordOnly && m.proxyPence !== undefined);
 const RECORD_ONLY = MEASURES.filter((m) => m.recordOnly);
 
-export function generate(options: { seed: number; procurements: number; targetLogs: number }): Generated {
+export interface RegionOptions {
+  seed: number;
+  procurements: number;
+  /** Logs stop at this many; fewer when the contracts' quarters run out. */
+  targetLogs: number;
+  /** Exactly this many commitments (distinct measures) per procurement; default 4 to 12, with repeats dropped. */
+  commitmentsEach?: number;
+  /** Contract lengths in months, [shortest, longest]; default [12, 36]. */
+  contractMonths?: [number, number];
+  /** Contracts start within this many days of `firstStart` (default 700 days from 1 April 2024). */
+  startWithinDays?: number;
+  firstStart?: string;
+}
+
+export function generate(options: RegionOptions): Generated {
   const rnd = prng(options.seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const procurements: Procurement[] = [];
@@ -33,8 +48,9 @@ export function generate(options: { seed: number; procurements: number; targetLo
   let commitmentId = 1;
   for (let i = 0; i < options.procurements; i++) {
     const reference = `GEN-${String(i + 1).padStart(5, '0')}`;
-    const start = addDays('2024-04-01', Math.floor(rnd() * 700));
-    const months = 12 + Math.floor(rnd() * 25);
+    const start = addDays(options.firstStart || '2024-04-01', Math.floor(rnd() * (options.startWithinDays ?? 700)));
+    const [shortest, longest] = options.contractMonths || [12, 36];
+    const months = shortest + Math.floor(rnd() * (longest - shortest + 1));
     const end = addMonths(start, months);
     const award = 1_000_000 + Math.floor(rnd() * 500_000_000);
     procurements.push({
@@ -56,10 +72,11 @@ export function generate(options: { seed: number; procurements: number; targetLo
       contractStart: start,
       contractEnd: end,
     });
-    const count = 4 + Math.floor(rnd() * 9);
+    const count = options.commitmentsEach ?? 4 + Math.floor(rnd() * 9);
     const used = new Set<string>();
-    for (let k = 0; k < count; k++) {
-      const m = rnd() < 0.08 && RECORD_ONLY.length > 0 ? pick(RECORD_ONLY) : pick(VALUED);
+    for (let k = 0; options.commitmentsEach ? used.size < count : k < count; k++) {
+      // A fixed count draws from the whole library (only a few measures carry a £ proxy); otherwise mostly valued ones.
+      const m = options.commitmentsEach ? pick(MEASURES) : rnd() < 0.08 && RECORD_ONLY.length > 0 ? pick(RECORD_ONLY) : pick(VALUED);
       if (used.has(m.code)) continue;
       used.add(m.code);
       const ownStart = rnd() < 0.3 ? addDays(start, Math.floor(rnd() * 90)) : undefined;

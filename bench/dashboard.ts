@@ -1,0 +1,79 @@
+// Dashboard at regional scale (issue 8, benchmark 2): a generated region — 2,000 five-year contracts, 20,000
+// commitments, 400,000 outcome logs and their rollups — in the local server; the dashboard's load for a
+// financial year (one indexed query per quarter, status and RAG, reading rollups) against the naive way
+// (page through every outcome log, commitment and procurement and add them up), in the same run. The two
+// must give the same figures to the penny.
+import { OFFICER, startHub } from '../tests/data/fixtures';
+import type { Page } from '../src/data/ports';
+import { dashboardFigures, loadDashboard, rebuildRollups } from '../src/reporting';
+import type { DashboardFigures, DashboardFilters } from '../src/reporting';
+import { REGIONAL_SCALE, fillRegion } from '../local/seed/fillRegion';
+import type { Measured } from './measure';
+import { measure, median } from './measure';
+
+const YEAR: DashboardFilters = { fromPeriodId: '2024-25 Q1', toPeriodId: '2024-25 Q4' };
+
+async function everyPage<T>(load: (pageToken?: string) => Promise<Page<T>>): Promise<T[]> {
+  const out: T[] = [];
+  let token: string | undefined;
+  do {
+    const page = await load(token);
+    out.push(...page.items);
+    token = page.nextPageToken;
+  } while (token);
+  return out;
+}
+
+/** The figures a user reads, in a form that compares to the penny. */
+const shown = (f: DashboardFigures): unknown => ({ totals: f.totals, themes: f.themes, overTime: f.overTime, byAuthority: f.byAuthority, bySupplier: f.bySupplier, awarded: f.awarded, atRisk: f.atRisk.length });
+
+export async function benchDashboard(): Promise<{ rows: string[][]; result: Record<string, unknown> }> {
+  const hub = await startHub();
+  try {
+    const leadOfficerId = (await hub.data.users.ensure(OFFICER.email)).id;
+    const started = Date.now();
+    const region = await fillRegion(hub.server.siteUrl, { ...REGIONAL_SCALE, leadOfficerId, asOf: '2026-11-25' });
+    const generateSeconds = (Date.now() - started) / 1000;
+
+    let fast: DashboardFigures | undefined;
+    const app = await median(3, () =>
+      measure(async () => {
+        fast = await loadDashboard(hub.data, YEAR);
+      }),
+    );
+    let slow: DashboardFigures | undefined;
+    const naive: Measured = await measure(async () => {
+      const pageSize = 5000;
+      const [procurements, commitments, logs] = await Promise.all([
+        everyPage((pageToken) => hub.data.procurements.query({ pageSize, pageToken })),
+        everyPage((pageToken) => hub.data.commitments.query({ pageSize, pageToken })),
+        everyPage((pageToken) => hub.data.outcomes.query({ pageSize, pageToken })),
+      ]);
+      const atRisk = commitments.filter((c) => c.rag === 'Red' || c.rag === 'Amber');
+      slow = dashboardFigures(rebuildRollups(commitments, logs, procurements), YEAR, { awards: procurements, atRisk });
+    });
+    const same = JSON.stringify(shown(fast as DashboardFigures)) === JSON.stringify(shown(slow as DashboardFigures));
+    if (!same) throw new Error('The dashboard read from rollups differs from the figures added up from every outcome log.');
+    const speedUp = naive.ms / app.ms;
+    const verified = (fast as DashboardFigures).totals.verifiedPence;
+    return {
+      rows: [
+        [`dashboard, a year of ${region.procurements.length} contracts / ${region.logs.length} logs: requests`, String(app.requests), `${naive.requests} (every log)`, (app.requests / naive.requests).toFixed(3)],
+        ['  … bytes', String(app.bytes), String(naive.bytes), (app.bytes / naive.bytes).toFixed(3)],
+        ['  … time (ms; median of 3 / once)', app.ms.toFixed(0), naive.ms.toFixed(0), `${(app.ms / naive.ms).toFixed(3)} (${speedUp.toFixed(0)}× faster)`],
+        ['  … same figures to the penny', same ? 'yes' : 'NO', `verified £${(verified / 100).toFixed(2)}`, ''],
+      ],
+      result: {
+        region: { procurements: region.procurements.length, commitments: region.commitments.length, logs: region.logs.length, rollupItems: region.rollupItems, generateSeconds },
+        filters: YEAR,
+        app,
+        naive,
+        speedUp,
+        sameFigures: same,
+        goals: { requestsAtMost10: app.requests <= 10, atLeast20TimesFaster: speedUp >= 20 },
+      },
+    };
+  } finally {
+    await hub.server.stop();
+  }
+}

@@ -1,0 +1,37 @@
+// How the benchmarks measure: requests and response bytes through fetch (PnPjs's and the Graph client's
+// transport), wall-clock time, and the median of several runs.
+
+export interface Measured {
+  requests: number;
+  bytes: number;
+  ms: number;
+}
+
+/** Counts the HTTP requests and response bytes a piece of work makes through fetch (PnPjs's transport). */
+export async function measure(work: () => Promise<unknown>): Promise<Measured> {
+  const plain = globalThis.fetch;
+  let requests = 0;
+  let bytes = 0;
+  globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    requests++;
+    const response = await plain(input, init);
+    const copy = response.clone();
+    bytes += (await copy.arrayBuffer()).byteLength;
+    return response;
+  }) as typeof fetch;
+  const started = process.hrtime.bigint();
+  try {
+    await work();
+  } finally {
+    globalThis.fetch = plain;
+  }
+  return { requests, bytes, ms: Number(process.hrtime.bigint() - started) / 1e6 };
+}
+
+/** The median of several runs, so one slow moment does not decide a figure. */
+export async function median(runs: number, work: (i: number) => Promise<Measured>): Promise<Measured> {
+  const results: Measured[] = [];
+  for (let i = 0; i < runs; i++) results.push(await work(i));
+  results.sort((a, b) => a.ms - b.ms);
+  return results[Math.floor(runs / 2)];
+}

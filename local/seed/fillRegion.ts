@@ -1,0 +1,89 @@
+// Fills a LOCAL hub site with a generated region (./region.ts): procurements, commitments with their RAG,
+// outcome logs and the rollups the dashboard reads, computed by the hub's own definitions (reporting's
+// rebuildRollups, the domain's commitmentProgress) so the site is exactly as if officers had entered it.
+// Items go in through the local server's bulk insert (POST /_local/bulk, NOT SharePoint: every item is
+// still checked against the list schema), in chunks, because 400,000 logs one batch at a time would take
+// an hour. Used by the generator command and the dashboard benchmark.
+import { DELIVERY_BASIS, commitmentProgress } from '../../src/domain';
+import type { Commitment, IsoDate, OutcomeLog } from '../../src/domain';
+import type { CommitmentWithProgress } from '../../src/data/ports';
+import { commitmentToItem, outcomeToItem, procurementToItem, rollupToItem, rollupsByItem } from '../../src/data/sharepoint/mapping';
+import { rebuildRollups } from '../../src/reporting/rollups';
+import type { Generated, RegionOptions } from './region';
+import { generate } from './region';
+
+/** The regional shape the benchmarks use: 2,000 five-year contracts × 10 commitments × 20 quarters = 400,000 logs. */
+export const REGIONAL_SCALE: RegionOptions = {
+  seed: 2026,
+  procurements: 2000,
+  commitmentsEach: 10,
+  contractMonths: [60, 60],
+  firstStart: '2020-04-01',
+  startWithinDays: 365,
+  targetLogs: 400_000,
+};
+
+export interface FilledRegion extends Generated {
+  /** Commitments as stored (with RAG and the list's ids); logs point at these ids. */
+  commitments: CommitmentWithProgress[];
+  rollupItems: number;
+}
+
+const CHUNK = 10_000;
+
+async function bulk(origin: string, list: string, items: Record<string, unknown>[]): Promise<number> {
+  let firstId = 0;
+  for (let i = 0; i < items.length; i += CHUNK) {
+    const res = await fetch(`${origin}/_local/bulk`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ list, items: items.slice(i, i + CHUNK) }) });
+    const body = (await res.json()) as { firstId?: number; error?: { message?: { value?: string } } | string };
+    if (!res.ok) {
+      const message = typeof body.error === 'string' ? body.error : body.error?.message?.value;
+      throw new Error(`Could not add ${list} items ${i + 1}–${Math.min(i + CHUNK, items.length)}: ${message || res.status}`);
+    }
+    if (i === 0) firstId = body.firstId || 0;
+  }
+  return firstId;
+}
+
+export async function fillRegion(
+  siteUrl: string,
+  options: RegionOptions & { leadOfficerId: number; asOf: IsoDate },
+  say: (message: string) => void = () => undefined,
+): Promise<FilledRegion> {
+  const origin = new URL(siteUrl).origin;
+  const g = generate(options);
+  say(`Generated ${g.procurements.length} procurements, ${g.commitments.length} commitments and ${g.logs.length} outcome logs.`);
+  const decided = (l: OutcomeLog): OutcomeLog =>
+    l.verification === 'Reported'
+      ? l
+      : { ...l, verifiedBy: 'daniel.hughes@svhub.example', verifiedAt: `${l.periodEnd}T12:00:00Z`, rejectionReason: l.verification === 'Rejected' ? 'Evidence did not support the figure.' : undefined };
+
+  await bulk(origin, 'Procurements', g.procurements.map((p) => procurementToItem(p, { leadOfficerId: options.leadOfficerId }) as Record<string, unknown>));
+  say('Added the procurements.');
+
+  // The list numbers the commitments from firstId in order; the generator numbered them from 1.
+  const logsOf = new Map<number, OutcomeLog[]>();
+  for (const l of g.logs) {
+    if (l.commitmentId === undefined) continue;
+    const list = logsOf.get(l.commitmentId);
+    if (list) list.push(l);
+    else logsOf.set(l.commitmentId, [l]);
+  }
+  const startOf = new Map(g.procurements.map((p) => [p.reference, p.contractStart]));
+  const stored: CommitmentWithProgress[] = g.commitments.map((c: Commitment) => {
+    const progress = commitmentProgress(c, logsOf.get(c.id as number) || [], options.asOf, { basis: DELIVERY_BASIS, contractStart: startOf.get(c.procurementReference) });
+    return { ...c, rag: progress.rag, verifiedQuantity: progress.verifiedQuantity };
+  });
+  const firstId = await bulk(origin, 'Commitments', stored.map((c) => commitmentToItem({ ...c, id: undefined }) as Record<string, unknown>));
+  const offset = firstId - 1;
+  const commitments = stored.map((c) => ({ ...c, id: (c.id as number) + offset }));
+  const logs = g.logs.map((l) => decided(l.commitmentId === undefined ? l : { ...l, commitmentId: l.commitmentId + offset }));
+  say('Added the commitments.');
+  await bulk(origin, 'OutcomeLogs', logs.map((l) => outcomeToItem(l) as Record<string, unknown>));
+  say('Added the outcome logs.');
+  const rollups = rebuildRollups(commitments, logs, g.procurements);
+  const items = Array.from(rollupsByItem(rollups).values()).map((rows) => rollupToItem(rows) as Record<string, unknown>);
+  await bulk(origin, 'Rollups', items);
+  say(`Added ${items.length} rollup items (${rollups.length} procurement × quarter × theme figures).`);
+  return { procurements: g.procurements, commitments, logs, rollupItems: items.length };
+}
