@@ -109,6 +109,7 @@ define([], function () {
       Opening: 'Opening the guide…',
       CouldNotOpen: 'The procurement could not be opened',
       LibraryFailed: 'The measure library could not be loaded',
+      EditionFailed: 'The thresholds and policy figures in force could not be loaded, so the tier cannot be worked out',
       NoDraft: 'There is no draft with this reference',
       NothingSaved: 'Nothing is saved under {0}.',
       BasicsFirst: 'Complete the basics first: {0}'
@@ -151,7 +152,7 @@ define([], function () {
     Measures: {
       Themes: 'Themes of the policy this procurement will address',
       ThemesGroup: 'Themes',
-      LightSet: 'Under £50,000 a light set of {0} simple measures keeps the burden on small suppliers low.',
+      LightSet: 'Under {1} a light set of {0} simple measures keeps the burden on small suppliers low.',
       SuggestedSet: '{0} measures are suggested for this contract type.',
       AddSuggested: 'Add the suggested measures',
       ThemeWorth: '{0} — targets worth {1}',
@@ -314,6 +315,7 @@ define([], function () {
       DecisionDate: 'Decision date',
       Tier: 'Tier',
       TierDetail: ' (threshold {0} from {1}, policy edition {2})',
+      EditionChanged: 'This tier was worked out under policy edition {0}; edition {1} is now in force. Edit the decision to work the tier out again before it is submitted.',
       Themes: 'Themes',
       Measures: 'Measures',
       Weighting: 'Weighting',

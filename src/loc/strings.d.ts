@@ -101,6 +101,7 @@ declare interface ISocialValueHubStrings {
     Opening: string;
     CouldNotOpen: string;
     LibraryFailed: string;
+    EditionFailed: string;
     NoDraft: string;
     NothingSaved: string;
     BasicsFirst: string;
@@ -295,6 +296,7 @@ declare interface ISocialValueHubStrings {
     DecisionDate: string;
     Tier: string;
     TierDetail: string;
+    EditionChanged: string;
     Themes: string;
     Measures: string;
     Weighting: string;

@@ -17,6 +17,7 @@ import * as strings from 'SocialValueHubStrings';
 import type { HubData, ProvisionReport } from '../data/ports';
 import type { HostTheme } from '../teams/hostTheme';
 import { ErrorNotice } from './common/ErrorNotice';
+import { EditionInForceProvider } from './editionInForce';
 import { useAsync } from './common/useAsync';
 import { format } from './format';
 import { isoDateFromDate } from '../domain';
@@ -92,7 +93,10 @@ export function App({ services, theme }: AppProps): React.ReactElement {
       </header>
       {services.data ? (
         <ReadyCheck data={services.data} canProvision={!!services.user.canManageSite}>
-          <Hub services={services} data={services.data} />
+          {/* The edition in force loads beside the register's own load; only deciding screens wait for it. */}
+          <EditionInForceProvider data={services.data}>
+            <Hub services={services} data={services.data} />
+          </EditionInForceProvider>
         </ReadyCheck>
       ) : (
         <MessageBar intent="info">

@@ -146,7 +146,8 @@ export function memoryHub(options: { missingLists?: string[]; currentEmail?: str
     commitments: { listForProcurement: async () => [], query: () => notUsed('commitments.query'), update: () => notUsed('commitments.update') },
     outcomes: { record: () => notUsed('outcomes'), get: () => notUsed('outcomes'), query: () => notUsed('outcomes'), update: () => notUsed('outcomes') },
     caseStudies: { create: () => notUsed('caseStudies'), get: () => notUsed('caseStudies'), update: () => notUsed('caseStudies'), query: () => notUsed('caseStudies') },
-    thresholds: { list: () => notUsed('thresholds'), save: () => notUsed('thresholds') },
+    // Read by the hub when it opens (the edition in force); empty, as on a site with nothing saved: the built-in tables.
+    thresholds: { list: async () => [], save: () => notUsed('thresholds') },
     outbox: { enqueue: () => notUsed('outbox'), get: () => notUsed('outbox'), due: () => notUsed('outbox'), query: () => notUsed('outbox'), update: () => notUsed('outbox') },
     rollups: { query: () => notUsed('rollups'), saveMany: () => notUsed('rollups') },
     users: { current: () => notUsed('users'), ensure: () => notUsed('users') },

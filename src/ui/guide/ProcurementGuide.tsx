@@ -2,11 +2,12 @@ import * as React from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import * as strings from 'SocialValueHubStrings';
 import { applyEdit } from '../../domain';
-import type { FieldError, Measure, Procurement } from '../../domain';
+import type { FieldError, Measure, PolicyEdition, Procurement } from '../../domain';
 import type { HubData, Stored } from '../../data/ports';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { dateTime } from '../common/labels';
 import { useAsync } from '../common/useAsync';
+import { useEditionInForce } from '../editionInForce';
 import { format } from '../format';
 import { submitForApproval } from '../procurement/procurementActions';
 import type { CurrentUser, DraftStorage } from '../services';
@@ -64,6 +65,7 @@ export function ProcurementGuide(props: ProcurementGuideProps): React.ReactEleme
   const store = React.useMemo(() => new DraftStore(props.drafts), [props.drafts]);
   const library = useAsync(() => data.measures.list({ activeOnly: true }), [data]);
   const stored = useAsync(() => loadStored(data, reference), [data, reference]);
+  const policy = useEditionInForce();
   const [draft, setDraft] = React.useState<GuideDraft | undefined>(() => store.load(reference));
 
   React.useEffect(() => {
@@ -74,7 +76,9 @@ export function ProcurementGuide(props: ProcurementGuideProps): React.ReactEleme
 
   if (stored.error !== undefined) return <ErrorNotice title={strings.Guide.CouldNotOpen} error={stored.error} onRetry={stored.reload} />;
   if (library.error !== undefined) return <ErrorNotice title={strings.Guide.LibraryFailed} error={library.error} onRetry={library.reload} />;
-  if (!draft || !library.value) return <Spinner label={strings.Guide.Opening} />;
+  // Never guessed: a tier worked out under the built-in edition would be saved under the wrong one.
+  if (policy.error !== undefined) return <ErrorNotice title={strings.Guide.EditionFailed} error={policy.error} onRetry={policy.reload} />;
+  if (!draft || !library.value || policy.loading) return <Spinner label={strings.Guide.Opening} />;
   if (!stored.value?.procurement && !props.initialDraft && !store.load(reference)) {
     return <ErrorNotice title={strings.Guide.NoDraft} error={new Error(format(strings.Guide.NothingSaved, reference))} />;
   }
@@ -82,6 +86,7 @@ export function ProcurementGuide(props: ProcurementGuideProps): React.ReactEleme
     <GuideSteps
       {...props}
       draft={draft}
+      edition={policy.edition}
       library={library.value}
       existing={stored.value?.procurement}
       onDraftChange={(next) => {
@@ -96,42 +101,43 @@ export function ProcurementGuide(props: ProcurementGuideProps): React.ReactEleme
 function GuideSteps(
   props: ProcurementGuideProps & {
     draft: GuideDraft;
+    edition: PolicyEdition;
     library: readonly Measure[];
     existing?: Stored<Procurement>;
     onDraftChange: (draft: GuideDraft) => void;
     onSubmittedDraft: () => void;
   },
 ): React.ReactElement {
-  const { draft, data, library, onDraftChange } = props;
+  const { draft, data, edition, library, onDraftChange } = props;
   const styles = useStyles();
   const [shown, setShown] = React.useState<Partial<Record<StepId, boolean>>>({});
   const [save, setSave] = React.useState<SaveState>({ state: 'idle' });
   const [existing, setExisting] = React.useState<Stored<Procurement> | undefined>(props.existing);
   const headingRef = React.useRef<HTMLHeadingElement>(null);
 
-  const steps = stepsFor(draft);
+  const steps = stepsFor(draft, edition);
   const step = steps.indexOf(draft.step) >= 0 ? draft.step : 'basics';
   const index = steps.indexOf(step);
-  const tier = tierOf(draft);
+  const tier = tierOf(draft, edition);
 
   const change = (patch: Partial<GuideDraft>): void => onDraftChange({ ...draft, ...patch });
 
   const errorsFor = (id: StepId): FieldError[] => {
-    if (id === 'basics') return basicsErrors(draft, library);
+    if (id === 'basics') return basicsErrors(draft, edition, library);
     if (!tier.decision) return [];
-    if (id === 'measures') return targetErrors(draft, library);
-    if (id === 'weighting') return weightingErrors(draft, tier.decision);
-    if (id === 'action-plan') return actionPlanErrors(draft, library);
+    if (id === 'measures') return targetErrors(draft, edition, library);
+    if (id === 'weighting') return weightingErrors(draft, tier.decision, edition);
+    if (id === 'action-plan') return actionPlanErrors(draft, edition, library);
     return [];
   };
   const visibleErrors = shown[step] ? errorsFor(step) : undefined;
 
   /** Writes the draft to the list in one batch; the browser copy stays until submission. */
   const saveToList = async (): Promise<Stored<Procurement> | undefined> => {
-    if (basicsErrors(draft, library).length > 0) return existing; // nothing sensible to store yet
+    if (basicsErrors(draft, edition, library).length > 0) return existing; // nothing sensible to store yet
     setSave({ state: 'saving' });
     try {
-      const bundle = toBundle(draft, existing);
+      const bundle = toBundle(draft, edition, existing);
       const procurement = existing ? applyEdit(existing, bundle.procurement) : bundle.procurement;
       const result = await data.procurements.saveBundle({ ...bundle, procurement });
       if (!result.ok) {
@@ -162,7 +168,7 @@ function GuideSteps(
     goTo(steps[index + 1]);
   };
   const submit = async (): Promise<void> => {
-    const problems = draftProblems(draft, library);
+    const problems = draftProblems(draft, edition, library);
     if (Object.keys(problems).length > 0) {
       setShown({ basics: true, measures: true, weighting: true, 'action-plan': true });
       return;
@@ -192,7 +198,7 @@ function GuideSteps(
                 appearance={id === step ? 'primary' : 'subtle'}
                 aria-current={id === step ? 'step' : undefined}
                 onClick={() => goTo(id)}
-                disabled={i > index && basicsErrors(draft, library).length > 0}
+                disabled={i > index && basicsErrors(draft, edition, library).length > 0}
               >
                 {i + 1}. {STEP_TITLES[id]}
               </Button>
@@ -206,13 +212,15 @@ function GuideSteps(
           {STEP_TITLES[step]}
         </h3>
         {step === 'basics' && <BasicsStep draft={draft} errors={visibleErrors} onChange={change} />}
-        {step === 'tier' && <TierStep tier={tier.decision} error={tier.error} />}
+        {step === 'tier' && <TierStep tier={tier.decision} error={tier.error} edition={edition} />}
         {step === 'measures' && tier.decision && (
           <MeasuresStep draft={draft} errors={visibleErrors} onChange={change} tier={tier.decision} library={library} />
         )}
-        {step === 'weighting' && tier.decision && <WeightingStep draft={draft} errors={visibleErrors} onChange={change} tier={tier.decision} />}
+        {step === 'weighting' && tier.decision && (
+          <WeightingStep draft={draft} errors={visibleErrors} onChange={change} tier={tier.decision} edition={edition} />
+        )}
         {step === 'action-plan' && tier.decision && <ActionPlanStep draft={draft} errors={visibleErrors} onChange={change} tier={tier.decision} />}
-        {step === 'review' && <ReviewStep draft={draft} tier={tier.decision} library={library} problems={draftProblems(draft, library)} goTo={goTo} />}
+        {step === 'review' && <ReviewStep draft={draft} tier={tier.decision} library={library} problems={draftProblems(draft, edition, library)} goTo={goTo} />}
         {step !== 'basics' && step !== 'tier' && !tier.decision && (
           <MessageBar intent="warning">
             <MessageBarBody>{format(strings.Guide.BasicsFirst, tier.error ?? '')}</MessageBarBody>

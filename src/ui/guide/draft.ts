@@ -1,6 +1,7 @@
 // The new-procurement guide's working copy: exactly what the officer typed, step by step, so going back
 // never loses an entry and a reload restores it. Every decision about it is the domain's: this module
-// only turns typed text into domain values and asks the domain.
+// only turns typed text into domain values and asks the domain, under the policy edition in force
+// (passed in, never defaulted, so no decision silently falls back to the built-in edition).
 import {
   DEFAULT_AUTHORITY_ID,
   DEFAULT_REGIME,
@@ -20,6 +21,7 @@ import type {
   FieldError,
   IsoDate,
   Measure,
+  PolicyEdition,
   Procurement,
   Regime,
   SocialValueRelevance,
@@ -144,32 +146,35 @@ const BASICS_FIELDS = /^(title|authorityId|directorate|leadOfficer\.|contractTyp
 const MEASURES_FIELDS = /^(themeIds|measureTargets)/;
 
 /** Problems with the basics, each next to its field (the domain's own validator and words). */
-export function basicsErrors(draft: GuideDraft, library?: readonly Measure[]): FieldError[] {
-  const errors = validateProcurementBasics(asProcurement(draft), { library }).filter((e) => BASICS_FIELDS.test(e.field));
+export function basicsErrors(draft: GuideDraft, edition: PolicyEdition, library?: readonly Measure[]): FieldError[] {
+  const errors = validateProcurementBasics(asProcurement(draft), { edition, library }).filter((e) => BASICS_FIELDS.test(e.field));
   const value = estimatedValuePence(draft);
   if (value.error) {
     // The domain says the value is missing; the parse error says what is wrong with what was typed.
     return errors.filter((e) => e.field !== 'estimatedValuePence').concat([{ field: 'estimatedValuePence', message: value.error }]);
   }
   if (errors.length === 0) {
-    const tier = tierOf(draft);
+    const tier = tierOf(draft, edition);
     if (tier.error) errors.push({ field: 'decisionDate', message: tier.error });
   }
   return errors;
 }
 
 /** The tier the policy gives these basics, or why it cannot be decided yet. */
-export function tierOf(draft: GuideDraft): { decision?: TierDecision; error?: string } {
+export function tierOf(draft: GuideDraft, edition: PolicyEdition): { decision?: TierDecision; error?: string } {
   const value = estimatedValuePence(draft);
   if (value.pence === undefined || !draft.contractType) return { error: value.error ?? 'Choose the contract type.' };
   try {
     return {
-      decision: determineTier({
-        estimatedValue: penceToPounds(value.pence),
-        contractType: draft.contractType,
-        regime: draft.regime,
-        decisionDate: draft.decisionDate,
-      }),
+      decision: determineTier(
+        {
+          estimatedValue: penceToPounds(value.pence),
+          contractType: draft.contractType,
+          regime: draft.regime,
+          decisionDate: draft.decisionDate,
+        },
+        edition,
+      ),
     };
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
@@ -190,29 +195,32 @@ export function weightingDecision(draft: GuideDraft): WeightingDecision {
   };
 }
 
-export function weightingErrors(draft: GuideDraft, tier: TierDecision): FieldError[] {
-  return validateWeighting(weightingDecision(draft), tier.tier).errors;
+export function weightingErrors(draft: GuideDraft, tier: TierDecision, edition: PolicyEdition): FieldError[] {
+  return validateWeighting(weightingDecision(draft), tier.tier, edition).errors;
 }
 
-export function weightingRecommendation(draft: GuideDraft, tier: TierDecision): WeightingRecommendation {
-  return recommendWeighting({
-    tier: tier.tier,
-    estimatedValue: penceToPounds(tier.estimatedValuePence),
-    contractType: tier.contractType,
-    relevance: draft.relevance,
-    socialValueEssential: draft.socialValueEssential,
-  });
+export function weightingRecommendation(draft: GuideDraft, tier: TierDecision, edition: PolicyEdition): WeightingRecommendation {
+  return recommendWeighting(
+    {
+      tier: tier.tier,
+      estimatedValue: penceToPounds(tier.estimatedValuePence),
+      contractType: tier.contractType,
+      relevance: draft.relevance,
+      socialValueEssential: draft.socialValueEssential,
+    },
+    edition,
+  );
 }
 
 /** Themes and targets, as the domain rules them: a theme from £50,000, every target a valid quantity in its unit. */
-export function targetErrors(draft: GuideDraft, library?: readonly Measure[]): FieldError[] {
-  return validateProcurementBasics(asProcurement(draft), { library }).filter((e) => MEASURES_FIELDS.test(e.field));
+export function targetErrors(draft: GuideDraft, edition: PolicyEdition, library?: readonly Measure[]): FieldError[] {
+  return validateProcurementBasics(asProcurement(draft), { edition, library }).filter((e) => MEASURES_FIELDS.test(e.field));
 }
 
 /** The action plan's problems, as the domain sees them at submission (fields actionPlan[i].…). */
-export function actionPlanErrors(draft: GuideDraft, library?: readonly Measure[]): FieldError[] {
-  const bundle = toBundle(draft);
-  return validateSubmission(bundle.procurement, { library, actionPlan: bundle.actionPlan }).filter((e) => /^actionPlan/.test(e.field));
+export function actionPlanErrors(draft: GuideDraft, edition: PolicyEdition, library?: readonly Measure[]): FieldError[] {
+  const bundle = toBundle(draft, edition);
+  return validateSubmission(bundle.procurement, { edition, library, actionPlan: bundle.actionPlan }).filter((e) => /^actionPlan/.test(e.field));
 }
 
 /** The field name of target i, as the domain's validator names it. */
@@ -221,24 +229,24 @@ export function targetField(index: number): string {
 }
 
 /** Every problem that stops the draft from being submitted, step by step. */
-export function draftProblems(draft: GuideDraft, library?: readonly Measure[]): Partial<Record<StepId, FieldError[]>> {
-  const basics = basicsErrors(draft, library);
+export function draftProblems(draft: GuideDraft, edition: PolicyEdition, library?: readonly Measure[]): Partial<Record<StepId, FieldError[]>> {
+  const basics = basicsErrors(draft, edition, library);
   const problems: Partial<Record<StepId, FieldError[]>> = {};
   if (basics.length) problems.basics = basics;
-  const tier = tierOf(draft).decision;
+  const tier = tierOf(draft, edition).decision;
   if (!tier) return problems;
-  const targets = targetErrors(draft, library);
+  const targets = targetErrors(draft, edition, library);
   if (targets.length) problems.measures = targets;
-  const weighting = weightingErrors(draft, tier);
+  const weighting = weightingErrors(draft, tier, edition);
   if (weighting.length) problems.weighting = weighting;
-  const plan = actionPlanErrors(draft, library);
+  const plan = actionPlanErrors(draft, edition, library);
   if (plan.length) problems['action-plan'] = plan;
   return problems;
 }
 
 /** The draft as the domain's procurement and action plan, ready for the data layer's one-batch save. */
-export function toBundle(draft: GuideDraft, existing?: Stored<Procurement>): ProcurementBundle {
-  const tier = tierOf(draft).decision;
+export function toBundle(draft: GuideDraft, edition: PolicyEdition, existing?: Stored<Procurement>): ProcurementBundle {
+  const tier = tierOf(draft, edition).decision;
   const value = estimatedValuePence(draft).pence ?? 0;
   const procurement: Procurement = {
     ...(existing ?? {}),
@@ -299,8 +307,8 @@ export function draftFromProcurement(p: Procurement, actions: readonly ActionPla
 }
 
 /** The steps this draft goes through: the action plan step only where the policy asks for one. */
-export function stepsFor(draft: GuideDraft): StepId[] {
-  const tier = tierOf(draft).decision;
+export function stepsFor(draft: GuideDraft, edition: PolicyEdition): StepId[] {
+  const tier = tierOf(draft, edition).decision;
   const steps: StepId[] = ['basics', 'tier', 'measures', 'weighting'];
   if (!tier || tier.actionPlanRequired || draft.actions.length > 0) steps.push('action-plan');
   steps.push('review');

@@ -8,6 +8,7 @@ import type { HubData } from '../../data/ports';
 import { editionInForce, knownEditionIds } from '../../library';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { useAsync } from '../common/useAsync';
+import { useEditionInForce } from '../editionInForce';
 import { ImportTab } from './ImportTab';
 import { MeasuresTab } from './MeasuresTab';
 import { PolicyFiguresTab } from './PolicyFiguresTab';
@@ -39,6 +40,7 @@ export interface MeasureLibraryAdminProps {
 export function MeasureLibraryAdmin({ data, canManageSite, today }: MeasureLibraryAdminProps): React.ReactElement {
   const [section, setSection] = React.useState<Section>('measures');
   const [notice, setNotice] = React.useState('');
+  const inForce = useEditionInForce();
   const measures = useAsync<Measure[]>(() => (canManageSite ? data.measures.list() : Promise.resolve([])), [data, canManageSite]);
   const policy = useAsync(
     async () => {
@@ -80,6 +82,8 @@ export function MeasureLibraryAdmin({ data, canManageSite, today }: MeasureLibra
     const changed = (message: string): void => {
       setNotice(message);
       policy.reload();
+      // The rest of the hub decides under the new edition from now on.
+      inForce.reload();
     };
     return section === 'thresholds' ? (
       <ThresholdsTab key={edition.id} data={data} edition={edition} rows={rows} knownEditionIds={known} onChanged={changed} today={today} />

@@ -19,6 +19,7 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { StatusBadge } from '../common/StatusBadge';
 import { authorityName, dateTime, longDate, money, tierLabel, weightingText } from '../common/labels';
 import { useAsync } from '../common/useAsync';
+import { useEditionInForce } from '../editionInForce';
 import { format } from '../format';
 import type { CurrentUser } from '../services';
 import { saveFile } from '../common/download';
@@ -70,6 +71,7 @@ export function ProcurementPage({ data, graph, user, reference, onEdit, onBack }
   const [actionError, setActionError] = React.useState<unknown>(undefined);
   const [comments, setComments] = React.useState('');
   const [celebrating, setCelebrating] = React.useState<Stored<OutcomeLog> | undefined>();
+  const policy = useEditionInForce();
 
   if (loaded.loading && !loaded.value) return <Spinner label={strings.Procurement.Opening} />;
   if (loaded.error !== undefined) return <ErrorNotice title={strings.Procurement.CouldNotOpen} error={loaded.error} onRetry={loaded.reload} />;
@@ -98,12 +100,14 @@ export function ProcurementPage({ data, graph, user, reference, onEdit, onBack }
     setBusy(true);
     setActionError(undefined);
     try {
+      // The pack states the weighting against the edition in force: not against a guessed one.
+      if (policy.error !== undefined) throw policy.error;
       // Loaded on demand: docx is only fetched when someone asks for a pack.
       const [{ tenderPackFile }, measures] = await Promise.all([
         import(/* webpackChunkName: 'tender-pack' */ '../../tenderPack'),
         data.measures.list(),
       ]);
-      const file = await tenderPackFile(p, { measures });
+      const file = await tenderPackFile(p, { measures, edition: policy.edition });
       saveFile(file.bytes, file.fileName, file.mediaType);
     } catch (error) {
       setActionError(error);
@@ -115,6 +119,10 @@ export function ProcurementPage({ data, graph, user, reference, onEdit, onBack }
     (t) => t.actor === 'officer' && (t.action === 'withdraw' || t.action === 'recall' || t.action === 'start-tendering' || t.action === 'revise'),
   );
   const mayApprove = canApprove(p, user.email);
+  // A decision not yet approved is worked out again under a newer edition when it is next edited.
+  const decidedUnder = p.tierDecision?.policyEditionId;
+  const editionChanged =
+    !policy.loading && decidedUnder !== undefined && decidedUnder !== policy.edition.id && (p.status === 'Draft' || p.status === 'Rejected');
 
   return (
     <article aria-labelledby="procurement-heading">
@@ -137,7 +145,7 @@ export function ProcurementPage({ data, graph, user, reference, onEdit, onBack }
             {strings.Procurement.ContinueToSubmit}
           </Button>
         )}
-        <Button onClick={() => downloadTenderPack()} disabled={busy}>
+        <Button onClick={() => downloadTenderPack()} disabled={busy || policy.loading}>
           {strings.Procurement.DownloadTenderPack}
         </Button>
         {officerMoves.map((t) => (
@@ -207,6 +215,11 @@ export function ProcurementPage({ data, graph, user, reference, onEdit, onBack }
           <dd className={styles.detail}>
             {tierLabel(p.tierDecision?.tier)}
             {p.tierDecision && format(strings.Procurement.TierDetail, money(p.tierDecision.thresholdPence), longDate(p.tierDecision.thresholdEffectiveFrom), p.tierDecision.policyEditionId)}
+            {editionChanged && (
+              <Text as="p" block size={200}>
+                {format(strings.Procurement.EditionChanged, decidedUnder ?? '', policy.edition.id)}
+              </Text>
+            )}
           </dd>
           <dt className={styles.term}>{strings.Procurement.Themes}</dt>
           <dd className={styles.detail}>{THEMES.filter((t) => p.themeIds.indexOf(t.id) >= 0).map((t) => t.label).join('; ') || strings.Common.NotRecorded}</dd>

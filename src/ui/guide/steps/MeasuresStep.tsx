@@ -95,7 +95,7 @@ export function MeasuresStep({
       <MessageBar intent="info">
         <MessageBarBody>
           {tier.tier === 'light-touch'
-            ? format(strings.Measures.LightSet, suggested.length)
+            ? format(strings.Measures.LightSet, suggested.length, formatPounds(tier.lightTouchLimitPence))
             : format(strings.Measures.SuggestedSet, suggested.length)}{' '}
           <Button size="small" onClick={() => addMeasures(suggested)} disabled={suggested.every((m) => chosen.has(m.code))}>
             {strings.Measures.AddSuggested}

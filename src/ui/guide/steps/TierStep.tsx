@@ -1,8 +1,7 @@
 import * as React from 'react';
 import { Badge, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import * as strings from 'SocialValueHubStrings';
-import { CURRENT_POLICY_EDITION } from '../../../domain';
-import type { TierDecision } from '../../../domain';
+import type { PolicyEdition, TierDecision } from '../../../domain';
 import { tierLabel } from '../../common/labels';
 import { format } from '../../format';
 
@@ -12,8 +11,7 @@ const useStyles = makeStyles({
 });
 
 /** What the tier asks of the officer, as a checklist; the figures come from the policy edition applied. */
-function checklist(tier: TierDecision): string[] {
-  const edition = CURRENT_POLICY_EDITION;
+function checklist(tier: TierDecision, edition: PolicyEdition): string[] {
   const range = format(strings.Tier.Range, edition.weightingMinPercent, edition.weightingMaxPercent);
   if (tier.tier === 'light-touch') {
     return [strings.Tier.LightToolkit, strings.Tier.LightQuotations, strings.Tier.LightMeasures];
@@ -24,7 +22,8 @@ function checklist(tier: TierDecision): string[] {
   return items;
 }
 
-export function TierStep({ tier, error }: { tier?: TierDecision; error?: string }): React.ReactElement {
+/** `edition` is the one `tier` was worked out under (the edition in force). */
+export function TierStep({ tier, error, edition }: { tier?: TierDecision; error?: string; edition: PolicyEdition }): React.ReactElement {
   const styles = useStyles();
   if (!tier) {
     return (
@@ -46,7 +45,7 @@ export function TierStep({ tier, error }: { tier?: TierDecision; error?: string 
         <Text as="h3" weight="semibold">{strings.Tier.WhatPolicyAsks}</Text>
         <Text as="p" block>{tier.policyAsks}</Text>
         <ul className={styles.list} aria-label={strings.Tier.Checklist}>
-          {checklist(tier).map((item) => (
+          {checklist(tier, edition).map((item) => (
             <li key={item}>{item}</li>
           ))}
         </ul>

@@ -13,8 +13,8 @@ import {
   Textarea,
 } from '@fluentui/react-components';
 import * as strings from 'SocialValueHubStrings';
-import { CURRENT_POLICY_EDITION, RELEVANCE_LEVELS, WEIGHTING_METHODS } from '../../../domain';
-import type { SocialValueRelevance, TierDecision, WeightingMethod } from '../../../domain';
+import { RELEVANCE_LEVELS, WEIGHTING_METHODS } from '../../../domain';
+import type { PolicyEdition, SocialValueRelevance, TierDecision, WeightingMethod } from '../../../domain';
 import { fieldState } from '../../common/FieldErrors';
 import { weightingRecommendation } from '../draft';
 import { format } from '../../format';
@@ -27,11 +27,11 @@ const RELEVANCE_LABELS: Record<SocialValueRelevance, string> = {
   high: strings.Weighting.RelevanceHigh,
 };
 
-export function WeightingStep({ draft, errors, onChange, tier }: StepProps & { tier: TierDecision }): React.ReactElement {
+export function WeightingStep({ draft, errors, onChange, tier, edition }: StepProps & { tier: TierDecision; edition: PolicyEdition }): React.ReactElement {
   const styles = useFormStyles();
-  const recommendation = weightingRecommendation(draft, tier);
+  const recommendation = weightingRecommendation(draft, tier, edition);
   const allowedMethods = WEIGHTING_METHODS.filter((m) => !(m.id === 'none' && tier.weightingRequired));
-  const { weightingMinPercent: min, weightingMaxPercent: max } = CURRENT_POLICY_EDITION;
+  const { weightingMinPercent: min, weightingMaxPercent: max } = edition;
 
   const applyRecommendation = (): void => {
     const d = recommendation.draft;
