@@ -345,8 +345,17 @@ export const APPROVALS_LIST = {
   ],
 } as const satisfies ListDef;
 
+interface ThemeFigureColumn<N extends string> {
+  readonly name: N;
+  readonly title: string;
+  readonly kind: 'Number';
+  readonly decimals: 0;
+  readonly min: 0;
+  readonly format: object;
+}
+
 /** The three figures a rollup keeps for one theme, as Number columns named after the theme's column prefix. */
-function themeFigures<P extends string>(prefix: P, themeId: ThemeId) {
+function themeFigures<P extends string>(prefix: P, themeId: ThemeId): readonly [ThemeFigureColumn<`${P}Committed`>, ThemeFigureColumn<`${P}Reported`>, ThemeFigureColumn<`${P}Verified`>] {
   const label = THEME_LABELS[themeId];
   return [
     { name: `${prefix}Committed` as `${P}Committed`, title: `${label}: committed`, kind: 'Number', decimals: 0, min: 0, format: MONEY },
