@@ -549,6 +549,7 @@ define([], function () {
       RecordAwardTitle: 'Record the award',
       RecordAwardIntro: 'Record who won and what they committed to. Each measure’s £ proxy is locked today, so later changes to the library never change what this contract is judged by.',
       SupplierName: 'Supplier name',
+      SmeCheck: 'Small or medium-sized enterprise (SME)',
       VcseCheck: 'Voluntary, community or social enterprise (VCSE)',
       LocalCheck: 'Based in the West Midlands',
       Postcode: 'Supplier postcode',

@@ -526,6 +526,7 @@ declare interface ISocialValueHubStrings {
     RecordAwardTitle: string;
     RecordAwardIntro: string;
     SupplierName: string;
+    SmeCheck: string;
     VcseCheck: string;
     LocalCheck: string;
     Postcode: string;

@@ -163,8 +163,7 @@ export function AwardPanel({ data, procurement: p, library, actionPlan, onAwarde
           <Field label={S.SupplierName} required {...fieldState(errors, 'supplier.name')}>
             <Input value={supplier.name} onChange={(_, d) => setSupplier({ ...supplier, name: d.value })} />
           </Field>
-          {/* Inline for now: tests/loc/strings.test.ts's '-ize' check mistakes “medium-sized” for American spelling. */}
-          <Checkbox label="Small or medium-sized enterprise (SME)" checked={supplier.isSme} onChange={(_, d) => setSupplier({ ...supplier, isSme: !!d.checked })} />
+          <Checkbox label={S.SmeCheck} checked={supplier.isSme} onChange={(_, d) => setSupplier({ ...supplier, isSme: !!d.checked })} />
           <Checkbox label={S.VcseCheck} checked={supplier.isVcse} onChange={(_, d) => setSupplier({ ...supplier, isVcse: !!d.checked })} />
           <Checkbox label={S.LocalCheck} checked={supplier.isLocal} onChange={(_, d) => setSupplier({ ...supplier, isLocal: !!d.checked })} />
           <Field label={S.Postcode} hint={S.PostcodeHint} {...fieldState(errors, 'supplier.postcode')}>
