@@ -4,8 +4,8 @@
 // Items go in through the local server's bulk insert (POST /_local/bulk, NOT SharePoint: every item is
 // still checked against the list schema), in chunks, because 400,000 logs one batch at a time would take
 // an hour. Used by the generator command and the dashboard benchmark.
-import { DELIVERY_BASIS, commitmentProgress } from '../../src/domain';
-import type { Commitment, IsoDate, OutcomeLog } from '../../src/domain';
+import type { IsoDate, OutcomeLog } from '../../src/domain';
+import { staleProgress } from '../../src/delivery/progress';
 import type { CommitmentWithProgress } from '../../src/data/ports';
 import { commitmentToItem, outcomeToItem, procurementToItem, rollupToItem, rollupsByItem } from '../../src/data/sharepoint/mapping';
 import { rebuildRollups } from '../../src/reporting/rollups';
@@ -61,19 +61,9 @@ export async function fillRegion(
   await bulk(origin, 'Procurements', g.procurements.map((p) => procurementToItem(p, { leadOfficerId: options.leadOfficerId }) as Record<string, unknown>));
   say('Added the procurements.');
 
+  // New commitments have no stored RAG yet, so every one comes back with its progress as of `asOf`.
+  const stored = staleProgress(g.commitments as CommitmentWithProgress[], g.logs, g.procurements, options.asOf);
   // The list numbers the commitments from firstId in order; the generator numbered them from 1.
-  const logsOf = new Map<number, OutcomeLog[]>();
-  for (const l of g.logs) {
-    if (l.commitmentId === undefined) continue;
-    const list = logsOf.get(l.commitmentId);
-    if (list) list.push(l);
-    else logsOf.set(l.commitmentId, [l]);
-  }
-  const startOf = new Map(g.procurements.map((p) => [p.reference, p.contractStart]));
-  const stored: CommitmentWithProgress[] = g.commitments.map((c: Commitment) => {
-    const progress = commitmentProgress(c, logsOf.get(c.id as number) || [], options.asOf, { basis: DELIVERY_BASIS, contractStart: startOf.get(c.procurementReference) });
-    return { ...c, rag: progress.rag, verifiedQuantity: progress.verifiedQuantity };
-  });
   const firstId = await bulk(origin, 'Commitments', stored.map((c) => commitmentToItem({ ...c, id: undefined }) as Record<string, unknown>));
   const offset = firstId - 1;
   const commitments = stored.map((c) => ({ ...c, id: (c.id as number) + offset }));

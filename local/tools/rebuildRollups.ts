@@ -1,5 +1,6 @@
 // The rebuild command's body: recomputes a site's Rollups list from its outcome logs over the real data
 // layer (PnPjs over HTTP). Run through scripts/rebuild-rollups.mjs.
+import { isoDateFromDate, parseIsoDate } from '../../src/domain';
 import { createLocalSp } from '../../src/data/sharepoint/spfi';
 import { createSharePointData } from '../../src/data/sharepoint';
 import { rebuildRollupsOnSite } from '../../src/reporting/rebuild';
@@ -11,16 +12,20 @@ export async function main(argv: string[]): Promise<number> {
   };
   const site = arg('--site');
   if (!site || argv.indexOf('--help') >= 0) {
-    console.log('Usage: node scripts/rebuild-rollups.mjs --site http://127.0.0.1:4321/sites/socialvalue [--dry-run]');
-    console.log('Recomputes every rollup (procurement × quarter × theme) from the commitments and outcome logs and writes those that differ.');
+    console.log('Usage: node scripts/rebuild-rollups.mjs --site http://127.0.0.1:4321/sites/socialvalue [--dry-run] [--as-of YYYY-MM-DD]');
+    console.log('Recomputes every rollup (procurement × quarter × theme) from the commitments and outcome logs and writes those that differ,');
+    console.log('and brings each commitment\'s stored RAG up to today (or --as-of): run it on a schedule so overdue commitments turn Red.');
     return argv.indexOf('--help') >= 0 ? 0 : 2;
   }
   const data = createSharePointData(createLocalSp(site.replace(/\/$/, ''), { retries: 6 }));
   const started = Date.now();
-  const report = await rebuildRollupsOnSite(data, { dryRun: argv.indexOf('--dry-run') >= 0, onProgress: (m) => console.log(m) });
+  const asOf = arg('--as-of') || isoDateFromDate(new Date());
+  parseIsoDate(asOf, '--as-of');
+  const report = await rebuildRollupsOnSite(data, { dryRun: argv.indexOf('--dry-run') >= 0, onProgress: (m) => console.log(m), asOf });
   console.log(
     `Rollups: ${report.rollups} from ${report.logs} outcome logs, ${report.commitments} commitments and ${report.procurements} procurements; ` +
-      `${report.written} written, ${report.unchanged} unchanged, ${report.failed.length} failed (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+      `${report.written} written, ${report.unchanged} unchanged, ${report.failed.length} failed; ` +
+      `${report.progressUpdated} commitments' RAG ${argv.indexOf('--dry-run') >= 0 ? 'out of date' : 'brought up to'} ${asOf} (${((Date.now() - started) / 1000).toFixed(1)} s).`,
   );
   if (report.unknownReferences.length > 0) console.log(`Left out (no such procurement): ${report.unknownReferences.join(', ')}`);
   for (const f of report.failed) console.error(`Failed: ${f.what}: ${f.error.message}`);

@@ -1,8 +1,13 @@
 // Rebuilds a site's Rollups list from its commitments and outcome logs (the rebuild command, and a site
 // owner's repair after a failed incremental update). Reads every procurement, commitment, log and rollup
 // page by page (ID order, past the 5,000-item threshold), recomputes with rebuildRollups, and writes only
-// the rollups whose figures differ (stale ones are set to zero: the port cannot delete).
+// the rollups whose figures differ (stale ones are set to zero: the port cannot delete). Given a day, it
+// also brings each commitment's stored RAG and verified quantity up to that day: a commitment turns Red
+// on its due date without any new log, and the dashboard finds at-risk commitments by the stored RAG.
+import type { IsoDate } from '../domain';
 import type { HubData, Page, Rollup, WriteFailure } from '../data/ports';
+import { DataError } from '../data/errors';
+import { staleProgress } from '../delivery/progress';
 import { pickRollup, rebuildRollups, rollupKeyOf, rollupsToSave, unknownReferences } from './rollups';
 
 export interface RebuildReport {
@@ -16,6 +21,8 @@ export interface RebuildReport {
   unchanged: number;
   /** References of logs or commitments with no procurement: left out. */
   unknownReferences: string[];
+  /** Commitments whose stored RAG or verified quantity were out of date (updated unless a dry run). */
+  progressUpdated: number;
   failed: WriteFailure[];
 }
 
@@ -34,7 +41,7 @@ const sameFigures = (a: Rollup, b: Rollup): boolean => JSON.stringify(pickRollup
 
 export async function rebuildRollupsOnSite(
   data: Pick<HubData, 'procurements' | 'commitments' | 'outcomes' | 'rollups'>,
-  options: { batchSize?: number; dryRun?: boolean; onProgress?: (message: string) => void } = {},
+  options: { batchSize?: number; dryRun?: boolean; onProgress?: (message: string) => void; asOf?: IsoDate } = {},
 ): Promise<RebuildReport> {
   const say = options.onProgress || ((): void => undefined);
   const pageSize = 5000;
@@ -63,6 +70,18 @@ export async function rebuildRollupsOnSite(
       say(`Wrote ${Math.min(i + size, toSave.length)} of ${toSave.length} rollups.`);
     }
   }
+  const stale = options.asOf ? staleProgress(commitments, logs, procurements, options.asOf) : [];
+  if (!options.dryRun) {
+    for (const c of stale) {
+      try {
+        await data.commitments.update(c);
+      } catch (e) {
+        const what = `commitment ${c.procurementReference} ${c.measureCode}`;
+        failed.push({ what, error: e instanceof DataError ? e : new DataError('server', `${what}: ${String(e)}`) });
+      }
+    }
+    if (stale.length > 0) say(`Brought ${stale.length} commitments' RAG up to ${options.asOf}.`);
+  }
   return {
     procurements: procurements.length,
     commitments: commitments.length,
@@ -71,6 +90,7 @@ export async function rebuildRollupsOnSite(
     written: options.dryRun ? 0 : toSave.length - failed.length,
     unchanged: fresh.length - toSave.filter((r) => freshKeys.has(rollupKeyOf(r))).length,
     unknownReferences: unknownReferences(commitments, logs, procurements),
+    progressUpdated: stale.length,
     failed,
   };
 }

@@ -101,11 +101,15 @@ describe('the rebuild command', () => {
       ]);
 
       const out = await new Promise<string>((resolve, reject) =>
-        execFile(process.execPath, [join(__dirname, '..', '..', 'scripts', 'rebuild-rollups.mjs'), '--site', h.server.siteUrl], { timeout: 120_000 }, (err, stdout, stderr) =>
+        execFile(process.execPath, [join(__dirname, '..', '..', 'scripts', 'rebuild-rollups.mjs'), '--site', h.server.siteUrl, '--as-of', '2026-11-25'], { timeout: 120_000 }, (err, stdout, stderr) =>
           err ? reject(new Error(`${err.message}\n${stdout}\n${stderr}`)) : resolve(stdout),
         ),
       );
       expect(out).toMatch(/Rollups: \d+ from 3 outcome logs, 2 commitments and 1 procurements; \d+ written, \d+ unchanged, 0 failed/);
+      // Both commitments are behind on 25 November 2026 (the environment one is past due with nothing verified):
+      // their stored RAG turns Red, so the dashboard's at-risk query finds them without any new log.
+      expect(out).toMatch(/2 commitments' RAG brought up to 2026-11-25/);
+      expect((await h.data.commitments.query({ rag: 'Red' })).items.map((c) => c.measureCode).sort()).toEqual(['ENV-01', 'HSC-02']);
 
       const stored = (await h.data.rollups.query({ pageSize: 5000 })).items.map(pickRollup);
       const logs = (await h.data.outcomes.query({ pageSize: 5000 })).items;
@@ -120,9 +124,10 @@ describe('the rebuild command', () => {
 
       // Run again: nothing to write.
       const again = await new Promise<string>((resolve, reject) =>
-        execFile(process.execPath, [join(__dirname, '..', '..', 'scripts', 'rebuild-rollups.mjs'), '--site', h.server.siteUrl], { timeout: 120_000 }, (err, stdout) => (err ? reject(err) : resolve(stdout))),
+        execFile(process.execPath, [join(__dirname, '..', '..', 'scripts', 'rebuild-rollups.mjs'), '--site', h.server.siteUrl, '--as-of', '2026-11-25'], { timeout: 120_000 }, (err, stdout) => (err ? reject(err) : resolve(stdout))),
       );
       expect(again).toMatch(/ 0 written/);
+      expect(again).toMatch(/ 0 commitments' RAG/);
     } finally {
       await h.server.stop();
     }

@@ -3,10 +3,11 @@
 // transition allows the status move); the data layer writes. After any change to a log, the
 // commitments' RAG and verified quantity and the quarter's rollups are brought up to date, so the
 // list views and the dashboard never lag behind the logs.
-import { DELIVERY_BASIS, commitmentProgress, isoDateFromDate, outcomeLogFor, rejectOutcome, transition, verifyOutcome } from '../../domain';
+import { isoDateFromDate, outcomeLogFor, rejectOutcome, transition, verifyOutcome } from '../../domain';
 import type { ActionPlanItem, Commitment, IsoDate, OutcomeLog, Procurement, Supplier } from '../../domain';
 import { DataError, ValidationError } from '../../data/ports';
 import type { BundleSaveResult, CommitmentWithProgress, HubData, Rollup, Stored } from '../../data/ports';
+import { staleProgress } from '../../delivery/progress';
 import { procurementRollups } from '../../delivery/rollups';
 import { rollupsForProcurement, rollupsToSave } from '../../reporting/rollups';
 import type { CurrentUser } from '../services';
@@ -125,12 +126,7 @@ export function todayIso(): IsoDate {
 export async function refreshDelivery(data: HubData, reference: string, periodEnds: readonly IsoDate[] | undefined, asOf: IsoDate = todayIso()): Promise<void> {
   const [procurement, commitments, logs] = await Promise.all([data.procurements.get(reference), data.commitments.listForProcurement(reference), logsOf(data, reference)]);
   if (!procurement) return;
-  for (const c of commitments) {
-    const progress = commitmentProgress(c, logs, asOf, { basis: DELIVERY_BASIS, contractStart: procurement.contractStart });
-    if (c.rag !== progress.rag || c.verifiedQuantity !== progress.verifiedQuantity) {
-      await data.commitments.update({ ...c, rag: progress.rag, verifiedQuantity: progress.verifiedQuantity });
-    }
-  }
+  for (const c of staleProgress(commitments, logs, [procurement], asOf)) await data.commitments.update(c);
   // The rollups are defined once, in reporting (the dashboard's rebuild uses the same functions).
   let rollups: Rollup[];
   if (periodEnds) {

@@ -1,0 +1,45 @@
+// Stored delivery figures go out of date with time as well as with logs: staleProgress finds both.
+import { staleProgress } from '../../src/delivery/progress';
+import type { CommitmentWithProgress } from '../../src/data/ports';
+import type { OutcomeLog } from '../../src/domain';
+
+const commitment = (over: Partial<CommitmentWithProgress> = {}): CommitmentWithProgress => ({
+  id: 1,
+  procurementReference: 'P-1',
+  measureCode: 'ENV-01',
+  targetQuantity: 10,
+  unit: 'tonnes CO2e',
+  proxyPenceLocked: 24_500,
+  startDate: '2026-04-01',
+  dueDate: '2026-09-30',
+  rag: 'Green',
+  verifiedQuantity: 10,
+  ...over,
+});
+const log = (quantity: number, verification: OutcomeLog['verification']): OutcomeLog => ({
+  procurementReference: 'p-1 ',
+  commitmentId: 1,
+  measureCode: 'ENV-01',
+  periodEnd: '2026-06-30',
+  quantity,
+  reportedBy: 'supplier@example.org',
+  verification,
+});
+const procurements = [{ reference: 'P-1', contractStart: '2026-04-01' }];
+
+describe('staleProgress', () => {
+  it('returns nothing when the stored RAG and verified quantity are those of today', () => {
+    expect(staleProgress([commitment()], [log(10, 'Verified')], procurements, '2026-11-25')).toEqual([]);
+  });
+
+  it('turns a commitment Red on its due date with no new log, counting verified logs only', () => {
+    const stored = commitment({ rag: 'Green', verifiedQuantity: 4 });
+    const logs = [log(4, 'Verified'), { ...log(6, 'Reported'), periodEnd: '2026-09-30' }];
+    expect(staleProgress([stored], logs, procurements, '2026-06-01')).toEqual([]);
+    expect(staleProgress([stored], logs, procurements, '2026-10-01')).toEqual([{ ...stored, rag: 'Red', verifiedQuantity: 4 }]);
+  });
+
+  it('corrects a stored verified quantity after a log is rejected', () => {
+    expect(staleProgress([commitment()], [log(10, 'Rejected')], procurements, '2026-05-01')).toEqual([expect.objectContaining({ verifiedQuantity: 0 })]);
+  });
+});
