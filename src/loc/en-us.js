@@ -238,7 +238,13 @@ define([], function () {
       TeamsFailed: 'The teams and channels could not be listed',
       Save: 'Save settings',
       Saved: 'Settings saved.',
-      Loading: 'Loading settings…'
+      Loading: 'Loading settings…',
+      RebuildHeading: 'Dashboard figures',
+      RebuildIntro: 'The dashboard reads figures kept up to date as outcomes are logged and verified. Rebuild them from every outcome log if they look wrong, and regularly (say monthly) so commitments that have passed their due date show as at risk even when nothing new has been logged.',
+      Rebuild: 'Rebuild dashboard figures',
+      Rebuilding: 'Rebuilding…',
+      Rebuilt: 'Rebuilt from {0} outcome logs: {1} figures checked, {2} corrected; {3} commitments’ RAG brought up to date; {4} failed.',
+      RebuildFailed: 'The figures could not all be rebuilt'
     },
 
     Outbox: {

@@ -224,6 +224,12 @@ declare interface ISocialValueHubStrings {
     Save: string;
     Saved: string;
     Loading: string;
+    RebuildHeading: string;
+    RebuildIntro: string;
+    Rebuild: string;
+    Rebuilding: string;
+    Rebuilt: string;
+    RebuildFailed: string;
   };
   Outbox: {
     Heading: string;

@@ -5,7 +5,9 @@ import { SETTING_KEYS } from '../../src/data/ports';
 import type { GraphClientLike, GraphRequestLike } from '../../src/teams/posting';
 import { App } from '../../src/ui/App';
 import type { HubServices } from '../../src/ui/services';
-import { memoryHub, memoryStorage } from '../support/memoryHubData';
+import { commitmentFor, determineTier, measureByCode, tierSnapshot } from '../../src/domain';
+import type { Procurement } from '../../src/domain';
+import { memoryHub, memoryStorage, withDelivery } from '../support/memoryHubData';
 
 jest.setTimeout(60_000);
 
@@ -70,5 +72,42 @@ describe('hub settings', () => {
     expect(await screen.findByText('Only site owners can change the hub’s settings.')).toBeInTheDocument();
     expect(screen.queryByRole('tab', { name: 'Settings' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Save settings' })).not.toBeInTheDocument();
+  });
+
+  it('lets a site owner rebuild the dashboard figures, which also turns a commitment past its due date Red', async () => {
+    const hub = withDelivery(memoryHub({ currentEmail: owner.email }));
+    const inDelivery: Procurement = {
+      reference: 'WMCA-2025-0007',
+      title: 'Depot cleaning',
+      authorityId: 'wmca',
+      directorate: 'Transport',
+      leadOfficer: officer,
+      contractType: 'services',
+      regime: 'sub-central',
+      estimatedValuePence: 30_000_000,
+      decisionDate: '2025-02-01',
+      durationMonths: 24,
+      tierDecision: tierSnapshot(determineTier({ estimatedValue: 300000, contractType: 'services', decisionDate: '2025-02-01' })),
+      themeIds: ['healthier-stronger-communities'],
+      weighting: { method: 'weighted', percent: 15, justification: 'Volunteering matters here.' },
+      status: 'In delivery',
+      supplier: { name: 'Tame Valley Facilities Ltd (fictional)', isSme: true, isVcse: false, isLocal: true },
+      awardValuePence: 28_000_000,
+      contractStart: '2025-04-01',
+      contractEnd: '2027-03-31',
+    };
+    // Stored as Green when it was last touched; its due date has passed since with nothing delivered.
+    await hub.data.procurements.saveBundle({
+      procurement: inDelivery,
+      commitments: [{ ...commitmentFor(measureByCode('HSC-01')!, { procurementReference: inDelivery.reference, targetQuantity: 400, dueDate: '2025-12-31' }), rag: 'Green', verifiedQuantity: 0 }],
+    });
+    window.location.hash = '#/settings';
+    const services: HubServices = { host: 'teams', siteUrl: 'http://x/sites/socialvalue', user: owner, data: hub.data, drafts: memoryStorage() };
+    render(<App services={services} theme="light" />);
+    const user = userEvent.setup({ delay: null });
+    await user.click(await screen.findByRole('button', { name: 'Rebuild dashboard figures' }));
+    expect(await screen.findByText(/Rebuilt from 0 outcome logs: \d+ figures checked, \d+ corrected; 1 commitments’ RAG brought up to date; 0 failed\./)).toBeInTheDocument();
+    expect(hub.delivery.commitments.get(inDelivery.reference)![0]).toMatchObject({ rag: 'Red', verifiedQuantity: 0 });
+    expect(hub.delivery.rollups.size).toBeGreaterThan(0);
   });
 });

@@ -12,6 +12,7 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { fieldState } from '../common/FieldErrors';
 import { useAsync } from '../common/useAsync';
 import { format } from '../format';
+import { RebuildFigures } from './RebuildFigures';
 
 export interface SettingsPageProps {
   data: HubData;
@@ -138,6 +139,7 @@ export function SettingsPage({ data, graph, teams, canManageSite }: SettingsPage
           <Text aria-live="polite">{saved ? strings.Settings.Saved : ''}</Text>
         </div>
       </div>
+      <RebuildFigures data={data} />
     </section>
   );
 }
