@@ -4,7 +4,7 @@
 // (page through every outcome log, commitment and procurement and add them up), in the same run. The two
 // must give the same figures to the penny.
 import { OFFICER, startHub } from '../tests/data/fixtures';
-import type { Page } from '../src/data/ports';
+import { allPages } from '../src/data/paging';
 import { dashboardFigures, loadDashboard, rebuildRollups } from '../src/reporting';
 import type { DashboardFigures, DashboardFilters } from '../src/reporting';
 import { REGIONAL_SCALE, fillRegion } from '../local/seed/fillRegion';
@@ -12,17 +12,6 @@ import type { Measured } from './measure';
 import { measure, median } from './measure';
 
 const YEAR: DashboardFilters = { fromPeriodId: '2024-25 Q1', toPeriodId: '2024-25 Q4' };
-
-async function everyPage<T>(load: (pageToken?: string) => Promise<Page<T>>): Promise<T[]> {
-  const out: T[] = [];
-  let token: string | undefined;
-  do {
-    const page = await load(token);
-    out.push(...page.items);
-    token = page.nextPageToken;
-  } while (token);
-  return out;
-}
 
 /** The figures a user reads, in a form that compares to the penny. */
 const shown = (f: DashboardFigures): unknown => ({ totals: f.totals, themes: f.themes, overTime: f.overTime, byAuthority: f.byAuthority, bySupplier: f.bySupplier, awarded: f.awarded, atRisk: f.atRisk.length });
@@ -45,9 +34,9 @@ export async function benchDashboard(): Promise<{ rows: string[][]; result: Reco
     const naive: Measured = await measure(async () => {
       const pageSize = 5000;
       const [procurements, commitments, logs] = await Promise.all([
-        everyPage((pageToken) => hub.data.procurements.query({ pageSize, pageToken })),
-        everyPage((pageToken) => hub.data.commitments.query({ pageSize, pageToken })),
-        everyPage((pageToken) => hub.data.outcomes.query({ pageSize, pageToken })),
+        allPages((pageToken) => hub.data.procurements.query({ pageSize, pageToken })),
+        allPages((pageToken) => hub.data.commitments.query({ pageSize, pageToken })),
+        allPages((pageToken) => hub.data.outcomes.query({ pageSize, pageToken })),
       ]);
       const atRisk = commitments.filter((c) => c.rag === 'Red' || c.rag === 'Amber');
       slow = dashboardFigures(rebuildRollups(commitments, logs, procurements), YEAR, { awards: procurements, atRisk });

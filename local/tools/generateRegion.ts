@@ -4,6 +4,7 @@ import { addMonths, isoDateFromDate } from '../../src/domain';
 import { createSharePointData } from '../../src/data/sharepoint';
 import { createLocalSp } from '../../src/data/sharepoint/spfi';
 import { REGIONAL_SCALE, fillRegion } from '../seed/fillRegion';
+import { hasFlag, optionOf } from './args';
 
 const USAGE = [
   'Usage: node scripts/generate-region.mjs --site http://127.0.0.1:4321/sites/socialvalue [options]',
@@ -17,14 +18,11 @@ const USAGE = [
 ].join('\n');
 
 export async function main(argv: string[]): Promise<number> {
-  const arg = (name: string): string | undefined => {
-    const i = argv.indexOf(name);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
+  const arg = (name: string): string | undefined => optionOf(argv, name);
   const site = arg('--site');
-  if (!site || argv.indexOf('--help') >= 0) {
+  if (!site || hasFlag(argv, '--help')) {
     console.log(USAGE);
-    return argv.indexOf('--help') >= 0 ? 0 : 2;
+    return hasFlag(argv, '--help') ? 0 : 2;
   }
   const whole = (name: string, fallback: number): number => {
     const raw = arg(name);

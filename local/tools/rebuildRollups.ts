@@ -4,28 +4,26 @@ import { isoDateFromDate, parseIsoDate } from '../../src/domain';
 import { createLocalSp } from '../../src/data/sharepoint/spfi';
 import { createSharePointData } from '../../src/data/sharepoint';
 import { rebuildRollupsOnSite } from '../../src/reporting/rebuild';
+import { hasFlag, optionOf } from './args';
 
 export async function main(argv: string[]): Promise<number> {
-  const arg = (name: string): string | undefined => {
-    const i = argv.indexOf(name);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
+  const arg = (name: string): string | undefined => optionOf(argv, name);
   const site = arg('--site');
-  if (!site || argv.indexOf('--help') >= 0) {
+  if (!site || hasFlag(argv, '--help')) {
     console.log('Usage: node scripts/rebuild-rollups.mjs --site http://127.0.0.1:4321/sites/socialvalue [--dry-run] [--as-of YYYY-MM-DD]');
     console.log('Recomputes every rollup (procurement × quarter × theme) from the commitments and outcome logs and writes those that differ,');
     console.log('and brings each commitment\'s stored RAG up to today (or --as-of): run it on a schedule so overdue commitments turn Red.');
-    return argv.indexOf('--help') >= 0 ? 0 : 2;
+    return hasFlag(argv, '--help') ? 0 : 2;
   }
   const data = createSharePointData(createLocalSp(site.replace(/\/$/, ''), { retries: 6 }));
   const started = Date.now();
   const asOf = arg('--as-of') || isoDateFromDate(new Date());
   parseIsoDate(asOf, '--as-of');
-  const report = await rebuildRollupsOnSite(data, { dryRun: argv.indexOf('--dry-run') >= 0, onProgress: (m) => console.log(m), asOf });
+  const report = await rebuildRollupsOnSite(data, { dryRun: hasFlag(argv, '--dry-run'), onProgress: (m) => console.log(m), asOf });
   console.log(
     `Rollups: ${report.rollups} from ${report.logs} outcome logs, ${report.commitments} commitments and ${report.procurements} procurements; ` +
       `${report.written} written, ${report.unchanged} unchanged, ${report.failed.length} failed; ` +
-      `${report.progressUpdated} commitments' RAG ${argv.indexOf('--dry-run') >= 0 ? 'out of date' : 'brought up to'} ${asOf} (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+      `${report.progressUpdated} commitments' RAG ${hasFlag(argv, '--dry-run') ? 'out of date' : 'brought up to'} ${asOf} (${((Date.now() - started) / 1000).toFixed(1)} s).`,
   );
   if (report.unknownReferences.length > 0) console.log(`Left out (no such procurement): ${report.unknownReferences.join(', ')}`);
   for (const f of report.failed) console.error(`Failed: ${f.what}: ${f.error.message}`);

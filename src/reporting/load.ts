@@ -2,7 +2,8 @@
 // pages of 5,000), the awarded procurements (for the SME/VCSE share) and the Red/Amber commitments (an
 // indexed filter on RAG) — a handful of requests at regional scale, never every outcome log.
 import type { ProcurementStatus } from '../domain';
-import type { CommitmentWithProgress, HubData, Page, Rollup } from '../data/ports';
+import type { CommitmentWithProgress, HubData, Rollup } from '../data/ports';
+import { allPages } from '../data/paging';
 import type { AwardRecord, DashboardFigures, DashboardFilters } from './figures';
 import { dashboardFigures, filterPeriods } from './figures';
 
@@ -11,17 +12,6 @@ export const DASHBOARD_PAGE_SIZE = 5000;
 
 /** Statuses of a procurement whose award counts towards awarded value. */
 export const AWARDED_STATUSES: readonly ProcurementStatus[] = ['Awarded', 'In delivery', 'Closed'];
-
-async function allPages<T>(load: (pageToken?: string) => Promise<Page<T>>): Promise<T[]> {
-  const out: T[] = [];
-  let token: string | undefined;
-  do {
-    const page = await load(token);
-    out.push(...page.items);
-    token = page.nextPageToken;
-  } while (token);
-  return out;
-}
 
 export interface DashboardData {
   rollups: Rollup[];

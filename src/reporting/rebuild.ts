@@ -5,7 +5,8 @@
 // also brings each commitment's stored RAG and verified quantity up to that day: a commitment turns Red
 // on its due date without any new log, and the dashboard finds at-risk commitments by the stored RAG.
 import type { IsoDate } from '../domain';
-import type { HubData, Page, Rollup, WriteFailure } from '../data/ports';
+import type { HubData, Rollup, WriteFailure } from '../data/ports';
+import { allPages } from '../data/paging';
 import { DataError } from '../data/errors';
 import { staleProgress } from '../delivery/progress';
 import { pickRollup, rebuildRollups, rollupKeyOf, rollupsToSave, unknownReferences } from './rollups';
@@ -26,17 +27,6 @@ export interface RebuildReport {
   failed: WriteFailure[];
 }
 
-async function all<T>(load: (pageToken?: string) => Promise<Page<T>>): Promise<T[]> {
-  const out: T[] = [];
-  let token: string | undefined;
-  do {
-    const page = await load(token);
-    out.push(...page.items);
-    token = page.nextPageToken;
-  } while (token);
-  return out;
-}
-
 const sameFigures = (a: Rollup, b: Rollup): boolean => JSON.stringify(pickRollup(a)) === JSON.stringify(pickRollup(b));
 
 export async function rebuildRollupsOnSite(
@@ -45,13 +35,13 @@ export async function rebuildRollupsOnSite(
 ): Promise<RebuildReport> {
   const say = options.onProgress || ((): void => undefined);
   const pageSize = 5000;
-  const procurements = await all((pageToken) => data.procurements.query({ pageSize, pageToken }));
+  const procurements = await allPages((pageToken) => data.procurements.query({ pageSize, pageToken }));
   say(`Read ${procurements.length} procurements.`);
-  const commitments = await all((pageToken) => data.commitments.query({ pageSize, pageToken }));
+  const commitments = await allPages((pageToken) => data.commitments.query({ pageSize, pageToken }));
   say(`Read ${commitments.length} commitments.`);
-  const logs = await all((pageToken) => data.outcomes.query({ pageSize, pageToken }));
+  const logs = await allPages((pageToken) => data.outcomes.query({ pageSize, pageToken }));
   say(`Read ${logs.length} outcome logs.`);
-  const stored = await all((pageToken) => data.rollups.query({ pageSize, pageToken }));
+  const stored = await allPages((pageToken) => data.rollups.query({ pageSize, pageToken }));
   say(`Read ${stored.length} stored rollups.`);
 
   const fresh = rebuildRollups(commitments, logs, procurements);

@@ -99,7 +99,7 @@ describe('hub settings', () => {
     // Stored as Green when it was last touched; its due date has passed since with nothing delivered.
     await hub.data.procurements.saveBundle({
       procurement: inDelivery,
-      commitments: [{ ...commitmentFor(measureByCode('HSC-01')!, { procurementReference: inDelivery.reference, targetQuantity: 400, dueDate: '2025-12-31' }), rag: 'Green', verifiedQuantity: 0 }],
+      commitments: [Object.assign(commitmentFor(measureByCode('HSC-01')!, { procurementReference: inDelivery.reference, targetQuantity: 400, dueDate: '2025-12-31' }), { rag: 'Green' as const, verifiedQuantity: 0 })],
     });
     window.location.hash = '#/settings';
     const services: HubServices = { host: 'teams', siteUrl: 'http://x/sites/socialvalue', user: owner, data: hub.data, drafts: memoryStorage() };

@@ -10,7 +10,8 @@ import { chaseList, monthEnd } from '../../delivery/chase';
 import type { ChaseKind } from '../../delivery/chase';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { useAsync } from '../common/useAsync';
-import { allPages, todayIso } from './deliveryActions';
+import { allPages } from '../../data/paging';
+import { todayIso } from './deliveryActions';
 
 export interface ChaseListProps {
   data: HubData;

@@ -11,7 +11,8 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { dateTime, money } from '../common/labels';
 import { useAsync } from '../common/useAsync';
 import type { CurrentUser } from '../services';
-import { allPages, rejectLog, verifyLog } from './deliveryActions';
+import { allPages } from '../../data/paging';
+import { rejectLog, verifyLog } from './deliveryActions';
 import { format } from '../format';
 import { measureName, quantityText } from './deliveryLabels';
 

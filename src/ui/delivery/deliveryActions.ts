@@ -7,23 +7,11 @@ import { isoDateFromDate, outcomeLogFor, rejectOutcome, transition, verifyOutcom
 import type { ActionPlanItem, Commitment, IsoDate, OutcomeLog, Procurement, Supplier } from '../../domain';
 import { DataError, ValidationError } from '../../data/ports';
 import type { BundleSaveResult, CommitmentWithProgress, HubData, Rollup, Stored } from '../../data/ports';
+import { allPages } from '../../data/paging';
 import { staleProgress } from '../../delivery/progress';
 import { procurementRollups } from '../../delivery/rollups';
 import { rollupsForProcurement, rollupsToSave } from '../../reporting/rollups';
 import type { CurrentUser } from '../services';
-
-/** Every page of a query (a contract has a few dozen logs; the queue and chase list a few hundred). */
-export async function allPages<T>(load: (pageToken?: string) => Promise<{ items: T[]; nextPageToken?: string }>, maxPages = 50): Promise<T[]> {
-  const out: T[] = [];
-  let token: string | undefined;
-  for (let i = 0; i < maxPages; i++) {
-    const page = await load(token);
-    out.push(...page.items);
-    token = page.nextPageToken;
-    if (!token) break;
-  }
-  return out;
-}
 
 export function logsOf(data: HubData, reference: string): Promise<Stored<OutcomeLog>[]> {
   return allPages((pageToken) => data.outcomes.query({ procurementReference: reference, pageSize: 500, pageToken }));
