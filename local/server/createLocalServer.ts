@@ -68,14 +68,13 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new SPError(413, CODES.invalidClientQuery, 'The request body is too large.'));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
+      // Past the limit the rest is read and dropped, so the client gets the 413 instead of a reset connection.
+      if (size <= MAX_BODY_BYTES) chunks.push(c);
     });
-    req.on('end', () => resolveBody(Buffer.concat(chunks)));
+    req.on('end', () => {
+      if (size > MAX_BODY_BYTES) reject(new SPError(413, CODES.invalidClientQuery, 'The request body is too large.'));
+      else resolveBody(Buffer.concat(chunks));
+    });
     req.on('error', reject);
   });
 }

@@ -30,7 +30,13 @@ const MAX_DOUBLE = 1.7976931348623157e308;
 export function normalizeDate(v: string): string | null {
   const s = v.trim();
   // ISO 8601 date or date-time, as SharePoint's OData reader accepts for Edm.DateTime
-  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(s)) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})([T ](\d{2}):(\d{2})(:(\d{2})(\.\d{1,7})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
+  if (!m) return null;
+  // Date() rolls 30 February over to 2 March; SharePoint's reader refuses a day or a time that does not exist.
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const lastDay = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > lastDay || Number(m[5] ?? 0) > 23 || Number(m[6] ?? 0) > 59 || Number(m[8] ?? 0) > 59) return null;
   let iso = s.replace(' ', 'T');
   if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) iso += 'T00:00:00Z';
   else if (!/(Z|[+-]\d{2}:?\d{2})$/.test(iso)) iso += 'Z';

@@ -8,6 +8,10 @@ export type IsoDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** The calendar the hub works in: what a SharePoint date column can hold (1 January 1900 to 31 December 8900). */
+export const EARLIEST_YEAR = 1900;
+export const LATEST_YEAR = 8900;
+
 export const MONTH_NAMES: readonly string[] = [
   'January', 'February', 'March', 'April', 'May', 'June',
   'July', 'August', 'September', 'October', 'November', 'December',
@@ -27,7 +31,7 @@ export function daysInMonth(year: number, month: number): number {
   return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
 }
 
-/** Parses 'yyyy-mm-dd' into its parts, or undefined when it is not a real calendar date. */
+/** Parses 'yyyy-mm-dd' into its parts, or undefined when it is not a real calendar date between 1900 and 8900. */
 export function tryParseIsoDate(value: unknown): CalendarDate | undefined {
   if (typeof value !== 'string') return undefined;
   const m = ISO_DATE.exec(value);
@@ -35,12 +39,20 @@ export function tryParseIsoDate(value: unknown): CalendarDate | undefined {
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  if (year < 1900 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (year < EARLIEST_YEAR || year > LATEST_YEAR || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   return { year, month, day };
 }
 
 export function isIsoDate(value: unknown): value is IsoDate {
   return tryParseIsoDate(value) !== undefined;
+}
+
+/** True for a well-formed 'yyyy-mm-dd' whose year is outside the years the hub can store (so a message can say so). */
+export function isIsoDateOutOfRange(value: unknown): boolean {
+  const m = typeof value === 'string' ? ISO_DATE.exec(value) : undefined;
+  if (!m) return false;
+  const year = Number(m[1]);
+  return year < EARLIEST_YEAR || year > LATEST_YEAR;
 }
 
 /** Parses 'yyyy-mm-dd' or throws PolicyInputError naming the field. */

@@ -5,7 +5,7 @@
 import { isAuthorityId } from './authorities';
 import { isContractType, isRegime } from './contract';
 import type { IsoDate } from './dates';
-import { compareIsoDates, formatLongDate, isIsoDate } from './dates';
+import { EARLIEST_YEAR, LATEST_YEAR, compareIsoDates, formatLongDate, isIsoDate, isIsoDateOutOfRange } from './dates';
 import { exactDecimal } from './decimal';
 import type { ActionPlanItem, Commitment, OutcomeLog, Procurement } from './entities';
 import { VERIFICATION_STATUSES } from './entities';
@@ -26,6 +26,8 @@ import { validateWeighting } from './weighting';
 export const MAX_TEXT_LENGTH = 255;
 export const MAX_REFERENCE_LENGTH = 50;
 export const MAX_DURATION_MONTHS = 600;
+/** No contract delivers a billion of anything; beyond this, quantity × proxy stops being exact pence. */
+export const MAX_QUANTITY = 1_000_000_000;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9\-/_.]*$/;
@@ -46,6 +48,10 @@ function dateField(errors: FieldError[], field: string, value: unknown, label: s
     if (required) errors.push({ field, message: `Enter the ${label}.` });
     return false;
   }
+  if (isIsoDateOutOfRange(value)) {
+    errors.push({ field, message: `The ${label} must be between 1 January ${EARLIEST_YEAR} and 31 December ${LATEST_YEAR}.` });
+    return false;
+  }
   if (!isIsoDate(value)) {
     errors.push({ field, message: `The ${label} must be a real date (yyyy-mm-dd, e.g. 2026-04-01).` });
     return false;
@@ -63,13 +69,14 @@ export function quantityDecimals(unit: MeasureUnit): number {
 }
 
 /**
- * A quantity in a measure's unit: a number, not negative, whole for counts, at most 100 for %,
- * at most 2 decimal places (3 for tonnes CO2e). `label` names the field in messages.
+ * A quantity in a measure's unit: a number, not negative, at most MAX_QUANTITY, whole for counts, at
+ * most 100 for %, at most 2 decimal places (3 for tonnes CO2e). `label` names the field in messages.
  */
 export function validateOutcomeQuantity(quantity: unknown, unit: MeasureUnit, field = 'quantity', label = 'quantity'): FieldError[] {
   if (quantity === undefined || quantity === null || quantity === '') return [{ field, message: `Enter the ${label} (${unit}).` }];
   if (typeof quantity !== 'number' || !isFinite(quantity)) return [{ field, message: `The ${label} must be a number of ${unit}.` }];
   if (quantity < 0) return [{ field, message: `The ${label} cannot be negative.` }];
+  if (quantity > MAX_QUANTITY) return [{ field, message: `The ${label} is too large: at most 1,000,000,000 ${unit}.` }];
   const places = quantityDecimals(unit);
   if (exactDecimal(quantity).scale > places) {
     return [{
@@ -200,6 +207,7 @@ export function validateAward(p: Partial<Procurement>): FieldError[] {
   const errors: FieldError[] = [];
   const s = p.supplier;
   if (!s || blank(s.name)) errors.push({ field: 'supplier.name', message: 'Enter the supplier’s name.' });
+  else if (typeof s.name !== 'string') errors.push({ field: 'supplier.name', message: 'The supplier’s name must be text.' });
   else if (s.name.length > MAX_TEXT_LENGTH) errors.push({ field: 'supplier.name', message: `The supplier’s name must be ${MAX_TEXT_LENGTH} characters or fewer.` });
   if (s && !blank(s.postcode) && !UK_POSTCODE.test(String(s.postcode).trim())) {
     errors.push({ field: 'supplier.postcode', message: 'The supplier’s postcode is not a UK postcode (e.g. B1 1BB).' });
@@ -299,7 +307,15 @@ export function validateOutcomeLog(
     }
   }
   if (log.valuePence !== undefined && typeof log.quantity === 'number' && isFinite(log.quantity) && log.quantity >= 0) {
-    const expected = socialValuePence(log.quantity, log.proxyPence);
+    let expected: number | undefined;
+    try {
+      expected = socialValuePence(log.quantity, log.proxyPence);
+    } catch (e) {
+      // A proxy that is not whole pence, or a product too large to be exact: a form error, not a crash.
+      if (!(e instanceof PolicyInputError)) throw e;
+      errors.push({ field: 'proxyPence', message: e.message });
+      return errors;
+    }
     if (expected !== log.valuePence) {
       errors.push({ field: 'valuePence', message: `The value should be ${expected === undefined ? 'empty (record-only)' : formatPounds(expected)}: quantity × proxy.` });
     }

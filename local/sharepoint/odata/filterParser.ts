@@ -3,6 +3,7 @@
 // literals 'text' (with '' escapes), numbers, true/false, null, datetime'…', guid'…', and paths such as
 // Status, ProcurementId, Procurement/Id, Author/EMail.
 import { invalidQuery, SPError } from '../errors';
+import { normalizeDate } from '../itemValues';
 
 export type Literal =
   | { kind: 'string'; value: string }
@@ -71,8 +72,9 @@ function tokenize(src: string): Token[] {
           if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s)) throw syntaxError(`Unrecognized 'Edm.Guid' literal 'guid'${s}''.`);
           out.push({ t: 'literal', v: { kind: 'guid', value: s.toLowerCase() } });
         } else {
-          const d = new Date(s);
-          if (Number.isNaN(d.getTime())) throw syntaxError(`Unrecognized 'Edm.DateTime' literal 'datetime'${s}''.`);
+          // An ISO literal must name a real day and time (Date() would roll 30 February over to 2 March).
+          const bad = /^\d{4}-\d{2}-\d{2}/.test(s) ? normalizeDate(s) === null : Number.isNaN(new Date(s).getTime());
+          if (bad) throw syntaxError(`Unrecognized 'Edm.DateTime' literal 'datetime'${s}''.`);
           out.push({ t: 'literal', v: { kind: 'datetime', value: s } });
         }
         continue;
@@ -113,17 +115,37 @@ function readQuoted(src: string, start: number): [string, number] {
 
 const COMPARE_OPS = new Set(['eq', 'ne', 'lt', 'le', 'gt', 'ge']);
 
+/**
+ * The parser and the SQL it becomes recurse once per nesting level and per and/or: without limits a hostile
+ * $filter (thousands of parentheses) overflows the stack. SharePoint answers such a query with a 400 too.
+ */
+export const MAX_FILTER_DEPTH = 100;
+export const MAX_FILTER_CONDITIONS = 500;
+
+function tooComplex(): SPError {
+  return invalidQuery('The query is not valid: the $filter expression is nested too deeply or has too many conditions.');
+}
+
 export function parseFilter(src: string): FilterNode {
   if (src.trim() === '') throw syntaxError('The $filter expression is empty.');
   const toks = tokenize(src);
   let p = 0;
+  let depth = 0;
+  let conditions = 0;
   const peek = (): Token | undefined => toks[p];
+  const deeper = (): void => {
+    if (++depth > MAX_FILTER_DEPTH) throw tooComplex();
+  };
+  const another = (): void => {
+    if (++conditions > MAX_FILTER_CONDITIONS) throw tooComplex();
+  };
   const isWord = (tok: Token | undefined, w: string): boolean => !!tok && tok.t === 'ident' && tok.v.toLowerCase() === w;
 
   function parseOr(): FilterNode {
     let left = parseAnd();
     while (isWord(peek(), 'or')) {
       p++;
+      another();
       left = { kind: 'or', left, right: parseAnd() };
     }
     return left;
@@ -132,6 +154,7 @@ export function parseFilter(src: string): FilterNode {
     let left = parseUnary();
     while (isWord(peek(), 'and')) {
       p++;
+      another();
       left = { kind: 'and', left, right: parseUnary() };
     }
     return left;
@@ -139,7 +162,10 @@ export function parseFilter(src: string): FilterNode {
   function parseUnary(): FilterNode {
     if (isWord(peek(), 'not')) {
       p++;
-      return { kind: 'not', expr: parseUnary() };
+      deeper();
+      const expr = parseUnary();
+      depth--;
+      return { kind: 'not', expr };
     }
     return parsePrimary();
   }
@@ -192,8 +218,10 @@ export function parseFilter(src: string): FilterNode {
     if (!tok) throw syntaxError(`Expression expected at the end of '${src}'.`);
     if (tok.t === 'lparen') {
       p++;
+      deeper();
       const e = parseOr();
       expect('rparen');
+      depth--;
       return e;
     }
     if (tok.t === 'ident' && toks[p + 1]?.t === 'lparen') {

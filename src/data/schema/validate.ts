@@ -1,6 +1,6 @@
 // Checks an item against its list's schema before anything is sent. SharePoint's REST API does not check
 // choice values (and caps text at 255 only for single-line columns), so the hub does, here, once.
-import { isIsoDate } from '../../domain';
+import { EARLIEST_YEAR, LATEST_YEAR, isIsoDate } from '../../domain';
 import { restName } from './items';
 import type { FieldDef, ListDef } from './types';
 
@@ -14,6 +14,31 @@ function isIsoDateTime(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) && !isNaN(Date.parse(value));
 }
 
+/** SharePoint refuses a date outside 1900–8900; checked here so one bad date cannot fail a part of a batch. */
+function inSharePointRange(isoDateTime: string): boolean {
+  const year = new Date(Date.parse(isoDateTime)).getUTCFullYear();
+  return year >= EARLIEST_YEAR && year <= LATEST_YEAR;
+}
+
+/**
+ * Whether text holds characters SharePoint's XML (views, CAML, exports) cannot carry and the store would not
+ * give back as typed: control characters other than tab and line breaks, U+FFFE/U+FFFF, and half of a
+ * surrogate pair (half an emoji).
+ */
+function hasUnstorable(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0xfffe || c === 0xffff) return true;
+    if (c >= 0xdc00 && c <= 0xdfff) return true;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return true;
+      i++;
+    }
+  }
+  return false;
+}
+
 function checkValue(field: FieldDef, value: unknown): string | undefined {
   const label = `“${field.title}”`;
   switch (field.kind) {
@@ -22,6 +47,7 @@ function checkValue(field: FieldDef, value: unknown): string | undefined {
       if (typeof value !== 'string') return `${label} must be text.`;
       if (value.length > field.maxLength) return `${label} is ${value.length} characters long; the most it can hold is ${field.maxLength}.`;
       if (field.required && value.trim() === '') return `${label} is required.`;
+      if (hasUnstorable(value)) return `${label} contains a character that cannot be stored (a control character or half of an emoji); remove it.`;
       return undefined;
     case 'Number':
       if (typeof value !== 'number' || !isFinite(value)) return `${label} must be a number.`;
@@ -33,7 +59,10 @@ function checkValue(field: FieldDef, value: unknown): string | undefined {
       return typeof value === 'boolean' ? undefined : `${label} must be yes or no.`;
     case 'DateTime':
       if (typeof value !== 'string') return `${label} must be a date.`;
-      return isIsoDateTime(value) || (field.dateOnly && isIsoDate(value)) ? undefined : `${label} must be a date; got “${value}”.`;
+      if (isIsoDateTime(value)) {
+        return inSharePointRange(value) ? undefined : `${label} must be between 1 January ${EARLIEST_YEAR} and 31 December ${LATEST_YEAR}; got “${value}”.`;
+      }
+      return field.dateOnly && isIsoDate(value) ? undefined : `${label} must be a date; got “${value}”.`;
     case 'Choice':
       return typeof value === 'string' && field.choices.indexOf(value) >= 0
         ? undefined

@@ -13,6 +13,7 @@ import type {
   ProcurementMeasureTarget,
   ThemeId,
   ThresholdRow,
+  WeightingDecision,
 } from '../../domain';
 import type { CommitmentWithProgress, Rollup, Stored, TaskforcePost } from '../ports';
 import type { ApprovalDecision } from '../ports';
@@ -99,8 +100,9 @@ function fingerprint(text: string): string {
   }
   return ('0000000' + h.toString(16)).slice(-8);
 }
-export const actionKey = (ref: string, action: string): string => `${ref}|${fingerprint(action.trim().toLowerCase())}`;
-export const caseStudyKey = (ref: string, title: string): string => `${ref}|${fingerprint(title.trim().toLowerCase())}`;
+// String(): a missing or non-text action or title must reach validation (and its message), not crash here.
+export const actionKey = (ref: string, action: string): string => `${ref}|${fingerprint(String(action ?? '').trim().toLowerCase())}`;
+export const caseStudyKey = (ref: string, title: string): string => `${ref}|${fingerprint(String(title ?? '').trim().toLowerCase())}`;
 
 // ---- procurements ------------------------------------------------------------------------------
 
@@ -160,6 +162,8 @@ export function measureTargetsFromText(text: string | null | undefined): Procure
 export function procurementToItem(p: Procurement, people: ProcurementPeople): ItemWrite<typeof PROCUREMENTS_LIST> {
   const t = p.tierDecision;
   const s = p.supplier;
+  // A draft may not have reached the themes or weighting steps: nothing chosen yet, not a crash.
+  const w: Partial<WeightingDecision> = p.weighting || {};
   return {
     Title: p.title,
     Reference: p.reference,
@@ -175,12 +179,12 @@ export function procurementToItem(p: Procurement, people: ProcurementPeople): It
     ThresholdPence: t ? t.thresholdPence : null,
     ThresholdEffectiveFrom: t ? toSpDate(t.thresholdEffectiveFrom) : null,
     PolicyEdition: t ? t.policyEditionId : null,
-    Themes: p.themeIds.slice(),
+    Themes: (p.themeIds || []).slice(),
     MeasureTargets: measureTargetsText(p.measureTargets),
-    WeightingMethod: p.weighting.method,
-    WeightingPercent: p.weighting.percent ?? null,
-    Justification: p.weighting.justification || null,
-    PassFailCriteria: p.weighting.essentialCriteria && p.weighting.essentialCriteria.length ? p.weighting.essentialCriteria.join('\n') : null,
+    WeightingMethod: w.method,
+    WeightingPercent: w.percent ?? null,
+    Justification: w.justification || null,
+    PassFailCriteria: w.essentialCriteria && w.essentialCriteria.length ? w.essentialCriteria.join('\n') : null,
     Status: p.status,
     SubmittedById: people.submittedById ?? null,
     SubmittedAt: p.submittedAt || null,

@@ -1,6 +1,7 @@
 // Procurements, and the bundle written with one (commitments, action plan) in a single batch.
 import type { SPFI } from '@pnp/sp';
-import { applyEdit, STATUS_TRANSITIONS, transition, validateActionPlanItem, validateCommitment } from '../../domain';
+import { applyEdit, STATUS_TRANSITIONS, transition, validateActionPlanItem, validateAward, validateCommitment, validateProcurementBasics } from '../../domain';
+import type { FieldError } from '../../domain';
 import type { ActionPlanItem, Commitment, Measure, Procurement, ProcurementStatus } from '../../domain';
 import { ConflictError, DataError, ValidationError } from '../errors';
 import type {
@@ -64,9 +65,24 @@ function assertNewStatus(status: ProcurementStatus): void {
   }
 }
 
+/**
+ * The domain's checks of what is written, before anything is sent, so a value the policy refuses is never
+ * stored: the basics on every save, and the award step's checks of each award detail the record carries
+ * (whether the award is complete is for the award step to say before the move to Awarded).
+ */
+function procurementProblems(p: Procurement, library: readonly Measure[]): FieldError[] {
+  const given = p as unknown as Record<string, unknown>;
+  const award = validateAward(p).filter((e) => given[e.field.split('.')[0]] !== undefined);
+  return validateProcurementBasics(p, { library }).concat(award);
+}
+
 /** Submitting on creation opens the first approval round. */
 function initialRound(status: ProcurementStatus): number {
   return status === 'Awaiting approval' ? 1 : 0;
+}
+
+function refuse(problems: FieldError[]): void {
+  if (problems.length > 0) throw new ValidationError(problems, PROCUREMENTS_LIST.title);
 }
 
 export class SharePointProcurementRepository implements ProcurementRepository {
@@ -152,20 +168,24 @@ export class SharePointProcurementRepository implements ProcurementRepository {
     if (!p.leadOfficer || !p.leadOfficer.email) {
       throw new ValidationError([{ field: 'leadOfficer', message: 'Choose the lead officer.' }], PROCUREMENTS_LIST.title);
     }
-    const field = (f: string): ((e: unknown) => never) => (e: unknown): never => {
-      if (e instanceof DataError && e.kind === 'not-found') throw new ValidationError([{ field: f, message: e.message }], PROCUREMENTS_LIST.title);
+    // The message says whose address it is: the directory's own names only the email.
+    const field = (f: string, who: string): ((e: unknown) => never) => (e: unknown): never => {
+      if (e instanceof DataError && (e.kind === 'not-found' || e.kind === 'validation')) {
+        throw new ValidationError([{ field: f, message: `${who}: ${e.message}` }], PROCUREMENTS_LIST.title);
+      }
       throw e;
     };
     const [lead, approver, submitter] = await Promise.all([
-      this.users.ensure(p.leadOfficer.email).catch(field('leadOfficer')),
-      p.approverEmail ? this.users.ensure(p.approverEmail).catch(field('approverEmail')) : Promise.resolve(undefined),
-      p.submittedByEmail ? this.users.ensure(p.submittedByEmail).catch(field('submittedByEmail')) : Promise.resolve(undefined),
+      this.users.ensure(p.leadOfficer.email).catch(field('leadOfficer', 'Procurement Lead Officer')),
+      p.approverEmail ? this.users.ensure(p.approverEmail).catch(field('approverEmail', 'Approver')) : Promise.resolve(undefined),
+      p.submittedByEmail ? this.users.ensure(p.submittedByEmail).catch(field('submittedByEmail', 'Submitted by')) : Promise.resolve(undefined),
     ]);
     return { leadOfficerId: lead.id, approverId: approver ? approver.id : null, submittedById: submitter ? submitter.id : null };
   }
 
   public async create(procurement: Procurement): Promise<Stored<Procurement>> {
     assertNewStatus(procurement.status);
+    refuse(procurementProblems(procurement, await this.library()));
     const body = procurementToItem(procurement, await this.people(procurement));
     body.ApprovalRound = initialRound(procurement.status);
     this.list.validate(body, true);
@@ -205,6 +225,7 @@ export class SharePointProcurementRepository implements ProcurementRepository {
     if (!current) throw new DataError('not-found', `${what} was not found. It may have been deleted.`, { list: PROCUREMENTS_LIST.title });
     const before = procurementFromItem(current);
     const { next, round } = this.planEdit(before, procurement);
+    refuse(procurementProblems(next, await this.library()));
     const body = procurementToItem(next, await this.people(next));
     body.ApprovalRound = round;
     // The ETag the caller read with: if someone saved since, SharePoint answers 412 (ConflictError).
@@ -246,9 +267,11 @@ export class SharePointProcurementRepository implements ProcurementRepository {
     const ref = p.reference;
     const what = this.what(p);
     const refFilter = `ProcurementRef eq ${odataString(ref)}`;
-    const [people, library, existing, existingCommitments, existingActions] = await Promise.all([
+    // The record itself first: a value the policy refuses stops the save before any request is made for it.
+    const library = await this.library();
+    refuse(procurementProblems(p, library));
+    const [people, existing, existingCommitments, existingActions] = await Promise.all([
       this.people(p),
-      bundle.commitments ? this.library() : Promise.resolve([] as readonly Measure[]),
       this.list.findByKey('Reference', ref, what),
       bundle.commitments ? this.commitments.all({ filter: refFilter, orderBy: [] }, `Commitments of ${ref}`) : Promise.resolve([]),
       bundle.actionPlan ? this.actions.all({ filter: refFilter, orderBy: [] }, `Action plan of ${ref}`) : Promise.resolve([]),
@@ -262,6 +285,7 @@ export class SharePointProcurementRepository implements ProcurementRepository {
       const planned = this.planEdit(procurementFromItem(existing), p);
       next = planned.next;
       round = planned.round;
+      refuse(procurementProblems(next, library));
     }
     const body = procurementToItem(next, people);
     body.ApprovalRound = round;
