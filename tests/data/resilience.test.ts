@@ -88,6 +88,34 @@ describe('throttling', () => {
   });
 });
 
+describe('an answer on PnPjs’s last try', () => {
+  it('is classified from SharePoint’s own error: a duplicate after two 429s is still a duplicate (found by tests/reliability)', async () => {
+    const { createLocalSp } = await import('../../src/data/sharepoint');
+    const { ListGateway } = await import('../../src/data/sharepoint/listGateway');
+    const { postToItem } = await import('../../src/data/sharepoint/mapping');
+    const { TASKFORCE_POSTS_LIST } = await import('../../src/data/schema/lists');
+    const gateway = new ListGateway(createLocalSp(hub.server.siteUrl, { retries: 3 }), TASKFORCE_POSTS_LIST);
+    const body = postToItem({ idempotencyKey: 'success|LAST-TRY', kind: 'success', title: 'Last try', status: 'Pending', attempts: 0 });
+    await gateway.add(body, 'The card');
+    // The next two adds are throttled before they reach the server; the third meets the unique key (400),
+    // which PnPjs reports as "Retry count exceeded" without SharePoint's answer.
+    const realFetch = global.fetch;
+    let throttle = 2;
+    global.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (init?.method === 'POST' && /TaskforcePosts'\)\/items$/.test(String(input)) && throttle-- > 0) {
+        return new Response('{"odata.error":{"code":"-2147024860, Microsoft.SharePoint.SPQueryThrottledException","message":{"lang":"en-US","value":"Throttled."}}}', { status: 429, headers: { 'retry-after': '0' } });
+      }
+      return realFetch(input, init);
+    }) as typeof fetch;
+    try {
+      await expect(gateway.add(body, 'The card')).rejects.toMatchObject({ kind: 'duplicate', status: 400 });
+    } finally {
+      global.fetch = realFetch;
+    }
+    expect(throttle).toBe(-1);
+  });
+});
+
 describe('a batch that cannot be sent', () => {
   it('reports every part as failed (throttled) instead of hanging, and a later save completes the set', async () => {
     const { createLocalSp, createSharePointData } = await import('../../src/data/sharepoint');

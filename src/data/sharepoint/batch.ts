@@ -2,7 +2,7 @@
 // fails on its own, so callers get the outcome of every part and decide how to complete the set.
 import type { SPFI } from '@pnp/sp';
 import type { DataError } from '../errors';
-import { toDataError } from './errors';
+import { readDataError, toDataError } from './errors';
 import './pnp';
 
 export interface BatchPart<T = unknown> {
@@ -37,7 +37,7 @@ export async function runBatchParts<T>(sp: SPFI, build: (batched: SPFI) => Batch
     // The batch request itself failed (network, throttled past every retry, or an unreadable answer):
     // parts of earlier chunks may have landed and settle now; the rest never ran.
     await settleDelay(20);
-    const error = toDataError(e, 'The batch', list);
+    const error = await readDataError(e, 'The batch', list);
     outcomes.forEach((o, i) => {
       if (!o) outcomes[i] = { what: parts[i].what, ok: false, error };
     });

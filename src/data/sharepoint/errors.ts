@@ -5,6 +5,7 @@ interface HttpLikeError {
   status?: number;
   message?: string;
   isHttpRequestError?: boolean;
+  response?: { bodyUsed?: boolean; text?: () => Promise<string> };
 }
 
 /** Reads odata.error from PnPjs's HttpRequestError ("… ::> <body>"). */
@@ -65,4 +66,23 @@ export function toDataError(e: unknown, what: string, list?: string): DataError 
     return new DataError('validation', `SharePoint refused ${what.toLowerCase()}: ${text || 'the request was not valid'}.`, details);
   }
   return new DataError('server', `SharePoint could not complete the request for ${what.toLowerCase()} (${status}). Try again later.`, details);
+}
+
+/**
+ * toDataError, reading SharePoint's answer first when the error lacks it: PnPjs's fetch-with-retry reports a
+ * final answer it would not retry (a 400 "duplicate value" after two 429s, say) as "Retry count exceeded"
+ * without the body, which would hide the duplicate (or the missing user) behind a generic error.
+ */
+export async function readDataError(e: unknown, what: string, list?: string): Promise<DataError> {
+  const err = (e || {}) as HttpLikeError;
+  const response = err.response;
+  if (typeof err.message === 'string' && err.message.indexOf('::> ') < 0 && response && !response.bodyUsed && typeof response.text === 'function') {
+    try {
+      const body = await response.text();
+      if (body) return toDataError({ status: err.status, message: `${err.message} ::> ${body}` }, what, list);
+    } catch {
+      // The body cannot be read: classify the error as it is.
+    }
+  }
+  return toDataError(e, what, list);
 }

@@ -10,7 +10,7 @@ import type { ItemRead } from '../schema/items';
 import { restName } from '../schema/items';
 import type { ListDef } from '../schema/types';
 import { itemProblems } from '../schema/validate';
-import { toDataError } from './errors';
+import { readDataError } from './errors';
 import './pnp';
 
 /** SharePoint's largest page; the app's pages are far smaller. */
@@ -115,7 +115,7 @@ export class ListGateway<L extends ListDef> {
       const created = (await this.items(sp).add(body)) as { Id: number; 'odata.etag'?: string; Modified?: string };
       return { Id: created.Id, etag: created['odata.etag'] || '*', Modified: created.Modified };
     } catch (e) {
-      throw toDataError(e, what, this.def.title);
+      throw await readDataError(e, what, this.def.title);
     }
   }
 
@@ -126,7 +126,7 @@ export class ListGateway<L extends ListDef> {
       const result = (await this.items(sp).getById(id).update(body, etag)) as { etag?: string | null };
       if (result && result.etag) return { etag: result.etag };
     } catch (e) {
-      throw toDataError(e, what, this.def.title);
+      throw await readDataError(e, what, this.def.title);
     }
     // No ETag header came back: read the item's own.
     const fresh = await this.getRaw(id, what);
@@ -137,7 +137,7 @@ export class ListGateway<L extends ListDef> {
     try {
       await this.items(sp).getById(id).delete(etag);
     } catch (e) {
-      throw toDataError(e, what, this.def.title);
+      throw await readDataError(e, what, this.def.title);
     }
   }
 
@@ -151,7 +151,7 @@ export class ListGateway<L extends ListDef> {
       const q = item.select(...selects);
       return (await (users.length > 0 ? q.expand(...users) : q)()) as ItemRead<L>;
     } catch (e) {
-      const err = toDataError(e, what, this.def.title);
+      const err = await readDataError(e, what, this.def.title);
       if (err.kind === 'not-found') return undefined;
       throw err;
     }
@@ -173,7 +173,7 @@ export class ListGateway<L extends ListDef> {
       )()) as unknown as PagedResult<ItemRead<L>>;
       return { items: result.value, nextPageToken: skipTokenOf(result.nextLink) };
     } catch (e) {
-      throw toDataError(e, what, this.def.title);
+      throw await readDataError(e, what, this.def.title);
     }
   }
 

@@ -3,7 +3,7 @@
 import type { SPFI } from '@pnp/sp';
 import { DataError } from '../errors';
 import type { SiteUser, UserDirectory } from '../ports';
-import { toDataError } from './errors';
+import { readDataError } from './errors';
 import './pnp';
 
 interface SpUser {
@@ -31,7 +31,7 @@ export class SharePointUserDirectory implements UserDirectory {
     try {
       return toSiteUser((await this.sp.web.currentUser.select('Id', 'Title', 'Email', 'IsSiteAdmin')()) as SpUser);
     } catch (e) {
-      throw toDataError(e, 'Your user account');
+      throw await readDataError(e, 'Your user account');
     }
   }
 
@@ -48,7 +48,7 @@ export class SharePointUserDirectory implements UserDirectory {
       const u = (await this.sp.web.siteUsers.getByEmail(key.replace(/'/g, "''")).select('Id', 'Title', 'Email', 'IsSiteAdmin')()) as SpUser;
       return toSiteUser(u);
     } catch (e) {
-      const err = toDataError(e, `The person ${email}`);
+      const err = await readDataError(e, `The person ${email}`);
       if (err.kind === 'not-found' || /could not be found|does not exist/i.test(err.spMessage || '')) return undefined;
       throw err;
     }
@@ -65,9 +65,9 @@ export class SharePointUserDirectory implements UserDirectory {
       found = this.sp.web
         .ensureUser(claimsLogin(key))
         .then((u) => toSiteUser(u as unknown as SpUser))
-        .catch((e: unknown) => {
+        .catch(async (e: unknown) => {
           this.byEmail.delete(key);
-          const err = toDataError(e, `The person ${email}`);
+          const err = await readDataError(e, `The person ${email}`);
           // SharePoint answers 500 "The specified user … could not be found." for an unknown login.
           throw err.kind === 'validation' || err.kind === 'not-found' || /could not be found/i.test(err.spMessage || '')
             ? new DataError('not-found', `No one with the email ${email} can be found for this site.`, { field: 'email', status: err.status, spMessage: err.spMessage })
