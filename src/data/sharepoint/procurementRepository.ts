@@ -259,8 +259,9 @@ export class SharePointProcurementRepository implements ProcurementRepository {
 
   /**
    * One batch: the procurement (added or merged), then its commitments and actions (added, merged or
-   * deleted to match). Every part is checked. What landed is found by its key on a retry, so calling
-   * saveBundle again after a partial failure completes the set without duplicates.
+   * deleted to match). Saved from a read (an ETag), the record is taken first, so a conflict stops the save.
+   * Every part is checked. What landed is found by its key on a retry, so calling saveBundle again after a
+   * partial failure completes the set without duplicates.
    */
   public async saveBundle(bundle: ProcurementBundle): Promise<BundleSaveResult> {
     const p = bundle.procurement;
@@ -322,7 +323,7 @@ export class SharePointProcurementRepository implements ProcurementRepository {
     if (existing && callerEtag && callerEtag !== '*' && etagVersion(callerEtag) !== etagVersion(existing['odata.etag'] || '')) {
       throw new ConflictError(what, { status: 412, list: PROCUREMENTS_LIST.title });
     }
-    const etag = existing ? callerEtag || existing['odata.etag'] || '*' : '';
+    let etag = existing ? callerEtag || existing['odata.etag'] || '*' : '';
     type Result = { kind: 'procurement' | 'commitment' | 'action'; value?: unknown };
     const commitmentsByKey = new Map(existingCommitments.map((c) => [c.CommitmentKey || '', c]));
     const actionsByKey = new Map(existingActions.map((a) => [a.ActionKey || '', a]));
@@ -331,51 +332,62 @@ export class SharePointProcurementRepository implements ProcurementRepository {
     // Set when the procurement itself needs no write.
     let keptProcurement = undefined as Stored<Procurement> | undefined;
 
-    const outcomes = await runBatchParts<Result>(this.sp, (batched) => {
-      const parts: BatchPart<Result>[] = [];
-      if (!existing) {
-        parts.push({
-          what: `create procurement ${ref}`,
-          run: () => this.list.add(body, what, batched).then((r) => ({ kind: 'procurement', value: stored(next, { Id: r.Id, 'odata.etag': r.etag }) })),
-        });
-      } else if (!sameValues(body, existing)) {
-        parts.push({
-          what: `update procurement ${ref}`,
-          run: () => this.list.update(existing.Id, etag, body, what, batched).then((r) => ({ kind: 'procurement', value: { ...next, id: existing.Id, etag: r.etag } })),
-        });
-      } else {
-        keptProcurement = { ...next, id: existing.Id, etag: existing['odata.etag'] || '*' };
+    // What to write, each part made on the batched SPFI when the batch is built.
+    type MakePart = (batched: SPFI) => BatchPart<Result>;
+    let procurementPart: MakePart | undefined;
+    if (!existing) {
+      procurementPart = (batched) => ({
+        what: `create procurement ${ref}`,
+        run: () => this.list.add(body, what, batched).then((r) => ({ kind: 'procurement', value: stored(next, { Id: r.Id, 'odata.etag': r.etag }) })),
+      });
+    } else if (!sameValues(body, existing)) {
+      procurementPart = (batched) => ({
+        what: `update procurement ${ref}`,
+        run: () => this.list.update(existing.Id, etag, body, what, batched).then((r) => ({ kind: 'procurement', value: { ...next, id: existing.Id, etag: r.etag } })),
+      });
+    } else {
+      keptProcurement = { ...next, id: existing.Id, etag: existing['odata.etag'] || '*' };
+    }
+    const childParts: MakePart[] = [];
+    for (const { c, item, key } of commitmentBodies) {
+      const have = commitmentsByKey.get(key);
+      const label = `commitment ${c.measureCode}`;
+      if (!have) childParts.push((batched) => ({ what: `create ${label}`, run: () => this.commitments.add(item, label, batched).then((r) => ({ kind: 'commitment', value: stored(c, { Id: r.Id, 'odata.etag': r.etag }) })) }));
+      else if (!sameValues(item, have)) childParts.push((batched) => ({ what: `update ${label}`, run: () => this.commitments.update(have.Id, have['odata.etag'] || '*', item, label, batched).then((r) => ({ kind: 'commitment', value: { ...c, id: have.Id, etag: r.etag } })) }));
+      else keptCommitments.push(commitmentFromItem(have));
+    }
+    if (bundle.commitments) {
+      for (const [key, have] of commitmentsByKey) {
+        if (commitmentBodies.some((b) => b.key === key)) continue;
+        const label = `commitment ${have.MeasureCode}`;
+        childParts.push((batched) => ({ what: `delete ${label}`, run: () => this.commitments.remove(have.Id, have['odata.etag'] || '*', label, batched).then(() => ({ kind: 'commitment' })) }));
       }
-      for (const { c, item, key } of commitmentBodies) {
-        const have = commitmentsByKey.get(key);
-        const label = `commitment ${c.measureCode}`;
-        if (!have) parts.push({ what: `create ${label}`, run: () => this.commitments.add(item, label, batched).then((r) => ({ kind: 'commitment', value: stored(c, { Id: r.Id, 'odata.etag': r.etag }) })) });
-        else if (!sameValues(item, have)) parts.push({ what: `update ${label}`, run: () => this.commitments.update(have.Id, have['odata.etag'] || '*', item, label, batched).then((r) => ({ kind: 'commitment', value: { ...c, id: have.Id, etag: r.etag } })) });
-        else keptCommitments.push(commitmentFromItem(have));
+    }
+    for (const { a, item, key } of actionBodies) {
+      const have = actionsByKey.get(key);
+      const label = `action “${a.action}”`;
+      if (!have) childParts.push((batched) => ({ what: `create ${label}`, run: () => this.actions.add(item, label, batched).then((r) => ({ kind: 'action', value: stored(a, { Id: r.Id, 'odata.etag': r.etag }) })) }));
+      else if (!sameValues(item, have)) childParts.push((batched) => ({ what: `update ${label}`, run: () => this.actions.update(have.Id, have['odata.etag'] || '*', item, label, batched).then((r) => ({ kind: 'action', value: { ...a, id: have.Id, etag: r.etag } })) }));
+      else keptActions.push(actionFromItem(have));
+    }
+    if (bundle.actionPlan) {
+      for (const [key, have] of actionsByKey) {
+        if (actionBodies.some((b) => b.key === key)) continue;
+        const label = `action “${have.Title}”`;
+        childParts.push((batched) => ({ what: `delete ${label}`, run: () => this.actions.remove(have.Id, have['odata.etag'] || '*', label, batched).then(() => ({ kind: 'action' })) }));
       }
-      if (bundle.commitments) {
-        for (const [key, have] of commitmentsByKey) {
-          if (commitmentBodies.some((b) => b.key === key)) continue;
-          const label = `commitment ${have.MeasureCode}`;
-          parts.push({ what: `delete ${label}`, run: () => this.commitments.remove(have.Id, have['odata.etag'] || '*', label, batched).then(() => ({ kind: 'commitment' })) });
-        }
-      }
-      for (const { a, item, key } of actionBodies) {
-        const have = actionsByKey.get(key);
-        const label = `action “${a.action}”`;
-        if (!have) parts.push({ what: `create ${label}`, run: () => this.actions.add(item, label, batched).then((r) => ({ kind: 'action', value: stored(a, { Id: r.Id, 'odata.etag': r.etag }) })) });
-        else if (!sameValues(item, have)) parts.push({ what: `update ${label}`, run: () => this.actions.update(have.Id, have['odata.etag'] || '*', item, label, batched).then((r) => ({ kind: 'action', value: { ...a, id: have.Id, etag: r.etag } })) });
-        else keptActions.push(actionFromItem(have));
-      }
-      if (bundle.actionPlan) {
-        for (const [key, have] of actionsByKey) {
-          if (actionBodies.some((b) => b.key === key)) continue;
-          const label = `action “${have.Title}”`;
-          parts.push({ what: `delete ${label}`, run: () => this.actions.remove(have.Id, have['odata.etag'] || '*', label, batched).then(() => ({ kind: 'action' })) });
-        }
-      }
-      return parts;
-    }, PROCUREMENTS_LIST.title);
+    }
+
+    // An edit of a record the caller read takes the record first: an empty save with the caller's ETag. An
+    // editor who saved in the meantime (after the check above) then stops this save with a 412 before any part
+    // is written — a batch is not transactional, and its other parts would land. It is taken even when only
+    // the commitments or actions change, so two editors of those conflict too; the batch uses the new ETag.
+    if (existing && callerEtag && callerEtag !== '*' && (procurementPart || childParts.length > 0)) {
+      etag = (await this.list.update(existing.Id, callerEtag, {}, what)).etag;
+      if (keptProcurement) keptProcurement = { ...keptProcurement, etag };
+    }
+    const parts = procurementPart ? [procurementPart, ...childParts] : childParts;
+    const outcomes = await runBatchParts<Result>(this.sp, (batched) => parts.map((make) => make(batched)), PROCUREMENTS_LIST.title);
 
     const failed: WriteFailure[] = [];
     const written: string[] = [];
