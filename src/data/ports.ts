@@ -165,7 +165,7 @@ export interface OutcomeLogQuery extends PageRequest {
 export interface OutcomeLogRepository {
   /**
    * One log per commitment per period: a second record for the same procurement, measure and period
-   * corrects the first (same item, new version) instead of counting twice.
+   * corrects the first (same item, new version) instead of counting twice, keeping its card's message id.
    */
   record(log: OutcomeLog): Promise<{ log: Stored<OutcomeLog>; corrected: boolean }>;
   get(id: number): Promise<Stored<OutcomeLog> | undefined>;

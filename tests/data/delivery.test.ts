@@ -56,6 +56,17 @@ describe('outcome logs', () => {
     await expect(outcomes.record(outcome('D-1', 'GSE-01', '2026-09-30', 1, { evidenceNotes: 'n'.repeat(2001) }))).rejects.toMatchObject({ field: 'evidenceNotes' });
     expect((await outcomes.query({ procurementReference: 'D-1', periodEnd: '2026-09-30' })).items).toEqual([]);
   });
+
+  it('keeps the success card’s message id through a correction read before the card was posted (found by tests/reliability)', async () => {
+    const { outcomes } = hub.data;
+    const { log } = await outcomes.record(outcome('D-1', 'GSE-01', '2026-12-31', 1, { verification: 'Verified', verifiedBy: OFFICER2.email }));
+    const read = { ...log };
+    // Meanwhile a colleague celebrates the verified outcome: the card is in the channel, its id on the log.
+    await outcomes.update({ ...(await outcomes.get(log.id))!, celebratedMessageId: '1795000000001' });
+    const corrected = await outcomes.record({ ...read, quantity: 2, verification: 'Reported', verifiedBy: undefined });
+    expect(corrected).toMatchObject({ corrected: true, log: { celebratedMessageId: '1795000000001' } });
+    expect(await outcomes.get(log.id)).toMatchObject({ quantity: 2, verification: 'Reported', celebratedMessageId: '1795000000001' });
+  });
 });
 
 describe('commitments and the action plan', () => {

@@ -91,9 +91,11 @@ export class SharePointOutcomeLogRepository implements OutcomeLogRepository {
     for (let attempt = 0; attempt < 2; attempt++) {
       const existing = await this.list.findByKey('LogKey', key, what);
       if (existing) {
-        // A second report for the same period corrects the first: same item, new version.
-        const { etag } = await this.list.update(existing.Id, existing['odata.etag'] || '*', body, what);
-        return { log: { ...log, id: existing.Id, etag }, corrected: true };
+        // A second report for the same period corrects the first: same item, new version. It keeps the success
+        // card's message id (the card stays in the channel), which may have been written after the caller read.
+        const celebratedMessageId = log.celebratedMessageId || existing.CelebratedMessageId || undefined;
+        const { etag } = await this.list.update(existing.Id, existing['odata.etag'] || '*', { ...body, CelebratedMessageId: celebratedMessageId || null }, what);
+        return { log: { ...log, celebratedMessageId, id: existing.Id, etag }, corrected: true };
       }
       try {
         const created = await this.list.add(body, what);
