@@ -15,6 +15,7 @@ import {
   retryDueOutbox,
   TeamsGraphError,
 } from '../../src/teams/posting';
+import { DataError } from '../../src/data';
 import { startGraphSink, StartedGraphSink } from '../support/graphSink';
 import { expectValidCard } from './cardCheck';
 import { MemoryOutbox } from './memoryOutbox';
@@ -162,6 +163,23 @@ describe('postCard', () => {
     expect(later.posted).toHaveLength(1);
     expect(channelMessages()).toHaveLength(1);
     expect(outbox.all()[0]).toMatchObject({ status: 'Posted', attempts: 2 });
+  });
+
+  test('a posted card is recorded as Posted once SharePoint is back from a short outage (found by tests/reliability)', async () => {
+    // SharePoint is unreachable for 250 ms of (fake) time just as Graph answers; sleeps move the clock on.
+    let clock = 0;
+    const outageEnds = 250;
+    const update = outbox.update.bind(outbox);
+    outbox.update = async (post) => {
+      if (post.status === 'Posted' && clock < outageEnds) throw new DataError('network', 'Could not reach SharePoint.');
+      return update(post);
+    };
+    const waits: number[] = [];
+    const result = posted(await postCard(request({ options: { baseDelayMs: 200, sleep: async (ms) => { waits.push(ms); clock += ms; } } })));
+    expect(result.outboxError).toBeUndefined();
+    expect(waits).toEqual([200, 400]);
+    expect(outbox.all()[0]).toMatchObject({ status: 'Posted', messageId: result.messageId });
+    expect(channelMessages()).toHaveLength(1);
   });
 
   test('after 500s the card is retried with back-off and posted once', async () => {

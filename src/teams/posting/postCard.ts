@@ -167,7 +167,9 @@ async function recordPosted(outbox: OutboxPort, post: Stored<TaskforcePost>, mes
   let current = post;
   let outboxError: string | undefined;
   // The card is in the channel: keep trying to say so, or a later pass would think it might not be.
+  // Back off between tries, so a short outage of SharePoint (a restart, a dropped connection) is ridden out.
   for (let i = 0; i < 3; i++) {
+    if (i > 0) await s.sleep(Math.min(s.maxDelayMs, s.baseDelayMs * Math.pow(2, i - 1)));
     try {
       await outbox.update({ ...current, ...posted });
       outboxError = undefined;
