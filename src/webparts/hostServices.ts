@@ -2,8 +2,7 @@
 // build the services the UI is handed. The one place that turns this.context into HubServices.
 import { SPPermission } from '@microsoft/sp-page-context';
 import type { WebPartContext } from '@microsoft/sp-webpart-base';
-import { spfi, SPFx } from '@pnp/sp';
-import { createSharePointData } from '../data/sharepoint';
+import { lazyHubData } from '../data/lazyHubData';
 import type { HostTheme } from '../teams/hostTheme';
 import { hostThemeFromTeams } from '../teams/hostTheme';
 import { teamsContextInfo } from '../teams/teamsContext';
@@ -33,7 +32,8 @@ export async function connectHost(
       canManageSite: context.pageContext.web.permissions.hasPermission(SPPermission.manageWeb),
     },
     teams,
-    data: createSharePointData(spfi(siteUrl).using(SPFx(context))),
+    // The SharePoint adapter loads beside the first render, not before it (see lazyHubData).
+    data: lazyHubData(() => import(/* webpackChunkName: 'hub-data' */ './sharePointData').then((m) => m.sharePointDataFor(context, siteUrl))),
     drafts: window.localStorage,
     graph: options.graph ? await context.msGraphClientFactory.getClient('3') : undefined,
   };
