@@ -1,33 +1,8 @@
 import * as React from 'react';
-import {
-  Button,
-  FluentProvider,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Tab,
-  TabList,
-  Text,
-  Title2,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { FluentProvider, Spinner, Text, Title2, tokens } from '@fluentui/react-components';
 import * as strings from 'SocialValueHubStrings';
-import type { HubData, ProvisionReport } from '../data/ports';
 import type { HostTheme } from '../teams/hostTheme';
-import { ErrorNotice } from './common/ErrorNotice';
-import { EditionInForceProvider } from './editionInForce';
-import { useAsync } from './common/useAsync';
 import { format } from './format';
-import { isoDateFromDate } from '../domain';
-import { newDraft } from './guide/draft';
-import { DraftStore } from './guide/draftStore';
-import type { GuideDraft } from './guide/draft';
-import { Register } from './register/Register';
-import { DASHBOARD_SUB_ENTITY } from '../teams/hubTab';
-import type { Route } from './routes';
-import { routeFromHash, useRoute } from './routes';
 import type { HubServices } from './services';
 import { fluentTheme } from './theme';
 
@@ -36,220 +11,45 @@ export interface AppProps {
   theme: HostTheme;
 }
 
-// The register is the landing screen; every other screen loads when first opened, so the tab opens fast.
-const ProcurementGuide = React.lazy(() => import(/* webpackChunkName: 'guide' */ './guide/ProcurementGuide').then((m) => ({ default: m.ProcurementGuide })));
-const ProcurementPage = React.lazy(() =>
-  import(/* webpackChunkName: 'procurement' */ './procurement/ProcurementPage').then((m) => ({ default: m.ProcurementPage })),
-);
-const VerificationQueue = React.lazy(() => import(/* webpackChunkName: 'delivery' */ './delivery').then((m) => ({ default: m.VerificationQueue })));
-const ChaseList = React.lazy(() => import(/* webpackChunkName: 'delivery' */ './delivery').then((m) => ({ default: m.ChaseList })));
-const SettingsPage = React.lazy(() => import(/* webpackChunkName: 'admin' */ './settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
-const MeasureLibraryAdmin = React.lazy(() =>
-  import(/* webpackChunkName: 'measure-library' */ './library').then((m) => ({ default: m.MeasureLibraryAdmin })),
-);
-const OutboxView = React.lazy(() => import(/* webpackChunkName: 'admin' */ './settings/OutboxView').then((m) => ({ default: m.OutboxView })));
-// The dashboard (charts, and exceljs for the member report) and the case studies.
-const Dashboard = React.lazy(() => import(/* webpackChunkName: 'dashboard' */ './dashboard').then((m) => ({ default: m.Dashboard })));
-const PostUpdatePanel = React.lazy(() =>
-  import(/* webpackChunkName: 'taskforce-update' */ './taskforce/PostUpdatePanel').then((m) => ({ default: m.PostUpdatePanel })),
-);
-const CaseStudies = React.lazy(() => import(/* webpackChunkName: 'case-studies' */ './caseStudies').then((m) => ({ default: m.CaseStudies })));
+// Before the first render only this shell loads (theme, header, a spinner); the screens, with their set-up
+// check and the register, come in chunks fetched beside it, so the tab shows itself at once. The fetch starts
+// as soon as this module runs: in the web part that is while it still connects to Teams and SharePoint.
+const hubScreens = import(/* webpackChunkName: 'hub' */ './HubScreens');
+hubScreens.catch(() => undefined); // a failure surfaces where the screens render
+const HubScreens = React.lazy(() => hubScreens.then((m) => ({ default: m.HubScreens })));
 
-const useStyles = makeStyles({
-  root: {
-    minHeight: '100%',
-    padding: tokens.spacingHorizontalL,
-    backgroundColor: tokens.colorNeutralBackground2,
-    color: tokens.colorNeutralForeground1,
-    boxSizing: 'border-box',
-  },
-  header: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'baseline',
-    justifyContent: 'space-between',
-    gap: tokens.spacingHorizontalM,
-    marginBottom: tokens.spacingVerticalM,
-  },
-  nav: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalL },
-  main: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-  },
-});
+// Plain style objects, not makeStyles: the shell then needs no style compiler (Griffel's runtime arrives with
+// the first screen that uses makeStyles), so less loads before the first render. Same look.
+const ROOT_STYLE: React.CSSProperties = {
+  minHeight: '100%',
+  padding: tokens.spacingHorizontalL,
+  backgroundColor: tokens.colorNeutralBackground2,
+  color: tokens.colorNeutralForeground1,
+  boxSizing: 'border-box',
+};
+const HEADER_STYLE: React.CSSProperties = {
+  display: 'flex',
+  flexWrap: 'wrap',
+  alignItems: 'baseline',
+  justifyContent: 'space-between',
+  gap: tokens.spacingHorizontalM,
+  marginBottom: tokens.spacingVerticalM,
+};
 
 /** The hub: the same component in a Teams tab, the personal app, a SharePoint page and the local runtime. */
 export function App({ services, theme }: AppProps): React.ReactElement {
-  const styles = useStyles();
   return (
-    <FluentProvider theme={fluentTheme(theme)} lang="en-GB" className={styles.root} data-theme={theme}>
-      <header className={styles.header}>
+    <FluentProvider theme={fluentTheme(theme)} lang="en-GB" style={ROOT_STYLE} data-theme={theme}>
+      <header style={HEADER_STYLE}>
         <div>
           <Title2 as="h1">{strings.AppTitle}</Title2>
           <Text as="p" block>{strings.AppSubtitle}</Text>
         </div>
         <Text size={200}>{format(strings.SignedInAs, services.user.displayName)}</Text>
       </header>
-      {services.data ? (
-        <ReadyCheck data={services.data} canProvision={!!services.user.canManageSite}>
-          {/* The edition in force loads beside the register's own load; only deciding screens wait for it. */}
-          <EditionInForceProvider data={services.data}>
-            <Hub services={services} data={services.data} />
-          </EditionInForceProvider>
-        </ReadyCheck>
-      ) : (
-        <MessageBar intent="info">
-          <MessageBarBody>
-            <MessageBarTitle>{strings.NoDataServiceTitle}</MessageBarTitle>
-            {strings.NoDataServiceBody}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <React.Suspense fallback={<Spinner label={strings.LoadingLabel} />}>
+        <HubScreens services={services} />
+      </React.Suspense>
     </FluentProvider>
-  );
-}
-
-/** The hub needs its lists: when some are missing, a site owner is offered to provision them. */
-function ReadyCheck({ data, canProvision, children }: { data: HubData; canProvision: boolean; children: React.ReactNode }): React.ReactElement {
-  const missing = useAsync(() => data.provisioning.missingLists(), [data]);
-  const [report, setReport] = React.useState<ProvisionReport | undefined>();
-  const [running, setRunning] = React.useState(false);
-  const [error, setError] = React.useState<unknown>(undefined);
-  if (missing.loading && !missing.value) return <Spinner label={strings.LoadingLabel} />;
-  if (missing.error !== undefined) return <ErrorNotice title={strings.Setup.CannotReachLists} error={missing.error} onRetry={missing.reload} />;
-  if (missing.value && missing.value.length > 0) {
-    const provision = async (): Promise<void> => {
-      setRunning(true);
-      setError(undefined);
-      try {
-        setReport(await data.provisioning.provision());
-        missing.reload();
-      } catch (e) {
-        setError(e);
-      } finally {
-        setRunning(false);
-      }
-    };
-    return (
-      <MessageBar intent="warning">
-        <MessageBarBody>
-          <MessageBarTitle>{strings.Setup.ListsMissingTitle}</MessageBarTitle>
-          {format(strings.Setup.ListsMissing, missing.value.join(', '))}{' '}
-          {canProvision ? strings.Setup.OwnerCanProvision : strings.Setup.AskOwner}
-          {error !== undefined && <ErrorNotice title={strings.Setup.ProvisionStopped} error={error} />}
-          {report && <Text block>{format(strings.Setup.ProvisionReport, report.created.length, report.updated.length)}</Text>}
-          {canProvision && (
-            <div>
-              <Button appearance="primary" onClick={() => provision()} disabled={running}>
-                {running ? strings.Setup.Provisioning : strings.Setup.Provision}
-              </Button>
-            </div>
-          )}
-        </MessageBarBody>
-      </MessageBar>
-    );
-  }
-  return <>{children}</>;
-}
-
-function Hub({ services, data }: { services: HubServices; data: HubData }): React.ReactElement {
-  const styles = useStyles();
-  // A deep link from Teams (subEntityId = procurement reference) opens straight on the procurement.
-  const subEntityId = services.teams?.subEntityId;
-  const deepLink: Route | undefined = !subEntityId
-    ? undefined
-    : subEntityId === DASHBOARD_SUB_ENTITY
-      ? { screen: 'dashboard' }
-      : { screen: 'procurement', reference: subEntityId };
-  const [route, navigate] = useRoute(deepLink);
-  const [fresh, setFresh] = React.useState<GuideDraft | undefined>();
-
-  const startNew = (): void => {
-    const draft = newDraft(services.user, isoDateFromDate(new Date()));
-    // Stored at once, so a reload before the first keystroke still finds the draft.
-    new DraftStore(services.drafts).save(draft);
-    setFresh(draft);
-    navigate({ screen: 'guide', reference: draft.reference });
-  };
-  // Always a value (never undefined), so the tab list stays controlled; 'none' selects no tab.
-  const tab =
-    route.screen === 'register'
-      ? route.scope
-      : route.screen === 'guide'
-        ? fresh?.reference === route.reference ? 'new' : 'none'
-        : route.screen === 'procurement' ? 'none' : route.screen;
-  const open = (reference: string): void => navigate({ screen: 'procurement', reference });
-  const canManage = !!services.user.canManageSite;
-
-  return (
-    <>
-      <nav className={styles.nav} aria-label={strings.Nav.Label}>
-        <TabList
-          selectedValue={tab}
-          onTabSelect={(_, d) => {
-            const value = String(d.value);
-            if (value === 'new') startNew();
-            else if (value === 'mine' || value === 'all') navigate({ screen: 'register', scope: value });
-            else navigate(routeFromHash(`#/${value}`));
-          }}
-        >
-          <Tab value="mine">{strings.Nav.Mine}</Tab>
-          <Tab value="all">{strings.Nav.All}</Tab>
-          <Tab value="new">{strings.Nav.New}</Tab>
-          <Tab value="verify">{strings.Nav.Verify}</Tab>
-          <Tab value="chase">{strings.Nav.Chase}</Tab>
-          <Tab value="dashboard">{strings.Nav.Dashboard}</Tab>
-          <Tab value="case-studies">{strings.Nav.CaseStudies}</Tab>
-          <Tab value="update">{strings.Nav.Update}</Tab>
-          {canManage && <Tab value="library">{strings.Nav.Library}</Tab>}
-          {canManage && <Tab value="settings">{strings.Nav.Settings}</Tab>}
-          {canManage && <Tab value="outbox">{strings.Nav.Outbox}</Tab>}
-        </TabList>
-      </nav>
-      <main className={styles.main}>
-        {route.screen === 'register' && (
-          <Register
-            data={data}
-            scope={route.scope}
-            userEmail={services.user.email}
-            onOpen={(reference) => navigate({ screen: 'procurement', reference })}
-          />
-        )}
-        <React.Suspense fallback={<Spinner label={strings.Nav.LoadingScreen} />}>
-          {route.screen === 'guide' && (
-            <ProcurementGuide
-              key={route.reference}
-              data={data}
-              user={services.user}
-              drafts={services.drafts}
-              reference={route.reference}
-              initialDraft={fresh?.reference === route.reference ? fresh : undefined}
-              onSubmitted={(reference) => navigate({ screen: 'procurement', reference })}
-              onClose={(reference) => navigate(reference ? { screen: 'procurement', reference } : { screen: 'register', scope: 'mine' })}
-            />
-          )}
-          {route.screen === 'verify' && <VerificationQueue data={data} user={services.user} onOpen={open} />}
-          {route.screen === 'chase' && <ChaseList data={data} onOpen={open} />}
-          {route.screen === 'dashboard' && <Dashboard data={data} />}
-          {route.screen === 'case-studies' && <CaseStudies data={data} canWrite={!!services.user.email} />}
-          {route.screen === 'update' && <PostUpdatePanel data={data} graph={services.graph} />}
-          {route.screen === 'library' && <MeasureLibraryAdmin data={data} canManageSite={canManage} />}
-          {route.screen === 'settings' && <SettingsPage data={data} graph={services.graph} teams={services.teams} canManageSite={canManage} />}
-          {route.screen === 'outbox' && <OutboxView data={data} graph={services.graph} />}
-          {route.screen === 'procurement' && (
-            <ProcurementPage
-              key={route.reference}
-              data={data}
-              graph={services.graph}
-              user={services.user}
-              reference={route.reference}
-              onEdit={(reference) => navigate({ screen: 'guide', reference })}
-              onBack={() => navigate({ screen: 'register', scope: 'mine' })}
-            />
-          )}
-        </React.Suspense>
-      </main>
-    </>
   );
 }
