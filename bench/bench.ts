@@ -116,6 +116,8 @@ const SECTIONS: Record<string, () => Promise<Section>> = {
   writePath: benchWritePath,
   register: benchRegister,
   dashboard: benchDashboard,
+  bundle: () => import('./bundle').then((m) => m.benchBundle()),
+  tabOpen: () => import('./tabOpen').then((m) => m.benchTabOpen()),
 };
 
 async function main(): Promise<void> {

@@ -23,11 +23,12 @@ const spfxStrings = {
   },
 };
 
-export async function buildPage({ minify = false } = {}) {
-  fs.mkdirSync(pageDir, { recursive: true });
+// `dir`: somewhere other than .local-build/page (the benchmark builds its own, so a running `npm start` keeps its files).
+export async function buildPage({ minify = false, dir = pageDir } = {}) {
+  fs.mkdirSync(dir, { recursive: true });
   await build({
     entryPoints: { app: path.join(root, 'local/page/main.tsx') },
-    outdir: pageDir,
+    outdir: dir,
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -40,9 +41,9 @@ export async function buildPage({ minify = false } = {}) {
     plugins: [spfxStrings],
     logLevel: 'warning',
   });
-  fs.copyFileSync(path.join(root, 'local/page/index.html'), path.join(pageDir, 'index.html'));
-  fs.copyFileSync(path.join(root, 'appPackage/color.png'), path.join(pageDir, 'icon.png'));
-  return pageDir;
+  fs.copyFileSync(path.join(root, 'local/page/index.html'), path.join(dir, 'index.html'));
+  fs.copyFileSync(path.join(root, 'appPackage/color.png'), path.join(dir, 'icon.png'));
+  return dir;
 }
 
 /** The server bundle (CommonJS): see local/buildServer.cjs, shared with the tests. */

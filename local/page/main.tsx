@@ -40,7 +40,13 @@ async function main(): Promise<void> {
   ReactDom.render(<App services={services} theme={theme} />, root);
 }
 
-main().catch((error: unknown) => {
-  // Last resort: the App shows data errors itself; this is for a page that could not start at all.
-  document.body.textContent = `The hub could not start: ${String(error)}`;
-});
+// ?blank renders nothing: the same page with the same bundle loaded and run, the baseline of the tab-open
+// benchmark (npm run bench -- tabOpen). It marks <body data-blank="ready"> once this script has run.
+if (params.has('blank')) {
+  document.body.dataset.blank = 'ready';
+} else {
+  main().catch((error: unknown) => {
+    // Last resort: the App shows data errors itself; this is for a page that could not start at all.
+    document.body.textContent = `The hub could not start: ${String(error)}`;
+  });
+}

@@ -1,0 +1,144 @@
+// Tab open (issue 8, benchmark 3): from navigation to the register being usable, in headless Chromium, against
+// the same page and bundle rendering nothing (local/page/main.tsx's ?blank), in the same run.
+//
+// The page is the local runtime's (local/build.mjs, minified as for production: the same src/ui code as the web
+// part) served by the local server, whose site holds 10,000 procurements spread over four officers; the
+// officer opens the hub on "My procurements". Usable: the register's first row (or its empty-state) is on
+// screen and the "New procurement" tab is enabled. Each run is a fresh browser context (nothing cached, as a
+// first visit), the hub and the baseline taking turns; times are the page's own performance.now() at the
+// moment a DOM observer sees the condition, i.e. milliseconds since navigation started.
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import { createRequire } from 'module';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import type { Browser } from 'playwright-core';
+import { determineTier, tierSnapshot } from '../src/domain';
+import { PROCUREMENTS_LIST } from '../src/data/schema';
+import { createLocalSp, provision } from '../src/data/sharepoint';
+import { procurementToItem } from '../src/data/sharepoint/mapping';
+import { createSharePointData } from '../src/data/sharepoint';
+import { MANAGER, OFFICER, OFFICER2, procurement } from '../tests/data/fixtures';
+import { startLocalServer } from '../tests/support/localServer';
+import type { LocalServer } from '../tests/support/localServer';
+
+const RUNS = 7;
+const PROCUREMENTS = 10_000;
+const NEW_PROCUREMENT = 'New procurement'; // strings.Nav.New (src/loc/en-us.js)
+
+// Runs in the page before its own scripts: records performance.now() when the page is ready, once.
+const READY_OBSERVER = `(() => {
+  const shown = (el) => !!el && el.getBoundingClientRect().height > 0;
+  const ready = () => {
+    if (document.body && document.body.dataset.blank === 'ready') return true;
+    const row = document.querySelector('section[aria-labelledby="register-heading"] tbody tr');
+    const empty = document.querySelector('section[aria-labelledby="register-heading"] [role="status"]');
+    // A Fluent tab holds its label twice (one copy reserves the bold width), hence includes.
+    const tab = Array.from(document.querySelectorAll('[role="tab"]')).find((t) => (t.textContent || '').includes(${JSON.stringify(NEW_PROCUREMENT)}));
+    return (shown(row) || shown(empty)) && !!tab && !tab.disabled && tab.getAttribute('aria-disabled') !== 'true';
+  };
+  const observer = new MutationObserver(() => {
+    if (window.__benchReady === undefined && ready()) {
+      window.__benchReady = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+})();`;
+
+interface Run {
+  ms: number;
+  requests: number;
+}
+
+/** The local page, built minified into a folder of its own (a running `npm start` keeps its files). */
+function buildPage(root: string, dir: string): void {
+  const script = `const { buildPage } = await import(${JSON.stringify(pathToFileURL(path.join(root, 'local', 'build.mjs')).href)});
+await buildPage({ minify: true, dir: ${JSON.stringify(dir)} });`;
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`Building the local page failed:\n${result.stderr}`);
+}
+
+/** A provisioned site with `count` procurements over four officers (set-up only: the server's bulk insert). */
+async function seed(server: LocalServer, count: number): Promise<void> {
+  const sp = createLocalSp(server.siteUrl);
+  await provision(sp);
+  const data = createSharePointData(sp);
+  const leads = await Promise.all([OFFICER, OFFICER2, MANAGER, { email: 'grace.okafor@svhub.example' }].map((p) => data.users.ensure(p.email)));
+  const tier = tierSnapshot(determineTier({ estimatedValue: 120000, contractType: 'services', decisionDate: '2026-02-01' }));
+  const items = Array.from({ length: count }, (_, i) =>
+    procurementToItem(procurement(`TAB-${String(i).padStart(6, '0')}`, { tierDecision: tier, status: i % 4 ? 'Draft' : 'Awaiting approval' }), {
+      leadOfficerId: leads[i % leads.length].id,
+    }),
+  );
+  for (let i = 0; i < items.length; i += 2000) await server.bulkInsert(PROCUREMENTS_LIST.title, items.slice(i, i + 2000) as Record<string, unknown>[]);
+  await server.setUser('officer');
+}
+
+async function open(browser: Browser, url: string): Promise<Run> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    let requests = 0;
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('request', () => requests++);
+    await page.addInitScript(READY_OBSERVER);
+    await page.goto(url, { waitUntil: 'commit' });
+    const handle = await page.waitForFunction(() => (window as unknown as { __benchReady?: number }).__benchReady, undefined, { timeout: 60_000 });
+    const ms = Number(await handle.jsonValue());
+    if (errors.length > 0) throw new Error(`${url} raised: ${errors.join('; ')}`);
+    return { ms, requests };
+  } finally {
+    await context.close();
+  }
+}
+
+const medianOf = (runs: Run[]): Run => [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)];
+
+export async function benchTabOpen(): Promise<{ rows: string[][]; result: Record<string, unknown> }> {
+  const root = process.cwd();
+  const pageDir = path.join(root, '.local-build', 'bench-page');
+  fs.rmSync(pageDir, { recursive: true, force: true });
+  buildPage(root, pageDir);
+  const server = await startLocalServer({ seed: 'none', user: 'admin', args: ['--static', pageDir] });
+  // Not bundled into the benchmark: playwright-core loads its own files at run time.
+  const { chromium } = createRequire(path.join(root, 'package.json'))('playwright-core') as typeof import('playwright-core');
+  let browser: Browser | undefined;
+  try {
+    await seed(server, PROCUREMENTS);
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      // As the browser tests (tests/e2e/browser.ts): no sandbox as root, no background network.
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const hubUrl = `${server.url}/#/`;
+    const blankUrl = `${server.url}/?blank`;
+    // One of each first, not counted: the browser's own start-up.
+    await open(browser, blankUrl);
+    await open(browser, hubUrl);
+    const hub: Run[] = [];
+    const blank: Run[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      if (i % 2 === 0) {
+        hub.push(await open(browser, hubUrl));
+        blank.push(await open(browser, blankUrl));
+      } else {
+        blank.push(await open(browser, blankUrl));
+        hub.push(await open(browser, hubUrl));
+      }
+    }
+    const h = medianOf(hub);
+    const b = medianOf(blank);
+    return {
+      result: { procurements: PROCUREMENTS, runs: RUNS, hub: h, blank: b, ratio: h.ms / b.ms, hubRuns: hub.map((r) => r.ms), blankRuns: blank.map((r) => r.ms) },
+      rows: [
+        [`tab open to a usable register, 10,000 procurements: ms (median of ${RUNS})`, h.ms.toFixed(0), `${b.ms.toFixed(0)} (same page and bundle, rendering nothing)`, (h.ms / b.ms).toFixed(2)],
+        ['  … requests', String(h.requests), String(b.requests), (h.requests / b.requests).toFixed(2)],
+      ],
+    };
+  } finally {
+    await browser?.close();
+    await server.stop();
+  }
+}
