@@ -322,3 +322,17 @@ export function validateOutcomeLog(
   }
   return errors;
 }
+
+/** How long a case study's text may be; the CaseStudies list's columns are sized from these. */
+export const CASE_STUDY_LIMITS = { title: 255, story: 10000, quote: 1000 } as const;
+
+/** A web address people can open: http(s) only, so a javascript: or data: "link" is refused, never rendered as one. */
+export function isWebLink(text: unknown): boolean {
+  if (typeof text !== 'string' || !text) return false;
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}

@@ -1,4 +1,6 @@
 import {
+  CASE_STUDY_LIMITS,
+  isWebLink,
   ActionPlanItem,
   Commitment,
   MeasureUnit,
@@ -14,6 +16,7 @@ import {
   validateProcurementBasics,
   validateSubmission,
 } from '../../src/domain';
+import { CASE_STUDIES_LIST } from '../../src/data/schema/lists';
 
 const basics: Procurement = {
   reference: 'WMCA-2026-0042',
@@ -273,5 +276,20 @@ describe('validateOutcomeLog', () => {
 
   it('accepts a verified log checked by an officer', () => {
     expect(validateOutcomeLog({ ...ok, verification: 'Verified', verifiedBy: 'officer@wmca.org.uk' })).toEqual([]);
+  });
+});
+
+describe('case study text and links', () => {
+  it('takes http(s) web addresses only, so a script or data "link" is never stored or shown as one', () => {
+    expect(isWebLink('https://example.org/photo.jpg')).toBe(true);
+    expect(isWebLink('http://example.org')).toBe(true);
+    for (const bad of ['javascript:alert(1)', 'data:image/png;base64,AAAA', 'ftp://example.org/x', 'example.org', '', undefined, 42]) expect(isWebLink(bad)).toBe(false);
+  });
+
+  it('sizes the CaseStudies list from the same limits the form checks', () => {
+    const column = (name: string): number | undefined => (CASE_STUDIES_LIST.fields as readonly { name: string; maxLength?: number }[]).filter((f) => f.name === name)[0].maxLength;
+    expect(column('Story')).toBe(CASE_STUDY_LIMITS.story);
+    expect(column('Quote')).toBe(CASE_STUDY_LIMITS.quote);
+    expect(column('Title')).toBe(CASE_STUDY_LIMITS.title);
   });
 });

@@ -9,7 +9,7 @@
 //   retried batch finds what already landed instead of writing it twice.
 // - Money is integer pence in Number columns (exact up to 2^53); column formatting shows pounds.
 // - Indexed columns are the ones the app filters or sorts on, and no more (SharePoint allows 20).
-import { DEFAULT_REGIME, MAX_REFERENCE_LENGTH } from '../../domain';
+import { CASE_STUDY_LIMITS, DEFAULT_REGIME, MAX_REFERENCE_LENGTH } from '../../domain';
 import type { ActionPlanStatus, ApprovalOutcome, ProcurementStatus, Rag, ThemeId, Tier, VerificationStatus } from '../../domain';
 import type { TaskforcePostStatus } from './vocabulary';
 import { and, anyOf, beforeToday, eq, groupedViewQuery, isMe, neq, viewQuery } from './caml';
@@ -221,8 +221,8 @@ export const CASE_STUDIES_LIST = {
     { name: 'CaseStudyKey', title: 'Case study key', kind: 'Text', maxLength: 80, required: true, indexed: true, unique: true, description: 'Procurement reference | fingerprint of the title.' },
     PROCUREMENT_REF,
     { name: 'Theme', title: 'Theme', kind: 'Choice', choices: THEME_CHOICES, required: true, indexed: true, format: labelFormat(THEME_LABELS) },
-    { name: 'Story', title: 'Story', kind: 'Note', maxLength: 10000, lines: 12, required: true },
-    { name: 'Quote', title: 'Quote', kind: 'Note', maxLength: 1000, lines: 3 },
+    { name: 'Story', title: 'Story', kind: 'Note', maxLength: CASE_STUDY_LIMITS.story, lines: 12, required: true },
+    { name: 'Quote', title: 'Quote', kind: 'Note', maxLength: CASE_STUDY_LIMITS.quote, lines: 3 },
     { name: 'ImageUrl', title: 'Image link', kind: 'URL', format: linkFormat('View image') },
     { name: 'Published', title: 'Published', kind: 'Boolean', defaultValue: false, indexed: true },
   ],

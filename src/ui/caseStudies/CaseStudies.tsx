@@ -18,7 +18,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { THEMES, isThemeId, themeById } from '../../domain';
+import { CASE_STUDY_LIMITS, THEMES, isThemeId, isWebLink, themeById } from '../../domain';
 import type { CaseStudy, ThemeId } from '../../domain';
 import type { HubData, Stored } from '../../data/ports';
 import { ErrorNotice } from '../common/ErrorNotice';
@@ -43,22 +43,9 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: '12px', maxWidth: '640px' },
 });
 
-const MAX_STORY = 4000;
-
 export interface CaseStudyProblem {
   field: 'procurementReference' | 'themeId' | 'title' | 'story' | 'quote' | 'imageUrl';
   message: string;
-}
-
-/** http(s) only: a javascript: or data: "image link" is refused, and never rendered as a link. */
-export function isWebLink(text: string | undefined): boolean {
-  if (!text) return false;
-  try {
-    const url = new URL(text);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
 }
 
 export function caseStudyProblems(c: Partial<CaseStudy>): CaseStudyProblem[] {
@@ -66,10 +53,10 @@ export function caseStudyProblems(c: Partial<CaseStudy>): CaseStudyProblem[] {
   if (!c.procurementReference || !c.procurementReference.trim()) problems.push({ field: 'procurementReference', message: S.NeedReference });
   if (!c.themeId || !isThemeId(c.themeId)) problems.push({ field: 'themeId', message: S.NeedTheme });
   if (!c.title || !c.title.trim()) problems.push({ field: 'title', message: S.NeedTitle });
-  else if (c.title.length > 255) problems.push({ field: 'title', message: S.TitleTooLong });
+  else if (c.title.length > CASE_STUDY_LIMITS.title) problems.push({ field: 'title', message: S.TitleTooLong });
   if (!c.story || !c.story.trim()) problems.push({ field: 'story', message: S.NeedStory });
-  else if (c.story.length > MAX_STORY) problems.push({ field: 'story', message: format(S.StoryTooLong, MAX_STORY) });
-  if (c.quote && c.quote.length > 1000) problems.push({ field: 'quote', message: S.QuoteTooLong });
+  else if (c.story.length > CASE_STUDY_LIMITS.story) problems.push({ field: 'story', message: format(S.StoryTooLong, CASE_STUDY_LIMITS.story.toLocaleString('en-GB')) });
+  if (c.quote && c.quote.length > CASE_STUDY_LIMITS.quote) problems.push({ field: 'quote', message: S.QuoteTooLong });
   if (c.imageUrl && !isWebLink(c.imageUrl.trim())) problems.push({ field: 'imageUrl', message: S.ImageNotLink });
   return problems;
 }
