@@ -7,7 +7,7 @@ import { SharePointSite, SITE_PATH } from '../sharepoint/site';
 import { SPError, CODES, errorBody } from '../sharepoint/errors';
 import { FaultInjector, FaultOptions } from './faults';
 import { readStatic } from './staticFiles';
-import { DEMO_USERS } from '../sharepoint/users';
+import { DEMO_USERS, LOCAL_USER_HEADER } from '../sharepoint/users';
 
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
@@ -146,14 +146,23 @@ export function createLocalServer(options: LocalServerOptions): LocalServerHandl
     if (faults.latencyMs > 0) await sleep(faults.latencyMs);
     const fault = faults.next();
     if (fault) return faultReply(fault.status, fault.retryAfter);
+    let user = site.user;
+    const as = req.headers[LOCAL_USER_HEADER];
+    if (as !== undefined) {
+      try {
+        user = site.resolveUser(as);
+      } catch (e) {
+        return spErrorReply(new SPError(401, CODES.accessDenied, (e as Error).message));
+      }
+    }
     const rest = p.slice(apiPrefix.length).replace(/^\/+/, '');
     const origin = `${req.url.protocol}//${req.url.host}`;
     if (rest.toLowerCase() === '$batch') {
       if (req.method !== 'POST') return spErrorReply(new SPError(405, CODES.clientService, 'The $batch endpoint only accepts POST.'));
-      const r = site.handleBatch(req.headers['content-type'], req.body.toString('utf8'), origin);
+      const r = site.handleBatch(req.headers['content-type'], req.body.toString('utf8'), origin, user);
       return { status: 200, headers: { 'content-type': r.contentType }, body: r.body };
     }
-    const r = site.handleApi({ method: req.method, url: req.url, headers: req.headers, body: req.body.toString('utf8') }, `${origin}${SITE_PATH}`, rest);
+    const r = site.handleApi({ method: req.method, url: req.url, headers: req.headers, body: req.body.toString('utf8') }, `${origin}${SITE_PATH}`, rest, user);
     return { status: r.status, headers: r.headers, body: r.body };
   };
 

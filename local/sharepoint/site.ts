@@ -55,12 +55,13 @@ export class SharePointSite {
     }
   }
 
-  handleApi(req: SPRequest, siteUrl: string, apiPath: string): SPResponse {
-    return this.router.handle(req, this.currentUser, siteUrl, apiPath);
+  /** `user`: who sent the request (a per-request identity); the current user by default. */
+  handleApi(req: SPRequest, siteUrl: string, apiPath: string, user: UserRecord = this.currentUser): SPResponse {
+    return this.router.handle(req, user, siteUrl, apiPath);
   }
 
-  /** $batch: every part goes through the same router as a top-level request. */
-  handleBatch(contentType: string | undefined, body: string, origin: string): { contentType: string; body: string } {
+  /** $batch: every part goes through the same router as a top-level request, as the batch's sender. */
+  handleBatch(contentType: string | undefined, body: string, origin: string, user: UserRecord = this.currentUser): { contentType: string; body: string } {
     const siteUrl = `${origin}${SITE_PATH}`;
     return runBatch(contentType, body, (req) => {
       const prefix = `${SITE_PATH}/_api/`.toLowerCase();
@@ -69,7 +70,7 @@ export class SharePointSite {
         return { status: 404, headers: { 'content-type': 'application/json;odata=minimalmetadata;charset=utf-8' },
           body: JSON.stringify({ 'odata.error': { code: CODES.noHandler, message: { lang: 'en-US', value: `Cannot find resource for the request ${path}.` } } }) };
       }
-      return this.handleApi(req, siteUrl, path.slice(prefix.length));
+      return this.handleApi(req, siteUrl, path.slice(prefix.length), user);
     }, new URL(siteUrl));
   }
 

@@ -44,3 +44,10 @@ export function findDemoUser(login: string | undefined): DemoUser | undefined {
 }
 
 export const DEFAULT_USER = DEMO_USERS[0];
+
+/**
+ * NOT SharePoint: an /_api request carrying this header (alias, email or claims login of a site user) runs as
+ * that user instead of the current one, so concurrent clients (tests simulating many officers) each keep
+ * their own identity without switching the server's user under each other.
+ */
+export const LOCAL_USER_HEADER = 'x-svhub-user';

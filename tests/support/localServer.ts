@@ -6,8 +6,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { FaultOptions } from '../../local/server/faults';
+import { LOCAL_USER_HEADER } from '../../local/sharepoint/users';
 
 export type { FaultOptions };
+
+/**
+ * Headers that make every request of a client run as this site user (alias, email or claims login), whoever
+ * the server's current user is: `createLocalSp(siteUrl).using(InjectHeaders(asLocalUser('officer2')))`.
+ */
+export function asLocalUser(login: string): Record<string, string> {
+  return { [LOCAL_USER_HEADER]: login };
+}
 
 export interface LocalServerOptions {
   dataDir?: string;
