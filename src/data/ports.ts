@@ -88,6 +88,11 @@ export interface WriteFailure {
  */
 export interface BundleSaveResult {
   ok: boolean;
+  /**
+   * The procurement as the list holds it now, with its current ETag — also when parts failed, so saving
+   * again (which completes the set) is not mistaken for someone else's edit. Undefined only when a new
+   * procurement could not be created.
+   */
   procurement?: Stored<Procurement>;
   commitments: Stored<Commitment>[];
   actionPlan: Stored<ActionPlanItem>[];

@@ -164,6 +164,28 @@ describe('procurements', () => {
 });
 
 describe('a procurement with its commitments and action plan, in one batch', () => {
+  it('an edit from a read that lands in part returns the record under its new ETag, and saving again from it completes the set', async () => {
+    const { procurements, commitments } = hub.data;
+    const ref = 'T-BUNDLE-ETAG';
+    expect((await procurements.saveBundle({ procurement: procurement(ref), commitments: [] })).ok).toBe(true);
+    const read = (await procurements.get(ref))!;
+    const blocker = (await hub.sp.web.lists.getByTitle('Commitments').items.add({
+      Title: 'blocker', CommitmentKey: `${ref}|GSE-07`, ProcurementRef: 'T-ELSEWHERE', MeasureCode: 'GSE-07', Theme: 'growth-skills-employment', TargetQuantity: 1, Unit: 'weeks', DueDate: '2027-03-31T00:00:00Z',
+    })) as { Id: number };
+    const edit = { procurement: { ...read, title: 'Retitled while saving' }, commitments: [commitment(ref, 'GSE-01', 4), commitment(ref, 'GSE-07', 52, { unit: 'weeks' })] };
+    const first = await procurements.saveBundle(edit);
+    expect(first.ok).toBe(false);
+    expect(first.failed.map((f) => f.what)).toEqual(['create commitment GSE-07']);
+    expect(first.procurement?.etag).not.toBe(read.etag);
+    // The officer's Try again saves from what came back; from the stale read it would look like someone else's edit.
+    await hub.sp.web.lists.getByTitle('Commitments').items.getById(blocker.Id).delete();
+    await expect(procurements.saveBundle(edit)).rejects.toBeInstanceOf(ConflictError);
+    const again = await procurements.saveBundle({ ...edit, procurement: { ...first.procurement!, title: 'Retitled while saving' } });
+    expect(again.ok).toBe(true);
+    expect((await commitments.listForProcurement(ref)).map((c) => c.measureCode)).toEqual(['GSE-01', 'GSE-07']);
+    expect((await procurements.get(ref))!.title).toBe('Retitled while saving');
+  });
+
   it('writes all parts; when one part fails the others land, the failure is named, and a retry completes the set', async () => {
     const { procurements, commitments, actionPlan } = hub.data;
     const ref = 'T-BUNDLE-1';

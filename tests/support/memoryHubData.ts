@@ -13,6 +13,8 @@ export interface MemoryHub {
   history: Map<string, { status: ProcurementStatus; at: string; byEmail?: string }[]>;
   /** The next saveBundle/update fails with this error (once). */
   failNextWrite(error: unknown): void;
+  /** The next saveBundle lands the procurement (new ETag) but reports a part failed with this error, as a batch can. */
+  landNextBundleInPart(error: DataError): void;
   writes: number;
 }
 
@@ -27,6 +29,7 @@ export function memoryHub(options: { missingLists?: string[]; currentEmail?: str
   const history = new Map<string, { status: ProcurementStatus; at: string; byEmail?: string }[]>();
   const decisions: ApprovalDecision[] = [];
   let nextFailure: unknown;
+  let nextPartFailure: DataError | undefined;
   let nextId = 1;
   let etag = 1;
 
@@ -38,6 +41,9 @@ export function memoryHub(options: { missingLists?: string[]; currentEmail?: str
     writes: 0,
     failNextWrite(error: unknown) {
       nextFailure = error;
+    },
+    landNextBundleInPart(error: DataError) {
+      nextPartFailure = error;
     },
     data: undefined as unknown as HubData,
   };
@@ -95,7 +101,15 @@ export function memoryHub(options: { missingLists?: string[]; currentEmail?: str
       },
       saveBundle: async (bundle: ProcurementBundle): Promise<BundleSaveResult> => {
         takeFailure();
+        const current = procurements.get(bundle.procurement.reference);
+        const etagRead = (bundle.procurement as Partial<Stored<Procurement>>).etag;
+        if (current && etagRead && current.etag !== etagRead) throw new DataError('conflict', 'changed by someone else');
         const procurement = store(bundle.procurement);
+        if (nextPartFailure) {
+          const error = nextPartFailure;
+          nextPartFailure = undefined;
+          return { ok: false, procurement, commitments: [], actionPlan: [], written: [`saved ${procurement.reference}`], failed: [{ what: 'create action', error }] };
+        }
         const actionPlan = (bundle.actionPlan ?? []).map((a, i) => ({ ...a, id: i + 1, etag: '1' }));
         if (bundle.actionPlan) actionPlans.set(procurement.reference, actionPlan);
         return { ok: true, procurement, commitments: [], actionPlan, written: [`saved ${procurement.reference}`], failed: [] };

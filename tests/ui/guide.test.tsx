@@ -135,6 +135,23 @@ describe('the new procurement guide', () => {
     await waitFor(() => expect(hub.procurements.size).toBe(1));
   });
 
+  it('after a save that landed in part, Try again saves from what landed instead of reporting a conflict', async () => {
+    const { user, hub } = setup();
+    await startNew(user);
+    await fillBasics(user, { title: 'Grounds maintenance', value: '60000', type: 'services', date: '2026-02-01' });
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await waitFor(() => expect(hub.procurements.size).toBe(1));
+    hub.landNextBundleInPart(new DataError('throttled', 'SharePoint is busy. Try again in a moment.'));
+    await user.click(await screen.findByRole('button', { name: 'Next' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('SharePoint is busy');
+    const etagAfterPart = Array.from(hub.procurements.values())[0].etag;
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(Array.from(hub.procurements.values())[0].etag).not.toBe(etagAfterPart));
+    expect(screen.queryByText(/changed by someone else/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
   it('asks for an action plan at or above the threshold, then submits for approval naming the approver', async () => {
     const { user, hub } = setup();
     await startNew(user);

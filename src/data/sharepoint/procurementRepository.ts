@@ -382,16 +382,18 @@ export class SharePointProcurementRepository implements ProcurementRepository {
     // editor who saved in the meantime (after the check above) then stops this save with a 412 before any part
     // is written — a batch is not transactional, and its other parts would land. It is taken even when only
     // the commitments or actions change, so two editors of those conflict too; the batch uses the new ETag.
+    // Until the procurement part lands, the record stands as it was, under its new ETag.
+    let unchanged: Stored<Procurement> | undefined = keptProcurement;
     if (existing && callerEtag && callerEtag !== '*' && (procurementPart || childParts.length > 0)) {
       etag = (await this.list.update(existing.Id, callerEtag, {}, what)).etag;
-      if (keptProcurement) keptProcurement = { ...keptProcurement, etag };
+      unchanged = keptProcurement ? { ...keptProcurement, etag } : { ...procurementFromItem(existing), etag };
     }
     const parts = procurementPart ? [procurementPart, ...childParts] : childParts;
     const outcomes = await runBatchParts<Result>(this.sp, (batched) => parts.map((make) => make(batched)), PROCUREMENTS_LIST.title);
 
     const failed: WriteFailure[] = [];
     const written: string[] = [];
-    let savedProcurement: Stored<Procurement> | undefined = keptProcurement;
+    let savedProcurement: Stored<Procurement> | undefined = unchanged;
     for (const o of outcomes) {
       if (!o.ok) {
         failed.push({ what: o.what, error: o.error });

@@ -21,7 +21,7 @@ import type { HubData, Stored } from '../../data/ports';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { fieldState, messageFor } from '../common/FieldErrors';
 import type { CurrentUser } from '../services';
-import { recordAward, refusedFields } from './deliveryActions';
+import { PartlySavedError, recordAward, refusedFields } from './deliveryActions';
 import { format } from '../format';
 import { proxyText } from './deliveryLabels';
 
@@ -84,6 +84,9 @@ export function commitmentFromRow(
 
 export function AwardPanel({ data, procurement: p, library, actionPlan, onAwarded }: AwardPanelProps): React.ReactElement {
   const styles = useStyles();
+  // The record to save from: after a save that landed in part, the one it left (its ETag has moved on).
+  const [current, setCurrent] = React.useState(p);
+  React.useEffect(() => setCurrent(p), [p]);
   const offered = library.filter((m) => m.active);
   const [supplier, setSupplier] = React.useState({ name: p.supplier?.name ?? '', isSme: p.supplier?.isSme ?? false, isVcse: p.supplier?.isVcse ?? false, isLocal: p.supplier?.isLocal ?? false, postcode: p.supplier?.postcode ?? '' });
   const [awardValue, setAwardValue] = React.useState(p.awardValuePence !== undefined ? String(p.awardValuePence / 100) : '');
@@ -139,9 +142,10 @@ export function AwardPanel({ data, procurement: p, library, actionPlan, onAwarde
     if (found.length > 0) return;
     setBusy(true);
     try {
-      await recordAward(data, p, { ...award, awardValuePence: awardValuePence as number }, commitments, plan);
+      await recordAward(data, current, { ...award, awardValuePence: awardValuePence as number }, commitments, plan);
       onAwarded();
     } catch (e) {
+      if (e instanceof PartlySavedError && e.procurement) setCurrent(e.procurement);
       const refused = refusedFields(e);
       if (refused) setErrors(refused);
       setFailure(e);

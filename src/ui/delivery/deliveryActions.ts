@@ -24,6 +24,16 @@ export interface AwardDetails {
   contractEnd: IsoDate;
 }
 
+/** Part of a bundle did not land. Saving again completes it, from `procurement`: the record as it now stands. */
+export class PartlySavedError extends DataError {
+  public readonly procurement?: Stored<Procurement>;
+
+  public constructor(result: BundleSaveResult, message: string) {
+    super(result.failed[0]?.error.kind ?? 'server', message);
+    this.procurement = result.procurement;
+  }
+}
+
 /**
  * Tendering → Awarded: the supplier, value and dates, the commitments (proxies locked by commitmentFor)
  * and the delivery plan, in one saveBundle. SharePoint batches are not transactional: when a part
@@ -39,8 +49,8 @@ export async function recordAward(
   const procurement: Stored<Procurement> = { ...p, ...award, status: p.status === 'Awarded' ? 'Awarded' : transition(p.status, 'Awarded') };
   const result = await data.procurements.saveBundle({ procurement, commitments, actionPlan });
   if (!result.ok) {
-    throw new DataError(
-      result.failed[0]?.error.kind ?? 'server',
+    throw new PartlySavedError(
+      result,
       `Part of the award was not saved (${result.failed.map((f) => f.what).join(', ')}): ${result.failed.map((f) => f.error.message).join(' ')} Save again to finish; nothing is saved twice.`,
     );
   }

@@ -141,6 +141,8 @@ function GuideSteps(
       const procurement = existing ? applyEdit(existing, bundle.procurement) : bundle.procurement;
       const result = await data.procurements.saveBundle({ ...bundle, procurement });
       if (!result.ok) {
+        // What did land carries a new ETag: Try again must save from it, not from the copy read before.
+        if (result.procurement) setExisting(result.procurement);
         const failure = result.failed[0];
         throw failure ? failure.error : new Error(strings.Guide.NotSaved);
       }
