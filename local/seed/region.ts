@@ -3,18 +3,7 @@
 // generator command (scripts/generate-region.mjs) that fills a local site for a demo at regional scale.
 import { AUTHORITIES, MEASURES, addDays, addMonths, periodsBetween } from '../../src/domain';
 import type { Commitment, OutcomeLog, Procurement, VerificationStatus } from '../../src/domain';
-
-/** mulberry32: small, fast, deterministic. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../prng';
 
 export interface Generated {
   procurements: Procurement[];

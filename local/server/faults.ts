@@ -1,6 +1,8 @@
 // Fault injection for tests (not SharePoint): a share of /_api requests answered 429/503 with Retry-After, and
 // added latency. A faulted request is rejected BEFORE it does anything, so a retry can never double-write.
 
+import { prng } from '../prng';
+
 export interface FaultOptions {
   /** 0..1: share of /_api requests to fail */
   rate?: number;
@@ -14,17 +16,6 @@ export interface FaultOptions {
   seed?: number;
 }
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function validateFaults(input: unknown): FaultOptions {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) throw new Error('faults must be a JSON object');

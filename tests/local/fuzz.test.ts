@@ -2,19 +2,10 @@
 // error (500 "System.InvalidOperationException" would be a bug in the emulator), and the server stays up.
 import { startLocalServer, LocalServer } from '../support/localServer';
 import { pnp } from './pnpClient';
+import { prng } from '../../local/prng';
 
 let server: LocalServer;
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 beforeAll(async () => {
   server = await startLocalServer({ user: 'admin' });

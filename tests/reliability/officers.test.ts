@@ -23,6 +23,7 @@ import { startGraphSink } from '../support/graphSink';
 import type { StartedGraphSink } from '../support/graphSink';
 import { asLocalUser } from '../support/localServer';
 import type { FaultOptions } from '../support/localServer';
+import { prng } from '../../local/prng';
 
 jest.setTimeout(240_000);
 
@@ -39,17 +40,6 @@ const TEAM = { teamId: DEMO_TEAM_ID, channelId: DEMO_TASKFORCE_CHANNEL_ID };
 /** Short back-offs (the default 2 s is for people), long enough to ride out the server's restart. */
 const POST_OPTIONS = { baseDelayMs: 100, maxInlineWaitMs: 2000 };
 
-/** mulberry32: each officer's choices come from their own seeded sequence. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const pad = (n: number): string => String(n).padStart(2, '0');

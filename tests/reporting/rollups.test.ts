@@ -2,7 +2,8 @@ import { committedByTheme, deliveredByTheme, periodFor } from '../../src/domain'
 import type { Commitment, OutcomeLog } from '../../src/domain';
 import type { Rollup } from '../../src/data/ports';
 import { committedInPeriod, committedProfile, pickRollup, rebuildRollups, rollupKeyOf, rollupsFor, rollupsForProcurement, rollupsToSave } from '../../src/reporting';
-import { generate, prng } from '../../local/seed/region';
+import { generate } from '../../local/seed/region';
+import { prng } from '../../local/prng';
 
 jest.setTimeout(120_000);
 
