@@ -96,6 +96,22 @@ function listedMeasures(procurement: Procurement, library: readonly Measure[]): 
   return found.sort((a, b) => (a.measure.code < b.measure.code ? -1 : a.measure.code > b.measure.code ? 1 : 0));
 }
 
+/**
+ * The edition a recorded decision is judged by: the one it was recorded under. A later edition (say a narrower
+ * weighting range) does not undo a decision made and approved before it. Of past editions only the built-in
+ * one's figures are known here; a decision under another keeps the widest range either edition allows.
+ */
+function editionDecidedUnder(procurement: Procurement, inForce: PolicyEdition): PolicyEdition {
+  const recorded = procurement.tierDecision ? procurement.tierDecision.policyEditionId : inForce.id;
+  if (recorded === inForce.id) return inForce;
+  if (recorded === CURRENT_POLICY_EDITION.id) return CURRENT_POLICY_EDITION;
+  return {
+    ...inForce,
+    weightingMinPercent: Math.min(inForce.weightingMinPercent, CURRENT_POLICY_EDITION.weightingMinPercent),
+    weightingMaxPercent: Math.max(inForce.weightingMaxPercent, CURRENT_POLICY_EDITION.weightingMaxPercent),
+  };
+}
+
 /** Only what the pack prints must be sound: a percentage in range, or PASS/FAIL criteria. */
 function assertPrintableWeighting(procurement: Procurement, tier: Tier, edition: PolicyEdition): void {
   const printed = ['method', 'percent', 'essentialCriteria'];
@@ -309,6 +325,6 @@ export function tenderPackContent(procurement: Procurement, options: TenderPackO
   const editionId = procurement.tierDecision ? procurement.tierDecision.policyEditionId : edition.id;
   const listed = listedMeasures(procurement, options.measures || MEASURES);
   if (tier === 'light-touch') return quotationChecklist(procurement, editionId, listed);
-  assertPrintableWeighting(procurement, tier, edition);
+  assertPrintableWeighting(procurement, tier, editionDecidedUnder(procurement, edition));
   return tenderSection(procurement, tier, editionId, listed);
 }

@@ -1,5 +1,5 @@
 // The tender pack, read back from the .docx as a bidder's Word would show it.
-import { LIGHT_MEASURE_CODES, MEASURES, SUGGESTED_MEASURE_CODES, formatPounds } from '../../src/domain';
+import { CURRENT_POLICY_EDITION, LIGHT_MEASURE_CODES, MEASURES, SUGGESTED_MEASURE_CODES, formatPounds } from '../../src/domain';
 import type { Measure, Procurement } from '../../src/domain';
 import {
   DOCX_MEDIA_TYPE,
@@ -296,6 +296,19 @@ describe('large and awkward procurements', () => {
     expect(() => tenderPackContent(procurement({ weighting: { method: 'weighted', percent: 40, justification: 'j' } }), { measures: LIBRARY })).toThrow(/5% and 30%/);
     expect(() => tenderPackContent(procurement({ weighting: { method: 'none', justification: 'j' } }), { measures: LIBRARY })).toThrow(TenderPackError);
     expect(() => tenderPackContent(procurement({ weighting: { method: 'pass-fail', justification: 'j', essentialCriteria: [] } }), { measures: LIBRARY })).toThrow(/essential/);
+  });
+
+  test('a decision recorded under an earlier edition is printed as decided, not judged by a narrower range since', () => {
+    const narrower = { ...CURRENT_POLICY_EDITION, id: 'wmca-svp-2028', weightingMinPercent: 10, weightingMaxPercent: 25 };
+    const decided = (policyEditionId: string, percent: number): Procurement =>
+      procurement({ weighting: { method: 'weighted', percent, justification: 'j' }, tierDecision: { tier: 'toms-included', thresholdPence: 20772000, thresholdEffectiveFrom: '2026-01-01', policyEditionId } });
+    const approvedIn2026 = tenderPackContent(decided(CURRENT_POLICY_EDITION.id, 30), { measures: LIBRARY, edition: narrower });
+    expect(factTexts(approvedIn2026).join(' ')).toMatch(/30%/);
+    // Decided under the edition in force: its range applies.
+    expect(() => tenderPackContent(decided('wmca-svp-2028', 30), { measures: LIBRARY, edition: narrower })).toThrow(/10% and 25%/);
+    // Under an edition whose figures are not known here: the widest range of the two, never anything.
+    expect(() => tenderPackContent(decided('wmca-svp-2019', 30), { measures: LIBRARY, edition: narrower })).not.toThrow();
+    expect(() => tenderPackContent(decided('wmca-svp-2019', 31), { measures: LIBRARY, edition: narrower })).toThrow(TenderPackError);
   });
 
   test('a missing justification does not stop the pack (it is not printed)', () => {
