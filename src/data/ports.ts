@@ -101,10 +101,16 @@ export interface BundleSaveResult {
   failed: WriteFailure[];
 }
 
+/** What the dashboard needs of an awarded procurement: who won, for how much, from when. */
+export type AwardSummary = Pick<Procurement, 'reference' | 'title' | 'authorityId' | 'decisionDate' | 'status'> &
+  Partial<Pick<Procurement, 'supplier' | 'awardValuePence' | 'contractStart'>>;
+
 export interface ProcurementRepository {
   get(reference: string): Promise<Stored<Procurement> | undefined>;
   getById(id: number): Promise<Stored<Procurement> | undefined>;
   query(query?: ProcurementQuery): Promise<Page<Stored<Procurement>>>;
+  /** The award facts of the procurements in one status (an indexed filter), only those columns: for the dashboard. */
+  awards(query: PageRequest & { status: ProcurementStatus; authorityId?: string }): Promise<Page<AwardSummary>>;
   /** Creates as Draft or Awaiting approval; refuses a reference that exists (DataError 'duplicate'). */
   create(procurement: Procurement): Promise<Stored<Procurement>>;
   /**

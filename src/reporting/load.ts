@@ -1,5 +1,5 @@
 // Loads the dashboard from the lists: the rollups of the chosen quarters (an indexed filter on the period,
-// pages of 5,000), the awarded procurements (for the SME/VCSE share) and the Red/Amber commitments (an
+// pages of 5,000), the award columns of awarded procurements (for the SME/VCSE share) and the Red/Amber commitments (an
 // indexed filter on RAG) — a handful of requests at regional scale, never every outcome log.
 import type { ProcurementStatus } from '../domain';
 import type { CommitmentWithProgress, HubData, Rollup } from '../data/ports';
@@ -36,7 +36,7 @@ export async function loadDashboardData(data: Pick<HubData, 'rollups' | 'procure
     ),
     Promise.all(
       AWARDED_STATUSES.map((status) =>
-        allPages((pageToken) => data.procurements.query({ status, authorityId: filters.authorityId, pageSize: DASHBOARD_PAGE_SIZE, pageToken })),
+        allPages((pageToken) => data.procurements.awards({ status, authorityId: filters.authorityId, pageSize: DASHBOARD_PAGE_SIZE, pageToken })),
       ),
     ),
     Promise.all((['Red', 'Amber'] as const).map((rag) => allPages((pageToken) => data.commitments.query({ rag, pageSize: DASHBOARD_PAGE_SIZE, pageToken })))),

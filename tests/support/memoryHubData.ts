@@ -92,6 +92,7 @@ export function memoryHub(options: { missingLists?: string[]; currentEmail?: str
       get: async (reference) => procurements.get(reference),
       getById: async (id) => Array.from(procurements.values()).filter((p) => p.id === id)[0],
       query,
+      awards: (q) => query({ status: q.status, authorityId: q.authorityId, pageSize: q.pageSize, pageToken: q.pageToken }),
       create: async (p) => store(p),
       update: async (p) => {
         takeFailure();
@@ -329,6 +330,11 @@ export function withReporting(hub: MemoryHub, seed: { rollups?: ReportingRollup[
   hub.data.procurements.query = async (q) => {
     mem.queries.procurements++;
     return procurementQuery(q);
+  };
+  const awardsQuery = hub.data.procurements.awards;
+  hub.data.procurements.awards = async (q) => {
+    mem.queries.procurements++;
+    return awardsQuery(q);
   };
   hub.data.rollups = {
     query: async (q) => {

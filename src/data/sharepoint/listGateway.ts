@@ -41,6 +41,8 @@ export interface PageQuery {
   orderBy: readonly (readonly [string, boolean])[];
   pageSize?: number;
   pageToken?: string;
+  /** Only these columns (no person columns); every schema column when absent. */
+  select?: readonly string[];
 }
 
 interface PagedResult<T> {
@@ -160,7 +162,7 @@ export class ListGateway<L extends ListDef> {
   /** One page of items; the filter must start on an indexed column once the list is large. */
   public async page(query: PageQuery, what: string): Promise<Page<ItemRead<L>>> {
     const size = Math.max(1, Math.min(query.pageSize || DEFAULT_PAGE_SIZE, MAX_PAGE));
-    let q = this.withColumns(this.items()).top(size);
+    let q = (query.select ? this.items().select(...query.select) : this.withColumns(this.items())).top(size);
     if (query.filter) q = q.filter(query.filter);
     for (const [field, ascending] of query.orderBy) q = q.orderBy(field, ascending);
     if (query.pageToken) q.query.set('$skiptoken', query.pageToken);

@@ -15,7 +15,7 @@ import type {
   ThresholdRow,
   WeightingDecision,
 } from '../../domain';
-import type { CommitmentWithProgress, Rollup, Stored, TaskforcePost } from '../ports';
+import type { AwardSummary, CommitmentWithProgress, Rollup, Stored, TaskforcePost } from '../ports';
 import type { ApprovalDecision } from '../ports';
 import type { ItemRead, ItemWrite } from '../schema/items';
 import type {
@@ -236,6 +236,21 @@ export function procurementFromItem(item: ProcurementItem): Stored<Procurement> 
     submittedByEmail: item.SubmittedBy ? item.SubmittedBy.EMail : undefined,
     submittedAt: str(item.SubmittedAt),
     approverEmail: item.Approver ? item.Approver.EMail : undefined,
+    ...awardFromItem(item),
+    contractEnd: fromSpDate(item.ContractEnd),
+    approvalRound: item.ApprovalRound ?? 0,
+  };
+  return stored(p, item);
+}
+
+/** The columns awardSummaryFromItem reads: the dashboard asks for these alone. */
+export const AWARD_SUMMARY_COLUMNS = [
+  'Id', 'Reference', 'Title', 'Authority', 'DecisionDate', 'Status',
+  'SupplierName', 'SupplierIsSme', 'SupplierIsVcse', 'SupplierIsLocal', 'SupplierPostcode', 'AwardValuePence', 'ContractStart',
+] as const;
+
+function awardFromItem(item: Pick<ProcurementItem, 'SupplierName' | 'SupplierIsSme' | 'SupplierIsVcse' | 'SupplierIsLocal' | 'SupplierPostcode' | 'AwardValuePence' | 'ContractStart'>): Pick<Procurement, 'supplier' | 'awardValuePence' | 'contractStart'> {
+  return {
     supplier: item.SupplierName
       ? {
           name: item.SupplierName,
@@ -247,10 +262,18 @@ export function procurementFromItem(item: ProcurementItem): Stored<Procurement> 
       : undefined,
     awardValuePence: opt(item.AwardValuePence),
     contractStart: fromSpDate(item.ContractStart),
-    contractEnd: fromSpDate(item.ContractEnd),
-    approvalRound: item.ApprovalRound ?? 0,
   };
-  return stored(p, item);
+}
+
+export function awardSummaryFromItem(item: ProcurementItem): AwardSummary {
+  return {
+    reference: item.Reference || '',
+    title: item.Title || '',
+    authorityId: item.Authority || '',
+    decisionDate: fromSpDate(item.DecisionDate) || '',
+    status: item.Status || 'Draft',
+    ...awardFromItem(item),
+  };
 }
 
 // ---- commitments -------------------------------------------------------------------------------

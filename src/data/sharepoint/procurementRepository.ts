@@ -5,8 +5,10 @@ import type { FieldError } from '../../domain';
 import type { ActionPlanItem, Commitment, Measure, Procurement, ProcurementStatus } from '../../domain';
 import { ConflictError, DataError, ValidationError } from '../errors';
 import type {
+  AwardSummary,
   BundleSaveResult,
   Page,
+  PageRequest,
   ProcurementBundle,
   ProcurementQuery,
   ProcurementRepository,
@@ -21,6 +23,8 @@ import { toDataError } from './errors';
 import { and, ListGateway, odataString, or } from './listGateway';
 import {
   ACTION_FIELDS,
+  AWARD_SUMMARY_COLUMNS,
+  awardSummaryFromItem,
   actionFromItem,
   actionKey,
   actionToItem,
@@ -133,6 +137,12 @@ export class SharePointProcurementRepository implements ProcurementRepository {
 
   public async getById(id: number): Promise<Stored<Procurement> | undefined> {
     return this.withDecision(await this.list.getRaw(id, `Procurement ${id}`));
+  }
+
+  public async awards(query: PageRequest & { status: ProcurementStatus; authorityId?: string }): Promise<Page<AwardSummary>> {
+    const filter = and(`Status eq ${odataString(query.status)}`, query.authorityId && `Authority eq ${odataString(query.authorityId)}`);
+    const page = await this.list.page({ filter, orderBy: [['ID', true]], pageSize: query.pageSize, pageToken: query.pageToken, select: AWARD_SUMMARY_COLUMNS }, 'Awarded procurements');
+    return { items: page.items.map(awardSummaryFromItem), nextPageToken: page.nextPageToken };
   }
 
   public async query(query: ProcurementQuery = {}): Promise<Page<Stored<Procurement>>> {
