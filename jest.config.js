@@ -1,9 +1,9 @@
 // Jest: every test that runs in Node. Browser tests live in tests/e2e (npm run test:e2e).
 const common = {
   rootDir: __dirname,
-  transform: { '^.+\\.(t|j)sx?$': '<rootDir>/tests/support/esbuild-transform.cjs' },
-  // PnPjs and a few Fluent/ESM-only packages ship ES modules: transpile them too.
-  transformIgnorePatterns: ['/node_modules/(?!(@pnp|@fluentui/react-charts)/)'],
+  transform: { '^.+\\.((t|j)sx?|mjs)$': '<rootDir>/tests/support/esbuild-transform.cjs' },
+  // PnPjs and a few Fluent/ESM-only packages ship ES modules: transpile them too (d3's, under the charts).
+  transformIgnorePatterns: ['/node_modules/(?!(@pnp|@fluentui/react-charts|d3-[a-z-]+|internmap)/)'],
   moduleNameMapper: {
     '^SocialValueHubStrings$': '<rootDir>/tests/support/strings.cjs',
     '\\.(css|scss)$': '<rootDir>/tests/support/style-stub.cjs',

@@ -14,3 +14,7 @@ window.scrollTo = (() => undefined) as typeof window.scrollTo;
 // jsdom lacks the Encoding API that browsers (and docx, for the tender pack) have; Node's is the same standard.
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'util';
 Object.assign(globalThis, { TextEncoder: globalThis.TextEncoder ?? NodeTextEncoder, TextDecoder: globalThis.TextDecoder ?? NodeTextDecoder });
+
+// jsdom has no canvas (it logs "Not implemented"); the dashboard's charts measure axis labels with one and,
+// as in a browser without 2D canvas, fall back when getContext gives nothing.
+HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;

@@ -1,8 +1,13 @@
-// A small accessible bar chart in SVG: every bar carries its figure as text, colours are never the only
-// cue (each series is named in the legend and in the table), and the same figures follow as a table for
-// screen readers and for copying. No chart library: the dashboard needs only bars.
+// One of the dashboard's bar charts, drawn by Fluent UI's v9 charts (@fluentui/react-charts): grouped bars,
+// each with its figure in £ written above it and reachable with the arrow keys (read out as row, series and
+// figure). Colours are Fluent tokens, so they follow Teams' light, dark and high-contrast themes, and are never
+// the only cue: each series is named in the key and in the table that follows with the same figures, for
+// screen readers and for copying. The library and its d3 modules are imported only from this folder, which
+// is loaded on demand (webpackChunkName 'dashboard'), so none of it enters the hub's first bundle.
 import * as React from 'react';
 import * as strings from 'SocialValueHubStrings';
+import { GroupedVerticalBarChart } from '@fluentui/react-charts';
+import type { GroupedVerticalBarChartData } from '@fluentui/react-charts';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
 import { formatPounds } from '../../domain';
 import { format } from '../format';
@@ -10,6 +15,7 @@ import type { Pence } from '../../domain';
 
 export interface BarSeries {
   name: string;
+  /** A Fluent colour token (tokens.*), so the bar follows the Teams theme. */
   color: string;
 }
 
@@ -36,23 +42,40 @@ const useStyles = makeStyles({
   figure: { margin: '0 0 16px 0' },
   legend: { display: 'flex', gap: '16px', flexWrap: 'wrap', listStyleType: 'none', padding: 0, margin: '4px 0' },
   swatch: { display: 'inline-block', width: '12px', height: '12px', marginRight: '6px', verticalAlign: 'middle', border: `1px solid ${tokens.colorNeutralStroke1}` },
-  svg: { width: '100%', height: 'auto', maxWidth: '960px' },
-  label: { fill: tokens.colorNeutralForeground1, fontSize: '12px' },
-  value: { fill: tokens.colorNeutralForeground2, fontSize: '11px' },
+  chart: { maxWidth: '960px' },
   number: { textAlign: 'right' },
 });
 
-const LABEL_WIDTH = 260;
-const BAR_AREA = 520;
-const BAR_HEIGHT = 14;
-const GAP = 10;
+/** Chart height in pixels: room for the bars, their figures and row labels wrapped onto a few lines. */
+const HEIGHT = 340;
+
+/** An axis tick or a bar's figure (in pounds, as drawn) in whole pounds, the way every other figure is written. */
+function poundsTick(pounds: number): string {
+  return formatPounds(Math.round(pounds * 100), { pence: false });
+}
 
 export function BarChart(props: BarChartProps): React.ReactElement {
   const styles = useStyles();
-  const max = Math.max(1, ...props.rows.map((r) => Math.max(0, ...r.values)));
-  const groupHeight = props.series.length * (BAR_HEIGHT + 2) + GAP;
-  const height = Math.max(groupHeight, props.rows.length * groupHeight);
   const captionId = `${props.id}-caption`;
+  // Room left of the axis for its longest tick, the largest figure rounded up (the library's 40px cuts "£12,000").
+  const largest = Math.max(0, ...props.rows.flatMap((r) => r.values));
+  const axisWidth = 24 + 7 * poundsTick((largest / 100) * 1.25).length;
+  const data = React.useMemo(
+    (): GroupedVerticalBarChartData[] =>
+      props.rows.map((row) => ({
+        name: row.label,
+        series: row.values.map((v, j) => ({
+          key: `${row.label} / ${props.series[j].name}`,
+          // Drawn in pounds (the axis reads naturally); every figure shown is formatted from the pence.
+          data: v / 100,
+          legend: props.series[j].name,
+          color: props.series[j].color,
+          xAxisCalloutData: row.label,
+          yAxisCalloutData: formatPounds(v),
+        })),
+      })),
+    [props.rows, props.series]
+  );
   return (
     <figure className={styles.figure} aria-labelledby={captionId}>
       <figcaption id={captionId}>
@@ -66,30 +89,24 @@ export function BarChart(props: BarChartProps): React.ReactElement {
           </li>
         ))}
       </ul>
-      <svg className={styles.svg} viewBox={`0 0 ${LABEL_WIDTH + BAR_AREA + 140} ${height}`} aria-hidden="true" focusable="false" data-testid={`${props.id}-chart`}>
-        {props.rows.map((row, i) => {
-          const y0 = i * groupHeight;
-          return (
-            <g key={row.label}>
-              <text className={styles.label} x={0} y={y0 + (props.series.length * (BAR_HEIGHT + 2)) / 2 + 4}>
-                {row.label.length > 40 ? row.label.slice(0, 39) + '…' : row.label}
-              </text>
-              {row.values.map((v, j) => {
-                const w = Math.round((Math.max(0, v) / max) * BAR_AREA);
-                const y = y0 + j * (BAR_HEIGHT + 2);
-                return (
-                  <g key={props.series[j].name}>
-                    <rect x={LABEL_WIDTH} y={y} width={Math.max(w, v > 0 ? 1 : 0)} height={BAR_HEIGHT} fill={props.series[j].color} />
-                    <text className={styles.value} x={LABEL_WIDTH + w + 4} y={y + BAR_HEIGHT - 3}>
-                      {formatPounds(v, { pence: false })}
-                    </text>
-                  </g>
-                );
-              })}
-            </g>
-          );
-        })}
-      </svg>
+      {props.rows.length > 0 && (
+        <div className={styles.chart} style={{ height: `${HEIGHT}px` }} data-testid={`${props.id}-chart`}>
+          <GroupedVerticalBarChart
+            data={data}
+            chartTitle={props.title}
+            culture="en-GB"
+            height={HEIGHT}
+            yAxisTickFormat={poundsTick}
+            wrapXAxisLables={true}
+            roundedTicks={true}
+            barWidth="auto"
+            maxBarWidth={56}
+            margins={{ left: axisWidth, right: 20, top: 24, bottom: 35 }}
+            hideLegend={true}
+            svgProps={{ 'aria-label': props.title }}
+          />
+        </div>
+      )}
       <Table size="small" aria-label={format(strings.Dashboard.ChartTable, props.title)}>
         <TableHeader>
           <TableRow>

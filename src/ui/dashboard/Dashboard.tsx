@@ -48,10 +48,13 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground2 },
 });
 
-/** Series colours with at least 3:1 contrast against white and each other's neighbours. */
-const COMMITTED = '#5b5fc7';
-const REPORTED = '#c19c00';
-const VERIFIED = '#107c10';
+/**
+ * Series colours: Fluent tokens, so each follows the Teams theme, with at least 3:1 contrast against the page
+ * in light (5.4, 6.1, 6.3) and dark (4.6, 11.4, 5.3); high contrast gives committed cyan, the others white.
+ */
+const COMMITTED = tokens.colorCompoundBrandForeground1;
+const REPORTED = tokens.colorPaletteMarigoldForeground2;
+const VERIFIED = tokens.colorPaletteGreenForeground1;
 
 const S = strings.Dashboard;
 
