@@ -66,6 +66,18 @@ describe('accessibility', () => {
       expect(await seriousViolations(page)).toEqual([]);
       await page.close();
     });
+
+    it(`the dashboard, its charts and their tables have no serious axe violations (${theme} theme)`, async () => {
+      const { page, errors } = await openPage(browser);
+      await page.goto(`${serverUrl()}/?theme=${theme}#/dashboard`);
+      await page.getByRole('table', { name: 'By theme: committed and delivered, with each theme’s share (table)' }).waitFor();
+      await page.getByText('Loading the dashboard…').waitFor({ state: 'hidden' });
+      // The charts are drawn (bars focusable as options) before axe looks at them.
+      await page.getByRole('region', { name: 'By theme: committed and delivered, with each theme’s share' }).getByRole('option').first().waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
   }
 
   it('a light-touch procurement can be completed with the keyboard alone', async () => {
