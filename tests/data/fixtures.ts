@@ -1,15 +1,12 @@
 // Shared set-up for the data-layer tests: a local server with the hub provisioned (as the site's admin),
-// then used as a demo officer, and records built from the domain's own vocabulary.
+// then used as a demo officer; the records come from ../support/records.
 import type { SPFI } from '@pnp/sp';
-import type { ActionPlanItem, Commitment, OutcomeLog, Procurement } from '../../src/domain';
 import type { HubData } from '../../src/data/ports';
 import { createLocalSp, createSharePointData, provision } from '../../src/data/sharepoint';
 import { startLocalServer } from '../support/localServer';
 import type { FaultOptions, LocalServer } from '../support/localServer';
 
-export const OFFICER = { email: 'priya.sandhu@svhub.example', displayName: 'Priya Sandhu' };
-export const OFFICER2 = { email: 'tom.whitehouse@svhub.example', displayName: 'Tom Whitehouse' };
-export const MANAGER = { email: 'daniel.hughes@svhub.example', displayName: 'Daniel Hughes' };
+export { MANAGER, OFFICER, OFFICER2, action, commitment, outcome, procurement } from '../support/records';
 
 export interface Hub {
   server: LocalServer;
@@ -24,54 +21,4 @@ export async function startHub(options: { user?: string; faults?: FaultOptions; 
   if (options.faults) await server.setFaults(options.faults);
   const sp = createLocalSp(server.siteUrl, { retries: 8 });
   return { server, sp, data: createSharePointData(sp) };
-}
-
-export function procurement(reference: string, overrides: Partial<Procurement> = {}): Procurement {
-  return {
-    reference,
-    title: 'Grounds maintenance across WMCA sites',
-    authorityId: 'wmca',
-    directorate: 'Commercial',
-    leadOfficer: OFFICER,
-    contractType: 'services',
-    regime: 'sub-central',
-    estimatedValuePence: 25_000_000,
-    decisionDate: '2026-03-02',
-    durationMonths: 24,
-    tierDecision: { tier: 'toms-included', thresholdPence: 20_772_000, thresholdEffectiveFrom: '2026-01-01', policyEditionId: 'wmca-svp-2026' },
-    themeIds: ['environment', 'growth-skills-employment'],
-    measureTargets: [{ measureCode: 'GSE-01', targetQuantity: 4 }],
-    weighting: { method: 'weighted', percent: 10, justification: 'Local jobs and a greener fleet are realistic for this market.' },
-    status: 'Draft',
-    ...overrides,
-  };
-}
-
-export function commitment(ref: string, measureCode: string, targetQuantity: number, overrides: Partial<Commitment> = {}): Commitment {
-  return {
-    procurementReference: ref,
-    measureCode,
-    targetQuantity,
-    unit: 'FTE',
-    dueDate: '2027-03-31',
-    ...overrides,
-  };
-}
-
-export function action(ref: string, text: string, overrides: Partial<ActionPlanItem> = {}): ActionPlanItem {
-  return { procurementReference: ref, action: text, ownerEmail: OFFICER.email, ownerName: OFFICER.displayName, dueDate: '2026-06-30', status: 'Not started', ...overrides };
-}
-
-export function outcome(ref: string, measureCode: string, periodEnd: string, quantity: number, overrides: Partial<OutcomeLog> = {}): OutcomeLog {
-  return {
-    procurementReference: ref,
-    measureCode,
-    periodEnd,
-    quantity,
-    evidenceUrl: 'https://evidence.svhub.example/returns/q1',
-    evidenceNotes: 'Supplier payroll summary (counts only).',
-    reportedBy: OFFICER.email,
-    verification: 'Reported',
-    ...overrides,
-  };
 }

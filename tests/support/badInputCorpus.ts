@@ -2,6 +2,7 @@
 // refused with a message that names the field, or stored exactly as typed. tests/security/badInputCorpus.test.ts
 // runs every case through the domain's validators, the repository over HTTP and the card builder;
 // tests/ui/badInputCorpus.test.tsx renders the stored text. Plain data: no server, no DOM.
+import { OFFICER, action, commitment, outcome, procurement } from './records';
 
 /** The field is left out of the record altogether. */
 export const MISSING: unique symbol = Symbol('missing');
@@ -469,7 +470,7 @@ export const BAD_INPUT_CORPUS: readonly BadInputCase[] = cases;
 
 // ---- records the cases are set into ---------------------------------------------------------------
 
-export const CORPUS_OFFICER = { email: 'priya.sandhu@svhub.example', displayName: 'Priya Sandhu' };
+export const CORPUS_OFFICER = OFFICER;
 
 /** A valid record of the entity (fresh each call), which one case then spoils. */
 export function baseRecord(entity: Entity, ref: string): Record<string, unknown> {
@@ -477,23 +478,7 @@ export function baseRecord(entity: Entity, ref: string): Record<string, unknown>
     case 'procurement':
     case 'money':
     case 'award': {
-      const p: Record<string, unknown> = {
-        reference: ref,
-        title: 'Grounds maintenance across WMCA sites',
-        authorityId: 'wmca',
-        directorate: 'Commercial',
-        leadOfficer: { ...CORPUS_OFFICER },
-        contractType: 'services',
-        regime: 'sub-central',
-        estimatedValuePence: 25_000_000,
-        decisionDate: '2026-03-02',
-        durationMonths: 24,
-        tierDecision: { tier: 'toms-included', thresholdPence: 20_772_000, thresholdEffectiveFrom: '2026-01-01', policyEditionId: 'wmca-svp-2026' },
-        themeIds: ['environment', 'growth-skills-employment'],
-        measureTargets: [{ measureCode: 'GSE-01', targetQuantity: 4 }],
-        weighting: { method: 'weighted', percent: 10, justification: 'Local jobs and a greener fleet are realistic for this market.' },
-        status: 'Draft',
-      };
+      const p: Record<string, unknown> = { ...procurement(ref), leadOfficer: { ...CORPUS_OFFICER } };
       if (entity === 'award') {
         Object.assign(p, {
           supplier: { name: 'Shelter Works CIC', isSme: true, isVcse: true, isLocal: true, postcode: 'B1 1BB' },
@@ -505,20 +490,11 @@ export function baseRecord(entity: Entity, ref: string): Record<string, unknown>
       return p;
     }
     case 'commitment':
-      return { procurementReference: ref, measureCode: 'GSE-07', targetQuantity: 52, unit: 'weeks', dueDate: '2027-03-31' };
+      return { ...commitment(ref, 'GSE-07', 52, { unit: 'weeks' }) };
     case 'action':
-      return { procurementReference: ref, action: 'Agree the social value delivery plan', ownerEmail: CORPUS_OFFICER.email, ownerName: CORPUS_OFFICER.displayName, dueDate: '2026-06-30', status: 'Not started' };
+      return { ...action(ref, 'Agree the social value delivery plan') };
     case 'outcome':
-      return {
-        procurementReference: ref,
-        measureCode: 'GSE-01',
-        periodEnd: '2026-06-30',
-        quantity: 2,
-        evidenceUrl: 'https://evidence.svhub.example/returns/q1',
-        evidenceNotes: 'Supplier payroll summary (counts only).',
-        reportedBy: CORPUS_OFFICER.email,
-        verification: 'Reported',
-      };
+      return { ...outcome(ref, 'GSE-01', '2026-06-30', 2) };
     case 'caseStudy':
       return { procurementReference: ref, themeId: 'environment', title: 'A quieter, cleaner fleet', story: 'The supplier replaced diesel mowers with electric ones.', published: false };
   }
