@@ -23,40 +23,16 @@ import type { MeasureImport, MeasureImportRow } from '../../library';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { FilePicker } from '../common/FilePicker';
 import { saveFile } from '../common/download';
+import * as strings from 'SocialValueHubStrings';
+import { format } from '../format';
 
-const TEXT = {
-  intro:
-    'Import measures from a .csv or .xlsx sheet with the headings Code, Theme, Outcome, What is counted, Unit, Proxy (£ per unit), Proxy edition, Proxy source, Record only and Active. Every row is checked first; nothing is saved until you confirm.',
-  template: 'Download the library as a sheet (the import template)',
-  pick: 'Choose a measure sheet (.csv or .xlsx)',
-  pickHint: 'Nothing is saved until you confirm.',
-  reading: 'Reading the sheet…',
-  fileProblems: 'The sheet cannot be imported as it is',
-  row: 'Row',
-  code: 'Code',
-  result: 'Result',
-  new: 'New measure',
-  update: 'Update',
-  updateProxy: 'Update: new proxy edition (awarded commitments keep their locked proxy)',
-  unchanged: 'No change',
-  summary: '{0} row(s) ready to save, {1} with problems, {2} unchanged.',
-  confirm: 'Save {0} measure(s)',
-  cancel: 'Discard',
-  saved: 'Saved {0} measure(s).',
-  someFailed: 'Some measures were not saved',
-  readFailed: 'The file could not be read',
-  nothingToSave: 'Nothing to save: fix the rows with problems in the sheet and choose it again.',
-};
+const S = strings.LibraryImport;
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, marginTop: tokens.spacingVerticalM },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   error: { color: tokens.colorPaletteRedForeground1 },
 });
-
-function fill(template: string, ...values: (string | number)[]): string {
-  return values.reduce<string>((s, v, i) => s.replace(`{${i}}`, String(v)), template);
-}
 
 function readAs(file: File, kind: 'text' | 'bytes'): Promise<string | ArrayBuffer> {
   return new Promise((resolve, reject) => {
@@ -69,9 +45,9 @@ function readAs(file: File, kind: 'text' | 'bytes'): Promise<string | ArrayBuffe
 }
 
 function resultText(r: MeasureImportRow): string {
-  if (r.action === 'new') return TEXT.new;
-  if (r.action === 'update') return r.newProxyEdition ? TEXT.updateProxy : TEXT.update;
-  return TEXT.unchanged;
+  if (r.action === 'new') return S.New;
+  if (r.action === 'update') return r.newProxyEdition ? S.UpdateProxy : S.Update;
+  return S.Unchanged;
 }
 
 export interface ImportTabProps {
@@ -97,7 +73,7 @@ export function ImportTab({ data, measures, onChanged }: ImportTabProps): React.
       const kind = measureFileKind(file.name);
       if (kind === 'csv') setPreview(readMeasureCsv(String(await readAs(file, 'text')), measures));
       else if (kind === 'xlsx') setPreview(await readMeasureWorkbook((await readAs(file, 'bytes')) as ArrayBuffer, measures));
-      else setPreview({ fileErrors: ['Choose a .csv or .xlsx file of measures.'], rows: [], ready: [] });
+      else setPreview({ fileErrors: [S.WrongFile], rows: [], ready: [] });
     } catch (error) {
       setFailure(error);
     } finally {
@@ -120,7 +96,7 @@ export function ImportTab({ data, measures, onChanged }: ImportTabProps): React.
     }
     setBusy(false);
     setFailed(problems);
-    setDone(fill(TEXT.saved, saved));
+    setDone(format(S.Saved, saved));
     setPreview(undefined);
     if (saved) onChanged();
   };
@@ -129,24 +105,24 @@ export function ImportTab({ data, measures, onChanged }: ImportTabProps): React.
   const unchanged = preview ? preview.rows.filter((r) => r.action === 'unchanged').length : 0;
   return (
     <div className={styles.panel}>
-      <Text>{TEXT.intro}</Text>
+      <Text>{S.Intro}</Text>
       <div className={styles.buttons}>
-        <Button onClick={() => saveFile(new TextEncoder().encode(measuresToCsv(measures)), 'Social value measures.csv', 'text/csv')}>{TEXT.template}</Button>
+        <Button onClick={() => saveFile(new TextEncoder().encode(measuresToCsv(measures)), S.TemplateFileName, 'text/csv')}>{S.Template}</Button>
       </div>
       <FilePicker
-        label={TEXT.pick}
-        hint={TEXT.pickHint}
+        label={S.Pick}
+        hint={S.PickHint}
         accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         disabled={busy}
         onFile={(file) => check(file).catch(() => undefined)}
       />
-      {busy && <Text>{TEXT.reading}</Text>}
-      {failure !== undefined && <ErrorNotice title={TEXT.readFailed} error={failure} />}
+      {busy && <Text>{S.Reading}</Text>}
+      {failure !== undefined && <ErrorNotice title={S.ReadFailed} error={failure} />}
       <Text aria-live="polite">{done}</Text>
       {failed.length > 0 && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>
-            <MessageBarTitle>{TEXT.someFailed}</MessageBarTitle>
+            <MessageBarTitle>{S.SomeFailed}</MessageBarTitle>
             {failed.join(' ')}
           </MessageBarBody>
         </MessageBar>
@@ -154,20 +130,20 @@ export function ImportTab({ data, measures, onChanged }: ImportTabProps): React.
       {preview && preview.fileErrors.length > 0 && (
         <MessageBar intent={preview.rows.length ? 'warning' : 'error'} role="alert">
           <MessageBarBody>
-            <MessageBarTitle>{TEXT.fileProblems}</MessageBarTitle>
+            <MessageBarTitle>{S.FileProblems}</MessageBarTitle>
             {preview.fileErrors.join(' ')}
           </MessageBarBody>
         </MessageBar>
       )}
       {preview && preview.rows.length > 0 && (
         <>
-          <Text>{fill(TEXT.summary, preview.ready.length, withProblems, unchanged)}</Text>
+          <Text>{format(S.Summary, preview.ready.length, withProblems, unchanged)}</Text>
           <Table size="small" aria-label="Import preview">
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>{TEXT.row}</TableHeaderCell>
-                <TableHeaderCell>{TEXT.code}</TableHeaderCell>
-                <TableHeaderCell>{TEXT.result}</TableHeaderCell>
+                <TableHeaderCell>{S.Row}</TableHeaderCell>
+                <TableHeaderCell>{S.Code}</TableHeaderCell>
+                <TableHeaderCell>{S.Result}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -190,13 +166,13 @@ export function ImportTab({ data, measures, onChanged }: ImportTabProps): React.
               ))}
             </TableBody>
           </Table>
-          {preview.ready.length === 0 && <Text>{TEXT.nothingToSave}</Text>}
+          {preview.ready.length === 0 && <Text>{S.NothingToSave}</Text>}
           <div className={styles.buttons}>
             <Button appearance="primary" disabled={busy || preview.ready.length === 0} onClick={() => confirm()}>
-              {fill(TEXT.confirm, preview.ready.length)}
+              {format(S.Confirm, preview.ready.length)}
             </Button>
             <Button disabled={busy} onClick={() => setPreview(undefined)}>
-              {TEXT.cancel}
+              {S.Cancel}
             </Button>
           </div>
         </>

@@ -13,20 +13,9 @@ import { ImportTab } from './ImportTab';
 import { MeasuresTab } from './MeasuresTab';
 import { PolicyFiguresTab } from './PolicyFiguresTab';
 import { ThresholdsTab } from './ThresholdsTab';
+import * as strings from 'SocialValueHubStrings';
 
-const TEXT = {
-  heading: 'Measure library',
-  ownersOnly: 'Only site owners can change the measure library, thresholds and policy figures.',
-  loading: 'Loading the measure library…',
-  cannotLoad: 'The measure library could not be loaded',
-  cannotLoadEdition: 'The thresholds and policy figures could not be loaded',
-  editionUnsound: 'The stored thresholds and policy figures do not make a sound edition',
-  tabs: 'Measure library sections',
-  measures: 'Measures',
-  import: 'Import',
-  thresholds: 'Threshold tables',
-  figures: 'Policy figures',
-};
+const S = strings.LibraryAdmin;
 
 type Section = 'measures' | 'import' | 'thresholds' | 'figures';
 
@@ -54,29 +43,29 @@ export function MeasureLibraryAdmin({ data, canManageSite, today }: MeasureLibra
   if (!canManageSite) {
     return (
       <MessageBar intent="info">
-        <MessageBarBody>{TEXT.ownersOnly}</MessageBarBody>
+        <MessageBarBody>{S.OwnersOnly}</MessageBarBody>
       </MessageBar>
     );
   }
 
   const renderSection = (): React.ReactElement => {
     if (section === 'measures' || section === 'import') {
-      if (measures.error !== undefined) return <ErrorNotice title={TEXT.cannotLoad} error={measures.error} onRetry={measures.reload} />;
-      if (!measures.value) return <Spinner label={TEXT.loading} />;
+      if (measures.error !== undefined) return <ErrorNotice title={S.CannotLoad} error={measures.error} onRetry={measures.reload} />;
+      if (!measures.value) return <Spinner label={S.Loading} />;
       return section === 'measures' ? (
         <MeasuresTab data={data} measures={measures.value} onChanged={measures.reload} />
       ) : (
         <ImportTab data={data} measures={measures.value} onChanged={measures.reload} />
       );
     }
-    if (policy.error !== undefined) return <ErrorNotice title={TEXT.cannotLoadEdition} error={policy.error} onRetry={policy.reload} />;
-    if (!policy.value) return <Spinner label={TEXT.loading} />;
+    if (policy.error !== undefined) return <ErrorNotice title={S.CannotLoadEdition} error={policy.error} onRetry={policy.reload} />;
+    if (!policy.value) return <Spinner label={S.Loading} />;
     const { settings, rows } = policy.value;
     let edition;
     try {
       edition = editionInForce(settings, rows);
     } catch (error) {
-      return <ErrorNotice title={TEXT.editionUnsound} error={error} onRetry={policy.reload} />;
+      return <ErrorNotice title={S.EditionUnsound} error={error} onRetry={policy.reload} />;
     }
     const known = knownEditionIds(settings);
     const changed = (message: string): void => {
@@ -94,16 +83,16 @@ export function MeasureLibraryAdmin({ data, canManageSite, today }: MeasureLibra
 
   return (
     <section aria-labelledby="measure-library-heading">
-      <h2 id="measure-library-heading">{TEXT.heading}</h2>
-      <TabList aria-label={TEXT.tabs} selectedValue={section} onTabSelect={(_, d) => {
+      <h2 id="measure-library-heading">{S.Heading}</h2>
+      <TabList aria-label={S.Tabs} selectedValue={section} onTabSelect={(_, d) => {
           setSection(d.value as Section);
           setNotice('');
         }}
       >
-        <Tab value="measures">{TEXT.measures}</Tab>
-        <Tab value="import">{TEXT.import}</Tab>
-        <Tab value="thresholds">{TEXT.thresholds}</Tab>
-        <Tab value="figures">{TEXT.figures}</Tab>
+        <Tab value="measures">{S.Measures}</Tab>
+        <Tab value="import">{S.Import}</Tab>
+        <Tab value="thresholds">{S.Thresholds}</Tab>
+        <Tab value="figures">{S.Figures}</Tab>
       </TabList>
       <Text aria-live="polite" role="status">
         {notice}

@@ -26,39 +26,10 @@ import type { HubData } from '../../data/ports';
 import { measureChangeProblems, normaliseMeasure, proxyChanged } from '../../library';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { fieldState } from '../common/FieldErrors';
+import * as strings from 'SocialValueHubStrings';
+import { format } from '../format';
 
-const TEXT = {
-  heading: 'Measures',
-  intro: 'The measures officers choose from, by theme. A proxy is the £ value of one unit; it comes from a named edition and source.',
-  code: 'Code',
-  measure: 'Measure',
-  unit: 'Unit',
-  proxy: 'Proxy (£ per unit)',
-  edition: 'Edition',
-  source: 'Source',
-  recordOnly: 'Record only',
-  active: 'Active',
-  yes: 'Yes',
-  no: 'No',
-  none: '—',
-  edit: 'Edit',
-  editHeading: 'Edit measure {0}',
-  addHeading: 'Add a measure',
-  add: 'Add a measure',
-  theme: 'Theme',
-  chooseTheme: 'Choose the theme',
-  outcome: 'Outcome',
-  text: 'What is counted',
-  recordOnlyLabel: 'Record only (counted and reported, no £ value)',
-  activeLabel: 'Active (offered for new procurements)',
-  proxyChangeNote:
-    'The proxy is changing, so this is a new edition: give its name and where the figure comes from. Commitments already awarded keep the proxy locked at their award; only new commitments use the new figure.',
-  lockedNote: 'Existing commitments keep the proxy locked at their award; changing it here never changes their value.',
-  save: 'Save measure',
-  cancel: 'Cancel',
-  saved: 'Saved {0}.',
-  saveFailed: 'The measure could not be saved',
-};
+const S = strings.LibraryMeasures;
 
 const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '44rem', marginTop: tokens.spacingVerticalL },
@@ -93,10 +64,6 @@ function formFor(m: Measure | undefined): Form {
     recordOnly: m.recordOnly,
     active: m.active,
   };
-}
-
-function fill(template: string, value: string): string {
-  return template.replace('{0}', value);
 }
 
 /** The form as a measure, and the problems reading it (a proxy that is not money). */
@@ -166,28 +133,28 @@ export function MeasureEditor({ data, before, existingCodes, onSaved, onCancel }
     }
   };
 
-  const title = before ? fill(TEXT.editHeading, before.code) : TEXT.addHeading;
+  const title = before ? format(S.EditHeading, before.code) : S.AddHeading;
   return (
     <section aria-label={title} className={styles.form}>
       <h3>{title}</h3>
-      <Field label={TEXT.code} required {...fieldState(errors, 'code')}>
+      <Field label={S.Code} required {...fieldState(errors, 'code')}>
         <Input value={form.code} disabled={!!before} onChange={(_, d) => change({ code: d.value })} />
       </Field>
-      <Field label={TEXT.theme} required {...fieldState(errors, 'themeId')}>
+      <Field label={S.Theme} required {...fieldState(errors, 'themeId')}>
         <Select value={form.themeId} onChange={(_, d) => change({ themeId: d.value })}>
-          <option value="">{TEXT.chooseTheme}</option>
+          <option value="">{S.ChooseTheme}</option>
           {THEMES.map((t) => (
             <option key={t.id} value={t.id}>{`${t.measurePrefix} ${t.label}`}</option>
           ))}
         </Select>
       </Field>
-      <Field label={TEXT.outcome} required {...fieldState(errors, 'outcome')}>
+      <Field label={S.Outcome} required {...fieldState(errors, 'outcome')}>
         <Input value={form.outcome} onChange={(_, d) => change({ outcome: d.value })} />
       </Field>
-      <Field label={TEXT.text} required {...fieldState(errors, 'text')}>
+      <Field label={S.Text} required {...fieldState(errors, 'text')}>
         <Textarea value={form.text} onChange={(_, d) => change({ text: d.value })} />
       </Field>
-      <Field label={TEXT.unit} required {...fieldState(errors, 'unit')}>
+      <Field label={S.Unit} required {...fieldState(errors, 'unit')}>
         <Select value={form.unit} onChange={(_, d) => change({ unit: d.value })}>
           <option value="" />
           {MEASURE_UNITS.map((u) => (
@@ -195,34 +162,34 @@ export function MeasureEditor({ data, before, existingCodes, onSaved, onCancel }
           ))}
         </Select>
       </Field>
-      <Checkbox label={TEXT.recordOnlyLabel} checked={form.recordOnly} onChange={(_, d) => change({ recordOnly: d.checked === true })} />
+      <Checkbox label={S.RecordOnlyLabel} checked={form.recordOnly} onChange={(_, d) => change({ recordOnly: d.checked === true })} />
       {!form.recordOnly && (
         <>
-          <Field label={TEXT.proxy} required {...fieldState(errors, 'proxyPence')}>
+          <Field label={S.Proxy} required {...fieldState(errors, 'proxyPence')}>
             <Input value={form.proxy} inputMode="decimal" onChange={(_, d) => change({ proxy: d.value })} />
           </Field>
           {changingProxy && (
             <MessageBar intent="warning">
-              <MessageBarBody>{TEXT.proxyChangeNote}</MessageBarBody>
+              <MessageBarBody>{S.ProxyChangeNote}</MessageBarBody>
             </MessageBar>
           )}
-          <Field label={TEXT.edition} required {...fieldState(errors, 'proxyEdition')}>
+          <Field label={S.Edition} required {...fieldState(errors, 'proxyEdition')}>
             <Input value={form.proxyEdition} onChange={(_, d) => change({ proxyEdition: d.value })} />
           </Field>
-          <Field label={TEXT.source} required {...fieldState(errors, 'proxySource')}>
+          <Field label={S.Source} required {...fieldState(errors, 'proxySource')}>
             <Textarea value={form.proxySource} onChange={(_, d) => change({ proxySource: d.value })} />
           </Field>
         </>
       )}
-      {before && !changingProxy && <Text>{TEXT.lockedNote}</Text>}
-      <Checkbox label={TEXT.activeLabel} checked={form.active} onChange={(_, d) => change({ active: d.checked === true })} />
-      {failure !== undefined && <ErrorNotice title={TEXT.saveFailed} error={failure} />}
+      {before && !changingProxy && <Text>{S.LockedNote}</Text>}
+      <Checkbox label={S.ActiveLabel} checked={form.active} onChange={(_, d) => change({ active: d.checked === true })} />
+      {failure !== undefined && <ErrorNotice title={S.SaveFailed} error={failure} />}
       <div className={styles.buttons}>
         <Button appearance="primary" disabled={saving} onClick={() => save()}>
-          {TEXT.save}
+          {S.Save}
         </Button>
         <Button disabled={saving} onClick={onCancel}>
-          {TEXT.cancel}
+          {S.Cancel}
         </Button>
       </div>
     </section>
@@ -241,9 +208,9 @@ export function MeasuresTab({ data, measures, onChanged }: MeasuresTabProps): Re
   const [saved, setSaved] = React.useState('');
   return (
     <div>
-      <Text>{TEXT.intro}</Text>
+      <Text>{S.Intro}</Text>
       <div className={styles.buttons}>
-        <Button onClick={() => setEditing({})}>{TEXT.add}</Button>
+        <Button onClick={() => setEditing({})}>{S.Add}</Button>
         <Text aria-live="polite">{saved}</Text>
       </div>
       {editing && (
@@ -255,7 +222,7 @@ export function MeasuresTab({ data, measures, onChanged }: MeasuresTabProps): Re
           onCancel={() => setEditing(undefined)}
           onSaved={(m) => {
             setEditing(undefined);
-            setSaved(fill(TEXT.saved, m.code));
+            setSaved(format(S.Saved, m.code));
             onChanged();
           }}
         />
@@ -266,17 +233,17 @@ export function MeasuresTab({ data, measures, onChanged }: MeasuresTabProps): Re
         return (
           <section key={theme.id} className={styles.theme} aria-label={theme.label}>
             <h3>{theme.label}</h3>
-            <Table size="small" aria-label={`${TEXT.heading}: ${theme.label}`}>
+            <Table size="small" aria-label={`${S.Heading}: ${theme.label}`}>
               <TableHeader>
                 <TableRow>
-                  <TableHeaderCell>{TEXT.code}</TableHeaderCell>
-                  <TableHeaderCell>{TEXT.measure}</TableHeaderCell>
-                  <TableHeaderCell>{TEXT.unit}</TableHeaderCell>
-                  <TableHeaderCell>{TEXT.proxy}</TableHeaderCell>
-                  <TableHeaderCell>{TEXT.edition}</TableHeaderCell>
-                  <TableHeaderCell>{TEXT.source}</TableHeaderCell>
-                  <TableHeaderCell>{TEXT.recordOnly}</TableHeaderCell>
-                  <TableHeaderCell>{TEXT.active}</TableHeaderCell>
+                  <TableHeaderCell>{S.Code}</TableHeaderCell>
+                  <TableHeaderCell>{S.Measure}</TableHeaderCell>
+                  <TableHeaderCell>{S.Unit}</TableHeaderCell>
+                  <TableHeaderCell>{S.Proxy}</TableHeaderCell>
+                  <TableHeaderCell>{S.Edition}</TableHeaderCell>
+                  <TableHeaderCell>{S.Source}</TableHeaderCell>
+                  <TableHeaderCell>{S.RecordOnly}</TableHeaderCell>
+                  <TableHeaderCell>{S.Active}</TableHeaderCell>
                   <TableHeaderCell />
                 </TableRow>
               </TableHeader>
@@ -286,14 +253,14 @@ export function MeasuresTab({ data, measures, onChanged }: MeasuresTabProps): Re
                     <TableCell>{m.code}</TableCell>
                     <TableCell>{m.text}</TableCell>
                     <TableCell>{m.unit}</TableCell>
-                    <TableCell>{m.proxyPence === undefined ? TEXT.none : formatPounds(m.proxyPence)}</TableCell>
-                    <TableCell>{m.proxyEdition || TEXT.none}</TableCell>
-                    <TableCell>{m.proxySource || TEXT.none}</TableCell>
-                    <TableCell>{m.recordOnly ? TEXT.yes : TEXT.no}</TableCell>
-                    <TableCell>{m.active ? TEXT.yes : TEXT.no}</TableCell>
+                    <TableCell>{m.proxyPence === undefined ? S.None : formatPounds(m.proxyPence)}</TableCell>
+                    <TableCell>{m.proxyEdition || S.None}</TableCell>
+                    <TableCell>{m.proxySource || S.None}</TableCell>
+                    <TableCell>{m.recordOnly ? S.Yes : S.No}</TableCell>
+                    <TableCell>{m.active ? S.Yes : S.No}</TableCell>
                     <TableCell>
-                      <Button size="small" aria-label={`${TEXT.edit} ${m.code}`} onClick={() => setEditing({ before: m })}>
-                        {TEXT.edit}
+                      <Button size="small" aria-label={`${S.Edit} ${m.code}`} onClick={() => setEditing({ before: m })}>
+                        {S.Edit}
                       </Button>
                     </TableCell>
                   </TableRow>

@@ -25,26 +25,10 @@ import { editionSettings, figureField, figuresAsText, planThresholdTable } from 
 import type { ThresholdTableInput } from '../../library';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { fieldState, messageFor } from '../common/FieldErrors';
+import * as strings from 'SocialValueHubStrings';
+import { format } from '../format';
 
-const TEXT = {
-  intro: 'UK procurement thresholds (inclusive of VAT) by the date they take effect. A procurement is tiered against the table in force on its decision date.',
-  from: 'In force from {0}',
-  to: ' to {0}',
-  regime: 'Regime',
-  add: 'Add a threshold table',
-  addHeading: 'New threshold table',
-  addIntro:
-    'A new table is saved as a new policy edition. Tables already in force are never rewritten, because decisions were made under them. The figures start from the latest table; change those the new regulations change.',
-  editionId: 'New edition id',
-  editionHint: 'e.g. wmca-svp-2028',
-  effectiveFrom: 'Takes effect on (yyyy-mm-dd)',
-  source: 'Source of the figures',
-  save: 'Save the table as a new edition',
-  cancel: 'Cancel',
-  saved: 'Saved the table from {0} as edition {1}.',
-  saveFailed: 'The table could not be saved',
-  editionProblems: 'The new edition cannot be used',
-};
+const S = strings.LibraryThresholds;
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, marginTop: tokens.spacingVerticalM },
@@ -52,10 +36,6 @@ const useStyles = makeStyles({
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   grid: { display: 'grid', gridTemplateColumns: 'repeat(4, minmax(8rem, 1fr))', gap: tokens.spacingHorizontalS },
 });
-
-function fill(template: string, ...values: string[]): string {
-  return values.reduce<string>((s, v, i) => s.replace(`{${i}}`, v), template);
-}
 
 export interface ThresholdsTabProps {
   data: HubData;
@@ -89,7 +69,7 @@ export function ThresholdsTab({ data, edition, rows, knownEditionIds, onChanged,
       for (const row of plan.rowsToSave) await data.thresholds.save(row);
       for (const [key, value, description] of editionSettings(plan.edition, new Date().toISOString())) await data.settings.set(key, value, description);
       setForm(undefined);
-      onChanged(fill(TEXT.saved, formatLongDate(form.effectiveFrom.trim()), plan.edition.id));
+      onChanged(format(S.Saved, formatLongDate(form.effectiveFrom.trim()), plan.edition.id));
     } catch (error) {
       setFailure(error);
     } finally {
@@ -105,14 +85,14 @@ export function ThresholdsTab({ data, edition, rows, knownEditionIds, onChanged,
 
   return (
     <div className={styles.panel}>
-      <Text>{TEXT.intro}</Text>
+      <Text>{S.Intro}</Text>
       {tables
         .slice()
         .reverse()
         .map((t, i, all) => {
           const next = i > 0 ? all[i - 1] : undefined;
           const storedTo = rows.filter((r) => r.effectiveFrom === t.effectiveFrom && r.effectiveTo)[0]?.effectiveTo;
-          const heading = fill(TEXT.from, formatLongDate(t.effectiveFrom)) + (storedTo || next ? fill(TEXT.to, formatLongDate(storedTo ?? next!.effectiveFrom)) : '');
+          const heading = format(S.From, formatLongDate(t.effectiveFrom)) + (storedTo || next ? format(S.To, formatLongDate(storedTo ?? next!.effectiveFrom)) : '');
           return (
             <section key={t.effectiveFrom} aria-label={heading}>
               <h3>{heading}</h3>
@@ -120,7 +100,7 @@ export function ThresholdsTab({ data, edition, rows, knownEditionIds, onChanged,
               <Table size="small" aria-label={heading}>
                 <TableHeader>
                   <TableRow>
-                    <TableHeaderCell>{TEXT.regime}</TableHeaderCell>
+                    <TableHeaderCell>{S.Regime}</TableHeaderCell>
                     {CONTRACT_TYPES.map((c) => (
                       <TableHeaderCell key={c.id}>{c.label}</TableHeaderCell>
                     ))}
@@ -142,20 +122,20 @@ export function ThresholdsTab({ data, edition, rows, knownEditionIds, onChanged,
         })}
       {!form && (
         <div className={styles.buttons}>
-          <Button onClick={() => setForm(blank())}>{TEXT.add}</Button>
+          <Button onClick={() => setForm(blank())}>{S.Add}</Button>
         </div>
       )}
       {form && (
-        <section aria-label={TEXT.addHeading} className={styles.form}>
-          <h3>{TEXT.addHeading}</h3>
-          <Text>{TEXT.addIntro}</Text>
-          <Field label={TEXT.editionId} hint={TEXT.editionHint} required {...fieldState(errors, 'editionId')}>
+        <section aria-label={S.AddHeading} className={styles.form}>
+          <h3>{S.AddHeading}</h3>
+          <Text>{S.AddIntro}</Text>
+          <Field label={S.EditionId} hint={S.EditionHint} required {...fieldState(errors, 'editionId')}>
             <Input value={form.editionId} onChange={(_, d) => setForm({ ...form, editionId: d.value })} />
           </Field>
-          <Field label={TEXT.effectiveFrom} required {...fieldState(errors, 'effectiveFrom')}>
+          <Field label={S.EffectiveFrom} required {...fieldState(errors, 'effectiveFrom')}>
             <Input value={form.effectiveFrom} onChange={(_, d) => setForm({ ...form, effectiveFrom: d.value })} />
           </Field>
-          <Field label={TEXT.source} required {...fieldState(errors, 'source')}>
+          <Field label={S.Source} required {...fieldState(errors, 'source')}>
             <Textarea value={form.source} onChange={(_, d) => setForm({ ...form, source: d.value })} />
           </Field>
           {REGIMES.map((r) => (
@@ -169,16 +149,16 @@ export function ThresholdsTab({ data, edition, rows, knownEditionIds, onChanged,
           ))}
           {general && (
             <MessageBar intent="error" role="alert">
-              <MessageBarBody>{`${TEXT.editionProblems}: ${general}`}</MessageBarBody>
+              <MessageBarBody>{`${S.EditionProblems}: ${general}`}</MessageBarBody>
             </MessageBar>
           )}
-          {failure !== undefined && <ErrorNotice title={TEXT.saveFailed} error={failure} />}
+          {failure !== undefined && <ErrorNotice title={S.SaveFailed} error={failure} />}
           <div className={styles.buttons}>
             <Button appearance="primary" disabled={saving} onClick={() => save()}>
-              {TEXT.save}
+              {S.Save}
             </Button>
             <Button disabled={saving} onClick={() => setForm(undefined)}>
-              {TEXT.cancel}
+              {S.Cancel}
             </Button>
           </div>
         </section>
