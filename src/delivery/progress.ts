@@ -2,7 +2,8 @@
 // Amber commitments with one indexed query. They are the domain's commitmentProgress as of a day; this
 // finds the stored ones that no longer match — after a log changes, or simply because time has passed
 // (a commitment turns Red on its due date with no new log).
-import { DELIVERY_BASIS, commitmentProgress } from '../domain';
+import { DELIVERY_BASIS, commitmentProgress, referenceKey } from '../domain';
+import { byReference } from '../reporting/rollups';
 import type { IsoDate, OutcomeLog, Procurement } from '../domain';
 import type { CommitmentWithProgress } from '../data/ports';
 
@@ -13,17 +14,11 @@ export function staleProgress<C extends CommitmentWithProgress>(
   procurements: readonly Pick<Procurement, 'reference' | 'contractStart'>[],
   asOf: IsoDate,
 ): C[] {
-  const startOf = new Map(procurements.map((p) => [p.reference.trim().toUpperCase(), p.contractStart]));
-  const logsOf = new Map<string, OutcomeLog[]>();
-  for (const l of logs) {
-    const key = l.procurementReference.trim().toUpperCase();
-    const list = logsOf.get(key);
-    if (list) list.push(l);
-    else logsOf.set(key, [l]);
-  }
+  const startOf = new Map(procurements.map((p) => [referenceKey(p.reference), p.contractStart]));
+  const logsOf = byReference(logs);
   const out: C[] = [];
   for (const c of commitments) {
-    const ref = c.procurementReference.trim().toUpperCase();
+    const ref = referenceKey(c.procurementReference);
     const progress = commitmentProgress(c, logsOf.get(ref) || [], asOf, { basis: DELIVERY_BASIS, contractStart: startOf.get(ref) });
     if (c.rag !== progress.rag || c.verifiedQuantity !== progress.verifiedQuantity) out.push({ ...c, rag: progress.rag, verifiedQuantity: progress.verifiedQuantity });
   }

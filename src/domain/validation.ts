@@ -25,6 +25,11 @@ import { validateWeighting } from './weighting';
 /** SharePoint single line of text holds 255 characters. */
 export const MAX_TEXT_LENGTH = 255;
 export const MAX_REFERENCE_LENGTH = 50;
+
+/** The form references are matched in: case and surrounding spaces never make two references differ. */
+export function referenceKey(reference: string): string {
+  return reference.trim().toUpperCase();
+}
 export const MAX_DURATION_MONTHS = 600;
 /** No contract delivers a billion of anything; beyond this, quantity × proxy stops being exact pence. */
 export const MAX_QUANTITY = 1_000_000_000;

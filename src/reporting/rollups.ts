@@ -8,7 +8,7 @@
 // A log's £ is quantity × its own proxy snapshot (or its commitment's locked proxy), as commitmentProgress
 // counts it. The rebuild and the incremental update on verification both call these functions, so they
 // cannot disagree.
-import { THEMES, addDays, daysBetween, periodFor, periodsBetween, socialValuePence, themeForMeasureCode } from '../domain';
+import { THEMES, addDays, daysBetween, periodFor, periodsBetween, referenceKey, socialValuePence, themeForMeasureCode } from '../domain';
 import type { Commitment, IsoDate, OutcomeLog, Pence, Procurement, ThemeId } from '../domain';
 import type { Rollup } from '../data/ports';
 
@@ -74,7 +74,7 @@ export function committedInPeriod(commitment: Commitment, periodEnd: IsoDate, co
 }
 
 function sameReference(a: string, b: string): boolean {
-  return a.trim().toUpperCase() === b.trim().toUpperCase();
+  return referenceKey(a) === referenceKey(b);
 }
 
 function commitmentOfLog(log: OutcomeLog, commitments: readonly Commitment[]): Commitment | undefined {
@@ -181,26 +181,30 @@ export function rollupsForProcurement(procurement: RollupProcurement, commitment
   return out;
 }
 
+/** Records grouped by their procurement's referenceKey, in the order given. */
+export function byReference<T extends { procurementReference: string }>(records: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const r of records) {
+    const key = referenceKey(r.procurementReference);
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  }
+  return groups;
+}
+
 /**
  * All rollups recomputed from scratch from the commitments and outcome logs (the rebuild command's
  * figures). Logs and commitments of procurements not given are left out (see `unknownReferences`).
  * Ordered by procurement reference, period end and theme.
  */
 export function rebuildRollups(commitments: readonly Commitment[], logs: readonly OutcomeLog[], procurements: readonly RollupProcurement[]): Rollup[] {
-  const commitmentsByRef = new Map<string, Commitment[]>();
-  const logsByRef = new Map<string, OutcomeLog[]>();
-  const push = <T>(m: Map<string, T[]>, key: string, value: T): void => {
-    const k = key.trim().toUpperCase();
-    const list = m.get(k);
-    if (list) list.push(value);
-    else m.set(k, [value]);
-  };
-  commitments.forEach((c) => push(commitmentsByRef, c.procurementReference, c));
-  logs.forEach((l) => push(logsByRef, l.procurementReference, l));
+  const commitmentsByRef = byReference(commitments);
+  const logsByRef = byReference(logs);
   const sorted = procurements.slice().sort((a, b) => (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0));
   const out: Rollup[] = [];
   for (const p of sorted) {
-    const key = p.reference.trim().toUpperCase();
+    const key = referenceKey(p.reference);
     out.push(...rollupsForProcurement(p, commitmentsByRef.get(key) || [], logsByRef.get(key) || []));
   }
   return out;
@@ -208,9 +212,9 @@ export function rebuildRollups(commitments: readonly Commitment[], logs: readonl
 
 /** References of logs or commitments whose procurement is not among those given (they cannot be rolled up). */
 export function unknownReferences(commitments: readonly Commitment[], logs: readonly OutcomeLog[], procurements: readonly RollupProcurement[]): string[] {
-  const known = new Set(procurements.map((p) => p.reference.trim().toUpperCase()));
+  const known = new Set(procurements.map((p) => referenceKey(p.reference)));
   const unknown = new Set<string>();
-  for (const x of [...commitments, ...logs]) if (!known.has(x.procurementReference.trim().toUpperCase())) unknown.add(x.procurementReference);
+  for (const x of [...commitments, ...logs]) if (!known.has(referenceKey(x.procurementReference))) unknown.add(x.procurementReference);
   return Array.from(unknown).sort();
 }
 
