@@ -3,16 +3,16 @@
 // Sections: the write path, the register at 10,000 procurements, the dashboard at regional scale.
 import * as fs from 'fs';
 import * as path from 'path';
-import { determineTier, tierSnapshot } from '../src/domain';
 import type { Procurement } from '../src/domain';
 import { actionToItem, commitmentToItem, procurementToItem } from '../src/data/sharepoint/mapping';
 import { ACTION_PLAN_LIST, COMMITMENTS_LIST, PROCUREMENTS_LIST } from '../src/data/schema';
 import { MEASURES } from '../src/domain';
-import { MANAGER, OFFICER, OFFICER2, action, commitment, procurement, startHub } from '../tests/data/fixtures';
+import { OFFICER, action, commitment, procurement, startHub } from '../tests/data/fixtures';
 import type { Hub } from '../tests/data/fixtures';
 import type { Measured } from './measure';
 import { measure, median } from './measure';
 import { benchDashboard } from './dashboard';
+import { fillRegister } from './registerSite';
 
 const ACTIVE = MEASURES.filter((m) => m.active);
 
@@ -46,16 +46,7 @@ async function writePath(hub: Hub): Promise<Record<string, unknown>> {
 }
 
 async function register(hub: Hub, count: number): Promise<Measured> {
-  // Spread over four officers, as a region's register is (no officer leads 5,000 procurements).
-  const leads = await Promise.all([OFFICER, OFFICER2, MANAGER, { email: 'grace.okafor@svhub.example' }].map((p) => hub.data.users.ensure(p.email)));
-  const tier = tierSnapshot(determineTier({ estimatedValue: 120000, contractType: 'services', decisionDate: '2026-02-01' }));
-  const items = Array.from({ length: count }, (_, i) =>
-    procurementToItem(procurement(`REG-${String(i).padStart(6, '0')}`, { tierDecision: tier, status: i % 4 ? 'Draft' : 'Awaiting approval' }), {
-      leadOfficerId: leads[i % leads.length].id,
-    }),
-  );
-  // Set-up only (not SharePoint): the local server's bulk insert.
-  for (let i = 0; i < items.length; i += 2000) await hub.server.bulkInsert(PROCUREMENTS_LIST.title, items.slice(i, i + 2000) as Record<string, unknown>[]);
+  await fillRegister(hub.server, hub.data, count, 'REG');
   // The register's first page, as an officer opens it: newest first, 25 a page; and "my procurements".
   return median(5, () =>
     measure(async () => {

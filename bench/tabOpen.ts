@@ -13,14 +13,10 @@ import { createRequire } from 'module';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { Browser } from 'playwright-core';
-import { determineTier, tierSnapshot } from '../src/domain';
-import { PROCUREMENTS_LIST } from '../src/data/schema';
-import { createLocalSp, provision } from '../src/data/sharepoint';
-import { procurementToItem } from '../src/data/sharepoint/mapping';
-import { createSharePointData } from '../src/data/sharepoint';
-import { MANAGER, OFFICER, OFFICER2, procurement } from '../tests/data/fixtures';
+import { createLocalSp, createSharePointData, provision } from '../src/data/sharepoint';
 import { startLocalServer } from '../tests/support/localServer';
 import type { LocalServer } from '../tests/support/localServer';
+import { fillRegister } from './registerSite';
 
 const RUNS = 7;
 const PROCUREMENTS = 10_000;
@@ -63,15 +59,7 @@ await buildPage({ minify: true, dir: ${JSON.stringify(dir)} });`;
 async function seed(server: LocalServer, count: number): Promise<void> {
   const sp = createLocalSp(server.siteUrl);
   await provision(sp);
-  const data = createSharePointData(sp);
-  const leads = await Promise.all([OFFICER, OFFICER2, MANAGER, { email: 'grace.okafor@svhub.example' }].map((p) => data.users.ensure(p.email)));
-  const tier = tierSnapshot(determineTier({ estimatedValue: 120000, contractType: 'services', decisionDate: '2026-02-01' }));
-  const items = Array.from({ length: count }, (_, i) =>
-    procurementToItem(procurement(`TAB-${String(i).padStart(6, '0')}`, { tierDecision: tier, status: i % 4 ? 'Draft' : 'Awaiting approval' }), {
-      leadOfficerId: leads[i % leads.length].id,
-    }),
-  );
-  for (let i = 0; i < items.length; i += 2000) await server.bulkInsert(PROCUREMENTS_LIST.title, items.slice(i, i + 2000) as Record<string, unknown>[]);
+  await fillRegister(server, createSharePointData(sp), count, 'TAB');
   await server.setUser('officer');
 }
 
