@@ -5,10 +5,10 @@
 // still checked against the list schema), in chunks, because 400,000 logs one batch at a time would take
 // an hour. Used by the generator command and the dashboard benchmark.
 import type { IsoDate, OutcomeLog } from '../../src/domain';
-import { staleProgress } from '../../src/delivery/progress';
-import type { CommitmentWithProgress } from '../../src/data/ports';
+import { staleProgress } from '../../src/domain';
+import type { CommitmentWithProgress } from '../../src/domain';
 import { commitmentToItem, outcomeToItem, procurementToItem, rollupToItem, rollupsByItem } from '../../src/data/sharepoint/mapping';
-import { rebuildRollups } from '../../src/reporting/rollups';
+import { rebuildRollups } from '../../src/domain';
 import type { Generated, RegionOptions } from './region';
 import { generate } from './region';
 

@@ -695,6 +695,15 @@ declare interface ISocialValueHubStrings {
     SaveFailed: string;
     EditionProblems: string;
   };
+  /** Errors the workflows (src/app) raise, in words the person can act on. */
+  Workflow: {
+    NoApprover: string;
+    OwnApprover: string;
+    CannotDecide: string;
+    SayWhyRejected: string;
+    AwardPartlySaved: string;
+    FiguresNotUpdated: string;
+  };
 }
 
 declare module 'SocialValueHubStrings' {

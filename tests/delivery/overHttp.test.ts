@@ -2,7 +2,7 @@
 // award → commitments with locked proxies → a log → correction → verification by another officer →
 // RAG, verified quantity and rollups in the lists.
 import { measureByCode } from '../../src/domain';
-import { recordAward, recordOutcome, verifyLog } from '../../src/ui/delivery/deliveryActions';
+import { recordAward, recordOutcome, verifyLog } from '../../src/app';
 import { commitmentFromRow } from '../../src/ui/delivery/AwardPanel';
 import { MEASURES } from '../../src/domain';
 import { MANAGER, OFFICER, OFFICER2, procurement, startHub } from '../data/fixtures';

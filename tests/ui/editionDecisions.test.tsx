@@ -4,7 +4,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { CURRENT_POLICY_EDITION, determineTier, tierSnapshot } from '../../src/domain';
 import type { Procurement } from '../../src/domain';
-import { SETTING_KEYS } from '../../src/data/ports';
+import { SETTING_KEYS } from '../../src/domain';
 import { App } from '../../src/ui/App';
 import type { HubServices } from '../../src/ui/services';
 import { memoryHub, memoryStorage, withLibrary } from '../support/memoryHubData';

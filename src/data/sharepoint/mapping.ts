@@ -15,7 +15,8 @@ import type {
   ThresholdRow,
   WeightingDecision,
 } from '../../domain';
-import type { AwardSummary, CommitmentWithProgress, Rollup, Stored, TaskforcePost } from '../ports';
+import type { CommitmentWithProgress, Rollup } from '../../domain';
+import type { AwardSummary, Stored, TaskforcePost } from '../ports';
 import type { ApprovalDecision } from '../ports';
 import type { ItemRead, ItemWrite } from '../schema/items';
 import type {

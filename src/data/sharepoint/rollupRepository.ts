@@ -2,7 +2,8 @@
 // port speaks in theme rows; the list keeps one item per procurement × quarter with each theme's figures in
 // its own columns. Saved by key in batches; existing items are found per procurement (an indexed filter).
 import type { SPFI } from '@pnp/sp';
-import type { Page, Rollup, RollupQuery, RollupRepository, Stored, WriteFailure } from '../ports';
+import type { Rollup } from '../../domain';
+import type { Page, RollupQuery, RollupRepository, Stored, WriteFailure } from '../ports';
 import { ROLLUPS_LIST } from '../schema/lists';
 import type { BatchPart } from './batch';
 import { runBatch } from './batch';

@@ -22,12 +22,13 @@ import {
 } from '@fluentui/react-components';
 import { MEASURE_UNITS, PolicyInputError, THEMES, formatPounds, isMeasureUnit, parsePounds } from '../../domain';
 import type { FieldError, Measure, ThemeId } from '../../domain';
-import type { HubData } from '../../data/ports';
+import type { HubData } from '../../app/hubData';
+import { saveMeasure } from '../../app/measureLibrary';
 import { measureChangeProblems, normaliseMeasure, proxyChanged } from '../../library';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { fieldState } from '../common/FieldErrors';
 import * as strings from 'SocialValueHubStrings';
-import { format } from '../format';
+import { format } from '../../loc/format';
 
 const S = strings.LibraryMeasures;
 
@@ -124,7 +125,7 @@ export function MeasureEditor({ data, before, existingCodes, onSaved, onCancel }
     setSaving(true);
     setFailure(undefined);
     try {
-      const saved = await data.measures.save(normaliseMeasure(measure));
+      const saved = await saveMeasure(data, normaliseMeasure(measure));
       onSaved(saved);
     } catch (error) {
       setFailure(error);

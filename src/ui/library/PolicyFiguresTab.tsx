@@ -4,13 +4,14 @@ import * as React from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { formatPounds } from '../../domain';
 import type { FieldError, PolicyEdition } from '../../domain';
-import type { HubData } from '../../data/ports';
-import { editionSettings, planPolicyFigures } from '../../library';
+import type { HubData } from '../../app/hubData';
+import { savePolicyEdition } from '../../app/measureLibrary';
+import { planPolicyFigures } from '../../library';
 import type { PolicyFiguresInput } from '../../library';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { fieldState, messageFor } from '../common/FieldErrors';
 import * as strings from 'SocialValueHubStrings';
-import { format } from '../format';
+import { format } from '../../loc/format';
 
 const S = strings.LibraryFigures;
 
@@ -50,7 +51,7 @@ export function PolicyFiguresTab({ data, edition, knownEditionIds, onChanged }: 
     setSaving(true);
     setFailure(undefined);
     try {
-      for (const [key, value, description] of editionSettings(plan.edition, new Date().toISOString())) await data.settings.set(key, value, description);
+      await savePolicyEdition(data, plan.edition);
       onChanged(format(S.Saved, plan.edition.id));
     } catch (error) {
       setFailure(error);

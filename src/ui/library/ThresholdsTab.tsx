@@ -20,13 +20,14 @@ import {
 } from '@fluentui/react-components';
 import { CONTRACT_TYPES, REGIMES, formatLongDate, formatPounds, isoDateFromDate } from '../../domain';
 import type { FieldError, PolicyEdition, ThresholdRow } from '../../domain';
-import type { HubData } from '../../data/ports';
-import { editionSettings, figureField, figuresAsText, planThresholdTable } from '../../library';
+import type { HubData } from '../../app/hubData';
+import { savePolicyEdition } from '../../app/measureLibrary';
+import { figureField, figuresAsText, planThresholdTable } from '../../library';
 import type { ThresholdTableInput } from '../../library';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { fieldState, messageFor } from '../common/FieldErrors';
 import * as strings from 'SocialValueHubStrings';
-import { format } from '../format';
+import { format } from '../../loc/format';
 
 const S = strings.LibraryThresholds;
 
@@ -66,8 +67,7 @@ export function ThresholdsTab({ data, edition, rows, knownEditionIds, onChanged,
     setSaving(true);
     setFailure(undefined);
     try {
-      for (const row of plan.rowsToSave) await data.thresholds.save(row);
-      for (const [key, value, description] of editionSettings(plan.edition, new Date().toISOString())) await data.settings.set(key, value, description);
+      await savePolicyEdition(data, plan.edition, plan.rowsToSave);
       setForm(undefined);
       onChanged(format(S.Saved, formatLongDate(form.effectiveFrom.trim()), plan.edition.id));
     } catch (error) {

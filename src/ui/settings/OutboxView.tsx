@@ -11,13 +11,13 @@ import {
   Text,
 } from '@fluentui/react-components';
 import * as strings from 'SocialValueHubStrings';
-import type { HubData } from '../../data/ports';
+import type { HubData } from '../../app/hubData';
 import { retryDueOutbox } from '../../teams/posting';
 import type { GraphClientLike } from '../../teams/posting';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { dateTime } from '../common/labels';
 import { useAsync } from '../common/useAsync';
-import { format } from '../format';
+import { format } from '../../loc/format';
 
 /** The administrators' view of the taskforce outbox: what was posted, what failed and why, and a retry. */
 export function OutboxView({ data, graph }: { data: HubData; graph?: GraphClientLike }): React.ReactElement {
