@@ -1,8 +1,8 @@
 // Walks a SharePoint REST path (/_api/…) to the handler for it. Method names are case-insensitive, as on SharePoint.
 import { Ctx, SPRequest, SPResponse, jsonResponse, emptyResponse } from './context';
-import { Store, UserRecord, ListRecord } from './store';
+import { Store, UserRecord, ListRecord, ViewDef } from './store';
 import { Segment, parsePath, resolveAliases } from './odata/path';
-import { SPError, CODES, listNotFound, listIdNotFound, noResource, errorBody } from './errors';
+import { SPError, CODES, listNotFound, listIdNotFound, noResource, errorBody, accessDenied } from './errors';
 import * as web from './routes/web';
 import * as lists from './routes/lists';
 import * as items from './routes/items';
@@ -11,9 +11,7 @@ import * as views from './routes/views';
 import * as security from './routes/security';
 import { queryObjects, project } from './odata/objectQuery';
 import { requireRead, requireManageLists, permissionLevel } from './permissions';
-import { accessDenied } from './errors';
 import { FieldDef } from './fields';
-import { ViewDef } from './store';
 
 function methodNotAllowed(ctx: Ctx, resource: string): SPError {
   return new SPError(405, CODES.clientService,

@@ -15,3 +15,4 @@ export * from './measureLibrary';
 export * from './settings';
 export * from './caseStudies';
 export * from './hubData';
+export * from './taskforceChannel';

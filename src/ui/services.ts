@@ -1,6 +1,6 @@
 import type { CurrentUser } from '../app/user';
 import type { HubData } from '../app/hubData';
-import type { GraphClientLike } from '../teams/posting';
+import type { GraphClientLike } from '../app/taskforceChannel';
 import type { TeamsContextInfo } from '../teams/teamsContext';
 
 /** Where the hub is running; decides only presentation details (e.g. what a deep link opens). */

@@ -9,10 +9,10 @@ import type { BatchPart } from './batch';
 import { runBatch } from './batch';
 import { and, ListGateway, odataDate, odataString, or } from './listGateway';
 import { rollupsByItem, rollupsFromItem, rollupToItem, sameValues } from './mapping';
-import type { ItemRead } from '../schema/items';
+import type { FieldMap, ItemRead } from '../schema/items';
 import { ValidationError } from '../errors';
 
-const ROLLUP_FIELDS: Record<string, string> = {
+const ROLLUP_FIELDS: FieldMap<typeof ROLLUPS_LIST> = {
   ProcurementRef: 'procurementReference',
   PeriodEnd: 'periodEnd',
   Themes: 'themeId',

@@ -25,7 +25,7 @@ import type { CurrentUser } from '../services';
 import { saveFile } from '../common/download';
 import { DeliverySection } from '../delivery';
 import { CelebrateDialog } from '../celebrate/CelebrateDialog';
-import type { GraphClientLike } from '../../teams/posting';
+import type { GraphClientLike } from '../../app/taskforceChannel';
 import { decideApproval } from '../../app/approval';
 import { moveTo } from '../../app/procurementWorkflow';
 

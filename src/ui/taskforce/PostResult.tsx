@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
 import * as strings from 'SocialValueHubStrings';
-import type { PostCardResult } from '../../teams/posting';
+import type { PostCardResult } from '../../app/taskforceChannel';
 import { format } from '../../loc/format';
 
 /** What happened to a post, in words: posted (or already), held by someone else, or failed and why. */

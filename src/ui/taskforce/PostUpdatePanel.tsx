@@ -4,7 +4,7 @@ import * as strings from 'SocialValueHubStrings';
 import { addMonths, isoDateFromDate, periodFor, periodsBetween } from '../../domain';
 import type { HubData } from '../../app/hubData';
 import { postUpdate, prepareUpdate } from '../../app/taskforceUpdate';
-import type { GraphClientLike, PostCardResult } from '../../teams/posting';
+import type { GraphClientLike, PostCardResult } from '../../app/taskforceChannel';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { useAsync } from '../common/useAsync';
 import { CardPreview } from './CardPreview';
