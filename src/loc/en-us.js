@@ -663,6 +663,7 @@ define([], function () {
     },
 
     LibraryImport: {
+      PreviewTable: 'Import preview',
       Intro: 'Import measures from a .csv or .xlsx sheet with the headings Code, Theme, Outcome, What is counted, Unit, Proxy (£ per unit), Proxy edition, Proxy source, Record only and Active. Every row is checked first; nothing is saved until you confirm.',
       Template: 'Download the library as a sheet (the import template)',
       Pick: 'Choose a measure sheet (.csv or .xlsx)',

@@ -637,6 +637,7 @@ declare interface ISocialValueHubStrings {
     SaveFailed: string;
   };
   LibraryImport: {
+    PreviewTable: string;
     Intro: string;
     Template: string;
     Pick: string;

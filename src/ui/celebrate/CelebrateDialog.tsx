@@ -19,6 +19,7 @@ import { celebrate, prepareCelebration } from '../../app/celebrate';
 import type { CelebrateResult } from '../../app/taskforceChannel';
 import type { GraphClientLike } from '../../app/taskforceChannel';
 import { ErrorNotice } from '../common/ErrorNotice';
+import { useAction } from '../common/useAction';
 import { useAsync } from '../common/useAsync';
 import { CardPreview } from '../taskforce/CardPreview';
 import { PostResult } from '../taskforce/PostResult';
@@ -35,21 +36,15 @@ export interface CelebrateDialogProps {
 export function CelebrateDialog({ data, graph, log, verifierName, onClose }: CelebrateDialogProps): React.ReactElement {
   const prepared = useAsync(() => prepareCelebration(data, log, log.verifiedBy || verifierName), [data, log]);
   const [result, setResult] = React.useState<CelebrateResult | undefined>();
-  const [error, setError] = React.useState<unknown>(undefined);
-  const [posting, setPosting] = React.useState(false);
+  const { busy: posting, error, run } = useAction();
 
   const post = async (): Promise<void> => {
     const ready = prepared.value;
-    if (!graph || !ready?.teamId || !ready.channelId) return;
-    setPosting(true);
-    setError(undefined);
-    try {
-      setResult(await celebrate(data, graph, log, { card: ready.card, teamId: ready.teamId, channelId: ready.channelId }));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setPosting(false);
-    }
+    const teamId = ready?.teamId;
+    const channelId = ready?.channelId;
+    if (!graph || !ready || !teamId || !channelId) return;
+    const posted = await run(() => celebrate(data, graph, log, { card: ready.card, teamId, channelId }));
+    if (posted) setResult(posted);
   };
 
   const ready = prepared.value;

@@ -130,7 +130,7 @@ export function ImportTab({ data, measures, onChanged }: ImportTabProps): React.
       {preview && preview.rows.length > 0 && (
         <>
           <Text>{format(S.Summary, preview.ready.length, withProblems, unchanged)}</Text>
-          <Table size="small" aria-label="Import preview">
+          <Table size="small" aria-label={S.PreviewTable}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{S.Row}</TableHeaderCell>

@@ -6,6 +6,7 @@ import type { HubData } from '../../app/hubData';
 import { postUpdate, prepareUpdate } from '../../app/taskforceUpdate';
 import type { GraphClientLike, PostCardResult } from '../../app/taskforceChannel';
 import { ErrorNotice } from '../common/ErrorNotice';
+import { useAction } from '../common/useAction';
 import { useAsync } from '../common/useAsync';
 import { CardPreview } from './CardPreview';
 import { PostResult } from './PostResult';
@@ -24,22 +25,16 @@ export function PostUpdatePanel({ data, graph, today }: { data: HubData; graph?:
   const period = quarters.filter((q) => q.id === periodId)[0];
   const prepared = useAsync(async () => (period ? prepareUpdate(data, period) : undefined), [data, periodId]);
   const [result, setResult] = React.useState<PostCardResult | undefined>();
-  const [error, setError] = React.useState<unknown>(undefined);
-  const [posting, setPosting] = React.useState(false);
+  const { busy: posting, error, run } = useAction();
 
   const ready = prepared.value;
   const blocked = !graph ? strings.Celebrate.NoGraph : ready && (!ready.teamId || !ready.channelId) ? strings.Celebrate.NoChannel : undefined;
   const post = async (): Promise<void> => {
-    if (!graph || !ready?.teamId || !ready.channelId || !period) return;
-    setPosting(true);
-    setError(undefined);
-    try {
-      setResult(await postUpdate(data, graph, period, { card: ready.card, teamId: ready.teamId, channelId: ready.channelId }, `${strings.Update.Heading}: ${period.label}`));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setPosting(false);
-    }
+    const teamId = ready?.teamId;
+    const channelId = ready?.channelId;
+    if (!graph || !ready || !teamId || !channelId || !period) return;
+    const posted = await run(() => postUpdate(data, graph, period, { card: ready.card, teamId, channelId }, `${strings.Update.Heading}: ${period.label}`));
+    if (posted) setResult(posted);
   };
 
   return (
