@@ -19,7 +19,7 @@ export async function approverFor(data: HubData): Promise<string> {
  * Saves a procurement with its commitments and action plan in one batch. `existing` is the record as the
  * caller read it (its ETag stops the save if someone has saved since), undefined for a new procurement.
  */
-export function saveProcurement(data: HubData, existing: Stored<Procurement> | undefined, bundle: ProcurementBundle, now: Date = new Date()): Promise<BundleSaveResult> {
+export async function saveProcurement(data: HubData, existing: Stored<Procurement> | undefined, bundle: ProcurementBundle, now: Date = new Date()): Promise<BundleSaveResult> {
   const next = officerEdit(existing, bundle.procurement, now.toISOString());
   // The ETag the caller read with goes with the record: the repository stops the save if someone saved since.
   const procurement: Procurement = existing ? ({ ...next, id: existing.id, etag: existing.etag } as Stored<Procurement>) : next;
@@ -27,13 +27,13 @@ export function saveProcurement(data: HubData, existing: Stored<Procurement> | u
 }
 
 /** Saves an officer's edit of a procurement as read (`p`), the lifecycle applied. */
-export function editProcurement(data: HubData, p: Stored<Procurement>, patch: Partial<Procurement>, now: Date = new Date()): Promise<Stored<Procurement>> {
+export async function editProcurement(data: HubData, p: Stored<Procurement>, patch: Partial<Procurement>, now: Date = new Date()): Promise<Stored<Procurement>> {
   const next = officerEdit(p, { ...p, ...patch }, now.toISOString());
   return data.procurements.update({ ...next, id: p.id, etag: p.etag });
 }
 
 /** A status move an officer makes (the buttons STATUS_TRANSITIONS gives them). */
-export function moveTo(data: HubData, p: Stored<Procurement>, to: ProcurementStatus, patch: Partial<Procurement> = {}, now: Date = new Date()): Promise<Stored<Procurement>> {
+export async function moveTo(data: HubData, p: Stored<Procurement>, to: ProcurementStatus, patch: Partial<Procurement> = {}, now: Date = new Date()): Promise<Stored<Procurement>> {
   return editProcurement(data, p, { ...patch, status: to }, now);
 }
 
