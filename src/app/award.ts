@@ -2,12 +2,12 @@
 // by the domain's commitmentFor) and the delivery plan, in one batch. SharePoint batches are not
 // transactional: when a part fails the officer saves again, which completes the set without duplicates.
 import * as strings from 'SocialValueHubStrings';
-import { officerEdit } from '../domain';
 import type { ActionPlanItem, Commitment, IsoDate, Procurement, Supplier } from '../domain';
 import { DataError } from '../data/errors';
 import type { BundleSaveResult, HubData, Stored } from '../data/ports';
 import { format } from '../loc/format';
 import { refreshDelivery } from './deliveryFigures';
+import { applyLifecycle } from './procurementWorkflow';
 
 export interface AwardDetails {
   supplier: Supplier;
@@ -35,7 +35,7 @@ export async function recordAward(
   now: Date = new Date(),
 ): Promise<BundleSaveResult> {
   // Saving again after a part failed finds the procurement already Awarded: that is no move.
-  const awarded = officerEdit(p, { ...p, ...award, status: 'Awarded' }, now.toISOString());
+  const awarded = applyLifecycle(p, { ...p, ...award, status: 'Awarded' }, now);
   const result = await data.procurements.saveBundle({ procurement: { ...awarded, id: p.id, etag: p.etag } as Stored<Procurement>, commitments, actionPlan });
   if (!result.ok) {
     const what = result.failed.map((f) => f.what).join(', ');

@@ -2,9 +2,9 @@
 // moves (recall, revise, start tendering, start delivery, close, withdraw). The domain's officerEdit applies
 // the lifecycle once, here, before anything is written; the repository persists what it is given.
 import * as strings from 'SocialValueHubStrings';
-import { officerEdit, SETTING_KEYS } from '../domain';
+import { IllegalTransitionError, PolicyInputError, officerEdit, SETTING_KEYS } from '../domain';
 import type { Procurement, ProcurementStatus } from '../domain';
-import { DataError } from '../data/errors';
+import { DataError, ValidationError } from '../data/errors';
 import type { BundleSaveResult, HubData, ProcurementBundle, Stored } from '../data/ports';
 import type { CurrentUser } from './user';
 
@@ -16,11 +16,24 @@ export async function approverFor(data: HubData): Promise<string> {
 }
 
 /**
+ * The record an officer's save leaves (the domain's officerEdit); a move the lifecycle refuses is a refusal of
+ * the status field, shown next to it like any other field's.
+ */
+export function applyLifecycle(before: Procurement | undefined, after: Procurement, now: Date): Procurement {
+  try {
+    return officerEdit(before, after, now.toISOString());
+  } catch (e) {
+    if (e instanceof IllegalTransitionError || e instanceof PolicyInputError) throw new ValidationError([{ field: 'status', message: e.message }]);
+    throw e;
+  }
+}
+
+/**
  * Saves a procurement with its commitments and action plan in one batch. `existing` is the record as the
  * caller read it (its ETag stops the save if someone has saved since), undefined for a new procurement.
  */
 export async function saveProcurement(data: HubData, existing: Stored<Procurement> | undefined, bundle: ProcurementBundle, now: Date = new Date()): Promise<BundleSaveResult> {
-  const next = officerEdit(existing, bundle.procurement, now.toISOString());
+  const next = applyLifecycle(existing, bundle.procurement, now);
   // The ETag the caller read with goes with the record: the repository stops the save if someone saved since.
   const procurement: Procurement = existing ? ({ ...next, id: existing.id, etag: existing.etag } as Stored<Procurement>) : next;
   return data.procurements.saveBundle({ ...bundle, procurement });
@@ -28,7 +41,7 @@ export async function saveProcurement(data: HubData, existing: Stored<Procuremen
 
 /** Saves an officer's edit of a procurement as read (`p`), the lifecycle applied. */
 export async function editProcurement(data: HubData, p: Stored<Procurement>, patch: Partial<Procurement>, now: Date = new Date()): Promise<Stored<Procurement>> {
-  const next = officerEdit(p, { ...p, ...patch }, now.toISOString());
+  const next = applyLifecycle(p, { ...p, ...patch }, now);
   return data.procurements.update({ ...next, id: p.id, etag: p.etag });
 }
 

@@ -21,6 +21,7 @@ import { itemProblems } from '../../src/data/schema/validate';
 import { odataString } from '../../src/data/sharepoint';
 import { CASE_STUDY_FIELDS, caseStudyToItem } from '../../src/data/sharepoint/mapping';
 import { buildSuccessCard, ELLIPSIS, sanitizeCardText } from '../../src/teams/cards';
+import { saveProcurement } from '../../src/app/procurementWorkflow';
 import { startHub } from '../data/fixtures';
 import type { Hub } from '../data/fixtures';
 import { BAD_INPUT_CORPUS, FIELD_WORDS, HOSTILE_TEXT, RAW_HTTP_CASES, baseRecord, caseRecord, getPath, namesField } from '../support/badInputCorpus';
@@ -67,7 +68,7 @@ function validatorProblems(c: BadInputCase, record: Record<string, unknown>): Fi
       return validateOutcomeLog(record as Partial<OutcomeLog>);
     case 'caseStudy':
       return itemProblems(CASE_STUDIES_LIST, caseStudyToItem(record as unknown as CaseStudy) as Record<string, unknown>, true).map((p) => ({
-        field: CASE_STUDY_FIELDS[p.column] || p.column,
+        field: (CASE_STUDY_FIELDS as Readonly<Record<string, string | undefined>>)[p.column] || p.column,
         message: p.message,
       }));
     default:
@@ -169,7 +170,8 @@ async function save(c: BadInputCase, ref: string, o: Outcome): Promise<number | 
     case 'procurement':
     case 'award':
     case 'money':
-      o.result = await procurements.saveBundle({ procurement: record as unknown as Procurement, commitments: [goodCommitment(ref)], actionPlan: [goodAction(ref)] });
+      // As an officer saves it: through the workflow, which applies the lifecycle before the repository's checks.
+      o.result = await saveProcurement(hub.data, undefined, { procurement: record as unknown as Procurement, commitments: [goodCommitment(ref)], actionPlan: [goodAction(ref)] });
       return undefined;
     case 'commitment':
       o.result = await procurements.saveBundle({ procurement: goodProcurement(ref), commitments: [goodCommitment(ref), record as unknown as Commitment], actionPlan: [goodAction(ref)] });
@@ -244,7 +246,7 @@ function repositoryField(c: BadInputCase): string {
   return c.entity === 'commitment' ? `commitments[1].${c.field}` : c.entity === 'action' ? `actionPlan[0].${c.field}` : c.field;
 }
 
-describe('(b) through the repository over HTTP', () => {
+describe('(b) through the workflow and the repository over HTTP', () => {
   beforeAll(async () => {
     before = await itemCounts();
     // Refusals first, and the lists counted after them: nothing of any refused save may be left anywhere.
