@@ -209,7 +209,14 @@ export function createLocalServer(options: LocalServerOptions): LocalServerHandl
       res.end(req.method === 'HEAD' ? undefined : reply.body ?? '');
     })();
   });
-  server.keepAliveTimeout = 5000;
+  // Idle keep-alive connections are closed by the client, never by the server. With a server-side idle timeout
+  // (node's default: 5 s, plus a 1 s buffer) a request the client sends on a pooled connection just before that
+  // deadline races the close: a server process that is busy or descheduled on a loaded machine wakes up, runs its
+  // expired timer first and resets the connection under the request → `write EPIPE` / `ECONNRESET` on a large
+  // POST (the dashboard test's bulk insert after seconds of synchronous data generation). RFC 9112 §9.6 lets
+  // either side close an idle connection; only a close by the client, which knows it is not sending, is free of
+  // that race. The client pools (undici, browsers) time idle connections out themselves, and close() ends them all.
+  server.keepAliveTimeout = 0;
 
   const handle: LocalServerHandle = {
     site,

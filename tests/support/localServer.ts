@@ -33,6 +33,8 @@ export interface LocalServer {
   /** url + '/sites/socialvalue' */
   siteUrl: string;
   dataDir: string;
+  /** the server process (e.g. to SIGSTOP it as a loaded machine would deschedule it) */
+  readonly pid: number;
   /** everything the server printed */
   output(): string;
   stop(): Promise<void>;
@@ -133,6 +135,7 @@ export async function startLocalServer(opts: LocalServerOptions = {}): Promise<L
     get url() { return url; },
     get siteUrl() { return `${url}/sites/socialvalue`; },
     dataDir,
+    get pid() { return child.pid!; },
     output: () => out.join(''),
     async stop() {
       if (stopped) return;
