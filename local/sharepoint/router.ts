@@ -33,6 +33,21 @@ function intArg(seg: Segment): number {
   return n;
 }
 
+/**
+ * A write's body is JSON and says so: SharePoint's REST service reads the body by its Content-Type (JSON light,
+ * `application/json;odata=verbose`, … as every Microsoft example sends it: Microsoft Learn, "Working with lists and
+ * list items with REST"). A body sent as text/plain or a form — what a page on another origin can send without a
+ * CORS preflight — is refused with 415 Unsupported Media Type (RFC 9110 §15.5.16). SharePoint's exact answer to such a
+ * body is not published in the sources found (see local/server/README.md); no request the app makes is affected.
+ */
+function requireJsonBody(req: SPRequest): void {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.body.trim() === '') return;
+  const ct = (req.headers['content-type'] ?? '').toLowerCase();
+  if (!/^application\/json\s*(;|$)/.test(ct)) {
+    throw new SPError(415, CODES.invalidClientQuery, `The content type '${ct || '(none)'}' is not supported: send the body as application/json.`);
+  }
+}
+
 export class SharePointRouter {
   constructor(private readonly store: Store, readonly sitePath: string) {}
 
@@ -47,6 +62,7 @@ export class SharePointRouter {
       const override = req.headers['x-http-method'];
       if (override && req.method === 'POST') req.method = override.toUpperCase();
       if (req.method === 'PATCH' || req.method === 'PUT') req.method = 'MERGE';
+      requireJsonBody(req);
       const segs = parsePath(apiPath);
       resolveAliases(segs, req.url.searchParams);
       const res = this.route(ctx, segs);

@@ -3,7 +3,7 @@
 // before that deadline was reset when the server process — descheduled on a busy machine — woke up and ran its
 // expired timer before reading the request. Here the server is stopped across that deadline on purpose.
 import http from 'node:http';
-import { startLocalServer, LocalServer } from '../support/localServer';
+import { startLocalServer, LocalServer, asLocalUser } from '../support/localServer';
 
 jest.setTimeout(60_000);
 
@@ -19,7 +19,8 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 
 function request(agent: http.Agent, method: string, path: string, body?: string): Promise<{ status: number; reused: boolean }> {
   return new Promise((resolveRequest, reject) => {
-    const req = http.request(`${server.url}${path}`, { method, agent, headers: body ? { 'content-type': 'application/json' } : {} }, (res) => {
+    const headers = body ? { 'content-type': 'application/json', ...asLocalUser('admin') } : {};
+    const req = http.request(`${server.url}${path}`, { method, agent, headers }, (res) => {
       res.resume();
       res.on('end', () => resolveRequest({ status: res.statusCode ?? 0, reused: req.reusedSocket }));
     });
