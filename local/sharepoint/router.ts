@@ -9,8 +9,9 @@ import * as items from './routes/items';
 import * as fields from './routes/fields';
 import * as views from './routes/views';
 import * as security from './routes/security';
+import * as formUpdate from './routes/formUpdate';
 import { queryObjects, project } from './odata/objectQuery';
-import { requireRead, requireManageLists, permissionLevel } from './permissions';
+import { requireRead, requireManageLists, requireManagePermissions } from './permissions';
 import { accessDenied } from './errors';
 import { FieldDef } from './fields';
 import { ViewDef } from './store';
@@ -238,7 +239,7 @@ export class SharePointRouter {
     if (rest.length === 0) return jsonResponse(ctx, 200, project(web.groupJson(ctx, g), ctx.req.url.searchParams.get('$select'), 'SP.Group'));
     if (rest[0].name === 'users' && rest.length === 1) {
       if (ctx.req.method === 'POST') {
-        if (permissionLevel(ctx.store, ctx.user) !== 'full') throw accessDenied();
+        requireManagePermissions(ctx.store, ctx.user);
         const body = items.parseJsonBody(ctx) as Record<string, unknown>;
         const u = web.ensureUser(ctx, body?.LoginName);
         ctx.store.addGroupMember(g.id, u.id);
@@ -288,6 +289,10 @@ export class SharePointRouter {
       }
       case 'roleassignments':
         return security.roleAssignmentsRoute(ctx, list, head, rest);
+      case 'addvalidateupdateitemusingpath':
+        if (rest.length !== 0) return undefined;
+        if (m !== 'POST') throw methodNotAllowed(ctx, 'AddValidateUpdateItemUsingPath');
+        return formUpdate.addValidateUpdateItemUsingPath(ctx, list);
       case 'breakroleinheritance':
       case 'resetroleinheritance':
         if (rest.length === 0) return security.inheritance(ctx, list, head);
@@ -322,6 +327,10 @@ export class SharePointRouter {
       throw methodNotAllowed(ctx, 'item');
     }
     const [head, ...rest] = segs;
+    if (head.name === 'validateupdatelistitem' && rest.length === 0) {
+      if (m !== 'POST') throw methodNotAllowed(ctx, 'ValidateUpdateListItem');
+      return formUpdate.validateUpdateListItem(ctx, list, id);
+    }
     if (head.name === 'recycle' && rest.length === 0) {
       if (m !== 'POST') throw methodNotAllowed(ctx, 'recycle');
       return items.deleteItem(ctx, list, id, true);

@@ -39,6 +39,8 @@ export interface LocalServerOptions {
   user?: string;
   seed?: 'none' | 'provision' | 'demo';
   faults?: FaultOptions;
+  /** the local user controls (--demo-controls); on unless false */
+  demoControls?: boolean;
   /** extra CLI arguments */
   args?: string[];
 }
@@ -125,7 +127,7 @@ export async function startLocalServer(opts: LocalServerOptions = {}): Promise<L
   if (f.latencyMs !== undefined) env.SVHUB_FAULT_LATENCY_MS = String(f.latencyMs);
   if (f.seed !== undefined) env.SVHUB_FAULT_SEED = String(f.seed);
   // The tests are the demo's harness: they switch the local user (--demo-controls).
-  const baseArgs = ['--data', dataDir, '--seed', opts.seed ?? 'none', '--demo-controls', ...(opts.args ?? [])];
+  const baseArgs = ['--data', dataDir, '--seed', opts.seed ?? 'none', ...(opts.demoControls === false ? [] : ['--demo-controls']), ...(opts.args ?? [])];
 
   let { child, url, out } = await spawnServer(file, [...baseArgs, '--port', '0'], env);
   // never leave a server behind if a suite forgets to stop it

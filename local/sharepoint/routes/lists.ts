@@ -5,7 +5,7 @@ import { SPError, CODES } from '../errors';
 import { itemTypeName } from '../itemValues';
 import { parseJsonBody } from './items';
 import { queryObjects, project } from '../odata/objectQuery';
-import { requireManageLists, requireRead, permissionLevel } from '../permissions';
+import { requireManageLists, requireRead, canRead } from '../permissions';
 import { MAX_LIST_TITLE_LENGTH } from '../platformLimits';
 
 /** List properties a client may set on create or MERGE (SP.List's writable properties). */
@@ -136,7 +136,7 @@ export function listJson(ctx: Ctx, list: ListRecord): Json {
 export function getLists(ctx: Ctx): SPResponse {
   requireRead(ctx.store, ctx.user);
   // SharePoint only lists what the user may see (a list with its own permissions may exclude them).
-  const all = ctx.store.allLists().filter((l) => permissionLevel(ctx.store, ctx.user, l) !== 'none' && permissionLevel(ctx.store, ctx.user, l) !== 'limited').map((l) => listJson(ctx, l));
+  const all = ctx.store.allLists().filter((l) => canRead(ctx.store, ctx.user, l)).map((l) => listJson(ctx, l));
   return jsonResponse(ctx, 200, {
     'odata.metadata': `${ctx.siteUrl}/_api/$metadata#SP.ApiData.Lists`,
     value: queryObjects(all, ctx.req.url.searchParams, 'SP.List'),
