@@ -12,7 +12,6 @@ import * as security from './routes/security';
 import * as formUpdate from './routes/formUpdate';
 import { queryObjects, project } from './odata/objectQuery';
 import { requireRead, requireManageLists, requireManagePermissions } from './permissions';
-import { accessDenied } from './errors';
 import { FieldDef } from './fields';
 import { ViewDef } from './store';
 
