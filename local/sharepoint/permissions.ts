@@ -6,13 +6,9 @@
 // A list that breaks inheritance has its own role assignments. Site collection admins have everything.
 import { Store, UserRecord, ListRecord } from './store';
 import { accessDenied } from './errors';
-import { effectiveKinds, effectiveLevel, KIND, PermissionLevel } from './security';
+import { effectiveKinds, KIND, PermissionLevel } from './security';
 
 export type { PermissionLevel };
-
-export function permissionLevel(store: Store, user: UserRecord, list?: ListRecord): PermissionLevel {
-  return effectiveLevel(store, user, list);
-}
 
 export function hasKind(store: Store, user: UserRecord, kind: number, list?: ListRecord): boolean {
   return effectiveKinds(store, user, list).has(kind);

@@ -133,6 +133,3 @@ export function effectiveLevel(store: Store, user: UserRecord, list?: ListRecord
   return best;
 }
 
-export function kindsOf(level: PermissionLevel): number[] {
-  return ROLE_DEFINITIONS.find((d) => d.level === level)?.kinds ?? [];
-}
