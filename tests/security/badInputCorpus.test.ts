@@ -27,6 +27,7 @@ import type { Hub } from '../data/fixtures';
 import { BAD_INPUT_CORPUS, FIELD_WORDS, HOSTILE_TEXT, RAW_HTTP_CASES, baseRecord, caseRecord, getPath, namesField } from '../support/badInputCorpus';
 import type { BadInputCase } from '../support/badInputCorpus';
 import { expectValidCard, markdownTexts, runTexts } from '../teams/cardCheck';
+import { formDigest } from '../support/localServer';
 
 jest.setTimeout(120_000);
 
@@ -291,10 +292,12 @@ describe('(b) through the workflow and the repository over HTTP', () => {
 // ---- (c) raw HTTP at the server -------------------------------------------------------------------
 
 async function send(method: string, path: string, body?: string | Uint8Array, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+  // A write carries the form digest a page gets from /_api/contextinfo, as SharePoint requires.
+  const digest: Record<string, string> = method === 'GET' ? {} : { 'x-requestdigest': await formDigest(hub.server.siteUrl) };
   const r = await fetch(`${hub.server.siteUrl}/_api/${path}`, {
     method,
     body: method === 'GET' ? undefined : body,
-    headers: { accept: 'application/json;odata=nometadata', 'content-type': 'application/json;odata=nometadata', ...headers },
+    headers: { accept: 'application/json;odata=nometadata', 'content-type': 'application/json;odata=nometadata', ...digest, ...headers },
   });
   return { status: r.status, text: await r.text() };
 }
