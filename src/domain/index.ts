@@ -32,3 +32,4 @@ export * from './policyEdition';
 export * from './periods';
 export * from './validation';
 export * from './commitments';
+export * from './xmlText';
