@@ -12,7 +12,7 @@ import {
 } from '@fluentui/react-components';
 import * as strings from 'SocialValueHubStrings';
 import type { HubData } from '../../data/ports';
-import { retryDueOutbox } from '../../teams/posting';
+import { retryOutbox } from '../../app/outbox';
 import type { GraphClientLike } from '../../teams/posting';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { dateTime } from '../common/labels';
@@ -31,7 +31,7 @@ export function OutboxView({ data, graph }: { data: HubData; graph?: GraphClient
     setRunning(true);
     setError(undefined);
     try {
-      const result = await retryDueOutbox({ graph, outbox: data.outbox });
+      const result = await retryOutbox(data, graph);
       setReport(format(strings.Outbox.Retried, result.posted.length, result.failed.length, result.inDoubt.length));
       page.reload();
     } catch (e) {

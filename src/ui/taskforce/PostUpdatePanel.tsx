@@ -1,14 +1,10 @@
 import * as React from 'react';
 import { Button, Field, MessageBar, MessageBarBody, Select, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import * as strings from 'SocialValueHubStrings';
-import { addMonths, compareIsoDates, isoDateFromDate, periodFor, periodsBetween } from '../../domain';
-import type { ReportingPeriod } from '../../domain';
+import { addMonths, isoDateFromDate, periodFor, periodsBetween } from '../../domain';
 import { SETTING_KEYS } from '../../data/ports';
 import type { HubData } from '../../data/ports';
-import { dashboardFigures, loadDashboardData } from '../../reporting';
-import { buildUpdateCard } from '../../teams/cards';
-import { hubTabDeepLink } from '../../teams/deepLinks';
-import { DASHBOARD_SUB_ENTITY, HUB_TAB } from '../../teams/hubTab';
+import { updateCardFor } from '../../app/taskforceUpdate';
 import { postCard, updateSubject } from '../../teams/posting';
 import type { GraphClientLike, PostCardResult } from '../../teams/posting';
 import { ErrorNotice } from '../common/ErrorNotice';
@@ -19,24 +15,6 @@ import { PostResult } from './PostResult';
 const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '48rem' },
 });
-
-/** The quarter's update card, from the same figures the dashboard shows. */
-async function updateCardFor(data: HubData, period: ReportingPeriod): Promise<ReturnType<typeof buildUpdateCard>> {
-  const filters = { fromPeriodId: period.id, toPeriodId: period.id };
-  const loaded = await loadDashboardData(data, filters);
-  const figures = dashboardFigures(loaded.rollups, filters, { awards: loaded.awards, atRisk: loaded.atRisk });
-  const inPeriod = (date?: string): boolean => !!date && compareIsoDates(date, period.start) >= 0 && compareIsoDates(date, period.end) <= 0;
-  return buildUpdateCard({
-    period,
-    themes: figures.themes,
-    totals: figures.totals,
-    newAwards: loaded.awards.filter((a) => inPeriod(a.contractStart ?? a.decisionDate)),
-    topSuccesses: figures.topSuccesses,
-    atRisk: figures.atRisk,
-    dashboardUrl: hubTabDeepLink(HUB_TAB, DASHBOARD_SUB_ENTITY),
-    hubTab: HUB_TAB,
-  });
-}
 
 /** "Post update": a quarter's taskforce update card, previewed first, posted once per quarter through the outbox. */
 export function PostUpdatePanel({ data, graph, today }: { data: HubData; graph?: GraphClientLike; today?: string }): React.ReactElement {
