@@ -7,7 +7,7 @@ import { classifyGraphError, PostError } from './errors';
 import { getPages, GraphClientLike, graphPath } from './graph';
 
 /** Graph's largest page of channel messages (https://learn.microsoft.com/graph/api/channel-list-messages). */
-const PAGE_SIZE = 50;
+export const LOOKUP_PAGE_SIZE = 50;
 
 export type LookupResult = { found: true; messageId: string } | { found: false } | { found: undefined; error: PostError };
 
@@ -16,7 +16,7 @@ export async function findPostedCard(graph: GraphClientLike, teamId: string, cha
   const attachmentId = attachmentIdFor(idempotencyKey);
   let messageId: string | undefined;
   try {
-    await getPages(graph, `${graphPath('teams', teamId, 'channels', channelId, 'messages')}?$top=${PAGE_SIZE}`, maxPages, (messages) => {
+    await getPages(graph, `${graphPath('teams', teamId, 'channels', channelId, 'messages')}?$top=${LOOKUP_PAGE_SIZE}`, maxPages, (messages) => {
       for (const m of messages) {
         const attachments = Array.isArray(m.attachments) ? (m.attachments as { id?: unknown }[]) : [];
         if (!m.deletedDateTime && typeof m.id === 'string' && attachments.some((a) => a && a.id === attachmentId)) {
