@@ -75,6 +75,7 @@ export interface ErrorLike {
  * A Graph error answer read from the raw response (graph-client's responseType 'raw'), in GraphError's shape plus
  * the headers: Graph's body is { error: { code, message, innerError: { 'request-id', date } } }.
  */
+// eslint-disable-next-line @rushstack/no-new-null -- fetch's Headers.get answers null for a missing header
 export function errorFromResponse(status: number, headers: { get(name: string): string | null }, bodyText: string): ErrorLike {
   let error: { code?: unknown; message?: unknown; innerError?: { 'request-id'?: unknown; date?: unknown } } = {};
   try {

@@ -18,6 +18,7 @@ export interface GraphRequestLike {
 /** The parts of fetch's Response the poster reads. */
 export interface RawResponseLike {
   status: number;
+  // eslint-disable-next-line @rushstack/no-new-null -- fetch's Headers.get answers null for a missing header
   headers: { get(name: string): string | null };
   text(): Promise<string>;
 }

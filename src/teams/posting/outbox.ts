@@ -27,6 +27,9 @@ export function isConflict(e: unknown): boolean {
   return isDataError(e) && e.kind === 'conflict';
 }
 
+/** The subject id of a taskforce update (one per period). */
+export const UPDATE_SUBJECT = 'taskforce-update';
+
 /** What an outbox item's card is about, read from its key (kind | subject | period) — all a pass needs to rebuild it. */
 export type OutboxSubject =
   | { kind: 'success'; procurementReference: string; measureCode: string; periodEnd: string }
@@ -48,5 +51,3 @@ export function outboxSubject(post: Pick<TaskforcePost, 'idempotencyKey' | 'kind
   return procurementReference && measureCode ? { kind, procurementReference, measureCode, periodEnd } : undefined;
 }
 
-/** The subject id of a taskforce update (one per period). */
-export const UPDATE_SUBJECT = 'taskforce-update';
