@@ -28,6 +28,8 @@ const person = (alias: string): { email: string; displayName: string } => {
 };
 
 const APPROVER = person('manager');
+/** The approval workflow's account: the seed records decisions as the Power Automate flow would (flows/). */
+const WORKFLOW = person('workflow');
 /** The order a procurement moves through after approval. */
 const AFTER_APPROVAL: ProcurementStatus[] = ['Tendering', 'Awarded', 'In delivery', 'Closed'];
 
@@ -91,7 +93,10 @@ function round(q: number, decimals: number): number {
   return Math.round(q * f) / f;
 }
 
-async function walk(data: HubData, d: DemoProcurement, log: (line: string) => void): Promise<Stored<Procurement>> {
+/** The hub's data as one demo person (by alias): their writes carry them as SharePoint's Author. */
+export type DataAs = (alias: string) => HubData;
+
+async function walk(data: HubData, as: DataAs, d: DemoProcurement, log: (line: string) => void): Promise<Stored<Procurement>> {
   const lead = person(d.lead);
   let p = await data.procurements.create(toProcurement(d, 'Draft'));
   if (d.status === 'Draft') return p;
@@ -104,7 +109,8 @@ async function walk(data: HubData, d: DemoProcurement, log: (line: string) => vo
     approverEmail: APPROVER.email,
   });
   if (d.status === 'Awaiting approval') return p;
-  await data.approvals.record({
+  // The workflow records the approver's response under its own connection.
+  await as('workflow').approvals.record({
     procurementReference: d.reference,
     round: 1,
     outcome: d.status === 'Rejected' ? 'Rejected' : 'Approved',
@@ -217,12 +223,13 @@ async function rollUp(data: HubData, reference: string): Promise<number> {
   return rows.length;
 }
 
-export async function seedDemo(data: HubData, log: (line: string) => void): Promise<void> {
+export async function seedDemo(data: HubData, log: (line: string) => void, as: DataAs): Promise<void> {
   if (await data.procurements.get(PROCUREMENTS[0].reference)) {
     log('Demo data is already there.');
     return;
   }
   await data.settings.set(SETTING_KEYS.approverEmail, APPROVER.email, 'Who approves weighting decisions (the Teams workflow assigns the approval to them).');
+  await data.settings.set(SETTING_KEYS.approvalWorkflowAccount, WORKFLOW.email, 'The account the approval workflow’s SharePoint connection runs as.');
   // The local Graph sink's demo team and channel stand for the taskforce's real ones.
   await data.settings.set(SETTING_KEYS.taskforceTeamId, DEMO_TEAM_ID, 'The taskforce team');
   await data.settings.set(SETTING_KEYS.taskforceChannelId, DEMO_TASKFORCE_CHANNEL_ID, 'The taskforce channel');
@@ -230,7 +237,7 @@ export async function seedDemo(data: HubData, log: (line: string) => void): Prom
   let logs = 0;
   let rollups = 0;
   for (const d of PROCUREMENTS) {
-    await walk(data, d, log);
+    await walk(data, as, d, log);
     logs += await report(data, d);
     rollups += await rollUp(data, d.reference);
   }

@@ -312,6 +312,8 @@ define([], function () {
       OwnProcurement: 'You cannot approve your own procurement.',
       OnlyNamedApprover: 'Only the named approver can decide.',
       DecidedBy: '{0} by {1} on {2}',
+      ApprovalNotOnRecord: 'Approval not on record',
+      ApprovalNotOnRecordHelp: 'The status says {0}, but the Approvals list holds no decision on record for this round: {1} It cannot move on until it is submitted and decided again.',
       TheDecision: 'The decision',
       Authority: 'Authority',
       LeadOfficer: 'Lead officer',

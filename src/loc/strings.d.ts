@@ -293,6 +293,8 @@ declare interface ISocialValueHubStrings {
     OwnProcurement: string;
     OnlyNamedApprover: string;
     DecidedBy: string;
+    ApprovalNotOnRecord: string;
+    ApprovalNotOnRecordHelp: string;
     TheDecision: string;
     Authority: string;
     LeadOfficer: string;

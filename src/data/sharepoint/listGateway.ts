@@ -68,11 +68,14 @@ export class ListGateway<L extends ListDef> {
   private readonly sp: SPFI;
   /** Column → domain field, so validation errors name the form's field. */
   private readonly domainFields: Record<string, string>;
+  /** Reads carry SharePoint's Author (Created By): for lists where who wrote an item is the proof. */
+  private readonly authored: boolean;
 
-  public constructor(sp: SPFI, def: L, domainFields: Record<string, string> = {}) {
+  public constructor(sp: SPFI, def: L, domainFields: Record<string, string> = {}, options: { authored?: boolean } = {}) {
     this.sp = sp;
     this.def = def;
     this.domainFields = domainFields;
+    this.authored = !!options.authored;
   }
 
   public get title(): string {
@@ -84,8 +87,10 @@ export class ListGateway<L extends ListDef> {
     return sp.web.lists.getByTitle(this.def.title).items;
   }
 
+  /** Person columns to expand: the schema's, and SharePoint's own Author when the list is read for it. */
   private userFields(): string[] {
-    return this.def.fields.filter((f) => f.kind === 'User').map((f) => f.name);
+    const people = this.def.fields.filter((f) => f.kind === 'User').map((f) => f.name);
+    return this.authored ? people.concat('Author') : people;
   }
 
   /** Every schema column, person columns expanded to Id, Title, EMail. */

@@ -1,6 +1,6 @@
 // Procurements, and the bundle written with one (commitments, action plan) in a single batch.
 import type { SPFI } from '@pnp/sp';
-import { applyEdit, STATUS_TRANSITIONS, transition, validateActionPlanItem, validateAward, validateCommitment, validateProcurementBasics } from '../../domain';
+import { applyEdit, mayMoveWithoutRecord, STATUS_TRANSITIONS, transition, validateActionPlanItem, validateAward, validateCommitment, validateProcurementBasics } from '../../domain';
 import type { FieldError } from '../../domain';
 import type { ActionPlanItem, Commitment, Measure, Procurement, ProcurementStatus } from '../../domain';
 import { ConflictError, DataError, ValidationError } from '../errors';
@@ -117,18 +117,35 @@ export class SharePointProcurementRepository implements ProcurementRepository {
     return `Procurement ${p.reference}`;
   }
 
-  /** The record with its approval decision (from the Approvals list, for the current round). */
+  /**
+   * The record with its approval decision from the Approvals list — only a decision on record for the current
+   * round (domain approvalStanding, judged by SharePoint's Author); a status that claims one without it carries
+   * approvalNotOnRecord instead.
+   */
   private async withDecision(item: ProcurementItem | undefined): Promise<Stored<Procurement> | undefined> {
     if (!item) return undefined;
     const p = procurementFromItem(item);
-    const decision = p.approvalRound > 0 ? await this.approvals.decisionFor(p.reference, p.approvalRound) : undefined;
-    if (decision) {
+    const { standing, decision } = await this.approvals.standing(p);
+    if (standing.decision && decision) {
       p.approvalOutcome = decision.outcome;
       p.approvalComments = decision.comments;
       p.approvedByEmail = decision.decidedByEmail;
       p.approvedAt = decision.decidedAt;
     }
+    if (standing.notOnRecord) p.approvalNotOnRecord = standing.notOnRecord;
     return p;
+  }
+
+  /** A move to a status that claims approval needs the approval on record (a forged "Approved" goes no further). */
+  private async refuseUnrecordedMove(before: Procurement, next: Procurement): Promise<void> {
+    if (next.status === before.status || mayMoveWithoutRecord(next.status)) return;
+    const { standing } = await this.approvals.standing({ ...before, status: next.status });
+    if (standing.notOnRecord) {
+      throw new ValidationError(
+        [{ field: 'status', message: `${this.what(before)} cannot move to “${next.status}”: its approval is not on record. ${standing.notOnRecord}` }],
+        PROCUREMENTS_LIST.title,
+      );
+    }
   }
 
   public async get(reference: string): Promise<Stored<Procurement> | undefined> {
@@ -235,6 +252,7 @@ export class SharePointProcurementRepository implements ProcurementRepository {
     if (!current) throw new DataError('not-found', `${what} was not found. It may have been deleted.`, { list: PROCUREMENTS_LIST.title });
     const before = procurementFromItem(current);
     const { next, round } = this.planEdit(before, procurement);
+    await this.refuseUnrecordedMove(before, next);
     refuse(procurementProblems(next, await this.library()));
     const body = procurementToItem(next, await this.people(next));
     body.ApprovalRound = round;
@@ -293,9 +311,11 @@ export class SharePointProcurementRepository implements ProcurementRepository {
     let round = initialRound(p.status);
     if (!existing) assertNewStatus(p.status);
     if (existing) {
-      const planned = this.planEdit(procurementFromItem(existing), p);
+      const before = procurementFromItem(existing);
+      const planned = this.planEdit(before, p);
       next = planned.next;
       round = planned.round;
+      await this.refuseUnrecordedMove(before, next);
       refuse(procurementProblems(next, library));
     }
     const body = procurementToItem(next, people);
