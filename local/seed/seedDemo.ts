@@ -143,10 +143,15 @@ async function walk(data: HubData, as: DataAs, d: DemoProcurement, log: (line: s
 }
 
 /** Quarterly logs: older quarters verified (one rejected now and then), the latest quarter awaiting verification. */
-async function report(data: HubData, d: DemoProcurement): Promise<number> {
+async function report(data: HubData, as: DataAs, d: DemoProcurement): Promise<number> {
   if (!d.contractStart || !d.contractEnd || !d.supplier || (d.status !== 'In delivery' && d.status !== 'Closed')) return 0;
   const lead = person(d.lead);
-  const checker = person(d.lead === 'officer' ? 'officer3' : 'officer');
+  const checkerAlias = d.lead === 'officer' ? 'officer3' : 'officer';
+  const checker = person(checkerAlias);
+  // The lead reports (the log's Author) and a colleague verifies (the verification's Author): the record
+  // the hub counts by (src/domain/verificationRecord.ts).
+  const reporting = as(d.lead);
+  const checking = as(checkerAlias);
   const ends = quarterEnds(d.contractStart, d.contractEnd);
   const quarters = Math.max(1, Math.round(d.durationMonths / 3));
   const stored = await data.commitments.listForProcurement(d.reference);
@@ -184,13 +189,13 @@ async function report(data: HubData, d: DemoProcurement): Promise<number> {
         reportedAt: stamp(addDays(periodEnd, 14), 10),
         verification: 'Reported',
       };
-      const { log } = await data.outcomes.record(base);
+      const { log } = await reporting.outcomes.record(base);
       written++;
       if (latest) {
         logs.push(log);
         continue;
       }
-      const checked = await data.outcomes.update({
+      const checked = await checking.outcomes.update({
         ...log,
         verification: rejected ? 'Rejected' : 'Verified',
         verifiedBy: checker.email,
@@ -238,7 +243,7 @@ export async function seedDemo(data: HubData, log: (line: string) => void, as: D
   let rollups = 0;
   for (const d of PROCUREMENTS) {
     await walk(data, as, d, log);
-    logs += await report(data, d);
+    logs += await report(data, as, d);
     rollups += await rollUp(data, d.reference);
   }
   log(`Added ${logs} quarterly outcome logs and ${rollups} dashboard rollups.`);

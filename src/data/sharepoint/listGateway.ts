@@ -97,7 +97,7 @@ export class ListGateway<L extends ListDef> {
   public withColumns(items: IItems): IItems {
     const users = this.userFields();
     const plain = this.def.fields.filter((f) => f.kind !== 'User').map((f) => restName(f));
-    const selects = ['Id', 'Modified'].concat(plain.filter((n) => n !== 'Modified'));
+    const selects = ['Id', 'Modified'].concat(this.authored ? ['Created'] : [], plain.filter((n) => n !== 'Modified' && n !== 'Created'));
     users.forEach((u) => selects.push(`${u}Id`, `${u}/Id`, `${u}/Title`, `${u}/EMail`));
     const q = items.select(...selects);
     return users.length > 0 ? q.expand(...users) : q;
@@ -153,7 +153,7 @@ export class ListGateway<L extends ListDef> {
       const item = this.items().getById(id);
       const users = this.userFields();
       const plain = this.def.fields.filter((f) => f.kind !== 'User').map((f) => restName(f));
-      const selects = ['Id', 'Modified'].concat(plain.filter((n) => n !== 'Modified'));
+      const selects = ['Id', 'Modified'].concat(this.authored ? ['Created'] : [], plain.filter((n) => n !== 'Modified' && n !== 'Created'));
       users.forEach((u) => selects.push(`${u}Id`, `${u}/Id`, `${u}/Title`, `${u}/EMail`));
       const q = item.select(...selects);
       return (await (users.length > 0 ? q.expand(...users) : q)()) as ItemRead<L>;
