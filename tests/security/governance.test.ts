@@ -10,7 +10,8 @@ import { SETTING_KEYS } from '../../src/data/ports';
 import { createLocalSp, createSharePointData, provision } from '../../src/data/sharepoint';
 import { asLocalUser, startLocalServer } from '../support/localServer';
 import type { LocalServer } from '../support/localServer';
-import { MANAGER, OFFICER, OFFICER2, procurement } from '../support/records';
+import { rebuildRollupsOnSite } from '../../src/reporting';
+import { MANAGER, OFFICER, OFFICER2, commitment, outcome, procurement } from '../support/records';
 import { itemId, restAs, userId } from './rest';
 import type { Rest } from './rest';
 
@@ -187,6 +188,66 @@ describe('an approval counts only when it is on record (issue 19 items 1 and 6)'
       hub('manager').approvals.record({ procurementReference: 'GOV-10', round: 1, outcome: 'Approved', decidedByEmail: MANAGER.email, decidedAt: '2026-03-05T10:00:00Z' }),
     ).rejects.toMatchObject({ kind: 'conflict', message: expect.stringMatching(/not on record.*site owner/) });
     expect((await officer.procurements.get('GOV-10'))!.status).toBe('Awaiting approval');
+  });
+});
+
+describe('a verification counts only when SharePoint says who made it (issue 19 item 2)', () => {
+  const REF = 'GOV-30';
+  const verifiedPence = async (): Promise<number> => {
+    // A site owner's rebuild: what the dashboard would show once the figures are rebuilt.
+    await rebuildRollupsOnSite(admin, { asOf: '2026-11-25' });
+    return (await admin.rollups.query({ procurementReference: REF, pageSize: 500 })).items.reduce((sum, r) => sum + r.verifiedPence, 0);
+  };
+
+  beforeAll(async () => {
+    const saved = await officer.procurements.saveBundle({
+      procurement: procurement(REF, { supplier: { name: 'Tame Valley Facilities Ltd (fictional)', isSme: true, isVcse: false, isLocal: true }, awardValuePence: 10_000_000, contractStart: '2026-04-01', contractEnd: '2027-03-31' }),
+      commitments: [commitment(REF, 'HSC-02', 400, { unit: 'hours', proxyPenceLocked: 10_100, proxyEdition: 'SVH 2026', startDate: '2026-04-01', dueDate: '2027-03-31' })],
+    });
+    expect(saved.ok).toBe(true);
+    await officer.outcomes.record(outcome(REF, 'HSC-02', '2026-06-30', 150, { commitmentId: saved.commitments[0].id, proxyPence: 10_100, valuePence: 1_515_000 }));
+  });
+
+  it('2: the reporter who types Verified and a colleague’s name into the log changes nothing the hub counts or shows', async () => {
+    expect(await mergeItem('officer', 'OutcomeLogs', 'LogKey', `${REF}|HSC-02|2026-06-30`, { Verification: 'Verified', VerifiedBy: OFFICER3.email, VerifiedAt: '2026-07-01T09:00:00Z' })).toBe(204);
+    const [log] = (await officer.outcomes.query({ procurementReference: REF })).items;
+    // Not verified: no "Verified by grace…", no Celebrate (the page offers it only for a verified log).
+    expect(log).toMatchObject({ verification: 'Reported', verifiedBy: undefined });
+    expect((await officer.outcomes.query({ verification: 'Verified' })).items).toEqual([]);
+    expect(await verifiedPence()).toBe(0);
+  });
+
+  it('2: the reporter’s own entry on the Verifications list does not count, and through the hub it is refused', async () => {
+    const r = rest('officer');
+    const logId = await itemId(r, 'OutcomeLogs', 'LogKey', `${REF}|HSC-02|2026-06-30`);
+    const own = await r.post(`web/lists/getbytitle('Verifications')/items`, {
+      Title: 'self', VerificationKey: `${logId}|self`, ProcurementRef: REF, LogId: logId, LogKey: `${REF}|HSC-02|2026-06-30`, Decision: 'Verified', Quantity: 150, ValuePence: 1_515_000,
+    });
+    expect(own.status).toBe(201);
+    expect((await officer.outcomes.get(logId))!.verification).toBe('Reported');
+    const log = (await officer.outcomes.get(logId))!;
+    await expect(officer.outcomes.update({ ...log, verification: 'Verified', verifiedBy: OFFICER3.email })).rejects.toMatchObject({ field: 'verifiedBy' });
+    expect(await verifiedPence()).toBe(0);
+  });
+
+  it('a colleague’s verification counts, under their own name; nobody else can rewrite it; a correction voids it', async () => {
+    const colleague = hub('officer2');
+    const [log] = (await colleague.outcomes.query({ procurementReference: REF })).items;
+    await colleague.outcomes.update({ ...log, verification: 'Verified', verifiedBy: 'someone typed this', verifiedAt: '2026-07-10T09:00:00Z' });
+    const [checked] = (await officer.outcomes.query({ procurementReference: REF })).items;
+    expect(checked).toMatchObject({ verification: 'Verified', verifiedBy: OFFICER2.email });
+    expect(await verifiedPence()).toBe(1_515_000);
+    // The colleague's verification item is theirs: the reporter can neither change nor delete it.
+    const r = rest('officer');
+    const tom = await userId(r, OFFICER2.email);
+    const items = (await r.get(`web/lists/getbytitle('Verifications')/items?$select=Id,AuthorId&$filter=ProcurementRef eq '${REF}'`)).body.value as { Id: number; AuthorId: number }[];
+    const vid = items.filter((v) => v.AuthorId === tom)[0].Id;
+    expect((await r.merge(`web/lists/getbytitle('Verifications')/items(${vid})`, { Quantity: 9_999 })).status).toBe(403);
+    expect((await r.del(`web/lists/getbytitle('Verifications')/items(${vid})`)).status).toBe(403);
+    // The reporter raises the figure after it was checked: the verification no longer counts.
+    expect(await mergeItem('officer', 'OutcomeLogs', 'LogKey', `${REF}|HSC-02|2026-06-30`, { Quantity: 400, ValuePence: 4_040_000 })).toBe(204);
+    expect((await officer.outcomes.query({ procurementReference: REF })).items[0]).toMatchObject({ quantity: 400, verification: 'Reported' });
+    expect(await verifiedPence()).toBe(0);
   });
 });
 
