@@ -229,6 +229,8 @@ define([], function () {
       Approver: 'Approver of weighting decisions (email)',
       ApproverHint: 'A person, or a group’s mailbox. The Teams workflow sends each approval request here.',
       ApproverInvalid: 'Enter a work email address, e.g. name@organisation.gov.uk.',
+      WorkflowAccount: 'Approval workflow’s account (email)',
+      WorkflowAccountHint: 'The account the approval workflow’s SharePoint connection runs as. A decision it records counts for the approver who responded; leave empty if no workflow runs.',
       Team: 'Taskforce team',
       Channel: 'Taskforce channel',
       ChooseTeam: 'Choose a team',

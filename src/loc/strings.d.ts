@@ -214,6 +214,8 @@ declare interface ISocialValueHubStrings {
     Approver: string;
     ApproverHint: string;
     ApproverInvalid: string;
+    WorkflowAccount: string;
+    WorkflowAccountHint: string;
     Team: string;
     Channel: string;
     ChooseTeam: string;
