@@ -7,7 +7,7 @@
 import type { IsoDate, OutcomeLog } from '../../src/domain';
 import { staleProgress } from '../../src/domain';
 import type { CommitmentWithProgress } from '../../src/domain';
-import { commitmentToItem, outcomeToItem, procurementToItem, rollupToItem, rollupsByItem } from '../../src/data/sharepoint/mapping';
+import { commitmentToItem, logKey, outcomeToItem, procurementToItem, rollupToItem, rollupsByItem } from '../../src/data/sharepoint/mapping';
 import { rebuildRollups } from '../../src/domain';
 import type { Generated, RegionOptions } from './region';
 import { generate } from './region';
@@ -47,6 +47,43 @@ async function bulk(origin: string, list: string, items: Record<string, unknown>
   return firstId;
 }
 
+async function localUser(origin: string, login?: string): Promise<string> {
+  const res = await fetch(`${origin}/_local/user`, login ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login }) } : undefined);
+  const body = (await res.json()) as { user?: { email?: string }; error?: string };
+  if (!res.ok || !body.user) throw new Error(`Could not ${login ? `act as ${login}` : 'read the local user'}: ${body.error || res.status}`);
+  return body.user.email || '';
+}
+
+/**
+ * A verification counts only when the Verifications list holds it, made by someone other than the log's
+ * reporter (src/domain/verificationRecord.ts): the decided logs get theirs from a colleague of whoever
+ * added the logs (the bulk insert's Author is the server's current user), who is put back afterwards.
+ */
+async function verifyAsColleague(origin: string, logs: readonly OutcomeLog[], firstLogId: number): Promise<void> {
+  const reporter = await localUser(origin);
+  const colleague = reporter.toLowerCase() === 'daniel.hughes@svhub.example' ? 'officer3' : 'manager';
+  const items = logs
+    .map((l, i) => ({ l, logId: firstLogId + i }))
+    .filter(({ l }) => l.verification !== 'Reported')
+    .map(({ l, logId }) => ({
+      Title: `${logId}: ${l.verification}`,
+      VerificationKey: `${logId}|${colleague}|${l.verification}|${l.quantity}|${l.valuePence ?? 0}`,
+      ProcurementRef: l.procurementReference,
+      LogId: logId,
+      LogKey: logKey(l.procurementReference, l.measureCode, l.periodEnd),
+      Decision: l.verification,
+      Quantity: l.quantity,
+      ValuePence: l.valuePence ?? null,
+      RejectionReason: l.rejectionReason || null,
+    }));
+  await localUser(origin, colleague);
+  try {
+    await bulk(origin, 'Verifications', items);
+  } finally {
+    await localUser(origin, reporter);
+  }
+}
+
 export async function fillRegion(
   siteUrl: string,
   options: RegionOptions & { leadOfficerId: number; asOf: IsoDate },
@@ -71,8 +108,10 @@ export async function fillRegion(
   const commitments = stored.map((c) => ({ ...c, id: (c.id as number) + offset }));
   const logs = g.logs.map((l) => decided(l.commitmentId === undefined ? l : { ...l, commitmentId: l.commitmentId + offset }));
   say('Added the commitments.');
-  await bulk(origin, 'OutcomeLogs', logs.map((l) => outcomeToItem(l) as Record<string, unknown>));
+  const firstLogId = await bulk(origin, 'OutcomeLogs', logs.map((l) => outcomeToItem(l) as Record<string, unknown>));
   say('Added the outcome logs.');
+  await verifyAsColleague(origin, logs, firstLogId);
+  say('Added their verifications.');
   const rollups = rebuildRollups(commitments, logs, g.procurements);
   const items = Array.from(rollupsByItem(rollups).values()).map((rows) => rollupToItem(rows) as Record<string, unknown>);
   await bulk(origin, 'Rollups', items);

@@ -138,6 +138,8 @@ export interface ApprovalDecision {
   decidedByName?: string;
   decidedAt: string;
   comments?: string;
+  /** Who SharePoint says wrote the decision (its Author), on read: what the hub judges it by (domain approvalRecord). */
+  writtenByEmail?: string;
 }
 
 /** Written by approvers and the approval workflow only (list permissions enforce it). */

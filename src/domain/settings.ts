@@ -11,5 +11,10 @@ export const SETTING_KEYS = {
   taskforceChannelId: 'taskforce.channelId',
   /** Who approves weighting decisions: a person, or a group's mailbox (the workflow assigns the approval to it). */
   approverEmail: 'approvals.approverEmail',
+  /**
+   * The account the approval workflow's SharePoint connection runs as: a decision it writes is on record for
+   * the responder it names. Settings is writable by site owners only, so members cannot name themselves.
+   */
+  approvalWorkflowAccount: 'approvals.workflowAccount',
   schemaVersion: 'hub.schemaVersion',
 } as const;

@@ -214,6 +214,8 @@ declare interface ISocialValueHubStrings {
     Approver: string;
     ApproverHint: string;
     ApproverInvalid: string;
+    WorkflowAccount: string;
+    WorkflowAccountHint: string;
     Team: string;
     Channel: string;
     ChooseTeam: string;
@@ -293,6 +295,8 @@ declare interface ISocialValueHubStrings {
     OwnProcurement: string;
     OnlyNamedApprover: string;
     DecidedBy: string;
+    ApprovalNotOnRecord: string;
+    ApprovalNotOnRecordHelp: string;
     TheDecision: string;
     Authority: string;
     LeadOfficer: string;

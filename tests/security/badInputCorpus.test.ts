@@ -18,7 +18,9 @@ import { DataError, ValidationError } from '../../src/data/ports';
 import type { BundleSaveResult } from '../../src/data/ports';
 import { CASE_STUDIES_LIST } from '../../src/data/schema/lists';
 import { itemProblems } from '../../src/data/schema/validate';
-import { odataString } from '../../src/data/sharepoint';
+import { InjectHeaders } from '@pnp/queryable';
+import { createLocalSp, createSharePointData, odataString } from '../../src/data/sharepoint';
+import { asLocalUser } from '../support/localServer';
 import { CASE_STUDY_FIELDS, caseStudyToItem } from '../../src/data/sharepoint/mapping';
 import { buildSuccessCard, ELLIPSIS, sanitizeCardText } from '../../src/teams/cards';
 import { saveProcurement } from '../../src/app/procurementWorkflow';
@@ -180,8 +182,16 @@ async function save(c: BadInputCase, ref: string, o: Outcome): Promise<number | 
     case 'action':
       o.result = await procurements.saveBundle({ procurement: goodProcurement(ref), commitments: [goodCommitment(ref)], actionPlan: [record as unknown as ActionPlanItem] });
       return undefined;
-    case 'outcome':
-      return (await logs.record(record as unknown as OutcomeLog)).log.id;
+    case 'outcome': {
+      const log = record as unknown as OutcomeLog;
+      const saved = (await logs.record(log)).log;
+      // A verification or rejection counts when a colleague of the reporter makes it (the Verifications list).
+      if (log.verification !== 'Reported') {
+        const colleague = createSharePointData(createLocalSp(hub.server.siteUrl).using(InjectHeaders(asLocalUser('officer2'))));
+        await colleague.outcomes.update(saved);
+      }
+      return saved.id;
+    }
     case 'caseStudy':
       return (await caseStudies.create(record as unknown as CaseStudy)).id;
   }

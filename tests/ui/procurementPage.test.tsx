@@ -78,6 +78,21 @@ describe('the procurement page', () => {
     expect(hub.procurements.get('WMCA-2026-TEST01')!.approvalComments).toBe('Weighting too low for this market.');
   });
 
+  it('says "approval not on record" for a status the Approvals list does not back, and offers no way on', async () => {
+    // As the data layer reads a procurement whose Status was set to Approved through the REST API.
+    open(officer, { ...awaiting(), status: 'Approved', approvalNotOnRecord: 'There is no decision for this round on the Approvals list.' });
+    expect(await screen.findByText('Approval not on record')).toBeInTheDocument();
+    expect(screen.getByText(/The status says Approved, but the Approvals list holds no decision on record/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Start tendering' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Withdraw' })).toBeInTheDocument();
+  });
+
+  it('offers Start tendering when the approval is on record', async () => {
+    open(officer, { ...awaiting(), status: 'Approved', approvalOutcome: 'Approved', approvedByEmail: manager.email, approvedAt: '2026-02-10T10:00:00Z' });
+    expect(await screen.findByRole('button', { name: 'Start tendering' })).toBeInTheDocument();
+    expect(screen.queryByText('Approval not on record')).not.toBeInTheDocument();
+  });
+
   it('never offers the submitter the approval buttons', async () => {
     open(officer, awaiting());
     expect(await screen.findByText('You cannot approve your own procurement.')).toBeInTheDocument();

@@ -1,6 +1,6 @@
 // Procurements, and the bundle written with one (commitments, action plan) in a single batch.
 import type { SPFI } from '@pnp/sp';
-import { validateActionPlanItem, validateAward, validateCommitment, validateProcurementBasics } from '../../domain';
+import { mayMoveWithoutRecord, validateActionPlanItem, validateAward, validateCommitment, validateProcurementBasics } from '../../domain';
 import type { FieldError } from '../../domain';
 import type { ActionPlanItem, Commitment, Measure, Procurement, ProcurementStatus } from '../../domain';
 import { ConflictError, DataError, ValidationError } from '../errors';
@@ -106,18 +106,35 @@ export class SharePointProcurementRepository implements ProcurementRepository {
     return `Procurement ${p.reference}`;
   }
 
-  /** The record with its approval decision (from the Approvals list, for the current round). */
+  /**
+   * The record with its approval decision from the Approvals list — only a decision on record for the current
+   * round (domain approvalStanding, judged by SharePoint's Author); a status that claims one without it carries
+   * approvalNotOnRecord instead.
+   */
   private async withDecision(item: ProcurementItem | undefined): Promise<Stored<Procurement> | undefined> {
     if (!item) return undefined;
     const p = procurementFromItem(item);
-    const decision = p.approvalRound > 0 ? await this.approvals.decisionFor(p.reference, p.approvalRound) : undefined;
-    if (decision) {
+    const { standing, decision } = await this.approvals.standing(p);
+    if (standing.decision && decision) {
       p.approvalOutcome = decision.outcome;
       p.approvalComments = decision.comments;
       p.approvedByEmail = decision.decidedByEmail;
       p.approvedAt = decision.decidedAt;
     }
+    if (standing.notOnRecord) p.approvalNotOnRecord = standing.notOnRecord;
     return p;
+  }
+
+  /** A move to a status that claims approval needs the approval on record (a forged "Approved" goes no further). */
+  private async refuseUnrecordedMove(before: Procurement, next: Procurement): Promise<void> {
+    if (next.status === before.status || mayMoveWithoutRecord(next.status)) return;
+    const { standing } = await this.approvals.standing({ ...before, status: next.status });
+    if (standing.notOnRecord) {
+      throw new ValidationError(
+        [{ field: 'status', message: `${this.what(before)} cannot move to “${next.status}”: its approval is not on record. ${standing.notOnRecord}` }],
+        PROCUREMENTS_LIST.title,
+      );
+    }
   }
 
   public async get(reference: string): Promise<Stored<Procurement> | undefined> {
@@ -196,6 +213,10 @@ export class SharePointProcurementRepository implements ProcurementRepository {
 
   public async update(procurement: Stored<Procurement>): Promise<Stored<Procurement>> {
     const what = this.what(procurement);
+    const current = await this.list.getRaw(procurement.id, what);
+    if (!current) throw new DataError('not-found', `${what} was not found. It may have been deleted.`, { list: PROCUREMENTS_LIST.title });
+    // A status that claims a decision moves on only with that decision on record (approvalRecord).
+    await this.refuseUnrecordedMove(procurementFromItem(current), procurement);
     refuse(procurementProblems(procurement, await this.library()));
     const body = procurementToItem(procurement, await this.people(procurement));
     body.ApprovalRound = roundOf(procurement);
@@ -251,6 +272,7 @@ export class SharePointProcurementRepository implements ProcurementRepository {
 
     // Everything is checked before anything is written: bad input never leaves half a bundle behind.
     const next: Procurement = p;
+    if (existing) await this.refuseUnrecordedMove(procurementFromItem(existing), next);
     const body = procurementToItem(next, people);
     body.ApprovalRound = roundOf(next);
     const problems: { field: string; message: string }[] = [];

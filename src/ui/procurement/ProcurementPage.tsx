@@ -12,7 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import * as strings from 'SocialValueHubStrings';
-import { THEMES, allowedTransitions, canApprove, contractTypeLabel, regimeLabel } from '../../domain';
+import { THEMES, allowedTransitions, canApprove, contractTypeLabel, mayMoveWithoutRecord, regimeLabel } from '../../domain';
 import type { OutcomeLog, ProcurementStatus } from '../../domain';
 import type { HubData, Stored } from '../../app/hubData';
 import { ErrorNotice } from '../common/ErrorNotice';
@@ -117,7 +117,11 @@ export function ProcurementPage({ data, graph, user, reference, onEdit, onBack }
     }
   };
   const officerMoves = allowedTransitions(p.status).filter(
-    (t) => t.actor === 'officer' && (t.action === 'withdraw' || t.action === 'recall' || t.action === 'start-tendering' || t.action === 'revise'),
+    (t) =>
+      t.actor === 'officer' &&
+      (t.action === 'withdraw' || t.action === 'recall' || t.action === 'start-tendering' || t.action === 'revise') &&
+      // A status the Approvals list does not back goes no further (domain approvalRecord).
+      (!p.approvalNotOnRecord || mayMoveWithoutRecord(t.to)),
   );
   const mayApprove = canApprove(p, user.email);
   // A decision not yet approved is worked out again under a newer edition when it is next edited.
@@ -185,6 +189,14 @@ export function ProcurementPage({ data, graph, user, reference, onEdit, onBack }
             </Text>
           )}
         </section>
+      )}
+      {p.approvalNotOnRecord !== undefined && (
+        <MessageBar intent="warning" className={styles.panel}>
+          <MessageBarBody>
+            <MessageBarTitle>{strings.Procurement.ApprovalNotOnRecord}</MessageBarTitle>
+            {format(strings.Procurement.ApprovalNotOnRecordHelp, p.status, p.approvalNotOnRecord)}
+          </MessageBarBody>
+        </MessageBar>
       )}
       {p.approvalOutcome && (
         <MessageBar intent={p.approvalOutcome === 'Approved' ? 'success' : 'error'} className={styles.panel}>

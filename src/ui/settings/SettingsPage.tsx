@@ -28,6 +28,7 @@ const useStyles = makeStyles({
 
 interface Form {
   approverEmail: string;
+  workflowAccount: string;
   teamId: string;
   channelId: string;
 }
@@ -47,6 +48,7 @@ export function SettingsPage({ data, graph, teams, canManageSite }: SettingsPage
     // In a channel tab the taskforce channel defaults to the channel the tab is in.
     setForm({
       approverEmail: stored.value[SETTING_KEYS.approverEmail] ?? '',
+      workflowAccount: stored.value[SETTING_KEYS.approvalWorkflowAccount] ?? '',
       teamId: stored.value[SETTING_KEYS.taskforceTeamId] ?? teams?.teamId ?? '',
       channelId: stored.value[SETTING_KEYS.taskforceChannelId] ?? teams?.channelId ?? '',
     });
@@ -77,12 +79,15 @@ export function SettingsPage({ data, graph, teams, canManageSite }: SettingsPage
     if (form.approverEmail.trim() && !isValidEmail(form.approverEmail)) {
       problems.push({ field: 'approverEmail', message: strings.Settings.ApproverInvalid });
     }
+    if (form.workflowAccount.trim() && !isValidEmail(form.workflowAccount)) {
+      problems.push({ field: 'workflowAccount', message: strings.Settings.ApproverInvalid });
+    }
     setErrors(problems);
     if (problems.length) return;
     setSaving(true);
     setSaveError(undefined);
     try {
-      await saveSettings(data, form, { approver: strings.Settings.ApproverHint, team: strings.Settings.Team, channel: strings.Settings.Channel });
+      await saveSettings(data, form, { approver: strings.Settings.ApproverHint, workflowAccount: strings.Settings.WorkflowAccountHint, team: strings.Settings.Team, channel: strings.Settings.Channel });
       setSaved(true);
     } catch (error) {
       setSaveError(error);
@@ -99,6 +104,9 @@ export function SettingsPage({ data, graph, teams, canManageSite }: SettingsPage
       <div className={styles.form}>
         <Field label={strings.Settings.Approver} hint={strings.Settings.ApproverHint} {...fieldState(errors, 'approverEmail')}>
           <Input type="email" value={form.approverEmail} onChange={(_, d) => change({ approverEmail: d.value })} />
+        </Field>
+        <Field label={strings.Settings.WorkflowAccount} hint={strings.Settings.WorkflowAccountHint} {...fieldState(errors, 'workflowAccount')}>
+          <Input type="email" value={form.workflowAccount} onChange={(_, d) => change({ workflowAccount: d.value })} />
         </Field>
         {!graph && (
           <MessageBar intent="info">
