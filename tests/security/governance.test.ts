@@ -5,6 +5,7 @@
 // may write), never from a column a member can type.
 import { InjectHeaders } from '@pnp/queryable';
 import { mayMoveWithoutRecord, SETTING_KEYS } from '../../src/domain';
+import { editProcurement } from '../../src/app/procurementWorkflow';
 import type { HubData } from '../../src/data/ports';
 import { createLocalSp, createSharePointData, provision } from '../../src/data/sharepoint';
 import { asLocalUser, startLocalServer } from '../support/localServer';
@@ -40,7 +41,8 @@ afterAll(async () => {
 /** A procurement of the officer's, submitted to the manager: round 1, Awaiting approval. */
 async function awaiting(ref: string, overrides: Parameters<typeof procurement>[1] = {}): Promise<void> {
   const draft = await officer.procurements.create(procurement(ref, overrides));
-  await officer.procurements.update({ ...draft, status: 'Awaiting approval', submittedByEmail: OFFICER.email, approverEmail: MANAGER.email, ...overrides });
+  // Submitting opens the next approval round (the application layer's lifecycle, src/domain officerEdit).
+  await officer.procurements.update({ ...draft, status: 'Awaiting approval', submittedByEmail: OFFICER.email, approverEmail: MANAGER.email, approvalRound: (draft.approvalRound ?? 0) + 1, ...overrides });
 }
 
 /** What the hub shows of a procurement's approval (nulls where it shows nothing). */
@@ -132,7 +134,7 @@ describe('an approval counts only when it is on record (issue 19 items 1 and 6)'
     const manager = hub('manager');
     const draft = await manager.procurements.create(procurement('GOV-6', { leadOfficer: MANAGER }));
     // The hub never names the lead as approver; through REST the manager names themself.
-    await manager.procurements.update({ ...draft, status: 'Awaiting approval', submittedByEmail: MANAGER.email, approverEmail: OFFICER2.email });
+    await manager.procurements.update({ ...draft, status: 'Awaiting approval', submittedByEmail: MANAGER.email, approverEmail: OFFICER2.email, approvalRound: 1 });
     expect(await mergeItem('manager', 'Procurements', 'Reference', 'GOV-6', { ApproverId: await userId(rest('manager'), MANAGER.email) })).toBe(204);
     expect(await postDecision('manager', 'GOV-6', 1, 'Approved', MANAGER.email)).toBe(201);
     expect(await mergeItem('manager', 'Procurements', 'Reference', 'GOV-6', { Status: 'Approved' })).toBe(204);
@@ -145,7 +147,7 @@ describe('an approval counts only when it is on record (issue 19 items 1 and 6)'
     expect(await shown('GOV-7')).toMatchObject({ status: 'Approved', approvalOutcome: 'Approved', approvalNotOnRecord: null });
     const approved = (await officer.procurements.get('GOV-7'))!;
     // A changed weighting goes back for approval (round 2); the officer then claims Approved again.
-    await officer.procurements.update({ ...approved, weighting: { ...approved.weighting, percent: 25 } });
+    await editProcurement(officer, approved, { weighting: { ...approved.weighting, percent: 25 } });
     expect(await mergeItem('officer', 'Procurements', 'Reference', 'GOV-7', { Status: 'Approved' })).toBe(204);
     expect(await shown('GOV-7')).toMatchObject({ approvalRound: 2, approvalOutcome: null, approvalNotOnRecord: expect.stringMatching(/no decision for this round/) });
   });
