@@ -21,6 +21,8 @@ define([], function () {
       Mine: 'My procurements',
       All: 'All procurements',
       New: 'New procurement',
+      Approvals: 'Awaiting my approval',
+      ApprovalsCount: 'Awaiting my approval ({0})',
       Verify: 'To verify',
       Chase: 'To chase',
       Dashboard: 'Dashboard',
@@ -58,6 +60,8 @@ define([], function () {
     Register: {
       Mine: 'My procurements',
       All: 'All procurements',
+      Approvals: 'Awaiting my approval',
+      NoneAwaiting: 'Nothing is waiting for your approval.',
       FiltersLabel: 'Filter procurements',
       Search: 'Search reference or title',
       Status: 'Status',
@@ -151,7 +155,6 @@ define([], function () {
 
     Measures: {
       Themes: 'Themes of the policy this procurement will address',
-      ThemesGroup: 'Themes',
       LightSet: 'Under {1} a light set of {0} simple measures keeps the burden on small suppliers low.',
       SuggestedSet: '{0} measures are suggested for this contract type.',
       AddSuggested: 'Add the suggested measures',

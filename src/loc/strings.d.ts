@@ -17,6 +17,8 @@ declare interface ISocialValueHubStrings {
     Mine: string;
     All: string;
     New: string;
+    Approvals: string;
+    ApprovalsCount: string;
     Verify: string;
     Chase: string;
     Dashboard: string;
@@ -51,6 +53,8 @@ declare interface ISocialValueHubStrings {
   Register: {
     Mine: string;
     All: string;
+    Approvals: string;
+    NoneAwaiting: string;
     FiltersLabel: string;
     Search: string;
     Status: string;
@@ -140,7 +144,6 @@ declare interface ISocialValueHubStrings {
   };
   Measures: {
     Themes: string;
-    ThemesGroup: string;
     LightSet: string;
     SuggestedSet: string;
     AddSuggested: string;

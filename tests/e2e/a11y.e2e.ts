@@ -60,7 +60,7 @@ describe('accessibility', () => {
       await page.goto(`${serverUrl()}/?theme=${theme}#/all`);
       await page.getByRole('table').waitFor();
       expect(await seriousViolations(page)).toEqual([]);
-      await page.getByRole('tab', { name: 'New procurement' }).click();
+      await page.getByRole('button', { name: 'New procurement' }).click();
       await page.getByLabel('Procurement title').waitFor();
       await page.getByRole('button', { name: 'Next', exact: true }).click(); // show the errors too
       expect(await seriousViolations(page)).toEqual([]);

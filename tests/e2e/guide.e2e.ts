@@ -47,7 +47,7 @@ describe('the new procurement guide in Chromium', () => {
     it(`takes a ${c.tier} procurement through every step, survives a reload, and is approved by the manager`, async () => {
       const { page, errors } = await openPage(browser);
       await page.goto(`${serverUrl()}/`);
-      await page.getByRole('tab', { name: 'New procurement' }).click();
+      await page.getByRole('button', { name: 'New procurement' }).click();
       await fillBasics(page, c);
       await next(page);
       await page.getByTestId('tier-reason').waitFor();

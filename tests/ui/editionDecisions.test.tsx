@@ -41,7 +41,7 @@ async function openLibrarySection(user: User, section: string): Promise<void> {
 }
 
 async function startGuide(user: User, values: { title: string; value: string; date: string }): Promise<void> {
-  await user.click(screen.getByRole('tab', { name: 'New procurement' }));
+  await user.click(screen.getByRole('button', { name: 'New procurement' }));
   await screen.findByRole('heading', { name: /New procurement/ });
   await user.type(screen.getByLabelText(/Procurement title/), values.title);
   await user.type(screen.getByLabelText(/Directorate/), 'Commercial');

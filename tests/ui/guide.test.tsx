@@ -22,7 +22,7 @@ function setup(options: { user?: typeof officer; hub?: ReturnType<typeof memoryH
 }
 
 async function startNew(user: ReturnType<typeof userEvent.setup>): Promise<void> {
-  await user.click(await screen.findByRole('tab', { name: 'New procurement' }));
+  await user.click(await screen.findByRole('button', { name: 'New procurement' }));
   await screen.findByRole('heading', { name: /New procurement/ });
 }
 

@@ -20,6 +20,7 @@ import {
 import * as strings from 'SocialValueHubStrings';
 import { THEMES, formatPounds, socialValuePence, suggestedMeasures, totalsByTheme } from '../../../domain';
 import type { Measure, ThemeId, TierDecision } from '../../../domain';
+import { CheckboxGroupField } from '../../common/CheckboxGroupField';
 import { fieldState } from '../../common/FieldErrors';
 import { targetField } from '../draft';
 import { format } from '../../format';
@@ -73,24 +74,22 @@ export function MeasuresStep({
 
   return (
     <div>
-      <Field label={strings.Measures.Themes} required {...fieldState(errors, 'themeIds')}>
-        <div className={styles.themes} role="group" aria-label={strings.Measures.ThemesGroup}>
-          {THEMES.map((t) => (
-            <Checkbox
-              key={t.id}
-              checked={draft.themeIds.indexOf(t.id) >= 0}
-              onChange={(_, d) => toggleTheme(t.id, !!d.checked)}
-              label={
-                <span>
-                  <strong>{t.label}</strong>
-                  <br />
-                  <Text size={200}>{t.description}</Text>
-                </span>
-              }
-            />
-          ))}
-        </div>
-      </Field>
+      <CheckboxGroupField label={strings.Measures.Themes} required className={styles.themes} {...fieldState(errors, 'themeIds')}>
+        {THEMES.map((t) => (
+          <Checkbox
+            key={t.id}
+            checked={draft.themeIds.indexOf(t.id) >= 0}
+            onChange={(_, d) => toggleTheme(t.id, !!d.checked)}
+            label={
+              <span>
+                <strong>{t.label}</strong>
+                <br />
+                <Text size={200}>{t.description}</Text>
+              </span>
+            }
+          />
+        ))}
+      </CheckboxGroupField>
 
       <MessageBar intent="info">
         <MessageBarBody>
