@@ -183,4 +183,37 @@ describe('the new procurement guide', () => {
     expect(screen.queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();
     expect(screen.getByText('You cannot approve your own procurement.')).toBeInTheDocument();
   });
+
+  it('saves a £60,000 draft as the officer leaves Basics, with no error about themes not reached yet', async () => {
+    const { user, hub } = setup();
+    await startNew(user);
+    await fillBasics(user, { title: 'Library refit', value: '60000', type: 'services', date: '2026-02-01' });
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByTestId('tier-reason');
+    await waitFor(() => expect(hub.procurements.size).toBe(1));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.queryByText(/social value theme/)).not.toBeInTheDocument();
+    // The rule still holds where it belongs: on the themes step, next to the group.
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(screen.getByRole('group', { name: /^Themes of the policy/ })).toHaveAccessibleDescription(/at least one social value theme/);
+  });
+
+  it('names each theme box by its own label: clicking a theme’s words ticks that theme, and no id repeats', async () => {
+    const { user } = setup();
+    await startNew(user);
+    await fillBasics(user, { title: 'Park lighting', value: '90000', type: 'goods', date: '2026-02-01' });
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    const group = screen.getByRole('group', { name: /^Themes of the policy/ });
+    const boxes = within(group).getAllByRole('checkbox');
+    expect(boxes).toHaveLength(6);
+    expect(new Set(boxes.map((b) => b.id)).size).toBe(6);
+    const environment = within(group).getByRole('checkbox', { name: /^Protecting and Improving our Environment/ });
+    await user.click(within(group).getByText('Protecting and Improving our Environment'));
+    expect(environment).toBeChecked();
+    expect(boxes.filter((b) => (b as HTMLInputElement).checked)).toEqual([environment]);
+    const ids = Array.from(document.querySelectorAll('[id]')).map((e) => e.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
 });

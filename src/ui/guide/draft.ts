@@ -13,6 +13,7 @@ import {
   tierSnapshot,
   validateProcurementBasics,
   validateSubmission,
+  validateThemeChoice,
   validateWeighting,
 } from '../../domain';
 import type {
@@ -214,7 +215,10 @@ export function weightingRecommendation(draft: GuideDraft, tier: TierDecision, e
 
 /** Themes and targets, as the domain rules them: a theme from £50,000, every target a valid quantity in its unit. */
 export function targetErrors(draft: GuideDraft, edition: PolicyEdition, library?: readonly Measure[]): FieldError[] {
-  return validateProcurementBasics(asProcurement(draft), { edition, library }).filter((e) => MEASURES_FIELDS.test(e.field));
+  const p = asProcurement(draft);
+  return validateProcurementBasics(p, { edition, library })
+    .filter((e) => MEASURES_FIELDS.test(e.field))
+    .concat(validateThemeChoice(p, edition));
 }
 
 /** The action plan's problems, as the domain sees them at submission (fields actionPlan[i].…). */
