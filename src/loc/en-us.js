@@ -268,7 +268,8 @@ define([], function () {
 
     Celebrate: {
       Button: 'Celebrate in the taskforce channel',
-      Celebrated: 'Celebrated in the taskforce channel',
+      Celebrated: 'Celebrated in the taskforce channel.',
+      OpenMessage: 'Open the message in Teams',
       Title: 'Celebrate this success',
       Intro: 'This is the card taskforce members will see in their channel. Check it, then post it.',
       Preview: 'Card preview',

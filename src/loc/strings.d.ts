@@ -252,6 +252,7 @@ declare interface ISocialValueHubStrings {
   Celebrate: {
     Button: string;
     Celebrated: string;
+    OpenMessage: string;
     Title: string;
     Intro: string;
     Preview: string;

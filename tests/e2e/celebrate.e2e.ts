@@ -26,8 +26,10 @@ describe('celebrating a verified outcome in the taskforce channel', () => {
     const verify = page.getByRole('button', { name: /^Verify / }).first();
     await verify.waitFor();
     await verify.click();
-    const celebrate = page.getByRole('button', { name: 'Celebrate in the taskforce channel' }).first();
+    const celebrateButtons = page.getByRole('button', { name: 'Celebrate in the taskforce channel' });
+    const celebrate = celebrateButtons.first();
     await celebrate.waitFor();
+    const offered = await celebrateButtons.count();
     await celebrate.click();
 
     const dialog = page.getByRole('dialog');
@@ -35,6 +37,9 @@ describe('celebrating a verified outcome in the taskforce channel', () => {
     await dialog.getByRole('button', { name: 'Post to the taskforce channel' }).click();
     await dialog.getByText('Posted to the taskforce channel.').waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
+    // Straight away, without a reload: the outcome shows its post, with a link to it, and offers no second one.
+    await page.getByRole('link', { name: 'Open the message in Teams' }).first().waitFor();
+    expect(await celebrateButtons.count()).toBe(offered - 1);
 
     // The outbox holds one posted card for this procurement, and the log keeps the message id.
     const posts = await listItems('TaskforcePosts', `PostStatus eq 'Posted'`);
