@@ -104,7 +104,7 @@ describe('the guide under the edition in force', () => {
     await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(screen.getByRole('heading', { name: 'Weighting' })).toBeInTheDocument();
     await user.click(screen.getByRole('radio', { name: /Weighted/i }));
-    expect(screen.getByLabelText(/Weighting \(%\) — between 10% and 25%/)).toBeInTheDocument();
+    expect(screen.getByLabelText(/Weighting \(%\) — the policy allows 10% to 25%/)).toBeInTheDocument();
     await user.type(screen.getByLabelText(/Weighting \(%\)/), '28');
     await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(screen.getByLabelText(/Weighting \(%\)/)).toHaveAccessibleDescription(
