@@ -116,7 +116,10 @@ define([], function () {
       EditionFailed: 'The thresholds and policy figures in force could not be loaded, so the tier cannot be worked out',
       NoDraft: 'There is no draft with this reference',
       NothingSaved: 'Nothing is saved under {0}.',
-      BasicsFirst: 'Complete the basics first: {0}'
+      BasicsFirst: 'Complete the basics first: {0}',
+      KeptBrowser: 'This shows the changes you made in this browser that were not yet saved to the list.',
+      KeptList: 'The list has a newer version of this procurement than the copy in this browser, so this shows the list’s version.',
+      UseBrowserCopy: 'Use the copy from this browser instead'
     },
 
     Basics: {
@@ -137,6 +140,7 @@ define([], function () {
     },
 
     Tier: {
+      Why: 'Why this tier',
       CannotDecide: 'The tier cannot be decided yet',
       CompleteBasics: 'Complete the basics first.',
       Tier: 'Tier:',

@@ -109,6 +109,9 @@ declare interface ISocialValueHubStrings {
     NoDraft: string;
     NothingSaved: string;
     BasicsFirst: string;
+    KeptBrowser: string;
+    KeptList: string;
+    UseBrowserCopy: string;
   };
   Basics: {
     Title: string;
@@ -127,6 +130,7 @@ declare interface ISocialValueHubStrings {
     Duration: string;
   };
   Tier: {
+    Why: string;
     CannotDecide: string;
     CompleteBasics: string;
     Tier: string;

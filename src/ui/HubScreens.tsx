@@ -55,11 +55,17 @@ const CaseStudies = React.lazy(() => import(/* webpackChunkName: 'case-studies' 
 const useStyles = makeStyles({
   nav: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalL },
   // The views wrap onto more rows on a phone rather than running off the side.
-  tabs: { flexWrap: 'wrap', minWidth: 0 },
+  tabs: { flexWrap: 'wrap', minWidth: 0, maxWidth: '100%' },
   main: {
     backgroundColor: tokens.colorNeutralBackground1,
     padding: tokens.spacingHorizontalL,
     borderRadius: tokens.borderRadiusLarge,
+    minWidth: 0,
+    // A drop-down is as wide as its longest option unless told otherwise: in a narrow column (a phone, a
+    // grid of filters) it must take the column's width and not run over its neighbour.
+    '& select, & .fui-Select, & .fui-Input': { minWidth: 0, maxWidth: '100%' },
+    // Long words (references, e-mail addresses, authority names) break rather than push the page sideways.
+    overflowWrap: 'anywhere',
   },
 });
 

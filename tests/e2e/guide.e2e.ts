@@ -50,12 +50,12 @@ describe('the new procurement guide in Chromium', () => {
       await page.getByRole('button', { name: 'New procurement' }).click();
       await fillBasics(page, c);
       await next(page);
-      await page.getByTestId('tier-reason').waitFor();
+      await page.getByRole('note', { name: 'Why this tier' }).waitFor();
       await expectText(page, `Tier: ${c.tier}`);
 
       // Reload in the middle: the draft comes back on the same step, nothing lost.
       await page.reload();
-      await page.getByTestId('tier-reason').waitFor();
+      await page.getByRole('note', { name: 'Why this tier' }).waitFor();
       await next(page);
 
       await page.getByRole('button', { name: 'Add the suggested measures' }).click();

@@ -74,7 +74,7 @@ describe('the guide under the edition in force', () => {
     expect(await screen.findByText(/Saved the table from 1 January 2028 as edition wmca-svp-2028/)).toBeInTheDocument();
 
     await startGuide(user, { title: 'Facilities management', value: '250,000', date: '2028-03-01' });
-    expect(await screen.findByTestId('tier-reason')).toHaveTextContent(
+    expect(await screen.findByRole('note', { name: 'Why this tier' })).toHaveTextContent(
       '£250,000 is at or above the £50,000 light-touch limit but under the £260,000 sub-central goods/services threshold in force from 1 January 2028',
     );
     expect(screen.getByText('TOMs considered')).toBeInTheDocument();
@@ -95,7 +95,7 @@ describe('the guide under the edition in force', () => {
 
     // £55,000 is at or above the built-in £50,000 line, but under the saved £60,000 one.
     await startGuide(user, { title: 'Canal towpath repairs', value: '55,000', date: '2026-12-01' });
-    expect(await screen.findByTestId('tier-reason')).toHaveTextContent('£55,000 is under the £60,000 light-touch limit');
+    expect(await screen.findByRole('note', { name: 'Why this tier' })).toHaveTextContent('£55,000 is under the £60,000 light-touch limit');
     expect(screen.getByText('Light touch')).toBeInTheDocument();
     await waitFor(() => expect(Array.from(hub.procurements.values())[0]?.tierDecision?.policyEditionId).toBe('wmca-svp-2027'));
 

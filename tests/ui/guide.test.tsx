@@ -69,7 +69,7 @@ describe('the new procurement guide', () => {
     await startNew(user);
     await fillBasics(user, { title: 'Facilities management', value: '250,000', type: 'services', date: '2026-03-01' });
     await user.click(screen.getByRole('button', { name: 'Next' }));
-    expect(await screen.findByTestId('tier-reason')).toHaveTextContent(
+    expect(await screen.findByRole('note', { name: 'Why this tier' })).toHaveTextContent(
       '£250,000 is at or above the £207,720 sub-central goods/services threshold in force from 1 January 2026',
     );
     expect(screen.getByText('TOMs included')).toBeInTheDocument();
@@ -109,13 +109,13 @@ describe('the new procurement guide', () => {
     await startNew(first.user);
     await fillBasics(first.user, { title: 'Tram stop cleaning', value: '80000', type: 'services', date: '2026-02-01' });
     await first.user.click(screen.getByRole('button', { name: 'Next' }));
-    await screen.findByTestId('tier-reason');
+    await screen.findByRole('note', { name: 'Why this tier' });
     const hash = window.location.hash;
     first.view.unmount();
 
     window.location.hash = hash;
     const second = setup({ storage, hub });
-    expect(await screen.findByTestId('tier-reason')).toHaveTextContent('£80,000');
+    expect(await screen.findByRole('note', { name: 'Why this tier' })).toHaveTextContent('£80,000');
     await second.user.click(screen.getByRole('button', { name: 'Back' }));
     expect(screen.getByLabelText(/Procurement title/)).toHaveValue('Tram stop cleaning');
   });
@@ -189,7 +189,7 @@ describe('the new procurement guide', () => {
     await startNew(user);
     await fillBasics(user, { title: 'Library refit', value: '60000', type: 'services', date: '2026-02-01' });
     await user.click(screen.getByRole('button', { name: 'Next' }));
-    await screen.findByTestId('tier-reason');
+    await screen.findByRole('note', { name: 'Why this tier' });
     await waitFor(() => expect(hub.procurements.size).toBe(1));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(screen.queryByText(/social value theme/)).not.toBeInTheDocument();
