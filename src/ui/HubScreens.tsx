@@ -64,6 +64,14 @@ const useStyles = makeStyles({
     // A drop-down is as wide as its longest option unless told otherwise: in a narrow column (a phone, a
     // grid of filters) it must take the column's width and not run over its neighbour.
     '& select, & .fui-Select, & .fui-Input': { minWidth: 0, maxWidth: '100%' },
+    // Fluent's Select draws no focus ring we can see (its underline stays hidden): keyboard users must see
+    // where they are (WCAG 2.4.7), so a drop-down with keyboard focus gets the theme's focus outline.
+    '& select:focus-visible': {
+      outlineStyle: 'solid',
+      outlineWidth: tokens.strokeWidthThick,
+      outlineColor: tokens.colorStrokeFocus2,
+      outlineOffset: '1px',
+    },
     // Long words (references, e-mail addresses, authority names) break rather than push the page sideways.
     overflowWrap: 'anywhere',
   },

@@ -3,6 +3,7 @@
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage, serverUrl } from './browser';
+import { tabTo } from './keyboard';
 
 jest.setTimeout(180_000);
 
@@ -34,23 +35,6 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
-}
-
-/** Presses Tab until the focused element's accessible name matches, as a keyboard user would. */
-async function tabTo(page: Page, name: RegExp, limit = 60): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      if (!el) return '';
-      const labelled = el.getAttribute('aria-labelledby');
-      const byLabel = labelled ? labelled.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ') : '';
-      const ownLabel = (el as HTMLInputElement).labels?.[0]?.textContent ?? '';
-      return `${el.getAttribute('aria-label') ?? ''} ${byLabel} ${ownLabel} ${el.textContent ?? ''}`.trim();
-    });
-    if (name.test(focused)) return;
-  }
-  throw new Error(`could not reach ${name} with the Tab key`);
 }
 
 describe('accessibility', () => {
