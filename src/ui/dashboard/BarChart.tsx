@@ -8,7 +8,8 @@ import * as React from 'react';
 import * as strings from 'SocialValueHubStrings';
 import { GroupedVerticalBarChart } from '@fluentui/react-charts';
 import type { GroupedVerticalBarChartData } from '@fluentui/react-charts';
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import { TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import { ResponsiveTable } from '../common/ResponsiveTable';
 import { formatPounds } from '../../domain';
 import { format } from '../format';
 import type { Pence } from '../../domain';
@@ -122,7 +123,7 @@ export function BarChart(props: BarChartProps): React.ReactElement {
           />
         </div>
       )}
-      <Table size="small" aria-label={format(strings.Dashboard.ChartTable, props.title)}>
+      <ResponsiveTable size="small" aria-label={format(strings.Dashboard.ChartTable, props.title)}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{props.rowHeader}</TableHeaderCell>
@@ -151,7 +152,7 @@ export function BarChart(props: BarChartProps): React.ReactElement {
             </TableRow>
           ))}
         </TableBody>
-      </Table>
+      </ResponsiveTable>
     </figure>
   );
 }

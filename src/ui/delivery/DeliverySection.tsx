@@ -4,7 +4,8 @@
 // calls onChanged when the procurement record itself changed (award, status).
 import * as React from 'react';
 import * as strings from 'SocialValueHubStrings';
-import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { ResponsiveTable } from '../common/ResponsiveTable';
 import { allowedTransitions, duplicateOutcomes, periodLabel } from '../../domain';
 import type { IsoDate, OutcomeLog, Procurement } from '../../domain';
 import { SETTING_KEYS } from '../../data/ports';
@@ -158,7 +159,7 @@ export function DeliverySection({ data, user, procurement: p, onChanged, onVerif
         {sortedLogs.length === 0 ? (
           <Text as="p">{S.NoLogs}</Text>
         ) : (
-          <Table aria-label={S.LogsTitle}>
+          <ResponsiveTable aria-label={S.LogsTitle}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{S.LogPeriod}</TableHeaderCell>
@@ -200,7 +201,7 @@ export function DeliverySection({ data, user, procurement: p, onChanged, onVerif
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </ResponsiveTable>
         )}
       </section>
 

@@ -7,7 +7,6 @@ import {
   Link,
   Select,
   Spinner,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -17,6 +16,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { ResponsiveTable } from '../common/ResponsiveTable';
 import * as strings from 'SocialValueHubStrings';
 import { AUTHORITIES, PROCUREMENT_STATUSES, THEMES, TIERS } from '../../domain';
 import type { ProcurementStatus, ThemeId, Tier } from '../../domain';
@@ -173,7 +173,7 @@ export function Register({ data, scope, userEmail, onOpen }: RegisterProps): Rea
       {page.loading && <Spinner size="tiny" label={strings.Register.Loading} />}
       {page.value && (
         <>
-          <Table aria-label={HEADINGS[scope]} size="small">
+          <ResponsiveTable aria-label={HEADINGS[scope]} size="small">
             <TableHeader>
               <TableRow>
                 {COLUMNS.map((c) => {
@@ -219,7 +219,7 @@ export function Register({ data, scope, userEmail, onOpen }: RegisterProps): Rea
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </ResponsiveTable>
           {page.value.items.length === 0 && (
             <Text as="p" role="status">
               {NONE[scope]}

@@ -17,7 +17,7 @@ import { CardPreview } from './CardPreview';
 import { PostResult } from './PostResult';
 
 const useStyles = makeStyles({
-  form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '48rem' },
+  form: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalM, maxWidth: '48rem' },
 });
 
 /** The quarter's update card, from the same figures the dashboard shows. */

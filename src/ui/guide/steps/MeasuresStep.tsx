@@ -7,7 +7,6 @@ import {
   MessageBar,
   MessageBarBody,
   Select,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -17,6 +16,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { ResponsiveTable } from '../../common/ResponsiveTable';
 import * as strings from 'SocialValueHubStrings';
 import { THEMES, formatPounds, socialValuePence, suggestedMeasures, totalsByTheme } from '../../../domain';
 import type { Measure, ThemeId, TierDecision } from '../../../domain';
@@ -113,7 +113,7 @@ export function MeasuresStep({
               {format(strings.Measures.ThemeWorth, theme.label, formatPounds(total ? total.valuePence : 0))}
             </h3>
             {picked.length > 0 && (
-              <Table size="small" aria-label={format(strings.Measures.MeasuresUnder, theme.label)}>
+              <ResponsiveTable size="small" aria-label={format(strings.Measures.MeasuresUnder, theme.label)}>
                 <TableHeader>
                   <TableRow>
                     <TableHeaderCell>{strings.Measures.Measure}</TableHeaderCell>
@@ -161,7 +161,7 @@ export function MeasuresStep({
                     );
                   })}
                 </TableBody>
-              </Table>
+              </ResponsiveTable>
             )}
             <Field label={format(strings.Measures.AddUnder, theme.label)}>
               <Select
