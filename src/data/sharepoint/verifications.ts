@@ -65,9 +65,10 @@ export class VerificationsGateway {
     const byLog = new Map<number, RecordedVerification[]>();
     all.forEach((v) => byLog.set(v.logId, (byLog.get(v.logId) || []).concat(v)));
     return logs.map((l) => {
-      const { reportedByAuthor: _author, ...log } = l;
+      const log: Partial<AuthoredLog> = { ...l };
+      delete log.reportedByAuthor; // SharePoint's Author is the proof, not something the screens show
       const record = verificationOnRecord(l, byLog.get(l.id) || []);
-      return { ...log, verification: record.verification, verifiedBy: record.verifiedBy, verifiedAt: record.verifiedAt, rejectionReason: record.rejectionReason };
+      return { ...(log as Stored<OutcomeLog>), verification: record.verification, verifiedBy: record.verifiedBy, verifiedAt: record.verifiedAt, rejectionReason: record.rejectionReason };
     });
   }
 
