@@ -249,13 +249,9 @@ export function createLocalServer(options: LocalServerOptions): LocalServerHandl
         const batch = isBatchPath(req.url);
         const limit = batch ? MAX_BATCH_BYTES : MAX_BODY_BYTES;
         const tooLarge = batch ? batchTooLarge : (): SPError => new SPError(413, CODES.invalidClientQuery, 'The request body is too large.');
-        // Refused before reading when the client says up front that the body is too large; otherwise read and
-        // dropped past the limit, so a 6,000-part batch costs no memory and no parsing.
-        const declared = Number(req.headers['content-length'] ?? NaN);
-        if (Number.isFinite(declared) && declared > limit) {
-          req.resume();
-          throw tooLarge(declared);
-        }
+        // Past the limit the body is read and dropped, never held, and the refusal goes out after the client has
+        // finished sending: answering (and closing) while it is still writing resets its connection (EPIPE), which
+        // is not what SharePoint does — its message counts the bytes it read from the stream.
         const body = await readBody(req, limit, tooLarge);
         const headers: Record<string, string> = {};
         for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
@@ -279,7 +275,7 @@ export function createLocalServer(options: LocalServerOptions): LocalServerHandl
         }
       }
       if (res.headersSent || res.destroyed) return;
-      // A body still arriving after a refusal (a declared-too-large one) is not read: close the connection after the answer.
+      // A body still arriving after a refusal is not read: close the connection after the answer.
       const headers = req.complete ? reply.headers ?? {} : { ...reply.headers, connection: 'close' };
       res.writeHead(reply.status, headers);
       res.end(req.method === 'HEAD' ? undefined : reply.body ?? '');
