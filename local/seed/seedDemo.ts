@@ -11,11 +11,12 @@ import {
   tierSnapshot,
   compareIsoDates,
   addDays,
+  rollupsForProcurement,
+  SETTING_KEYS,
 } from '../../src/domain';
 import type { Commitment, OutcomeLog, Procurement, ProcurementStatus } from '../../src/domain';
-import { SETTING_KEYS } from '../../src/data/ports';
 import type { HubData, Stored } from '../../src/data/ports';
-import { procurementRollups } from '../../src/delivery/rollups';
+import { moveTo } from '../../src/app/procurementWorkflow';
 import { DEMO_USERS } from '../sharepoint/users';
 import { DEMO_TASKFORCE_CHANNEL_ID, DEMO_TEAM_ID } from '../graph/demo';
 import { CASE_STUDIES, DELIVERY_PATTERN, DEMO_AS_OF, PROCUREMENTS } from './demoData';
@@ -100,14 +101,8 @@ async function walk(data: HubData, as: DataAs, d: DemoProcurement, log: (line: s
   const lead = person(d.lead);
   let p = await data.procurements.create(toProcurement(d, 'Draft'));
   if (d.status === 'Draft') return p;
-  if (d.status === 'Withdrawn') return data.procurements.update({ ...p, status: 'Withdrawn' });
-  p = await data.procurements.update({
-    ...p,
-    status: 'Awaiting approval',
-    submittedByEmail: lead.email,
-    submittedAt: stamp(d.decisionDate, 9),
-    approverEmail: APPROVER.email,
-  });
+  if (d.status === 'Withdrawn') return moveTo(data, p, 'Withdrawn');
+  p = await moveTo(data, p, 'Awaiting approval', { submittedByEmail: lead.email, submittedAt: stamp(d.decisionDate, 9), approverEmail: APPROVER.email });
   if (d.status === 'Awaiting approval') return p;
   // The workflow records the approver's response under its own connection.
   await as('workflow').approvals.record({
@@ -128,7 +123,7 @@ async function walk(data: HubData, as: DataAs, d: DemoProcurement, log: (line: s
         ? { supplier: d.supplier, awardValuePence: poundsToPence(d.awardValuePounds || d.estimatedValuePounds), contractStart: d.contractStart, contractEnd: d.contractEnd }
         : {};
     const { slug: _slug, ...supplier } = d.supplier || { slug: '' };
-    p = await data.procurements.update({ ...p, ...award, ...(next === 'Awarded' && d.supplier ? { supplier: supplier as Procurement['supplier'] } : {}), status: next });
+    p = await moveTo(data, p, next, { ...award, ...(next === 'Awarded' && d.supplier ? { supplier: supplier as Procurement['supplier'] } : {}) });
   }
   if (target >= 1) {
     const result = await data.procurements.saveBundle({
@@ -222,7 +217,7 @@ async function rollUp(data: HubData, reference: string): Promise<number> {
     logs.push(...page.items);
     token = page.nextPageToken;
   } while (token);
-  const rows = procurementRollups(procurement, commitments, logs);
+  const rows = rollupsForProcurement(procurement, commitments, logs);
   const saved = await data.rollups.saveMany(rows);
   if (!saved.ok) throw new Error(`Rollups for ${reference}: ${saved.failed.map((f) => f.error.message).join('; ')}`);
   return rows.length;

@@ -27,6 +27,8 @@ export interface CliOptions {
   seed: SeedMode;
   user?: string;
   faults: FaultOptions;
+  /** switching the local user (POST /_local/user, X-SVHub-User) — for the demo page and the tests only */
+  demoControls: boolean;
 }
 
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
@@ -37,6 +39,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
     seed: (env.SVHUB_SEED as SeedMode | undefined) ?? 'demo',
     user: env.SVHUB_USER,
     faults: faultsFromEnv(env),
+    demoControls: env.SVHUB_DEMO_CONTROLS === '1',
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -52,13 +55,14 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
       case '--static': opts.staticDir = next(); break;
       case '--seed': opts.seed = next() as SeedMode; break;
       case '--user': opts.user = next(); break;
+      case '--demo-controls': opts.demoControls = true; break;
       case '--fault-rate': opts.faults.rate = Number(next()); break;
       case '--fault-statuses': opts.faults.statuses = next().split(',').map(Number); break;
       case '--fault-retry-after': opts.faults.retryAfterSeconds = Number(next()); break;
       case '--fault-latency-ms': opts.faults.latencyMs = Number(next()); break;
       case '--fault-seed': opts.faults.seed = Number(next()); break;
       case '--help':
-        process.stdout.write('Usage: server [--port n] [--host 127.0.0.1] [--data dir] [--static dir] [--seed none|provision|demo] [--user alias|email]\n');
+        process.stdout.write('Usage: server [--port n] [--host 127.0.0.1] [--data dir] [--static dir] [--seed none|provision|demo] [--user alias|email] [--demo-controls]\n');
         process.exit(0);
         break;
       default:
@@ -89,7 +93,7 @@ export async function main(argv = process.argv.slice(2), env = process.env): Pro
   let currentUser = (): { id: string; displayName: string } | undefined => undefined;
   const graph = createGraphSink({ dataDir, userFor: () => currentUser() });
   const server = createLocalServer({
-    dataDir, user: opts.user, staticDir: opts.staticDir, faults: opts.faults, log,
+    dataDir, user: opts.user, staticDir: opts.staticDir, faults: opts.faults, log, demoControls: opts.demoControls,
     rawHandlers: [(req, res) => graph.handle(req, res)],
   });
   currentUser = () => ({ id: aadObjectId(server.site.user.email), displayName: server.site.user.title });

@@ -36,3 +36,8 @@ export * from './policyEdition';
 export * from './periods';
 export * from './validation';
 export * from './commitments';
+export * from './references';
+export * from './rollups';
+export * from './progress';
+export * from './chase';
+export * from './settings';

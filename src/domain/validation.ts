@@ -15,6 +15,7 @@ import type { Measure, MeasureUnit } from './measures';
 import { MEASURES, measureByCode } from './measures';
 import { formatPounds } from './money';
 import { isPeriodEnd, periodFor } from './periods';
+import { sameReference } from './references';
 import type { PolicyEdition } from './policyEdition';
 import { CURRENT_POLICY_EDITION } from './policyEdition';
 import { socialValuePence } from './socialValue';
@@ -26,10 +27,6 @@ import { validateWeighting } from './weighting';
 export const MAX_TEXT_LENGTH = 255;
 export const MAX_REFERENCE_LENGTH = 50;
 
-/** The form references are matched in: case and surrounding spaces never make two references differ. */
-export function referenceKey(reference: string): string {
-  return reference.trim().toUpperCase();
-}
 export const MAX_DURATION_MONTHS = 600;
 /** No contract delivers a billion of anything; beyond this, quantity × proxy stops being exact pence. */
 export const MAX_QUANTITY = 1_000_000_000;
@@ -303,7 +300,7 @@ export function validateOutcomeLog(
   }
   const c = options.commitment;
   if (c) {
-    if (log.procurementReference !== undefined && log.procurementReference !== c.procurementReference) {
+    if (log.procurementReference !== undefined && !sameReference(String(log.procurementReference), c.procurementReference)) {
       errors.push({ field: 'procurementReference', message: `This outcome is for ${String(log.procurementReference)}, but the commitment is on ${c.procurementReference}.` });
     }
     if (m && m.code !== c.measureCode) errors.push({ field: 'measureCode', message: `The commitment is for measure ${c.measureCode}, not ${m.code}.` });

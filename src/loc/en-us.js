@@ -1,6 +1,6 @@
 // The hub's words, in British English. SPFx loads this AMD module as 'SocialValueHubStrings'; the local
 // page and the tests load the same file, so every host shows the same words. {0}, {1}… are filled by
-// format() in src/ui/format.ts. The policy's own rules and messages come from src/domain.
+// format() in src/loc/format.ts. The policy's own rules and messages come from src/domain.
 define([], function () {
   return {
     AppTitle: 'Social Value Hub',
@@ -667,6 +667,7 @@ define([], function () {
     },
 
     LibraryImport: {
+      PreviewTable: 'Import preview',
       Intro: 'Import measures from a .csv or .xlsx sheet with the headings Code, Theme, Outcome, What is counted, Unit, Proxy (£ per unit), Proxy edition, Proxy source, Record only and Active. Every row is checked first; nothing is saved until you confirm.',
       Template: 'Download the library as a sheet (the import template)',
       Pick: 'Choose a measure sheet (.csv or .xlsx)',
@@ -726,6 +727,15 @@ define([], function () {
       Saved: 'Saved edition {0}.',
       SaveFailed: 'The figures could not be saved',
       EditionProblems: 'The new edition cannot be used'
+    },
+
+    Workflow: {
+      NoApprover: 'No approver is set for weighting decisions. Ask a site owner to set one in the hub’s settings.',
+      OwnApprover: 'You cannot approve your own procurement: ask a site owner to name another approver.',
+      CannotDecide: 'You cannot approve or reject this procurement: it is your own, or it is not awaiting approval.',
+      SayWhyRejected: 'Say why the decision is rejected, so the officer can revise it.',
+      AwardPartlySaved: 'Part of the award was not saved ({0}): {1} Save again to finish; nothing is saved twice.',
+      FiguresNotUpdated: 'The outcome is saved, but the dashboard figures were not all updated ({0}). Try again, or ask a site owner to rebuild the rollups.'
     }
   };
 });

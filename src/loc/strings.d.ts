@@ -641,6 +641,7 @@ declare interface ISocialValueHubStrings {
     SaveFailed: string;
   };
   LibraryImport: {
+    PreviewTable: string;
     Intro: string;
     Template: string;
     Pick: string;
@@ -698,6 +699,15 @@ declare interface ISocialValueHubStrings {
     Saved: string;
     SaveFailed: string;
     EditionProblems: string;
+  };
+  /** Errors the workflows (src/app) raise, in words the person can act on. */
+  Workflow: {
+    NoApprover: string;
+    OwnApprover: string;
+    CannotDecide: string;
+    SayWhyRejected: string;
+    AwardPartlySaved: string;
+    FiguresNotUpdated: string;
   };
 }
 

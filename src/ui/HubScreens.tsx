@@ -14,11 +14,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import * as strings from 'SocialValueHubStrings';
-import type { HubData, ProvisionReport } from '../data/ports';
+import type { HubData, ProvisionReport } from '../app/hubData';
 import { ErrorNotice } from './common/ErrorNotice';
 import { EditionInForceProvider } from './editionInForce';
 import { useAsync } from './common/useAsync';
-import { format } from './format';
+import { format } from '../loc/format';
 import { isoDateFromDate } from '../domain';
 import { newDraft } from './guide/draft';
 import { DraftStore } from './guide/draftStore';

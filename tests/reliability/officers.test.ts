@@ -5,6 +5,7 @@
 // everything is read back: each acknowledged write is there exactly once with its values, nothing else is
 // (an operation that surfaced an error left nothing half-written), each card is in the channel once, and
 // nothing escaped as an unhandled error. Two editors of one draft: the second gets ConflictError.
+import { moveTo, saveProcurement } from '../../src/app';
 import { runInThisContext } from 'node:vm';
 import { InjectHeaders } from '@pnp/queryable';
 import type { SPFI } from '@pnp/sp';
@@ -262,15 +263,15 @@ async function award(o: Officer, patient: boolean): Promise<void> {
     const r = await attempt<Step>(o, `advance ${entry.ref}`, patient || entry.status === 'Awaiting approval', async () => {
       const p = (await o.data.procurements.get(entry.ref))!;
       if (p.status === 'Draft') {
-        return o.data.procurements.update({ ...p, status: 'Awaiting approval', approverEmail: MANAGER.email, submittedByEmail: o.email, submittedAt: now });
+        return moveTo(o.data, p, 'Awaiting approval', { approverEmail: MANAGER.email, submittedByEmail: o.email, submittedAt: now });
       }
       if (p.status === 'Awaiting approval') {
         await approver.approvals.record({ procurementReference: p.reference, round: p.approvalRound || 1, outcome: 'Approved', decidedByEmail: MANAGER.email, decidedByName: MANAGER.displayName, decidedAt: now });
         return { status: 'Approved' };
       }
-      if (p.status === 'Approved') return o.data.procurements.update({ ...p, status: 'Tendering' });
+      if (p.status === 'Approved') return moveTo(o.data, p, 'Tendering');
       const awarded: Stored<Procurement> = { ...p, ...CONTRACT, supplier, awardValuePence, status: 'Awarded' };
-      const saved = completed(await o.data.procurements.saveBundle({ procurement: awarded, commitments: commitmentsFor(entry.ref, targets), actionPlan: actionsFor(o, entry.ref, entry.actions) }));
+      const saved = completed(await saveProcurement(o.data, p, { procurement: awarded, commitments: commitmentsFor(entry.ref, targets), actionPlan: actionsFor(o, entry.ref, entry.actions) }));
       return saved.procurement!;
     }, { retryConflict: true });
     if (!r.ok) return;

@@ -3,9 +3,10 @@
 // must equal those computed in memory from the same records, to the penny. Then the rebuild command.
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import type { CommitmentWithProgress, Rollup } from '../../src/data/ports';
+import type { CommitmentWithProgress, Rollup } from '../../src/domain';
 import { commitmentToItem, procurementToItem, rollupToItem, rollupsByItem } from '../../src/data/sharepoint/mapping';
-import { dashboardFigures, loadDashboard, pickRollup, rebuildRollups, rollupKeyOf } from '../../src/reporting';
+import { dashboardFigures, loadDashboard } from '../../src/reporting';
+import { pickRollup, rebuildRollups, rollupKeyOf } from '../../src/domain';
 import type { DashboardFilters } from '../../src/reporting';
 import { OFFICER, commitment, outcome, procurement, startHub } from '../data/fixtures';
 import type { Hub } from '../data/fixtures';

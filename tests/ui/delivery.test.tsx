@@ -11,7 +11,7 @@ import type { Procurement } from '../../src/domain';
 import { DataError } from '../../src/data/ports';
 import type { Stored } from '../../src/data/ports';
 import { ChaseList, DeliverySection, VerificationQueue } from '../../src/ui/delivery';
-import { recordOutcome, verifyLog } from '../../src/ui/delivery/deliveryActions';
+import { recordOutcome, verifyLog } from '../../src/app';
 import { buildSupplierReturn } from '../../src/delivery/supplierReturn';
 import { periodById } from '../../src/domain';
 import { memoryHub, withDelivery } from '../support/memoryHubData';

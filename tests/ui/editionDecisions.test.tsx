@@ -4,7 +4,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { CURRENT_POLICY_EDITION, determineTier, tierSnapshot } from '../../src/domain';
 import type { Procurement } from '../../src/domain';
-import { SETTING_KEYS } from '../../src/data/ports';
+import { SETTING_KEYS } from '../../src/domain';
 import { App } from '../../src/ui/App';
 import type { HubServices } from '../../src/ui/services';
 import { memoryHub, memoryStorage, withLibrary } from '../support/memoryHubData';
@@ -121,7 +121,8 @@ describe('the procurement page under the edition in force', () => {
     const hub = memoryHub({ currentEmail: officer.email });
     hub.settings.set(SETTING_KEYS.policyEdition, 'wmca-svp-2027');
     hub.settings.set(SETTING_KEYS.lightTouchLimitPence, '6000000');
-    hub.data.procurements.create(procurement);
+    // The memory hub stores it before create() first yields, so the page finds it when it opens.
+    void hub.data.procurements.create(procurement); // eslint-disable-line no-void
     window.location.hash = `#/procurement/${procurement.reference}`;
     const services: HubServices = { host: 'local', siteUrl: 'http://127.0.0.1/sites/socialvalue', user: officer, data: hub.data, drafts: memoryStorage() };
     render(<App services={services} theme="light" />);

@@ -3,7 +3,8 @@ import { render, screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../src/ui/App';
 import type { HubServices } from '../../src/ui/services';
-import { DataError, SETTING_KEYS } from '../../src/data/ports';
+import { DataError } from '../../src/data/ports';
+import { SETTING_KEYS } from '../../src/domain';
 import { memoryHub, memoryStorage } from '../support/memoryHubData';
 
 jest.setTimeout(60_000);

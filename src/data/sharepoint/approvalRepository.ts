@@ -3,11 +3,11 @@
 // the decision, then move the procurement to Approved or Rejected. A decision is read with SharePoint's
 // Author, and counts only when the domain's approvalRecord rules say it is on record.
 import type { SPFI } from '@pnp/sp';
-import { approvalStanding, canApprove, decisionProblem, transition } from '../../domain';
+import { approvalStanding, decisionProblem } from '../../domain';
 import type { ApprovalAuthority, ApprovalStanding, Procurement } from '../../domain';
-import { DataError, ValidationError } from '../errors';
+import { DataError } from '../errors';
 import type { ApprovalDecision, ApprovalRepository } from '../ports';
-import { SETTING_KEYS } from '../ports';
+import { SETTING_KEYS } from '../../domain';
 import { APPROVALS_LIST, PROCUREMENTS_LIST, SETTINGS_LIST } from '../schema/lists';
 import { ListGateway, odataString } from './listGateway';
 import { approvalFromItem, approvalToItem, decisionKey, PROCUREMENT_FIELDS, procurementFromItem } from './mapping';
@@ -99,16 +99,7 @@ export class SharePointApprovalRepository implements ApprovalRepository {
     const procurement = procurementFromItem(item);
     const already = await this.approvals.decisionFor(ref, decision.round);
     if (!already) {
-      // The same rules the app shows: awaiting approval, this round, and no self-approval.
-      if (decision.round !== procurement.approvalRound) {
-        throw new ValidationError([{ field: 'round', message: `${what} is on approval round ${procurement.approvalRound}, not ${decision.round}.` }], APPROVALS_LIST.title);
-      }
-      if (!canApprove(procurement, decision.decidedByEmail)) {
-        throw new ValidationError(
-          [{ field: 'decidedByEmail', message: `${decision.decidedByEmail} cannot decide on ${ref}: it must be awaiting approval, and no one approves their own procurement.` }],
-          APPROVALS_LIST.title,
-        );
-      }
+      // Who may decide, and on which round, the workflow decides (src/app/approval with the domain's canApprove).
       const decider = await this.users.ensure(decision.decidedByEmail);
       const body = approvalToItem(decision, decider.id);
       await this.approvals.gateway.add(body, `The decision on ${ref}`);
@@ -129,7 +120,6 @@ export class SharePointApprovalRepository implements ApprovalRepository {
     // finds the decision recorded and completes this step only.
     const status = decision.outcome === 'Approved' ? 'Approved' : 'Rejected';
     if (procurement.status !== status) {
-      transition(procurement.status, status);
       await this.procurements.update(procurement.id, procurement.etag, { Status: status }, what);
     }
     return (await this.approvals.decisionFor(ref, decision.round)) || decision;

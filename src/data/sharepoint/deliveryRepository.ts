@@ -2,14 +2,13 @@
 // (procurement reference, RAG, verification, period end, due date).
 import type { SPFI } from '@pnp/sp';
 import { validateActionPlanItem, validateCommitment, validateOutcomeLog } from '../../domain';
-import type { ActionPlanItem, Measure, OutcomeLog } from '../../domain';
+import type { ActionPlanItem, CommitmentWithProgress, Measure, OutcomeLog } from '../../domain';
 import { DataError, ValidationError } from '../errors';
 import type {
   ActionPlanQuery,
   ActionPlanRepository,
   CommitmentQuery,
   CommitmentRepository,
-  CommitmentWithProgress,
   OutcomeLogQuery,
   OutcomeLogRepository,
   Page,

@@ -6,7 +6,7 @@ import type { IItems } from '@pnp/sp/items';
 import { parseBinderWithErrorCheck, parseODataJSON } from '@pnp/queryable';
 import { ValidationError } from '../errors';
 import type { Page } from '../ports';
-import type { ItemRead } from '../schema/items';
+import type { FieldMap, ItemRead } from '../schema/items';
 import { restName } from '../schema/items';
 import type { ListDef } from '../schema/types';
 import { itemProblems } from '../schema/validate';
@@ -67,11 +67,11 @@ export class ListGateway<L extends ListDef> {
   public readonly def: L;
   private readonly sp: SPFI;
   /** Column → domain field, so validation errors name the form's field. */
-  private readonly domainFields: Record<string, string>;
+  private readonly domainFields: Readonly<Record<string, string | undefined>>;
   /** Reads carry SharePoint's Author (Created By): for lists where who wrote an item is the proof. */
   private readonly authored: boolean;
 
-  public constructor(sp: SPFI, def: L, domainFields: Record<string, string> = {}, options: { authored?: boolean } = {}) {
+  public constructor(sp: SPFI, def: L, domainFields: FieldMap<L> = {}, options: { authored?: boolean } = {}) {
     this.sp = sp;
     this.def = def;
     this.domainFields = domainFields;

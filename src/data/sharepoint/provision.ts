@@ -9,7 +9,7 @@ import type { IList } from '@pnp/sp/lists';
 import { CURRENT_POLICY_EDITION, DEFAULT_THRESHOLD_TABLES, MEASURES, thresholdRowsFromTables } from '../../domain';
 import type { Measure, ThresholdRow } from '../../domain';
 import type { ProvisionReport } from '../ports';
-import { SETTING_KEYS } from '../ports';
+import { SETTING_KEYS } from '../../domain';
 import { attributeFromSchemaXml, choicesFromSchemaXml, defaultValueText, fieldSchemaXml } from '../schema/fieldXml';
 import { MEASURES_LIST, SCHEMA, SETTINGS_LIST, THRESHOLDS_LIST } from '../schema/lists';
 import type { FieldDef, ListDef, ViewDef, WriteAccess } from '../schema/types';

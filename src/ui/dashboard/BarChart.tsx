@@ -10,7 +10,7 @@ import { GroupedVerticalBarChart } from '@fluentui/react-charts';
 import type { GroupedVerticalBarChartData } from '@fluentui/react-charts';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
 import { formatPounds } from '../../domain';
-import { format } from '../format';
+import { format } from '../../loc/format';
 import type { Pence } from '../../domain';
 
 export interface BarSeries {

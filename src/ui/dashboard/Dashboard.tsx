@@ -21,14 +21,14 @@ import {
 } from '@fluentui/react-components';
 import { AUTHORITIES, addMonths, formatLongDate, formatPounds, isoDateFromDate, periodFor, periodsBetween, themeById } from '../../domain';
 import type { IsoDate } from '../../domain';
-import type { HubData } from '../../data/ports';
+import type { HubData } from '../../app/hubData';
 import type { DashboardFigures, DashboardFilters } from '../../reporting';
 import { MEMBER_REPORT_MEDIA_TYPE, buildMemberReport, loadDashboard, memberReportFileName } from '../../reporting';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { authorityName } from '../common/labels';
 import { saveFile } from '../common/download';
 import { useAsync } from '../common/useAsync';
-import { format } from '../format';
+import { format } from '../../loc/format';
 import { BarChart } from './BarChart';
 
 export interface DashboardProps {

@@ -5,13 +5,13 @@ import * as strings from 'SocialValueHubStrings';
 import { Badge, Link, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { addDays, compareIsoDates, periodFor, previousPeriod } from '../../domain';
 import type { IsoDate } from '../../domain';
-import type { HubData } from '../../data/ports';
-import { chaseList, monthEnd } from '../../delivery/chase';
-import type { ChaseKind } from '../../delivery/chase';
+import type { HubData } from '../../app/hubData';
+import { chaseList, monthEnd } from '../../domain';
+import type { ChaseKind } from '../../domain';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { useAsync } from '../common/useAsync';
-import { allPages } from '../../data/paging';
-import { todayIso } from './deliveryActions';
+import { allPages } from '../../app/hubData';
+import { todayIso } from '../../app/deliveryFigures';
 
 export interface ChaseListProps {
   data: HubData;

@@ -19,7 +19,7 @@ import {
 import { DELIVERY_BASIS, RAG_RULE, commitmentProgress, committedByTheme, deliveredByTheme } from '../../domain';
 import type { Commitment, IsoDate, Measure, OutcomeLog } from '../../domain';
 import { longDate, money } from '../common/labels';
-import { format } from '../format';
+import { format } from '../../loc/format';
 import { RagBadge, measureName, proxyText, quantityText } from './deliveryLabels';
 
 const S = strings.Delivery;

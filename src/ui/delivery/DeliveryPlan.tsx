@@ -5,12 +5,12 @@ import * as strings from 'SocialValueHubStrings';
 import { Button, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ACTION_PLAN_STATUSES, compareIsoDates, validateActionPlanItem } from '../../domain';
 import type { ActionPlanItem, ActionPlanStatus, FieldError, IsoDate } from '../../domain';
-import type { HubData, Stored } from '../../data/ports';
+import type { HubData, Stored } from '../../app/hubData';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { fieldState } from '../common/FieldErrors';
 import { longDate } from '../common/labels';
-import { saveAction } from './deliveryActions';
-import { format } from '../format';
+import { saveAction } from '../../app/outcomes';
+import { format } from '../../loc/format';
 
 const S = strings.Delivery;
 

@@ -7,7 +7,7 @@ import * as strings from 'SocialValueHubStrings';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { allowedTransitions, duplicateOutcomes, periodLabel } from '../../domain';
 import type { IsoDate, OutcomeLog, Procurement } from '../../domain';
-import type { HubData, Stored } from '../../data/ports';
+import type { HubData, Stored } from '../../app/hubData';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { longDate, money } from '../common/labels';
 import { useAsync } from '../common/useAsync';
@@ -15,13 +15,13 @@ import type { CurrentUser } from '../services';
 import { AwardPanel } from './AwardPanel';
 import { CommitmentsTable } from './CommitmentsTable';
 import { DeliveryPlan } from './DeliveryPlan';
-import { moveTo } from '../procurement/procurementActions';
-import { logsOf, todayIso } from './deliveryActions';
+import { moveTo } from '../../app/procurementWorkflow';
+import { logsOf, todayIso } from '../../app/deliveryFigures';
 import { measureName, quantityText } from './deliveryLabels';
 import { OutcomeLogPanel } from './OutcomeLogPanel';
 import { SupplierReturnPanel } from './SupplierReturnPanel';
 import { LogFacts, VerifyControls } from './VerificationQueue';
-import { format } from '../format';
+import { format } from '../../loc/format';
 
 const S = strings.Delivery;
 

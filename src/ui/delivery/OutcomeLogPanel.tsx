@@ -20,8 +20,8 @@ import type { FieldError, IsoDate, Procurement, ReportingPeriod } from '../../do
 import { personalDetailsProblem } from '../../delivery/supplierReturn';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { fieldState } from '../common/FieldErrors';
-import { recordOutcome, refusedFields } from './deliveryActions';
-import { format } from '../format';
+import { recordOutcome, refusedFields } from '../../app/outcomes';
+import { format } from '../../loc/format';
 import { measureName, quantityText, typedQuantity } from './deliveryLabels';
 
 const S = strings.Delivery;

@@ -25,10 +25,10 @@ import type { ReturnImport } from '../../delivery/supplierReturn';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { FilePicker } from '../common/FilePicker';
 import { saveFile } from '../common/download';
-import { recordReturn } from './deliveryActions';
+import { recordReturn } from '../../app/supplierReturnImport';
 import { quantityText } from './deliveryLabels';
 import { reportablePeriods } from './OutcomeLogPanel';
-import { format } from '../format';
+import { format } from '../../loc/format';
 
 const S = strings.Delivery;
 

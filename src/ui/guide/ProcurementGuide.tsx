@@ -1,15 +1,14 @@
 import * as React from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import * as strings from 'SocialValueHubStrings';
-import { applyEdit } from '../../domain';
 import type { FieldError, Measure, PolicyEdition, Procurement } from '../../domain';
-import type { HubData, Stored } from '../../data/ports';
+import type { HubData, Stored } from '../../app/hubData';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { dateTime } from '../common/labels';
 import { useAsync } from '../common/useAsync';
 import { useEditionInForce } from '../editionInForce';
-import { format } from '../format';
-import { submitForApproval } from '../procurement/procurementActions';
+import { format } from '../../loc/format';
+import { saveProcurement, submitForApproval } from '../../app/procurementWorkflow';
 import type { CurrentUser, DraftStorage } from '../services';
 import type { GuideDraft, StepId } from './draft';
 import {
@@ -137,9 +136,7 @@ function GuideSteps(
     if (basicsErrors(draft, edition, library).length > 0) return existing; // nothing sensible to store yet
     setSave({ state: 'saving' });
     try {
-      const bundle = toBundle(draft, edition, existing);
-      const procurement = existing ? applyEdit(existing, bundle.procurement) : bundle.procurement;
-      const result = await data.procurements.saveBundle({ ...bundle, procurement });
+      const result = await saveProcurement(data, existing, toBundle(draft, edition, existing));
       if (!result.ok) {
         // What did land carries a new ETag: Try again must save from it, not from the copy read before.
         if (result.procurement) setExisting(result.procurement);

@@ -31,7 +31,7 @@ import type {
   WeightingMethod,
   WeightingRecommendation,
 } from '../../domain';
-import type { ProcurementBundle, Stored } from '../../data/ports';
+import type { ProcurementBundle, Stored } from '../../app/hubData';
 
 export type StepId = 'basics' | 'tier' | 'measures' | 'weighting' | 'action-plan' | 'review';
 

@@ -14,19 +14,20 @@ import {
 import * as strings from 'SocialValueHubStrings';
 import { THEMES, allowedTransitions, canApprove, contractTypeLabel, mayMoveWithoutRecord, regimeLabel } from '../../domain';
 import type { OutcomeLog, ProcurementStatus } from '../../domain';
-import type { HubData, Stored } from '../../data/ports';
+import type { HubData, Stored } from '../../app/hubData';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { StatusBadge } from '../common/StatusBadge';
 import { authorityName, dateTime, longDate, money, tierLabel, weightingText } from '../common/labels';
 import { useAsync } from '../common/useAsync';
 import { useEditionInForce } from '../editionInForce';
-import { format } from '../format';
+import { format } from '../../loc/format';
 import type { CurrentUser } from '../services';
 import { saveFile } from '../common/download';
 import { DeliverySection } from '../delivery';
 import { CelebrateDialog } from '../celebrate/CelebrateDialog';
-import type { GraphClientLike } from '../../teams/posting';
-import { decideApproval, moveTo } from './procurementActions';
+import type { GraphClientLike } from '../../app/taskforceChannel';
+import { decideApproval } from '../../app/approval';
+import { moveTo } from '../../app/procurementWorkflow';
 
 export interface ProcurementPageProps {
   data: HubData;

@@ -20,12 +20,12 @@ import {
 import * as strings from 'SocialValueHubStrings';
 import { AUTHORITIES, PROCUREMENT_STATUSES, THEMES, TIERS } from '../../domain';
 import type { ProcurementStatus, ThemeId, Tier } from '../../domain';
-import type { HubData, ProcurementQuery, ProcurementSortKey } from '../../data/ports';
+import type { HubData, ProcurementQuery, ProcurementSortKey } from '../../app/hubData';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { authorityName, money, tierLabel, weightingText } from '../common/labels';
 import { useAsync } from '../common/useAsync';
 import { StatusBadge } from '../common/StatusBadge';
-import { format } from '../format';
+import { format } from '../../loc/format';
 
 export interface RegisterProps {
   data: HubData;

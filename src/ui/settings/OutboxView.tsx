@@ -11,13 +11,13 @@ import {
   Text,
 } from '@fluentui/react-components';
 import * as strings from 'SocialValueHubStrings';
-import type { HubData } from '../../data/ports';
-import { retryDueOutbox } from '../../teams/posting';
-import type { GraphClientLike } from '../../teams/posting';
+import type { HubData } from '../../app/hubData';
+import { retryOutbox } from '../../app/taskforceChannel';
+import type { GraphClientLike } from '../../app/taskforceChannel';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { dateTime } from '../common/labels';
 import { useAsync } from '../common/useAsync';
-import { format } from '../format';
+import { format } from '../../loc/format';
 
 /** The administrators' view of the taskforce outbox: what was posted, what failed and why, and a retry. */
 export function OutboxView({ data, graph }: { data: HubData; graph?: GraphClientLike }): React.ReactElement {
@@ -31,7 +31,7 @@ export function OutboxView({ data, graph }: { data: HubData; graph?: GraphClient
     setRunning(true);
     setError(undefined);
     try {
-      const result = await retryDueOutbox({ graph, outbox: data.outbox });
+      const result = await retryOutbox(data, graph);
       setReport(format(strings.Outbox.Retried, result.posted.length, result.failed.length, result.inDoubt.length));
       page.reload();
     } catch (e) {

@@ -1,17 +1,17 @@
 import * as React from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import * as strings from 'SocialValueHubStrings';
-import { isValidEmail } from '../../domain';
+import { SETTING_KEYS, isValidEmail } from '../../domain';
 import type { FieldError } from '../../domain';
-import { SETTING_KEYS } from '../../data/ports';
-import type { HubData } from '../../data/ports';
-import { listChannels, listJoinedTeams } from '../../teams/posting';
-import type { ChannelSummary, GraphClientLike, TeamSummary } from '../../teams/posting';
+import { saveSettings } from '../../app/settings';
+import type { HubData } from '../../app/hubData';
+import { listChannels, listJoinedTeams } from '../../app/taskforceChannel';
+import type { ChannelSummary, GraphClientLike, TeamSummary } from '../../app/taskforceChannel';
 import type { TeamsContextInfo } from '../../teams/teamsContext';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { fieldState } from '../common/FieldErrors';
 import { useAsync } from '../common/useAsync';
-import { format } from '../format';
+import { format } from '../../loc/format';
 import { RebuildFigures } from './RebuildFigures';
 
 export interface SettingsPageProps {
@@ -87,10 +87,7 @@ export function SettingsPage({ data, graph, teams, canManageSite }: SettingsPage
     setSaving(true);
     setSaveError(undefined);
     try {
-      await data.settings.set(SETTING_KEYS.approverEmail, form.approverEmail.trim(), strings.Settings.ApproverHint);
-      await data.settings.set(SETTING_KEYS.approvalWorkflowAccount, form.workflowAccount.trim(), strings.Settings.WorkflowAccountHint);
-      if (form.teamId) await data.settings.set(SETTING_KEYS.taskforceTeamId, form.teamId, strings.Settings.Team);
-      if (form.channelId) await data.settings.set(SETTING_KEYS.taskforceChannelId, form.channelId, strings.Settings.Channel);
+      await saveSettings(data, form, { approver: strings.Settings.ApproverHint, workflowAccount: strings.Settings.WorkflowAccountHint, team: strings.Settings.Team, channel: strings.Settings.Channel });
       setSaved(true);
     } catch (error) {
       setSaveError(error);

@@ -4,7 +4,7 @@ import * as strings from 'SocialValueHubStrings';
 import type { TierDecision } from '../../../domain';
 import { fieldState, messageFor } from '../../common/FieldErrors';
 import type { DraftAction } from '../draft';
-import { format } from '../../format';
+import { format } from '../../../loc/format';
 import type { StepProps } from './BasicsStep';
 
 const useStyles = makeStyles({

@@ -22,7 +22,7 @@ import { THEMES, formatPounds, socialValuePence, suggestedMeasures, totalsByThem
 import type { Measure, ThemeId, TierDecision } from '../../../domain';
 import { fieldState } from '../../common/FieldErrors';
 import { targetField } from '../draft';
-import { format } from '../../format';
+import { format } from '../../../loc/format';
 import type { StepProps } from './BasicsStep';
 
 const useStyles = makeStyles({

@@ -3,7 +3,7 @@ import { Badge, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, t
 import * as strings from 'SocialValueHubStrings';
 import type { PolicyEdition, TierDecision } from '../../../domain';
 import { tierLabel } from '../../common/labels';
-import { format } from '../../format';
+import { format } from '../../../loc/format';
 
 const useStyles = makeStyles({
   asks: { marginTop: tokens.spacingVerticalM },
