@@ -65,9 +65,11 @@ export class VerificationsGateway {
     const byLog = new Map<number, RecordedVerification[]>();
     all.forEach((v) => byLog.set(v.logId, (byLog.get(v.logId) || []).concat(v)));
     return logs.map((l) => {
-      const { reportedByAuthor: _author, ...log } = l;
       const record = verificationOnRecord(l, byLog.get(l.id) || []);
-      return { ...log, verification: record.verification, verifiedBy: record.verifiedBy, verifiedAt: record.verifiedAt, rejectionReason: record.rejectionReason };
+      const log: Stored<OutcomeLog> & { reportedByAuthor?: string } = { ...l, verification: record.verification, verifiedBy: record.verifiedBy, verifiedAt: record.verifiedAt, rejectionReason: record.rejectionReason };
+      // Who reported it was needed for the rule only; the record out is the domain's OutcomeLog.
+      delete log.reportedByAuthor;
+      return log;
     });
   }
 
