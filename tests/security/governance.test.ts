@@ -206,7 +206,7 @@ describe('a verification counts only when SharePoint says who made it (issue 19 
 
   it('2: the reporter who types Verified and a colleague’s name into the log changes nothing the hub counts or shows', async () => {
     expect(await mergeItem('officer', 'OutcomeLogs', 'LogKey', `${REF}|HSC-02|2026-06-30`, { Verification: 'Verified', VerifiedBy: OFFICER3.email, VerifiedAt: '2026-07-01T09:00:00Z' })).toBe(204);
-    const [log] = (await officer.outcomes.query({ procurementReference: REF })).items;
+    const [log] = (await officer.outcomes.query({ procurementReference: REF, periodEnd: '2026-06-30' })).items;
     // Not verified: no "Verified by grace…", no Celebrate (the page offers it only for a verified log).
     expect(log).toMatchObject({ verification: 'Reported', verifiedBy: undefined });
     expect((await officer.outcomes.query({ verification: 'Verified' })).items).toEqual([]);
@@ -226,11 +226,22 @@ describe('a verification counts only when SharePoint says who made it (issue 19 
     expect(await verifiedPence()).toBe(0);
   });
 
+  it('a verification refused because the log changed since it was read leaves nothing on the record', async () => {
+    const colleague = hub('officer2');
+    const { log } = await officer.outcomes.record(outcome(REF, 'HSC-02', '2026-09-30', 20, { proxyPence: 10_100, valuePence: 202_000 }));
+    const read = (await colleague.outcomes.get(log.id))!;
+    await officer.outcomes.update({ ...log, evidenceNotes: 'Payroll summary, second version (counts only).' });
+    await expect(colleague.outcomes.update({ ...read, verification: 'Verified', verifiedBy: OFFICER2.email, verifiedAt: '2026-10-10T09:00:00Z' })).rejects.toMatchObject({ kind: 'conflict' });
+    const left = (await rest('admin').get(`web/lists/getbytitle('Verifications')/items?$select=Id&$filter=LogId eq ${log.id}`)).body.value as unknown[];
+    expect(left).toEqual([]);
+    expect((await officer.outcomes.get(log.id))!.verification).toBe('Reported');
+  });
+
   it('a colleague’s verification counts, under their own name; nobody else can rewrite it; a correction voids it', async () => {
     const colleague = hub('officer2');
-    const [log] = (await colleague.outcomes.query({ procurementReference: REF })).items;
+    const [log] = (await colleague.outcomes.query({ procurementReference: REF, periodEnd: '2026-06-30' })).items;
     await colleague.outcomes.update({ ...log, verification: 'Verified', verifiedBy: 'someone typed this', verifiedAt: '2026-07-10T09:00:00Z' });
-    const [checked] = (await officer.outcomes.query({ procurementReference: REF })).items;
+    const [checked] = (await officer.outcomes.query({ procurementReference: REF, periodEnd: '2026-06-30' })).items;
     expect(checked).toMatchObject({ verification: 'Verified', verifiedBy: OFFICER2.email });
     expect(await verifiedPence()).toBe(1_515_000);
     // The colleague's verification item is theirs: the reporter can neither change nor delete it.
@@ -242,7 +253,7 @@ describe('a verification counts only when SharePoint says who made it (issue 19 
     expect((await r.del(`web/lists/getbytitle('Verifications')/items(${vid})`)).status).toBe(403);
     // The reporter raises the figure after it was checked: the verification no longer counts.
     expect(await mergeItem('officer', 'OutcomeLogs', 'LogKey', `${REF}|HSC-02|2026-06-30`, { Quantity: 400, ValuePence: 4_040_000 })).toBe(204);
-    expect((await officer.outcomes.query({ procurementReference: REF })).items[0]).toMatchObject({ quantity: 400, verification: 'Reported' });
+    expect((await officer.outcomes.query({ procurementReference: REF, periodEnd: '2026-06-30' })).items[0]).toMatchObject({ quantity: 400, verification: 'Reported' });
     expect(await verifiedPence()).toBe(0);
   });
 });
