@@ -6,8 +6,12 @@ import type { HubData } from '../../src/data/ports';
 import { LOCAL_USER_HEADER } from '../sharepoint/users';
 import { seedDemo } from './seedDemo';
 
-export async function bootstrapSite(siteUrl: string, log: (line: string) => void, options: { mode?: 'provision' | 'demo' } = {}): Promise<void> {
-  const sp = createLocalSp(siteUrl);
+export async function bootstrapSite(
+  siteUrl: string,
+  log: (line: string) => void,
+  options: { mode?: 'provision' | 'demo'; headers?: Record<string, string> } = {},
+): Promise<void> {
+  const sp = createLocalSp(siteUrl, { headers: options.headers });
   const report = await provision(sp, { log });
   log(`Provisioned: ${report.created.length} created, ${report.updated.length} updated, ${report.unchanged} unchanged.`);
   report.problems.forEach((p) => log(`  note: ${p}`));

@@ -41,3 +41,4 @@ export * from './rollups';
 export * from './progress';
 export * from './chase';
 export * from './settings';
+export * from './xmlText';

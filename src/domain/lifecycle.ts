@@ -2,7 +2,6 @@
 // that `allowedTransitions` returns; the data layer calls `transition` before it writes, so an
 // illegal move is refused in one place.
 import { IllegalTransitionError, PolicyInputError } from './errors';
-import { mayMoveWithoutRecord } from './approvalRecord';
 import type { Procurement } from './entities';
 
 export type ProcurementStatus =
@@ -216,10 +215,6 @@ export function officerEdit(before: Procurement | undefined, after: Procurement,
     const move = STATUS_TRANSITIONS.filter((t) => t.from === before.status && t.to === next.status)[0];
     if (move.actor === 'approver') {
       throw new IllegalTransitionError(before.status, next.status, `Only an approver can move a procurement to “${next.status}”: the approval workflow records it.`);
-    }
-    // A status the Approvals list does not back goes no further forward (approvalRecord.ts).
-    if (before.approvalNotOnRecord !== undefined && !mayMoveWithoutRecord(next.status)) {
-      throw new IllegalTransitionError(before.status, next.status, `A procurement cannot move to “${next.status}” while its approval is not on record: ${before.approvalNotOnRecord}`);
     }
   }
   const round = before.approvalRound ?? 0;

@@ -13,8 +13,7 @@ export const SETTING_KEYS = {
   approverEmail: 'approvals.approverEmail',
   /**
    * The account the approval workflow's SharePoint connection runs as: a decision it writes is on record for
-   * the responder it names (approvalRecord.ts). Settings is writable by site owners only, so members cannot
-   * name themselves.
+   * the responder it names. Settings is writable by site owners only, so members cannot name themselves.
    */
   approvalWorkflowAccount: 'approvals.workflowAccount',
   schemaVersion: 'hub.schemaVersion',

@@ -137,8 +137,6 @@ export function validateProcurementBasics(
     errors.push({ field: 'themeIds', message: 'Choose themes from the list of the policy’s six themes.' });
   } else if (themes.some((t, i) => themes.indexOf(t) !== i)) {
     errors.push({ field: 'themeIds', message: 'Each theme can be chosen once.' });
-  } else if (themes.length === 0 && typeof v === 'number' && v >= edition.lightTouchLimitPence) {
-    errors.push({ field: 'themeIds', message: `Choose at least one social value theme: from ${formatPounds(edition.lightTouchLimitPence)} TOMs must be considered.` });
   }
   (p.measureTargets || []).forEach((t, i) => {
     const field = `measureTargets[${i}]`;
@@ -147,6 +145,18 @@ export function validateProcurementBasics(
     else errors.push(...validateOutcomeQuantity(t.targetQuantity, m.unit, `${field}.targetQuantity`, `target for ${m.code}`));
   });
   return errors;
+}
+
+/**
+ * From the light-touch limit TOMs must be considered: at least one theme. A submission's rule (and the
+ * themes step's), not a stored draft's: a draft saved before the officer reaches themes is not wrong.
+ */
+export function validateThemeChoice(p: Partial<Procurement>, edition: PolicyEdition = CURRENT_POLICY_EDITION): FieldError[] {
+  const v = p.estimatedValuePence;
+  const none = !Array.isArray(p.themeIds) || p.themeIds.length === 0;
+  return none && typeof v === 'number' && v >= edition.lightTouchLimitPence
+    ? [{ field: 'themeIds', message: `Choose at least one social value theme: from ${formatPounds(edition.lightTouchLimitPence)} TOMs must be considered.` }]
+    : [];
 }
 
 /**
@@ -159,7 +169,7 @@ export function validateSubmission(
   options: { edition?: PolicyEdition; library?: readonly Measure[]; actionPlan?: readonly ActionPlanItem[] } = {},
 ): FieldError[] {
   const edition = options.edition || CURRENT_POLICY_EDITION;
-  const errors = validateProcurementBasics(p, options);
+  const errors = validateProcurementBasics(p, options).concat(validateThemeChoice(p, edition));
   if (errors.some((e) => ['estimatedValuePence', 'contractType', 'regime', 'decisionDate'].indexOf(e.field) >= 0)) return errors;
   let decided;
   try {

@@ -21,6 +21,8 @@ define([], function () {
       Mine: 'My procurements',
       All: 'All procurements',
       New: 'New procurement',
+      Approvals: 'Awaiting my approval',
+      ApprovalsCount: 'Awaiting my approval ({0})',
       Verify: 'To verify',
       Chase: 'To chase',
       Dashboard: 'Dashboard',
@@ -58,6 +60,8 @@ define([], function () {
     Register: {
       Mine: 'My procurements',
       All: 'All procurements',
+      Approvals: 'Awaiting my approval',
+      NoneAwaiting: 'Nothing is waiting for your approval.',
       FiltersLabel: 'Filter procurements',
       Search: 'Search reference or title',
       Status: 'Status',
@@ -112,7 +116,10 @@ define([], function () {
       EditionFailed: 'The thresholds and policy figures in force could not be loaded, so the tier cannot be worked out',
       NoDraft: 'There is no draft with this reference',
       NothingSaved: 'Nothing is saved under {0}.',
-      BasicsFirst: 'Complete the basics first: {0}'
+      BasicsFirst: 'Complete the basics first: {0}',
+      KeptBrowser: 'This shows the changes you made in this browser that were not yet saved to the list.',
+      KeptList: 'The list has a newer version of this procurement than the copy in this browser, so this shows the list’s version.',
+      UseBrowserCopy: 'Use the copy from this browser instead'
     },
 
     Basics: {
@@ -133,6 +140,7 @@ define([], function () {
     },
 
     Tier: {
+      Why: 'Why this tier',
       CannotDecide: 'The tier cannot be decided yet',
       CompleteBasics: 'Complete the basics first.',
       Tier: 'Tier:',
@@ -151,7 +159,6 @@ define([], function () {
 
     Measures: {
       Themes: 'Themes of the policy this procurement will address',
-      ThemesGroup: 'Themes',
       LightSet: 'Under {1} a light set of {0} simple measures keeps the burden on small suppliers low.',
       SuggestedSet: '{0} measures are suggested for this contract type.',
       AddSuggested: 'Add the suggested measures',
@@ -178,13 +185,13 @@ define([], function () {
       Essential: 'Social value is essential to delivering this project',
       EssentialYes: 'Yes: a bid must meet essential social value criteria (PASS/FAIL)',
       Recommendation: 'Recommendation',
-      RecommendWeighted: 'Weight social value at {0}% (between {1}% and {2}%).',
+      RecommendWeighted: 'Weight social value at {0}%: for this procurement the recommended weighting is {1}% to {2}%.',
       RecommendPassFail: 'Use PASS/FAIL with the essential criteria.',
       RecommendNone: 'No weighting is required at this tier.',
       Why: 'Why this is recommended',
       UseRecommendation: 'Use the recommendation',
       Method: 'Weighting method',
-      Percent: 'Weighting (%) — between {0}% and {1}%',
+      Percent: 'Weighting (%) — the policy allows {0}% to {1}%',
       Criteria: 'Essential criteria (one per line)',
       CriteriaHint: 'What a bid must commit to, to pass.',
       Justification: 'Justification',
@@ -267,7 +274,8 @@ define([], function () {
 
     Celebrate: {
       Button: 'Celebrate in the taskforce channel',
-      Celebrated: 'Celebrated in the taskforce channel',
+      Celebrated: 'Celebrated in the taskforce channel.',
+      OpenMessage: 'Open the message in Teams',
       Title: 'Celebrate this success',
       Intro: 'This is the card taskforce members will see in their channel. Check it, then post it.',
       Preview: 'Card preview',

@@ -17,6 +17,8 @@ declare interface ISocialValueHubStrings {
     Mine: string;
     All: string;
     New: string;
+    Approvals: string;
+    ApprovalsCount: string;
     Verify: string;
     Chase: string;
     Dashboard: string;
@@ -51,6 +53,8 @@ declare interface ISocialValueHubStrings {
   Register: {
     Mine: string;
     All: string;
+    Approvals: string;
+    NoneAwaiting: string;
     FiltersLabel: string;
     Search: string;
     Status: string;
@@ -105,6 +109,9 @@ declare interface ISocialValueHubStrings {
     NoDraft: string;
     NothingSaved: string;
     BasicsFirst: string;
+    KeptBrowser: string;
+    KeptList: string;
+    UseBrowserCopy: string;
   };
   Basics: {
     Title: string;
@@ -123,6 +130,7 @@ declare interface ISocialValueHubStrings {
     Duration: string;
   };
   Tier: {
+    Why: string;
     CannotDecide: string;
     CompleteBasics: string;
     Tier: string;
@@ -140,7 +148,6 @@ declare interface ISocialValueHubStrings {
   };
   Measures: {
     Themes: string;
-    ThemesGroup: string;
     LightSet: string;
     SuggestedSet: string;
     AddSuggested: string;
@@ -251,6 +258,7 @@ declare interface ISocialValueHubStrings {
   Celebrate: {
     Button: string;
     Celebrated: string;
+    OpenMessage: string;
     Title: string;
     Intro: string;
     Preview: string;

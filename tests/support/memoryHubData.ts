@@ -75,6 +75,7 @@ export function memoryHub(options: { missingLists?: string[]; currentEmail?: str
         (!q.authorityId || p.authorityId === q.authorityId) &&
         (!q.themeId || p.themeIds.indexOf(q.themeId) >= 0) &&
         (!q.leadOfficerEmail || p.leadOfficer.email.toLowerCase() === q.leadOfficerEmail.toLowerCase()) &&
+        (!q.approverEmail || (p.approverEmail ?? '').toLowerCase() === q.approverEmail.toLowerCase()) &&
         (!q.text || p.reference.startsWith(q.text) || p.title.toLowerCase().includes(q.text.toLowerCase())),
     );
     const by = q.sort?.by ?? 'modified';

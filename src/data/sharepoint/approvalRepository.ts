@@ -3,11 +3,10 @@
 // the decision, then move the procurement to Approved or Rejected. A decision is read with SharePoint's
 // Author, and counts only when the domain's approvalRecord rules say it is on record.
 import type { SPFI } from '@pnp/sp';
-import { approvalStanding, decisionProblem } from '../../domain';
+import { approvalStanding, decisionProblem, SETTING_KEYS } from '../../domain';
 import type { ApprovalAuthority, ApprovalStanding, Procurement } from '../../domain';
 import { DataError } from '../errors';
 import type { ApprovalDecision, ApprovalRepository } from '../ports';
-import { SETTING_KEYS } from '../../domain';
 import { APPROVALS_LIST, PROCUREMENTS_LIST, SETTINGS_LIST } from '../schema/lists';
 import { ListGateway, odataString } from './listGateway';
 import { approvalFromItem, approvalToItem, decisionKey, PROCUREMENT_FIELDS, procurementFromItem } from './mapping';

@@ -1,6 +1,6 @@
 // Procurements, and the bundle written with one (commitments, action plan) in a single batch.
 import type { SPFI } from '@pnp/sp';
-import { validateActionPlanItem, validateAward, validateCommitment, validateProcurementBasics } from '../../domain';
+import { mayMoveWithoutRecord, validateActionPlanItem, validateAward, validateCommitment, validateProcurementBasics } from '../../domain';
 import type { FieldError } from '../../domain';
 import type { ActionPlanItem, Commitment, Measure, Procurement, ProcurementStatus } from '../../domain';
 import { ConflictError, DataError, ValidationError } from '../errors';
@@ -125,6 +125,18 @@ export class SharePointProcurementRepository implements ProcurementRepository {
     return p;
   }
 
+  /** A move to a status that claims approval needs the approval on record (a forged "Approved" goes no further). */
+  private async refuseUnrecordedMove(before: Procurement, next: Procurement): Promise<void> {
+    if (next.status === before.status || mayMoveWithoutRecord(next.status)) return;
+    const { standing } = await this.approvals.standing({ ...before, status: next.status });
+    if (standing.notOnRecord) {
+      throw new ValidationError(
+        [{ field: 'status', message: `${this.what(before)} cannot move to “${next.status}”: its approval is not on record. ${standing.notOnRecord}` }],
+        PROCUREMENTS_LIST.title,
+      );
+    }
+  }
+
   public async get(reference: string): Promise<Stored<Procurement> | undefined> {
     return this.withDecision(await this.list.findByKey('Reference', reference, `Procurement ${reference}`));
   }
@@ -201,6 +213,10 @@ export class SharePointProcurementRepository implements ProcurementRepository {
 
   public async update(procurement: Stored<Procurement>): Promise<Stored<Procurement>> {
     const what = this.what(procurement);
+    const current = await this.list.getRaw(procurement.id, what);
+    if (!current) throw new DataError('not-found', `${what} was not found. It may have been deleted.`, { list: PROCUREMENTS_LIST.title });
+    // A status that claims a decision moves on only with that decision on record (approvalRecord).
+    await this.refuseUnrecordedMove(procurementFromItem(current), procurement);
     refuse(procurementProblems(procurement, await this.library()));
     const body = procurementToItem(procurement, await this.people(procurement));
     body.ApprovalRound = roundOf(procurement);
@@ -256,6 +272,7 @@ export class SharePointProcurementRepository implements ProcurementRepository {
 
     // Everything is checked before anything is written: bad input never leaves half a bundle behind.
     const next: Procurement = p;
+    if (existing) await this.refuseUnrecordedMove(procurementFromItem(existing), next);
     const body = procurementToItem(next, people);
     body.ApprovalRound = roundOf(next);
     const problems: { field: string; message: string }[] = [];

@@ -74,8 +74,10 @@ export class VerificationsGateway {
     });
   }
 
-  /** Records the caller's decision on the log's current figures (SharePoint records the caller as Author). */
-  /** The id of the item added, or undefined when the same decision was already there (a retry). */
+  /**
+   * Records the caller's decision on the figures they checked (SharePoint records the caller as Author): the id
+   * of the item added, or undefined when the same decision was already there (a retry).
+   */
   public async add(log: Stored<OutcomeLog>, decision: VerificationDecision, verifierEmail: string, rejectionReason: string | undefined, what: string): Promise<number | undefined> {
     const key = [log.id, verifierEmail.toLowerCase(), decision, log.quantity, log.valuePence ?? 0].join('|');
     try {

@@ -10,7 +10,6 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Select,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -20,6 +19,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { ResponsiveTable } from '../common/ResponsiveTable';
 import type { ContractContext } from './contractContext';
 import type { ReturnImport } from '../../delivery/supplierReturn';
 import { ErrorNotice } from '../common/ErrorNotice';
@@ -168,7 +168,7 @@ export function SupplierReturnPanel({ data, user, procurement: p, commitments, l
               </MessageBar>
             )}
             {checked.rows.length > 0 && (
-              <Table aria-label={S.ReturnRows}>
+              <ResponsiveTable aria-label={S.ReturnRows}>
                 <TableHeader>
                   <TableRow>
                     <TableHeaderCell>{S.ReturnRow}</TableHeaderCell>
@@ -190,7 +190,7 @@ export function SupplierReturnPanel({ data, user, procurement: p, commitments, l
                     </TableRow>
                   ))}
                 </TableBody>
-              </Table>
+              </ResponsiveTable>
             )}
             <div className={styles.row}>
               {checked.ready.length > 0 && (

@@ -6,7 +6,6 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -16,6 +15,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { ResponsiveTable } from '../common/ResponsiveTable';
 import type { Measure } from '../../domain';
 import type { HubData } from '../../app/hubData';
 import { importMeasures } from '../../app/measureLibrary';
@@ -130,7 +130,7 @@ export function ImportTab({ data, measures, onChanged }: ImportTabProps): React.
       {preview && preview.rows.length > 0 && (
         <>
           <Text>{format(S.Summary, preview.ready.length, withProblems, unchanged)}</Text>
-          <Table size="small" aria-label={S.PreviewTable}>
+          <ResponsiveTable size="small" aria-label={S.PreviewTable}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{S.Row}</TableHeaderCell>
@@ -157,7 +157,7 @@ export function ImportTab({ data, measures, onChanged }: ImportTabProps): React.
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </ResponsiveTable>
           {preview.ready.length === 0 && <Text>{S.NothingToSave}</Text>}
           <div className={styles.buttons}>
             <Button appearance="primary" disabled={busy || preview.ready.length === 0} onClick={() => confirm()}>

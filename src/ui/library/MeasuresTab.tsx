@@ -9,7 +9,6 @@ import {
   MessageBar,
   MessageBarBody,
   Select,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -20,6 +19,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { ResponsiveTable } from '../common/ResponsiveTable';
 import { MEASURE_UNITS, PolicyInputError, THEMES, formatPounds, isMeasureUnit, parsePounds } from '../../domain';
 import type { FieldError, Measure, ThemeId } from '../../domain';
 import type { HubData } from '../../app/hubData';
@@ -226,7 +226,7 @@ export function MeasuresTab({ data, measures, onChanged }: MeasuresTabProps): Re
         return (
           <section key={theme.id} className={styles.theme} aria-label={theme.label}>
             <h3>{theme.label}</h3>
-            <Table size="small" aria-label={`${S.Heading}: ${theme.label}`}>
+            <ResponsiveTable size="small" aria-label={`${S.Heading}: ${theme.label}`}>
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell>{S.Code}</TableHeaderCell>
@@ -259,7 +259,7 @@ export function MeasuresTab({ data, measures, onChanged }: MeasuresTabProps): Re
                   </TableRow>
                 ))}
               </TableBody>
-            </Table>
+            </ResponsiveTable>
           </section>
         );
       })}

@@ -7,7 +7,6 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -18,6 +17,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { ResponsiveTable } from '../common/ResponsiveTable';
 import { CONTRACT_TYPES, REGIMES, formatLongDate, formatPounds, isoDateFromDate } from '../../domain';
 import type { FieldError, PolicyEdition, ThresholdRow } from '../../domain';
 import type { HubData } from '../../app/hubData';
@@ -90,7 +90,7 @@ export function ThresholdsTab({ data, edition, rows, knownEditionIds, onChanged,
             <section key={t.effectiveFrom} aria-label={heading}>
               <h3>{heading}</h3>
               <Text size={200}>{t.source}</Text>
-              <Table size="small" aria-label={heading}>
+              <ResponsiveTable size="small" aria-label={heading}>
                 <TableHeader>
                   <TableRow>
                     <TableHeaderCell>{S.Regime}</TableHeaderCell>
@@ -109,7 +109,7 @@ export function ThresholdsTab({ data, edition, rows, knownEditionIds, onChanged,
                     </TableRow>
                   ))}
                 </TableBody>
-              </Table>
+              </ResponsiveTable>
             </section>
           );
         })}

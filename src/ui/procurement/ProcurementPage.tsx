@@ -72,6 +72,9 @@ export function ProcurementPage({ data, graph, user, reference, onEdit, onBack }
   const [actionError, setActionError] = React.useState<unknown>(undefined);
   const [comments, setComments] = React.useState('');
   const [celebrating, setCelebrating] = React.useState<Stored<OutcomeLog> | undefined>();
+  // Bumped when a celebration closes: the delivery section reads its logs again, so a celebrated outcome
+  // shows its post at once and offers no second one.
+  const [deliveryRevision, setDeliveryRevision] = React.useState(0);
   const policy = useEditionInForce();
 
   if (loaded.loading && !loaded.value) return <Spinner label={strings.Procurement.Opening} />;
@@ -250,7 +253,7 @@ export function ProcurementPage({ data, graph, user, reference, onEdit, onBack }
         </dl>
       </section>
 
-      <DeliverySection data={data} user={user} procurement={p} onChanged={loaded.reload} onCelebrate={setCelebrating} />
+      <DeliverySection data={data} user={user} procurement={p} onChanged={loaded.reload} onCelebrate={setCelebrating} revision={deliveryRevision} />
       {celebrating && (
         <CelebrateDialog
           data={data}
@@ -259,7 +262,7 @@ export function ProcurementPage({ data, graph, user, reference, onEdit, onBack }
           verifierName={user.displayName}
           onClose={() => {
             setCelebrating(undefined);
-            loaded.reload();
+            setDeliveryRevision((r) => r + 1);
           }}
         />
       )}

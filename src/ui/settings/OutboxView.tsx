@@ -2,7 +2,6 @@ import * as React from 'react';
 import {
   Button,
   Spinner,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -10,6 +9,7 @@ import {
   TableRow,
   Text,
 } from '@fluentui/react-components';
+import { ResponsiveTable } from '../common/ResponsiveTable';
 import * as strings from 'SocialValueHubStrings';
 import type { HubData } from '../../app/hubData';
 import { retryOutbox } from '../../app/taskforceChannel';
@@ -56,7 +56,7 @@ export function OutboxView({ data, graph }: { data: HubData; graph?: GraphClient
       {page.loading && <Spinner size="tiny" label={strings.Outbox.Loading} />}
       {page.value && page.value.items.length === 0 && <Text as="p">{strings.Outbox.Empty}</Text>}
       {page.value && page.value.items.length > 0 && (
-        <Table aria-label={strings.Outbox.Heading} size="small">
+        <ResponsiveTable aria-label={strings.Outbox.Heading} size="small">
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{strings.Outbox.Title}</TableHeaderCell>
@@ -79,7 +79,7 @@ export function OutboxView({ data, graph }: { data: HubData; graph?: GraphClient
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </ResponsiveTable>
       )}
     </section>
   );

@@ -12,7 +12,7 @@ import { CardPreview } from './CardPreview';
 import { PostResult } from './PostResult';
 
 const useStyles = makeStyles({
-  form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '48rem' },
+  form: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalM, maxWidth: '48rem' },
 });
 
 /** "Post update": a quarter's taskforce update card, previewed first, posted once per quarter through the outbox. */

@@ -40,7 +40,7 @@ export function TierStep({ tier, error, edition }: { tier?: TierDecision; error?
       <div>
         <Text size={400} weight="semibold">{strings.Tier.Tier}</Text> <Badge appearance="filled" color="brand">{tierLabel(tier.tier)}</Badge>
       </div>
-      <Text as="p" block data-testid="tier-reason">{tier.reason}</Text>
+      <Text as="p" block role="note" aria-label={strings.Tier.Why}>{tier.reason}</Text>
       <div className={styles.asks}>
         <Text as="h3" weight="semibold">{strings.Tier.WhatPolicyAsks}</Text>
         <Text as="p" block>{tier.policyAsks}</Text>
