@@ -24,8 +24,10 @@ HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElemen
 // with that callback still queued; it then ran after the document was gone and React threw ("The document
 // global was defined when React was initialized…"), taking the whole jest worker down. Let every queued
 // flush run while the document still exists.
+// (jsdom's window has no setImmediate: take Node's, the one react-dom's test utilities use.)
+import { setImmediate as nodeSetImmediate } from 'timers';
 async function drainReactFlushes(): Promise<void> {
-  for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+  for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => nodeSetImmediate(resolve));
 }
 afterEach(drainReactFlushes);
 afterAll(drainReactFlushes);
