@@ -17,6 +17,8 @@ export async function bootstrapSite(
   report.problems.forEach((p) => log(`  note: ${p}`));
   // Who wrote what is the proof of a decision or a verification (src/domain/approvalRecord.ts), so the demo's
   // people write their own parts: each through a client that runs as them (the local server's user header).
-  const as = (alias: string): HubData => createSharePointData(createLocalSp(siteUrl, { headers: options.headers }).using(InjectHeaders({ [LOCAL_USER_HEADER]: alias })));
+  // (They carry the set-up's own headers too: while the site is set up, only the set-up's requests are served.)
+  const as = (alias: string): HubData =>
+    createSharePointData(createLocalSp(siteUrl, { headers: options.headers }).using(InjectHeaders({ [LOCAL_USER_HEADER]: alias })));
   if ((options.mode || 'demo') === 'demo') await seedDemo(createSharePointData(sp), log, as);
 }
