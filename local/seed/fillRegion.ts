@@ -11,7 +11,7 @@ import { commitmentToItem, logKey, outcomeToItem, procurementToItem, rollupToIte
 import { rebuildRollups } from '../../src/domain';
 import type { Generated, RegionOptions } from './region';
 import { generate } from './region';
-import { LOCAL_USER_HEADER } from '../sharepoint/users';
+import { findDemoUser, LOCAL_USER_HEADER } from '../sharepoint/users';
 
 /** The regional shape the benchmarks use: 2,000 five-year contracts × 10 commitments × 20 quarters = 400,000 logs. */
 export const REGIONAL_SCALE: RegionOptions = {
@@ -32,11 +32,11 @@ export interface FilledRegion extends Generated {
 
 const CHUNK = 10_000;
 
-async function bulk(origin: string, list: string, items: Record<string, unknown>[]): Promise<number> {
+async function bulk(origin: string, list: string, items: Record<string, unknown>[], author?: string): Promise<number> {
   let firstId = 0;
   for (let i = 0; i < items.length; i += CHUNK) {
     // The bulk insert is a site owner's tool (sent as the demo's owner); the items are authored by the current user.
-    const res = await fetch(`${origin}/_local/bulk`, { method: 'POST', headers: { 'content-type': 'application/json', [LOCAL_USER_HEADER]: 'admin' }, body: JSON.stringify({ list, items: items.slice(i, i + CHUNK) }) });
+    const res = await fetch(`${origin}/_local/bulk`, { method: 'POST', headers: { 'content-type': 'application/json', [LOCAL_USER_HEADER]: 'admin' }, body: JSON.stringify({ list, items: items.slice(i, i + CHUNK), author }) });
     const body = (await res.json()) as { firstId?: number; error?: { message?: { value?: string } } | string };
     if (!res.ok) {
       const message = typeof body.error === 'string' ? body.error : body.error?.message?.value;
@@ -47,27 +47,32 @@ async function bulk(origin: string, list: string, items: Record<string, unknown>
   return firstId;
 }
 
-async function localUser(origin: string, login?: string): Promise<string> {
-  const res = await fetch(`${origin}/_local/user`, login ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login }) } : undefined);
-  const body = (await res.json()) as { user?: { email?: string }; error?: string };
-  if (!res.ok || !body.user) throw new Error(`Could not ${login ? `act as ${login}` : 'read the local user'}: ${body.error || res.status}`);
+/** The local user the bulk insert authors items as by default (GET /_local/user). */
+async function currentLocalUser(origin: string): Promise<string> {
+  const res = await fetch(`${origin}/_local/user`);
+  const body = (await res.json()) as { user?: { email?: string } };
+  if (!res.ok || !body.user) throw new Error(`Could not read the local user: ${res.status}`);
   return body.user.email || '';
 }
 
 /**
  * A verification counts only when the Verifications list holds it, made by someone other than the log's
- * reporter (src/domain/verificationRecord.ts): the decided logs get theirs from a colleague of whoever
- * added the logs (the bulk insert's Author is the server's current user), who is put back afterwards.
+ * reporter and shown on the log (src/domain/verificationRecord.ts): the decided logs name a colleague of the
+ * reporter (the bulk insert authors the logs as the current local user), who then adds the verifications.
  */
-async function verifyAsColleague(origin: string, logs: readonly OutcomeLog[], firstLogId: number): Promise<void> {
-  const reporter = await localUser(origin);
-  const colleague = reporter.toLowerCase() === 'daniel.hughes@svhub.example' ? 'officer3' : 'manager';
+async function colleagueOf(origin: string): Promise<{ alias: string; email: string }> {
+  const reporter = await currentLocalUser(origin);
+  const alias = reporter.toLowerCase() === findDemoUser('manager')!.email ? 'officer3' : 'manager';
+  return { alias, email: findDemoUser(alias)!.email };
+}
+
+async function verifyAsColleague(origin: string, colleague: { alias: string }, logs: readonly OutcomeLog[], firstLogId: number): Promise<void> {
   const items = logs
     .map((l, i) => ({ l, logId: firstLogId + i }))
     .filter(({ l }) => l.verification !== 'Reported')
     .map(({ l, logId }) => ({
       Title: `${logId}: ${l.verification}`,
-      VerificationKey: `${logId}|${colleague}|${l.verification}|${l.quantity}|${l.valuePence ?? 0}`,
+      VerificationKey: `${logId}|${colleague.alias}|${l.verification}|${l.quantity}|${l.valuePence ?? 0}`,
       ProcurementRef: l.procurementReference,
       LogId: logId,
       LogKey: logKey(l.procurementReference, l.measureCode, l.periodEnd),
@@ -76,12 +81,7 @@ async function verifyAsColleague(origin: string, logs: readonly OutcomeLog[], fi
       ValuePence: l.valuePence ?? null,
       RejectionReason: l.rejectionReason || null,
     }));
-  await localUser(origin, colleague);
-  try {
-    await bulk(origin, 'Verifications', items);
-  } finally {
-    await localUser(origin, reporter);
-  }
+  await bulk(origin, 'Verifications', items, colleague.alias);
 }
 
 export async function fillRegion(
@@ -92,10 +92,11 @@ export async function fillRegion(
   const origin = new URL(siteUrl).origin;
   const g = generate(options);
   say(`Generated ${g.procurements.length} procurements, ${g.commitments.length} commitments and ${g.logs.length} outcome logs.`);
+  const colleague = await colleagueOf(origin);
   const decided = (l: OutcomeLog): OutcomeLog =>
     l.verification === 'Reported'
       ? l
-      : { ...l, verifiedBy: 'daniel.hughes@svhub.example', verifiedAt: `${l.periodEnd}T12:00:00Z`, rejectionReason: l.verification === 'Rejected' ? 'Evidence did not support the figure.' : undefined };
+      : { ...l, verifiedBy: colleague.email, verifiedAt: `${l.periodEnd}T12:00:00Z`, rejectionReason: l.verification === 'Rejected' ? 'Evidence did not support the figure.' : undefined };
 
   await bulk(origin, 'Procurements', g.procurements.map((p) => procurementToItem(p, { leadOfficerId: options.leadOfficerId }) as Record<string, unknown>));
   say('Added the procurements.');
@@ -110,7 +111,7 @@ export async function fillRegion(
   say('Added the commitments.');
   const firstLogId = await bulk(origin, 'OutcomeLogs', logs.map((l) => outcomeToItem(l) as Record<string, unknown>));
   say('Added the outcome logs.');
-  await verifyAsColleague(origin, logs, firstLogId);
+  await verifyAsColleague(origin, colleague, logs, firstLogId);
   say('Added their verifications.');
   const rollups = rebuildRollups(commitments, logs, g.procurements);
   const items = Array.from(rollupsByItem(rollups).values()).map((rows) => rollupToItem(rows) as Record<string, unknown>);

@@ -1,4 +1,5 @@
-// The hub's settings a site owner keeps: who approves weighting decisions, and the taskforce's team and channel.
+// The hub's settings a site owner keeps: who approves weighting decisions, the approval workflow's account,
+// and the taskforce's team and channel.
 import { SETTING_KEYS } from '../domain';
 import type { HubData } from '../data/ports';
 

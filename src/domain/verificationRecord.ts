@@ -3,8 +3,8 @@
 // verification on record: an item on the Verifications list (one per decision; people edit only their own
 // there), whose SharePoint Author is the verifier, made by someone other than the log's reporter (the log's
 // SharePoint Author), for the very figures the log holds now (a later correction of the quantity or value
-// voids it: it must be verified again). The newest such verification of a log decides; a rejection on record
-// counts as rejected. Everything that counts delivery — RAG, rollups and the dashboard's rebuild, the member
+// voids it: it must be verified again), and shown on the log (its typed columns name that decision and its
+// maker: a claim the record must back). The newest such verification decides; a rejection counts as rejected. Everything that counts delivery — RAG, rollups and the dashboard's rebuild, the member
 // report, the cards — reads logs through this rule.
 import type { OutcomeLog, VerificationStatus } from './entities';
 
@@ -27,8 +27,16 @@ export interface RecordedVerification {
   at?: string;
 }
 
-/** A log as the list holds it, with who SharePoint says reported it (the log's Author). */
-export type RecordedLog = Pick<OutcomeLog, 'quantity' | 'valuePence'> & { id?: number; reportedByAuthor?: string };
+/**
+ * A log as the list holds it, with who SharePoint says reported it (the log's Author) and what its typed
+ * columns claim (Verification, VerifiedBy): a claim the record must back, never enough by itself. A decision
+ * counts only once the log shows it — so one whose log save failed (a verification refused half-way) does not.
+ */
+export type RecordedLog = Pick<OutcomeLog, 'quantity' | 'valuePence'> & {
+  id?: number;
+  reportedByAuthor?: string;
+  claimed?: { verification: VerificationStatus; verifiedBy?: string };
+};
 
 function same(a: string | undefined, b: string | undefined): boolean {
   return !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -51,9 +59,12 @@ export interface VerificationOnRecord {
   rejectionReason?: string;
 }
 
-/** The log's verification as the record says: the newest verification that counts, or Reported. */
+/** The log's verification as the record says: the newest verification that counts and that the log shows, or Reported. */
 export function verificationOnRecord(log: RecordedLog, verifications: readonly RecordedVerification[]): VerificationOnRecord {
-  const counted = verifications.filter((v) => !verificationProblem(log, v)).sort((a, b) => b.id - a.id)[0];
+  const claimed = log.claimed;
+  if (claimed && claimed.verification === 'Reported') return { verification: 'Reported' };
+  const shown = (v: RecordedVerification): boolean => !claimed || (v.decision === claimed.verification && same(v.writtenByEmail, claimed.verifiedBy));
+  const counted = verifications.filter((v) => !verificationProblem(log, v) && shown(v)).sort((a, b) => b.id - a.id)[0];
   if (!counted) return { verification: 'Reported' };
   return {
     verification: counted.decision,

@@ -59,6 +59,17 @@ describe('a verification on record', () => {
     expect(verificationOnRecord(log, [v({ writtenByEmail: 'priya@x.example' })])).toEqual({ verification: 'Reported' });
   });
 
+  it('counts only the decision the log shows: one whose log save failed does not, nor one the log does not name', () => {
+    const shown = { ...log, claimed: { verification: 'Verified' as const, verifiedBy: 'tom@x.example' } };
+    expect(verificationOnRecord(shown, [v()])).toMatchObject({ verification: 'Verified', verifiedBy: 'tom@x.example' });
+    // The log still says Reported (the colleague's save of it failed): the record alone does not count.
+    expect(verificationOnRecord({ ...log, claimed: { verification: 'Reported' } }, [v()])).toEqual({ verification: 'Reported' });
+    // The log names grace, but grace made no decision on record: typing a name is never enough.
+    expect(verificationOnRecord({ ...log, claimed: { verification: 'Verified', verifiedBy: 'grace@x.example' } }, [v()])).toEqual({ verification: 'Reported' });
+    // Of two colleagues who raced, the one the log shows.
+    expect(verificationOnRecord(shown, [v(), v({ id: 2, writtenByEmail: 'sam@x.example' })])).toMatchObject({ verifiedBy: 'tom@x.example' });
+  });
+
   it('the newest decision that counts wins: a later rejection, with its reason', () => {
     const later = v({ id: 2, decision: 'Rejected', rejectionReason: 'No payroll', writtenByEmail: 'grace@x.example' });
     expect(verificationOnRecord(log, [later, v()])).toMatchObject({ verification: 'Rejected', verifiedBy: 'grace@x.example', rejectionReason: 'No payroll' });

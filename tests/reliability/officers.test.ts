@@ -322,12 +322,9 @@ async function verify(o: Officer, patient: boolean): Promise<void> {
       if (chosen) logEntry(chosen.key, chosen.ref, chosen.owner).inDoubt.push({ quantity: chosen.quantity, verification: 'Verified', verifiedBy: o.email });
     },
   });
-  // A verification is two writes (the log's display columns, then the Verifications record that counts): one
-  // refused after the first leaves the display showing the attempt, though nothing counts it. Known gap.
-  if (!r.ok) {
-    if (chosen) logEntry(chosen.key, chosen.ref, chosen.owner).inDoubt.push({ quantity: chosen.quantity, verification: 'Verified', verifiedBy: o.email });
-    return;
-  }
+  // A verification is two writes — the Verifications record, then the log's display columns that must show it
+  // to count — and a refused one takes the record back: a failed verify leaves nothing, as any failed write.
+  if (!r.ok) return;
   if (!r.value) return log(o, patient);
   stats.verified++;
   const l = r.value;

@@ -5,11 +5,11 @@
 // may write), never from a column a member can type.
 import { InjectHeaders } from '@pnp/queryable';
 import { mayMoveWithoutRecord, SETTING_KEYS } from '../../src/domain';
-import { editProcurement } from '../../src/app/procurementWorkflow';
 import type { HubData } from '../../src/data/ports';
 import { createLocalSp, createSharePointData, provision } from '../../src/data/sharepoint';
 import { asLocalUser, startLocalServer } from '../support/localServer';
 import type { LocalServer } from '../support/localServer';
+import { editProcurement, moveTo, saveProcurement } from '../../src/app';
 import { rebuildRollupsOnSite } from '../../src/app/rebuild';
 import { MANAGER, OFFICER, OFFICER2, commitment, outcome, procurement } from '../support/records';
 import { itemId, restAs, userId } from './rest';
@@ -39,10 +39,9 @@ afterAll(async () => {
 });
 
 /** A procurement of the officer's, submitted to the manager: round 1, Awaiting approval. */
-async function awaiting(ref: string, overrides: Parameters<typeof procurement>[1] = {}): Promise<void> {
-  const draft = await officer.procurements.create(procurement(ref, overrides));
-  // Submitting opens the next approval round (the application layer's lifecycle, src/domain officerEdit).
-  await officer.procurements.update({ ...draft, status: 'Awaiting approval', submittedByEmail: OFFICER.email, approverEmail: MANAGER.email, approvalRound: (draft.approvalRound ?? 0) + 1, ...overrides });
+async function awaiting(ref: string, overrides: Parameters<typeof procurement>[1] = {}, as: HubData = officer): Promise<void> {
+  const draft = (await saveProcurement(as, undefined, { procurement: procurement(ref, overrides) })).procurement!;
+  await moveTo(as, draft, 'Awaiting approval', { submittedByEmail: OFFICER.email, approverEmail: MANAGER.email, ...overrides });
 }
 
 /** What the hub shows of a procurement's approval (nulls where it shows nothing). */
@@ -91,16 +90,14 @@ describe('an approval counts only when it is on record (issue 19 items 1 and 6)'
     expect(p.approvalNotOnRecord).toMatch(/no decision for this round/);
     // The page offers no "Start tendering" (the domain's rule the page applies) and the data layer refuses it.
     expect(mayMoveWithoutRecord('Tendering')).toBe(false);
-    await expect(officer.procurements.update({ ...p, status: 'Tendering' })).rejects.toMatchObject({ kind: 'validation', field: 'status' });
-    await expect(officer.procurements.saveBundle({ procurement: { ...p, status: 'Tendering' } })).rejects.toThrow(/approval is not on record/);
+    await expect(moveTo(officer, p, 'Tendering')).rejects.toMatchObject({ kind: 'validation', field: 'status', message: expect.stringMatching(/approval is not on record/) });
+    await expect(saveProcurement(officer, p, { procurement: { ...p, status: 'Tendering' } })).rejects.toThrow(/approval is not on record/);
     // Going back stays open: withdraw.
-    await expect(officer.procurements.update({ ...p, status: 'Withdrawn' })).resolves.toMatchObject({ status: 'Withdrawn' });
+    await expect(moveTo(officer, p, 'Withdrawn')).resolves.toMatchObject({ status: 'Withdrawn' });
   });
 
   it('1: an officer who sets a colleague’s procurement to Rejected changes nothing but the claim', async () => {
-    const colleague = hub('officer2');
-    const draft = await colleague.procurements.create(procurement('GOV-2', { leadOfficer: OFFICER2 }));
-    await colleague.procurements.update({ ...draft, status: 'Awaiting approval', submittedByEmail: OFFICER2.email, approverEmail: MANAGER.email });
+    await awaiting('GOV-2', { leadOfficer: OFFICER2, submittedByEmail: OFFICER2.email }, hub('officer2'));
     expect(await mergeItem('officer', 'Procurements', 'Reference', 'GOV-2', { Status: 'Rejected' })).toBe(204);
     expect(await shown('GOV-2')).toMatchObject({ status: 'Rejected', approvalOutcome: null, approvalNotOnRecord: expect.stringMatching(/no decision/) });
   });
@@ -131,10 +128,8 @@ describe('an approval counts only when it is on record (issue 19 items 1 and 6)'
   });
 
   it('an approver cannot approve their own procurement by writing the decision themselves', async () => {
-    const manager = hub('manager');
-    const draft = await manager.procurements.create(procurement('GOV-6', { leadOfficer: MANAGER }));
     // The hub never names the lead as approver; through REST the manager names themself.
-    await manager.procurements.update({ ...draft, status: 'Awaiting approval', submittedByEmail: MANAGER.email, approverEmail: OFFICER2.email, approvalRound: 1 });
+    await awaiting('GOV-6', { leadOfficer: MANAGER, submittedByEmail: MANAGER.email, approverEmail: OFFICER2.email }, hub('manager'));
     expect(await mergeItem('manager', 'Procurements', 'Reference', 'GOV-6', { ApproverId: await userId(rest('manager'), MANAGER.email) })).toBe(204);
     expect(await postDecision('manager', 'GOV-6', 1, 'Approved', MANAGER.email)).toBe(201);
     expect(await mergeItem('manager', 'Procurements', 'Reference', 'GOV-6', { Status: 'Approved' })).toBe(204);
@@ -157,7 +152,7 @@ describe('an approval counts only when it is on record (issue 19 items 1 and 6)'
     await hub('workflow').approvals.record({ procurementReference: 'GOV-8', round: 1, outcome: 'Approved', decidedByEmail: MANAGER.email, decidedAt: '2026-03-05T10:00:00Z' });
     expect(await shown('GOV-8')).toMatchObject({ status: 'Approved', approvalOutcome: 'Approved', approvedByEmail: MANAGER.email, approvalNotOnRecord: null });
     const p = (await officer.procurements.get('GOV-8'))!;
-    await expect(officer.procurements.update({ ...p, status: 'Tendering' })).resolves.toMatchObject({ status: 'Tendering' });
+    await expect(moveTo(officer, p, 'Tendering')).resolves.toMatchObject({ status: 'Tendering' });
   });
 
   it('a workflow record of a response by the lead officer does not count', async () => {
@@ -201,7 +196,7 @@ describe('a verification counts only when SharePoint says who made it (issue 19 
   };
 
   beforeAll(async () => {
-    const saved = await officer.procurements.saveBundle({
+    const saved = await saveProcurement(officer, undefined, {
       procurement: procurement(REF, { supplier: { name: 'Tame Valley Facilities Ltd (fictional)', isSme: true, isVcse: false, isLocal: true }, awardValuePence: 10_000_000, contractStart: '2026-04-01', contractEnd: '2027-03-31' }),
       commitments: [commitment(REF, 'HSC-02', 400, { unit: 'hours', proxyPenceLocked: 10_100, proxyEdition: 'SVH 2026', startDate: '2026-04-01', dueDate: '2027-03-31' })],
     });
@@ -211,7 +206,7 @@ describe('a verification counts only when SharePoint says who made it (issue 19 
 
   it('2: the reporter who types Verified and a colleague’s name into the log changes nothing the hub counts or shows', async () => {
     expect(await mergeItem('officer', 'OutcomeLogs', 'LogKey', `${REF}|HSC-02|2026-06-30`, { Verification: 'Verified', VerifiedBy: OFFICER3.email, VerifiedAt: '2026-07-01T09:00:00Z' })).toBe(204);
-    const [log] = (await officer.outcomes.query({ procurementReference: REF })).items;
+    const [log] = (await officer.outcomes.query({ procurementReference: REF, periodEnd: '2026-06-30' })).items;
     // Not verified: no "Verified by grace…", no Celebrate (the page offers it only for a verified log).
     expect(log).toMatchObject({ verification: 'Reported', verifiedBy: undefined });
     expect((await officer.outcomes.query({ verification: 'Verified' })).items).toEqual([]);
@@ -231,11 +226,22 @@ describe('a verification counts only when SharePoint says who made it (issue 19 
     expect(await verifiedPence()).toBe(0);
   });
 
+  it('a verification refused because the log changed since it was read leaves nothing on the record', async () => {
+    const colleague = hub('officer2');
+    const { log } = await officer.outcomes.record(outcome(REF, 'HSC-02', '2026-09-30', 20, { proxyPence: 10_100, valuePence: 202_000 }));
+    const read = (await colleague.outcomes.get(log.id))!;
+    await officer.outcomes.update({ ...log, evidenceNotes: 'Payroll summary, second version (counts only).' });
+    await expect(colleague.outcomes.update({ ...read, verification: 'Verified', verifiedBy: OFFICER2.email, verifiedAt: '2026-10-10T09:00:00Z' })).rejects.toMatchObject({ kind: 'conflict' });
+    const left = (await rest('admin').get(`web/lists/getbytitle('Verifications')/items?$select=Id&$filter=LogId eq ${log.id}`)).body.value as unknown[];
+    expect(left).toEqual([]);
+    expect((await officer.outcomes.get(log.id))!.verification).toBe('Reported');
+  });
+
   it('a colleague’s verification counts, under their own name; nobody else can rewrite it; a correction voids it', async () => {
     const colleague = hub('officer2');
-    const [log] = (await colleague.outcomes.query({ procurementReference: REF })).items;
+    const [log] = (await colleague.outcomes.query({ procurementReference: REF, periodEnd: '2026-06-30' })).items;
     await colleague.outcomes.update({ ...log, verification: 'Verified', verifiedBy: 'someone typed this', verifiedAt: '2026-07-10T09:00:00Z' });
-    const [checked] = (await officer.outcomes.query({ procurementReference: REF })).items;
+    const [checked] = (await officer.outcomes.query({ procurementReference: REF, periodEnd: '2026-06-30' })).items;
     expect(checked).toMatchObject({ verification: 'Verified', verifiedBy: OFFICER2.email });
     expect(await verifiedPence()).toBe(1_515_000);
     // The colleague's verification item is theirs: the reporter can neither change nor delete it.
@@ -247,7 +253,7 @@ describe('a verification counts only when SharePoint says who made it (issue 19 
     expect((await r.del(`web/lists/getbytitle('Verifications')/items(${vid})`)).status).toBe(403);
     // The reporter raises the figure after it was checked: the verification no longer counts.
     expect(await mergeItem('officer', 'OutcomeLogs', 'LogKey', `${REF}|HSC-02|2026-06-30`, { Quantity: 400, ValuePence: 4_040_000 })).toBe(204);
-    expect((await officer.outcomes.query({ procurementReference: REF })).items[0]).toMatchObject({ quantity: 400, verification: 'Reported' });
+    expect((await officer.outcomes.query({ procurementReference: REF, periodEnd: '2026-06-30' })).items[0]).toMatchObject({ quantity: 400, verification: 'Reported' });
     expect(await verifiedPence()).toBe(0);
   });
 });
@@ -270,7 +276,7 @@ describe('permissions provisioned, not assumed (issue 19 item 4)', () => {
   });
 
   it('members contribute to the lists officers work in; the taskforce (visitors) only reads', async () => {
-    const p = await officer.procurements.create(procurement('GOV-20'));
+    const p = (await saveProcurement(officer, undefined, { procurement: procurement('GOV-20') })).procurement!;
     expect(p.id).toBeGreaterThan(0);
     const taskforce = rest('taskforce');
     expect((await taskforce.get(`${list('Procurements')}/items?$select=Id&$top=1`)).status).toBe(200);

@@ -76,7 +76,8 @@ export class SharePointCommitmentRepository implements CommitmentRepository {
 /** The log with who SharePoint says reported it (its Author: the verifier must be someone else). */
 function authored(item: ItemRead<typeof OUTCOME_LOGS_LIST>): AuthoredLog {
   const author = (item as { Author?: { EMail?: string } | null }).Author;
-  return { ...outcomeFromItem(item), reportedByAuthor: (author && author.EMail) || undefined };
+  const log = outcomeFromItem(item);
+  return { ...log, reportedByAuthor: (author && author.EMail) || undefined, claimed: { verification: log.verification, verifiedBy: log.verifiedBy } };
 }
 
 export class SharePointOutcomeLogRepository implements OutcomeLogRepository {
@@ -144,8 +145,8 @@ export class SharePointOutcomeLogRepository implements OutcomeLogRepository {
 
   /**
    * Saves the log (its typed columns are kept for SharePoint's own views), and when the caller decides its
-   * verification — verified or rejected, where the record says otherwise — records that decision on the
-   * Verifications list under the caller's own name. The reporter (the log's Author) is refused.
+   * verification — verified or rejected, where the record says otherwise — first records that decision on
+   * the Verifications list under the caller's own name. The reporter (the log's Author) is refused.
    */
   public async update(log: Stored<OutcomeLog>): Promise<Stored<OutcomeLog>> {
     await this.check(log);
@@ -161,9 +162,20 @@ export class SharePointOutcomeLogRepository implements OutcomeLogRepository {
         throw new ValidationError([{ field: 'verifiedBy', message: 'The person who reported an outcome cannot verify it: ask another officer to check the evidence.' }], OUTCOME_LOGS_LIST.title);
       }
     }
-    const { etag } = await this.list.update(log.id, log.etag, outcomeToItem(log), what);
-    if (decision && me) await this.verifications.add({ ...log, etag }, decision, me.email, log.rejectionReason, what);
-    return { ...log, etag };
+    // The decision first (it is what counts), then the log's display columns with the ETag the caller read. If
+    // that save fails — someone changed the log since, or it did not land — the decision is taken back, so a
+    // refused verification leaves nothing behind; a retry finds a decision already there (same key) and only
+    // completes the log.
+    const added = decision && me ? await this.verifications.add(log, decision, me.email, log.rejectionReason, what) : undefined;
+    // The log shows who made the decision as SharePoint records them, whatever name the caller typed.
+    const saving = decision && me ? { ...log, verifiedBy: me.email } : log;
+    try {
+      const { etag } = await this.list.update(log.id, log.etag, outcomeToItem(saving), what);
+      return { ...saving, etag };
+    } catch (e) {
+      if (added !== undefined) await this.verifications.remove(added, what).catch(() => undefined);
+      throw e;
+    }
   }
 }
 

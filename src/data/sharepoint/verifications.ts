@@ -3,7 +3,7 @@
 // list holds, never the log's typed Verification/VerifiedBy columns.
 import type { SPFI } from '@pnp/sp';
 import { verificationOnRecord } from '../../domain';
-import type { OutcomeLog, RecordedVerification, VerificationDecision } from '../../domain';
+import type { OutcomeLog, RecordedLog, RecordedVerification, VerificationDecision } from '../../domain';
 import { DataError } from '../errors';
 import type { Stored } from '../ports';
 import { VERIFICATIONS_LIST } from '../schema/lists';
@@ -34,8 +34,8 @@ function fromItem(item: VerificationItem): RecordedVerification {
   };
 }
 
-/** A stored log and who SharePoint says reported it (its Author). */
-export type AuthoredLog = Stored<OutcomeLog> & { reportedByAuthor?: string };
+/** A stored log, who SharePoint says reported it (its Author) and what its typed columns claim. */
+export type AuthoredLog = Stored<OutcomeLog> & Pick<RecordedLog, 'reportedByAuthor' | 'claimed'>;
 
 export class VerificationsGateway {
   private readonly list: ListGateway<typeof VERIFICATIONS_LIST>;
@@ -65,26 +65,37 @@ export class VerificationsGateway {
     const byLog = new Map<number, RecordedVerification[]>();
     all.forEach((v) => byLog.set(v.logId, (byLog.get(v.logId) || []).concat(v)));
     return logs.map((l) => {
-      const log: Partial<AuthoredLog> = { ...l };
-      delete log.reportedByAuthor; // SharePoint's Author is the proof, not something the screens show
       const record = verificationOnRecord(l, byLog.get(l.id) || []);
-      return { ...(log as Stored<OutcomeLog>), verification: record.verification, verifiedBy: record.verifiedBy, verifiedAt: record.verifiedAt, rejectionReason: record.rejectionReason };
+      const log: AuthoredLog = { ...l, verification: record.verification, verifiedBy: record.verifiedBy, verifiedAt: record.verifiedAt, rejectionReason: record.rejectionReason };
+      // Who reported it and what it claimed were for the rule only; the record out is the domain's OutcomeLog.
+      delete log.reportedByAuthor;
+      delete log.claimed;
+      return log;
     });
   }
 
-  /** Records the caller's decision on the log's current figures (SharePoint records the caller as Author). */
-  public async add(log: Stored<OutcomeLog>, decision: VerificationDecision, verifierEmail: string, rejectionReason: string | undefined, what: string): Promise<void> {
+  /**
+   * Records the caller's decision on the figures they checked (SharePoint records the caller as Author): the id
+   * of the item added, or undefined when the same decision was already there (a retry).
+   */
+  public async add(log: Stored<OutcomeLog>, decision: VerificationDecision, verifierEmail: string, rejectionReason: string | undefined, what: string): Promise<number | undefined> {
     const key = [log.id, verifierEmail.toLowerCase(), decision, log.quantity, log.valuePence ?? 0].join('|');
     try {
-      await this.add1(log, decision, key, rejectionReason, what);
+      return await this.add1(log, decision, key, rejectionReason, what);
     } catch (e) {
       // The same person's same decision on the same figures is already there (a retry): nothing to add.
       if (!(e instanceof DataError && e.kind === 'duplicate')) throw e;
+      return undefined;
     }
   }
 
-  private async add1(log: Stored<OutcomeLog>, decision: VerificationDecision, key: string, rejectionReason: string | undefined, what: string): Promise<void> {
-    await this.list.add(
+  /** Takes back a decision whose log save failed (the caller's own item: the list lets them delete it). */
+  public async remove(id: number, what: string): Promise<void> {
+    await this.list.remove(id, '*', what);
+  }
+
+  private async add1(log: Stored<OutcomeLog>, decision: VerificationDecision, key: string, rejectionReason: string | undefined, what: string): Promise<number> {
+    const created = await this.list.add(
       {
         Title: `${log.procurementReference} ${log.measureCode} ${log.periodEnd}: ${decision}`,
         VerificationKey: key,
@@ -98,5 +109,6 @@ export class VerificationsGateway {
       },
       what,
     );
+    return created.Id;
   }
 }
