@@ -113,9 +113,9 @@ export function validateProcurementBasics(
   if (!lead || blank(lead.email)) errors.push({ field: 'leadOfficer.email', message: 'Enter the Procurement Lead Officer’s email address.' });
   else if (!isValidEmail(lead.email)) errors.push({ field: 'leadOfficer.email', message: 'The Procurement Lead Officer’s email address is not valid.' });
   if (!lead || blank(lead.displayName)) errors.push({ field: 'leadOfficer.displayName', message: 'Enter the Procurement Lead Officer’s name.' });
-  if (blank(p.contractType)) errors.push({ field: 'contractType', message: 'Choose the contract type: goods, services, works or light-touch services.' });
+  if (blank(p.contractType)) errors.push({ field: 'contractType', message: 'Choose the contract type: goods, services, works, light-touch services or concession.' });
   else if (!isContractType(p.contractType)) errors.push({ field: 'contractType', message: 'Choose a contract type from the list.' });
-  if (p.regime !== undefined && !isRegime(p.regime)) errors.push({ field: 'regime', message: 'Choose the regime: sub-central, central government or utilities.' });
+  if (p.regime !== undefined && !isRegime(p.regime)) errors.push({ field: 'regime', message: 'Choose the regime: sub-central, central government, utilities or defence and security.' });
   const v = p.estimatedValuePence;
   if (v === undefined || v === null) {
     errors.push({ field: 'estimatedValuePence', message: 'Enter the estimated whole-life value including VAT.' });

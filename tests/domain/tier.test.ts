@@ -14,15 +14,19 @@ import {
 
 // The figures of reference/thresholds.md, written out again here (not imported) so a typo in the data fails a test.
 const THRESHOLDS_POUNDS: Record<'2024' | '2026', Record<Regime, Record<ContractType, number>>> = {
+  // Concessions and defence and security by the row of Schedule 1 to the Procurement Act 2023 each falls in: a
+  // utilities concession is row 6 (the utilities goods/services figure), defence and security light-touch row 8.
   '2024': {
-    'sub-central': { goods: 214904, services: 214904, works: 5372609, 'light-touch-services': 663540 },
-    central: { goods: 139688, services: 139688, works: 5372609, 'light-touch-services': 663540 },
-    utilities: { goods: 429809, services: 429809, works: 5372609, 'light-touch-services': 884720 },
+    'sub-central': { goods: 214904, services: 214904, works: 5372609, 'light-touch-services': 663540, concession: 5372609 },
+    central: { goods: 139688, services: 139688, works: 5372609, 'light-touch-services': 663540, concession: 5372609 },
+    utilities: { goods: 429809, services: 429809, works: 5372609, 'light-touch-services': 884720, concession: 429809 },
+    'defence-security': { goods: 429809, services: 429809, works: 5372609, 'light-touch-services': 663540, concession: 5372609 },
   },
   '2026': {
-    'sub-central': { goods: 207720, services: 207720, works: 5193000, 'light-touch-services': 663540 },
-    central: { goods: 135018, services: 135018, works: 5193000, 'light-touch-services': 663540 },
-    utilities: { goods: 415440, services: 415440, works: 5193000, 'light-touch-services': 884720 },
+    'sub-central': { goods: 207720, services: 207720, works: 5193000, 'light-touch-services': 663540, concession: 5193000 },
+    central: { goods: 135018, services: 135018, works: 5193000, 'light-touch-services': 663540, concession: 5193000 },
+    utilities: { goods: 415440, services: 415440, works: 5193000, 'light-touch-services': 884720, concession: 415440 },
+    'defence-security': { goods: 415440, services: 415440, works: 5193000, 'light-touch-services': 663540, concession: 5193000 },
   },
 };
 
@@ -141,6 +145,23 @@ describe('determineTier: reason sentences name the figures', () => {
     expect(determineTier({ estimatedValue: 700000, contractType: 'light-touch-services', regime: 'utilities', decisionDate: '2026-01-01' }).reason).toContain(
       '£884,720 utilities light-touch services threshold',
     );
+  });
+
+  it('names concession and defence and security thresholds plainly', () => {
+    expect(determineTier({ estimatedValue: 1000000, contractType: 'concession', decisionDate: '2026-01-01' }).reason).toContain(
+      'under the £5,193,000 sub-central concession threshold in force from 1 January 2026',
+    );
+    expect(determineTier({ estimatedValue: 420000, contractType: 'goods', regime: 'defence-security', decisionDate: '2026-01-01' }).reason).toContain(
+      'at or above the £415,440 defence and security goods/services threshold',
+    );
+  });
+
+  it('tiers a £1m concession against the concession threshold, not the £207,720 services one', () => {
+    const concession = determineTier({ estimatedValue: 1000000, contractType: 'concession', decisionDate: '2026-06-01' });
+    const services = determineTier({ estimatedValue: 1000000, contractType: 'services', decisionDate: '2026-06-01' });
+    expect(concession.tier).toBe('toms-considered');
+    expect(concession.thresholdPence).toBe(519300000);
+    expect(services.tier).toBe('toms-included');
   });
 
   it('is one sentence', () => {

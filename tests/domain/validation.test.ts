@@ -54,7 +54,7 @@ describe('validateProcurementBasics', () => {
     ['a bad lead officer email', { leadOfficer: { email: 'lead.officer', displayName: 'A' } }, 'leadOfficer.email', /is not valid/],
     ['no lead officer name', { leadOfficer: { email: 'a@b.uk', displayName: '' } }, 'leadOfficer.displayName', /name/],
     ['no contract type', { contractType: undefined }, 'contractType', /Choose the contract type/],
-    ['an unknown contract type', { contractType: 'concession' }, 'contractType', /from the list/],
+    ['an unknown contract type', { contractType: 'framework' }, 'contractType', /from the list/],
     ['an unknown regime', { regime: 'eu' }, 'regime', /Choose the regime/],
     ['no value', { estimatedValuePence: undefined }, 'estimatedValuePence', 'Enter the estimated whole-life value including VAT.'],
     ['a zero value', { estimatedValuePence: 0 }, 'estimatedValuePence', /more than £0/],

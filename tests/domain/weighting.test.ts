@@ -197,7 +197,7 @@ describe('recommendWeighting', () => {
     ['a negative value', { estimatedValue: -1 }],
     ['a NaN value', { estimatedValue: NaN }],
     ['an infinite value', { estimatedValue: Infinity }],
-    ['an unknown contract type', { contractType: 'concession' }],
+    ['an unknown contract type', { contractType: 'framework' }],
     ['an unknown relevance', { relevance: 'very high' }],
   ])('%s is a PolicyInputError', (_name, change) => {
     const input = { tier: 'toms-included', relevance: 'high', contractType: 'services', estimatedValue: 300000, ...change };
