@@ -32,3 +32,5 @@ export * from './policyEdition';
 export * from './periods';
 export * from './validation';
 export * from './commitments';
+export * from './kpi';
+export * from './socialValueAct';

@@ -18,6 +18,7 @@ import { isPeriodEnd, periodFor } from './periods';
 import type { PolicyEdition } from './policyEdition';
 import { CURRENT_POLICY_EDITION } from './policyEdition';
 import { socialValuePence } from './socialValue';
+import { socialValueActApplies } from './socialValueAct';
 import { isThemeId } from './themes';
 import { determineTierForPence } from './tier';
 import { validateWeighting } from './weighting';
@@ -179,6 +180,23 @@ export function validateSubmission(
     errors.push({ field: 'tierDecision', message: 'Work out the tier before submitting.' });
   } else if (snap.tier !== decided.tier || snap.thresholdPence !== decided.thresholdPence || snap.policyEditionId !== decided.policyEditionId) {
     errors.push({ field: 'tierDecision', message: `The tier recorded no longer matches the value, type or date: ${decided.reason} Work out the tier again.` });
+  }
+  if (socialValueActApplies(p.contractType as Procurement['contractType'], decided)) {
+    // Public Services (Social Value) Act 2012 s1: considered before the procurement starts, so before submission.
+    if (p.socialValueConsidered !== true) {
+      errors.push({
+        field: 'socialValueConsidered',
+        message: 'Confirm that social value was considered before the procurement started: the Public Services (Social Value) Act 2012 requires it for services at or above the threshold.',
+      });
+    } else if (blank(p.socialValueConsideration)) {
+      errors.push({
+        field: 'socialValueConsideration',
+        message: 'Say how social value was considered: how this procurement might improve the area’s economic, social and environmental well-being, and whether you consulted.',
+      });
+    }
+  }
+  if (typeof p.socialValueConsideration === 'string' && p.socialValueConsideration.length > 4000) {
+    errors.push({ field: 'socialValueConsideration', message: `How social value was considered must be 4,000 characters or fewer (it has ${p.socialValueConsideration.length}).` });
   }
   if (!p.weighting) {
     errors.push({ field: 'weighting.method', message: 'Choose how social value is weighted.' });

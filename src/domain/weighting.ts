@@ -5,6 +5,7 @@ import type { ContractType } from './contract';
 import { CONTRACT_TYPES, contractTypeLabel, isContractType } from './contract';
 import type { WeightingDecision } from './entities';
 import type { FieldError } from './errors';
+import type { KpiDuty } from './kpi';
 import { PolicyInputError } from './errors';
 import { formatPounds, poundsToPence } from './money';
 import type { PolicyEdition } from './policyEdition';
@@ -162,6 +163,8 @@ export interface WeightingRecommendationInput {
   socialValueEssential?: boolean;
   /** The essential criteria, when the officer already knows them (used in the draft decision). */
   essentialCriteria?: string[];
+  /** Section 52's KPI duty for the procurement (kpiDuty), to name it where it applies; it never moves the weighting. */
+  kpiDuty?: KpiDuty;
 }
 
 export interface WeightingRecommendation {
@@ -189,9 +192,6 @@ export const WEIGHTING_BANDS: { readonly [T in Tier]: { readonly [R in SocialVal
   'toms-included': { low: { min: 5, max: 15, suggested: 10 }, medium: { min: 10, max: 20, suggested: 15 }, high: { min: 15, max: 30, suggested: 20 } },
 };
 
-/** Over this value (inc. VAT) the Procurement Act 2023 requires at least 3 published KPIs; social value commitments are natural KPIs. */
-export const KPI_CONTRACT_VALUE_PENCE = 500000000;
-
 const DEFAULT_ESSENTIAL_CRITERION = 'The supplier delivers the essential social value requirements set out in the specification.';
 
 function clamp(n: number, lo: number, hi: number): number {
@@ -201,7 +201,7 @@ function clamp(n: number, lo: number, hi: number): number {
 /**
  * A weighting recommendation that explains itself and never contradicts validateWeighting:
  * PASS/FAIL where social value is essential; no weighting under £50,000; otherwise weighted within a band
- * chosen by tier and relevance, narrowed for goods and raised for contracts over £5m (KPI duty), clamped to 5–30.
+ * chosen by tier and relevance, narrowed for goods, clamped to 5–30. The KPI duty is named, never weighed.
  */
 export function recommendWeighting(
   input: WeightingRecommendationInput,
@@ -233,10 +233,11 @@ export function recommendWeighting(
     suggested = Math.min(suggested, bandMax);
     rationale.push('Goods contracts usually offer less scope for local jobs and skills than services or works, so the band is narrowed.');
   }
-  if (valuePence > KPI_CONTRACT_VALUE_PENCE && tier !== 'light-touch') {
-    suggested = suggested + 5;
+  // Section 52's KPI duty is named where kpiDuty says it applies, and only named: it is about managing the
+  // contract, not about how much social value weighs in the evaluation.
+  if (input.kpiDuty && input.kpiDuty.applies) {
     rationale.push(
-      `At ${formatPounds(valuePence)} (over ${formatPounds(KPI_CONTRACT_VALUE_PENCE)}) the contract must publish at least 3 KPIs under the Procurement Act 2023; social value commitments make natural KPIs, so a higher weighting is suggested.`,
+      `${input.kpiDuty.reason} Social value commitments can be among those KPIs; the duty does not change the weighting.`,
     );
   }
   const max = clamp(bandMax, lo, hi);

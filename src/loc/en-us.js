@@ -129,7 +129,9 @@ define([], function () {
       ValueHint: 'As the Procurement Act 2023 counts it: the whole contract term, including extensions, with VAT.',
       DecisionDate: 'Decision date',
       DecisionDateHint: 'The threshold in force on this date applies.',
-      Duration: 'Contract duration (months)'
+      Duration: 'Contract duration (months)',
+      Framework: 'Framework',
+      FrameworkYes: 'This procurement awards a framework (contracts are called off under it later)'
     },
 
     Tier: {
@@ -146,7 +148,13 @@ define([], function () {
       DecideWeighting: 'Decide the weighting ({0}) or PASS/FAIL, or explain why TOMs are not practical.',
       RecordWhy: 'Record why you chose this weighting: the decision is yours and the record must say why.',
       PlanActions: 'Plan the actions that will deliver social value during the contract (the action plan).',
-      Range: '{0}% to {1}%'
+      Range: '{0}% to {1}%',
+      KpiDuty: 'Key performance indicators (Procurement Act 2023, section 52)',
+      SocialValueAct: 'Public Services (Social Value) Act 2012',
+      Considered: 'Social value was considered before the procurement started',
+      ConsideredYes: 'Yes: we considered how this procurement might improve the area’s well-being before any notice, advert or approach to a supplier',
+      Consideration: 'How social value was considered',
+      ConsiderationHint: 'How it might improve economic, social and environmental well-being here, how the procurement can secure that, and whether you consulted.'
     },
 
     Measures: {

@@ -121,6 +121,8 @@ declare interface ISocialValueHubStrings {
     DecisionDate: string;
     DecisionDateHint: string;
     Duration: string;
+    Framework: string;
+    FrameworkYes: string;
   };
   Tier: {
     CannotDecide: string;
@@ -137,6 +139,12 @@ declare interface ISocialValueHubStrings {
     RecordWhy: string;
     PlanActions: string;
     Range: string;
+    KpiDuty: string;
+    SocialValueAct: string;
+    Considered: string;
+    ConsideredYes: string;
+    Consideration: string;
+    ConsiderationHint: string;
   };
   Measures: {
     Themes: string;

@@ -91,7 +91,12 @@ describe('validateProcurementBasics', () => {
 
 describe('validateSubmission', () => {
   const decision = determineTier({ estimatedValue: 250000, contractType: 'services', decisionDate: '2026-03-01' });
-  const ready: Procurement = { ...basics, tierDecision: tierSnapshot(decision) };
+  const ready: Procurement = {
+    ...basics,
+    tierDecision: tierSnapshot(decision),
+    socialValueConsidered: true,
+    socialValueConsideration: 'Market engagement with local VCSEs in January; jobs for local people are the main opportunity.',
+  };
   const plan: ActionPlanItem[] = [{ procurementReference: 'WMCA-2026-0042', action: 'Agree the social value delivery plan with the supplier', ownerEmail: 'lead.officer@wmca.org.uk', ownerName: 'Lead Officer', dueDate: '2026-09-30', status: 'Not started' }];
 
   it('accepts a complete above-threshold submission with an action plan', () => {
@@ -115,8 +120,26 @@ describe('validateSubmission', () => {
     expect(fieldsOf(errors)).toEqual(['actionPlan[0].ownerEmail', 'actionPlan[0].dueDate']);
   });
 
+  it('services at or above the threshold: the Social Value Act 2012 consideration is on record before submission', () => {
+    const unconfirmed = validateSubmission({ ...ready, socialValueConsidered: undefined }, { actionPlan: plan });
+    expect(fieldsOf(unconfirmed)).toEqual(['socialValueConsidered']);
+    expect(unconfirmed[0].message).toMatch(/Public Services \(Social Value\) Act 2012/);
+    const unexplained = validateSubmission({ ...ready, socialValueConsideration: '  ' }, { actionPlan: plan });
+    expect(fieldsOf(unexplained)).toEqual(['socialValueConsideration']);
+    expect(unexplained[0].message).toMatch(/Say how social value was considered/);
+  });
+
+  it.each([
+    ['goods at or above the threshold', { contractType: 'goods' as const, estimatedValuePence: 25000000 }, 250000],
+    ['services under the threshold', { contractType: 'services' as const, estimatedValuePence: 10000000 }, 100000],
+  ])('%s: the Social Value Act 2012 does not apply, so no consideration is asked for', (_name, change, pounds) => {
+    const snap = tierSnapshot(determineTier({ estimatedValue: pounds, contractType: change.contractType, decisionDate: '2026-03-01' }));
+    const p = { ...ready, ...change, tierDecision: snap, socialValueConsidered: undefined, socialValueConsideration: undefined };
+    expect(fieldsOf(validateSubmission(p, { actionPlan: plan }))).toEqual([]);
+  });
+
   it('requires the tier to have been worked out', () => {
-    expect(fieldsOf(validateSubmission({ ...basics }, { actionPlan: plan }))).toEqual(['tierDecision']);
+    expect(fieldsOf(validateSubmission({ ...ready, tierDecision: undefined }, { actionPlan: plan }))).toEqual(['tierDecision']);
   });
 
   it('refuses a stale tier after the value changed', () => {

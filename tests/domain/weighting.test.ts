@@ -7,6 +7,7 @@ import {
   Tier,
   WeightingDecision,
   buildPolicyEdition,
+  kpiDuty,
   recommendWeighting,
   validateWeighting,
 } from '../../src/domain';
@@ -168,9 +169,9 @@ describe('recommendWeighting', () => {
     ['toms-included', 'high', 'services', 300000, 15, 30, 20],
     ['toms-included', 'high', 'goods', 300000, 15, 25, 20],
     ['toms-included', 'low', 'goods', 300000, 5, 10, 10],
-    ['toms-included', 'high', 'works', 6000000, 15, 30, 25],
+    ['toms-included', 'high', 'works', 6000000, 15, 30, 20],
     ['toms-included', 'high', 'works', 5000000, 15, 30, 20],
-    ['toms-included', 'high', 'works', 5000000.01, 15, 30, 25],
+    ['toms-included', 'high', 'works', 5000000.01, 15, 30, 20],
   ] as const)('%s, %s relevance, %s £%p → %p–%p%%, suggested %p%%', (tier, relevance, contractType, estimatedValue, min, max, suggested) => {
     const r = recommendWeighting({ tier, relevance, contractType, estimatedValue });
     expect(r.method).toBe('weighted');
@@ -179,9 +180,26 @@ describe('recommendWeighting', () => {
     expect(r.policyEditionId).toBe(CURRENT_POLICY_EDITION.id);
   });
 
-  it('explains the £5m KPI reason', () => {
-    const r = recommendWeighting({ tier: 'toms-included', relevance: 'high', contractType: 'works', estimatedValue: 6000000 });
-    expect(r.rationale.join(' ')).toContain('At £6,000,000 (over £5,000,000) the contract must publish at least 3 KPIs');
+  it('names section 52’s KPI duty where it applies, and the weighting stays what it would be without it', () => {
+    const base = { tier: 'toms-included' as const, relevance: 'high' as const, contractType: 'services' as const, estimatedValue: 6000000 };
+    const duty = kpiDuty({ estimatedValuePence: 600000000, contractType: 'services', decisionDate: '2026-04-01' });
+    expect(duty.applies).toBe(true);
+    const named = recommendWeighting({ ...base, kpiDuty: duty });
+    const plain = recommendWeighting(base);
+    expect(named.rationale.join(' ')).toContain('at least 3 key performance indicators');
+    expect(named.rationale.join(' ')).toContain('the duty does not change the weighting');
+    expect([named.min, named.max, named.suggested, named.draft]).toEqual([plain.min, plain.max, plain.suggested, plain.draft]);
+    expect(plain.rationale.join(' ')).not.toMatch(/KPI|key performance/);
+  });
+
+  it.each([
+    ['£5.1m of works (under the £5,193,000 works threshold: not a public contract)', { estimatedValuePence: 510000000, contractType: 'works' as const }],
+    ['light-touch services over £5m', { estimatedValuePence: 600000000, contractType: 'light-touch-services' as const }],
+  ])('does not name the KPI duty for %s', (_name, input) => {
+    const duty = kpiDuty({ ...input, decisionDate: '2026-04-01' });
+    expect(duty.applies).toBe(false);
+    const r = recommendWeighting({ tier: 'toms-included', relevance: 'high', contractType: input.contractType, estimatedValue: input.estimatedValuePence / 100, kpiDuty: duty });
+    expect(r.rationale.join(' ')).not.toMatch(/KPI|key performance/);
   });
 
   it('stays inside a narrower range set by a policy review', () => {

@@ -118,6 +118,9 @@ export const PROCUREMENT_FIELDS: Record<string, string> = {
   EstimatedValuePence: 'estimatedValuePence',
   DecisionDate: 'decisionDate',
   DurationMonths: 'durationMonths',
+  IsFramework: 'framework',
+  SocialValueConsidered: 'socialValueConsidered',
+  SocialValueConsideration: 'socialValueConsideration',
   Tier: 'tierDecision.tier',
   ThresholdPence: 'tierDecision.thresholdPence',
   ThresholdEffectiveFrom: 'tierDecision.thresholdEffectiveFrom',
@@ -175,6 +178,9 @@ export function procurementToItem(p: Procurement, people: ProcurementPeople): It
     EstimatedValuePence: p.estimatedValuePence,
     DecisionDate: toSpDate(p.decisionDate),
     DurationMonths: p.durationMonths,
+    IsFramework: !!p.framework,
+    SocialValueConsidered: !!p.socialValueConsidered,
+    SocialValueConsideration: p.socialValueConsideration || null,
     Tier: t ? t.tier : null,
     ThresholdPence: t ? t.thresholdPence : null,
     ThresholdEffectiveFrom: t ? toSpDate(t.thresholdEffectiveFrom) : null,
@@ -215,6 +221,10 @@ export function procurementFromItem(item: ProcurementItem): Stored<Procurement> 
     estimatedValuePence: item.EstimatedValuePence ?? 0,
     decisionDate: fromSpDate(item.DecisionDate) || '',
     durationMonths: item.DurationMonths ?? 0,
+    // Unset reads as undefined, not false, so a record saved before these columns existed reads back unchanged.
+    framework: item.IsFramework ? true : undefined,
+    socialValueConsidered: item.SocialValueConsidered ? true : undefined,
+    socialValueConsideration: str(item.SocialValueConsideration),
     tierDecision:
       tier && item.ThresholdPence !== null
         ? {

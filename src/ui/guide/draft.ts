@@ -7,6 +7,7 @@ import {
   DEFAULT_REGIME,
   PolicyInputError,
   determineTier,
+  kpiDuty,
   parsePounds,
   penceToPounds,
   recommendWeighting,
@@ -20,6 +21,7 @@ import type {
   ContractType,
   FieldError,
   IsoDate,
+  KpiDuty,
   Measure,
   PolicyEdition,
   Procurement,
@@ -57,6 +59,11 @@ export interface GuideDraft {
   estimatedValue: string;
   decisionDate: string;
   durationMonths: string;
+  /** Awards a framework (optional: drafts kept before it existed have none). */
+  framework?: boolean;
+  /** Public Services (Social Value) Act 2012: considered before the procurement started, and how. */
+  socialValueConsidered?: boolean;
+  socialValueConsideration?: string;
   themeIds: ThemeId[];
   /** Measure code → target quantity as typed. */
   targets: { code: string; quantity: string }[];
@@ -136,6 +143,9 @@ function asProcurement(draft: GuideDraft): Partial<Procurement> {
     estimatedValuePence: estimatedValuePence(draft).pence,
     decisionDate: draft.decisionDate,
     durationMonths: typedNumber(draft.durationMonths),
+    framework: !!draft.framework,
+    socialValueConsidered: !!draft.socialValueConsidered,
+    socialValueConsideration: (draft.socialValueConsideration ?? '').trim() || undefined,
     themeIds: draft.themeIds,
     measureTargets: draft.targets.map((t) => ({ measureCode: t.code, targetQuantity: typedNumber(t.quantity) as number })),
     weighting: weightingDecision(draft),
@@ -144,6 +154,7 @@ function asProcurement(draft: GuideDraft): Partial<Procurement> {
 
 const BASICS_FIELDS = /^(title|authorityId|directorate|leadOfficer\.|contractType|regime|estimatedValuePence|decisionDate|durationMonths)/;
 const MEASURES_FIELDS = /^(themeIds|measureTargets)/;
+const TIER_FIELDS = /^socialValueConsider/;
 
 /** Problems with the basics, each next to its field (the domain's own validator and words). */
 export function basicsErrors(draft: GuideDraft, edition: PolicyEdition, library?: readonly Measure[]): FieldError[] {
@@ -199,6 +210,14 @@ export function weightingErrors(draft: GuideDraft, tier: TierDecision, edition: 
   return validateWeighting(weightingDecision(draft), tier.tier, edition).errors;
 }
 
+/** Section 52's KPI duty for the draft, as the domain decides it. */
+export function kpiDutyOf(draft: GuideDraft, tier: TierDecision, edition: PolicyEdition): KpiDuty {
+  return kpiDuty(
+    { estimatedValuePence: tier.estimatedValuePence, contractType: tier.contractType, regime: tier.regime, decisionDate: tier.decisionDate, framework: !!draft.framework },
+    edition,
+  );
+}
+
 export function weightingRecommendation(draft: GuideDraft, tier: TierDecision, edition: PolicyEdition): WeightingRecommendation {
   return recommendWeighting(
     {
@@ -207,9 +226,16 @@ export function weightingRecommendation(draft: GuideDraft, tier: TierDecision, e
       contractType: tier.contractType,
       relevance: draft.relevance,
       socialValueEssential: draft.socialValueEssential,
+      kpiDuty: kpiDutyOf(draft, tier, edition),
     },
     edition,
   );
+}
+
+/** The tier step's own fields: the Social Value Act 2012 record, where the Act applies (the domain's submission rule). */
+export function tierStepErrors(draft: GuideDraft, edition: PolicyEdition, library?: readonly Measure[]): FieldError[] {
+  const bundle = toBundle(draft, edition);
+  return validateSubmission(bundle.procurement, { edition, library, actionPlan: bundle.actionPlan }).filter((e) => TIER_FIELDS.test(e.field));
 }
 
 /** Themes and targets, as the domain rules them: a theme from £50,000, every target a valid quantity in its unit. */
@@ -235,6 +261,8 @@ export function draftProblems(draft: GuideDraft, edition: PolicyEdition, library
   if (basics.length) problems.basics = basics;
   const tier = tierOf(draft, edition).decision;
   if (!tier) return problems;
+  const tierFields = tierStepErrors(draft, edition, library);
+  if (tierFields.length) problems.tier = tierFields;
   const targets = targetErrors(draft, edition, library);
   if (targets.length) problems.measures = targets;
   const weighting = weightingErrors(draft, tier, edition);
@@ -260,6 +288,9 @@ export function toBundle(draft: GuideDraft, edition: PolicyEdition, existing?: S
     estimatedValuePence: value,
     decisionDate: draft.decisionDate,
     durationMonths: typedNumber(draft.durationMonths) ?? 0,
+    framework: draft.framework ? true : undefined,
+    socialValueConsidered: draft.socialValueConsidered ? true : undefined,
+    socialValueConsideration: (draft.socialValueConsideration ?? '').trim() || undefined,
     tierDecision: tier ? tierSnapshot(tier) : undefined,
     themeIds: draft.themeIds,
     measureTargets: draft.targets
@@ -294,6 +325,9 @@ export function draftFromProcurement(p: Procurement, actions: readonly ActionPla
     estimatedValue: String(penceToPounds(p.estimatedValuePence)),
     decisionDate: p.decisionDate,
     durationMonths: String(p.durationMonths || ''),
+    framework: !!p.framework,
+    socialValueConsidered: !!p.socialValueConsidered,
+    socialValueConsideration: p.socialValueConsideration ?? '',
     themeIds: [...p.themeIds],
     targets: (p.measureTargets ?? []).map((t) => ({ code: t.measureCode, quantity: String(t.targetQuantity) })),
     relevance: 'medium',
