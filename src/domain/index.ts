@@ -34,3 +34,4 @@ export * from './validation';
 export * from './commitments';
 export * from './kpi';
 export * from './socialValueAct';
+export { decimalPlaces } from './decimal';

@@ -7,6 +7,7 @@ import type { WeightingDecision } from './entities';
 import type { FieldError } from './errors';
 import type { KpiDuty } from './kpi';
 import { PolicyInputError } from './errors';
+import { exactDecimal } from './decimal';
 import { formatPounds, poundsToPence } from './money';
 import type { PolicyEdition } from './policyEdition';
 import { CURRENT_POLICY_EDITION, assertPolicyEdition } from './policyEdition';
@@ -26,6 +27,17 @@ export const WEIGHTING_METHODS: readonly WeightingMethodInfo[] = [
   { id: 'pass-fail', label: 'PASS/FAIL', description: 'Essential social value deliverables a bid must meet to be considered.' },
   { id: 'none', label: 'No weighting', description: 'Social value is not scored in the evaluation.' },
 ];
+
+/**
+ * A weighting has at most one decimal place (12.5%, not 12.35%), so the figure approved is the figure the list
+ * shows and bidders read in the tender pack: the list column and the pack are sized from this.
+ */
+export const WEIGHTING_DECIMALS = 1;
+
+/** True when `percent` has more decimal places than WEIGHTING_DECIMALS. */
+export function weightingTooPrecise(percent: number): boolean {
+  return exactDecimal(percent, 'weighting').scale > WEIGHTING_DECIMALS;
+}
 
 export function isWeightingMethod(value: unknown): value is WeightingMethod {
   return WEIGHTING_METHODS.some((m) => m.id === value);
@@ -49,7 +61,7 @@ function percentText(n: number): string {
 
 /**
  * The policy's weighting rules, field by field (policy section 6.0):
- * - 'weighted': a percentage between the edition's bounds (5 and 30) inclusive.
+ * - 'weighted': a percentage between the edition's bounds (5 and 30) inclusive, to at most one decimal place.
  * - 'pass-fail': at least one essential criterion, none blank; no percentage.
  * - 'none': no percentage; not allowed at or above the threshold ('toms-included'); between £50,000 and
  *   the threshold only with a justification of why TOMs are not practical.
@@ -83,6 +95,11 @@ export function validateWeighting(
       errors.push({ field: 'percent', message: `Enter the social value weighting as a percentage ${range}.` });
     } else if (typeof percent !== 'number' || !isFinite(percent)) {
       errors.push({ field: 'percent', message: `The social value weighting must be a number ${range}; "${String(percent)}" is not.` });
+    } else if (weightingTooPrecise(percent)) {
+      errors.push({
+        field: 'percent',
+        message: `Give the social value weighting to at most one decimal place (e.g. 12.5%); ${String(percent)}% has more.`,
+      });
     } else if (percent < min || percent > max) {
       errors.push({
         field: 'percent',

@@ -192,7 +192,7 @@ define([], function () {
       Why: 'Why this is recommended',
       UseRecommendation: 'Use the recommendation',
       Method: 'Weighting method',
-      Percent: 'Weighting (%) — between {0}% and {1}%',
+      Percent: 'Weighting (%) — between {0}% and {1}%, to at most one decimal place',
       Criteria: 'Essential criteria (one per line)',
       CriteriaHint: 'What a bid must commit to, to pass.',
       Justification: 'Justification',

@@ -17,13 +17,13 @@ const fields = (d: WeightingDecision, tier: Tier): string[] => validateWeighting
 
 describe('validateWeighting: the 5–30% range, inclusive', () => {
   it.each([
-    [4.99, false],
+    [4.9, false],
     [5, true],
-    [5.01, true],
+    [5.1, true],
     [17.5, true],
-    [29.99, true],
+    [29.9, true],
     [30, true],
-    [30.01, false],
+    [30.1, false],
     [0, false],
     [-5, false],
     [100, false],
@@ -37,6 +37,18 @@ describe('validateWeighting: the 5–30% range, inclusive', () => {
         ]);
       }
     }
+  });
+
+  it.each([[12.35], [12.345], [5.05], [29.99]])('%p%% has more than one decimal place: a field error that says what to do', (percent) => {
+    for (const t of TIERS) {
+      expect(validateWeighting({ method: 'weighted', percent, justification: J }, t.id).errors).toEqual([
+        { field: 'percent', message: `Give the social value weighting to at most one decimal place (e.g. 12.5%); ${percent}% has more.` },
+      ]);
+    }
+  });
+
+  it.each([[12.5], [12], [5.5], [29.9]])('%p%% has at most one decimal place and is accepted', (percent) => {
+    expect(validateWeighting({ method: 'weighted', percent, justification: J }, 'toms-included').ok).toBe(true);
   });
 
   it.each([[undefined], [null]])('weighted with percent %p asks for it', (percent) => {

@@ -311,6 +311,14 @@ describe('large and awkward procurements', () => {
     expect(() => tenderPackContent(decided('wmca-svp-2019', 31), { measures: LIBRARY, edition: narrower })).toThrow(TenderPackError);
   });
 
+  test('the weighting bidders read is the one approved: one decimal place, never rounded from more', () => {
+    const text = tenderPackContent(procurement({ weighting: { method: 'weighted', percent: 12.3, justification: 'j' } }), { measures: LIBRARY }).blocks.flatMap(blockText);
+    expect(text).toContain('Social value is weighted at 12.3% of the total score.');
+    expect(text).toContain(wording.WEIGHTED.remainder('87.7%'));
+    expect(text).toContain(wording.WEIGHTED.example(4, '12.3%', '9.84%'));
+    expect(() => tenderPackContent(procurement({ weighting: { method: 'weighted', percent: 12.35, justification: 'j' } }), { measures: LIBRARY })).toThrow(/at most one decimal place/);
+  });
+
   test('a missing justification does not stop the pack (it is not printed)', () => {
     expect(() => tenderPackContent(procurement({ weighting: { method: 'weighted', percent: 12.5 } }), { measures: LIBRARY })).not.toThrow();
     const content = tenderPackContent(procurement({ weighting: { method: 'weighted', percent: 12.5 } }), { measures: LIBRARY });

@@ -9,7 +9,7 @@
 //   retried batch finds what already landed instead of writing it twice.
 // - Money is integer pence in Number columns (exact up to 2^53); column formatting shows pounds.
 // - Indexed columns are the ones the app filters or sorts on, and no more (SharePoint allows 20).
-import { CASE_STUDY_LIMITS, DEFAULT_REGIME, MAX_REFERENCE_LENGTH } from '../../domain';
+import { CASE_STUDY_LIMITS, DEFAULT_REGIME, MAX_REFERENCE_LENGTH, WEIGHTING_DECIMALS } from '../../domain';
 import type { ActionPlanStatus, ApprovalOutcome, ProcurementStatus, Rag, ThemeId, Tier, VerificationStatus } from '../../domain';
 import type { TaskforcePostStatus } from './vocabulary';
 import { and, anyOf, beforeToday, eq, groupedViewQuery, isMe, neq, viewQuery } from './caml';
@@ -100,7 +100,7 @@ export const PROCUREMENTS_LIST = {
     { name: 'Themes', title: 'Themes', kind: 'MultiChoice', choices: THEME_CHOICES },
     { name: 'MeasureTargets', title: 'Measures and targets', kind: 'Note', maxLength: 4000, lines: 6, description: 'One line per measure: code = target quantity.' },
     { name: 'WeightingMethod', title: 'Weighting method', kind: 'Choice', choices: WEIGHTING_METHOD_CHOICES, format: labelFormat(WEIGHTING_METHOD_LABELS) },
-    { name: 'WeightingPercent', title: 'Social value weighting (%)', kind: 'Number', decimals: 1, min: 0, max: 100 },
+    { name: 'WeightingPercent', title: 'Social value weighting (%)', kind: 'Number', decimals: WEIGHTING_DECIMALS, min: 0, max: 100, description: 'At most one decimal place, as approved and as the tender pack prints it.' },
     { name: 'Justification', title: 'Justification', kind: 'Note', maxLength: 4000, lines: 4 },
     { name: 'PassFailCriteria', title: 'PASS/FAIL essential criteria', kind: 'Note', maxLength: 4000, lines: 4, description: 'One criterion per line.' },
     { name: 'Status', title: 'Status', kind: 'Choice', choices: STATUS_CHOICES, required: true, defaultValue: 'Draft', indexed: true, format: STATUS_FORMAT },
