@@ -4,7 +4,7 @@
 import type { ContractType, Regime } from './contract';
 import { CONTRACT_TYPES, REGIMES, isContractType, isRegime } from './contract';
 import type { IsoDate } from './dates';
-import { addDays, compareIsoDates, formatLongDate, isIsoDate, parseIsoDate } from './dates';
+import { addDays, addMonths, compareIsoDates, formatLongDate, isIsoDate, parseIsoDate } from './dates';
 import { PolicyInputError } from './errors';
 import type { Pence } from './money';
 
@@ -69,6 +69,29 @@ export const THRESHOLD_TABLE_2026: ThresholdTable = {
 };
 
 export const DEFAULT_THRESHOLD_TABLES: readonly ThresholdTable[] = [THRESHOLD_TABLE_2024, THRESHOLD_TABLE_2026];
+
+/** UK thresholds are revised every two years (last 1 January 2026, next expected 1 January 2028: thresholds.md). */
+export const THRESHOLD_REVISION_MONTHS = 24;
+
+/** When the table after `table` is expected to take effect: two years after it did. */
+export function nextThresholdRevision(table: ThresholdTable): IsoDate {
+  return addMonths(table.effectiveFrom, THRESHOLD_REVISION_MONTHS);
+}
+
+/**
+ * Why a decision on `date` under `table` may rest on an out-of-date figure: the date is on or after the table's
+ * expected successor and no newer table is held. Empty when the table is still current on that date.
+ */
+export function thresholdTableWarnings(tables: readonly ThresholdTable[], table: ThresholdTable, date: IsoDate): string[] {
+  const newer = tables.some((t) => compareIsoDates(t.effectiveFrom, table.effectiveFrom) > 0);
+  const due = nextThresholdRevision(table);
+  if (newer || compareIsoDates(date, due) < 0) return [];
+  return [
+    `The decision date ${formatLongDate(date)} is on or after ${formatLongDate(due)}, when the UK procurement thresholds are next due to be revised, ` +
+      `but the hub holds no table newer than the one in force from ${formatLongDate(table.effectiveFrom)}, so its figures were applied. ` +
+      'Ask an administrator to add the new table if it has been published, then work out the tier again.',
+  ];
+}
 
 /** The table in force on `date` (the latest effectiveFrom on or before it). Throws when the date is before every table. */
 export function thresholdTableInForce(tables: readonly ThresholdTable[], date: IsoDate): ThresholdTable {

@@ -10,7 +10,7 @@ import type { Pence } from './money';
 import { assertPence, formatPounds, poundsToPence } from './money';
 import type { PolicyEdition } from './policyEdition';
 import { CURRENT_POLICY_EDITION, assertPolicyEdition } from './policyEdition';
-import { thresholdContractLabel, thresholdRegimeLabel, thresholdTableInForce } from './thresholds';
+import { thresholdContractLabel, thresholdRegimeLabel, thresholdTableInForce, thresholdTableWarnings } from './thresholds';
 import type { TierSnapshot } from './entities';
 
 export type Tier = 'light-touch' | 'toms-considered' | 'toms-included';
@@ -108,6 +108,8 @@ export interface TierDecision {
   policyAsks: string;
   /** One plain-English sentence naming the figures. */
   reason: string;
+  /** What the officer should know before relying on the decision (e.g. a threshold table past its revision date); empty when none. */
+  warnings: string[];
   policyEditionId: string;
 }
 
@@ -181,6 +183,7 @@ export function determineTierForPence(
     justificationRequired: info.justificationRequired,
     policyAsks: info.policyAsks,
     reason,
+    warnings: thresholdTableWarnings(edition.thresholdTables, table, input.decisionDate),
     policyEditionId: edition.id,
   };
 }

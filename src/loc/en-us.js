@@ -149,6 +149,7 @@ define([], function () {
       RecordWhy: 'Record why you chose this weighting: the decision is yours and the record must say why.',
       PlanActions: 'Plan the actions that will deliver social value during the contract (the action plan).',
       Range: '{0}% to {1}%',
+      Warning: 'Check before relying on this tier',
       KpiDuty: 'Key performance indicators (Procurement Act 2023, section 52)',
       SocialValueAct: 'Public Services (Social Value) Act 2012',
       Considered: 'Social value was considered before the procurement started',

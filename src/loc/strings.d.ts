@@ -139,6 +139,7 @@ declare interface ISocialValueHubStrings {
     RecordWhy: string;
     PlanActions: string;
     Range: string;
+    Warning: string;
     KpiDuty: string;
     SocialValueAct: string;
     Considered: string;

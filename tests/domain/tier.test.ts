@@ -6,8 +6,10 @@ import {
   PolicyInputError,
   REGIMES,
   Regime,
+  THRESHOLD_TABLE_2026,
   TIERS,
   determineTier,
+  withThresholdTable,
   determineTierForPence,
   tierSnapshot,
 } from '../../src/domain';
@@ -104,6 +106,48 @@ describe('determineTier: the day before and the day a new table takes effect', (
     expect(() => determineTier({ estimatedValue: 1, contractType: 'works', decisionDate: '2023-12-31' })).toThrow(
       /before the earliest procurement threshold table \(in force from 1 January 2024\)/,
     );
+  });
+});
+
+describe('determineTier: warnings when the threshold table is past its next scheduled revision', () => {
+  const subCentralGoods = (decisionDate: string, edition = CURRENT_POLICY_EDITION) =>
+    determineTier({ estimatedValue: 210000, contractType: 'goods', decisionDate }, edition);
+
+  it('no warning while the 2026 table is current (up to 31 December 2027)', () => {
+    expect(subCentralGoods('2026-01-01').warnings).toEqual([]);
+    expect(subCentralGoods('2027-12-31').warnings).toEqual([]);
+    expect(subCentralGoods('2025-06-30').warnings).toEqual([]);
+  });
+
+  it('on or after 1 January 2028 with no newer table, it says so and names the figures applied', () => {
+    for (const date of ['2028-01-01', '2031-06-30']) {
+      const d = subCentralGoods(date);
+      expect(d.thresholdPence).toBe(20772000);
+      expect(d.warnings).toHaveLength(1);
+      expect(d.warnings[0]).toContain('is on or after 1 January 2028, when the UK procurement thresholds are next due to be revised');
+      expect(d.warnings[0]).toContain('no table newer than the one in force from 1 January 2026');
+    }
+  });
+
+  it('once the 2028 table is added the warning goes, and what was decided before keeps its recorded figure', () => {
+    const before = subCentralGoods('2028-03-01');
+    const recorded = tierSnapshot(before);
+    const table2028 = {
+      ...THRESHOLD_TABLE_2026,
+      id: 'uk-thresholds-2028',
+      label: 'test 2028 table',
+      effectiveFrom: '2028-01-01',
+      source: 'test data',
+      figures: { ...THRESHOLD_TABLE_2026.figures, 'sub-central': { ...THRESHOLD_TABLE_2026.figures['sub-central'], goods: 21500000 } },
+    };
+    const edition2028 = withThresholdTable(CURRENT_POLICY_EDITION, table2028, 'wmca-svp-2028');
+    const after = subCentralGoods('2028-03-01', edition2028);
+    expect(after.warnings).toEqual([]);
+    expect(after.thresholdPence).toBe(21500000);
+    expect(after.tier).toBe('toms-considered');
+    // The record keeps the decision made under the edition in force then: nothing recomputes it silently.
+    expect(recorded).toEqual({ tier: 'toms-included', thresholdPence: 20772000, thresholdEffectiveFrom: '2026-01-01', policyEditionId: CURRENT_POLICY_EDITION.id });
+    expect(subCentralGoods('2027-12-31', edition2028).warnings).toEqual([]);
   });
 });
 

@@ -54,6 +54,14 @@ export function TierStep({ tier, error, edition, draft, errors, onChange }: Tier
         <Text size={400} weight="semibold">{strings.Tier.Tier}</Text> <Badge appearance="filled" color="brand">{tierLabel(tier.tier)}</Badge>
       </div>
       <Text as="p" block data-testid="tier-reason">{tier.reason}</Text>
+      {tier.warnings.map((w) => (
+        <MessageBar key={w} intent="warning" className={styles.asks}>
+          <MessageBarBody>
+            <MessageBarTitle>{strings.Tier.Warning}</MessageBarTitle>
+            {w}
+          </MessageBarBody>
+        </MessageBar>
+      ))}
       <div className={styles.asks}>
         <Text as="h3" weight="semibold">{strings.Tier.WhatPolicyAsks}</Text>
         <Text as="p" block>{tier.policyAsks}</Text>
