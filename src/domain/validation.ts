@@ -203,6 +203,13 @@ export function validateSubmission(
   } else {
     for (const e of validateWeighting(p.weighting, decided.tier, edition).errors) errors.push({ field: `weighting.${e.field}`, message: e.message });
   }
+  if (decided.tier === 'toms-included' && !(p.measureTargets || []).some((t) => typeof t.targetQuantity === 'number' && t.targetQuantity > 0)) {
+    // The top tier includes TOMs in the tender: a decision with no measure to commit to would be hollow.
+    errors.push({
+      field: 'measureTargets',
+      message: 'At or above the procurement threshold TOMs are included in the tender: choose at least one measure and give it a target.',
+    });
+  }
   if (decided.actionPlanRequired) {
     const plan = options.actionPlan || [];
     if (plan.length === 0) {

@@ -96,7 +96,17 @@ describe('validateSubmission', () => {
     tierDecision: tierSnapshot(decision),
     socialValueConsidered: true,
     socialValueConsideration: 'Market engagement with local VCSEs in January; jobs for local people are the main opportunity.',
+    measureTargets: [{ measureCode: 'GSE-01', targetQuantity: 4 }],
   };
+
+  it.each([
+    ['no measures', []],
+    ['measures without a target', [{ measureCode: 'GSE-01', targetQuantity: 0 }]],
+  ])('at TOMs included, %s is a hollow decision: it cannot be submitted', (_name, measureTargets) => {
+    const errors = validateSubmission({ ...ready, measureTargets }, { actionPlan: plan });
+    expect(fieldsOf(errors)).toEqual(['measureTargets']);
+    expect(errors[0].message).toBe('At or above the procurement threshold TOMs are included in the tender: choose at least one measure and give it a target.');
+  });
   const plan: ActionPlanItem[] = [{ procurementReference: 'WMCA-2026-0042', action: 'Agree the social value delivery plan with the supplier', ownerEmail: 'lead.officer@wmca.org.uk', ownerName: 'Lead Officer', dueDate: '2026-09-30', status: 'Not started' }];
 
   it('accepts a complete above-threshold submission with an action plan', () => {

@@ -240,7 +240,8 @@ export function tierStepErrors(draft: GuideDraft, edition: PolicyEdition, librar
 
 /** Themes and targets, as the domain rules them: a theme from £50,000, every target a valid quantity in its unit. */
 export function targetErrors(draft: GuideDraft, edition: PolicyEdition, library?: readonly Measure[]): FieldError[] {
-  return validateProcurementBasics(asProcurement(draft), { edition, library }).filter((e) => MEASURES_FIELDS.test(e.field));
+  // The submission rule, so the step also says when the top tier has no measure with a target.
+  return validateSubmission(asProcurement(draft), { edition, library }).filter((e) => MEASURES_FIELDS.test(e.field));
 }
 
 /** The action plan's problems, as the domain sees them at submission (fields actionPlan[i].…). */
