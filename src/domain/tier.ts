@@ -62,6 +62,13 @@ export const TIERS: readonly TierInfo[] = [
   },
 ];
 
+/**
+ * When the action plan the top tier asks for must exist: before the procurement is submitted for approval
+ * (validateSubmission refuses it without one), so the approver approves a plan, not a promise of one. The
+ * supplier's commitments are added to it at award. The guide and the tender pack both read this.
+ */
+export const ACTION_PLAN_DUE = 'before the procurement is submitted for approval';
+
 export function isTier(value: unknown): value is Tier {
   return TIERS.some((t) => t.id === value);
 }

@@ -20,7 +20,7 @@ import { CURRENT_POLICY_EDITION } from './policyEdition';
 import { socialValuePence } from './socialValue';
 import { socialValueActApplies } from './socialValueAct';
 import { isThemeId } from './themes';
-import { determineTierForPence } from './tier';
+import { ACTION_PLAN_DUE, determineTierForPence } from './tier';
 import { validateWeighting } from './weighting';
 
 /** SharePoint single line of text holds 255 characters. */
@@ -213,7 +213,7 @@ export function validateSubmission(
   if (decided.actionPlanRequired) {
     const plan = options.actionPlan || [];
     if (plan.length === 0) {
-      errors.push({ field: 'actionPlan', message: 'At or above the procurement threshold the policy requires an action plan: add at least one action with an owner and a due date.' });
+      errors.push({ field: 'actionPlan', message: `At or above the procurement threshold the policy requires an action plan ${ACTION_PLAN_DUE}: add at least one action with an owner and a due date.` });
     }
     plan.forEach((item, i) => errors.push(...validateActionPlanItem(item).map((e) => ({ field: `actionPlan[${i}].${e.field}`, message: e.message }))));
   }

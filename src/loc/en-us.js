@@ -201,7 +201,7 @@ define([], function () {
     },
 
     ActionPlan: {
-      Required: 'At or above the threshold the policy asks for an action plan during the contract: who does what, by when. At award it becomes the delivery plan.',
+      Required: 'At or above the threshold the policy asks for an action plan during the contract, {0}: who does what, by when. At award the supplier’s commitments are added to it.',
       Optional: 'An action plan is optional at this tier.',
       Actions: 'Actions',
       Action: 'Action {0}',
