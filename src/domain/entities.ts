@@ -98,6 +98,11 @@ export interface Procurement {
   awardValuePence?: Pence;
   contractStart?: IsoDate;
   contractEnd?: IsoDate;
+  // Notices on the central digital platform (Procurement Act 2023): their identifiers, for the contract performance notice.
+  /** The tender notice's identifier: the procurement's unique identifier. */
+  tenderNoticeId?: string;
+  /** The contract details notice's identifier: the contract's unique identifier. */
+  contractDetailsNoticeId?: string;
 }
 
 export type ActionPlanStatus = 'Not started' | 'In progress' | 'Done';

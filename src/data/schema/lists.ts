@@ -116,6 +116,8 @@ export const PROCUREMENTS_LIST = {
     { name: 'AwardValuePence', title: 'Award value', kind: 'Number', decimals: 0, min: 0, format: MONEY },
     { name: 'ContractStart', title: 'Contract start', kind: 'DateTime', dateOnly: true },
     { name: 'ContractEnd', title: 'Contract end', kind: 'DateTime', dateOnly: true },
+    { name: 'TenderNoticeId', title: 'Tender notice identifier', kind: 'Text', maxLength: 255, description: 'From the central digital platform: the procurement’s unique identifier.' },
+    { name: 'ContractDetailsNoticeId', title: 'Contract details notice identifier', kind: 'Text', maxLength: 255, description: 'From the central digital platform: the contract’s unique identifier.' },
   ],
   views: [
     { title: 'All procurements', isDefault: true, rowLimit: 50, fields: ['Reference', 'LinkTitle', 'Authority', 'EstimatedValuePence', 'Tier', 'WeightingMethod', 'WeightingPercent', 'Status', 'LeadOfficer', 'Modified'], query: viewQuery(undefined, [['Modified', false]]) },

@@ -143,6 +143,8 @@ export const PROCUREMENT_FIELDS: Record<string, string> = {
   AwardValuePence: 'awardValuePence',
   ContractStart: 'contractStart',
   ContractEnd: 'contractEnd',
+  TenderNoticeId: 'tenderNoticeId',
+  ContractDetailsNoticeId: 'contractDetailsNoticeId',
 };
 
 export interface ProcurementPeople {
@@ -203,6 +205,8 @@ export function procurementToItem(p: Procurement, people: ProcurementPeople): It
     AwardValuePence: p.awardValuePence ?? null,
     ContractStart: toSpDate(p.contractStart),
     ContractEnd: toSpDate(p.contractEnd),
+    TenderNoticeId: p.tenderNoticeId || null,
+    ContractDetailsNoticeId: p.contractDetailsNoticeId || null,
   };
 }
 
@@ -248,6 +252,8 @@ export function procurementFromItem(item: ProcurementItem): Stored<Procurement> 
     approverEmail: item.Approver ? item.Approver.EMail : undefined,
     ...awardFromItem(item),
     contractEnd: fromSpDate(item.ContractEnd),
+    tenderNoticeId: str(item.TenderNoticeId),
+    contractDetailsNoticeId: str(item.ContractDetailsNoticeId),
     approvalRound: item.ApprovalRound ?? 0,
   };
   return stored(p, item);
