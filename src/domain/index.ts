@@ -12,6 +12,8 @@
 //   statuses and approval              lifecycle.ts     STATUS_TRANSITIONS, transition, requiresReapproval, canApprove
 //   quarterly reporting                periods.ts       periodFor, periodById ('2026-27 Q1')
 //   form checks                        validation.ts    validateProcurementBasics, validateSubmission, …
+//   Procurement Act 2023 s52/s71 KPIs  kpi.ts           kpiDuty, validateKpis, CONTRACT_PERFORMANCE_RATINGS, contractPerformanceNotice
+//   Social Value Act 2012 s1           socialValueAct.ts socialValueActApplies
 //
 // Conventions: money is integer pence (`Pence`), formatted with formatPounds; dates are ISO yyyy-mm-dd
 // calendar days; nonsense input throws PolicyInputError; form validators return { field, message }[].
