@@ -1,4 +1,15 @@
 require('@rushstack/eslint-config/patch/modern-module-resolution');
+
+// The layers (see README "Repository layout" and each src/*/README.md): imports point down only.
+//   src/domain    the policy as code: imports nothing of ours
+//   src/data      lists and repositories: the domain
+//   src/teams     cards (pure) and channel posting (Graph): the domain and the data ports
+//   src/app       the workflows: the domain, data, teams and the document builders
+//   src/ui        screens: the application layer and the domain, never the data layer or SPFx
+//   src/webparts  wire the SharePoint adapters to the screens
+const layer = (...folders) => folders.flatMap((f) => [`**/${f}`, `**/${f}/**`]);
+const restrict = (groups, message) => ['error', { patterns: [{ group: groups, message }] }];
+const SPFX = ['@microsoft/sp-*'];
 module.exports = {
   extends: ['@microsoft/eslint-config-spfx/lib/profiles/react'],
   parserOptions: { tsconfigRootDir: __dirname },
@@ -323,6 +334,65 @@ module.exports = {
       files: ['src/data/**/*.ts'],
       rules: {
         '@rushstack/no-new-null': 0
+      }
+    },
+    {
+      files: ['src/domain/**/*.ts'],
+      rules: {
+        'no-restricted-imports': restrict(
+          [...layer('data', 'app', 'ui', 'teams', 'webparts', 'documents', 'loc'), 'SocialValueHubStrings', ...SPFX],
+          'src/domain is the policy as code: pure, it imports nothing of ours.'
+        )
+      }
+    },
+    {
+      files: ['src/data/**/*.ts'],
+      rules: {
+        'no-restricted-imports': restrict([...layer('app', 'ui', 'teams', 'webparts', 'documents'), 'SocialValueHubStrings', ...SPFX], 'src/data imports the domain only.')
+      }
+    },
+    {
+      files: ['src/documents/**/*.ts'],
+      rules: {
+        'no-restricted-imports': restrict([...layer('data', 'app', 'ui', 'teams', 'webparts'), ...SPFX], 'src/documents builds and reads files from domain records only.')
+      }
+    },
+    {
+      files: ['src/teams/**/*.ts'],
+      rules: {
+        'no-restricted-imports': restrict([...layer('app', 'ui', 'webparts'), ...SPFX], 'src/teams imports the domain and the data ports only.')
+      }
+    },
+    {
+      files: ['src/app/**/*.ts'],
+      rules: {
+        'no-restricted-imports': restrict([...layer('ui', 'webparts'), ...SPFX], 'src/app (the workflows) never imports the screens or SPFx.')
+      }
+    },
+    {
+      files: ['src/ui/**/*.ts', 'src/ui/**/*.tsx'],
+      rules: {
+        // Screens change the lists only through the workflows (src/app); the data layer's types come from src/app/hubData.
+        'no-restricted-imports': restrict([...layer('data', 'webparts'), '**/teams/posting/*', ...SPFX], 'Screens import src/app (workflows, hubData) and the domain; never the data layer, channel posting or SPFx.')
+      }
+    },
+    {
+      // The local runtime, the tests and the benchmarks are linted too (npm run lint), against their own tsconfig.
+      files: ['local/**/*.ts', 'local/**/*.tsx', 'tests/**/*.ts', 'tests/**/*.tsx', 'bench/**/*.ts'],
+      parserOptions: { project: './tsconfig.tests.json' },
+      rules: {
+        // Tests and tools hand fixtures around freely; the product's stricter habits apply to src/.
+        '@typescript-eslint/explicit-function-return-type': 0,
+        '@typescript-eslint/no-explicit-any': 0,
+        '@rushstack/no-new-null': 0,
+        '@typescript-eslint/no-non-null-assertion': 0,
+        // Node's idioms: `new Promise((r) => setTimeout(r, 200))`, a request handler's closure naming the server
+        // declared after it, require() of a JSON schema; and require-atomic-updates, whose reports on `x += await y`
+        // are false positives (ESLint dropped it from eslint:recommended for that reason).
+        'promise/param-names': 0,
+        '@typescript-eslint/no-use-before-define': 0,
+        '@typescript-eslint/no-var-requires': 0,
+        'require-atomic-updates': 0
       }
     }
   ]

@@ -5,7 +5,8 @@
 // must give the same figures to the penny.
 import { OFFICER, startHub } from '../tests/data/fixtures';
 import { allPages } from '../src/data/paging';
-import { dashboardFigures, loadDashboard, rebuildRollups } from '../src/reporting';
+import { dashboardFigures, loadDashboard } from '../src/reporting';
+import { rebuildRollups } from '../src/domain';
 import type { DashboardFigures, DashboardFilters } from '../src/reporting';
 import { REGIONAL_SCALE, fillRegion } from '../local/seed/fillRegion';
 import type { Measured } from './measure';

@@ -4,7 +4,7 @@
 // The page is the local runtime's (local/build.mjs, minified as for production: the same src/ui code as the web
 // part) served by the local server, whose site holds 10,000 procurements spread over four officers; the
 // officer opens the hub on "My procurements". Usable: the register's first row (or its empty-state) is on
-// screen and the "New procurement" tab is enabled. Each run is a fresh browser context (nothing cached, as a
+// screen and the "New procurement" button is enabled. Each run is a fresh browser context (nothing cached, as a
 // first visit), the hub and the baseline taking turns; times are the page's own performance.now() at the
 // moment a DOM observer sees the condition, i.e. milliseconds since navigation started.
 import { spawnSync } from 'child_process';
@@ -29,9 +29,8 @@ const READY_OBSERVER = `(() => {
     if (document.body && document.body.dataset.blank === 'ready') return true;
     const row = document.querySelector('section[aria-labelledby="register-heading"] tbody tr');
     const empty = document.querySelector('section[aria-labelledby="register-heading"] [role="status"]');
-    // A Fluent tab holds its label twice (one copy reserves the bold width), hence includes.
-    const tab = Array.from(document.querySelectorAll('[role="tab"]')).find((t) => (t.textContent || '').includes(${JSON.stringify(NEW_PROCUREMENT)}));
-    return (shown(row) || shown(empty)) && !!tab && !tab.disabled && tab.getAttribute('aria-disabled') !== 'true';
+    const button = Array.from(document.querySelectorAll('button')).find((b) => (b.textContent || '').trim() === ${JSON.stringify(NEW_PROCUREMENT)});
+    return (shown(row) || shown(empty)) && !!button && !button.disabled && button.getAttribute('aria-disabled') !== 'true';
   };
   const observer = new MutationObserver(() => {
     if (window.__benchReady === undefined && ready()) {

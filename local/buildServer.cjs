@@ -8,7 +8,7 @@ const { buildSync } = require('esbuild');
 const root = path.resolve(__dirname, '..');
 const outDir = path.join(root, '.local-build');
 const serverFile = path.join(outDir, 'server.cjs');
-const SOURCE_DIRS = ['local', 'src/data', 'src/domain', 'src/teams'];
+const SOURCE_DIRS = ['local', 'src/data', 'src/domain', 'src/teams', 'src/app', 'src/reporting', 'src/library', 'src/loc'];
 
 function newestMtime(dir) {
   if (!fs.existsSync(dir)) return 0;
@@ -40,6 +40,8 @@ function buildLocalServer({ force = false } = {}) {
     sourcemap: 'inline',
     logLevel: 'warning',
     mainFields: ['module', 'main'],
+    // The workflows (src/app) speak the hub's words; the server's copy is the same file the web part ships.
+    alias: { SocialValueHubStrings: path.join(root, 'local', 'strings.cjs') },
   });
   fs.renameSync(temp, serverFile);
   return serverFile;

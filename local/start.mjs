@@ -14,5 +14,7 @@ const serverFile = buildServer();
 console.log(`Built the local page and server in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 const args = process.argv.slice(2);
 if (!args.includes('--static')) args.push('--static', pageDir);
+// npm start is the demo: the page's person switcher needs the local user controls.
+if (!args.includes('--demo-controls')) args.push('--demo-controls');
 const { main } = createRequire(import.meta.url)(serverFile);
 await main(args, process.env);

@@ -46,6 +46,6 @@ module.exports = { root, readEnvFile, resolveManifest, zipTeamsApp };
 
 if (require.main === module) {
   const envName = process.env.TEAMSFX_ENV || 'dev';
-  const out = process.argv[2] || path.join(root, 'appPackage', 'build', `appPackage.${envName}.zip`);
+  const out = process.argv[2] ? path.resolve(root, process.argv[2]) : path.join(root, 'appPackage', 'build', `appPackage.${envName}.zip`);
   zipTeamsApp(out, envName).then((file) => console.log(`Teams app package: ${path.relative(root, file)}`));
 }

@@ -4,11 +4,11 @@
 //   const graph = createGraphSink({ dataDir }); … if (await graph.handle(req, res)) return; …
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { MAX_MESSAGE_BYTES } from '../../src/teams/cards/limits';
 import { CHANNEL_SCRIPT, findAdaptiveCardsBundle, renderChannelPage } from './channelPage';
 import { DEMO_TASKFORCE_CHANNEL_ID, DEMO_TEAM_ID, DEMO_TEAMS, SinkTeam } from './demo';
 import { sendGraphError, sendJson } from './errors';
 import { GraphFaults, parseFaults } from './faults';
+import { PLATFORM_LIST_MESSAGES_DEFAULT_TOP, PLATFORM_LIST_MESSAGES_MAX_TOP, PLATFORM_MAX_MESSAGE_BYTES } from './limits';
 import { ChatMessage, MessageStore, SinkUser } from './store';
 import { validateChatMessage } from './validate';
 
@@ -103,7 +103,7 @@ export function createGraphSink(options: GraphSinkOptions = {}): GraphSink {
     }
     if (takeFault(res)) return;
     if (!parentId) await delayIfAsked();
-    if (Buffer.byteLength(raw, 'utf8') > MAX_MESSAGE_BYTES) return sendGraphError(res, 413, 'RequestEntityTooLarge', 'Request Entity too large');
+    if (Buffer.byteLength(raw, 'utf8') > PLATFORM_MAX_MESSAGE_BYTES) return sendGraphError(res, 413, 'RequestEntityTooLarge', 'Request Entity too large');
     let message: unknown;
     try {
       message = JSON.parse(raw);
@@ -173,12 +173,24 @@ export function createGraphSink(options: GraphSinkOptions = {}): GraphSink {
     if (seg.length === 5) {
       if (method === 'POST') return postMessage(req, res, t, channel.id);
       if (method === 'GET') {
-        const top = Math.min(50, Math.max(1, Number(url.searchParams.get('$top')) || 20));
+        // Newest first, paged with $top (20 by default, 50 at most) and the @odata.nextLink Graph gives.
+        const rawTop = url.searchParams.get('$top');
+        const top = rawTop === null ? PLATFORM_LIST_MESSAGES_DEFAULT_TOP : Number(rawTop);
+        if (!Number.isInteger(top) || top < 1) return sendGraphError(res, 400, 'BadRequest', `Invalid value '${rawTop}' for query option $top.`);
+        if (top > PLATFORM_LIST_MESSAGES_MAX_TOP) return sendGraphError(res, 400, 'BadRequest', `Limit of '${PLATFORM_LIST_MESSAGES_MAX_TOP}' for Top Query has been exceeded.`);
+        const token = url.searchParams.get('$skiptoken');
+        const skip = token === null ? 0 : Number(Buffer.from(token, 'base64url').toString('utf8'));
+        if (!Number.isInteger(skip) || skip < 0) return sendGraphError(res, 400, 'BadRequest', 'The skip token is not valid.');
         const expand = (url.searchParams.get('$expand') || '').split(',').indexOf('replies') >= 0;
-        const list = store.messages(t.id, channel.id).slice().reverse().slice(0, top);
+        const newestFirst = store.messages(t.id, channel.id).slice().reverse();
+        const list = newestFirst.slice(skip, skip + top);
+        const more = skip + top < newestFirst.length;
+        const origin = `http://${req.headers.host || '127.0.0.1'}`;
+        const nextLink = `${origin}/v1.0/teams/${encodeURIComponent(t.id)}/channels/${encodeURIComponent(channel.id)}/messages?$top=${top}${expand ? '&$expand=replies' : ''}&$skiptoken=${Buffer.from(String(skip + top)).toString('base64url')}`;
         return sendJson(res, 200, {
           '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#teams('${t.id}')/channels('${channel.id}')/messages`,
           '@odata.count': list.length,
+          ...(more ? { '@odata.nextLink': nextLink } : {}),
           value: list.map((m) => (expand ? { ...m, replies: store.replies(t.id, channel.id, m.id) } : m)),
         });
       }

@@ -2,7 +2,7 @@
 // the body must point at each card by <attachment id="…">, the card must be a JSON string of an
 // AdaptiveCard, and Teams renders no newer schema than 1.5 (Graph itself accepts a newer card and
 // Teams then shows it as unsupported; refusing it here is stricter on purpose).
-import { CARD_SCHEMA_VERSION, compareCardVersions } from '../../src/teams/cards/limits';
+import { compareVersions, PLATFORM_MAX_CARD_VERSION } from './limits';
 
 export interface Invalid {
   code: string;
@@ -47,8 +47,8 @@ export function validateChatMessage(message: unknown): Invalid | undefined {
     }
     if (!isObject(card) || card.type !== 'AdaptiveCard') return { code: 'BadRequest', message: `Attachment '${a.id}' is not an AdaptiveCard.` };
     if (typeof card.version !== 'string' || !/^\d+(\.\d+)*$/.test(card.version)) return { code: 'BadRequest', message: `Attachment '${a.id}' has no card version.` };
-    if (compareCardVersions(card.version, CARD_SCHEMA_VERSION) > 0) {
-      return { code: 'BadRequest', message: `Adaptive Card version ${card.version} is not supported in Teams channels; use ${CARD_SCHEMA_VERSION} or earlier.` };
+    if (compareVersions(card.version, PLATFORM_MAX_CARD_VERSION) > 0) {
+      return { code: 'BadRequest', message: `Adaptive Card version ${card.version} is not supported in Teams channels; use ${PLATFORM_MAX_CARD_VERSION} or earlier.` };
     }
     if (!Array.isArray(card.body)) return { code: 'BadRequest', message: `Attachment '${a.id}' has no card body.` };
   }

@@ -5,12 +5,13 @@
 // still checked against the list schema), in chunks, because 400,000 logs one batch at a time would take
 // an hour. Used by the generator command and the dashboard benchmark.
 import type { IsoDate, OutcomeLog } from '../../src/domain';
-import { staleProgress } from '../../src/delivery/progress';
-import type { CommitmentWithProgress } from '../../src/data/ports';
-import { commitmentToItem, outcomeToItem, procurementToItem, rollupToItem, rollupsByItem } from '../../src/data/sharepoint/mapping';
-import { rebuildRollups } from '../../src/reporting/rollups';
+import { staleProgress } from '../../src/domain';
+import type { CommitmentWithProgress } from '../../src/domain';
+import { commitmentToItem, logKey, outcomeToItem, procurementToItem, rollupToItem, rollupsByItem } from '../../src/data/sharepoint/mapping';
+import { rebuildRollups } from '../../src/domain';
 import type { Generated, RegionOptions } from './region';
 import { generate } from './region';
+import { LOCAL_USER_HEADER } from '../sharepoint/users';
 
 /** The regional shape the benchmarks use: 2,000 five-year contracts × 10 commitments × 20 quarters = 400,000 logs. */
 export const REGIONAL_SCALE: RegionOptions = {
@@ -34,7 +35,8 @@ const CHUNK = 10_000;
 async function bulk(origin: string, list: string, items: Record<string, unknown>[]): Promise<number> {
   let firstId = 0;
   for (let i = 0; i < items.length; i += CHUNK) {
-    const res = await fetch(`${origin}/_local/bulk`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ list, items: items.slice(i, i + CHUNK) }) });
+    // The bulk insert is a site owner's tool (sent as the demo's owner); the items are authored by the current user.
+    const res = await fetch(`${origin}/_local/bulk`, { method: 'POST', headers: { 'content-type': 'application/json', [LOCAL_USER_HEADER]: 'admin' }, body: JSON.stringify({ list, items: items.slice(i, i + CHUNK) }) });
     const body = (await res.json()) as { firstId?: number; error?: { message?: { value?: string } } | string };
     if (!res.ok) {
       const message = typeof body.error === 'string' ? body.error : body.error?.message?.value;
@@ -43,6 +45,43 @@ async function bulk(origin: string, list: string, items: Record<string, unknown>
     if (i === 0) firstId = body.firstId || 0;
   }
   return firstId;
+}
+
+async function localUser(origin: string, login?: string): Promise<string> {
+  const res = await fetch(`${origin}/_local/user`, login ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login }) } : undefined);
+  const body = (await res.json()) as { user?: { email?: string }; error?: string };
+  if (!res.ok || !body.user) throw new Error(`Could not ${login ? `act as ${login}` : 'read the local user'}: ${body.error || res.status}`);
+  return body.user.email || '';
+}
+
+/**
+ * A verification counts only when the Verifications list holds it, made by someone other than the log's
+ * reporter (src/domain/verificationRecord.ts): the decided logs get theirs from a colleague of whoever
+ * added the logs (the bulk insert's Author is the server's current user), who is put back afterwards.
+ */
+async function verifyAsColleague(origin: string, logs: readonly OutcomeLog[], firstLogId: number): Promise<void> {
+  const reporter = await localUser(origin);
+  const colleague = reporter.toLowerCase() === 'daniel.hughes@svhub.example' ? 'officer3' : 'manager';
+  const items = logs
+    .map((l, i) => ({ l, logId: firstLogId + i }))
+    .filter(({ l }) => l.verification !== 'Reported')
+    .map(({ l, logId }) => ({
+      Title: `${logId}: ${l.verification}`,
+      VerificationKey: `${logId}|${colleague}|${l.verification}|${l.quantity}|${l.valuePence ?? 0}`,
+      ProcurementRef: l.procurementReference,
+      LogId: logId,
+      LogKey: logKey(l.procurementReference, l.measureCode, l.periodEnd),
+      Decision: l.verification,
+      Quantity: l.quantity,
+      ValuePence: l.valuePence ?? null,
+      RejectionReason: l.rejectionReason || null,
+    }));
+  await localUser(origin, colleague);
+  try {
+    await bulk(origin, 'Verifications', items);
+  } finally {
+    await localUser(origin, reporter);
+  }
 }
 
 export async function fillRegion(
@@ -69,8 +108,10 @@ export async function fillRegion(
   const commitments = stored.map((c) => ({ ...c, id: (c.id as number) + offset }));
   const logs = g.logs.map((l) => decided(l.commitmentId === undefined ? l : { ...l, commitmentId: l.commitmentId + offset }));
   say('Added the commitments.');
-  await bulk(origin, 'OutcomeLogs', logs.map((l) => outcomeToItem(l) as Record<string, unknown>));
+  const firstLogId = await bulk(origin, 'OutcomeLogs', logs.map((l) => outcomeToItem(l) as Record<string, unknown>));
   say('Added the outcome logs.');
+  await verifyAsColleague(origin, logs, firstLogId);
+  say('Added their verifications.');
   const rollups = rebuildRollups(commitments, logs, g.procurements);
   const items = Array.from(rollupsByItem(rollups).values()).map((rows) => rollupToItem(rows) as Record<string, unknown>);
   await bulk(origin, 'Rollups', items);

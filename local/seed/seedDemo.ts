@@ -11,11 +11,12 @@ import {
   tierSnapshot,
   compareIsoDates,
   addDays,
+  rollupsForProcurement,
+  SETTING_KEYS,
 } from '../../src/domain';
 import type { Commitment, OutcomeLog, Procurement, ProcurementStatus } from '../../src/domain';
-import { SETTING_KEYS } from '../../src/data/ports';
 import type { HubData, Stored } from '../../src/data/ports';
-import { procurementRollups } from '../../src/delivery/rollups';
+import { moveTo } from '../../src/app/procurementWorkflow';
 import { DEMO_USERS } from '../sharepoint/users';
 import { DEMO_TASKFORCE_CHANNEL_ID, DEMO_TEAM_ID } from '../graph/demo';
 import { CASE_STUDIES, DELIVERY_PATTERN, DEMO_AS_OF, PROCUREMENTS } from './demoData';
@@ -28,6 +29,8 @@ const person = (alias: string): { email: string; displayName: string } => {
 };
 
 const APPROVER = person('manager');
+/** The approval workflow's account: the seed records decisions as the Power Automate flow would (flows/). */
+const WORKFLOW = person('workflow');
 /** The order a procurement moves through after approval. */
 const AFTER_APPROVAL: ProcurementStatus[] = ['Tendering', 'Awarded', 'In delivery', 'Closed'];
 
@@ -91,20 +94,18 @@ function round(q: number, decimals: number): number {
   return Math.round(q * f) / f;
 }
 
-async function walk(data: HubData, d: DemoProcurement, log: (line: string) => void): Promise<Stored<Procurement>> {
+/** The hub's data as one demo person (by alias): their writes carry them as SharePoint's Author. */
+export type DataAs = (alias: string) => HubData;
+
+async function walk(data: HubData, as: DataAs, d: DemoProcurement, log: (line: string) => void): Promise<Stored<Procurement>> {
   const lead = person(d.lead);
   let p = await data.procurements.create(toProcurement(d, 'Draft'));
   if (d.status === 'Draft') return p;
-  if (d.status === 'Withdrawn') return data.procurements.update({ ...p, status: 'Withdrawn' });
-  p = await data.procurements.update({
-    ...p,
-    status: 'Awaiting approval',
-    submittedByEmail: lead.email,
-    submittedAt: stamp(d.decisionDate, 9),
-    approverEmail: APPROVER.email,
-  });
+  if (d.status === 'Withdrawn') return moveTo(data, p, 'Withdrawn');
+  p = await moveTo(data, p, 'Awaiting approval', { submittedByEmail: lead.email, submittedAt: stamp(d.decisionDate, 9), approverEmail: APPROVER.email });
   if (d.status === 'Awaiting approval') return p;
-  await data.approvals.record({
+  // The workflow records the approver's response under its own connection.
+  await as('workflow').approvals.record({
     procurementReference: d.reference,
     round: 1,
     outcome: d.status === 'Rejected' ? 'Rejected' : 'Approved',
@@ -122,7 +123,7 @@ async function walk(data: HubData, d: DemoProcurement, log: (line: string) => vo
         ? { supplier: d.supplier, awardValuePence: poundsToPence(d.awardValuePounds || d.estimatedValuePounds), contractStart: d.contractStart, contractEnd: d.contractEnd }
         : {};
     const { slug: _slug, ...supplier } = d.supplier || { slug: '' };
-    p = await data.procurements.update({ ...p, ...award, ...(next === 'Awarded' && d.supplier ? { supplier: supplier as Procurement['supplier'] } : {}), status: next });
+    p = await moveTo(data, p, next, { ...award, ...(next === 'Awarded' && d.supplier ? { supplier: supplier as Procurement['supplier'] } : {}) });
   }
   if (target >= 1) {
     const result = await data.procurements.saveBundle({
@@ -137,10 +138,15 @@ async function walk(data: HubData, d: DemoProcurement, log: (line: string) => vo
 }
 
 /** Quarterly logs: older quarters verified (one rejected now and then), the latest quarter awaiting verification. */
-async function report(data: HubData, d: DemoProcurement): Promise<number> {
+async function report(data: HubData, as: DataAs, d: DemoProcurement): Promise<number> {
   if (!d.contractStart || !d.contractEnd || !d.supplier || (d.status !== 'In delivery' && d.status !== 'Closed')) return 0;
   const lead = person(d.lead);
-  const checker = person(d.lead === 'officer' ? 'officer3' : 'officer');
+  const checkerAlias = d.lead === 'officer' ? 'officer3' : 'officer';
+  const checker = person(checkerAlias);
+  // The lead reports (the log's Author) and a colleague verifies (the verification's Author): the record
+  // the hub counts by (src/domain/verificationRecord.ts).
+  const reporting = as(d.lead);
+  const checking = as(checkerAlias);
   const ends = quarterEnds(d.contractStart, d.contractEnd);
   const quarters = Math.max(1, Math.round(d.durationMonths / 3));
   const stored = await data.commitments.listForProcurement(d.reference);
@@ -178,13 +184,13 @@ async function report(data: HubData, d: DemoProcurement): Promise<number> {
         reportedAt: stamp(addDays(periodEnd, 14), 10),
         verification: 'Reported',
       };
-      const { log } = await data.outcomes.record(base);
+      const { log } = await reporting.outcomes.record(base);
       written++;
       if (latest) {
         logs.push(log);
         continue;
       }
-      const checked = await data.outcomes.update({
+      const checked = await checking.outcomes.update({
         ...log,
         verification: rejected ? 'Rejected' : 'Verified',
         verifiedBy: checker.email,
@@ -211,18 +217,19 @@ async function rollUp(data: HubData, reference: string): Promise<number> {
     logs.push(...page.items);
     token = page.nextPageToken;
   } while (token);
-  const rows = procurementRollups(procurement, commitments, logs);
+  const rows = rollupsForProcurement(procurement, commitments, logs);
   const saved = await data.rollups.saveMany(rows);
   if (!saved.ok) throw new Error(`Rollups for ${reference}: ${saved.failed.map((f) => f.error.message).join('; ')}`);
   return rows.length;
 }
 
-export async function seedDemo(data: HubData, log: (line: string) => void): Promise<void> {
+export async function seedDemo(data: HubData, log: (line: string) => void, as: DataAs): Promise<void> {
   if (await data.procurements.get(PROCUREMENTS[0].reference)) {
     log('Demo data is already there.');
     return;
   }
   await data.settings.set(SETTING_KEYS.approverEmail, APPROVER.email, 'Who approves weighting decisions (the Teams workflow assigns the approval to them).');
+  await data.settings.set(SETTING_KEYS.approvalWorkflowAccount, WORKFLOW.email, 'The account the approval workflow’s SharePoint connection runs as.');
   // The local Graph sink's demo team and channel stand for the taskforce's real ones.
   await data.settings.set(SETTING_KEYS.taskforceTeamId, DEMO_TEAM_ID, 'The taskforce team');
   await data.settings.set(SETTING_KEYS.taskforceChannelId, DEMO_TASKFORCE_CHANNEL_ID, 'The taskforce channel');
@@ -230,8 +237,8 @@ export async function seedDemo(data: HubData, log: (line: string) => void): Prom
   let logs = 0;
   let rollups = 0;
   for (const d of PROCUREMENTS) {
-    await walk(data, d, log);
-    logs += await report(data, d);
+    await walk(data, as, d, log);
+    logs += await report(data, as, d);
     rollups += await rollUp(data, d.reference);
   }
   log(`Added ${logs} quarterly outcome logs and ${rollups} dashboard rollups.`);

@@ -4,11 +4,16 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { SharePointSite, SITE_PATH } from '../sharepoint/site';
+import type { UserRecord } from '../sharepoint/store';
 import { SPError, CODES, errorBody } from '../sharepoint/errors';
 import { FaultInjector, FaultOptions } from './faults';
 import { readStatic } from './staticFiles';
 import { DEMO_USERS, LOCAL_USER_HEADER } from '../sharepoint/users';
+import { checkDigest } from '../sharepoint/formDigest';
+import { MAX_BATCH_BYTES, MAX_BATCH_REQUESTS } from '../sharepoint/platformLimits';
+import { effectiveLevel } from '../sharepoint/security';
 
+/** Not a SharePoint figure: what the local server buffers for any other request (the bulk insert's test data). */
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 export interface LocalRequest {
@@ -41,6 +46,11 @@ export interface LocalServerOptions {
   log?: (line: string) => void;
   extraHandlers?: LocalHandler[];
   rawHandlers?: RawHandler[];
+  /**
+   * Started for the demo or the tests (`--demo-controls`): switching the local user (POST /_local/user, the
+   * X-SVHub-User header) is allowed. Off by default, so a server started for anything else cannot be told who the user is.
+   */
+  demoControls?: boolean;
 }
 
 export interface LocalServerHandle {
@@ -62,21 +72,39 @@ function spErrorReply(e: SPError): LocalReply {
   return { status: e.status, headers: { 'content-type': 'application/json;odata=minimalmetadata;charset=utf-8', ...e.headers }, body: errorBody(e.code, e.message) };
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+function readBody(req: IncomingMessage, limit: number, tooLarge: (size: number) => SPError): Promise<Buffer> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      // Past the limit the rest is read and dropped, so the client gets the 413 instead of a reset connection.
-      if (size <= MAX_BODY_BYTES) chunks.push(c);
+      // Past the limit the rest is read and dropped (nothing is kept), so the client gets the error instead of a
+      // reset connection while it is still sending.
+      if (size <= limit) chunks.push(c);
+      else chunks.length = 0;
     });
     req.on('end', () => {
-      if (size > MAX_BODY_BYTES) reject(new SPError(413, CODES.invalidClientQuery, 'The request body is too large.'));
+      if (size > limit) reject(tooLarge(size));
       else resolveBody(Buffer.concat(chunks));
     });
     req.on('error', reject);
   });
+}
+
+/** SharePoint Online's answer to a $batch body past 1,048,576 bytes (see platformLimits.ts for the threads quoting it). */
+function batchTooLarge(size: number): SPError {
+  return new SPError(400, CODES.clientService,
+    `The maximum number of bytes allowed to be read from the stream has been exceeded. After the last read operation, a total of ${size} bytes has been read from the stream; however a maximum of ${MAX_BATCH_BYTES} bytes is allowed.`);
+}
+
+const isBatchPath = (url: string | undefined): boolean => /\/_api\/\$batch(\?|$)/i.test(decodeURIComponentSafe(url ?? ''));
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -95,6 +123,18 @@ export function createLocalServer(options: LocalServerOptions): LocalServerHandl
   const faults = new FaultInjector(options.faults);
   let baseUrl = '';
 
+  /** Who sends the request: the X-SVHub-User header's user (demo controls only) or the current local user. */
+  const actingUser = (req: LocalRequest): UserRecord => {
+    const as = req.headers[LOCAL_USER_HEADER];
+    if (as === undefined) return site.user;
+    if (!options.demoControls) throw new SPError(403, CODES.accessDenied, 'Access denied. Acting as another local user is only for the demo (--demo-controls).');
+    try {
+      return site.resolveUser(as);
+    } catch (e) {
+      throw new SPError(401, CODES.accessDenied, (e as Error).message);
+    }
+  };
+
   const localControls: LocalHandler = (req) => {
     const p = req.url.pathname;
     if (!p.startsWith('/_local/')) return undefined;
@@ -108,8 +148,14 @@ export function createLocalServer(options: LocalServerOptions): LocalServerHandl
       }
     };
     if (p === '/_local/health') return jsonReply(200, { ok: true, siteUrl: handle.siteUrl() });
+    // Not SharePoint, so not reachable the way SharePoint is: a control that changes anything takes a JSON body
+    // (a page on another origin cannot send one without a CORS preflight, which this server never grants).
+    if (req.method !== 'GET' && !/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
+      return jsonReply(415, { error: 'Local controls take a JSON body (content-type: application/json).' });
+    }
     if (p === '/_local/user') {
       if (req.method === 'POST') {
+        if (!options.demoControls) return jsonReply(403, { error: 'Switching the local user is only for the demo (start the server with --demo-controls).' });
         const login = body().login;
         if (typeof login !== 'string') return jsonReply(400, { error: 'login (string) is required' });
         try {
@@ -131,9 +177,12 @@ export function createLocalServer(options: LocalServerOptions): LocalServerHandl
       return jsonReply(200, faults.get());
     }
     if (p === '/_local/bulk' && req.method === 'POST') {
-      // NOT SharePoint: a fast path to create many items at once (tests and benchmarks).
+      // NOT SharePoint: a fast path to create many items at once (tests and benchmarks), as a site owner only —
+      // like a migration tool, it may name the items' author (default: the current local user).
+      const actor = actingUser(req);
+      if (effectiveLevel(site.store, actor) !== 'full') return spErrorReply(new SPError(403, CODES.accessDenied, 'Access denied. The bulk insert is for site owners.'));
       const b = body();
-      const result = site.bulkInsert(String(b.list ?? ''), b.items as unknown[]);
+      const result = site.bulkInsert(String(b.list ?? ''), b.items as unknown[], typeof b.author === 'string' ? site.resolveUser(b.author) : undefined);
       return jsonReply(200, result);
     }
     return jsonReply(404, { error: `No local control at ${p}` });
@@ -146,20 +195,17 @@ export function createLocalServer(options: LocalServerOptions): LocalServerHandl
     if (faults.latencyMs > 0) await sleep(faults.latencyMs);
     const fault = faults.next();
     if (fault) return faultReply(fault.status, fault.retryAfter);
-    let user = site.user;
-    const as = req.headers[LOCAL_USER_HEADER];
-    if (as !== undefined) {
-      try {
-        user = site.resolveUser(as);
-      } catch (e) {
-        return spErrorReply(new SPError(401, CODES.accessDenied, (e as Error).message));
-      }
-    }
+    const user = actingUser(req);
     const rest = p.slice(apiPrefix.length).replace(/^\/+/, '');
     const origin = `${req.url.protocol}//${req.url.host}`;
+    // Every write made with the browser's session carries a form digest from /_api/contextinfo (see formDigest.ts).
+    const method = (req.method === 'POST' && req.headers['x-http-method']) ? req.headers['x-http-method'].toUpperCase() : req.method;
+    if (method !== 'GET' && method !== 'HEAD' && rest.toLowerCase() !== 'contextinfo') {
+      checkDigest(site.store, `${origin}${SITE_PATH}`, req.headers['x-requestdigest']);
+    }
     if (rest.toLowerCase() === '$batch') {
       if (req.method !== 'POST') return spErrorReply(new SPError(405, CODES.clientService, 'The $batch endpoint only accepts POST.'));
-      const r = site.handleBatch(req.headers['content-type'], req.body.toString('utf8'), origin, user);
+      const r = site.handleBatch(req.headers['content-type'], req.body.toString('utf8'), origin, user, MAX_BATCH_REQUESTS);
       return { status: 200, headers: { 'content-type': r.contentType }, body: r.body };
     }
     const r = site.handleApi({ method: req.method, url: req.url, headers: req.headers, body: req.body.toString('utf8') }, `${origin}${SITE_PATH}`, rest, user);
@@ -175,14 +221,42 @@ export function createLocalServer(options: LocalServerOptions): LocalServerHandl
 
   const handlers: LocalHandler[] = [localControls, sharePoint, ...(options.extraHandlers ?? []), staticPage];
 
+  /**
+   * DNS-rebinding defence: the server answers only requests addressed to it by the names it serves
+   * (127.0.0.1:PORT, localhost:PORT). A page on evil.example whose name is re-pointed at 127.0.0.1 sends
+   * Host: evil.example and is refused with 421 Misdirected Request (RFC 9110 §15.5.20), before anything runs.
+   */
+  const hostAllowed = (host: string | undefined): boolean => {
+    const addr = server.address() as AddressInfo | null;
+    if (!addr || !host) return false;
+    const h = host.toLowerCase();
+    return h === `127.0.0.1:${addr.port}` || h === `localhost:${addr.port}`;
+  };
+
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
       let reply: LocalReply | undefined;
       try {
+        if (!hostAllowed(req.headers.host)) {
+          req.resume();
+          res.writeHead(421, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+          res.end(JSON.stringify({ error: 'Misdirected request: this server answers only as 127.0.0.1 or localhost on its own port.' }));
+          return;
+        }
         for (const raw of options.rawHandlers ?? []) {
           if (await raw(req, res)) return;
         }
-        const body = await readBody(req);
+        const batch = isBatchPath(req.url);
+        const limit = batch ? MAX_BATCH_BYTES : MAX_BODY_BYTES;
+        const tooLarge = batch ? batchTooLarge : (): SPError => new SPError(413, CODES.invalidClientQuery, 'The request body is too large.');
+        // Refused before reading when the client says up front that the body is too large; otherwise read and
+        // dropped past the limit, so a 6,000-part batch costs no memory and no parsing.
+        const declared = Number(req.headers['content-length'] ?? NaN);
+        if (Number.isFinite(declared) && declared > limit) {
+          req.resume();
+          throw tooLarge(declared);
+        }
+        const body = await readBody(req, limit, tooLarge);
         const headers: Record<string, string> = {};
         for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
         let url: URL;
@@ -205,11 +279,20 @@ export function createLocalServer(options: LocalServerOptions): LocalServerHandl
         }
       }
       if (res.headersSent || res.destroyed) return;
-      res.writeHead(reply.status, reply.headers ?? {});
+      // A body still arriving after a refusal (a declared-too-large one) is not read: close the connection after the answer.
+      const headers = req.complete ? reply.headers ?? {} : { ...reply.headers, connection: 'close' };
+      res.writeHead(reply.status, headers);
       res.end(req.method === 'HEAD' ? undefined : reply.body ?? '');
     })();
   });
-  server.keepAliveTimeout = 5000;
+  // Idle keep-alive connections are closed by the client, never by the server. With a server-side idle timeout
+  // (node's default: 5 s, plus a 1 s buffer) a request the client sends on a pooled connection just before that
+  // deadline races the close: a server process that is busy or descheduled on a loaded machine wakes up, runs its
+  // expired timer first and resets the connection under the request → `write EPIPE` / `ECONNRESET` on a large
+  // POST (the dashboard test's bulk insert after seconds of synchronous data generation). RFC 9112 §9.6 lets
+  // either side close an idle connection; only a close by the client, which knows it is not sending, is free of
+  // that race. The client pools (undici, browsers) time idle connections out themselves, and close() ends them all.
+  server.keepAliveTimeout = 0;
 
   const handle: LocalServerHandle = {
     site,

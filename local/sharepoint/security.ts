@@ -64,6 +64,63 @@ export function roleAssignments(store: Store, scope: string): { principalId: num
   return rows.map((r) => ({ principalId: Number(r.principal_id), roleDefId: Number(r.role_def_id) }));
 }
 
+/**
+ * Permission levels a site owner added (POST /_api/web/roledefinitions), e.g. "add items but not edit them".
+ * Kept in the site's database; their level for the rank checks is 'none' — they are judged by their kinds.
+ */
+function ensureCustomTable(store: Store): void {
+  store.db.exec('CREATE TABLE IF NOT EXISTS role_definitions_custom (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE, description TEXT NOT NULL, ord INTEGER NOT NULL, kinds TEXT NOT NULL)');
+}
+
+export function allRoleDefinitions(store: Store): RoleDefinition[] {
+  ensureCustomTable(store);
+  const rows = store.stmt('SELECT id, name, description, ord, kinds FROM role_definitions_custom ORDER BY id').all() as
+    { id: number; name: string; description: string; ord: number; kinds: string }[];
+  return [...ROLE_DEFINITIONS, ...rows.map((r) => ({ id: Number(r.id), name: r.name, description: r.description, roleTypeKind: 0, order: Number(r.ord),
+    level: 'none' as PermissionLevel, kinds: JSON.parse(r.kinds) as number[] }))];
+}
+
+export function addRoleDefinition(store: Store, name: string, description: string, order: number, kinds: number[]): RoleDefinition {
+  ensureCustomTable(store);
+  const max = store.stmt('SELECT MAX(id) AS m FROM role_definitions_custom').get() as { m: number | null };
+  // Custom permission levels get ids after the built-in ones (SharePoint numbers them from 1073741924 up).
+  const id = Math.max(Number(max.m ?? 0), 1073741923) + 1;
+  store.stmt('INSERT INTO role_definitions_custom (id, name, description, ord, kinds) VALUES (?, ?, ?, ?, ?)').run(id, name, description, order, JSON.stringify(kinds));
+  return { id, name, description, roleTypeKind: 0, order, level: 'none', kinds };
+}
+
+/** {High, Low} (SP.BasePermissions) → PermissionKind numbers. */
+export function kindsFromBasePermissions(bp: { High?: unknown; Low?: unknown }): number[] {
+  const kinds: number[] = [];
+  const low = Number(bp.Low ?? 0) >>> 0;
+  const high = Number(bp.High ?? 0) >>> 0;
+  for (let bit = 0; bit < 32; bit++) {
+    if (low & (1 << bit)) kinds.push(bit + 1);
+    if (high & (1 << bit)) kinds.push(bit + 33);
+  }
+  return kinds;
+}
+
+/** The PermissionKinds a user holds on the web or a list: the union of the levels assigned to them or their groups. */
+export function effectiveKinds(store: Store, user: UserRecord, list?: ListRecord): Set<number> {
+  if (user.isSiteAdmin) return new Set(FULL);
+  const principals = new Set<number>([user.id, ...store.groupsOfUser(user.id).map((g) => g.id)]);
+  const defs = allRoleDefinitions(store);
+  const out = new Set<number>();
+  for (const a of roleAssignments(store, scopeOf(list))) {
+    if (!principals.has(a.principalId)) continue;
+    for (const k of defs.find((d) => d.id === a.roleDefId)?.kinds ?? []) out.add(k);
+  }
+  return out;
+}
+
+/** SharePoint's PermissionKind numbers the emulator checks (SP.PermissionKind). */
+export const KIND = {
+  viewListItems: 1, addListItems: 2, editListItems: 3, deleteListItems: 4, openItems: 6, viewVersions: 7,
+  /** "Override List Behaviors" in the UI: not bound by a list's read/edit-only-own-items settings. */
+  cancelCheckout: 9, manageLists: 12, viewPages: 18, managePermissions: 26,
+} as const;
+
 export function effectiveLevel(store: Store, user: UserRecord, list?: ListRecord): PermissionLevel {
   if (user.isSiteAdmin) return 'full';
   const principals = new Set<number>([user.id, ...store.groupsOfUser(user.id).map((g) => g.id)]);
@@ -76,6 +133,3 @@ export function effectiveLevel(store: Store, user: UserRecord, list?: ListRecord
   return best;
 }
 
-export function kindsOf(level: PermissionLevel): number[] {
-  return ROLE_DEFINITIONS.find((d) => d.level === level)?.kinds ?? [];
-}

@@ -61,7 +61,7 @@ export class SharePointSite {
   }
 
   /** $batch: every part goes through the same router as a top-level request, as the batch's sender. */
-  handleBatch(contentType: string | undefined, body: string, origin: string, user: UserRecord = this.currentUser): { contentType: string; body: string } {
+  handleBatch(contentType: string | undefined, body: string, origin: string, user: UserRecord = this.currentUser, maxRequests?: number): { contentType: string; body: string } {
     const siteUrl = `${origin}${SITE_PATH}`;
     return runBatch(contentType, body, (req) => {
       const prefix = `${SITE_PATH}/_api/`.toLowerCase();
@@ -71,21 +71,21 @@ export class SharePointSite {
           body: JSON.stringify({ 'odata.error': { code: CODES.noHandler, message: { lang: 'en-US', value: `Cannot find resource for the request ${path}.` } } }) };
       }
       return this.handleApi(req, siteUrl, path.slice(prefix.length), user);
-    }, new URL(siteUrl));
+    }, new URL(siteUrl), maxRequests);
   }
 
   /**
    * NOT SharePoint: a fast bulk insert for tests and benchmarks (POST /_local/bulk). Every item is validated the
-   * way an add is, all in one transaction, authored by the current user.
+   * way an add is, all in one transaction, authored by `author` (the current user unless given).
    */
-  bulkInsert(listTitle: string, items: unknown[]): { count: number; firstId: number | null; lastId: number | null } {
+  bulkInsert(listTitle: string, items: unknown[], author: UserRecord = this.currentUser): { count: number; firstId: number | null; lastId: number | null } {
     const list = this.store.listByTitle(listTitle);
     if (!list) throw listNotFound(listTitle, SITE_PATH);
     if (!Array.isArray(items)) throw new SPError(400, CODES.invalidClientQuery, 'items must be an array.');
     let firstId: number | null = null;
     let lastId: number | null = null;
     const now = nowIso();
-    const user = this.currentUser;
+    const user = author;
     this.store.tx(() => {
       for (const body of items) {
         const w = resolveWrite(this.store, list, body);

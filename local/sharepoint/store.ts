@@ -10,6 +10,7 @@ import { sqlColumnType } from './fieldTypes';
 import { SPError, CODES } from './errors';
 import { DEMO_USERS, SITE_GROUPS, loginNameFor } from './users';
 import { WEB_ASSIGNMENTS } from './security';
+import { MAX_INDEXED_COLUMNS } from './platformLimits';
 
 export interface ViewDef {
   id: string;
@@ -59,7 +60,7 @@ export interface GroupRecord {
 }
 
 /** Limits SharePoint enforces that the store checks too. */
-export const MAX_INDEXED_COLUMNS = 20;
+export { MAX_INDEXED_COLUMNS };
 
 export function itemsTable(list: ListRecord): string {
   return `items_${list.rowId}`;

@@ -17,8 +17,9 @@ import { compileComparison, FilterContext, resolvePath, SqlFragment, compileFilt
 import { ListRecord, Store, quoteIdent, itemsTable } from './store';
 import { throttled, SPError, CODES } from './errors';
 import { FieldDef } from './fields';
+import { LIST_VIEW_THRESHOLD, LOOKUP_COLUMN_THRESHOLD } from './platformLimits';
 
-export const LIST_VIEW_THRESHOLD = 5000;
+export { LIST_VIEW_THRESHOLD, LOOKUP_COLUMN_THRESHOLD };
 
 export interface OrderTerm {
   field: FieldDef | 'ID';
@@ -76,7 +77,6 @@ export function checkThreshold(
 // Lookup column threshold (12 in SharePoint Online): a query that joins more lookup-type columns (lookups and
 // people, including Created By / Modified By) fails. Without $select every such column is part of the query; with
 // $select, the ones selected (X, XId or X/…), expanded, filtered on through X/… or ordered by count.
-export const LOOKUP_COLUMN_THRESHOLD = 12;
 
 export function checkLookupThreshold(lookupFields: Set<string>): void {
   if (lookupFields.size > LOOKUP_COLUMN_THRESHOLD) {

@@ -28,6 +28,9 @@ export const DEMO_USERS: DemoUser[] = [
   { alias: 'manager', title: 'Daniel Hughes', email: 'daniel.hughes@svhub.example', jobTitle: 'Procurement Lead', department: 'Commercial', groups: ['Social Value Members', 'Social Value Approvers'], isSiteAdmin: false },
   { alias: 'admin', title: 'Morgan Ellis', email: 'morgan.ellis@svhub.example', jobTitle: 'Social Value Hub Administrator', department: 'Digital', groups: ['Social Value Owners'], isSiteAdmin: true },
   { alias: 'taskforce', title: 'Sam Barker', email: 'sam.barker@svhub.example', jobTitle: 'Social Value Taskforce Member', department: 'Inclusive Growth', groups: ['Social Value Visitors'], isSiteAdmin: false },
+  // The account the approval workflow's SharePoint connection runs as (flows/README.md): a member (it sets a
+  // procurement's Status) and an approver (it adds the decision to the Approvals list).
+  { alias: 'workflow', title: 'Social Value Hub workflow', email: 'svhub.workflow@svhub.example', jobTitle: 'Service account (approval workflow)', department: 'Digital', groups: ['Social Value Members', 'Social Value Approvers'], isSiteAdmin: false },
 ];
 
 /** SharePoint claims login name of a person. */

@@ -3,7 +3,7 @@
 import { isoDateFromDate, parseIsoDate } from '../../src/domain';
 import { createLocalSp } from '../../src/data/sharepoint/spfi';
 import { createSharePointData } from '../../src/data/sharepoint';
-import { rebuildRollupsOnSite } from '../../src/reporting/rebuild';
+import { rebuildRollupsOnSite } from '../../src/app/rebuild';
 import { hasFlag, optionOf } from './args';
 
 export async function main(argv: string[]): Promise<number> {

@@ -6,13 +6,14 @@ import type {
   ApprovalOutcome,
   CaseStudy,
   Commitment,
+  CommitmentWithProgress,
   IsoDate,
   Measure,
   OutcomeLog,
-  Pence,
   Procurement,
   ProcurementStatus,
   Rag,
+  Rollup,
   ThemeId,
   ThresholdRow,
   Tier,
@@ -111,12 +112,14 @@ export interface ProcurementRepository {
   query(query?: ProcurementQuery): Promise<Page<Stored<Procurement>>>;
   /** The award facts of the procurements in one status (an indexed filter), only those columns: for the dashboard. */
   awards(query: PageRequest & { status: ProcurementStatus; authorityId?: string }): Promise<Page<AwardSummary>>;
-  /** Creates as Draft or Awaiting approval; refuses a reference that exists (DataError 'duplicate'). */
+  /**
+   * Stores a new procurement as given; refuses a reference that exists (DataError 'duplicate'). The
+   * repositories persist and check values and the schema; the lifecycle (which status, which approval
+   * round) is applied before, once, by the workflows in src/app with the domain's officerEdit.
+   */
   create(procurement: Procurement): Promise<Stored<Procurement>>;
   /**
    * Saves changes with the ETag the record was read with; ConflictError when someone else saved first.
-   * The domain's lifecycle applies: only allowed status moves (approval only through approvals.record),
-   * and an edit to an approved decision goes back to Awaiting approval in a new round.
    */
   update(procurement: Stored<Procurement>): Promise<Stored<Procurement>>;
   /** The procurement with its commitments and action plan, in one batch (create or update by reference). */
@@ -135,6 +138,8 @@ export interface ApprovalDecision {
   decidedByName?: string;
   decidedAt: string;
   comments?: string;
+  /** Who SharePoint says wrote the decision (its Author), on read: what the hub judges it by (domain approvalRecord). */
+  writtenByEmail?: string;
 }
 
 /** Written by approvers and the approval workflow only (list permissions enforce it). */
@@ -153,9 +158,6 @@ export interface CommitmentQuery extends PageRequest {
   /** Due on or before this date. */
   dueBy?: IsoDate;
 }
-
-/** A commitment with the delivery figures the list keeps for views. */
-export type CommitmentWithProgress = Commitment & { rag?: Rag; verifiedQuantity?: number };
 
 export interface CommitmentRepository {
   listForProcurement(procurementReference: string): Promise<Stored<CommitmentWithProgress>[]>;
@@ -226,19 +228,6 @@ export interface ThresholdRepository {
   save(row: ThresholdRow): Promise<Stored<ThresholdRow>>;
 }
 
-/** Well-known setting keys. Policy figures are kept by edition (the key names the edition). */
-export const SETTING_KEYS = {
-  policyEdition: 'policy.edition',
-  lightTouchLimitPence: 'policy.lightTouchLimitPence',
-  weightingMinPercent: 'policy.weightingMinPercent',
-  weightingMaxPercent: 'policy.weightingMaxPercent',
-  taskforceTeamId: 'taskforce.teamId',
-  taskforceChannelId: 'taskforce.channelId',
-  /** Who approves weighting decisions: a person, or a group's mailbox (the workflow assigns the approval to it). */
-  approverEmail: 'approvals.approverEmail',
-  schemaVersion: 'hub.schemaVersion',
-} as const;
-
 export interface SettingsRepository {
   get(key: string): Promise<string | undefined>;
   all(): Promise<Record<string, string>>;
@@ -276,17 +265,6 @@ export interface OutboxRepository {
 }
 
 // ---- Rollups -----------------------------------------------------------------------------------
-
-export interface Rollup {
-  procurementReference: string;
-  periodEnd: IsoDate;
-  themeId: ThemeId;
-  authorityId: string;
-  supplierName?: string;
-  committedPence: Pence;
-  reportedPence: Pence;
-  verifiedPence: Pence;
-}
 
 export interface RollupQuery extends PageRequest {
   procurementReference?: string;

@@ -13,6 +13,8 @@ import {
   returnDueDate,
   validateOutcomeLog,
   validateOutcomeQuantity,
+  xmlSafeData,
+  xmlSafeText,
 } from '../domain';
 import type { Commitment, IsoDate, Measure, OutcomeLog, ReportingPeriod } from '../domain';
 
@@ -69,8 +71,9 @@ export function supplierReturnFileName(reference: string, period: ReportingPerio
   return `Social value return ${reference.replace(/[\\/:*?"<>|]/g, '-')} ${period.id}.xlsx`;
 }
 
-/** The return workbook for a contract and quarter, as bytes. */
-export async function buildSupplierReturn(spec: SupplierReturnSpec): Promise<Uint8Array> {
+/** The return workbook for a contract and quarter, as bytes. Its text is made XML-safe first (titles, measure wording). */
+export async function buildSupplierReturn(rawSpec: SupplierReturnSpec): Promise<Uint8Array> {
+  const spec = xmlSafeData(rawSpec);
   const { Workbook } = await excel();
   const wb = new Workbook();
   wb.creator = 'Social Value Hub';
@@ -327,6 +330,29 @@ export async function readSupplierReturn(bytes: Uint8Array | ArrayBuffer, ctx: R
 }
 
 /**
+ * Makes a loaded sheet's text XML-safe. exceljs decodes Excel's `_xHHHH_` escapes when it reads, so a supplier's
+ * workbook can bring characters into cells (and notes) that exceljs would then write out raw, making the file
+ * we send back malformed.
+ */
+function xmlSafeCells(ws: ExcelJS.Worksheet): void {
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      const value = cell.value;
+      if (value !== null && value !== undefined && typeof value !== 'number' && typeof value !== 'boolean' && !(value instanceof Date)) {
+        const safe = xmlSafeData(value);
+        if (JSON.stringify(safe) !== JSON.stringify(value)) cell.value = safe;
+      }
+      if (typeof cell.note === 'string') {
+        if (xmlSafeText(cell.note) !== cell.note) cell.note = xmlSafeText(cell.note);
+      } else if (cell.note) {
+        const safe = xmlSafeData(cell.note);
+        if (JSON.stringify(safe) !== JSON.stringify(cell.note)) cell.note = safe;
+      }
+    });
+  });
+}
+
+/**
  * The supplier's own workbook with the hub's findings beside each row (a "Problems found" column) and the
  * whole-file problems at the top, for the officer to send back so the supplier can correct and resend it.
  */
@@ -335,6 +361,7 @@ export async function annotateSupplierReturn(bytes: Uint8Array | ArrayBuffer, ch
   const wb = new Workbook();
   await wb.xlsx.load((bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)) as unknown as ArrayBuffer);
   const ws = wb.getWorksheet(RETURN_SHEET) || wb.worksheets[0];
+  xmlSafeCells(ws);
   ws.getColumn(8).width = 70;
   ws.eachRow((row) => {
     if (text(row.getCell(1).value) === HEADERS[0]) {
@@ -345,13 +372,13 @@ export async function annotateSupplierReturn(bytes: Uint8Array | ArrayBuffer, ch
   for (const r of checked.rows) {
     if (r.messages.length === 0) continue;
     const cell = ws.getRow(r.row).getCell(8);
-    cell.value = r.messages.join(' ');
+    cell.value = xmlSafeText(r.messages.join(' '));
     cell.alignment = { wrapText: true };
     if (r.status === 'error') cell.font = { color: { argb: 'FFC00000' } };
   }
   if (checked.fileErrors.length > 0) {
     const cell = ws.getRow(1).getCell(8);
-    cell.value = checked.fileErrors.join(' ');
+    cell.value = xmlSafeText(checked.fileErrors.join(' '));
     cell.font = { bold: true, color: { argb: 'FFC00000' } };
     cell.alignment = { wrapText: true };
   }

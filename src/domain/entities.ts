@@ -93,6 +93,11 @@ export interface Procurement {
   approvalComments?: string;
   approvedByEmail?: string;
   approvedAt?: string;
+  /**
+   * Set on read when the status claims a decision (Approved and after, or Rejected) that the Approvals list
+   * does not hold on record (see approvalRecord.ts): why, for the page to show. The procurement cannot move on.
+   */
+  approvalNotOnRecord?: string;
   // Award
   supplier?: Supplier;
   awardValuePence?: Pence;

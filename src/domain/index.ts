@@ -10,6 +10,8 @@
 //   value = quantity × proxy, RAG      socialValue.ts   socialValuePence, commitmentProgress, RAG_RULE, totalsByTheme
 //   proxy locked at award              commitments.ts   commitmentFor, outcomeLogFor, verifyOutcome
 //   statuses and approval              lifecycle.ts     STATUS_TRANSITIONS, transition, requiresReapproval, canApprove
+//   approval on record                 approvalRecord.ts approvalStanding, decisionProblem (judged by SharePoint's Author)
+//   verification on record             verificationRecord.ts verificationOnRecord (the verifier is the Author, not the reporter)
 //   quarterly reporting                periods.ts       periodFor, periodById ('2026-27 Q1')
 //   form checks                        validation.ts    validateProcurementBasics, validateSubmission, …
 //   Procurement Act 2023 s52/s71 KPIs  kpi.ts           kpiDuty, validateKpis, CONTRACT_PERFORMANCE_RATINGS, contractPerformanceNotice
@@ -27,6 +29,8 @@ export * from './tier';
 export * from './weighting';
 export * from './measures';
 export * from './lifecycle';
+export * from './approvalRecord';
+export * from './verificationRecord';
 export * from './entities';
 export * from './socialValue';
 export * from './thresholds';
@@ -34,6 +38,12 @@ export * from './policyEdition';
 export * from './periods';
 export * from './validation';
 export * from './commitments';
+export * from './references';
+export * from './rollups';
+export * from './progress';
+export * from './chase';
+export * from './settings';
+export * from './xmlText';
 export * from './kpi';
 export * from './socialValueAct';
 export { decimalPlaces } from './decimal';

@@ -206,3 +206,36 @@ export function canApprove(procurement: Procurement, userEmail: string): boolean
   }
   return true;
 }
+
+/** A new procurement starts as a draft, or is submitted for approval at once. */
+const NEW_STATUSES: readonly ProcurementStatus[] = ['Draft', 'Awaiting approval'];
+
+/**
+ * The record an officer's save leaves — the lifecycle applied in one place, before anything is written.
+ * A new procurement (no `before`) starts as a draft or goes straight to approval; an edit makes only the
+ * moves STATUS_TRANSITIONS gives an officer (approval is recorded by the approval workflow); an edit to an
+ * approved decision goes back to Awaiting approval (applyEdit). Each move into Awaiting approval opens a
+ * new approval round, stamped with when it was submitted. Throws IllegalTransitionError.
+ */
+export function officerEdit(before: Procurement | undefined, after: Procurement, nowIso: string): Procurement {
+  const status = assertStatus(after.status, 'status');
+  if (!before) {
+    if (NEW_STATUSES.indexOf(status) < 0) {
+      throw new IllegalTransitionError('', status, `A new procurement starts as a draft (or is submitted for approval); it cannot start as “${status}”.`);
+    }
+    const submitted = status === 'Awaiting approval';
+    return { ...after, approvalRound: submitted ? 1 : 0, submittedAt: submitted ? after.submittedAt || nowIso : after.submittedAt };
+  }
+  const next = applyEdit(before, after);
+  if (next.status !== before.status) {
+    transition(before.status, next.status);
+    const move = STATUS_TRANSITIONS.filter((t) => t.from === before.status && t.to === next.status)[0];
+    if (move.actor === 'approver') {
+      throw new IllegalTransitionError(before.status, next.status, `Only an approver can move a procurement to “${next.status}”: the approval workflow records it.`);
+    }
+  }
+  const round = before.approvalRound ?? 0;
+  const opensRound = next.status === 'Awaiting approval' && before.status !== 'Awaiting approval';
+  if (!opensRound) return { ...next, approvalRound: round };
+  return { ...next, approvalRound: round + 1, submittedAt: next.submittedAt || nowIso };
+}

@@ -12,6 +12,7 @@ import { decimalToNumber, divideRoundHalfUp, exactDecimal, pow10, sumExact } fro
 import { PolicyInputError } from './errors';
 import type { Pence } from './money';
 import { assertPence, formatPounds, sumPence } from './money';
+import { sameReference } from './references';
 import type { ThemeId } from './themes';
 import { THEMES, themeForMeasureCode } from './themes';
 
@@ -107,7 +108,7 @@ export interface CommitmentProgress {
 
 function matchesCommitment(log: OutcomeLog, c: Commitment): boolean {
   if (c.id !== undefined && log.commitmentId !== undefined) return log.commitmentId === c.id;
-  return log.procurementReference === c.procurementReference && log.measureCode === c.measureCode;
+  return sameReference(log.procurementReference, c.procurementReference) && log.measureCode === c.measureCode;
 }
 
 /** a × b compared with c × d, exactly, for non-negative decimals. */

@@ -15,6 +15,7 @@ import type { Measure, MeasureUnit } from './measures';
 import { MEASURES, measureByCode } from './measures';
 import { formatPounds } from './money';
 import { isPeriodEnd, periodFor } from './periods';
+import { sameReference } from './references';
 import type { PolicyEdition } from './policyEdition';
 import { CURRENT_POLICY_EDITION } from './policyEdition';
 import { socialValuePence } from './socialValue';
@@ -27,10 +28,6 @@ import { validateWeighting } from './weighting';
 export const MAX_TEXT_LENGTH = 255;
 export const MAX_REFERENCE_LENGTH = 50;
 
-/** The form references are matched in: case and surrounding spaces never make two references differ. */
-export function referenceKey(reference: string): string {
-  return reference.trim().toUpperCase();
-}
 export const MAX_DURATION_MONTHS = 600;
 /** No contract delivers a billion of anything; beyond this, quantity × proxy stops being exact pence. */
 export const MAX_QUANTITY = 1_000_000_000;
@@ -141,8 +138,6 @@ export function validateProcurementBasics(
     errors.push({ field: 'themeIds', message: 'Choose themes from the list of the policy’s six themes.' });
   } else if (themes.some((t, i) => themes.indexOf(t) !== i)) {
     errors.push({ field: 'themeIds', message: 'Each theme can be chosen once.' });
-  } else if (themes.length === 0 && typeof v === 'number' && v >= edition.lightTouchLimitPence) {
-    errors.push({ field: 'themeIds', message: `Choose at least one social value theme: from ${formatPounds(edition.lightTouchLimitPence)} TOMs must be considered.` });
   }
   (p.measureTargets || []).forEach((t, i) => {
     const field = `measureTargets[${i}]`;
@@ -151,6 +146,18 @@ export function validateProcurementBasics(
     else errors.push(...validateOutcomeQuantity(t.targetQuantity, m.unit, `${field}.targetQuantity`, `target for ${m.code}`));
   });
   return errors;
+}
+
+/**
+ * From the light-touch limit TOMs must be considered: at least one theme. A submission's rule (and the
+ * themes step's), not a stored draft's: a draft saved before the officer reaches themes is not wrong.
+ */
+export function validateThemeChoice(p: Partial<Procurement>, edition: PolicyEdition = CURRENT_POLICY_EDITION): FieldError[] {
+  const v = p.estimatedValuePence;
+  const none = !Array.isArray(p.themeIds) || p.themeIds.length === 0;
+  return none && typeof v === 'number' && v >= edition.lightTouchLimitPence
+    ? [{ field: 'themeIds', message: `Choose at least one social value theme: from ${formatPounds(edition.lightTouchLimitPence)} TOMs must be considered.` }]
+    : [];
 }
 
 /**
@@ -163,7 +170,7 @@ export function validateSubmission(
   options: { edition?: PolicyEdition; library?: readonly Measure[]; actionPlan?: readonly ActionPlanItem[] } = {},
 ): FieldError[] {
   const edition = options.edition || CURRENT_POLICY_EDITION;
-  const errors = validateProcurementBasics(p, options);
+  const errors = validateProcurementBasics(p, options).concat(validateThemeChoice(p, edition));
   if (errors.some((e) => ['estimatedValuePence', 'contractType', 'regime', 'decisionDate'].indexOf(e.field) >= 0)) return errors;
   let decided;
   try {
@@ -328,7 +335,7 @@ export function validateOutcomeLog(
   }
   const c = options.commitment;
   if (c) {
-    if (log.procurementReference !== undefined && log.procurementReference !== c.procurementReference) {
+    if (log.procurementReference !== undefined && !sameReference(String(log.procurementReference), c.procurementReference)) {
       errors.push({ field: 'procurementReference', message: `This outcome is for ${String(log.procurementReference)}, but the commitment is on ${c.procurementReference}.` });
     }
     if (m && m.code !== c.measureCode) errors.push({ field: 'measureCode', message: `The commitment is for measure ${c.measureCode}, not ${m.code}.` });

@@ -16,9 +16,9 @@ import {
   withThresholdTable,
   CONTRACT_TYPES,
   REGIMES,
+  SETTING_KEYS,
 } from '../domain';
 import type { ContractType, FieldError, IsoDate, PolicyEdition, Regime, ThresholdFigures, ThresholdRow, ThresholdTable } from '../domain';
-import { SETTING_KEYS } from '../data/ports';
 
 /** Where each edition's figures are kept as JSON, so an edition stays readable after a newer one. */
 export const EDITION_ARCHIVE_PREFIX = 'policy.editions.';

@@ -1,6 +1,6 @@
 // The hub's words, in British English. SPFx loads this AMD module as 'SocialValueHubStrings'; the local
 // page and the tests load the same file, so every host shows the same words. {0}, {1}… are filled by
-// format() in src/ui/format.ts. The policy's own rules and messages come from src/domain.
+// format() in src/loc/format.ts. The policy's own rules and messages come from src/domain.
 define([], function () {
   return {
     AppTitle: 'Social Value Hub',
@@ -21,6 +21,8 @@ define([], function () {
       Mine: 'My procurements',
       All: 'All procurements',
       New: 'New procurement',
+      Approvals: 'Awaiting my approval',
+      ApprovalsCount: 'Awaiting my approval ({0})',
       Verify: 'To verify',
       Chase: 'To chase',
       Dashboard: 'Dashboard',
@@ -58,6 +60,8 @@ define([], function () {
     Register: {
       Mine: 'My procurements',
       All: 'All procurements',
+      Approvals: 'Awaiting my approval',
+      NoneAwaiting: 'Nothing is waiting for your approval.',
       FiltersLabel: 'Filter procurements',
       Search: 'Search reference or title',
       Status: 'Status',
@@ -112,7 +116,10 @@ define([], function () {
       EditionFailed: 'The thresholds and policy figures in force could not be loaded, so the tier cannot be worked out',
       NoDraft: 'There is no draft with this reference',
       NothingSaved: 'Nothing is saved under {0}.',
-      BasicsFirst: 'Complete the basics first: {0}'
+      BasicsFirst: 'Complete the basics first: {0}',
+      KeptBrowser: 'This shows the changes you made in this browser that were not yet saved to the list.',
+      KeptList: 'The list has a newer version of this procurement than the copy in this browser, so this shows the list’s version.',
+      UseBrowserCopy: 'Use the copy from this browser instead'
     },
 
     Basics: {
@@ -135,6 +142,7 @@ define([], function () {
     },
 
     Tier: {
+      Why: 'Why this tier',
       CannotDecide: 'The tier cannot be decided yet',
       CompleteBasics: 'Complete the basics first.',
       Tier: 'Tier:',
@@ -160,7 +168,6 @@ define([], function () {
 
     Measures: {
       Themes: 'Themes of the policy this procurement will address',
-      ThemesGroup: 'Themes',
       LightSet: 'Under {1} a light set of {0} simple measures keeps the burden on small suppliers low.',
       SuggestedSet: '{0} measures are suggested for this contract type.',
       AddSuggested: 'Add the suggested measures',
@@ -187,13 +194,13 @@ define([], function () {
       Essential: 'Social value is essential to delivering this project',
       EssentialYes: 'Yes: a bid must meet essential social value criteria (PASS/FAIL)',
       Recommendation: 'Recommendation',
-      RecommendWeighted: 'Weight social value at {0}% (between {1}% and {2}%).',
+      RecommendWeighted: 'Weight social value at {0}%: for this procurement the recommended weighting is {1}% to {2}%.',
       RecommendPassFail: 'Use PASS/FAIL with the essential criteria.',
       RecommendNone: 'No weighting is required at this tier.',
       Why: 'Why this is recommended',
       UseRecommendation: 'Use the recommendation',
       Method: 'Weighting method',
-      Percent: 'Weighting (%) — between {0}% and {1}%, to at most one decimal place',
+      Percent: 'Weighting (%) — the policy allows {0}% to {1}%, to at most one decimal place',
       Criteria: 'Essential criteria (one per line)',
       CriteriaHint: 'What a bid must commit to, to pass.',
       Justification: 'Justification',
@@ -238,6 +245,8 @@ define([], function () {
       Approver: 'Approver of weighting decisions (email)',
       ApproverHint: 'A person, or a group’s mailbox. The Teams workflow sends each approval request here.',
       ApproverInvalid: 'Enter a work email address, e.g. name@organisation.gov.uk.',
+      WorkflowAccount: 'Approval workflow’s account (email)',
+      WorkflowAccountHint: 'The account the approval workflow’s SharePoint connection runs as. A decision it records counts for the approver who responded; leave empty if no workflow runs.',
       Team: 'Taskforce team',
       Channel: 'Taskforce channel',
       ChooseTeam: 'Choose a team',
@@ -274,7 +283,8 @@ define([], function () {
 
     Celebrate: {
       Button: 'Celebrate in the taskforce channel',
-      Celebrated: 'Celebrated in the taskforce channel',
+      Celebrated: 'Celebrated in the taskforce channel.',
+      OpenMessage: 'Open the message in Teams',
       Title: 'Celebrate this success',
       Intro: 'This is the card taskforce members will see in their channel. Check it, then post it.',
       Preview: 'Card preview',
@@ -321,6 +331,8 @@ define([], function () {
       OwnProcurement: 'You cannot approve your own procurement.',
       OnlyNamedApprover: 'Only the named approver can decide.',
       DecidedBy: '{0} by {1} on {2}',
+      ApprovalNotOnRecord: 'Approval not on record',
+      ApprovalNotOnRecordHelp: 'The status says {0}, but the Approvals list holds no decision on record for this round: {1} It cannot move on until it is submitted and decided again.',
       TheDecision: 'The decision',
       Authority: 'Authority',
       LeadOfficer: 'Lead officer',
@@ -672,6 +684,7 @@ define([], function () {
     },
 
     LibraryImport: {
+      PreviewTable: 'Import preview',
       Intro: 'Import measures from a .csv or .xlsx sheet with the headings Code, Theme, Outcome, What is counted, Unit, Proxy (£ per unit), Proxy edition, Proxy source, Record only and Active. Every row is checked first; nothing is saved until you confirm.',
       Template: 'Download the library as a sheet (the import template)',
       Pick: 'Choose a measure sheet (.csv or .xlsx)',
@@ -731,6 +744,15 @@ define([], function () {
       Saved: 'Saved edition {0}.',
       SaveFailed: 'The figures could not be saved',
       EditionProblems: 'The new edition cannot be used'
+    },
+
+    Workflow: {
+      NoApprover: 'No approver is set for weighting decisions. Ask a site owner to set one in the hub’s settings.',
+      OwnApprover: 'You cannot approve your own procurement: ask a site owner to name another approver.',
+      CannotDecide: 'You cannot approve or reject this procurement: it is your own, or it is not awaiting approval.',
+      SayWhyRejected: 'Say why the decision is rejected, so the officer can revise it.',
+      AwardPartlySaved: 'Part of the award was not saved ({0}): {1} Save again to finish; nothing is saved twice.',
+      FiguresNotUpdated: 'The outcome is saved, but the dashboard figures were not all updated ({0}). Try again, or ask a site owner to rebuild the rollups.'
     }
   };
 });

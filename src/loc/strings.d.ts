@@ -17,6 +17,8 @@ declare interface ISocialValueHubStrings {
     Mine: string;
     All: string;
     New: string;
+    Approvals: string;
+    ApprovalsCount: string;
     Verify: string;
     Chase: string;
     Dashboard: string;
@@ -51,6 +53,8 @@ declare interface ISocialValueHubStrings {
   Register: {
     Mine: string;
     All: string;
+    Approvals: string;
+    NoneAwaiting: string;
     FiltersLabel: string;
     Search: string;
     Status: string;
@@ -105,6 +109,9 @@ declare interface ISocialValueHubStrings {
     NoDraft: string;
     NothingSaved: string;
     BasicsFirst: string;
+    KeptBrowser: string;
+    KeptList: string;
+    UseBrowserCopy: string;
   };
   Basics: {
     Title: string;
@@ -125,6 +132,7 @@ declare interface ISocialValueHubStrings {
     FrameworkYes: string;
   };
   Tier: {
+    Why: string;
     CannotDecide: string;
     CompleteBasics: string;
     Tier: string;
@@ -149,7 +157,6 @@ declare interface ISocialValueHubStrings {
   };
   Measures: {
     Themes: string;
-    ThemesGroup: string;
     LightSet: string;
     SuggestedSet: string;
     AddSuggested: string;
@@ -223,6 +230,8 @@ declare interface ISocialValueHubStrings {
     Approver: string;
     ApproverHint: string;
     ApproverInvalid: string;
+    WorkflowAccount: string;
+    WorkflowAccountHint: string;
     Team: string;
     Channel: string;
     ChooseTeam: string;
@@ -258,6 +267,7 @@ declare interface ISocialValueHubStrings {
   Celebrate: {
     Button: string;
     Celebrated: string;
+    OpenMessage: string;
     Title: string;
     Intro: string;
     Preview: string;
@@ -302,6 +312,8 @@ declare interface ISocialValueHubStrings {
     OwnProcurement: string;
     OnlyNamedApprover: string;
     DecidedBy: string;
+    ApprovalNotOnRecord: string;
+    ApprovalNotOnRecordHelp: string;
     TheDecision: string;
     Authority: string;
     LeadOfficer: string;
@@ -646,6 +658,7 @@ declare interface ISocialValueHubStrings {
     SaveFailed: string;
   };
   LibraryImport: {
+    PreviewTable: string;
     Intro: string;
     Template: string;
     Pick: string;
@@ -703,6 +716,15 @@ declare interface ISocialValueHubStrings {
     Saved: string;
     SaveFailed: string;
     EditionProblems: string;
+  };
+  /** Errors the workflows (src/app) raise, in words the person can act on. */
+  Workflow: {
+    NoApprover: string;
+    OwnApprover: string;
+    CannotDecide: string;
+    SayWhyRejected: string;
+    AwardPartlySaved: string;
+    FiguresNotUpdated: string;
   };
 }
 

@@ -3,8 +3,7 @@
 // commitments. All money is integer pence; the member report is built from the same object, so the two
 // agree to the penny.
 import { AUTHORITIES, THEMES, authorityById, compareIsoDates, periodById, periodsBetween, shareOfContractValue, themeForMeasureCode, totalsByTheme } from '../domain';
-import type { IsoDate, Pence, Procurement, Rag, ReportingPeriod, ThemeId } from '../domain';
-import type { CommitmentWithProgress, Rollup } from '../data/ports';
+import type { CommitmentWithProgress, IsoDate, Pence, Procurement, Rag, ReportingPeriod, Rollup, ThemeId } from '../domain';
 
 export interface DashboardFilters {
   /** First quarter, e.g. '2026-27 Q1'. */

@@ -1,8 +1,8 @@
 // Loads the dashboard from the lists: the rollups of the chosen quarters (an indexed filter on the period,
 // pages of 5,000), the award columns of awarded procurements (for the SME/VCSE share) and the Red/Amber commitments (an
 // indexed filter on RAG) — a handful of requests at regional scale, never every outcome log.
-import type { ProcurementStatus } from '../domain';
-import type { CommitmentWithProgress, HubData, Rollup } from '../data/ports';
+import type { CommitmentWithProgress, ProcurementStatus, Rollup } from '../domain';
+import type { HubData } from '../data/ports';
 import { allPages } from '../data/paging';
 import type { AwardRecord, DashboardFigures, DashboardFilters } from './figures';
 import { dashboardFigures, filterPeriods } from './figures';

@@ -2,7 +2,7 @@
 // summary per theme and authority, one row per procurement, delivered vs committed. Built from the same
 // DashboardFigures the dashboard shows, so the two agree to the penny. The model is plain data (tested
 // without Excel); exceljs is loaded only when a report is built.
-import { authorityById, formatPounds, periodById } from '../domain';
+import { authorityById, formatPounds, periodById, xmlSafeData } from '../domain';
 import type { Pence } from '../domain';
 import type { Amounts, DashboardFigures } from './figures';
 
@@ -153,9 +153,12 @@ export function cellToPence(value: unknown): Pence {
   return Math.round(value * 100);
 }
 
-/** Builds the .xlsx (exceljs is loaded on demand: it is large and only needed here). */
+/**
+ * Builds the .xlsx (exceljs is loaded on demand: it is large and only needed here). Names and references come
+ * from list items any member can write, so the model's text is made XML-safe first.
+ */
 export async function buildMemberReport(figures: DashboardFigures, generatedOn?: string): Promise<Uint8Array> {
-  const model = memberReportModel(figures, generatedOn);
+  const model = xmlSafeData(memberReportModel(figures, generatedOn));
   const ExcelJS = await import(/* webpackChunkName: 'member-report' */ 'exceljs');
   const Workbook = (ExcelJS as unknown as { Workbook: typeof import('exceljs').Workbook }).Workbook || (ExcelJS as unknown as { default: { Workbook: typeof import('exceljs').Workbook } }).default.Workbook;
   const wb = new Workbook();

@@ -25,3 +25,13 @@ export function hubTabDeepLink(tab: HubTabLink, subEntityId?: string): string {
   const path = `${TEAMS_ENTITY_BASE}${encodeURIComponent(tab.appId)}/${encodeURIComponent(tab.entityId)}`;
   return query.length ? `${path}?${query.join('&')}` : path;
 }
+
+/**
+ * The posted card's thread in its channel, as Microsoft documents the link to a channel conversation
+ * ("Deep link to navigate to channel conversation", learn.microsoft.com/microsoftteams/platform/concepts/
+ * build-and-test/deep-link-teams): /l/message/{channelId}/{parentMessageId}?groupId={teamId}&parentMessageId=….
+ */
+export function channelMessageLink(place: { teamId: string; channelId: string; messageId: string }): string {
+  const id = encodeURIComponent(place.messageId);
+  return `https://teams.microsoft.com/l/message/${encodeURIComponent(place.channelId)}/${id}?groupId=${encodeURIComponent(place.teamId)}&parentMessageId=${id}`;
+}

@@ -17,6 +17,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { xmlSafeData } from '../domain';
 import type { TenderPackBlock, TenderPackContent } from './model';
 import { CREATOR, DESCRIPTIONS } from './wording';
 
@@ -70,8 +71,13 @@ function toDocx(block: TenderPackBlock): (Paragraph | Table)[] {
   }
 }
 
-/** The Word document object for a tender pack (exported for tests and for callers that pack it themselves). */
-export function tenderPackDocument(content: TenderPackContent): Document {
+/**
+ * The Word document object for a tender pack (exported for tests and for callers that pack it themselves).
+ * docx escapes <, & and quotes but not characters XML cannot carry at all, and titles come from list items any
+ * member can write: the content is made XML-safe first.
+ */
+export function tenderPackDocument(rawContent: TenderPackContent): Document {
+  const content = xmlSafeData(rawContent);
   const children: (Paragraph | Table)[] = [];
   for (const block of content.blocks) children.push(...toDocx(block));
   return new Document({

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { FluentProvider, Spinner, Text, Title2, tokens } from '@fluentui/react-components';
 import * as strings from 'SocialValueHubStrings';
 import type { HostTheme } from '../teams/hostTheme';
-import { format } from './format';
+import { format } from '../loc/format';
 import type { HubServices } from './services';
 import { fluentTheme } from './theme';
 

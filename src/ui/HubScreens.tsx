@@ -14,11 +14,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import * as strings from 'SocialValueHubStrings';
-import type { HubData, ProvisionReport } from '../data/ports';
+import { SETTING_KEYS } from '../domain';
+import type { HubData, ProvisionReport } from '../app/hubData';
 import { ErrorNotice } from './common/ErrorNotice';
 import { EditionInForceProvider } from './editionInForce';
 import { useAsync } from './common/useAsync';
-import { format } from './format';
+import { format } from '../loc/format';
 import { isoDateFromDate } from '../domain';
 import { newDraft } from './guide/draft';
 import { DraftStore } from './guide/draftStore';
@@ -53,10 +54,26 @@ const CaseStudies = React.lazy(() => import(/* webpackChunkName: 'case-studies' 
 
 const useStyles = makeStyles({
   nav: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalL },
+  // The views wrap onto more rows on a phone rather than running off the side.
+  tabs: { flexWrap: 'wrap', minWidth: 0, maxWidth: '100%' },
   main: {
     backgroundColor: tokens.colorNeutralBackground1,
     padding: tokens.spacingHorizontalL,
     borderRadius: tokens.borderRadiusLarge,
+    minWidth: 0,
+    // A drop-down is as wide as its longest option unless told otherwise: in a narrow column (a phone, a
+    // grid of filters) it must take the column's width and not run over its neighbour.
+    '& select, & .fui-Select, & .fui-Input': { minWidth: 0, maxWidth: '100%' },
+    // Fluent's Select draws no focus ring we can see (its underline stays hidden): keyboard users must see
+    // where they are (WCAG 2.4.7), so a drop-down with keyboard focus gets the theme's focus outline.
+    '& select:focus-visible': {
+      outlineStyle: 'solid',
+      outlineWidth: tokens.strokeWidthThick,
+      outlineColor: tokens.colorStrokeFocus2,
+      outlineOffset: '1px',
+    },
+    // Long words (references, e-mail addresses, authority names) break rather than push the page sideways.
+    overflowWrap: 'anywhere',
   },
 });
 
@@ -133,6 +150,17 @@ function Hub({ services, data }: { services: HubServices; data: HubData }): Reac
       : { screen: 'procurement', reference: subEntityId };
   const [route, navigate] = useRoute(deepLink);
   const [fresh, setFresh] = React.useState<GuideDraft | undefined>();
+  const awaiting = useAwaitingMyApproval(data, services.user.email, route);
+  // Each person lands on what they can act on: an approver with decisions waiting lands on that queue
+  // (only when they opened the hub itself, not a link to a particular place).
+  const landed = React.useRef(false);
+  React.useEffect(() => {
+    if (landed.current || awaiting === undefined) return;
+    landed.current = true;
+    if (awaiting.count > 0 && !deepLink && route.screen === 'register' && route.scope === 'mine' && !window.location.hash.replace(/^#\/?/, '')) {
+      navigate({ screen: 'register', scope: 'approvals' });
+    }
+  }, [awaiting]);
 
   const startNew = (): void => {
     const draft = newDraft(services.user, isoDateFromDate(new Date()));
@@ -145,27 +173,30 @@ function Hub({ services, data }: { services: HubServices; data: HubData }): Reac
   const tab =
     route.screen === 'register'
       ? route.scope
-      : route.screen === 'guide'
-        ? fresh?.reference === route.reference ? 'new' : 'none'
-        : route.screen === 'procurement' ? 'none' : route.screen;
+      : route.screen === 'guide' || route.screen === 'procurement'
+        ? 'none'
+        : route.screen;
   const open = (reference: string): void => navigate({ screen: 'procurement', reference });
   const canManage = !!services.user.canManageSite;
 
   return (
     <>
       <nav className={styles.nav} aria-label={strings.Nav.Label}>
+        <Button appearance="primary" onClick={startNew}>
+          {strings.Nav.New}
+        </Button>
         <TabList
+          className={styles.tabs}
           selectedValue={tab}
           onTabSelect={(_, d) => {
             const value = String(d.value);
-            if (value === 'new') startNew();
-            else if (value === 'mine' || value === 'all') navigate({ screen: 'register', scope: value });
+            if (value === 'mine' || value === 'all' || value === 'approvals') navigate({ screen: 'register', scope: value });
             else navigate(routeFromHash(`#/${value}`));
           }}
         >
+          {awaiting?.approver && <Tab value="approvals">{format(strings.Nav.ApprovalsCount, awaiting.countText)}</Tab>}
           <Tab value="mine">{strings.Nav.Mine}</Tab>
           <Tab value="all">{strings.Nav.All}</Tab>
-          <Tab value="new">{strings.Nav.New}</Tab>
           <Tab value="verify">{strings.Nav.Verify}</Tab>
           <Tab value="chase">{strings.Nav.Chase}</Tab>
           <Tab value="dashboard">{strings.Nav.Dashboard}</Tab>
@@ -221,4 +252,23 @@ function Hub({ services, data }: { services: HubServices; data: HubData }): Reac
       </main>
     </>
   );
+}
+
+/** How many decisions wait for this person; undefined while unknown. Refreshed whenever they go back to a register. */
+function useAwaitingMyApproval(data: HubData, email: string, route: Route): { approver: boolean; count: number; countText: string } | undefined {
+  const onRegister = route.screen === 'register' ? route.scope : '';
+  const queue = useAsync(async () => {
+    const [page, approver] = await Promise.all([
+      data.procurements.query({ status: 'Awaiting approval', approverEmail: email, pageSize: 50 }),
+      data.settings.get(SETTING_KEYS.approverEmail),
+    ]);
+    const count = page.items.length;
+    return {
+      // Whoever the settings name as approver, or anyone something waits for, has the queue.
+      approver: count > 0 || (approver ?? '').trim().toLowerCase() === email.toLowerCase(),
+      count,
+      countText: page.nextPageToken ? `${count}+` : String(count),
+    };
+  }, [data, email, onRegister]);
+  return queue.value;
 }

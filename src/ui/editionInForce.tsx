@@ -5,7 +5,7 @@
 import * as React from 'react';
 import { CURRENT_POLICY_EDITION } from '../domain';
 import type { PolicyEdition } from '../domain';
-import type { HubData } from '../data/ports';
+import type { HubData } from '../app/hubData';
 // The module itself, not the library's index: the index also brings the measure-sheet readers.
 import { editionInForce } from '../library/policyFigures';
 import { useAsync } from './common/useAsync';

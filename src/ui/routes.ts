@@ -6,10 +6,13 @@ export type SimpleScreen = 'verify' | 'chase' | 'dashboard' | 'case-studies' | '
 const SIMPLE_SCREENS: readonly SimpleScreen[] = ['verify', 'chase', 'dashboard', 'case-studies', 'update', 'library', 'settings', 'outbox'];
 
 export type Route =
-  | { screen: 'register'; scope: 'mine' | 'all' }
+  | { screen: 'register'; scope: RegisterScope }
   | { screen: SimpleScreen }
   | { screen: 'guide'; reference: string }
   | { screen: 'procurement'; reference: string };
+
+/** My procurements, all of them, or those waiting for my approval. */
+export type RegisterScope = 'mine' | 'all' | 'approvals';
 
 export const HOME: Route = { screen: 'register', scope: 'mine' };
 
@@ -17,7 +20,8 @@ export function routeFromHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').map((p) => decodeURIComponent(p));
   switch (parts[0]) {
     case 'all':
-      return { screen: 'register', scope: 'all' };
+    case 'approvals':
+      return { screen: 'register', scope: parts[0] };
     case 'guide':
       return parts[1] ? { screen: 'guide', reference: parts[1] } : HOME;
     case 'procurement':
@@ -30,7 +34,7 @@ export function routeFromHash(hash: string): Route {
 export function hashFor(route: Route): string {
   switch (route.screen) {
     case 'register':
-      return route.scope === 'all' ? '#/all' : '#/';
+      return route.scope === 'mine' ? '#/' : `#/${route.scope}`;
     case 'guide':
       return `#/guide/${encodeURIComponent(route.reference)}`;
     case 'procurement':

@@ -1,16 +1,12 @@
-import type { HubData } from '../data/ports';
-import type { GraphClientLike } from '../teams/posting';
+import type { CurrentUser } from '../app/user';
+import type { HubData } from '../app/hubData';
+import type { GraphClientLike } from '../app/taskforceChannel';
 import type { TeamsContextInfo } from '../teams/teamsContext';
 
 /** Where the hub is running; decides only presentation details (e.g. what a deep link opens). */
 export type HostKind = 'sharepoint' | 'teams' | 'local';
 
-export interface CurrentUser {
-  displayName: string;
-  email: string;
-  /** May manage the site (provision lists, edit the library and settings). SharePoint's permissions decide. */
-  canManageSite?: boolean;
-}
+export type { CurrentUser };
 
 /** Key-value storage for drafts that must survive a closed tab (window.localStorage in every host). */
 export interface DraftStorage {

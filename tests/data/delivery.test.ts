@@ -40,9 +40,16 @@ describe('outcome logs', () => {
     const { outcomes } = hub.data;
     const { log } = await outcomes.record(outcome('D-1', 'GSE-01', '2026-06-30', 2));
     await expect(outcomes.update({ ...log, verification: 'Verified', verifiedBy: OFFICER.email })).rejects.toMatchObject({ field: 'verifiedBy' });
-    const verified = await outcomes.update({ ...log, verification: 'Verified', verifiedBy: OFFICER2.email, verifiedAt: '2026-07-10T09:00:00Z' });
-    await expect(outcomes.update({ ...log, verification: 'Rejected', verifiedBy: OFFICER2.email, rejectionReason: 'No payroll' })).rejects.toBeInstanceOf(ConflictError);
-    expect((await outcomes.get(verified.id))).toMatchObject({ verification: 'Verified', verifiedBy: OFFICER2.email });
+    // The reporter typing a colleague's name is refused too: SharePoint says who is verifying.
+    await expect(outcomes.update({ ...log, verification: 'Verified', verifiedBy: OFFICER2.email })).rejects.toMatchObject({ field: 'verifiedBy' });
+    await hub.server.setUser('officer2');
+    try {
+      const verified = await outcomes.update({ ...log, verification: 'Verified', verifiedBy: OFFICER2.email, verifiedAt: '2026-07-10T09:00:00Z' });
+      await expect(outcomes.update({ ...log, verification: 'Rejected', verifiedBy: OFFICER2.email, rejectionReason: 'No payroll' })).rejects.toBeInstanceOf(ConflictError);
+      expect((await outcomes.get(verified.id))).toMatchObject({ verification: 'Verified', verifiedBy: OFFICER2.email });
+    } finally {
+      await hub.server.setUser('officer');
+    }
     const toVerify = await outcomes.query({ verification: 'Reported' });
     expect(toVerify.items.map((l) => l.measureCode)).toEqual(['ENV-01']);
     const verifiedOnes = await outcomes.query({ verification: 'Verified', periodFrom: '2026-04-01', periodTo: '2026-06-30' });

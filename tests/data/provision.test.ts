@@ -19,7 +19,12 @@ describe('provision()', () => {
     const sp = createLocalSp(server.siteUrl);
     const first = await provision(sp);
     expect(first.problems).toEqual([]);
-    expect(first.updated).toEqual(expect.arrayContaining(['permissions Approvals (Social Value Members read only, Social Value Approvers can write)']));
+    expect(first.updated).toEqual(
+      expect.arrayContaining([
+        'permissions Approvals (own permissions, Social Value Owners Full Control, Social Value Members Read, Social Value Visitors Read, Social Value Approvers Contribute)',
+        'permissions Procurements (own permissions, Social Value Owners Full Control, Social Value Members Contribute, Social Value Visitors Read, Social Value Approvers Contribute)',
+      ]),
+    );
     for (const list of SCHEMA) expect(first.created).toContain(`list ${list.title}`);
     expect(first.created).toContain('field Procurements.Reference');
     expect(first.created.some((c) => /measures? in Measures/.test(c))).toBe(true);

@@ -2,7 +2,7 @@
 // award → commitments with locked proxies → a log → correction → verification by another officer →
 // RAG, verified quantity and rollups in the lists.
 import { measureByCode } from '../../src/domain';
-import { recordAward, recordOutcome, verifyLog } from '../../src/ui/delivery/deliveryActions';
+import { moveTo, recordAward, recordOutcome, verifyLog } from '../../src/app';
 import { commitmentFromRow } from '../../src/ui/delivery/AwardPanel';
 import { MEASURES } from '../../src/domain';
 import { MANAGER, OFFICER, OFFICER2, procurement, startHub } from '../data/fixtures';
@@ -21,12 +21,12 @@ afterAll(async () => {
 it('awards, logs, corrects and verifies through the lists, keeping commitments and rollups current', async () => {
   const ref = 'DLV-HTTP-1';
   const draft = await hub.data.procurements.create(procurement(ref));
-  await hub.data.procurements.update({ ...draft, status: 'Awaiting approval', submittedByEmail: OFFICER.email, approverEmail: MANAGER.email });
+  await moveTo(hub.data, draft, 'Awaiting approval', { submittedByEmail: OFFICER.email, approverEmail: MANAGER.email });
   await hub.server.setUser('manager');
   await hub.data.approvals.record({ procurementReference: ref, round: 1, outcome: 'Approved', decidedByEmail: MANAGER.email, decidedAt: '2026-03-05T10:00:00Z' });
   await hub.server.setUser('officer');
   const approved = (await hub.data.procurements.get(ref))!;
-  const created = await hub.data.procurements.update({ ...approved, status: 'Tendering' });
+  const created = await moveTo(hub.data, approved, 'Tendering');
   const rows = [
     { key: 1, measureCode: 'HSC-01', target: '400', dueDate: '' },
     { key: 2, measureCode: 'ENV-01', target: '12.5', dueDate: '2027-03-31' },

@@ -15,6 +15,7 @@ import {
   validateOutcomeQuantity,
   validateProcurementBasics,
   validateSubmission,
+  validateThemeChoice,
 } from '../../src/domain';
 import { CASE_STUDIES_LIST } from '../../src/data/schema/lists';
 
@@ -67,7 +68,6 @@ describe('validateProcurementBasics', () => {
     ['a zero duration', { durationMonths: 0 }, 'durationMonths', /whole number/],
     ['an unknown theme', { themeIds: ['sport'] }, 'themeIds', /six themes/],
     ['a repeated theme', { themeIds: ['environment', 'environment'] }, 'themeIds', /once/],
-    ['no theme from £50,000', { themeIds: [] }, 'themeIds', /at least one social value theme: from £50,000/],
     ['an unknown measure target', { measureTargets: [{ measureCode: 'TOM-1', targetQuantity: 1 }] }, 'measureTargets[0].measureCode', /not in the measure library/],
     ['a fractional count target', { measureTargets: [{ measureCode: 'GSE-08', targetQuantity: 1.5 }] }, 'measureTargets[0].targetQuantity', /whole number/],
   ])('%s', (_name, change, field, message) => {
@@ -79,6 +79,15 @@ describe('validateProcurementBasics', () => {
 
   it('allows no theme under £50,000', () => {
     expect(validateProcurementBasics({ ...basics, estimatedValuePence: 4999999, themeIds: [] })).toEqual([]);
+  });
+
+  it('stores a draft from £50,000 before its themes are chosen: the theme rule is the themes step’s and the submission’s', () => {
+    const draft = { ...basics, estimatedValuePence: 6_000_000, themeIds: [] };
+    expect(validateProcurementBasics(draft)).toEqual([]);
+    expect(validateThemeChoice(draft)).toEqual([{ field: 'themeIds', message: expect.stringMatching(/at least one social value theme: from £50,000/) }]);
+    expect(fieldsOf(validateSubmission(draft))).toContain('themeIds');
+    expect(validateThemeChoice({ ...draft, estimatedValuePence: 4_999_999 })).toEqual([]);
+    expect(validateThemeChoice({ ...draft, themeIds: ['environment'] })).toEqual([]);
   });
 
   it('reports everything missing from an empty form', () => {

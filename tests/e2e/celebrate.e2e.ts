@@ -23,18 +23,31 @@ describe('celebrating a verified outcome in the taskforce channel', () => {
   it('verifies, previews and posts the success card once; the channel page shows it', async () => {
     const { page, errors } = await openPage(browser);
     await page.goto(`${serverUrl()}/#/procurement/${REFERENCE}`);
-    const verify = page.getByRole('button', { name: /^Verify / }).first();
-    await verify.waitFor();
-    await verify.click();
-    const celebrate = page.getByRole('button', { name: 'Celebrate in the taskforce channel' }).first();
+    const verifyButtons = page.getByRole('button', { name: /^Verify / });
+    await verifyButtons.first().waitFor();
+    const toVerify = await verifyButtons.count();
+    await verifyButtons.first().click();
+    // Once verified, that outcome is no longer offered for verification (and may be celebrated).
+    for (let i = 0; i < 50 && (await verifyButtons.count()) !== toVerify - 1; i++) await page.waitForTimeout(200);
+    expect(await verifyButtons.count()).toBe(toVerify - 1);
+    const celebrateButtons = page.getByRole('button', { name: 'Celebrate in the taskforce channel' });
+    const celebrate = celebrateButtons.first();
     await celebrate.waitFor();
+    const linked = await page.getByRole('link', { name: 'Open the message in Teams' }).count();
+    const offered = await celebrateButtons.count();
     await celebrate.click();
 
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('figure', { name: 'Card preview' }).locator('.ac-adaptiveCard').waitFor();
+    // The preview is the card as members will read it: its words are there once it is drawn.
+    await dialog.getByRole('figure', { name: 'Card preview' }).getByText(REFERENCE).first().waitFor();
     await dialog.getByRole('button', { name: 'Post to the taskforce channel' }).click();
     await dialog.getByText('Posted to the taskforce channel.').waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
+    // Straight away, without a reload: the outcome shows its post, with a link to it, and offers no second one.
+    const links = page.getByRole('link', { name: 'Open the message in Teams' });
+    for (let i = 0; i < 50 && (await celebrateButtons.count()) !== offered - 1; i++) await page.waitForTimeout(200);
+    expect(await celebrateButtons.count()).toBe(offered - 1);
+    expect(await links.count()).toBe(linked + 1);
 
     // The outbox holds one posted card for this procurement, and the log keeps the message id.
     const posts = await listItems('TaskforcePosts', `PostStatus eq 'Posted'`);
@@ -45,10 +58,9 @@ describe('celebrating a verified outcome in the taskforce channel', () => {
 
     const channel = await browser.newPage();
     await channel.goto(`${serverUrl()}/_local/channel?team=${encodeURIComponent(DEMO_TEAM_ID)}&channel=${encodeURIComponent(DEMO_TASKFORCE_CHANNEL_ID)}`);
-    const card = channel.locator('[data-rendered="true"]').filter({ hasText: REFERENCE });
-    await card.first().waitFor();
+    const card = channel.getByRole('list', { name: 'Messages, oldest first' }).getByRole('listitem').filter({ hasText: REFERENCE });
+    await card.first().getByText('Fleet telematics').first().waitFor();
     expect(await card.count()).toBe(1);
-    expect(await card.first().textContent()).toContain('Fleet telematics');
     expect(errors).toEqual([]);
     await channel.close();
     await page.close();
@@ -58,7 +70,7 @@ describe('celebrating a verified outcome in the taskforce channel', () => {
     const { page, errors } = await openPage(browser);
     await page.goto(`${serverUrl()}/#/update`);
     const quarter = await page.getByLabel('Quarter', { exact: true }).evaluate((el) => (el as HTMLSelectElement).selectedOptions[0].text);
-    await page.getByRole('figure', { name: 'Preview the card' }).locator('.ac-adaptiveCard').waitFor();
+    await page.getByRole('figure', { name: 'Preview the card' }).getByText(quarter.split(' (')[0]).first().waitFor();
     await page.getByRole('button', { name: 'Post the update to the taskforce channel' }).click();
     await page.getByText('The update was posted to the taskforce channel.').waitFor();
     // A second press (a double click, another officer) does not post it again.
@@ -67,7 +79,11 @@ describe('celebrating a verified outcome in the taskforce channel', () => {
 
     const channel = await browser.newPage();
     await channel.goto(`${serverUrl()}/_local/channel?team=${encodeURIComponent(DEMO_TEAM_ID)}&channel=${encodeURIComponent(DEMO_TASKFORCE_CHANNEL_ID)}`);
-    const card = channel.locator('[data-rendered="true"]').filter({ hasText: quarter.split(' (')[0] });
+    const card = channel
+      .getByRole('list', { name: 'Messages, oldest first' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Social Value Taskforce update' })
+      .filter({ hasText: quarter });
     await card.first().waitFor();
     expect(await card.count()).toBe(1);
     expect(errors).toEqual([]);

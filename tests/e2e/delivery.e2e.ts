@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { addDays, addMonths, isoDateFromDate, periodFor, previousPeriod, themeById } from '../../src/domain';
 import type { ThemeId } from '../../src/domain';
 import { launchBrowser, openPage, serverUrl } from './browser';
+import { rowsOf } from './table';
 import { listItems, setUser } from './site';
 
 jest.setTimeout(120_000);
@@ -66,8 +67,7 @@ async function dashboardThemes(page: Page): Promise<Map<string, ThemeTotals>> {
   const table = page.getByRole('table', { name: 'By theme: committed and delivered, with each theme’s share (table)' });
   await table.waitFor();
   const out = new Map<string, ThemeTotals>();
-  for (const row of await table.locator('tbody tr').all()) {
-    const cells = await row.getByRole('cell').allTextContents();
+  for (const cells of await rowsOf(table)) {
     out.set(cells[0], { committed: pence(cells[1]), reported: pence(cells[2]), verified: pence(cells[3]) });
   }
   return out;
@@ -120,7 +120,7 @@ describe('award → commitments → two quarters of outcomes → verification �
         await logPanel.getByLabel('Evidence link').fill(`https://smethwick-kiosks.example/evidence/${c.code}/${period.quarter}`);
         await logPanel.getByLabel('Evidence notes').fill(`${c.quantities[q]} hours logged on the supplier's timesheet summary`);
         await logPanel.getByRole('button', { name: 'Record outcome' }).click();
-        await logPanel.getByRole('status').filter({ hasText: `Recorded: ` }).filter({ hasText: `${c.code} for ${period.id}` }).waitFor();
+        await logPanel.getByRole('status').filter({ hasText: `Recorded: ` }).filter({ hasText: `${c.code} for ${period.label}` }).waitFor();
       }
     }
     const reported = await listItems('OutcomeLogs', `ProcurementRef eq '${REFERENCE}'`);

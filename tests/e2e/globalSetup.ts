@@ -19,7 +19,8 @@ export default async function globalSetup(): Promise<void> {
     const timer = setTimeout(() => reject(new Error(`the local server did not start in 120 s:\n${output}`)), 120_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
+      // The address is printed first while the demo site is prepared; the hub is ready at "local server: …".
+      const match = /local server: (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]);

@@ -47,15 +47,15 @@ describe('the new procurement guide in Chromium', () => {
     it(`takes a ${c.tier} procurement through every step, survives a reload, and is approved by the manager`, async () => {
       const { page, errors } = await openPage(browser);
       await page.goto(`${serverUrl()}/`);
-      await page.getByRole('tab', { name: 'New procurement' }).click();
+      await page.getByRole('button', { name: 'New procurement' }).click();
       await fillBasics(page, c);
       await next(page);
-      await page.getByTestId('tier-reason').waitFor();
+      await page.getByRole('note', { name: 'Why this tier' }).waitFor();
       await expectText(page, `Tier: ${c.tier}`);
 
       // Reload in the middle: the draft comes back on the same step, nothing lost.
       await page.reload();
-      await page.getByTestId('tier-reason').waitFor();
+      await page.getByRole('note', { name: 'Why this tier' }).waitFor();
       await next(page);
 
       await page.getByRole('button', { name: 'Add the suggested measures' }).click();

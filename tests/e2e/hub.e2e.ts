@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import JSZip from 'jszip';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openPage, serverUrl } from './browser';
+import { columnOf, rowsOf } from './table';
 
 jest.setTimeout(60_000);
 
@@ -30,9 +31,10 @@ describe('the hub in a browser (local runtime)', () => {
     for (const theme of ['default', 'dark', 'contrast']) {
       const { page, errors } = await openPage(browser);
       await page.goto(`${serverUrl()}/?theme=${theme}`);
-      const root = page.locator('[data-theme]');
-      await root.waitFor();
-      backgrounds[theme] = await root.evaluate((el) => getComputedStyle(el).backgroundColor);
+      // The page's main area takes the theme's background.
+      const main = page.getByRole('main');
+      await main.waitFor();
+      backgrounds[theme] = await main.evaluate((el) => getComputedStyle(el).backgroundColor);
       expect(errors).toEqual([]);
       await page.close();
     }
@@ -42,18 +44,18 @@ describe('the hub in a browser (local runtime)', () => {
   it('filters the register of the demo site by tier, status and text', async () => {
     const { page, errors } = await openPage(browser);
     await page.goto(`${serverUrl()}/#/all`);
-    const rows = page.locator('tbody tr');
-    await rows.first().waitFor();
-    expect(await rows.count()).toBeGreaterThan(5);
+    const register = page.getByRole('table', { name: 'All procurements' });
+    await register.getByRole('cell').first().waitFor();
+    expect((await rowsOf(register)).length).toBeGreaterThan(5);
     await page.getByLabel('Tier').selectOption('toms-included');
     await page.waitForLoadState('networkidle');
-    const tiers = await page.locator('tbody tr td:nth-child(5)').allTextContents();
+    const tiers = await columnOf(register, 'Tier');
     expect(tiers.length).toBeGreaterThan(0);
     expect(new Set(tiers)).toEqual(new Set(['TOMs included']));
     await page.getByLabel('Tier').selectOption('');
     await page.getByLabel('Search reference or title').fill('Tram stop');
     await page.waitForLoadState('networkidle');
-    await eventually(async () => (await page.locator('tbody tr td:nth-child(2)').allTextContents()).join('|'), 'Tram stop cleaning');
+    await eventually(async () => (await columnOf(register, 'Title')).join('|'), 'Tram stop cleaning');
     expect(errors).toEqual([]);
     await page.close();
   });

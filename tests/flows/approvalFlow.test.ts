@@ -255,7 +255,9 @@ describe('the workflow definition', () => {
     const changes = byOperation('GetItemChanges');
     expect(changes).toHaveLength(1);
     expect(changes[0].action.inputs.parameters.since).toBe("@triggerOutputs()?['body/{TriggerWindowStartToken}']");
-    const gate = definition.actions.Stop_unless_newly_submitted;
+    // Asked only about an item that existed before: in the new-item check's "else" branch.
+    expect(changes[0].path).toEqual(['Is_it_a_new_item:else']);
+    const gate = definition.actions.Is_it_a_new_item.else.actions.Stop_unless_status_or_round_changed;
     expect(gate.expression).toContain("['body/ColumnHasChanged/Status']");
     expect(gate.expression).toContain("['body/ColumnHasChanged/ApprovalRound']");
     expect(gate.actions.Not_a_new_submission.type).toBe('Terminate');
@@ -379,6 +381,138 @@ describe('the workflow definition', () => {
         expect(outsideQuotes.split('[').length).toBe(outsideQuotes.split(']').length);
       }
     }
+  });
+});
+
+// ---- Runs, as Power Automate runs them up to the approval request -------------------------------------------
+// A small interpreter for the definition's control flow (runAfter order, If with its else, Terminate) and the
+// expression functions the gate uses (not, or, and, equals; triggerOutputs()/outputs() with ?['body/…']).
+// "Get changes for an item" answers as the connector does: for an item created inside the trigger's window there
+// is no earlier version to compare with and the action fails — the failure a brand-new item used to hit.
+
+type Outputs = Record<string, unknown>;
+interface Run {
+  ran: string[];
+  ended: 'terminated' | 'failed' | 'reached approval';
+  by?: string;
+}
+
+function evaluate(expr: string, trigger: Outputs, outputs: Record<string, Outputs>): unknown {
+  let i = 0;
+  const text = expr.replace(/^@/, '');
+  const ws = (): void => {
+    while (/\s/.test(text[i])) i++;
+  };
+  const value = (): unknown => {
+    ws();
+    if (text[i] === "'") {
+      const end = text.indexOf("'", i + 1);
+      const v = text.slice(i + 1, end);
+      i = end + 1;
+      return v;
+    }
+    const name = /^[A-Za-z]+/.exec(text.slice(i))![0];
+    i += name.length;
+    if (name === 'true' || name === 'false') return name === 'true';
+    expect(text[i]).toBe('(');
+    i++;
+    const args: unknown[] = [];
+    ws();
+    while (text[i] !== ')') {
+      args.push(value());
+      ws();
+      if (text[i] === ',') i++;
+      ws();
+    }
+    i++;
+    let result: unknown;
+    if (name === 'not') result = !args[0];
+    else if (name === 'or') result = args.some(Boolean);
+    else if (name === 'and') result = args.every(Boolean);
+    else if (name === 'equals') result = args[0] === args[1];
+    else if (name === 'triggerOutputs') result = trigger;
+    else if (name === 'outputs') result = outputs[String(args[0])];
+    else throw new Error(`the interpreter does not know ${name}()`);
+    while (text.slice(i, i + 3) === "?['") {
+      const end = text.indexOf("']", i);
+      const key = text.slice(i + 3, end);
+      // The connectors' 'body/A/B' reads body.A.B.
+      for (const part of key.split('/')) result = result === undefined || result === null ? undefined : (result as Outputs)[part];
+      i = end + 2;
+    }
+    return result;
+  };
+  return value();
+}
+
+function runUntilApproval(trigger: Outputs, connector: (name: string, action: Json) => Outputs): Run {
+  const run: Run = { ran: [], ended: 'reached approval' };
+  const outputs: Record<string, Outputs> = {};
+  const scope = (actions: Json): boolean => {
+    const done = new Set<string>();
+    const names = Object.keys(actions);
+    while (done.size < names.length) {
+      const next = names.find((n) => !done.has(n) && Object.keys(actions[n].runAfter || {}).every((r) => done.has(r)));
+      if (!next) throw new Error('runAfter cycle');
+      const action = actions[next];
+      done.add(next);
+      if (next === 'Start_and_wait_for_an_approval') return false;
+      run.ran.push(next);
+      if (action.type === 'Terminate') {
+        run.ended = 'terminated';
+        run.by = next;
+        return false;
+      }
+      if (action.type === 'If') {
+        const branch = evaluate(typeof action.expression === 'string' ? action.expression : '', trigger, outputs) ? action.actions : action.else?.actions;
+        if (branch && !scope(branch)) return false;
+      } else if (action.type === 'OpenApiConnection') {
+        try {
+          outputs[next] = connector(next, action);
+        } catch (e) {
+          run.ended = 'failed';
+          run.by = `${next}: ${(e as Error).message}`;
+          return false;
+        }
+      }
+    }
+    return true;
+  };
+  scope(definition.actions);
+  return run;
+}
+
+/** "Get changes for an item" as the connector answers: an item with no version before the window has nothing to compare. */
+function changesConnector(changed: Record<string, boolean>, existedBefore: boolean): (name: string, action: Json) => Outputs {
+  return (_name, action) => {
+    if (action.inputs.host.operationId !== 'GetItemChanges') throw new Error(`unexpected ${action.inputs.host.operationId}`);
+    if (!existedBefore) throw new Error('The item has no version before the trigger window start token.');
+    return { body: { ColumnHasChanged: changed } };
+  };
+}
+
+describe('runs of the approval flow (as documented in flows/README.md)', () => {
+  test('a brand-new item awaiting approval: no "Get changes", straight on to the approval request', () => {
+    const run = runUntilApproval({ body: { ID: 41, '{VersionNumber}': '1.0', Status: { Value: 'Awaiting approval' } } }, changesConnector({}, false));
+    expect(run).toEqual({ ran: ['Is_it_a_new_item', 'Tier_labels', 'Weighting_method_labels', 'Weighting_summary', 'Essential_criteria', 'Approval_details'], ended: 'reached approval' });
+  });
+
+  test('a changed item whose status (or round) changed: "Get changes", then the approval request', () => {
+    for (const changed of [{ Status: true, ApprovalRound: false }, { Status: false, ApprovalRound: true }]) {
+      const run = runUntilApproval({ body: { ID: 42, '{VersionNumber}': '4.0', Status: { Value: 'Awaiting approval' } } }, changesConnector(changed, true));
+      expect(run.ended).toBe('reached approval');
+      expect(run.ran.slice(0, 3)).toEqual(['Is_it_a_new_item', 'Get_changes_since_the_last_check', 'Stop_unless_status_or_round_changed']);
+    }
+  });
+
+  test('a changed item with only other edits while awaiting approval: the run ends without a second request', () => {
+    const run = runUntilApproval({ body: { ID: 43, '{VersionNumber}': '5.0', Status: { Value: 'Awaiting approval' } } }, changesConnector({ Status: false, ApprovalRound: false }, true));
+    expect(run).toMatchObject({ ended: 'terminated', by: 'Not_a_new_submission' });
+  });
+
+  test('the interpreter bites: had "Get changes" run first, a new item would fail the run', () => {
+    const first = { Get: { type: 'OpenApiConnection', inputs: { host: { operationId: 'GetItemChanges' } } } };
+    expect(() => changesConnector({}, false)('Get', first.Get)).toThrow(/no version/);
   });
 });
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { CURRENT_POLICY_EDITION, MEASURES, commitmentFor, measureByCode, thresholdRowsFromTables } from '../../src/domain';
 import type { Measure } from '../../src/domain';
-import { SETTING_KEYS } from '../../src/data/ports';
+import { SETTING_KEYS } from '../../src/domain';
 import {
   cellText,
   editionInForce,

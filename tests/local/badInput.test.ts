@@ -1,5 +1,5 @@
 // The server's answer to bad input: SharePoint's error, never a crash, never a half-written item.
-import { startLocalServer, LocalServer } from '../support/localServer';
+import { startLocalServer, LocalServer, formDigest } from '../support/localServer';
 import { pnp, raw, errorOf } from './pnpClient';
 import { SPFI } from '@pnp/sp';
 
@@ -146,6 +146,10 @@ describe('bad requests', () => {
   it('stays alive after a barrage of garbage', async () => {
     const garbage: Promise<Response>[] = [];
     const api = `${server.siteUrl}/_api`;
+    // Each write carries a valid form digest, so the garbage reaches the handlers.
+    const digest = await formDigest(server.siteUrl);
+    const fetch = (url: string, init: RequestInit = {}): Promise<Response> =>
+      globalThis.fetch(url, { ...init, headers: { 'x-requestdigest': digest, ...(init.headers as Record<string, string> | undefined) } });
     garbage.push(fetch(`${api}/web/lists`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '\u0000\u0001' }));
     garbage.push(fetch(`${api}/web/lists`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"Title":5}' }));
     garbage.push(fetch(`${api}/web/lists`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"Title":"X","Bogus":1}' }));

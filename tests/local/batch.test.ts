@@ -1,5 +1,5 @@
 // $batch: multipart/mixed with changesets, answered flat like SharePoint Online; changesets are not transactional.
-import { startLocalServer, LocalServer } from '../support/localServer';
+import { startLocalServer, LocalServer, formDigest } from '../support/localServer';
 import { pnp } from './pnpClient';
 import { SPFI } from '@pnp/sp';
 import '@pnp/sp/batching';
@@ -104,7 +104,7 @@ describe('$batch', () => {
       `--${boundary}--`,
       '',
     ].join('\r\n');
-    const res = await fetch(`${server.siteUrl}/_api/$batch`, { method: 'POST', headers: { 'content-type': `multipart/mixed; boundary=${boundary}`, accept: 'application/json' }, body });
+    const res = await fetch(`${server.siteUrl}/_api/$batch`, { method: 'POST', headers: { 'content-type': `multipart/mixed; boundary=${boundary}`, accept: 'application/json', 'x-requestdigest': await formDigest(server.siteUrl) }, body });
     expect(res.status).toBe(200);
     const ct = res.headers.get('content-type') ?? '';
     const m = /boundary=(batchresponse_[0-9a-f-]+)/.exec(ct);
@@ -123,9 +123,10 @@ describe('$batch', () => {
   });
 
   it('answers a malformed batch with a 400 and stays up', async () => {
-    const res = await fetch(`${server.siteUrl}/_api/$batch`, { method: 'POST', headers: { 'content-type': 'multipart/mixed; boundary=batch_x' }, body: '--batch_x\r\nnonsense' });
+    const digest = await formDigest(server.siteUrl);
+    const res = await fetch(`${server.siteUrl}/_api/$batch`, { method: 'POST', headers: { 'content-type': 'multipart/mixed; boundary=batch_x', 'x-requestdigest': digest }, body: '--batch_x\r\nnonsense' });
     expect(res.status).toBe(400);
-    const res2 = await fetch(`${server.siteUrl}/_api/$batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const res2 = await fetch(`${server.siteUrl}/_api/$batch`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-requestdigest': digest }, body: '{}' });
     expect(res2.status).toBe(400);
     expect((await sp.web.select('Title')()).Title).toBe('Social Value Hub');
   });

@@ -65,6 +65,40 @@ describe('CLI', () => {
     }
   }, 60_000);
 
+  it('on first start, tells everyone the demo site is being prepared until it is, then signs in as the demo officer', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'svhub-cli-'));
+    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', buildLocalServer(), '--port', '0', '--data', join(dir, 'data'), '--seed', 'demo'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
+    const until = async (pattern: RegExp): Promise<RegExpExecArray> => {
+      for (let i = 0; i < 1200; i++) {
+        const m = pattern.exec(out);
+        if (m) return m;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`never printed ${pattern}: ${out}`);
+    };
+    try {
+      const url = (await until(/First start: setting up the site \(demo\); (http:\/\/127\.0\.0\.1:\d+)\//))[1];
+      const page = await fetch(`${url}/`, { headers: { accept: 'text/html' } });
+      expect(page.status).toBe(503);
+      expect(page.headers.get('retry-after')).toBe('2');
+      expect(await page.text()).toContain('Preparing the demo site');
+      const api = await fetch(`${url}/sites/socialvalue/_api/web/currentuser`, { headers: { accept: 'application/json' } });
+      expect(api.status).toBe(503);
+      expect(out).not.toMatch(/Current user:/);
+
+      await until(/Current user: .*\n/);
+      const me = (await (await fetch(`${url}/sites/socialvalue/_api/web/currentuser`, { headers: { accept: 'application/json' } })).json()) as { Email: string };
+      expect(me.Email).toBe('priya.sandhu@svhub.example');
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('refuses bad options', async () => {
     const s = await run(['--port', 'nope']);
     expect(await s.stop()).toBe(1);

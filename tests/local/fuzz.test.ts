@@ -1,6 +1,6 @@
 // A deterministic fuzz of the REST surface: every answer is SharePoint-shaped, no request reaches an internal
 // error (500 "System.InvalidOperationException" would be a bug in the emulator), and the server stays up.
-import { startLocalServer, LocalServer } from '../support/localServer';
+import { startLocalServer, LocalServer, formDigest } from '../support/localServer';
 import { pnp } from './pnpClient';
 import { prng } from '../../local/prng';
 
@@ -44,12 +44,17 @@ it('answers hundreds of random requests with SharePoint-shaped answers and never
   const rnd = prng(20251125);
   const pick = <T>(a: T[]): T => a[Math.floor(rnd() * a.length)];
   const problems: string[] = [];
+  const digest = await formDigest(server.siteUrl);
   for (let i = 0; i < 800; i++) {
     const path = pick(PATHS);
     const query = pick(QUERIES);
     const method = pick(METHODS);
     const body = pick(BODIES);
     const headers: Record<string, string> = { accept: rnd() < 0.2 ? 'application/json;odata=verbose' : 'application/json', 'content-type': 'application/json' };
+    // Most writes carry a valid form digest (so they reach the handlers); some none, some a forged one.
+    const d = rnd();
+    if (d < 0.8) headers['x-requestdigest'] = digest;
+    else if (d < 0.9) headers['x-requestdigest'] = digest.replace(/^0x./, '0x0');
     let m = method;
     if (method === 'MERGE') {
       m = 'POST';

@@ -1,6 +1,6 @@
 // Injected 429/503 faults with Retry-After (PnPjs retries; nothing lost or duplicated), crash safety (SIGKILL keeps
 // every acknowledged write), restart, and item-level security.
-import { startLocalServer, LocalServer } from '../support/localServer';
+import { startLocalServer, LocalServer, formDigest } from '../support/localServer';
 import { pnp, raw, errorOf } from './pnpClient';
 import { SPFI } from '@pnp/sp';
 import '@pnp/sp/security';
@@ -24,8 +24,9 @@ describe('faults', () => {
   });
 
   it('answers a share of requests 429/503 with Retry-After, SharePoint-shaped, before doing anything', async () => {
+    const digest = await formDigest(server.siteUrl);
     await server.setFaults({ rate: 1, statuses: [429], retryAfterSeconds: 2 });
-    const r = await raw(server.siteUrl, "web/lists/getByTitle('Posts')/items", { method: 'POST', body: JSON.stringify({ Title: 'never', Key: 'never' }) });
+    const r = await raw(server.siteUrl, "web/lists/getByTitle('Posts')/items", { method: 'POST', headers: { 'x-requestdigest': digest }, body: JSON.stringify({ Title: 'never', Key: 'never' }) });
     expect(r.status).toBe(429);
     expect(r.headers.get('retry-after')).toBe('2');
     expect(errorOf(r.json).code).toMatch(/^-?\d+, Microsoft\.SharePoint\./);
@@ -175,7 +176,7 @@ describe('item-level security and groups', () => {
   });
 
   it('rejects an unknown local user', async () => {
-    const res = await fetch(`${server.url}/_local/user`, { method: 'POST', body: JSON.stringify({ login: 'mallory@contoso.com' }) });
+    const res = await fetch(`${server.url}/_local/user`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'mallory@contoso.com' }) });
     expect(res.status).toBe(400);
   });
 });

@@ -3,9 +3,10 @@
 // must equal those computed in memory from the same records, to the penny. Then the rebuild command.
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import type { CommitmentWithProgress, Rollup } from '../../src/data/ports';
+import type { CommitmentWithProgress, Rollup } from '../../src/domain';
 import { commitmentToItem, procurementToItem, rollupToItem, rollupsByItem } from '../../src/data/sharepoint/mapping';
-import { dashboardFigures, loadDashboard, pickRollup, rebuildRollups, rollupKeyOf } from '../../src/reporting';
+import { dashboardFigures, loadDashboard } from '../../src/reporting';
+import { pickRollup, rebuildRollups, rollupKeyOf } from '../../src/domain';
 import type { DashboardFilters } from '../../src/reporting';
 import { OFFICER, commitment, outcome, procurement, startHub } from '../data/fixtures';
 import type { Hub } from '../data/fixtures';
@@ -91,9 +92,15 @@ describe('the rebuild command', () => {
       });
       expect(saved.ok).toBe(true);
       const [gse, env] = saved.commitments;
-      await h.data.outcomes.record(outcome('RB-0001', 'HSC-02', '2026-06-30', 150.5, { commitmentId: gse.id, proxyPence: 10_100, verification: 'Verified', verifiedBy: 'daniel.hughes@svhub.example', verifiedAt: '2026-07-10T10:00:00Z' }));
+      const hsc = await h.data.outcomes.record(outcome('RB-0001', 'HSC-02', '2026-06-30', 150.5, { commitmentId: gse.id, proxyPence: 10_100, verification: 'Reported' }));
       await h.data.outcomes.record(outcome('RB-0001', 'ENV-01', '2026-09-30', 3.333, { commitmentId: env.id, proxyPence: 24_500, verification: 'Reported' }));
-      await h.data.outcomes.record(outcome('RB-0001', 'ENV-01', '2026-06-30', 9, { commitmentId: env.id, proxyPence: 24_500, verification: 'Rejected', verifiedBy: 'daniel.hughes@svhub.example', verifiedAt: '2026-07-10T10:00:00Z', rejectionReason: 'No evidence of the tonnes claimed.' }));
+      const envQ1 = await h.data.outcomes.record(outcome('RB-0001', 'ENV-01', '2026-06-30', 9, { commitmentId: env.id, proxyPence: 24_500, verification: 'Reported' }));
+      // A log the officer typed "Verified" by hand counts for nothing; the manager's verifications do.
+      await h.data.outcomes.record(outcome('RB-0001', 'HSC-02', '2026-09-30', 99, { commitmentId: gse.id, proxyPence: 10_100, verification: 'Verified', verifiedBy: 'daniel.hughes@svhub.example', verifiedAt: '2026-10-10T10:00:00Z' }));
+      await h.server.setUser('manager');
+      await h.data.outcomes.update({ ...hsc.log, verification: 'Verified', verifiedBy: 'daniel.hughes@svhub.example', verifiedAt: '2026-07-10T10:00:00Z' });
+      await h.data.outcomes.update({ ...envQ1.log, verification: 'Rejected', verifiedBy: 'daniel.hughes@svhub.example', verifiedAt: '2026-07-10T10:00:00Z', rejectionReason: 'No evidence of the tonnes claimed.' });
+      await h.server.setUser('officer');
       // A stale rollup and a wrong one, as a failed incremental update might leave.
       await h.data.rollups.saveMany([
         { procurementReference: 'RB-0001', periodEnd: '2026-06-30', themeId: 'healthier-stronger-communities', authorityId: 'dudley', committedPence: 1, reportedPence: 2, verifiedPence: 3 },
@@ -105,7 +112,7 @@ describe('the rebuild command', () => {
           err ? reject(new Error(`${err.message}\n${stdout}\n${stderr}`)) : resolve(stdout),
         ),
       );
-      expect(out).toMatch(/Rollups: \d+ from 3 outcome logs, 2 commitments and 1 procurements; \d+ written, \d+ unchanged, 0 failed/);
+      expect(out).toMatch(/Rollups: \d+ from 4 outcome logs, 2 commitments and 1 procurements; \d+ written, \d+ unchanged, 0 failed/);
       // Both commitments are behind on 25 November 2026 (the environment one is past due with nothing verified):
       // their stored RAG turns Red, so the dashboard's at-risk query finds them without any new log.
       expect(out).toMatch(/2 commitments' RAG brought up to 2026-11-25/);
@@ -120,6 +127,7 @@ describe('the rebuild command', () => {
       expect(byKey(nonZero)).toEqual(byKey(expected.filter((r) => r.committedPence || r.reportedPence || r.verifiedPence)));
       expect(stored.find((r) => r.procurementReference === 'GONE-0001')).toMatchObject({ committedPence: 0, verifiedPence: 0 });
       expect(stored.find((r) => r.periodEnd === '2026-06-30' && r.themeId === 'healthier-stronger-communities')).toMatchObject({ verifiedPence: 1_520_050 });
+      expect(stored.find((r) => r.periodEnd === '2026-09-30' && r.themeId === 'healthier-stronger-communities')).toMatchObject({ verifiedPence: 0, reportedPence: 99 * 10_100 });
       expect(stored.find((r) => r.periodEnd === '2026-09-30' && r.themeId === 'environment')).toMatchObject({ reportedPence: 81_659, committedPence: 245_000 - 121_154 }) // pro rata from the contract start: 90 of 182 days fell in Q1;
 
       // Run again: nothing to write.

@@ -1,4 +1,4 @@
-import type { Rollup } from '../../src/data/ports';
+import type { Rollup } from '../../src/domain';
 import { dashboardFigures } from '../../src/reporting';
 import type { AwardRecord } from '../../src/reporting';
 

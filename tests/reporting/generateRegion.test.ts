@@ -2,7 +2,7 @@
 // every count as asked, and rollups that a rebuild from the logs finds nothing to change in.
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { rebuildRollupsOnSite } from '../../src/reporting';
+import { rebuildRollupsOnSite } from '../../src/app/rebuild';
 import { startHub } from '../data/fixtures';
 import type { Hub } from '../data/fixtures';
 

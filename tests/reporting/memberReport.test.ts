@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { buildMemberReport, cellToPence, dashboardFigures, memberReportFileName, memberReportModel, rebuildRollups } from '../../src/reporting';
+import { buildMemberReport, cellToPence, dashboardFigures, memberReportFileName, memberReportModel } from '../../src/reporting';
+import { rebuildRollups } from '../../src/domain';
 import type { DashboardFigures } from '../../src/reporting';
 import { generate } from '../../local/seed/region';
 

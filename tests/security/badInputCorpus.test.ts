@@ -18,14 +18,18 @@ import { DataError, ValidationError } from '../../src/data/ports';
 import type { BundleSaveResult } from '../../src/data/ports';
 import { CASE_STUDIES_LIST } from '../../src/data/schema/lists';
 import { itemProblems } from '../../src/data/schema/validate';
-import { odataString } from '../../src/data/sharepoint';
+import { InjectHeaders } from '@pnp/queryable';
+import { createLocalSp, createSharePointData, odataString } from '../../src/data/sharepoint';
+import { asLocalUser } from '../support/localServer';
 import { CASE_STUDY_FIELDS, caseStudyToItem } from '../../src/data/sharepoint/mapping';
 import { buildSuccessCard, ELLIPSIS, sanitizeCardText } from '../../src/teams/cards';
+import { saveProcurement } from '../../src/app/procurementWorkflow';
 import { startHub } from '../data/fixtures';
 import type { Hub } from '../data/fixtures';
 import { BAD_INPUT_CORPUS, FIELD_WORDS, HOSTILE_TEXT, RAW_HTTP_CASES, baseRecord, caseRecord, getPath, namesField } from '../support/badInputCorpus';
 import type { BadInputCase } from '../support/badInputCorpus';
 import { expectValidCard, markdownTexts, runTexts } from '../teams/cardCheck';
+import { formDigest } from '../support/localServer';
 
 jest.setTimeout(120_000);
 
@@ -67,7 +71,7 @@ function validatorProblems(c: BadInputCase, record: Record<string, unknown>): Fi
       return validateOutcomeLog(record as Partial<OutcomeLog>);
     case 'caseStudy':
       return itemProblems(CASE_STUDIES_LIST, caseStudyToItem(record as unknown as CaseStudy) as Record<string, unknown>, true).map((p) => ({
-        field: CASE_STUDY_FIELDS[p.column] || p.column,
+        field: (CASE_STUDY_FIELDS as Readonly<Record<string, string | undefined>>)[p.column] || p.column,
         message: p.message,
       }));
     default:
@@ -169,7 +173,8 @@ async function save(c: BadInputCase, ref: string, o: Outcome): Promise<number | 
     case 'procurement':
     case 'award':
     case 'money':
-      o.result = await procurements.saveBundle({ procurement: record as unknown as Procurement, commitments: [goodCommitment(ref)], actionPlan: [goodAction(ref)] });
+      // As an officer saves it: through the workflow, which applies the lifecycle before the repository's checks.
+      o.result = await saveProcurement(hub.data, undefined, { procurement: record as unknown as Procurement, commitments: [goodCommitment(ref)], actionPlan: [goodAction(ref)] });
       return undefined;
     case 'commitment':
       o.result = await procurements.saveBundle({ procurement: goodProcurement(ref), commitments: [goodCommitment(ref), record as unknown as Commitment], actionPlan: [goodAction(ref)] });
@@ -177,8 +182,16 @@ async function save(c: BadInputCase, ref: string, o: Outcome): Promise<number | 
     case 'action':
       o.result = await procurements.saveBundle({ procurement: goodProcurement(ref), commitments: [goodCommitment(ref)], actionPlan: [record as unknown as ActionPlanItem] });
       return undefined;
-    case 'outcome':
-      return (await logs.record(record as unknown as OutcomeLog)).log.id;
+    case 'outcome': {
+      const log = record as unknown as OutcomeLog;
+      const saved = (await logs.record(log)).log;
+      // A verification or rejection counts when a colleague of the reporter makes it (the Verifications list).
+      if (log.verification !== 'Reported') {
+        const colleague = createSharePointData(createLocalSp(hub.server.siteUrl).using(InjectHeaders(asLocalUser('officer2'))));
+        await colleague.outcomes.update(saved);
+      }
+      return saved.id;
+    }
     case 'caseStudy':
       return (await caseStudies.create(record as unknown as CaseStudy)).id;
   }
@@ -244,7 +257,7 @@ function repositoryField(c: BadInputCase): string {
   return c.entity === 'commitment' ? `commitments[1].${c.field}` : c.entity === 'action' ? `actionPlan[0].${c.field}` : c.field;
 }
 
-describe('(b) through the repository over HTTP', () => {
+describe('(b) through the workflow and the repository over HTTP', () => {
   beforeAll(async () => {
     before = await itemCounts();
     // Refusals first, and the lists counted after them: nothing of any refused save may be left anywhere.
@@ -289,10 +302,12 @@ describe('(b) through the repository over HTTP', () => {
 // ---- (c) raw HTTP at the server -------------------------------------------------------------------
 
 async function send(method: string, path: string, body?: string | Uint8Array, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+  // A write carries the form digest a page gets from /_api/contextinfo, as SharePoint requires.
+  const digest: Record<string, string> = method === 'GET' ? {} : { 'x-requestdigest': await formDigest(hub.server.siteUrl) };
   const r = await fetch(`${hub.server.siteUrl}/_api/${path}`, {
     method,
     body: method === 'GET' ? undefined : body,
-    headers: { accept: 'application/json;odata=nometadata', 'content-type': 'application/json;odata=nometadata', ...headers },
+    headers: { accept: 'application/json;odata=nometadata', 'content-type': 'application/json;odata=nometadata', ...digest, ...headers },
   });
   return { status: r.status, text: await r.text() };
 }

@@ -53,9 +53,10 @@ describe('Microsoft Graph permissions', () => {
     .map((p) => `${p.resource}: ${p.scope}`)
     .sort();
 
-  it('asks for exactly the three delegated scopes the features need, and nothing application-wide', () => {
+  it('asks for exactly the four delegated scopes the features need, and nothing application-wide', () => {
     expect(requested).toEqual([
       'Microsoft Graph: Channel.ReadBasic.All', // the settings picker lists a team's channels
+      'Microsoft Graph: ChannelMessage.Read.All', // before re-posting a card whose post was in doubt, look for it in the channel
       'Microsoft Graph: ChannelMessage.Send', // success and update cards, posted as the signed-in person
       'Microsoft Graph: Team.ReadBasic.All', // the settings picker lists the person's teams
     ]);
@@ -67,7 +68,7 @@ describe('Microsoft Graph permissions', () => {
       .flatMap((f) => Array.from(read(f).matchAll(/\.api\(([^)]*)\)/g)).map((m) => `${f}: ${m[1]}`));
     // Every .api(...) call goes through the posting module's two readers and one poster.
     expect(graphCalls.every((c) => c.startsWith('src/teams/posting/'))).toBe(true);
-    const posting = ['graph.ts', 'postCard.ts'].map((f) => read(`src/teams/posting/${f}`)).join('\n');
+    const posting = ['graph.ts', 'postCard.ts', 'lookup.ts'].map((f) => read(`src/teams/posting/${f}`)).join('\n');
     expect(posting).toContain("'/me/joinedTeams'");
     expect(posting).toMatch(/graphPath\('teams', teamId, 'channels'\)/);
     expect(posting).toMatch(/'messages'/);

@@ -1,8 +1,9 @@
 // Starts the local Graph sink on 127.0.0.1 in this test process, behind a real HTTP server, and builds
-// graph-client's real Client against it — the same client SPFx wraps as MSGraphClientV3.
+// the client SPFx hands out at run time (graph-client 3.0.2, default chain: local/graph/runtimeClient.ts) against it.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AuthenticationHandler, Client, HTTPMessageHandler, RetryHandler, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { runtimeGraphClient } from '../../local/graph/runtimeClient';
 import { createGraphSink, GraphSink, GraphSinkOptions } from '../../local/graph';
 
 export interface StartedGraphSink {
@@ -16,20 +17,9 @@ export interface StartedGraphSink {
   close(): Promise<void>;
 }
 
+/** The client the hub gets at run time (graph-client 3.0.2, SPFx's default chain), for a local Graph at baseUrl. */
 export function graphClientFor(baseUrl: string, options: { maxRetries?: number } = {}): Client {
-  if (options.maxRetries !== undefined) {
-    const auth = new AuthenticationHandler({ getAccessToken: () => Promise.resolve('local-token') });
-    const retry = new RetryHandler(new RetryHandlerOptions(0, options.maxRetries));
-    auth.setNext(retry);
-    retry.setNext(new HTTPMessageHandler());
-    return Client.initWithMiddleware({ baseUrl, defaultVersion: 'v1.0', middleware: auth });
-  }
-  return Client.init({
-    baseUrl,
-    defaultVersion: 'v1.0',
-    // graph-client hands the token only to https Graph (or customHosts) URLs, so over http it stays here.
-    authProvider: (done) => done(null, 'local-token'),
-  });
+  return runtimeGraphClient(baseUrl, options);
 }
 
 export async function startGraphSink(options: GraphSinkOptions = {}): Promise<StartedGraphSink> {

@@ -18,11 +18,29 @@ export function asLocalUser(login: string): Record<string, string> {
   return { [LOCAL_USER_HEADER]: login };
 }
 
+/**
+ * A form digest for writes sent by hand (raw fetch), as a page gets it: POST /_api/contextinfo → FormDigestValue.
+ * PnPjs does this itself (SPBrowser's RequestDigest); tests that write raw HTTP send `X-RequestDigest` from here.
+ */
+export async function formDigest(siteUrl: string, headers: Record<string, string> = {}): Promise<string> {
+  const res = await fetch(`${siteUrl}/_api/contextinfo`, { method: 'POST', headers: { accept: 'application/json', ...headers } });
+  const json = await res.json() as { FormDigestValue?: string };
+  if (!res.ok || !json.FormDigestValue) throw new Error(`contextinfo answered ${res.status}: ${JSON.stringify(json)}`);
+  return json.FormDigestValue;
+}
+
+/** Headers for a raw write to the site's REST API: JSON body, the digest, and optionally who sends it. */
+export async function writeHeaders(siteUrl: string, extra: Record<string, string> = {}): Promise<Record<string, string>> {
+  return { accept: 'application/json', 'content-type': 'application/json;charset=utf-8', 'x-requestdigest': await formDigest(siteUrl), ...extra };
+}
+
 export interface LocalServerOptions {
   dataDir?: string;
   user?: string;
   seed?: 'none' | 'provision' | 'demo';
   faults?: FaultOptions;
+  /** the local user controls (--demo-controls); on unless false */
+  demoControls?: boolean;
   /** extra CLI arguments */
   args?: string[];
 }
@@ -33,6 +51,8 @@ export interface LocalServer {
   /** url + '/sites/socialvalue' */
   siteUrl: string;
   dataDir: string;
+  /** the server process (e.g. to SIGSTOP it as a loaded machine would deschedule it) */
+  readonly pid: number;
   /** everything the server printed */
   output(): string;
   stop(): Promise<void>;
@@ -106,7 +126,8 @@ export async function startLocalServer(opts: LocalServerOptions = {}): Promise<L
   if (f.retryAfterSeconds !== undefined) env.SVHUB_FAULT_RETRY_AFTER = String(f.retryAfterSeconds);
   if (f.latencyMs !== undefined) env.SVHUB_FAULT_LATENCY_MS = String(f.latencyMs);
   if (f.seed !== undefined) env.SVHUB_FAULT_SEED = String(f.seed);
-  const baseArgs = ['--data', dataDir, '--seed', opts.seed ?? 'none', ...(opts.args ?? [])];
+  // The tests are the demo's harness: they switch the local user (--demo-controls).
+  const baseArgs = ['--data', dataDir, '--seed', opts.seed ?? 'none', ...(opts.demoControls === false ? [] : ['--demo-controls']), ...(opts.args ?? [])];
 
   let { child, url, out } = await spawnServer(file, [...baseArgs, '--port', '0'], env);
   // never leave a server behind if a suite forgets to stop it
@@ -122,8 +143,8 @@ export async function startLocalServer(opts: LocalServerOptions = {}): Promise<L
     else c.once('exit', () => r());
   });
 
-  const post = async (path: string, body: unknown): Promise<unknown> => {
-    const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = async (path: string, body: unknown, headers: Record<string, string> = {}): Promise<unknown> => {
+    const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
     const json = await res.json() as unknown;
     if (!res.ok) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(json)}`);
     return json;
@@ -133,6 +154,7 @@ export async function startLocalServer(opts: LocalServerOptions = {}): Promise<L
     get url() { return url; },
     get siteUrl() { return `${url}/sites/socialvalue`; },
     dataDir,
+    get pid() { return child.pid!; },
     output: () => out.join(''),
     async stop() {
       if (stopped) return;
@@ -164,7 +186,9 @@ export async function startLocalServer(opts: LocalServerOptions = {}): Promise<L
       await post('/_local/user', { login });
     },
     async bulkInsert(list: string, items: Record<string, unknown>[]) {
-      return await post('/_local/bulk', { list, items }) as { count: number; firstId: number | null; lastId: number | null };
+      // The bulk insert is a site owner's tool; the items are authored by the current local user, as before.
+      const me = await (await fetch(`${url}/_local/user`)).json() as { user: { loginName: string } };
+      return await post('/_local/bulk', { list, items, author: me.user.loginName }, asLocalUser('admin')) as { count: number; firstId: number | null; lastId: number | null };
     },
   };
   return server;

@@ -18,3 +18,14 @@ Object.assign(globalThis, { TextEncoder: globalThis.TextEncoder ?? NodeTextEncod
 // jsdom has no canvas (it logs "Not implemented"); the dashboard's charts measure axis labels with one and,
 // as in a browser without 2D canvas, fall back when getContext gives nothing.
 HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
+
+// react-dom's test utilities finish an async act() by flushing React's effects on one of Node's own
+// setImmediate callbacks, which jsdom's teardown does not cancel. On a busy machine a test file could end
+// with that callback still queued; it then ran after the document was gone and React threw ("The document
+// global was defined when React was initialized…"), taking the whole jest worker down. Let every queued
+// flush run while the document still exists.
+async function drainReactFlushes(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+}
+afterEach(drainReactFlushes);
+afterAll(drainReactFlushes);

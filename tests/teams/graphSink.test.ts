@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEMO_GENERAL_CHANNEL_ID, DEMO_TASKFORCE_CHANNEL_ID, DEMO_TEAM_ID } from '../../local/graph';
-import { buildCardMessage } from '../../src/teams/posting';
+import { runtimeGraphClientModule } from '../../local/graph/runtimeClient';
+import { buildCardMessage, nextLinkPath } from '../../src/teams/posting';
 import { startGraphSink, StartedGraphSink } from '../support/graphSink';
 
 const messagesPath = `/teams/${DEMO_TEAM_ID}/channels/${encodeURIComponent(DEMO_TASKFORCE_CHANNEL_ID)}/messages`;
@@ -104,6 +105,36 @@ describe('replies and reading back', () => {
     expect(started.sink.messages(DEMO_TEAM_ID, DEMO_TASKFORCE_CHANNEL_ID).map((m) => m.id)).toEqual([created.id]);
     const next = (await started.client().api(messagesPath).post(buildCardMessage(card()))) as { id: string };
     expect(Number(next.id)).toBeGreaterThan(Number(created.id));
+  });
+});
+
+describe('listing channel messages as Graph does', () => {
+  test('newest first, 20 a page by default, 50 at most, the rest behind @odata.nextLink', async () => {
+    const client = started.client();
+    const ids: string[] = [];
+    for (let i = 0; i < 57; i++) ids.push(((await client.api(messagesPath).post(buildCardMessage(card('1.5', `Card ${i}`)))) as { id: string }).id);
+    const first = (await client.api(messagesPath).get()) as { value: { id: string }[]; '@odata.nextLink'?: string };
+    expect(first.value.map((m) => m.id)).toEqual(ids.slice().reverse().slice(0, 20));
+    const seen: string[] = [];
+    let next: string | undefined = `${messagesPath}?$top=50`;
+    while (next) {
+      const page = (await client.api(next).get()) as { value: { id: string }[]; '@odata.nextLink'?: string };
+      expect(page.value.length).toBeLessThanOrEqual(50);
+      seen.push(...page.value.map((m) => m.id));
+      next = page['@odata.nextLink'] ? nextLinkPath(page['@odata.nextLink']) : undefined;
+    }
+    expect(seen).toEqual(ids.slice().reverse());
+    const tooMany = await client.api(`${messagesPath}?$top=51`).get().catch((e: { statusCode: number; message: string }) => e);
+    expect(tooMany).toMatchObject({ statusCode: 400, message: "Limit of '50' for Top Query has been exceeded." });
+  });
+
+  test('errors come back in the runtime client’s shape: status, code, request id, no headers', async () => {
+    started.sink.setFaults({ failPosts: { count: 1, status: 503, retryAfterSeconds: 0 } });
+    const error = (await started.client({ maxRetries: 0 }).api(messagesPath).post(buildCardMessage(card())).catch((e: unknown) => e)) as Record<string, unknown>;
+    expect(error).toMatchObject({ statusCode: 503, code: 'ServiceUnavailable' });
+    expect(typeof error.requestId).toBe('string');
+    expect(error.headers).toBeUndefined();
+    expect(runtimeGraphClientModule().version).toBe('3.0.2');
   });
 });
 

@@ -36,6 +36,8 @@ const card = buildSuccessCard({
   hubTab: { appId: 'app', entityId: 'socialvaluehub' },
 });
 
+const TEAM = { teamId: DEMO_TEAM_ID, channelId: DEMO_TASKFORCE_CHANNEL_ID };
+
 function request(subjectId: string, overrides: Partial<PostCardRequest> = {}): PostCardRequest {
   return { graph: graph.client(), outbox, teamId: DEMO_TEAM_ID, channelId: DEMO_TASKFORCE_CHANNEL_ID, kind: 'success', subjectId, period: '2026-06-30', card, options: FAST, ...overrides };
 }
@@ -59,16 +61,16 @@ test('ten concurrent posts: one list item, one message', async () => {
   expect(items).toHaveLength(1);
 });
 
-test('500s keep the item Failed with its error on the list; a later pass posts it once', async () => {
-  graph.sink.setFaults({ failPosts: { count: 3, status: 500 } });
+test('a 500 keeps the item Failed with its error on the list; a later pass looks in the channel, then posts it once', async () => {
+  graph.sink.setFaults({ failPosts: { count: 1, status: 500 } });
   const t0 = new Date('2026-07-01T09:00:00Z');
   expect((await postCard(request('SP-3|ENV-02', { options: { ...FAST, now: () => t0 } }))).status).toBe('failed');
   const failed = await outbox.get('success|SP-3|ENV-02|2026-06-30');
-  expect(failed).toMatchObject({ status: 'Failed', attempts: 3 });
+  expect(failed).toMatchObject({ status: 'Failed', attempts: 1 });
   expect(failed!.lastError).toContain('Microsoft Graph answered 500');
-  const report = await retryDueOutbox({ graph: graph.client(), outbox, options: { ...FAST, now: () => new Date('2026-07-01T10:00:00Z') } });
+  const report = await retryDueOutbox({ graph: graph.client(), outbox, channel: TEAM, rebuildCard: async () => card, options: { ...FAST, now: () => new Date('2026-07-01T10:00:00Z') } });
   expect(report.posted.map((r) => r.idempotencyKey)).toContain('success|SP-3|ENV-02|2026-06-30');
-  expect(await outbox.get('success|SP-3|ENV-02|2026-06-30')).toMatchObject({ status: 'Posted', attempts: 4 });
+  expect(await outbox.get('success|SP-3|ENV-02|2026-06-30')).toMatchObject({ status: 'Posted', attempts: 2 });
   expect(messages()).toBe(1);
 });
 
@@ -80,6 +82,6 @@ test('missing consent: Failed with the raw error, no next attempt, not retried b
   expect(item).toMatchObject({ status: 'Failed', attempts: 1 });
   expect(item!.nextAttemptAt).toBeUndefined();
   expect(item!.lastError).toContain('Missing scope permissions');
-  await retryDueOutbox({ graph: graph.client(), outbox, options: { ...FAST, now: () => new Date(Date.now() + 86400_000) } });
+  await retryDueOutbox({ graph: graph.client(), outbox, channel: TEAM, rebuildCard: async () => card, options: { ...FAST, now: () => new Date(Date.now() + 86400_000) } });
   expect(messages()).toBe(0);
 });

@@ -4,6 +4,7 @@
 import { DEMO_GENERAL_CHANNEL_ID, DEMO_TASKFORCE_CHANNEL_ID, DEMO_TEAM_ID } from '../../local/graph';
 import { AdaptiveCardJson, buildSuccessCard } from '../../src/teams/cards';
 import {
+  attachmentIdFor,
   buildCardMessage,
   classifyGraphError,
   CONSENT_MESSAGE,
@@ -13,6 +14,7 @@ import {
   PostCardRequest,
   PostCardResult,
   retryDueOutbox,
+  RetryDueRequest,
   TeamsGraphError,
 } from '../../src/teams/posting';
 import { DataError } from '../../src/data';
@@ -63,6 +65,18 @@ function request(overrides: Partial<PostCardRequest> = {}): PostCardRequest {
   };
 }
 
+/** A later pass as the hub runs it: the channel from Settings, cards rebuilt (here: the fixture card). */
+function pass(overrides: Partial<RetryDueRequest> = {}): Promise<Awaited<ReturnType<typeof retryDueOutbox>>> {
+  return retryDueOutbox({
+    graph: started.client(),
+    outbox,
+    channel: { teamId: DEMO_TEAM_ID, channelId: DEMO_TASKFORCE_CHANNEL_ID },
+    rebuildCard: async () => successCard(),
+    options: FAST,
+    ...overrides,
+  });
+}
+
 const channelMessages = (channelId = DEMO_TASKFORCE_CHANNEL_ID): ReturnType<StartedGraphSink['sink']['messages']> =>
   started.sink.messages(DEMO_TEAM_ID, channelId);
 
@@ -89,6 +103,9 @@ describe('postCard', () => {
     expect(message.id).toBe(result.messageId);
     expect(message.body.contentType).toBe('html');
     expect(message.body.content).toBe(`<attachment id="${message.attachments[0].id}"></attachment>`);
+    // The outbox key travels in the attachment id, which Graph keeps: the channel can say the card is there.
+    expect(message.attachments[0].id).toBe(attachmentIdFor(result.idempotencyKey));
+    expect(message.attachments[0].id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(message.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(message.attachments[0].contentUrl).toBeNull();
     expect(JSON.parse(message.attachments[0].content!)).toEqual(card);
@@ -130,36 +147,49 @@ describe('postCard', () => {
 
   test('ten officers at once on a previously failed card: one retry wins, one message', async () => {
     started.sink.setFaults({ failPosts: { count: 1, status: 500 } });
-    failed(await postCard(request({ options: { ...FAST, maxAttempts: 1 } })));
+    failed(await postCard(request()));
     const results = await Promise.all(Array.from({ length: 10 }, () => postCard(request())));
     expect(results.filter((r) => r.status === 'posted')).toHaveLength(1);
     expect(channelMessages()).toHaveLength(1);
   });
 
-  test('after 429s with Retry-After the card is posted once', async () => {
-    // graph-client retries 429 three times itself; the fifth 429 reaches the poster, which tries again.
+  test('429s: the client retries them itself, honouring Retry-After; the poster adds no retries of its own', async () => {
+    // SPFx's graph-client retries 429/503/504 three times (POSTs too). The fourth 429 reaches the poster, which
+    // sends nothing more in this call: the card is Failed, due when Retry-After says.
     started.sink.setFaults({ failPosts: { count: 5, status: 429, retryAfterSeconds: 0 } });
-    const waits: number[] = [];
-    const result = posted(await postCard(request({ options: { ...FAST, sleep: async (ms) => void waits.push(ms) } })));
-    expect(result.attempts).toBe(2);
-    expect(waits).toEqual([0]); // Retry-After: 0 honoured, not the back-off
+    const t0 = new Date('2026-07-01T09:00:00Z');
+    const result = failed(await postCard(request({ options: { ...FAST, now: () => t0 } })));
+    expect(result.error).toMatchObject({ kind: 'throttled', retryAfterMs: 0, inDoubt: false });
+    expect(started.sink.faults().failPosts!.count).toBe(1); // 1 + 3 requests, none stacked on top
+    expect(result.nextAttemptAt).toBe('2026-07-01T09:00:00.000Z');
+    expect(channelMessages()).toHaveLength(0);
+    started.sink.setFaults({});
+    const report = await pass({ options: { ...FAST, now: () => t0 } });
+    expect(report.posted).toHaveLength(1);
     expect(channelMessages()).toHaveLength(1);
     expect(outbox.all()[0]).toMatchObject({ status: 'Posted', attempts: 2 });
   });
 
-  test('a long Retry-After leaves the card Failed and due then; a later pass posts it once', async () => {
+  test('Retry-After is read from the answer the runtime client gives (its errors carry no headers)', async () => {
     started.sink.setFaults({ failPosts: { count: 1, status: 429, retryAfterSeconds: 120 } });
     // graph-client would itself wait the 120 s before retrying: this client hands the 429 straight back.
     const now = new Date('2026-07-01T09:00:00Z');
     const client = started.client({ maxRetries: 0 });
-    const result = failed(await postCard(request({ graph: client, options: { ...FAST, now: () => now, maxInlineWaitMs: 1000 } })));
+    // What graph-client 3.0.2 throws: status, code, request id — and no headers, so no Retry-After.
+    const thrown = await client.api(`/teams/${DEMO_TEAM_ID}/channels/${encodeURIComponent(DEMO_TASKFORCE_CHANNEL_ID)}/messages`).post(buildCardMessage(JSON.stringify(successCard()), 'x')).catch((e: unknown) => e);
+    expect(thrown).toMatchObject({ statusCode: 429, code: 'TooManyRequests' });
+    expect((thrown as { headers?: unknown }).headers).toBeUndefined();
+    expect(classifyGraphError(thrown).retryAfterMs).toBeUndefined();
+    started.sink.setFaults({ failPosts: { count: 1, status: 429, retryAfterSeconds: 120 } });
+    const result = failed(await postCard(request({ graph: client, options: { ...FAST, now: () => now } })));
     expect(result.error.kind).toBe('throttled');
+    expect(result.error.retryAfterMs).toBe(120_000);
     expect(result.nextAttemptAt).toBe('2026-07-01T09:02:00.000Z');
     expect(outbox.all()[0]).toMatchObject({ status: 'Failed', attempts: 1, nextAttemptAt: '2026-07-01T09:02:00.000Z' });
 
-    const early = await retryDueOutbox({ graph: client, outbox, options: { ...FAST, now: () => new Date('2026-07-01T09:01:00Z') } });
+    const early = await pass({ graph: client, options: { ...FAST, now: () => new Date('2026-07-01T09:01:00Z') } });
     expect(early.posted).toHaveLength(0);
-    const later = await retryDueOutbox({ graph: client, outbox, options: { ...FAST, now: () => new Date('2026-07-01T09:02:00Z') } });
+    const later = await pass({ graph: client, options: { ...FAST, now: () => new Date('2026-07-01T09:02:00Z') } });
     expect(later.posted).toHaveLength(1);
     expect(channelMessages()).toHaveLength(1);
     expect(outbox.all()[0]).toMatchObject({ status: 'Posted', attempts: 2 });
@@ -182,33 +212,26 @@ describe('postCard', () => {
     expect(channelMessages()).toHaveLength(1);
   });
 
-  test('after 500s the card is retried with back-off and posted once', async () => {
-    started.sink.setFaults({ failPosts: { count: 2, status: 500 } });
-    const waits: number[] = [];
-    const result = posted(await postCard(request({ options: { baseDelayMs: 10, sleep: async (ms) => void waits.push(ms) } })));
-    expect(result.attempts).toBe(3);
-    expect(waits).toEqual([10, 20]);
-    expect(channelMessages()).toHaveLength(1);
-  });
-
-  test('500s beyond the attempts leave the card Failed with its error; retryDueOutbox posts it once', async () => {
-    started.sink.setFaults({ failPosts: { count: 3, status: 500 } });
+  test('a 500 is in doubt: the later pass looks in the channel, finds nothing, and posts once', async () => {
+    started.sink.setFaults({ failPosts: { count: 1, status: 500 } });
     const t0 = new Date('2026-07-01T09:00:00Z');
     const result = failed(await postCard(request({ options: { ...FAST, now: () => t0 } })));
-    expect(result.error.kind).toBe('server');
-    expect(result.attempts).toBe(3);
+    expect(result.error).toMatchObject({ kind: 'server', inDoubt: true, retryable: true });
+    expect(result.attempts).toBe(1);
     const [item] = outbox.all();
     expect(item.status).toBe('Failed');
     expect(item.lastError).toContain('Teams had a problem receiving the card');
     expect(item.lastError).toContain('Microsoft Graph answered 500, code InternalServerError');
+    // In doubt: not due before the in-doubt delay (2 minutes), whatever the back-off.
+    expect(item.nextAttemptAt).toBe('2026-07-01T09:02:00.000Z');
     expect(channelMessages()).toHaveLength(0);
 
-    const report = await retryDueOutbox({ graph: started.client(), outbox, options: { ...FAST, now: () => new Date('2026-07-01T10:00:00Z') } });
+    const report = await pass({ options: { ...FAST, now: () => new Date('2026-07-01T10:00:00Z') } });
     expect(report.posted).toHaveLength(1);
     expect(channelMessages()).toHaveLength(1);
-    expect(outbox.all()[0]).toMatchObject({ status: 'Posted', attempts: 4, messageId: channelMessages()[0].id });
+    expect(outbox.all()[0]).toMatchObject({ status: 'Posted', attempts: 2, messageId: channelMessages()[0].id });
     // And nothing is left to do.
-    const again = await retryDueOutbox({ graph: started.client(), outbox, options: { ...FAST, now: () => new Date('2026-07-01T11:00:00Z') } });
+    const again = await pass({ options: { ...FAST, now: () => new Date('2026-07-01T11:00:00Z') } });
     expect(again.posted).toHaveLength(0);
     expect(channelMessages()).toHaveLength(1);
   });
@@ -227,7 +250,7 @@ describe('postCard', () => {
     expect(item.lastError).toContain(CONSENT_MESSAGE);
     expect(item.lastError).toContain('Microsoft Graph answered 403, code Forbidden: Missing scope permissions');
     // Not retried blindly; retried once consent is granted and someone asks.
-    expect((await retryDueOutbox({ graph: started.client(), outbox, options: { ...FAST, now: () => new Date(Date.now() + 3600_000) } })).posted).toHaveLength(0);
+    expect((await pass({ options: { ...FAST, now: () => new Date(Date.now() + 3600_000) } })).posted).toHaveLength(0);
     started.sink.setFaults({});
     posted(await postCard(request()));
     expect(channelMessages()).toHaveLength(1);
@@ -246,45 +269,73 @@ describe('postCard', () => {
     expect(outbox.all()[0]).toMatchObject({ status: 'Posted', channelId: DEMO_GENERAL_CHANNEL_ID, attempts: 2 });
   });
 
-  test('a timeout is not retried blindly: the card may have landed, so a person decides', async () => {
+  test('a timeout whose post landed: the later pass finds the card in the channel and never posts it twice', async () => {
     started.sink.setFaults({ delayPosts: { count: 1, ms: 300 } });
-    const result = failed(await postCard(request({ options: { ...FAST, timeoutMs: 50 } })));
-    expect(result.error.kind).toBe('timeout');
+    const t0 = new Date('2026-07-01T09:00:00Z');
+    const result = failed(await postCard(request({ options: { ...FAST, timeoutMs: 50, now: () => t0 } })));
+    expect(result.error).toMatchObject({ kind: 'timeout', inDoubt: true });
     expect(result.error.message).toMatch(/may or may not have been posted/);
     await started.sink.close(); // the slow request completes: Graph did post it
     expect(channelMessages()).toHaveLength(1);
+    // Other messages arrive meanwhile: the card is found past them, over more than one page.
+    for (let i = 0; i < 60; i++) {
+      await started.client().api(`/teams/${DEMO_TEAM_ID}/channels/${encodeURIComponent(DEMO_TASKFORCE_CHANNEL_ID)}/messages`).post(buildCardMessage(JSON.stringify(successCard(`Other ${i}`)), `other-${i}`));
+    }
+    const report = await pass({ options: { ...FAST, now: () => new Date('2026-07-01T09:05:00Z') } });
+    expect(report.posted).toEqual([expect.objectContaining({ status: 'posted', alreadyPosted: true })]);
+    expect(channelMessages()).toHaveLength(61);
+    const landed = channelMessages().filter((m) => m.attachments[0].id === attachmentIdFor(result.idempotencyKey));
+    expect(landed).toHaveLength(1);
+    expect(outbox.all()[0]).toMatchObject({ status: 'Posted', messageId: landed[0].id });
+  });
+
+  test('in doubt and the channel cannot be searched (no ChannelMessage.Read.All): the pass posts nothing; a person can', async () => {
+    started.sink.setFaults({ failPosts: { count: 1, status: 504 } });
+    const t0 = new Date('2026-07-01T09:00:00Z');
+    failed(await postCard(request({ graph: started.client({ maxRetries: 0 }), options: { ...FAST, now: () => t0 } })));
+    started.sink.setFaults({ consentMissing: true });
+    const report = await pass({ options: { ...FAST, now: () => new Date('2026-07-01T10:00:00Z') } });
+    expect(report.posted).toHaveLength(0);
     const [item] = outbox.all();
     expect(item.status).toBe('Failed');
+    expect(item.lastError).toMatch(/could not check the taskforce channel/);
+    expect(item.lastError).toContain('ChannelMessage.Read.All');
     expect(item.nextAttemptAt).toBeUndefined();
-    const report = await retryDueOutbox({ graph: started.client(), outbox, options: { ...FAST, now: () => new Date(Date.now() + 86400_000) } });
-    expect(report.posted).toHaveLength(0);
+    started.sink.setFaults({});
+    posted(await postCard(request())); // a person's explicit retry (here the channel can be searched again)
     expect(channelMessages()).toHaveLength(1);
   });
 
   test('a later pass reads past items that wait for a person to reach the ones that are due', async () => {
     for (let i = 0; i < 60; i++) {
-      const { post } = await outbox.enqueue({ idempotencyKey: `success|stuck-${i}|`, kind: 'success', title: 'x', teamId: DEMO_TEAM_ID, channelId: DEMO_TASKFORCE_CHANNEL_ID, cardJson: '{}' });
+      const { post } = await outbox.enqueue({ idempotencyKey: `success|STUCK-${i}|GSE-03|2026-06-30`, kind: 'success', title: 'x', teamId: DEMO_TEAM_ID, channelId: DEMO_TASKFORCE_CHANNEL_ID, cardJson: '{}' });
       await outbox.update({ ...post, status: 'Failed', nextAttemptAt: undefined, lastError: 'consent' });
     }
-    await outbox.enqueue({ idempotencyKey: 'update|due|', kind: 'update', title: 'Update', teamId: DEMO_TEAM_ID, channelId: DEMO_TASKFORCE_CHANNEL_ID, cardJson: JSON.stringify(successCard()), nextAttemptAt: '2026-07-01T09:00:00.000Z' });
-    const report = await retryDueOutbox({ graph: started.client(), outbox, pageSize: 20, options: { ...FAST, now: () => new Date('2026-07-01T10:00:00Z') } });
-    expect(report.posted.map((r) => r.idempotencyKey)).toEqual(['update|due|']);
+    await outbox.enqueue({ idempotencyKey: 'update|taskforce-update|2026-06-30', kind: 'update', title: 'Update', nextAttemptAt: '2026-07-01T09:00:00.000Z' });
+    const report = await pass({ pageSize: 20, options: { ...FAST, now: () => new Date('2026-07-01T10:00:00Z') } });
+    expect(report.posted.map((r) => r.idempotencyKey)).toEqual(['update|taskforce-update|2026-06-30']);
     expect(channelMessages()).toHaveLength(1);
   });
 
-  test('an item left Posting past its lease (the sender stopped) is marked in doubt, never re-sent blindly', async () => {
-    const { post } = await outbox.enqueue({ idempotencyKey: 'success|X|', kind: 'success', title: 'x', teamId: DEMO_TEAM_ID, channelId: DEMO_TASKFORCE_CHANNEL_ID, cardJson: JSON.stringify(successCard()) });
-    await outbox.update({ ...post, status: 'Posting', nextAttemptAt: '2026-07-01T09:00:00.000Z' });
-    const report = await retryDueOutbox({ graph: started.client(), outbox, options: { ...FAST, now: () => new Date('2026-07-01T10:00:00Z') } });
-    expect(report.inDoubt).toEqual(['success|X|']);
-    expect(outbox.all()[0]).toMatchObject({ status: 'Failed' });
-    expect(outbox.all()[0].lastError).toMatch(/may or may not have been posted/);
-    expect(channelMessages()).toHaveLength(0);
+  test('an item left Posting past its lease (the sender stopped) is in doubt: looked for first, posted only if absent', async () => {
+    const key = 'success|WMCA-2026-0042|GSE-03|2026-06-30';
+    const landedKey = 'success|WMCA-2026-0042|GSE-04|2026-06-30';
+    for (const k of [key, landedKey]) {
+      const { post } = await outbox.enqueue({ idempotencyKey: k, kind: 'success', title: 'x' });
+      await outbox.update({ ...post, status: 'Posting', nextAttemptAt: '2026-07-01T09:00:00.000Z' });
+    }
+    // The second one's sender got its card into the channel before it stopped.
+    await started.client().api(`/teams/${DEMO_TEAM_ID}/channels/${encodeURIComponent(DEMO_TASKFORCE_CHANNEL_ID)}/messages`).post(buildCardMessage(JSON.stringify(successCard()), attachmentIdFor(landedKey)));
+    const report = await pass({ options: { ...FAST, now: () => new Date('2026-07-01T10:00:00Z') } });
+    expect(report.inDoubt.sort()).toEqual([key, landedKey].sort());
+    expect(report.posted.map((r) => r.status === 'posted' && [r.idempotencyKey, r.alreadyPosted]).sort()).toEqual([[key, false], [landedKey, true]].sort());
+    expect(channelMessages()).toHaveLength(2);
+    expect(outbox.all().every((p) => p.status === 'Posted')).toBe(true);
   });
 
   test('an item a sender created but never claimed (Pending past its lease) is posted by a later pass', async () => {
-    await outbox.enqueue({ idempotencyKey: 'update|2026-Q1|', kind: 'update', title: 'Update', teamId: DEMO_TEAM_ID, channelId: DEMO_TASKFORCE_CHANNEL_ID, cardJson: JSON.stringify(successCard()), nextAttemptAt: '2026-07-01T09:00:00.000Z' });
-    const report = await retryDueOutbox({ graph: started.client(), outbox, options: { ...FAST, now: () => new Date('2026-07-01T10:00:00Z') } });
+    await outbox.enqueue({ idempotencyKey: 'update|taskforce-update|2026-03-31', kind: 'update', title: 'Update', nextAttemptAt: '2026-07-01T09:00:00.000Z' });
+    const report = await pass({ options: { ...FAST, now: () => new Date('2026-07-01T10:00:00Z') } });
     expect(report.posted).toHaveLength(1);
     expect(channelMessages()).toHaveLength(1);
   });

@@ -7,7 +7,7 @@ import { render, screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import ExcelJS from 'exceljs';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import type { Rollup } from '../../src/data/ports';
+import type { Rollup } from '../../src/domain';
 import { Dashboard, DashboardApp } from '../../src/ui/dashboard';
 import { cellToPence, dashboardFigures } from '../../src/reporting';
 import { memoryHub, withReporting } from '../support/memoryHubData';

@@ -11,7 +11,7 @@ import type { Procurement } from '../../src/domain';
 import { DataError } from '../../src/data/ports';
 import type { Stored } from '../../src/data/ports';
 import { ChaseList, DeliverySection, VerificationQueue } from '../../src/ui/delivery';
-import { recordOutcome, verifyLog } from '../../src/ui/delivery/deliveryActions';
+import { recordOutcome, verifyLog } from '../../src/app';
 import { buildSupplierReturn } from '../../src/delivery/supplierReturn';
 import { periodById } from '../../src/domain';
 import { memoryHub, withDelivery } from '../support/memoryHubData';
@@ -209,17 +209,21 @@ describe('outcome logs and verification', () => {
     await user.type(screen.getByLabelText(/Evidence link/), 'https://supplier.example/volunteering/q1');
     await user.type(screen.getByLabelText(/Evidence notes/), '8 staff days with two local groups');
     await user.click(screen.getByRole('button', { name: 'Record outcome' }));
-    expect(await screen.findByText(/Recorded: 40 hours of HSC-01 for 2026-27 Q1, awaiting verification/)).toBeInTheDocument();
+    expect(await screen.findByText('Recorded: 40 hours of HSC-01 for Q1 2026-27 (April to June 2026), awaiting verification.')).toBeInTheDocument();
     expect(hub.delivery.logs).toEqual([expect.objectContaining({ measureCode: 'HSC-01', periodEnd: '2026-06-30', quantity: 40, proxyPence: 1693, valuePence: 67_720, verification: 'Reported', reportedBy: officer.email })]);
     expect(hub.delivery.rollups.get(`${REF}|2026-06-30|healthier-stronger-communities`)).toMatchObject({ reportedPence: 67_720, verifiedPence: 0 });
 
-    // The same commitment and quarter again: a correction, not a second count.
-    expect(await screen.findByText(/This will correct the figure already recorded/)).toBeInTheDocument();
-    expect(screen.getByText(/already has 40 hours of HSC-01/)).toBeInTheDocument();
+    // The log just made is not one to correct: no warning about it straight after recording.
+    // (once the section has read the new log back: its row shows it awaiting verification)
+    expect(await screen.findByRole('cell', { name: 'Reported, awaiting verification' })).toBeInTheDocument();
+    expect(screen.queryByText(/This will correct the figure already recorded/)).not.toBeInTheDocument();
+    // Another figure for the same commitment and quarter: a correction, not a second count.
     await user.type(screen.getByLabelText(/Quantity delivered/), '35');
+    expect(await screen.findByText(/This will correct the figure already recorded/)).toBeInTheDocument();
+    expect(screen.getByText(/Q1 2026-27 \(April to June 2026\) already has 40 hours of HSC-01/)).toBeInTheDocument();
     await user.type(screen.getByLabelText(/Evidence link/), 'https://supplier.example/volunteering/q1-v2');
     await user.click(screen.getByRole('button', { name: 'Save correction' }));
-    expect(await screen.findByText(/Corrected: HSC-01 for 2026-27 Q1 is now 35 hours \(it was 40 hours\)/)).toBeInTheDocument();
+    expect(await screen.findByText(/Corrected: HSC-01 for Q1 2026-27 \(April to June 2026\) is now 35 hours \(it was 40 hours\)/)).toBeInTheDocument();
     expect(hub.delivery.logs).toHaveLength(1);
     expect(hub.delivery.logs[0]).toMatchObject({ quantity: 35, valuePence: 59_255 });
   });

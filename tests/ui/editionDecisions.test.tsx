@@ -4,7 +4,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { CURRENT_POLICY_EDITION, determineTier, tierSnapshot } from '../../src/domain';
 import type { Procurement } from '../../src/domain';
-import { SETTING_KEYS } from '../../src/data/ports';
+import { SETTING_KEYS } from '../../src/domain';
 import { App } from '../../src/ui/App';
 import type { HubServices } from '../../src/ui/services';
 import { memoryHub, memoryStorage, withLibrary } from '../support/memoryHubData';
@@ -41,7 +41,7 @@ async function openLibrarySection(user: User, section: string): Promise<void> {
 }
 
 async function startGuide(user: User, values: { title: string; value: string; date: string }): Promise<void> {
-  await user.click(screen.getByRole('tab', { name: 'New procurement' }));
+  await user.click(screen.getByRole('button', { name: 'New procurement' }));
   await screen.findByRole('heading', { name: /New procurement/ });
   await user.type(screen.getByLabelText(/Procurement title/), values.title);
   await user.type(screen.getByLabelText(/Directorate/), 'Commercial');
@@ -74,7 +74,7 @@ describe('the guide under the edition in force', () => {
     expect(await screen.findByText(/Saved the table from 1 January 2028 as edition wmca-svp-2028/)).toBeInTheDocument();
 
     await startGuide(user, { title: 'Facilities management', value: '250,000', date: '2028-03-01' });
-    expect(await screen.findByTestId('tier-reason')).toHaveTextContent(
+    expect(await screen.findByRole('note', { name: 'Why this tier' })).toHaveTextContent(
       '£250,000 is at or above the £50,000 light-touch limit but under the £260,000 sub-central goods/services threshold in force from 1 January 2028',
     );
     expect(screen.getByText('TOMs considered')).toBeInTheDocument();
@@ -95,7 +95,7 @@ describe('the guide under the edition in force', () => {
 
     // £55,000 is at or above the built-in £50,000 line, but under the saved £60,000 one.
     await startGuide(user, { title: 'Canal towpath repairs', value: '55,000', date: '2026-12-01' });
-    expect(await screen.findByTestId('tier-reason')).toHaveTextContent('£55,000 is under the £60,000 light-touch limit');
+    expect(await screen.findByRole('note', { name: 'Why this tier' })).toHaveTextContent('£55,000 is under the £60,000 light-touch limit');
     expect(screen.getByText('Light touch')).toBeInTheDocument();
     await waitFor(() => expect(Array.from(hub.procurements.values())[0]?.tierDecision?.policyEditionId).toBe('wmca-svp-2027'));
 
@@ -104,7 +104,7 @@ describe('the guide under the edition in force', () => {
     await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(screen.getByRole('heading', { name: 'Weighting' })).toBeInTheDocument();
     await user.click(screen.getByRole('radio', { name: /Weighted/i }));
-    expect(screen.getByLabelText(/Weighting \(%\) — between 10% and 25%/)).toBeInTheDocument();
+    expect(screen.getByLabelText(/Weighting \(%\) — the policy allows 10% to 25%/)).toBeInTheDocument();
     await user.type(screen.getByLabelText(/Weighting \(%\)/), '28');
     await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(screen.getByLabelText(/Weighting \(%\)/)).toHaveAccessibleDescription(
@@ -121,7 +121,8 @@ describe('the procurement page under the edition in force', () => {
     const hub = memoryHub({ currentEmail: officer.email });
     hub.settings.set(SETTING_KEYS.policyEdition, 'wmca-svp-2027');
     hub.settings.set(SETTING_KEYS.lightTouchLimitPence, '6000000');
-    hub.data.procurements.create(procurement);
+    // The memory hub stores it before create() first yields, so the page finds it when it opens.
+    void hub.data.procurements.create(procurement); // eslint-disable-line no-void
     window.location.hash = `#/procurement/${procurement.reference}`;
     const services: HubServices = { host: 'local', siteUrl: 'http://127.0.0.1/sites/socialvalue', user: officer, data: hub.data, drafts: memoryStorage() };
     render(<App services={services} theme="light" />);

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { act, render, screen } from '@testing-library/react';
 import { CURRENT_POLICY_EDITION, DEFAULT_THRESHOLD_TABLES, thresholdRowsFromTables } from '../../src/domain';
 import type { ThresholdRow, ThresholdTable } from '../../src/domain';
-import { SETTING_KEYS } from '../../src/data/ports';
+import { SETTING_KEYS } from '../../src/domain';
 import type { HubData, Stored } from '../../src/data/ports';
 import type { EditionInForce } from '../../src/ui/editionInForce';
 import { EditionInForceProvider, useEditionInForce } from '../../src/ui/editionInForce';

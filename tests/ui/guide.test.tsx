@@ -3,7 +3,8 @@ import { render, screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../src/ui/App';
 import type { HubServices } from '../../src/ui/services';
-import { DataError, SETTING_KEYS } from '../../src/data/ports';
+import { DataError } from '../../src/data/ports';
+import { SETTING_KEYS } from '../../src/domain';
 import { memoryHub, memoryStorage } from '../support/memoryHubData';
 
 jest.setTimeout(60_000);
@@ -22,7 +23,7 @@ function setup(options: { user?: typeof officer; hub?: ReturnType<typeof memoryH
 }
 
 async function startNew(user: ReturnType<typeof userEvent.setup>): Promise<void> {
-  await user.click(await screen.findByRole('tab', { name: 'New procurement' }));
+  await user.click(await screen.findByRole('button', { name: 'New procurement' }));
   await screen.findByRole('heading', { name: /New procurement/ });
 }
 
@@ -69,7 +70,7 @@ describe('the new procurement guide', () => {
     await startNew(user);
     await fillBasics(user, { title: 'Facilities management', value: '250,000', type: 'services', date: '2026-03-01' });
     await user.click(screen.getByRole('button', { name: 'Next' }));
-    expect(await screen.findByTestId('tier-reason')).toHaveTextContent(
+    expect(await screen.findByRole('note', { name: 'Why this tier' })).toHaveTextContent(
       '£250,000 is at or above the £207,720 sub-central goods/services threshold in force from 1 January 2026',
     );
     expect(screen.getByText('TOMs included')).toBeInTheDocument();
@@ -109,13 +110,13 @@ describe('the new procurement guide', () => {
     await startNew(first.user);
     await fillBasics(first.user, { title: 'Tram stop cleaning', value: '80000', type: 'services', date: '2026-02-01' });
     await first.user.click(screen.getByRole('button', { name: 'Next' }));
-    await screen.findByTestId('tier-reason');
+    await screen.findByRole('note', { name: 'Why this tier' });
     const hash = window.location.hash;
     first.view.unmount();
 
     window.location.hash = hash;
     const second = setup({ storage, hub });
-    expect(await screen.findByTestId('tier-reason')).toHaveTextContent('£80,000');
+    expect(await screen.findByRole('note', { name: 'Why this tier' })).toHaveTextContent('£80,000');
     await second.user.click(screen.getByRole('button', { name: 'Back' }));
     expect(screen.getByLabelText(/Procurement title/)).toHaveValue('Tram stop cleaning');
   });
@@ -201,5 +202,38 @@ describe('the new procurement guide', () => {
     // The officer cannot approve their own procurement.
     expect(screen.queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();
     expect(screen.getByText('You cannot approve your own procurement.')).toBeInTheDocument();
+  });
+
+  it('saves a £60,000 draft as the officer leaves Basics, with no error about themes not reached yet', async () => {
+    const { user, hub } = setup();
+    await startNew(user);
+    await fillBasics(user, { title: 'Library refit', value: '60000', type: 'services', date: '2026-02-01' });
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByRole('note', { name: 'Why this tier' });
+    await waitFor(() => expect(hub.procurements.size).toBe(1));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.queryByText(/social value theme/)).not.toBeInTheDocument();
+    // The rule still holds where it belongs: on the themes step, next to the group.
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(screen.getByRole('group', { name: /^Themes of the policy/ })).toHaveAccessibleDescription(/at least one social value theme/);
+  });
+
+  it('names each theme box by its own label: clicking a theme’s words ticks that theme, and no id repeats', async () => {
+    const { user } = setup();
+    await startNew(user);
+    await fillBasics(user, { title: 'Park lighting', value: '90000', type: 'goods', date: '2026-02-01' });
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    const group = screen.getByRole('group', { name: /^Themes of the policy/ });
+    const boxes = within(group).getAllByRole('checkbox');
+    expect(boxes).toHaveLength(6);
+    expect(new Set(boxes.map((b) => b.id)).size).toBe(6);
+    const environment = within(group).getByRole('checkbox', { name: /^Protecting and Improving our Environment/ });
+    await user.click(within(group).getByText('Protecting and Improving our Environment'));
+    expect(environment).toBeChecked();
+    expect(boxes.filter((b) => (b as HTMLInputElement).checked)).toEqual([environment]);
+    const ids = Array.from(document.querySelectorAll('[id]')).map((e) => e.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { act, render, screen, within, waitFor } from '@testing-library/react';
 import ExcelJS from 'exceljs';
 import userEvent from '@testing-library/user-event';
 import { CURRENT_POLICY_EDITION, commitmentFor, measureByCode } from '../../src/domain';
-import { SETTING_KEYS } from '../../src/data/ports';
+import { SETTING_KEYS } from '../../src/domain';
 import { MeasureLibraryAdmin } from '../../src/ui/library';
 import { memoryHub, withLibrary } from '../support/memoryHubData';
 

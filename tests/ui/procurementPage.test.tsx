@@ -48,7 +48,8 @@ function awaiting(): Procurement {
 
 function open(user: typeof officer, procurement: Procurement) {
   const hub = memoryHub({ currentEmail: user.email });
-  hub.data.procurements.create(procurement);
+  // The memory hub stores it before create() first yields, so the page finds it when it opens.
+  void hub.data.procurements.create(procurement); // eslint-disable-line no-void
   window.location.hash = `#/procurement/${procurement.reference}`;
   const services: HubServices = { host: 'local', siteUrl: 'http://127.0.0.1/sites/socialvalue', user, data: hub.data, drafts: memoryStorage() };
   render(<App services={services} theme="light" />);
@@ -75,6 +76,21 @@ describe('the procurement page', () => {
     await user.click(screen.getByRole('button', { name: 'Reject' }));
     await waitFor(() => expect(hub.procurements.get('WMCA-2026-TEST01')!.status).toBe('Rejected'));
     expect(hub.procurements.get('WMCA-2026-TEST01')!.approvalComments).toBe('Weighting too low for this market.');
+  });
+
+  it('says "approval not on record" for a status the Approvals list does not back, and offers no way on', async () => {
+    // As the data layer reads a procurement whose Status was set to Approved through the REST API.
+    open(officer, { ...awaiting(), status: 'Approved', approvalNotOnRecord: 'There is no decision for this round on the Approvals list.' });
+    expect(await screen.findByText('Approval not on record')).toBeInTheDocument();
+    expect(screen.getByText(/The status says Approved, but the Approvals list holds no decision on record/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Start tendering' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Withdraw' })).toBeInTheDocument();
+  });
+
+  it('offers Start tendering when the approval is on record', async () => {
+    open(officer, { ...awaiting(), status: 'Approved', approvalOutcome: 'Approved', approvedByEmail: manager.email, approvedAt: '2026-02-10T10:00:00Z' });
+    expect(await screen.findByRole('button', { name: 'Start tendering' })).toBeInTheDocument();
+    expect(screen.queryByText('Approval not on record')).not.toBeInTheDocument();
   });
 
   it('never offers the submitter the approval buttons', async () => {

@@ -85,4 +85,38 @@ describe('the procurement register', () => {
     await user.click(within(rows()[0]).getByRole('link', { name: 'WMCA-2026-0030' }));
     expect(await screen.findByRole('heading', { name: /WMCA-2026-0030/ })).toBeInTheDocument();
   });
+
+  it('gives an approver their queue, with its count, as the first thing they see; an officer has none', async () => {
+    const manager = { displayName: 'Daniel Hughes', email: 'daniel.hughes@svhub.example' };
+    const hub = memoryHub({ currentEmail: manager.email });
+    for (let n = 1; n <= 6; n++) {
+      await hub.data.procurements.create({ ...procurement(n, officer, 60_000), ...(n <= 3 ? { status: 'Awaiting approval' as const, approverEmail: n < 3 ? manager.email : colleague.email } : {}) });
+    }
+    window.location.hash = '';
+    const services: HubServices = { host: 'local', siteUrl: 'http://x/sites/socialvalue', user: manager, data: hub.data, drafts: memoryStorage() };
+    const view = render(<App services={services} theme="light" />);
+    expect(await screen.findByRole('heading', { name: 'Awaiting my approval' })).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Awaiting my approval (2)', selected: true })).toBeInTheDocument();
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    expect(rows().map((r) => within(r).getAllByRole('cell')[0].textContent)).toEqual(expect.arrayContaining(['WMCA-2026-0001', 'WMCA-2026-0002']));
+    view.unmount();
+
+    // The officer leads them all but approves none: no queue, and they land on their own procurements.
+    window.location.hash = '';
+    render(<App services={{ ...services, user: officer }} theme="light" />);
+    expect(await screen.findByRole('heading', { name: 'My procurements' })).toBeInTheDocument();
+    await waitFor(() => expect(rows()).toHaveLength(6));
+    expect(screen.queryByRole('tab', { name: /Awaiting my approval/ })).not.toBeInTheDocument();
+  });
+
+  it('offers "New procurement" as a button that Tab reaches, not as a view among the tabs', async () => {
+    const { user } = await setup();
+    await waitFor(() => expect(rows()).toHaveLength(25));
+    const button = screen.getByRole('button', { name: 'New procurement' });
+    expect(screen.queryByRole('tab', { name: 'New procurement' })).not.toBeInTheDocument();
+    for (let i = 0; i < 3 && document.activeElement !== button; i++) await user.tab();
+    expect(button).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('heading', { name: /New procurement/ })).toBeInTheDocument();
+  });
 });

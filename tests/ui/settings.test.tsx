@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { SETTING_KEYS } from '../../src/data/ports';
+import { SETTING_KEYS } from '../../src/domain';
 import type { GraphClientLike, GraphRequestLike } from '../../src/teams/posting';
 import { App } from '../../src/ui/App';
 import type { HubServices } from '../../src/ui/services';

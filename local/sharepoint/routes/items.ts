@@ -232,7 +232,7 @@ function snapshot(list: ListRecord, row: Row): string {
   return JSON.stringify(o);
 }
 
-function recordVersion(ctx: Ctx, list: ListRecord, id: number): void {
+export function recordVersion(ctx: Ctx, list: ListRecord, id: number): void {
   if (!versioningOn(list)) return;
   const row = loadRow(ctx, list, id);
   const version = Number(row[VERSION_COL]);
@@ -281,7 +281,7 @@ function checkIfMatch(ctx: Ctx, row: Row): void {
 
 export function updateItem(ctx: Ctx, list: ListRecord, id: number): SPResponse {
   const row0 = loadRow(ctx, list, id);
-  requireItemWrite(ctx.store, ctx.user, list, row0.Author === null ? null : Number(row0.Author));
+  requireItemWrite(ctx.store, ctx.user, list, row0.Author === null ? null : Number(row0.Author), 'edit');
   const body = parseJsonBody(ctx);
   const w = resolveWrite(ctx.store, list, body);
   checkIfMatch(ctx, row0);
@@ -305,7 +305,7 @@ export function updateItem(ctx: Ctx, list: ListRecord, id: number): SPResponse {
 
 export function deleteItem(ctx: Ctx, list: ListRecord, id: number, recycle: boolean): SPResponse {
   const row = loadRow(ctx, list, id);
-  requireItemWrite(ctx.store, ctx.user, list, row.Author === null ? null : Number(row.Author));
+  requireItemWrite(ctx.store, ctx.user, list, row.Author === null ? null : Number(row.Author), 'delete');
   checkIfMatch(ctx, row);
   ctx.store.tx(() => {
     ctx.store.stmt(`DELETE FROM ${quoteIdent(itemsTable(list))} WHERE ID = ?`).run(id);

@@ -3,8 +3,9 @@ import { Ctx, Json, SPResponse, jsonResponse, emptyResponse } from '../context';
 import { ListRecord } from '../store';
 import { Segment } from '../odata/path';
 import { SPError, CODES } from '../errors';
-import { ROLE_DEFINITIONS, RoleDefinition, basePermissions, effectiveLevel, kindsOf, roleAssignments, scopeOf } from '../security';
+import { RoleDefinition, addRoleDefinition, allRoleDefinitions, basePermissions, effectiveKinds, kindsFromBasePermissions, roleAssignments, scopeOf } from '../security';
 import { requireManagePermissions, requireRead } from '../permissions';
+import { parseJsonBody } from './items';
 import { queryObjects, project } from '../odata/objectQuery';
 import { groupJson, userJson } from './web';
 
@@ -23,31 +24,51 @@ function roleDefJson(ctx: Ctx, d: RoleDefinition): Json {
   };
 }
 
-function findRoleDef(seg: Segment): RoleDefinition {
+function findRoleDef(ctx: Ctx, seg: Segment): RoleDefinition {
   const v = seg.args?.[0]?.value;
+  const all = allRoleDefinitions(ctx.store);
   let d: RoleDefinition | undefined;
-  if (seg.name === 'getbytype') d = ROLE_DEFINITIONS.find((x) => x.roleTypeKind === Number(v));
-  else if (seg.name === 'getbyname') d = ROLE_DEFINITIONS.find((x) => x.name.toLowerCase() === String(v).toLowerCase());
-  else d = ROLE_DEFINITIONS.find((x) => x.id === Number(v));
+  if (seg.name === 'getbytype') d = all.find((x) => x.roleTypeKind === Number(v));
+  else if (seg.name === 'getbyname') d = all.find((x) => x.name.toLowerCase() === String(v).toLowerCase());
+  else d = all.find((x) => x.id === Number(v));
   if (!d) throw new SPError(404, '-2146232832, Microsoft.SharePoint.SPException', 'Permission level cannot be found.');
   return d;
 }
 
 export function roleDefinitions(ctx: Ctx, segs: Segment[]): SPResponse | undefined {
   requireRead(ctx.store, ctx.user);
+  if (segs.length === 0 && ctx.req.method === 'POST') return createRoleDefinition(ctx);
   if (segs.length === 0) {
     return jsonResponse(ctx, 200, { 'odata.metadata': `${ctx.siteUrl}/_api/$metadata#SP.ApiData.RoleDefinitions`,
-      value: queryObjects(ROLE_DEFINITIONS.map((d) => roleDefJson(ctx, d)), ctx.req.url.searchParams, 'SP.RoleDefinition') });
+      value: queryObjects(allRoleDefinitions(ctx.store).map((d) => roleDefJson(ctx, d)), ctx.req.url.searchParams, 'SP.RoleDefinition') });
   }
   if (segs.length === 1 && ['getbytype', 'getbyname', 'getbyid'].includes(segs[0].name)) {
-    return jsonResponse(ctx, 200, project(roleDefJson(ctx, findRoleDef(segs[0])), ctx.req.url.searchParams.get('$select'), 'SP.RoleDefinition'));
+    return jsonResponse(ctx, 200, project(roleDefJson(ctx, findRoleDef(ctx, segs[0])), ctx.req.url.searchParams.get('$select'), 'SP.RoleDefinition'));
   }
   return undefined;
 }
 
+/**
+ * POST /_api/web/roledefinitions {BasePermissions:{High,Low}, Name, Description, Order}: a custom permission level
+ * (PnPjs: web.roleDefinitions.add). Needs ManagePermissions; the name must be new. Microsoft Learn, "Set custom
+ * permissions for a list by using the REST interface" creates one exactly this way.
+ */
+function createRoleDefinition(ctx: Ctx): SPResponse {
+  requireManagePermissions(ctx.store, ctx.user);
+  const body = (parseJsonBody(ctx) ?? {}) as Json;
+  const name = typeof body.Name === 'string' ? body.Name.trim() : '';
+  if (!name) throw new SPError(400, CODES.argument, 'Value cannot be null.\r\nParameter name: Name');
+  if (allRoleDefinitions(ctx.store).some((d) => d.name.toLowerCase() === name.toLowerCase())) {
+    throw new SPError(400, '-2146232832, Microsoft.SharePoint.SPException', 'A permission level with this name already exists. Type a different name for this permission level.');
+  }
+  const bp = (body.BasePermissions ?? {}) as { High?: unknown; Low?: unknown };
+  const d = addRoleDefinition(ctx.store, name, typeof body.Description === 'string' ? body.Description : '', Number(body.Order ?? 0) || 0, kindsFromBasePermissions(bp));
+  return jsonResponse(ctx, 201, { 'odata.metadata': `${ctx.siteUrl}/_api/$metadata#SP.ApiData.RoleDefinitions/@Element`, ...roleDefJson(ctx, d) });
+}
+
 export function roleDefinitionById(ctx: Ctx, id: number): SPResponse {
   requireRead(ctx.store, ctx.user);
-  const d = ROLE_DEFINITIONS.find((x) => x.id === id);
+  const d = allRoleDefinitions(ctx.store).find((x) => x.id === id);
   if (!d) throw new SPError(404, '-2146232832, Microsoft.SharePoint.SPException', 'Permission level cannot be found.');
   return jsonResponse(ctx, 200, project(roleDefJson(ctx, d), ctx.req.url.searchParams.get('$select'), 'SP.RoleDefinition'));
 }
@@ -83,7 +104,7 @@ export function roleAssignmentsRoute(ctx: Ctx, list: ListRecord | undefined, hea
       return undefined;
     }
     if (sub[0].name === 'roledefinitionbindings' && m === 'GET') {
-      const value = defs.map((a) => ROLE_DEFINITIONS.find((d) => d.id === a.roleDefId)).filter((d): d is RoleDefinition => !!d).map((d) => roleDefJson(ctx, d));
+      const value = defs.map((a) => allRoleDefinitions(ctx.store).find((d) => d.id === a.roleDefId)).filter((d): d is RoleDefinition => !!d).map((d) => roleDefJson(ctx, d));
       return jsonResponse(ctx, 200, { value });
     }
     if (sub[0].name === 'member' && m === 'GET') {
@@ -112,7 +133,7 @@ export function roleAssignmentsRoute(ctx: Ctx, list: ListRecord | undefined, hea
     const principalId = Number(a.principalid ?? a['0']);
     const roleDefId = Number(a.roledefid ?? a['1']);
     if (!principalExists(principalId)) throw new SPError(400, CODES.argument, 'Can not find the principal with id: ' + principalId + '.');
-    if (!ROLE_DEFINITIONS.some((d) => d.id === roleDefId)) throw new SPError(404, '-2146232832, Microsoft.SharePoint.SPException', 'Permission level cannot be found.');
+    if (!allRoleDefinitions(ctx.store).some((d) => d.id === roleDefId)) throw new SPError(404, '-2146232832, Microsoft.SharePoint.SPException', 'Permission level cannot be found.');
     if (seg.name === 'addroleassignment') {
       ctx.store.stmt('INSERT OR IGNORE INTO role_assignments (scope, principal_id, role_def_id) VALUES (?, ?, ?)').run(scope, principalId, roleDefId);
     } else {
@@ -154,6 +175,6 @@ export function inheritance(ctx: Ctx, list: ListRecord, seg: Segment): SPRespons
 }
 
 export function effectivePermissions(ctx: Ctx, list?: ListRecord): SPResponse {
-  const p = basePermissions(kindsOf(effectiveLevel(ctx.store, ctx.user, list)));
+  const p = basePermissions([...effectiveKinds(ctx.store, ctx.user, list)]);
   return jsonResponse(ctx, 200, { 'odata.metadata': `${ctx.siteUrl}/_api/$metadata#SP.ApiData.BasePermissions`, 'odata.type': 'SP.BasePermissions', ...p });
 }

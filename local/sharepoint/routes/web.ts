@@ -1,17 +1,18 @@
 // The web (site), its context info, users and groups.
-import { randomUUID } from 'node:crypto';
 import { Ctx, Json, SPResponse, jsonResponse } from '../context';
 import { GroupRecord, UserRecord } from '../store';
 import { SPError, CODES } from '../errors';
 import { DEMO_USERS, loginNameFor } from '../users';
+import { issueDigest } from '../formDigest';
+import { FORM_DIGEST_TIMEOUT_SECONDS } from '../platformLimits';
 
 export const WEB_TITLE = 'Social Value Hub';
 
 export function contextInfo(ctx: Ctx): SPResponse {
   const info: Json = {
     'odata.type': 'SP.ContextWebInformation',
-    FormDigestTimeoutSeconds: 1800,
-    FormDigestValue: `0x${randomUUID().replace(/-/g, '').toUpperCase()}${randomUUID().replace(/-/g, '').toUpperCase()},${new Date().toUTCString()}`,
+    FormDigestTimeoutSeconds: FORM_DIGEST_TIMEOUT_SECONDS,
+    FormDigestValue: issueDigest(ctx.store, ctx.siteUrl),
     LibraryVersion: '16.0.25919.12007',
     SiteFullUrl: ctx.siteUrl,
     SupportedSchemaVersions: ['14.0.0.0', '15.0.0.0'],

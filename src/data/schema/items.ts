@@ -57,6 +57,12 @@ export type ItemRead<L extends ListDef> = {
 
 export type FieldNames<L extends ListDef> = L['fields'][number]['name'];
 
+/**
+ * Which domain field each column of a list holds (a form's field path), so a refused column is reported in
+ * the form's own terms. Keyed by the schema's column names: a renamed or removed column is a compile error.
+ */
+export type FieldMap<L extends ListDef> = { readonly [K in FieldNames<L>]?: string };
+
 /** Names as they appear in an item's JSON: person columns as `<name>Id`. */
 export function restName(field: FieldDef): string {
   return field.kind === 'User' ? `${field.name}Id` : field.name;

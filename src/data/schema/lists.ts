@@ -34,6 +34,7 @@ import {
   TIER_CHOICES,
   TIER_LABELS,
   VERIFICATION_STATUSES,
+  VERIFICATION_DECISIONS,
   WEIGHTING_METHOD_CHOICES,
   WEIGHTING_METHOD_LABELS,
 } from './vocabulary';
@@ -380,6 +381,33 @@ export const ROLLUP_THEME_PREFIX = {
 } as const satisfies Record<ThemeId, string>;
 
 /**
+ * Verifications of outcome logs, one item per decision (verified or rejected). The log's own Verification and
+ * VerifiedBy columns are typed by whoever edits the log, so they are display only: a verification counts when
+ * this list holds it, made (SharePoint's Author) by someone other than the log's reporter, for the figures the
+ * log holds now (src/domain/verificationRecord.ts). Members add here and edit only their own items.
+ */
+export const VERIFICATIONS_LIST = {
+  title: 'Verifications',
+  description: 'Who verified or rejected which outcome log, one item per decision. The person who made it is the item’s Created By.',
+  writeAccess: 'own-items',
+  versioning: true,
+  fields: [
+    { name: 'Title', title: 'Verification', kind: 'Text', maxLength: 255, required: true, builtIn: true },
+    { name: 'VerificationKey', title: 'Verification key', kind: 'Text', maxLength: 255, required: true, indexed: true, unique: true, description: 'Log id | verifier | decision | quantity | value: a retried save finds what landed.' },
+    { name: 'ProcurementRef', title: 'Procurement reference', kind: 'Text', maxLength: MAX_REFERENCE_LENGTH, required: true, indexed: true },
+    { name: 'LogId', title: 'Outcome log ID', kind: 'Number', decimals: 0, min: 1, required: true, indexed: true },
+    { name: 'LogKey', title: 'Outcome log key', kind: 'Text', maxLength: 96, required: true },
+    { name: 'Decision', title: 'Decision', kind: 'Choice', choices: VERIFICATION_DECISIONS, required: true, format: VERIFICATION_FORMAT },
+    { name: 'Quantity', title: 'Quantity checked', kind: 'Number', min: 0, required: true },
+    { name: 'ValuePence', title: 'Social value checked', kind: 'Number', decimals: 0, min: 0, format: MONEY },
+    { name: 'RejectionReason', title: 'Rejection reason', kind: 'Note', maxLength: 2000, lines: 3 },
+  ],
+  views: [
+    { title: 'All verifications', isDefault: true, rowLimit: 50, fields: ['ProcurementRef', 'LogKey', 'Decision', 'Quantity', 'ValuePence', 'Author', 'Created'], query: viewQuery(undefined, [['ID', false]]) },
+  ],
+} as const satisfies ListDef;
+
+/**
  * Committed, reported and verified social value per procurement × quarter, with each theme's three figures
  * in its own columns, kept up to date when a log is reported or verified, so the dashboard reads one item per
  * active procurement per quarter instead of every log. One item per procurement and quarter (not per theme)
@@ -432,6 +460,7 @@ export const SCHEMA = [
   SETTINGS_LIST,
   TASKFORCE_POSTS_LIST,
   APPROVALS_LIST,
+  VERIFICATIONS_LIST,
   ROLLUPS_LIST,
 ] as const;
 

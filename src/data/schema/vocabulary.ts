@@ -12,6 +12,7 @@ import {
   REGIMES,
   THEMES,
   TIERS,
+  VERIFICATION_DECISIONS,
   VERIFICATION_STATUSES,
   WEIGHTING_METHODS,
 } from '../../domain';
@@ -31,7 +32,7 @@ export const AUTHORITY_CHOICES: readonly string[] = AUTHORITIES.map((a) => a.id)
 export const CONTRACT_TYPE_CHOICES: readonly ContractType[] = CONTRACT_TYPES.map((c) => c.id);
 export const REGIME_CHOICES: readonly Regime[] = REGIMES.map((r) => r.id);
 export const WEIGHTING_METHOD_CHOICES: readonly WeightingMethod[] = WEIGHTING_METHODS.map((m) => m.id);
-export { ACTION_PLAN_STATUSES, APPROVAL_OUTCOMES, MEASURE_UNITS, RAGS, VERIFICATION_STATUSES };
+export { ACTION_PLAN_STATUSES, APPROVAL_OUTCOMES, MEASURE_UNITS, RAGS, VERIFICATION_DECISIONS, VERIFICATION_STATUSES };
 
 
 /** Labels for column formatting, straight from the domain's tables. */

@@ -2,20 +2,23 @@
 // (procurement reference, RAG, verification, period end, due date).
 import type { SPFI } from '@pnp/sp';
 import { validateActionPlanItem, validateCommitment, validateOutcomeLog } from '../../domain';
-import type { ActionPlanItem, Measure, OutcomeLog } from '../../domain';
+import type { ActionPlanItem, CommitmentWithProgress, Measure, OutcomeLog } from '../../domain';
 import { DataError, ValidationError } from '../errors';
 import type {
   ActionPlanQuery,
   ActionPlanRepository,
   CommitmentQuery,
   CommitmentRepository,
-  CommitmentWithProgress,
   OutcomeLogQuery,
   OutcomeLogRepository,
   Page,
   Stored,
 } from '../ports';
 import { ACTION_PLAN_LIST, COMMITMENTS_LIST, OUTCOME_LOGS_LIST } from '../schema/lists';
+import type { ItemRead } from '../schema/items';
+import type { SharePointUserDirectory } from './userDirectory';
+import { VerificationsGateway } from './verifications';
+import type { AuthoredLog } from './verifications';
 import { and, ListGateway, odataDate, odataString, or } from './listGateway';
 import {
   ACTION_FIELDS,
@@ -70,13 +73,23 @@ export class SharePointCommitmentRepository implements CommitmentRepository {
   }
 }
 
+/** The log with who SharePoint says reported it (its Author: the verifier must be someone else). */
+function authored(item: ItemRead<typeof OUTCOME_LOGS_LIST>): AuthoredLog {
+  const author = (item as { Author?: { EMail?: string } | null }).Author;
+  return { ...outcomeFromItem(item), reportedByAuthor: (author && author.EMail) || undefined };
+}
+
 export class SharePointOutcomeLogRepository implements OutcomeLogRepository {
   private readonly list: ListGateway<typeof OUTCOME_LOGS_LIST>;
   private readonly library: () => Promise<readonly Measure[]>;
+  private readonly verifications: VerificationsGateway;
+  private readonly users: SharePointUserDirectory;
 
-  public constructor(sp: SPFI, library: () => Promise<readonly Measure[]>) {
-    this.list = new ListGateway(sp, OUTCOME_LOGS_LIST, OUTCOME_FIELDS);
+  public constructor(sp: SPFI, library: () => Promise<readonly Measure[]>, users: SharePointUserDirectory) {
+    this.list = new ListGateway(sp, OUTCOME_LOGS_LIST, OUTCOME_FIELDS, { authored: true });
     this.library = library;
+    this.users = users;
+    this.verifications = new VerificationsGateway(sp);
   }
 
   private async check(log: OutcomeLog): Promise<void> {
@@ -108,9 +121,10 @@ export class SharePointOutcomeLogRepository implements OutcomeLogRepository {
     throw new DataError('conflict', `${what} is being changed by someone else — reload and try again.`);
   }
 
+  /** The log with its verification as the Verifications list records it (the typed columns are display only). */
   public async get(id: number): Promise<Stored<OutcomeLog> | undefined> {
     const item = await this.list.getRaw(id, `Outcome log ${id}`);
-    return item ? outcomeFromItem(item) : undefined;
+    return item ? (await this.verifications.onRecord([authored(item)]))[0] : undefined;
   }
 
   public async query(query: OutcomeLogQuery): Promise<Page<Stored<OutcomeLog>>> {
@@ -123,13 +137,32 @@ export class SharePointOutcomeLogRepository implements OutcomeLogRepository {
       query.measureCode && `MeasureCode eq ${odataString(query.measureCode)}`,
     );
     const page = await this.list.page({ filter, orderBy: filter ? [['PeriodEnd', false]] : [['ID', true]], pageSize: query.pageSize, pageToken: query.pageToken }, 'Outcome logs');
-    return { items: page.items.map(outcomeFromItem), nextPageToken: page.nextPageToken };
+    const items = await this.verifications.onRecord(page.items.map(authored));
+    // The typed column narrowed the query; the record decides (a log typed "Verified" by hand is not).
+    return { items: query.verification ? items.filter((l) => l.verification === query.verification) : items, nextPageToken: page.nextPageToken };
   }
 
+  /**
+   * Saves the log (its typed columns are kept for SharePoint's own views), and when the caller decides its
+   * verification — verified or rejected, where the record says otherwise — records that decision on the
+   * Verifications list under the caller's own name. The reporter (the log's Author) is refused.
+   */
   public async update(log: Stored<OutcomeLog>): Promise<Stored<OutcomeLog>> {
     await this.check(log);
     const what = `The outcome for ${log.measureCode} on ${log.procurementReference} in the period ending ${log.periodEnd}`;
+    const raw = await this.list.getRaw(log.id, what);
+    if (!raw) throw new DataError('not-found', `${what} was not found. It may have been deleted.`, { list: OUTCOME_LOGS_LIST.title });
+    const current = authored(raw);
+    const [onRecord] = await this.verifications.onRecord([current]);
+    const decision = log.verification !== 'Reported' && log.verification !== onRecord.verification ? log.verification : undefined;
+    const me = decision ? await this.users.current() : undefined;
+    if (me) {
+      if (current.reportedByAuthor && me.email.toLowerCase() === current.reportedByAuthor.toLowerCase()) {
+        throw new ValidationError([{ field: 'verifiedBy', message: 'The person who reported an outcome cannot verify it: ask another officer to check the evidence.' }], OUTCOME_LOGS_LIST.title);
+      }
+    }
     const { etag } = await this.list.update(log.id, log.etag, outcomeToItem(log), what);
+    if (decision && me) await this.verifications.add({ ...log, etag }, decision, me.email, log.rejectionReason, what);
     return { ...log, etag };
   }
 }

@@ -42,7 +42,7 @@ export function createSharePointData(sp: SPFI, options: { provision?: ProvisionO
     procurements: new SharePointProcurementRepository(sp, users, approvalsGateway, library),
     approvals: new SharePointApprovalRepository(sp, approvalsGateway, users),
     commitments: new SharePointCommitmentRepository(sp, library),
-    outcomes: new SharePointOutcomeLogRepository(sp, library),
+    outcomes: new SharePointOutcomeLogRepository(sp, library, users),
     actionPlan: new SharePointActionPlanRepository(sp),
     caseStudies: new SharePointCaseStudyRepository(sp),
     measures,

@@ -6,7 +6,7 @@ import type { IItems } from '@pnp/sp/items';
 import { parseBinderWithErrorCheck, parseODataJSON } from '@pnp/queryable';
 import { ValidationError } from '../errors';
 import type { Page } from '../ports';
-import type { ItemRead } from '../schema/items';
+import type { FieldMap, ItemRead } from '../schema/items';
 import { restName } from '../schema/items';
 import type { ListDef } from '../schema/types';
 import { itemProblems } from '../schema/validate';
@@ -67,12 +67,15 @@ export class ListGateway<L extends ListDef> {
   public readonly def: L;
   private readonly sp: SPFI;
   /** Column → domain field, so validation errors name the form's field. */
-  private readonly domainFields: Record<string, string>;
+  private readonly domainFields: Readonly<Record<string, string | undefined>>;
+  /** Reads carry SharePoint's Author (Created By): for lists where who wrote an item is the proof. */
+  private readonly authored: boolean;
 
-  public constructor(sp: SPFI, def: L, domainFields: Record<string, string> = {}) {
+  public constructor(sp: SPFI, def: L, domainFields: FieldMap<L> = {}, options: { authored?: boolean } = {}) {
     this.sp = sp;
     this.def = def;
     this.domainFields = domainFields;
+    this.authored = !!options.authored;
   }
 
   public get title(): string {
@@ -84,15 +87,17 @@ export class ListGateway<L extends ListDef> {
     return sp.web.lists.getByTitle(this.def.title).items;
   }
 
+  /** Person columns to expand: the schema's, and SharePoint's own Author when the list is read for it. */
   private userFields(): string[] {
-    return this.def.fields.filter((f) => f.kind === 'User').map((f) => f.name);
+    const people = this.def.fields.filter((f) => f.kind === 'User').map((f) => f.name);
+    return this.authored ? people.concat('Author') : people;
   }
 
   /** Every schema column, person columns expanded to Id, Title, EMail. */
   public withColumns(items: IItems): IItems {
     const users = this.userFields();
     const plain = this.def.fields.filter((f) => f.kind !== 'User').map((f) => restName(f));
-    const selects = ['Id', 'Modified'].concat(plain.filter((n) => n !== 'Modified'));
+    const selects = ['Id', 'Modified'].concat(this.authored ? ['Created'] : [], plain.filter((n) => n !== 'Modified' && n !== 'Created'));
     users.forEach((u) => selects.push(`${u}Id`, `${u}/Id`, `${u}/Title`, `${u}/EMail`));
     const q = items.select(...selects);
     return users.length > 0 ? q.expand(...users) : q;
@@ -148,7 +153,7 @@ export class ListGateway<L extends ListDef> {
       const item = this.items().getById(id);
       const users = this.userFields();
       const plain = this.def.fields.filter((f) => f.kind !== 'User').map((f) => restName(f));
-      const selects = ['Id', 'Modified'].concat(plain.filter((n) => n !== 'Modified'));
+      const selects = ['Id', 'Modified'].concat(this.authored ? ['Created'] : [], plain.filter((n) => n !== 'Modified' && n !== 'Created'));
       users.forEach((u) => selects.push(`${u}Id`, `${u}/Id`, `${u}/Title`, `${u}/EMail`));
       const q = item.select(...selects);
       return (await (users.length > 0 ? q.expand(...users) : q)()) as ItemRead<L>;

@@ -15,9 +15,10 @@ import type {
   ThresholdRow,
   WeightingDecision,
 } from '../../domain';
-import type { AwardSummary, CommitmentWithProgress, Rollup, Stored, TaskforcePost } from '../ports';
+import type { CommitmentWithProgress, Rollup } from '../../domain';
+import type { AwardSummary, Stored, TaskforcePost } from '../ports';
 import type { ApprovalDecision } from '../ports';
-import type { ItemRead, ItemWrite } from '../schema/items';
+import type { FieldMap, ItemRead, ItemWrite } from '../schema/items';
 import type {
   ACTION_PLAN_LIST,
   APPROVALS_LIST,
@@ -107,7 +108,7 @@ export const caseStudyKey = (ref: string, title: string): string => `${ref}|${fi
 // ---- procurements ------------------------------------------------------------------------------
 
 /** Which domain field each column holds, so a refused column is reported in the form's own terms. */
-export const PROCUREMENT_FIELDS: Record<string, string> = {
+export const PROCUREMENT_FIELDS: FieldMap<typeof PROCUREMENTS_LIST> = {
   Title: 'title',
   Reference: 'reference',
   Authority: 'authorityId',
@@ -294,7 +295,7 @@ export function awardSummaryFromItem(item: ProcurementItem): AwardSummary {
 
 // ---- commitments -------------------------------------------------------------------------------
 
-export const COMMITMENT_FIELDS: Record<string, string> = {
+export const COMMITMENT_FIELDS: FieldMap<typeof COMMITMENTS_LIST> = {
   ProcurementRef: 'procurementReference',
   MeasureCode: 'measureCode',
   Theme: 'measureCode',
@@ -345,7 +346,7 @@ export function commitmentFromItem(item: ItemRead<typeof COMMITMENTS_LIST>): Sto
 
 // ---- outcome logs ------------------------------------------------------------------------------
 
-export const OUTCOME_FIELDS: Record<string, string> = {
+export const OUTCOME_FIELDS: FieldMap<typeof OUTCOME_LOGS_LIST> = {
   ProcurementRef: 'procurementReference',
   CommitmentId: 'commitmentId',
   MeasureCode: 'measureCode',
@@ -413,7 +414,7 @@ export function outcomeFromItem(item: ItemRead<typeof OUTCOME_LOGS_LIST>): Store
 
 // ---- action plan -------------------------------------------------------------------------------
 
-export const ACTION_FIELDS: Record<string, string> = {
+export const ACTION_FIELDS: FieldMap<typeof ACTION_PLAN_LIST> = {
   Title: 'action',
   ProcurementRef: 'procurementReference',
   OwnerName: 'ownerName',
@@ -448,7 +449,7 @@ export function actionFromItem(item: ItemRead<typeof ACTION_PLAN_LIST>): Stored<
 
 // ---- case studies ------------------------------------------------------------------------------
 
-export const CASE_STUDY_FIELDS: Record<string, string> = {
+export const CASE_STUDY_FIELDS: FieldMap<typeof CASE_STUDIES_LIST> = {
   Title: 'title',
   ProcurementRef: 'procurementReference',
   Theme: 'themeId',
@@ -486,7 +487,7 @@ export function caseStudyFromItem(item: ItemRead<typeof CASE_STUDIES_LIST>): Sto
 
 // ---- measures, thresholds ----------------------------------------------------------------------
 
-export const MEASURE_FIELDS: Record<string, string> = {
+export const MEASURE_FIELDS: FieldMap<typeof MEASURES_LIST> = {
   Title: 'text',
   Code: 'code',
   Theme: 'themeId',
@@ -530,7 +531,7 @@ export function measureFromItem(item: ItemRead<typeof MEASURES_LIST>): Stored<Me
   return stored(m, item);
 }
 
-export const THRESHOLD_FIELDS: Record<string, string> = {
+export const THRESHOLD_FIELDS: FieldMap<typeof THRESHOLDS_LIST> = {
   Regime: 'regime',
   ContractType: 'contractType',
   ValuePence: 'valuePence',
@@ -594,7 +595,7 @@ export function approvalFromItem(item: ItemRead<typeof APPROVALS_LIST>): Approva
   };
 }
 
-export const OUTBOX_FIELDS: Record<string, string> = {
+export const OUTBOX_FIELDS: FieldMap<typeof TASKFORCE_POSTS_LIST> = {
   Title: 'title',
   IdempotencyKey: 'idempotencyKey',
   PostKind: 'kind',

@@ -1,6 +1,6 @@
 // Procurements, and the bundle written with one (commitments, action plan) in a single batch.
 import type { SPFI } from '@pnp/sp';
-import { applyEdit, STATUS_TRANSITIONS, transition, validateActionPlanItem, validateAward, validateCommitment, validateProcurementBasics } from '../../domain';
+import { mayMoveWithoutRecord, validateActionPlanItem, validateAward, validateCommitment, validateProcurementBasics } from '../../domain';
 import type { FieldError } from '../../domain';
 import type { ActionPlanItem, Commitment, Measure, Procurement, ProcurementStatus } from '../../domain';
 import { ConflictError, DataError, ValidationError } from '../errors';
@@ -51,22 +51,10 @@ const SORT_COLUMNS: Record<ProcurementSortKey, string> = {
   decisionDate: 'DecisionDate',
 };
 
-type StoredProcurement = Stored<Procurement> & { approvalRound?: number };
-
 /** The item version an ETag names: SharePoint writes it as "3" in odata.etag and "<guid>,3" in the ETag header. */
 function etagVersion(etag: string): string {
   const m = /(\d+)"?\s*$/.exec(etag);
   return m ? m[1] : etag;
-}
-
-/** A new procurement starts as a draft or goes straight to approval: later statuses are reached through the lifecycle. */
-function assertNewStatus(status: ProcurementStatus): void {
-  if (status !== 'Draft' && status !== 'Awaiting approval') {
-    throw new ValidationError(
-      [{ field: 'status', message: `A new procurement starts as a draft (or is submitted for approval); it cannot start as “${status}”.` }],
-      PROCUREMENTS_LIST.title,
-    );
-  }
 }
 
 /**
@@ -81,8 +69,9 @@ function procurementProblems(p: Procurement, library: readonly Measure[]): Field
 }
 
 /** Submitting on creation opens the first approval round. */
-function initialRound(status: ProcurementStatus): number {
-  return status === 'Awaiting approval' ? 1 : 0;
+/** The approval round the record carries (the lifecycle sets it: src/domain officerEdit); 0 before any submission. */
+function roundOf(p: Procurement): number {
+  return p.approvalRound ?? 0;
 }
 
 function refuse(problems: FieldError[]): void {
@@ -117,18 +106,35 @@ export class SharePointProcurementRepository implements ProcurementRepository {
     return `Procurement ${p.reference}`;
   }
 
-  /** The record with its approval decision (from the Approvals list, for the current round). */
+  /**
+   * The record with its approval decision from the Approvals list — only a decision on record for the current
+   * round (domain approvalStanding, judged by SharePoint's Author); a status that claims one without it carries
+   * approvalNotOnRecord instead.
+   */
   private async withDecision(item: ProcurementItem | undefined): Promise<Stored<Procurement> | undefined> {
     if (!item) return undefined;
     const p = procurementFromItem(item);
-    const decision = p.approvalRound > 0 ? await this.approvals.decisionFor(p.reference, p.approvalRound) : undefined;
-    if (decision) {
+    const { standing, decision } = await this.approvals.standing(p);
+    if (standing.decision && decision) {
       p.approvalOutcome = decision.outcome;
       p.approvalComments = decision.comments;
       p.approvedByEmail = decision.decidedByEmail;
       p.approvedAt = decision.decidedAt;
     }
+    if (standing.notOnRecord) p.approvalNotOnRecord = standing.notOnRecord;
     return p;
+  }
+
+  /** A move to a status that claims approval needs the approval on record (a forged "Approved" goes no further). */
+  private async refuseUnrecordedMove(before: Procurement, next: Procurement): Promise<void> {
+    if (next.status === before.status || mayMoveWithoutRecord(next.status)) return;
+    const { standing } = await this.approvals.standing({ ...before, status: next.status });
+    if (standing.notOnRecord) {
+      throw new ValidationError(
+        [{ field: 'status', message: `${this.what(before)} cannot move to “${next.status}”: its approval is not on record. ${standing.notOnRecord}` }],
+        PROCUREMENTS_LIST.title,
+      );
+    }
   }
 
   public async get(reference: string): Promise<Stored<Procurement> | undefined> {
@@ -194,10 +200,9 @@ export class SharePointProcurementRepository implements ProcurementRepository {
   }
 
   public async create(procurement: Procurement): Promise<Stored<Procurement>> {
-    assertNewStatus(procurement.status);
     refuse(procurementProblems(procurement, await this.library()));
     const body = procurementToItem(procurement, await this.people(procurement));
-    body.ApprovalRound = initialRound(procurement.status);
+    body.ApprovalRound = roundOf(procurement);
     this.list.validate(body, true);
     if (await this.list.findByKey('Reference', procurement.reference, this.what(procurement))) {
       throw new DataError('duplicate', `A procurement with the reference ${procurement.reference} already exists.`, { field: 'reference', list: PROCUREMENTS_LIST.title });
@@ -206,41 +211,18 @@ export class SharePointProcurementRepository implements ProcurementRepository {
     return stored(procurement, { Id: created.Id, 'odata.etag': created.etag, Modified: created.Modified });
   }
 
-  /**
-   * The write an edit makes, after the domain's rules: only allowed status moves, approvals only through
-   * the Approvals list, an edit to an approved decision back to Awaiting approval (a new round).
-   */
-  private planEdit(before: StoredProcurement & { approvalRound: number }, after: Procurement): { next: Procurement; round: number } {
-    let next = applyEdit(before, after);
-    if (next.status !== before.status) {
-      transition(before.status, next.status);
-      const move = STATUS_TRANSITIONS.filter((t) => t.from === before.status && t.to === next.status)[0];
-      if (move && move.actor === 'approver') {
-        throw new ValidationError(
-          [{ field: 'status', message: `Only an approver can move a procurement to “${next.status}”: the approval workflow records it.` }],
-          PROCUREMENTS_LIST.title,
-        );
-      }
-    }
-    const round = next.status === 'Awaiting approval' && before.status !== 'Awaiting approval' ? before.approvalRound + 1 : before.approvalRound;
-    if (next.status === 'Awaiting approval' && !next.submittedAt && before.status !== 'Awaiting approval') {
-      next = { ...next, submittedAt: new Date().toISOString() };
-    }
-    return { next, round };
-  }
-
   public async update(procurement: Stored<Procurement>): Promise<Stored<Procurement>> {
     const what = this.what(procurement);
     const current = await this.list.getRaw(procurement.id, what);
     if (!current) throw new DataError('not-found', `${what} was not found. It may have been deleted.`, { list: PROCUREMENTS_LIST.title });
-    const before = procurementFromItem(current);
-    const { next, round } = this.planEdit(before, procurement);
-    refuse(procurementProblems(next, await this.library()));
-    const body = procurementToItem(next, await this.people(next));
-    body.ApprovalRound = round;
+    // A status that claims a decision moves on only with that decision on record (approvalRecord).
+    await this.refuseUnrecordedMove(procurementFromItem(current), procurement);
+    refuse(procurementProblems(procurement, await this.library()));
+    const body = procurementToItem(procurement, await this.people(procurement));
+    body.ApprovalRound = roundOf(procurement);
     // The ETag the caller read with: if someone saved since, SharePoint answers 412 (ConflictError).
     const { etag } = await this.list.update(procurement.id, procurement.etag, body, what);
-    return { ...next, id: procurement.id, etag };
+    return { ...procurement, etag };
   }
 
   public async statusHistory(id: number): Promise<{ status: ProcurementStatus; at: string; byEmail?: string; byName?: string }[]> {
@@ -289,17 +271,10 @@ export class SharePointProcurementRepository implements ProcurementRepository {
     ]);
 
     // Everything is checked before anything is written: bad input never leaves half a bundle behind.
-    let next: Procurement = p;
-    let round = initialRound(p.status);
-    if (!existing) assertNewStatus(p.status);
-    if (existing) {
-      const planned = this.planEdit(procurementFromItem(existing), p);
-      next = planned.next;
-      round = planned.round;
-      refuse(procurementProblems(next, library));
-    }
+    const next: Procurement = p;
+    if (existing) await this.refuseUnrecordedMove(procurementFromItem(existing), next);
     const body = procurementToItem(next, people);
-    body.ApprovalRound = round;
+    body.ApprovalRound = roundOf(next);
     const problems: { field: string; message: string }[] = [];
     const collect = (prefix: string, run: () => void): void => {
       try {

@@ -9,7 +9,7 @@ import type { IList } from '@pnp/sp/lists';
 import { CURRENT_POLICY_EDITION, DEFAULT_THRESHOLD_TABLES, MEASURES, thresholdRowsFromTables } from '../../domain';
 import type { Measure, ThresholdRow } from '../../domain';
 import type { ProvisionReport } from '../ports';
-import { SETTING_KEYS } from '../ports';
+import { SETTING_KEYS } from '../../domain';
 import { attributeFromSchemaXml, choicesFromSchemaXml, defaultValueText, fieldSchemaXml } from '../schema/fieldXml';
 import { MEASURES_LIST, SCHEMA, SETTINGS_LIST, THRESHOLDS_LIST } from '../schema/lists';
 import type { FieldDef, ListDef, ViewDef, WriteAccess } from '../schema/types';
@@ -35,12 +35,24 @@ export interface ProvisionResult extends ProvisionReport {
   problems: string[];
 }
 
-const WRITE_SECURITY: Record<WriteAccess, number> = { members: 1, 'own-items': 2, owners: 1, approvers: 1 };
+/**
+ * The list's item-level write security: 2 = "create items and edit items that were created by the user".
+ * Approvers edit only the decisions they wrote. It binds everyone without Override List Behaviors (Design,
+ * Full Control: site owners are not bound).
+ * SPList.WriteSecurity: 1 all items, 2 "only items that they create", 4 none
+ * (https://learn.microsoft.com/en-us/previous-versions/office/sharepoint-server/ms410739(v=office.15)).
+ */
+const WRITE_SECURITY: Record<WriteAccess, number> = { members: 1, 'own-items': 2, owners: 1, approvers: 2 };
 const ADD_FIELD_OPTIONS = 8 | 1; // AddFieldInternalNameHint | AddToDefaultContentType: keep our internal names
 
-// SharePoint role definition kinds.
+// SharePoint role definition kinds (SP.RoleType): Guest = Limited Access, Reader, Contributor, Administrator = Full Control.
+const ROLE_LIMITED = 1;
 const ROLE_READER = 2;
 const ROLE_CONTRIBUTOR = 3;
+const ROLE_ADMINISTRATOR = 5;
+
+/** The site's groups, by what they are for. */
+export type GroupRole = 'owners' | 'members' | 'visitors' | 'approvers';
 
 interface SpField {
   Id: string;
@@ -99,6 +111,7 @@ export async function provision(sp: SPFI, options: ProvisionOptions = {}): Promi
   const report: ProvisionResult = { created: [], updated: [], unchanged: 0, problems: [] };
   const log = options.log || ((): void => undefined);
   const lists = (await sp.web.lists.select('Id', 'Title', 'Description', 'EnableVersioning', 'WriteSecurity')()) as SpList[];
+  const security = await siteSecurity(sp, options.approversGroup || 'Social Value Approvers', report);
   for (const def of SCHEMA as readonly ListDef[]) {
     log(`Checking list ${def.title}…`);
     const existing = lists.filter((l) => l.Title === def.title)[0];
@@ -106,7 +119,7 @@ export async function provision(sp: SPFI, options: ProvisionOptions = {}): Promi
     const list = sp.web.lists.getByTitle(def.title);
     await ensureFields(list, def, report);
     await ensureViews(sp, list, def, report);
-    await ensurePermissions(sp, list, def, options.approversGroup || 'Social Value Approvers', report);
+    if (security) await ensurePermissions(list, def, security, report);
   }
   log('Seeding the measure library, thresholds and policy settings…');
   await seedReferenceData(sp, options, report);
@@ -271,52 +284,115 @@ async function setViewFields(sp: SPFI, listTitle: string, viewId: string, fields
   if (failures.length > 0) throw failures[0].error;
 }
 
+/** The site's groups provisioning gives permissions to, and the permission levels' ids on this site. */
+interface SiteSecurity {
+  groups: { role: GroupRole; id: number; title: string }[];
+  /** RoleTypeKind → role definition id */
+  levels: Map<number, number>;
+}
+
 /**
- * Lists only owners or approvers may write get their own permissions: inheritance is broken (copying the
- * site's), and the site's Members group is reduced to Read; on Approvals the approvers group gets Contribute.
- * Done once: a list that already has unique permissions is left as its owner set it.
+ * Who gets which permission level on each of the hub's lists. SharePoint has no column-level permissions,
+ * so what only some may write lives on a list only they can write:
+ * - Members get Contribute (add, edit, delete items) on the lists officers work in — never Edit or Design,
+ *   which carry Manage Lists (a member could turn versioning off, or change columns and views);
+ * - Owners get Full Control everywhere; Visitors (the taskforce) Read;
+ * - the Approvers group (and the approval workflow's account, which is in it: flows/README.md) writes the
+ *   Approvals list; members only read it; the reference lists and Settings are owners' only.
+ * RoleType (https://learn.microsoft.com/en-us/previous-versions/office/sharepoint-server/ee536725(v=office.15)):
+ * Contributor "cannot create new lists or document libraries, but they can add content to existing" ones;
+ * Editor (Edit) and above carry Manage Lists.
  */
-async function ensurePermissions(
-  sp: SPFI,
-  list: IList,
-  def: ListDef,
-  approversGroup: string,
-  report: ProvisionResult,
-): Promise<void> {
-  if (def.writeAccess !== 'owners' && def.writeAccess !== 'approvers') return;
+export const LIST_PERMISSIONS: Record<WriteAccess, Record<GroupRole, number>> = {
+  members: { owners: ROLE_ADMINISTRATOR, members: ROLE_CONTRIBUTOR, visitors: ROLE_READER, approvers: ROLE_CONTRIBUTOR },
+  'own-items': { owners: ROLE_ADMINISTRATOR, members: ROLE_CONTRIBUTOR, visitors: ROLE_READER, approvers: ROLE_CONTRIBUTOR },
+  owners: { owners: ROLE_ADMINISTRATOR, members: ROLE_READER, visitors: ROLE_READER, approvers: ROLE_READER },
+  approvers: { owners: ROLE_ADMINISTRATOR, members: ROLE_READER, visitors: ROLE_READER, approvers: ROLE_CONTRIBUTOR },
+};
+
+const LEVEL_NAMES: Record<number, string> = { [ROLE_READER]: 'Read', [ROLE_CONTRIBUTOR]: 'Contribute', [ROLE_ADMINISTRATOR]: 'Full Control' };
+
+async function siteSecurity(sp: SPFI, approversGroup: string, report: ProvisionResult): Promise<SiteSecurity | undefined> {
+  try {
+    const pick = (g: { Id: number; Title: string }): { id: number; title: string } => ({ id: g.Id, title: g.Title });
+    const [owners, members, visitors, all, defs] = await Promise.all([
+      sp.web.associatedOwnerGroup.select('Id', 'Title')() as Promise<{ Id: number; Title: string }>,
+      sp.web.associatedMemberGroup.select('Id', 'Title')() as Promise<{ Id: number; Title: string }>,
+      sp.web.associatedVisitorGroup.select('Id', 'Title')() as Promise<{ Id: number; Title: string }>,
+      sp.web.siteGroups.select('Id', 'Title')() as Promise<{ Id: number; Title: string }[]>,
+      sp.web.roleDefinitions.select('Id', 'RoleTypeKind')() as Promise<{ Id: number; RoleTypeKind: number }[]>,
+    ]);
+    const groups: SiteSecurity['groups'] = [
+      { role: 'owners', ...pick(owners) },
+      { role: 'members', ...pick(members) },
+      { role: 'visitors', ...pick(visitors) },
+    ];
+    const approvers = all.filter((g) => g.Title === approversGroup)[0];
+    if (approvers) groups.push({ role: 'approvers', ...pick(approvers) });
+    else report.problems.push(`There is no site group called "${approversGroup}". Create it, add the approvers and the approval workflow’s account, and provision again.`);
+    const levels = new Map<number, number>();
+    defs.forEach((d) => levels.set(d.RoleTypeKind, d.Id));
+    return { groups, levels };
+  } catch (e) {
+    const err = toDataError(e, 'The site’s groups and permission levels');
+    report.problems.push(`Could not read the site’s groups and permission levels (${err.spMessage || err.message}); the lists’ permissions were not checked.`);
+    return undefined;
+  }
+}
+
+/**
+ * Gives a list exactly the permissions LIST_PERMISSIONS asks for: its own (inheritance broken, without
+ * copying the site's, where Members hold Edit), each of the site's groups at its level, and nobody else
+ * above Read. Run again, it repairs drift: a group raised to Edit, versioning's guard removed, a person
+ * given Full Control on Approvals — and says what it changed.
+ */
+async function ensurePermissions(list: IList, def: ListDef, security: SiteSecurity, report: ProvisionResult): Promise<void> {
+  const want = LIST_PERMISSIONS[def.writeAccess];
+  const changes: string[] = [];
   try {
     const { HasUniqueRoleAssignments: unique } = (await list.select('HasUniqueRoleAssignments')()) as { HasUniqueRoleAssignments: boolean };
-    if (unique) {
-      report.unchanged++;
-      return;
+    if (!unique) {
+      await list.breakRoleInheritance(false, false);
+      changes.push('own permissions');
     }
-    const members = (await sp.web.associatedMemberGroup.select('Id', 'Title')()) as { Id: number; Title: string };
-    const reader = (await sp.web.roleDefinitions.getByType(ROLE_READER).select('Id')()) as { Id: number };
-    await list.breakRoleInheritance(true, false);
-    await list.roleAssignments.getById(members.Id).delete();
-    await list.roleAssignments.add(members.Id, reader.Id);
-    let note = `${members.Title} read only`;
-    if (def.writeAccess === 'approvers') {
-      const groups = (await sp.web.siteGroups.select('Id', 'Title')()) as { Id: number; Title: string }[];
-      const approvers = groups.filter((g) => g.Title === approversGroup)[0];
-      if (approvers) {
-        const contributor = (await sp.web.roleDefinitions.getByType(ROLE_CONTRIBUTOR).select('Id')()) as { Id: number };
-        await list.roleAssignments.add(approvers.Id, contributor.Id);
-        note += `, ${approvers.Title} can write`;
-      } else {
-        report.problems.push(
-          `There is no site group called "${approversGroup}". Create it, add the approvers, and give it Contribute on the ${def.title} list.`,
-        );
-      }
+    const kindOf = new Map<number, number>();
+    security.levels.forEach((id, kind) => kindOf.set(id, kind));
+    const assigned = async (principalId: number): Promise<number[]> => {
+      const bindings = (await list.roleAssignments.getById(principalId).bindings.select('Id')()) as { Id: number }[];
+      return bindings.map((b) => b.Id);
+    };
+    const current = ((await list.roleAssignments.select('PrincipalId')()) as { PrincipalId: number }[]).map((a) => a.PrincipalId);
+    // The groups first (adding before removing, so the list never lacks its owners).
+    for (const g of security.groups) {
+      const levelId = security.levels.get(want[g.role]);
+      if (levelId === undefined) continue;
+      const have = current.indexOf(g.id) >= 0 ? await assigned(g.id) : [];
+      if (have.length === 1 && have[0] === levelId) continue;
+      if (have.indexOf(levelId) < 0) await list.roleAssignments.add(g.id, levelId);
+      for (const other of have.filter((id) => id !== levelId)) await list.roleAssignments.remove(g.id, other);
+      changes.push(`${g.title} ${LEVEL_NAMES[want[g.role]]}`);
     }
-    report.updated.push(`permissions ${def.title} (${note})`);
+    // Anyone else keeps at most Read. Breaking inheritance without copying leaves whoever broke it with
+    // Full Control of the list: that goes too (owners hold it through their group).
+    const managed = security.groups.map((g) => g.id);
+    for (const principalId of current.filter((id) => managed.indexOf(id) < 0)) {
+      const have = await assigned(principalId);
+      const above = have.filter((id) => {
+        const kind = kindOf.get(id);
+        return kind !== ROLE_READER && kind !== ROLE_LIMITED;
+      });
+      if (above.length === 0) continue;
+      if (above.length === have.length) await list.roleAssignments.getById(principalId).delete();
+      else for (const id of above) await list.roleAssignments.remove(principalId, id);
+      if (unique) changes.push(`principal ${principalId} no more than Read`);
+    }
+    if (changes.length === 0) report.unchanged++;
+    else report.updated.push(`permissions ${def.title} (${changes.join(', ')})`);
   } catch (e) {
-    // Lists without their own permissions still work (members could write them): say so, don't stop.
+    // The lists still work with the site's permissions, but the hub's rules then rest on the screens alone: say so.
     const err = toDataError(e, `Permissions on ${def.title}`, def.title);
-    report.problems.push(
-      `Could not give ${def.title} its own permissions (${err.spMessage || err.message}). ` +
-        `Set them by hand: ${def.writeAccess === 'approvers' ? `only ${approversGroup} may edit` : 'only Owners may edit'}, Members read.`,
-    );
+    const who = (Object.keys(want) as GroupRole[]).map((r) => `${r} ${LEVEL_NAMES[want[r]]}`).join(', ');
+    report.problems.push(`Could not set the permissions of ${def.title} (${err.spMessage || err.message}). Set them by hand: its own permissions, ${who}.`);
   }
 }
 

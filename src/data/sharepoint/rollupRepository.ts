@@ -2,16 +2,17 @@
 // port speaks in theme rows; the list keeps one item per procurement × quarter with each theme's figures in
 // its own columns. Saved by key in batches; existing items are found per procurement (an indexed filter).
 import type { SPFI } from '@pnp/sp';
-import type { Page, Rollup, RollupQuery, RollupRepository, Stored, WriteFailure } from '../ports';
+import type { Rollup } from '../../domain';
+import type { Page, RollupQuery, RollupRepository, Stored, WriteFailure } from '../ports';
 import { ROLLUPS_LIST } from '../schema/lists';
 import type { BatchPart } from './batch';
 import { runBatch } from './batch';
 import { and, ListGateway, odataDate, odataString, or } from './listGateway';
 import { rollupsByItem, rollupsFromItem, rollupToItem, sameValues } from './mapping';
-import type { ItemRead } from '../schema/items';
+import type { FieldMap, ItemRead } from '../schema/items';
 import { ValidationError } from '../errors';
 
-const ROLLUP_FIELDS: Record<string, string> = {
+const ROLLUP_FIELDS: FieldMap<typeof ROLLUPS_LIST> = {
   ProcurementRef: 'procurementReference',
   PeriodEnd: 'periodEnd',
   Themes: 'themeId',

@@ -2,7 +2,7 @@
 // with spfi().using(SPFx(this.context)); everything else in src/data only receives an SPFI.
 import { spfi, SPBrowser } from '@pnp/sp';
 import type { SPFI } from '@pnp/sp';
-import { BrowserFetchWithRetry } from '@pnp/queryable';
+import { BrowserFetchWithRetry, InjectHeaders } from '@pnp/queryable';
 import './pnp';
 
 export interface LocalSpOptions {
@@ -11,11 +11,14 @@ export interface LocalSpOptions {
    * tenant (or the local server's fault injection) deserves a few more.
    */
   retries?: number;
+  /** Headers on every request (the local server's first start identifies its own set-up requests). */
+  headers?: Record<string, string>;
 }
 
 /** An SPFI for a site reached over plain HTTP(S) with a request digest, as a browser page on the site would. */
 export function createLocalSp(siteUrl: string, options: LocalSpOptions = {}): SPFI {
-  const sp = spfi(siteUrl).using(SPBrowser({ baseUrl: siteUrl }));
+  let sp = spfi(siteUrl).using(SPBrowser({ baseUrl: siteUrl }));
+  if (options.headers) sp = sp.using(InjectHeaders(options.headers));
   // Registered after SPBrowser, so it replaces SPBrowser's own fetch-with-retry.
   return options.retries !== undefined ? sp.using(BrowserFetchWithRetry({ retries: options.retries })) : sp;
 }

@@ -15,3 +15,5 @@ export {
   estimateMessageBytes,
   utf8Bytes,
 } from './limits';
+export { checkPostableCard } from './postable';
+export type { PostableCheck } from './postable';

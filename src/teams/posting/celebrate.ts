@@ -5,7 +5,7 @@ import type { OutcomeLogRepository, Stored } from '../../data';
 import type { AdaptiveCardJson } from '../cards';
 import type { GraphClientLike } from './graph';
 import type { OutboxPort } from './outbox';
-import { isConflict } from './outbox';
+import { isConflict, UPDATE_SUBJECT } from './outbox';
 import { postCard, PostCardResult, PostOptions } from './postCard';
 
 /** One outcome log is one measure on one contract in one period: that is what a success card is about. */
@@ -15,7 +15,7 @@ export function successSubject(log: Pick<OutcomeLog, 'procurementReference' | 'm
 
 /** A taskforce update is about one reporting period (its last day). */
 export function updateSubject(periodEnd: string): { subjectId: string; period: string } {
-  return { subjectId: 'taskforce-update', period: periodEnd };
+  return { subjectId: UPDATE_SUBJECT, period: periodEnd };
 }
 
 export type CelebrateResult = PostCardResult & {

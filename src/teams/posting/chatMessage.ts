@@ -33,6 +33,27 @@ export function newAttachmentId(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+function fnv1a(text: string, seed: number): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/**
+ * The attachment id a card is posted under, derived from its outbox idempotency key: Graph keeps an attachment's
+ * id as posted (GET …/messages returns it), so the channel itself can say whether a card whose post was in doubt
+ * landed. GUID-shaped, like the ids Microsoft's examples use.
+ */
+export function attachmentIdFor(idempotencyKey: string): string {
+  const hex = [0x811c9dc5, 0x050c5d1f, 0x6b43a9b5, 0x2f6a1e33]
+    .map((seed) => ('0000000' + fnv1a(`svhub|${idempotencyKey}`, seed).toString(16)).slice(-8))
+    .join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
+}
+
 export function buildCardMessage(cardJson: string, attachmentId: string = newAttachmentId()): CardChatMessage {
   return {
     body: { contentType: 'html', content: `<attachment id="${attachmentId}"></attachment>` },

@@ -22,6 +22,11 @@ export interface PostError {
   adminDetail: string;
   /** Worth trying again automatically. */
   retryable: boolean;
+  /**
+   * The post may have reached the channel (no answer, a gateway timeout, a server error): before it is sent
+   * again the channel is searched for it.
+   */
+  inDoubt?: boolean;
   /** From Retry-After, when Graph said how long to wait. */
   retryAfterMs?: number;
   status?: number;
@@ -48,8 +53,14 @@ export class GraphTimeoutError extends Error {
   }
 }
 
-/** The parts of graph-client's GraphError (and of SPFx token errors) this reads; all optional. */
-interface ErrorLike {
+/**
+ * The parts of graph-client's GraphError (and of SPFx token errors) this reads; all optional. The graph-client
+ * SPFx 1.23 hands out at run time (3.0.2) sets statusCode, code, message, requestId, date and body but no
+ * headers (microsoftgraph/msgraph-sdk-javascript added GraphError.headers in 3.0.3), so Retry-After is read
+ * from the raw response where the poster has one (errorFromResponse) and from headers when a newer client
+ * gives them.
+ */
+export interface ErrorLike {
   statusCode?: unknown;
   status?: unknown;
   code?: unknown;
@@ -58,6 +69,31 @@ interface ErrorLike {
   requestId?: unknown;
   date?: unknown;
   headers?: { get?: (name: string) => unknown }; // fetch's Headers
+}
+
+/**
+ * A Graph error answer read from the raw response (graph-client's responseType 'raw'), in GraphError's shape plus
+ * the headers: Graph's body is { error: { code, message, innerError: { 'request-id', date } } }.
+ */
+// eslint-disable-next-line @rushstack/no-new-null -- fetch's Headers.get answers null for a missing header
+export function errorFromResponse(status: number, headers: { get(name: string): string | null }, bodyText: string): ErrorLike {
+  let error: { code?: unknown; message?: unknown; innerError?: { 'request-id'?: unknown; date?: unknown } } = {};
+  try {
+    const parsed = JSON.parse(bodyText) as { error?: typeof error };
+    if (parsed && typeof parsed.error === 'object' && parsed.error) error = parsed.error;
+  } catch {
+    // Not JSON (a proxy's page): the status says enough.
+  }
+  const inner = error.innerError || {};
+  const date = typeof inner.date === 'string' ? new Date(inner.date) : undefined;
+  return {
+    statusCode: status,
+    code: error.code,
+    message: typeof error.message === 'string' ? error.message : bodyText.slice(0, 300),
+    requestId: inner['request-id'] || headers.get('request-id') || undefined,
+    date,
+    headers,
+  };
 }
 
 export const CONSENT_MESSAGE =
@@ -101,9 +137,10 @@ export function classifyGraphError(error: unknown, context: { permission?: strin
     return {
       kind: 'timeout',
       message:
-        'Teams did not answer in time, so the card may or may not have been posted. Check the taskforce channel; if the card is not there, retry it from the outbox.',
+        'Teams did not answer in time, so the card may or may not have been posted. The hub looks for it in the taskforce channel before trying again, so it is never posted twice.',
       adminDetail: error.message,
-      retryable: false,
+      retryable: true,
+      inDoubt: true,
     };
   }
   const e: ErrorLike = error && typeof error === 'object' ? (error as ErrorLike) : { message: str(error) };
@@ -139,14 +176,15 @@ export function classifyGraphError(error: unknown, context: { permission?: strin
       return { ...base, kind: 'too-large', message: 'The card is too large for Teams (about 28 KB at most). Shorten the quote or story and try again.', retryable: false };
     case 429:
     case 503:
-      return { ...base, kind: 'throttled', message: 'Teams is busy and asked the hub to slow down. The card is kept in the outbox and will be posted shortly.', retryable: true, retryAfterMs };
+      // A 503 may come from a gateway after the message was taken: in doubt. A 429 was refused outright.
+      return { ...base, kind: 'throttled', message: 'Teams is busy and asked the hub to slow down. The card is kept in the outbox and will be posted shortly.', retryable: true, retryAfterMs, inDoubt: status === 503 };
     default:
   }
   if (status !== undefined && status >= 500) {
-    return { ...base, kind: 'server', message: 'Teams had a problem receiving the card. It is kept in the outbox and will be retried.', retryable: true, retryAfterMs };
+    return { ...base, kind: 'server', message: 'Teams had a problem receiving the card. It is kept in the outbox and will be retried.', retryable: true, retryAfterMs, inDoubt: true };
   }
   if (status !== undefined && status >= 400) {
     return { ...base, kind: 'bad-request', message: 'Teams refused the card. An administrator can see the details in the outbox.', retryable: false };
   }
-  return { ...base, kind: 'network', message: 'The hub could not reach Teams (network). The card is kept in the outbox and will be retried.', retryable: true };
+  return { ...base, kind: 'network', message: 'The hub could not reach Teams (network). The card is kept in the outbox and will be retried.', retryable: true, inDoubt: true };
 }

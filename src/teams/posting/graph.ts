@@ -7,6 +7,20 @@ export interface GraphRequestLike {
   header(name: string, value: string): GraphRequestLike;
   get(): Promise<unknown>;
   post(content: unknown): Promise<unknown>;
+  /**
+   * graph-client's responseType: with 'raw' it resolves with fetch's Response whatever the status, so the
+   * poster reads Retry-After itself (the runtime graph-client 3.0.2 drops headers from its errors). Typed
+   * loosely because graph-client types it as its ResponseType enum, whose RAW member is the string 'raw'.
+   */
+  responseType?(type: unknown): GraphRequestLike;
+}
+
+/** The parts of fetch's Response the poster reads. */
+export interface RawResponseLike {
+  status: number;
+  // eslint-disable-next-line @rushstack/no-new-null -- fetch's Headers.get answers null for a missing header
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
 }
 
 export interface GraphClientLike {
@@ -31,6 +45,14 @@ export function graphPath(...segments: string[]): string {
   return '/' + segments.map((s, i) => (i % 2 === 1 ? encodeURIComponent(s) : s)).join('/');
 }
 
+/**
+ * An @odata.nextLink as a path for graph.api(): graph-client takes an absolute URL only when it is https
+ * (a local Graph answers over http), so the origin and version are dropped and the client adds its own.
+ */
+export function nextLinkPath(nextLink: string): string {
+  return nextLink.replace(/^https?:\/\/[^/]+\/(v1\.0|beta)(?=\/)/i, '');
+}
+
 interface GraphCollection {
   value?: unknown[];
   '@odata.nextLink'?: string;
@@ -38,18 +60,26 @@ interface GraphCollection {
 
 const MAX_PAGES = 20;
 
+/** Pages of a Graph collection, following @odata.nextLink; errors are thrown as graph-client throws them. */
+export async function getPages(graph: GraphClientLike, path: string, maxPages: number, visit: (items: Record<string, unknown>[]) => boolean): Promise<void> {
+  let next: string | undefined = path;
+  for (let page = 0; next && page < maxPages; page++) {
+    const result = ((await graph.api(next).get()) || {}) as GraphCollection;
+    const items = (result.value || []).filter((v): v is Record<string, unknown> => !!v && typeof v === 'object');
+    if (visit(items)) return;
+    next = result['@odata.nextLink'] ? nextLinkPath(result['@odata.nextLink']) : undefined;
+  }
+}
+
 async function getAll(graph: GraphClientLike, path: string, permission: string): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
-  let next: string | undefined = path;
-  for (let page = 0; next && page < MAX_PAGES; page++) {
-    let result: GraphCollection;
-    try {
-      result = ((await graph.api(next).get()) || {}) as GraphCollection;
-    } catch (e) {
-      throw new TeamsGraphError(classifyGraphError(e, { permission }));
-    }
-    for (const v of result.value || []) if (v && typeof v === 'object') items.push(v as Record<string, unknown>);
-    next = result['@odata.nextLink'];
+  try {
+    await getPages(graph, path, MAX_PAGES, (page) => {
+      items.push(...page);
+      return false;
+    });
+  } catch (e) {
+    throw new TeamsGraphError(classifyGraphError(e, { permission }));
   }
   return items;
 }

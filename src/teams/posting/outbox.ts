@@ -26,3 +26,28 @@ export function idempotencyKey(kind: TaskforcePostKind, subjectId: string, perio
 export function isConflict(e: unknown): boolean {
   return isDataError(e) && e.kind === 'conflict';
 }
+
+/** The subject id of a taskforce update (one per period). */
+export const UPDATE_SUBJECT = 'taskforce-update';
+
+/** What an outbox item's card is about, read from its key (kind | subject | period) — all a pass needs to rebuild it. */
+export type OutboxSubject =
+  | { kind: 'success'; procurementReference: string; measureCode: string; periodEnd: string }
+  | { kind: 'update'; periodEnd: string };
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The subject of an item's card, or undefined when its key is not one postCard would have written. */
+export function outboxSubject(post: Pick<TaskforcePost, 'idempotencyKey' | 'kind'>): OutboxSubject | undefined {
+  const parts = post.idempotencyKey.split('|');
+  const kind = parts[0];
+  const periodEnd = parts[parts.length - 1];
+  if (kind !== post.kind || !ISO_DATE.test(periodEnd)) return undefined;
+  if (kind === 'update') return parts.length === 3 && parts[1] === UPDATE_SUBJECT ? { kind, periodEnd } : undefined;
+  if (kind !== 'success' || parts.length < 4) return undefined;
+  // References do not hold '|', but should one ever, everything between the kind and the measure is the reference.
+  const procurementReference = parts.slice(1, -2).join('|');
+  const measureCode = parts[parts.length - 2];
+  return procurementReference && measureCode ? { kind, procurementReference, measureCode, periodEnd } : undefined;
+}
+

@@ -20,10 +20,11 @@ import {
 } from '@fluentui/react-components';
 import { CASE_STUDY_LIMITS, THEMES, isThemeId, isWebLink, themeById } from '../../domain';
 import type { CaseStudy, ThemeId } from '../../domain';
-import type { HubData, Stored } from '../../data/ports';
+import type { HubData, Stored } from '../../app/hubData';
+import { publishCaseStudy, saveCaseStudy } from '../../app/caseStudies';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { useAsync } from '../common/useAsync';
-import { format } from '../format';
+import { format } from '../../loc/format';
 
 const S = strings.CaseStudies;
 
@@ -114,7 +115,7 @@ export function CaseStudies(props: CaseStudiesProps): React.ReactElement {
   const publish = async (study: Stored<CaseStudy>): Promise<void> => {
     setPublishError(undefined);
     try {
-      await props.data.caseStudies.update({ ...study, published: true });
+      await publishCaseStudy(props.data, study);
       setVersion((v) => v + 1);
     } catch (e) {
       setPublishError(e);
@@ -206,7 +207,7 @@ function CaseStudyForm(props: { data: Pick<HubData, 'caseStudies'>; initial?: Pa
         imageUrl: draft.imageUrl && draft.imageUrl.trim() ? draft.imageUrl.trim() : undefined,
         published: !!draft.published,
       };
-      const stored = await props.data.caseStudies.create(study);
+      const stored = await saveCaseStudy(props.data, study);
       setSaved(format(stored.published ? S.SavedPublished : S.SavedDraft, stored.title));
       setDraft(blank());
       props.onSaved(stored);

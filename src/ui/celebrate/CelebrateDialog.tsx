@@ -14,16 +14,15 @@ import {
 } from '@fluentui/react-components';
 import * as strings from 'SocialValueHubStrings';
 import type { OutcomeLog } from '../../domain';
-import { SETTING_KEYS } from '../../data/ports';
-import type { HubData, Stored } from '../../data/ports';
-import { celebrateOutcome } from '../../teams/posting/celebrate';
-import type { CelebrateResult } from '../../teams/posting/celebrate';
-import type { GraphClientLike } from '../../teams/posting';
+import type { HubData, Stored } from '../../app/hubData';
+import { celebrate, prepareCelebration } from '../../app/celebrate';
+import type { CelebrateResult } from '../../app/taskforceChannel';
+import type { GraphClientLike } from '../../app/taskforceChannel';
 import { ErrorNotice } from '../common/ErrorNotice';
+import { useAction } from '../common/useAction';
 import { useAsync } from '../common/useAsync';
 import { CardPreview } from '../taskforce/CardPreview';
 import { PostResult } from '../taskforce/PostResult';
-import { successCardFor } from './successCardFor';
 
 export interface CelebrateDialogProps {
   data: HubData;
@@ -35,26 +34,17 @@ export interface CelebrateDialogProps {
 
 /** "Celebrate in the taskforce channel": preview the success card, then post it once (through the outbox). */
 export function CelebrateDialog({ data, graph, log, verifierName, onClose }: CelebrateDialogProps): React.ReactElement {
-  const prepared = useAsync(async () => {
-    const [card, settings] = await Promise.all([successCardFor(data, log, log.verifiedBy || verifierName), data.settings.all()]);
-    return { card, teamId: settings[SETTING_KEYS.taskforceTeamId], channelId: settings[SETTING_KEYS.taskforceChannelId] };
-  }, [data, log]);
+  const prepared = useAsync(() => prepareCelebration(data, log, log.verifiedBy || verifierName), [data, log]);
   const [result, setResult] = React.useState<CelebrateResult | undefined>();
-  const [error, setError] = React.useState<unknown>(undefined);
-  const [posting, setPosting] = React.useState(false);
+  const { busy: posting, error, run } = useAction();
 
   const post = async (): Promise<void> => {
     const ready = prepared.value;
-    if (!graph || !ready?.teamId || !ready.channelId) return;
-    setPosting(true);
-    setError(undefined);
-    try {
-      setResult(await celebrateOutcome({ graph, outbox: data.outbox, outcomes: data.outcomes, log, card: ready.card, teamId: ready.teamId, channelId: ready.channelId }));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setPosting(false);
-    }
+    const teamId = ready?.teamId;
+    const channelId = ready?.channelId;
+    if (!graph || !ready || !teamId || !channelId) return;
+    const posted = await run(() => celebrate(data, graph, log, { card: ready.card, teamId, channelId }));
+    if (posted) setResult(posted);
   };
 
   const ready = prepared.value;

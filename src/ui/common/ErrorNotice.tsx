@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import * as strings from 'SocialValueHubStrings';
-import { isDataError } from '../../data/ports';
+import { isDataError } from '../../app/hubData';
 
 /** Words a person can act on, whatever failed. */
 export function errorMessage(error: unknown): string {

@@ -8,9 +8,10 @@ import * as React from 'react';
 import * as strings from 'SocialValueHubStrings';
 import { GroupedVerticalBarChart } from '@fluentui/react-charts';
 import type { GroupedVerticalBarChartData } from '@fluentui/react-charts';
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import { TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import { ResponsiveTable } from '../common/ResponsiveTable';
 import { formatPounds } from '../../domain';
-import { format } from '../format';
+import { format } from '../../loc/format';
 import type { Pence } from '../../domain';
 
 export interface BarSeries {
@@ -42,7 +43,8 @@ const useStyles = makeStyles({
   figure: { margin: '0 0 16px 0' },
   legend: { display: 'flex', gap: '16px', flexWrap: 'wrap', listStyleType: 'none', padding: 0, margin: '4px 0' },
   swatch: { display: 'inline-block', width: '12px', height: '12px', marginRight: '6px', verticalAlign: 'middle', border: `1px solid ${tokens.colorNeutralStroke1}` },
-  chart: { maxWidth: '960px' },
+  // The full width of the page: a chart that stops three quarters of the way across reads as cut off.
+  chart: { width: '100%' },
   number: { textAlign: 'right' },
 });
 
@@ -54,8 +56,19 @@ function poundsTick(pounds: number): string {
   return formatPounds(Math.round(pounds * 100), { pence: false });
 }
 
+/** Ids the chart library writes as constants on every chart (react-charts 9.3.25, CartesianChart's 'chart_'). */
+const LIBRARY_IDS = ['chart_', 'xAxisGElementchart_', 'yAxisGElementchart_', 'yAxisGElementSecondarychart_'];
+
 export function BarChart(props: BarChartProps): React.ReactElement {
   const styles = useStyles();
+  const chartRef = React.useRef<HTMLDivElement>(null);
+  // Two charts on a page would share those ids (an id must be unique): give them this chart's. The library
+  // never looks them up again, and React leaves an attribute alone while its prop is unchanged.
+  React.useLayoutEffect(() => {
+    for (const el of Array.from(chartRef.current?.querySelectorAll('[id]') ?? [])) {
+      if (LIBRARY_IDS.indexOf(el.id) >= 0) el.id = `${props.id}-${el.id}`;
+    }
+  });
   const captionId = `${props.id}-caption`;
   // Room left of the axis for its longest tick, the largest figure rounded up (the library's 40px cuts "£12,000").
   const largest = Math.max(0, ...props.rows.flatMap((r) => r.values));
@@ -90,7 +103,7 @@ export function BarChart(props: BarChartProps): React.ReactElement {
         ))}
       </ul>
       {props.rows.length > 0 && (
-        <div className={styles.chart} style={{ height: `${HEIGHT}px` }} data-testid={`${props.id}-chart`}>
+        <div className={styles.chart} style={{ height: `${HEIGHT}px` }} ref={chartRef}>
           <GroupedVerticalBarChart
             data={data}
             chartTitle={props.title}
@@ -98,6 +111,9 @@ export function BarChart(props: BarChartProps): React.ReactElement {
             height={HEIGHT}
             yAxisTickFormat={poundsTick}
             wrapXAxisLables={true}
+            // Figures over grouped bars collide when the bars are narrow (£758 over £1,151): each bar's
+            // figure is its callout (hover, focus, arrow keys) and sits in the table below.
+            hideLabels={true}
             roundedTicks={true}
             barWidth="auto"
             maxBarWidth={56}
@@ -107,7 +123,7 @@ export function BarChart(props: BarChartProps): React.ReactElement {
           />
         </div>
       )}
-      <Table size="small" aria-label={format(strings.Dashboard.ChartTable, props.title)}>
+      <ResponsiveTable size="small" aria-label={format(strings.Dashboard.ChartTable, props.title)}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{props.rowHeader}</TableHeaderCell>
@@ -136,7 +152,7 @@ export function BarChart(props: BarChartProps): React.ReactElement {
             </TableRow>
           ))}
         </TableBody>
-      </Table>
+      </ResponsiveTable>
     </figure>
   );
 }

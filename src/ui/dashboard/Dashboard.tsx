@@ -9,7 +9,6 @@ import {
   Field,
   Select,
   Spinner,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -19,16 +18,17 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { ResponsiveTable } from '../common/ResponsiveTable';
 import { AUTHORITIES, addMonths, formatLongDate, formatPounds, isoDateFromDate, periodFor, periodsBetween, themeById } from '../../domain';
 import type { IsoDate } from '../../domain';
-import type { HubData } from '../../data/ports';
+import type { HubData } from '../../app/hubData';
 import type { DashboardFigures, DashboardFilters } from '../../reporting';
 import { MEMBER_REPORT_MEDIA_TYPE, buildMemberReport, loadDashboard, memberReportFileName } from '../../reporting';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { authorityName } from '../common/labels';
 import { saveFile } from '../common/download';
 import { useAsync } from '../common/useAsync';
-import { format } from '../format';
+import { format } from '../../loc/format';
 import { BarChart } from './BarChart';
 
 export interface DashboardProps {
@@ -226,7 +226,7 @@ function Figures({ figures: f }: { figures: DashboardFigures }): React.ReactElem
         <Text as="h3" size={400} weight="semibold" id="svh-sme">
           {S.SmeTitle}
         </Text>
-        <Table size="small" aria-labelledby="svh-sme">
+        <ResponsiveTable size="small" aria-labelledby="svh-sme">
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{S.Suppliers}</TableHeaderCell>
@@ -249,7 +249,7 @@ function Figures({ figures: f }: { figures: DashboardFigures }): React.ReactElem
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </ResponsiveTable>
       </section>
 
       <section aria-labelledby="svh-top">
@@ -259,7 +259,7 @@ function Figures({ figures: f }: { figures: DashboardFigures }): React.ReactElem
         {f.topSuccesses.length === 0 ? (
           <Text>{S.NoTop}</Text>
         ) : (
-          <Table size="small" aria-labelledby="svh-top">
+          <ResponsiveTable size="small" aria-labelledby="svh-top">
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{S.Procurement}</TableHeaderCell>
@@ -280,7 +280,7 @@ function Figures({ figures: f }: { figures: DashboardFigures }): React.ReactElem
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </ResponsiveTable>
         )}
       </section>
 
@@ -291,7 +291,7 @@ function Figures({ figures: f }: { figures: DashboardFigures }): React.ReactElem
         {f.atRisk.length === 0 ? (
           <Text>{S.NoAtRisk}</Text>
         ) : (
-          <Table size="small" aria-labelledby="svh-risk">
+          <ResponsiveTable size="small" aria-labelledby="svh-risk">
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{S.Status}</TableHeaderCell>
@@ -318,7 +318,7 @@ function Figures({ figures: f }: { figures: DashboardFigures }): React.ReactElem
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </ResponsiveTable>
         )}
         {f.atRisk.length > 50 && <Text>{format(S.ShowingFirst, f.atRisk.length)}</Text>}
       </section>

@@ -17,12 +17,13 @@ import {
   validateCommitment,
 } from '../../domain';
 import type { ActionPlanItem, ActionPlanStatus, Commitment, FieldError, Measure, Procurement } from '../../domain';
-import type { HubData, Stored } from '../../data/ports';
+import type { HubData, Stored } from '../../app/hubData';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { fieldState, messageFor } from '../common/FieldErrors';
 import type { CurrentUser } from '../services';
-import { PartlySavedError, recordAward, refusedFields } from './deliveryActions';
-import { format } from '../format';
+import { PartlySavedError, recordAward } from '../../app/award';
+import { refusedFields } from '../../app/outcomes';
+import { format } from '../../loc/format';
 import { proxyText } from './deliveryLabels';
 
 const S = strings.Delivery;

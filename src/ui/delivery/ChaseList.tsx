@@ -2,16 +2,17 @@
 // overdue or due this month and not met, and delivery-plan actions overdue or due this month.
 import * as React from 'react';
 import * as strings from 'SocialValueHubStrings';
-import { Badge, Link, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { Badge, Link, Spinner, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { ResponsiveTable } from '../common/ResponsiveTable';
 import { addDays, compareIsoDates, periodFor, previousPeriod } from '../../domain';
 import type { IsoDate } from '../../domain';
-import type { HubData } from '../../data/ports';
-import { chaseList, monthEnd } from '../../delivery/chase';
-import type { ChaseKind } from '../../delivery/chase';
+import type { HubData } from '../../app/hubData';
+import { chaseList, monthEnd } from '../../domain';
+import type { ChaseKind } from '../../domain';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { useAsync } from '../common/useAsync';
-import { allPages } from '../../data/paging';
-import { todayIso } from './deliveryActions';
+import { allPages } from '../../app/hubData';
+import { todayIso } from '../../app/deliveryFigures';
 
 export interface ChaseListProps {
   data: HubData;
@@ -64,7 +65,7 @@ export function ChaseList({ data, onOpen, today }: ChaseListProps): React.ReactE
       {loaded.loading && !loaded.value && <Spinner label={S.ChaseLoading} />}
       {loaded.value && loaded.value.length === 0 && <Text as="p">{S.ChaseEmpty}</Text>}
       {loaded.value && loaded.value.length > 0 && (
-        <Table aria-label={S.ChaseTitle}>
+        <ResponsiveTable aria-label={S.ChaseTitle}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{S.ChaseContract}</TableHeaderCell>
@@ -94,7 +95,7 @@ export function ChaseList({ data, onOpen, today }: ChaseListProps): React.ReactE
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </ResponsiveTable>
       )}
     </section>
   );

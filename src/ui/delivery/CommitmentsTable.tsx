@@ -6,7 +6,6 @@ import * as strings from 'SocialValueHubStrings';
 import {
   Field,
   ProgressBar,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -16,10 +15,11 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { ResponsiveTable } from '../common/ResponsiveTable';
 import { DELIVERY_BASIS, RAG_RULE, commitmentProgress, committedByTheme, deliveredByTheme } from '../../domain';
 import type { Commitment, IsoDate, Measure, OutcomeLog } from '../../domain';
 import { longDate, money } from '../common/labels';
-import { format } from '../format';
+import { format } from '../../loc/format';
 import { RagBadge, measureName, proxyText, quantityText } from './deliveryLabels';
 
 const S = strings.Delivery;
@@ -45,7 +45,7 @@ export function CommitmentsTable({ commitments, logs, library, contractStart, as
   const verified = deliveredByTheme(logs, DELIVERY_BASIS);
   return (
     <>
-      <Table aria-label={S.CommitmentsTable}>
+      <ResponsiveTable aria-label={S.CommitmentsTable}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{S.Measure}</TableHeaderCell>
@@ -91,7 +91,7 @@ export function CommitmentsTable({ commitments, logs, library, contractStart, as
             );
           })}
         </TableBody>
-      </Table>
+      </ResponsiveTable>
       <details>
         <summary>{S.RagHow}</summary>
         <Text as="p" block>
@@ -106,7 +106,7 @@ export function CommitmentsTable({ commitments, logs, library, contractStart, as
           <li>{S.RagVerifiedOnly}</li>
         </ul>
       </details>
-      <Table aria-label={S.ThemesTable} className={styles.themes}>
+      <ResponsiveTable aria-label={S.ThemesTable} className={styles.themes}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{S.Theme}</TableHeaderCell>
@@ -130,7 +130,7 @@ export function CommitmentsTable({ commitments, logs, library, contractStart, as
               );
             })}
         </TableBody>
-      </Table>
+      </ResponsiveTable>
     </>
   );
 }

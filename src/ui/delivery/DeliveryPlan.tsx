@@ -2,15 +2,16 @@
 // status; owner and status can be changed here. Overdue actions are flagged in words, not only colour.
 import * as React from 'react';
 import * as strings from 'SocialValueHubStrings';
-import { Button, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Select, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { ResponsiveTable } from '../common/ResponsiveTable';
 import { ACTION_PLAN_STATUSES, compareIsoDates, validateActionPlanItem } from '../../domain';
 import type { ActionPlanItem, ActionPlanStatus, FieldError, IsoDate } from '../../domain';
-import type { HubData, Stored } from '../../data/ports';
+import type { HubData, Stored } from '../../app/hubData';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { fieldState } from '../common/FieldErrors';
 import { longDate } from '../common/labels';
-import { saveAction } from './deliveryActions';
-import { format } from '../format';
+import { saveAction } from '../../app/outcomes';
+import { format } from '../../loc/format';
 
 const S = strings.Delivery;
 
@@ -106,7 +107,7 @@ function ActionRow({ data, item, asOf, readOnly, onChanged }: { data: HubData; i
 export function DeliveryPlan({ data, actions, asOf, readOnly, onChanged }: DeliveryPlanProps): React.ReactElement {
   if (actions.length === 0) return <Text as="p">{S.NoPlan}</Text>;
   return (
-    <Table aria-label={S.PlanTable}>
+    <ResponsiveTable aria-label={S.PlanTable}>
       <TableHeader>
         <TableRow>
           <TableHeaderCell>{S.PlanAction}</TableHeaderCell>
@@ -121,6 +122,6 @@ export function DeliveryPlan({ data, actions, asOf, readOnly, onChanged }: Deliv
           <ActionRow key={`${a.id}-${a.etag}`} data={data} item={a} asOf={asOf} readOnly={readOnly} onChanged={onChanged} />
         ))}
       </TableBody>
-    </Table>
+    </ResponsiveTable>
   );
 }

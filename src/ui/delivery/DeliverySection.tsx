@@ -4,10 +4,13 @@
 // calls onChanged when the procurement record itself changed (award, status).
 import * as React from 'react';
 import * as strings from 'SocialValueHubStrings';
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { ResponsiveTable } from '../common/ResponsiveTable';
 import { allowedTransitions, duplicateOutcomes, periodLabel } from '../../domain';
 import type { IsoDate, OutcomeLog, Procurement } from '../../domain';
-import type { HubData, Stored } from '../../data/ports';
+import { SETTING_KEYS } from '../../domain';
+import type { HubData, Stored } from '../../app/hubData';
+import { channelMessageLink } from '../../teams/deepLinks';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { longDate, money } from '../common/labels';
 import { useAsync } from '../common/useAsync';
@@ -15,13 +18,13 @@ import type { CurrentUser } from '../services';
 import { AwardPanel } from './AwardPanel';
 import { CommitmentsTable } from './CommitmentsTable';
 import { DeliveryPlan } from './DeliveryPlan';
-import { moveTo } from '../procurement/procurementActions';
-import { logsOf, todayIso } from './deliveryActions';
+import { moveTo } from '../../app/procurementWorkflow';
+import { logsOf, todayIso } from '../../app/deliveryFigures';
 import { measureName, quantityText } from './deliveryLabels';
 import { OutcomeLogPanel } from './OutcomeLogPanel';
 import { SupplierReturnPanel } from './SupplierReturnPanel';
 import { LogFacts, VerifyControls } from './VerificationQueue';
-import { format } from '../format';
+import { format } from '../../loc/format';
 
 const S = strings.Delivery;
 
@@ -37,6 +40,8 @@ export interface DeliverySectionProps {
   onCelebrate?: (log: Stored<OutcomeLog>) => void;
   /** Today (tests pass a fixed date). */
   today?: IsoDate;
+  /** Changes when something outside the section changed its logs (a celebration): read them again. */
+  revision?: number;
 }
 
 const useStyles = makeStyles({
@@ -50,25 +55,26 @@ const useStyles = makeStyles({
 const SHOWN = ['Tendering', 'Awarded', 'In delivery', 'Closed'];
 const LOGGING = ['Awarded', 'In delivery'];
 
-export function DeliverySection({ data, user, procurement: p, onChanged, onVerified, onCelebrate, today }: DeliverySectionProps): React.ReactElement {
+export function DeliverySection({ data, user, procurement: p, onChanged, onVerified, onCelebrate, today, revision }: DeliverySectionProps): React.ReactElement {
   const styles = useStyles();
   const asOf = today ?? todayIso();
   const loaded = useAsync(async () => {
-    const [commitments, logs, actions, library] = await Promise.all([
+    const [commitments, logs, actions, library, settings] = await Promise.all([
       data.commitments.listForProcurement(p.reference),
       logsOf(data, p.reference),
       data.actionPlan.listForProcurement(p.reference),
       data.measures.list(),
+      data.settings.all(),
     ]);
-    return { commitments, logs, actions, library };
-  }, [data, p.reference, p.etag]);
+    return { commitments, logs, actions, library, channel: { teamId: settings[SETTING_KEYS.taskforceTeamId], channelId: settings[SETTING_KEYS.taskforceChannelId] } };
+  }, [data, p.reference, p.etag, revision]);
   const [busy, setBusy] = React.useState(false);
   const [failure, setFailure] = React.useState<unknown>(undefined);
 
   if (SHOWN.indexOf(p.status) < 0) return <></>;
   if (loaded.error !== undefined) return <ErrorNotice title={S.SectionLoadFailed} error={loaded.error} onRetry={loaded.reload} />;
   if (!loaded.value) return <Spinner label={S.SectionLoading} />;
-  const { commitments, logs, actions, library } = loaded.value;
+  const { commitments, logs, actions, library, channel } = loaded.value;
 
   if (p.status === 'Tendering') {
     return (
@@ -153,7 +159,7 @@ export function DeliverySection({ data, user, procurement: p, onChanged, onVerif
         {sortedLogs.length === 0 ? (
           <Text as="p">{S.NoLogs}</Text>
         ) : (
-          <Table aria-label={S.LogsTitle}>
+          <ResponsiveTable aria-label={S.LogsTitle}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{S.LogPeriod}</TableHeaderCell>
@@ -173,7 +179,19 @@ export function DeliverySection({ data, user, procurement: p, onChanged, onVerif
                   <TableCell>
                     <LogFacts log={log} library={library} />
                     {log.verification === 'Reported' && <VerifyControls data={data} user={user} log={log} onDone={loaded.reload} onVerified={onVerified} />}
-                    {log.verification === 'Verified' && log.celebratedMessageId && <Text block size={200}>{strings.Celebrate.Celebrated}</Text>}
+                    {log.verification === 'Verified' && log.celebratedMessageId && (
+                      <Text block size={200}>
+                        {strings.Celebrate.Celebrated}
+                        {channel.teamId && channel.channelId && (
+                          <>
+                            {' '}
+                            <Link href={channelMessageLink({ teamId: channel.teamId, channelId: channel.channelId, messageId: log.celebratedMessageId })} target="_blank" rel="noreferrer">
+                              {strings.Celebrate.OpenMessage}
+                            </Link>
+                          </>
+                        )}
+                      </Text>
+                    )}
                     {log.verification === 'Verified' && !log.celebratedMessageId && onCelebrate && (
                       <Button size="small" onClick={() => onCelebrate(log)}>
                         {strings.Celebrate.Button}
@@ -183,7 +201,7 @@ export function DeliverySection({ data, user, procurement: p, onChanged, onVerif
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </ResponsiveTable>
         )}
       </section>
 

@@ -20,8 +20,8 @@ import type { FieldError, IsoDate, Procurement, ReportingPeriod } from '../../do
 import { personalDetailsProblem } from '../../delivery/supplierReturn';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { fieldState } from '../common/FieldErrors';
-import { recordOutcome, refusedFields } from './deliveryActions';
-import { format } from '../format';
+import { recordOutcome, refusedFields } from '../../app/outcomes';
+import { format } from '../../loc/format';
 import { measureName, quantityText, typedQuantity } from './deliveryLabels';
 
 const S = strings.Delivery;
@@ -60,6 +60,9 @@ export function OutcomeLogPanel({ data, user, procurement, commitments, logs, li
   const [errors, setErrors] = React.useState<FieldError[]>([]);
   const [failure, setFailure] = React.useState<unknown>(undefined);
   const [done, setDone] = React.useState<string | undefined>(undefined);
+  // The commitment and quarter just recorded: the log now there is the officer's own, not one to correct,
+  // until they type another figure for it.
+  const [justRecorded, setJustRecorded] = React.useState<string | undefined>(undefined);
   const [busy, setBusy] = React.useState(false);
 
   // The panel can mount before the commitments arrive (straight after the award, while the delivery
@@ -71,7 +74,8 @@ export function OutcomeLogPanel({ data, user, procurement, commitments, logs, li
   if (!commitment || !period) {
     return <Text as="p">{periods.length === 0 ? S.NotStarted : S.NoCommitments}</Text>;
   }
-  const previous = logs.filter((l) => l.measureCode === commitment.measureCode && l.periodEnd === period.end)[0];
+  const recorded = logs.filter((l) => l.measureCode === commitment.measureCode && l.periodEnd === period.end)[0];
+  const previous = recorded && !(justRecorded === `${chosenId}|${period.id}` && quantity.trim() === '') ? recorded : undefined;
   const typed = typedQuantity(quantity);
 
   const save = async (): Promise<void> => {
@@ -98,9 +102,10 @@ export function OutcomeLogPanel({ data, user, procurement, commitments, logs, li
       const result = await recordOutcome(data, commitment, { periodDate: period.end, quantity: typed, evidenceUrl: log.evidenceUrl, evidenceNotes: log.evidenceNotes }, user, new Date());
       setDone(
         result.corrected && result.previous
-          ? format(S.Corrected, commitment.measureCode, period.id, quantityText(typed, commitment.unit), quantityText(result.previous.quantity, commitment.unit))
-          : format(S.Recorded, quantityText(typed, commitment.unit), commitment.measureCode, period.id),
+          ? format(S.Corrected, commitment.measureCode, period.label, quantityText(typed, commitment.unit), quantityText(result.previous.quantity, commitment.unit))
+          : format(S.Recorded, quantityText(typed, commitment.unit), commitment.measureCode, period.label),
       );
+      setJustRecorded(`${chosenId}|${period.id}`);
       setQuantity('');
       setEvidenceUrl('');
       setEvidenceNotes('');
@@ -144,7 +149,7 @@ export function OutcomeLogPanel({ data, user, procurement, commitments, logs, li
               <MessageBarTitle>{S.CorrectsTitle}</MessageBarTitle>
               {format(
                 S.CorrectsBody,
-                period.id,
+                period.label,
                 quantityText(previous.quantity, commitment.unit),
                 commitment.measureCode,
                 previous.verification,

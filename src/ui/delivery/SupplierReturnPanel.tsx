@@ -10,7 +10,6 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Select,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -20,15 +19,16 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { ResponsiveTable } from '../common/ResponsiveTable';
 import type { ContractContext } from './contractContext';
 import type { ReturnImport } from '../../delivery/supplierReturn';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { FilePicker } from '../common/FilePicker';
 import { saveFile } from '../common/download';
-import { recordReturn } from './deliveryActions';
+import { recordReturn } from '../../app/supplierReturnImport';
 import { quantityText } from './deliveryLabels';
 import { reportablePeriods } from './OutcomeLogPanel';
-import { format } from '../format';
+import { format } from '../../loc/format';
 
 const S = strings.Delivery;
 
@@ -168,7 +168,7 @@ export function SupplierReturnPanel({ data, user, procurement: p, commitments, l
               </MessageBar>
             )}
             {checked.rows.length > 0 && (
-              <Table aria-label={S.ReturnRows}>
+              <ResponsiveTable aria-label={S.ReturnRows}>
                 <TableHeader>
                   <TableRow>
                     <TableHeaderCell>{S.ReturnRow}</TableHeaderCell>
@@ -190,7 +190,7 @@ export function SupplierReturnPanel({ data, user, procurement: p, commitments, l
                     </TableRow>
                   ))}
                 </TableBody>
-              </Table>
+              </ResponsiveTable>
             )}
             <div className={styles.row}>
               {checked.ready.length > 0 && (

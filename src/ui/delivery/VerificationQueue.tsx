@@ -6,14 +6,14 @@ import * as strings from 'SocialValueHubStrings';
 import { Button, Card, Field, Link, Spinner, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { measureByCode, periodLabel } from '../../domain';
 import type { Measure, OutcomeLog } from '../../domain';
-import type { HubData, Stored } from '../../data/ports';
+import type { HubData, Stored } from '../../app/hubData';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { dateTime, money } from '../common/labels';
 import { useAsync } from '../common/useAsync';
 import type { CurrentUser } from '../services';
-import { allPages } from '../../data/paging';
-import { rejectLog, verifyLog } from './deliveryActions';
-import { format } from '../format';
+import { allPages } from '../../app/hubData';
+import { rejectLog, verifyLog } from '../../app/outcomes';
+import { format } from '../../loc/format';
 import { measureName, quantityText } from './deliveryLabels';
 
 const S = strings.Delivery;

@@ -1,4 +1,5 @@
-import type { CommitmentWithProgress, HubData, Stored } from '../../data/ports';
+import type { CommitmentWithProgress } from '../../domain';
+import type { HubData, Stored } from '../../app/hubData';
 import type { IsoDate, Measure, OutcomeLog, Procurement } from '../../domain';
 import type { CurrentUser } from '../services';
 

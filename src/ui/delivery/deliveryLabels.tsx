@@ -6,7 +6,7 @@ import { Badge } from '@fluentui/react-components';
 import type { BadgeProps } from '@fluentui/react-components';
 import { formatPounds, measureByCode, poundsToPence } from '../../domain';
 import type { Measure, MeasureUnit, Pence, Rag } from '../../domain';
-import { format } from '../format';
+import { format } from '../../loc/format';
 
 const RAG_COLOURS: Record<Rag, BadgeProps['color']> = { Red: 'danger', Amber: 'warning', Green: 'success' };
 

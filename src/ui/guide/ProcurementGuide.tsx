@@ -1,22 +1,22 @@
 import * as React from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import * as strings from 'SocialValueHubStrings';
-import { applyEdit } from '../../domain';
 import type { FieldError, Measure, PolicyEdition, Procurement } from '../../domain';
-import type { HubData, Stored } from '../../data/ports';
+import type { HubData, Stored } from '../../app/hubData';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { dateTime } from '../common/labels';
 import { useAsync } from '../common/useAsync';
 import { useEditionInForce } from '../editionInForce';
-import { format } from '../format';
-import { submitForApproval } from '../procurement/procurementActions';
+import { format } from '../../loc/format';
+import { saveProcurement, submitForApproval } from '../../app/procurementWorkflow';
 import type { CurrentUser, DraftStorage } from '../services';
-import type { GuideDraft, StepId } from './draft';
+import type { GuideDraft, ReconciledDraft, StepId } from './draft';
 import {
   actionPlanErrors,
   basicsErrors,
   draftFromProcurement,
   draftProblems,
+  reconcileDraft,
   stepsFor,
   targetErrors,
   tierStepErrors,
@@ -67,12 +67,16 @@ export function ProcurementGuide(props: ProcurementGuideProps): React.ReactEleme
   const library = useAsync(() => data.measures.list({ activeOnly: true }), [data]);
   const stored = useAsync(() => loadStored(data, reference), [data, reference]);
   const policy = useEditionInForce();
-  const [draft, setDraft] = React.useState<GuideDraft | undefined>(() => store.load(reference));
+  const [draft, setDraft] = React.useState<GuideDraft | undefined>();
+  const [reopened, setReopened] = React.useState<ReconciledDraft | undefined>();
 
   React.useEffect(() => {
-    // The browser's copy wins (it holds what was typed since the last list save); else the list's; else new.
-    if (draft || stored.loading) return;
-    setDraft(stored.value?.draft ?? props.initialDraft);
+    // The list's copy is read before the browser's is trusted: see reconcileDraft.
+    if (draft || stored.loading || !stored.value) return;
+    const { procurement, draft: listDraft } = stored.value;
+    const r = reconcileDraft(store.load(reference), procurement && listDraft ? { draft: listDraft, etag: procurement.etag } : undefined);
+    setReopened(r);
+    setDraft(r?.draft ?? props.initialDraft);
   }, [draft, stored.loading, stored.value, props.initialDraft]);
 
   if (stored.error !== undefined) return <ErrorNotice title={strings.Guide.CouldNotOpen} error={stored.error} onRetry={stored.reload} />;
@@ -80,6 +84,10 @@ export function ProcurementGuide(props: ProcurementGuideProps): React.ReactEleme
   // Never guessed: a tier worked out under the built-in edition would be saved under the wrong one.
   if (policy.error !== undefined) return <ErrorNotice title={strings.Guide.EditionFailed} error={policy.error} onRetry={policy.reload} />;
   if (!draft || !library.value || policy.loading) return <Spinner label={strings.Guide.Opening} />;
+  const onDraftChange = (next: GuideDraft): void => {
+    store.save(next);
+    setDraft(next);
+  };
   if (!stored.value?.procurement && !props.initialDraft && !store.load(reference)) {
     return <ErrorNotice title={strings.Guide.NoDraft} error={new Error(format(strings.Guide.NothingSaved, reference))} />;
   }
@@ -90,10 +98,26 @@ export function ProcurementGuide(props: ProcurementGuideProps): React.ReactEleme
       edition={policy.edition}
       library={library.value}
       existing={stored.value?.procurement}
-      onDraftChange={(next) => {
-        store.save(next);
-        setDraft(next);
-      }}
+      notice={reopened?.kept && (
+        <MessageBar intent={reopened.kept === 'list' ? 'warning' : 'info'}>
+          <MessageBarBody>
+            {reopened.kept === 'list' ? strings.Guide.KeptList : strings.Guide.KeptBrowser}{' '}
+            {reopened.setAside && (
+              <Button
+                size="small"
+                onClick={() => {
+                  // The officer's own copy, saved next over the list's current version.
+                  onDraftChange({ ...(reopened.setAside as GuideDraft), savedEtag: stored.value?.procurement?.etag });
+                  setReopened(undefined);
+                }}
+              >
+                {strings.Guide.UseBrowserCopy}
+              </Button>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      onDraftChange={onDraftChange}
       onSubmittedDraft={() => store.remove(reference)}
     />
   );
@@ -105,6 +129,8 @@ function GuideSteps(
     edition: PolicyEdition;
     library: readonly Measure[];
     existing?: Stored<Procurement>;
+    /** Which copy was reopened, when the browser's and the list's differed. */
+    notice?: React.ReactNode;
     onDraftChange: (draft: GuideDraft) => void;
     onSubmittedDraft: () => void;
   },
@@ -139,9 +165,7 @@ function GuideSteps(
     if (basicsErrors(draft, edition, library).length > 0) return existing; // nothing sensible to store yet
     setSave({ state: 'saving' });
     try {
-      const bundle = toBundle(draft, edition, existing);
-      const procurement = existing ? applyEdit(existing, bundle.procurement) : bundle.procurement;
-      const result = await data.procurements.saveBundle({ ...bundle, procurement });
+      const result = await saveProcurement(data, existing, toBundle(draft, edition, existing));
       if (!result.ok) {
         // What did land carries a new ETag: Try again must save from it, not from the copy read before.
         if (result.procurement) setExisting(result.procurement);
@@ -149,7 +173,7 @@ function GuideSteps(
         throw failure ? failure.error : new Error(strings.Guide.NotSaved);
       }
       setExisting(result.procurement);
-      onDraftChange({ ...draft, savedAt: new Date().toISOString() });
+      onDraftChange({ ...draft, savedAt: new Date().toISOString(), savedEtag: result.procurement?.etag });
       setSave({ state: 'saved' });
       return result.procurement;
     } catch (error) {
@@ -194,6 +218,7 @@ function GuideSteps(
       <h2 id="guide-heading">
         {format(existing ? strings.Guide.EditHeading : strings.Guide.NewHeading, draft.reference)}
       </h2>
+      {props.notice}
       <nav aria-label={strings.Guide.Steps}>
         <ol className={styles.steps}>
           {steps.map((id, i) => (

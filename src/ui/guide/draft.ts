@@ -33,7 +33,7 @@ import type {
   WeightingMethod,
   WeightingRecommendation,
 } from '../../domain';
-import type { ProcurementBundle, Stored } from '../../data/ports';
+import type { ProcurementBundle, Stored } from '../../app/hubData';
 
 export type StepId = 'basics' | 'tier' | 'measures' | 'weighting' | 'action-plan' | 'review';
 
@@ -77,6 +77,8 @@ export interface GuideDraft {
   actions: DraftAction[];
   /** When the draft was last written to the list (ISO date-time). */
   savedAt?: string;
+  /** The list item's ETag after this browser's last save: tells unsaved typing from someone else's save. */
+  savedEtag?: string;
 }
 
 /** A reference no one else will pick: authority-year-random, e.g. "WMCA-2026-7KQ3TD". */
@@ -348,4 +350,38 @@ export function stepsFor(draft: GuideDraft, edition: PolicyEdition): StepId[] {
   if (!tier || tier.actionPlanRequired || draft.actions.length > 0) steps.push('action-plan');
   steps.push('review');
   return steps;
+}
+
+/** What the list keeps of a draft (not the step, nor the guide's own working fields), to compare two copies. */
+function listContent(draft: GuideDraft): string {
+  const value = estimatedValuePence(draft);
+  return JSON.stringify([
+    draft.title.trim(), draft.authorityId, draft.directorate.trim(), draft.leadOfficerEmail.trim().toLowerCase(), draft.contractType,
+    draft.regime, value.pence ?? draft.estimatedValue, draft.decisionDate, draft.durationMonths.trim(), [...draft.themeIds].sort(),
+    draft.targets.map((t) => [t.code, t.quantity.trim()]), draft.method, draft.percent.trim(), draft.justification.trim(),
+    draft.essentialCriteria.trim(), draft.actions,
+  ]);
+}
+
+/** Which copy a reopened guide shows, and whether the other one differs (the guide says which it kept). */
+export interface ReconciledDraft {
+  draft: GuideDraft;
+  /** 'browser': unsaved typing kept over the list; 'list': the list changed since this browser saved. */
+  kept?: 'browser' | 'list';
+  /** The copy set aside when `kept` is 'list', so the officer can take theirs back. */
+  setAside?: GuideDraft;
+}
+
+/**
+ * A draft reopened after a reload, with the list's copy read first. The browser's copy holds what was
+ * typed since its last save; it wins only while the list still holds that save (same ETag). When the
+ * list changed since (another device, a colleague, an approval), the list's copy is shown and the
+ * browser's is kept aside, never lost.
+ */
+export function reconcileDraft(browser: GuideDraft | undefined, stored: { draft: GuideDraft; etag: string } | undefined): ReconciledDraft | undefined {
+  if (!stored) return browser && { draft: browser };
+  if (!browser) return { draft: stored.draft };
+  if (listContent(browser) === listContent(stored.draft)) return { draft: { ...browser, savedEtag: stored.etag } };
+  if (browser.savedEtag === stored.etag) return { draft: browser, kept: 'browser' };
+  return { draft: { ...stored.draft, step: browser.step, savedEtag: stored.etag }, kept: 'list', setAside: browser };
 }

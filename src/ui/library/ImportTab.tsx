@@ -6,7 +6,6 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -16,15 +15,17 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { ResponsiveTable } from '../common/ResponsiveTable';
 import type { Measure } from '../../domain';
-import type { HubData } from '../../data/ports';
+import type { HubData } from '../../app/hubData';
+import { importMeasures } from '../../app/measureLibrary';
 import { columnHeading, measureFileKind, measuresToCsv, readMeasureCsv, readMeasureWorkbook } from '../../library';
 import type { MeasureImport, MeasureImportRow } from '../../library';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { FilePicker } from '../common/FilePicker';
 import { saveFile } from '../common/download';
 import * as strings from 'SocialValueHubStrings';
-import { format } from '../format';
+import { format } from '../../loc/format';
 
 const S = strings.LibraryImport;
 
@@ -84,16 +85,7 @@ export function ImportTab({ data, measures, onChanged }: ImportTabProps): React.
   const confirm = async (): Promise<void> => {
     if (!preview) return;
     setBusy(true);
-    const problems: string[] = [];
-    let saved = 0;
-    for (const m of preview.ready) {
-      try {
-        await data.measures.save(m);
-        saved++;
-      } catch (error) {
-        problems.push(`${m.code}: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
+    const { saved, failed: problems } = await importMeasures(data, preview.ready);
     setBusy(false);
     setFailed(problems);
     setDone(format(S.Saved, saved));
@@ -138,7 +130,7 @@ export function ImportTab({ data, measures, onChanged }: ImportTabProps): React.
       {preview && preview.rows.length > 0 && (
         <>
           <Text>{format(S.Summary, preview.ready.length, withProblems, unchanged)}</Text>
-          <Table size="small" aria-label="Import preview">
+          <ResponsiveTable size="small" aria-label={S.PreviewTable}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{S.Row}</TableHeaderCell>
@@ -165,7 +157,7 @@ export function ImportTab({ data, measures, onChanged }: ImportTabProps): React.
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </ResponsiveTable>
           {preview.ready.length === 0 && <Text>{S.NothingToSave}</Text>}
           <div className={styles.buttons}>
             <Button appearance="primary" disabled={busy || preview.ready.length === 0} onClick={() => confirm()}>

@@ -4,7 +4,7 @@
 import * as React from 'react';
 import { MessageBar, MessageBarBody, Spinner, Tab, TabList, Text } from '@fluentui/react-components';
 import type { Measure } from '../../domain';
-import type { HubData } from '../../data/ports';
+import type { HubData } from '../../app/hubData';
 import { editionInForce, knownEditionIds } from '../../library';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { useAsync } from '../common/useAsync';

@@ -9,7 +9,6 @@ import {
   MessageBar,
   MessageBarBody,
   Select,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -20,14 +19,17 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { ResponsiveTable } from '../common/ResponsiveTable';
 import { MEASURE_UNITS, PolicyInputError, THEMES, formatPounds, isMeasureUnit, parsePounds } from '../../domain';
 import type { FieldError, Measure, ThemeId } from '../../domain';
-import type { HubData } from '../../data/ports';
+import type { HubData } from '../../app/hubData';
+import { saveMeasure } from '../../app/measureLibrary';
 import { measureChangeProblems, normaliseMeasure, proxyChanged } from '../../library';
 import { ErrorNotice } from '../common/ErrorNotice';
+import { useAction } from '../common/useAction';
 import { fieldState } from '../common/FieldErrors';
 import * as strings from 'SocialValueHubStrings';
-import { format } from '../format';
+import { format } from '../../loc/format';
 
 const S = strings.LibraryMeasures;
 
@@ -107,8 +109,7 @@ export function MeasureEditor({ data, before, existingCodes, onSaved, onCancel }
   const styles = useStyles();
   const [form, setForm] = React.useState<Form>(() => formFor(before));
   const [errors, setErrors] = React.useState<FieldError[]>([]);
-  const [saving, setSaving] = React.useState(false);
-  const [failure, setFailure] = React.useState<unknown>(undefined);
+  const { busy: saving, error: failure, run } = useAction();
   const change = (patch: Partial<Form>): void => setForm((f) => ({ ...f, ...patch }));
   const read = measureFrom(form);
   const changingProxy = !!before && !form.recordOnly && proxyChanged(before, read.measure);
@@ -121,16 +122,8 @@ export function MeasureEditor({ data, before, existingCodes, onSaved, onCancel }
     }
     setErrors(problems);
     if (problems.length) return;
-    setSaving(true);
-    setFailure(undefined);
-    try {
-      const saved = await data.measures.save(normaliseMeasure(measure));
-      onSaved(saved);
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setSaving(false);
-    }
+    const saved = await run(() => saveMeasure(data, normaliseMeasure(measure)));
+    if (saved) onSaved(saved);
   };
 
   const title = before ? format(S.EditHeading, before.code) : S.AddHeading;
@@ -233,7 +226,7 @@ export function MeasuresTab({ data, measures, onChanged }: MeasuresTabProps): Re
         return (
           <section key={theme.id} className={styles.theme} aria-label={theme.label}>
             <h3>{theme.label}</h3>
-            <Table size="small" aria-label={`${S.Heading}: ${theme.label}`}>
+            <ResponsiveTable size="small" aria-label={`${S.Heading}: ${theme.label}`}>
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell>{S.Code}</TableHeaderCell>
@@ -266,7 +259,7 @@ export function MeasuresTab({ data, measures, onChanged }: MeasuresTabProps): Re
                   </TableRow>
                 ))}
               </TableBody>
-            </Table>
+            </ResponsiveTable>
           </section>
         );
       })}

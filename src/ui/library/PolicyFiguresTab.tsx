@@ -4,13 +4,15 @@ import * as React from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { formatPounds } from '../../domain';
 import type { FieldError, PolicyEdition } from '../../domain';
-import type { HubData } from '../../data/ports';
-import { editionSettings, planPolicyFigures } from '../../library';
+import type { HubData } from '../../app/hubData';
+import { savePolicyEdition } from '../../app/measureLibrary';
+import { planPolicyFigures } from '../../library';
 import type { PolicyFiguresInput } from '../../library';
 import { ErrorNotice } from '../common/ErrorNotice';
+import { useAction } from '../common/useAction';
 import { fieldState, messageFor } from '../common/FieldErrors';
 import * as strings from 'SocialValueHubStrings';
-import { format } from '../format';
+import { format } from '../../loc/format';
 
 const S = strings.LibraryFigures;
 
@@ -39,24 +41,15 @@ export function PolicyFiguresTab({ data, edition, knownEditionIds, onChanged }: 
   });
   const [form, setForm] = React.useState<PolicyFiguresInput>(initial);
   const [errors, setErrors] = React.useState<FieldError[]>([]);
-  const [saving, setSaving] = React.useState(false);
-  const [failure, setFailure] = React.useState<unknown>(undefined);
+  const { busy: saving, error: failure, run } = useAction();
   const change = (patch: Partial<PolicyFiguresInput>): void => setForm({ ...form, ...patch });
 
   const save = async (): Promise<void> => {
     const plan = planPolicyFigures(form, edition, knownEditionIds);
     setErrors(plan.errors);
     if (!plan.edition || plan.errors.length) return;
-    setSaving(true);
-    setFailure(undefined);
-    try {
-      for (const [key, value, description] of editionSettings(plan.edition, new Date().toISOString())) await data.settings.set(key, value, description);
-      onChanged(format(S.Saved, plan.edition.id));
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setSaving(false);
-    }
+    const next = plan.edition;
+    if ((await run(() => savePolicyEdition(data, next).then(() => true))) === true) onChanged(format(S.Saved, next.id));
   };
   const general = messageFor(errors, 'edition');
 

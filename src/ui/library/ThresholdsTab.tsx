@@ -7,7 +7,6 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -18,15 +17,18 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { ResponsiveTable } from '../common/ResponsiveTable';
 import { CONTRACT_TYPES, REGIMES, formatLongDate, formatPounds, isoDateFromDate } from '../../domain';
 import type { FieldError, PolicyEdition, ThresholdRow } from '../../domain';
-import type { HubData } from '../../data/ports';
-import { editionSettings, figureField, figuresAsText, planThresholdTable } from '../../library';
+import type { HubData } from '../../app/hubData';
+import { savePolicyEdition } from '../../app/measureLibrary';
+import { figureField, figuresAsText, planThresholdTable } from '../../library';
 import type { ThresholdTableInput } from '../../library';
 import { ErrorNotice } from '../common/ErrorNotice';
+import { useAction } from '../common/useAction';
 import { fieldState, messageFor } from '../common/FieldErrors';
 import * as strings from 'SocialValueHubStrings';
-import { format } from '../format';
+import { format } from '../../loc/format';
 
 const S = strings.LibraryThresholds;
 
@@ -55,26 +57,17 @@ export function ThresholdsTab({ data, edition, rows, knownEditionIds, onChanged,
   const blank = (): ThresholdTableInput => ({ editionId: '', effectiveFrom: '', source: '', figures: figuresAsText(latest) });
   const [form, setForm] = React.useState<ThresholdTableInput | undefined>(undefined);
   const [errors, setErrors] = React.useState<FieldError[]>([]);
-  const [saving, setSaving] = React.useState(false);
-  const [failure, setFailure] = React.useState<unknown>(undefined);
+  const { busy: saving, error: failure, run } = useAction();
 
   const save = async (): Promise<void> => {
     if (!form) return;
     const plan = planThresholdTable(form, edition, knownEditionIds, today ?? isoDateFromDate(new Date()), rows);
     setErrors(plan.errors);
     if (!plan.edition || plan.errors.length) return;
-    setSaving(true);
-    setFailure(undefined);
-    try {
-      for (const row of plan.rowsToSave) await data.thresholds.save(row);
-      for (const [key, value, description] of editionSettings(plan.edition, new Date().toISOString())) await data.settings.set(key, value, description);
-      setForm(undefined);
-      onChanged(format(S.Saved, formatLongDate(form.effectiveFrom.trim()), plan.edition.id));
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setSaving(false);
-    }
+    const next = plan.edition;
+    if ((await run(() => savePolicyEdition(data, next, plan.rowsToSave).then(() => true))) !== true) return;
+    setForm(undefined);
+    onChanged(format(S.Saved, formatLongDate(form.effectiveFrom.trim()), next.id));
   };
 
   const setFigure = (regime: keyof ThresholdTableInput['figures'], type: string, value: string): void => {
@@ -97,7 +90,7 @@ export function ThresholdsTab({ data, edition, rows, knownEditionIds, onChanged,
             <section key={t.effectiveFrom} aria-label={heading}>
               <h3>{heading}</h3>
               <Text size={200}>{t.source}</Text>
-              <Table size="small" aria-label={heading}>
+              <ResponsiveTable size="small" aria-label={heading}>
                 <TableHeader>
                   <TableRow>
                     <TableHeaderCell>{S.Regime}</TableHeaderCell>
@@ -116,7 +109,7 @@ export function ThresholdsTab({ data, edition, rows, knownEditionIds, onChanged,
                     </TableRow>
                   ))}
                 </TableBody>
-              </Table>
+              </ResponsiveTable>
             </section>
           );
         })}

@@ -12,21 +12,22 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import * as strings from 'SocialValueHubStrings';
-import { THEMES, allowedTransitions, canApprove, contractTypeLabel, regimeLabel } from '../../domain';
+import { THEMES, allowedTransitions, canApprove, contractTypeLabel, mayMoveWithoutRecord, regimeLabel } from '../../domain';
 import type { OutcomeLog, ProcurementStatus } from '../../domain';
-import type { HubData, Stored } from '../../data/ports';
+import type { HubData, Stored } from '../../app/hubData';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { StatusBadge } from '../common/StatusBadge';
 import { authorityName, dateTime, longDate, money, tierLabel, weightingText } from '../common/labels';
 import { useAsync } from '../common/useAsync';
 import { useEditionInForce } from '../editionInForce';
-import { format } from '../format';
+import { format } from '../../loc/format';
 import type { CurrentUser } from '../services';
 import { saveFile } from '../common/download';
 import { DeliverySection } from '../delivery';
 import { CelebrateDialog } from '../celebrate/CelebrateDialog';
-import type { GraphClientLike } from '../../teams/posting';
-import { decideApproval, moveTo } from './procurementActions';
+import type { GraphClientLike } from '../../app/taskforceChannel';
+import { decideApproval } from '../../app/approval';
+import { moveTo } from '../../app/procurementWorkflow';
 
 export interface ProcurementPageProps {
   data: HubData;
@@ -71,6 +72,9 @@ export function ProcurementPage({ data, graph, user, reference, onEdit, onBack }
   const [actionError, setActionError] = React.useState<unknown>(undefined);
   const [comments, setComments] = React.useState('');
   const [celebrating, setCelebrating] = React.useState<Stored<OutcomeLog> | undefined>();
+  // Bumped when a celebration closes: the delivery section reads its logs again, so a celebrated outcome
+  // shows its post at once and offers no second one.
+  const [deliveryRevision, setDeliveryRevision] = React.useState(0);
   const policy = useEditionInForce();
 
   if (loaded.loading && !loaded.value) return <Spinner label={strings.Procurement.Opening} />;
@@ -116,7 +120,11 @@ export function ProcurementPage({ data, graph, user, reference, onEdit, onBack }
     }
   };
   const officerMoves = allowedTransitions(p.status).filter(
-    (t) => t.actor === 'officer' && (t.action === 'withdraw' || t.action === 'recall' || t.action === 'start-tendering' || t.action === 'revise'),
+    (t) =>
+      t.actor === 'officer' &&
+      (t.action === 'withdraw' || t.action === 'recall' || t.action === 'start-tendering' || t.action === 'revise') &&
+      // A status the Approvals list does not back goes no further (domain approvalRecord).
+      (!p.approvalNotOnRecord || mayMoveWithoutRecord(t.to)),
   );
   const mayApprove = canApprove(p, user.email);
   // A decision not yet approved is worked out again under a newer edition when it is next edited.
@@ -185,6 +193,14 @@ export function ProcurementPage({ data, graph, user, reference, onEdit, onBack }
           )}
         </section>
       )}
+      {p.approvalNotOnRecord !== undefined && (
+        <MessageBar intent="warning" className={styles.panel}>
+          <MessageBarBody>
+            <MessageBarTitle>{strings.Procurement.ApprovalNotOnRecord}</MessageBarTitle>
+            {format(strings.Procurement.ApprovalNotOnRecordHelp, p.status, p.approvalNotOnRecord)}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {p.approvalOutcome && (
         <MessageBar intent={p.approvalOutcome === 'Approved' ? 'success' : 'error'} className={styles.panel}>
           <MessageBarBody>
@@ -237,7 +253,7 @@ export function ProcurementPage({ data, graph, user, reference, onEdit, onBack }
         </dl>
       </section>
 
-      <DeliverySection data={data} user={user} procurement={p} onChanged={loaded.reload} onCelebrate={setCelebrating} />
+      <DeliverySection data={data} user={user} procurement={p} onChanged={loaded.reload} onCelebrate={setCelebrating} revision={deliveryRevision} />
       {celebrating && (
         <CelebrateDialog
           data={data}
@@ -246,7 +262,7 @@ export function ProcurementPage({ data, graph, user, reference, onEdit, onBack }
           verifierName={user.displayName}
           onClose={() => {
             setCelebrating(undefined);
-            loaded.reload();
+            setDeliveryRevision((r) => r + 1);
           }}
         />
       )}

@@ -7,7 +7,6 @@ import {
   Link,
   Select,
   Spinner,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -17,19 +16,24 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { ResponsiveTable } from '../common/ResponsiveTable';
 import * as strings from 'SocialValueHubStrings';
 import { AUTHORITIES, PROCUREMENT_STATUSES, THEMES, TIERS } from '../../domain';
 import type { ProcurementStatus, ThemeId, Tier } from '../../domain';
-import type { HubData, ProcurementQuery, ProcurementSortKey } from '../../data/ports';
+import type { HubData, ProcurementQuery, ProcurementSortKey } from '../../app/hubData';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { authorityName, money, tierLabel, weightingText } from '../common/labels';
 import { useAsync } from '../common/useAsync';
 import { StatusBadge } from '../common/StatusBadge';
-import { format } from '../format';
+import { format } from '../../loc/format';
+import type { RegisterScope } from '../routes';
+
+const HEADINGS: Record<RegisterScope, string> = { mine: strings.Register.Mine, all: strings.Register.All, approvals: strings.Register.Approvals };
+const NONE: Record<RegisterScope, string> = { mine: strings.Register.NoneOfMine, all: strings.Register.NoneMatch, approvals: strings.Register.NoneAwaiting };
 
 export interface RegisterProps {
   data: HubData;
-  scope: 'mine' | 'all';
+  scope: RegisterScope;
   userEmail: string;
   onOpen: (reference: string) => void;
 }
@@ -112,11 +116,13 @@ export function Register({ data, scope, userEmail, onOpen }: RegisterProps): Rea
   const query: ProcurementQuery = {
     pageSize: PAGE_SIZE,
     pageToken: pageTokens[pageTokens.length - 1],
-    status: filters.status || undefined,
+    // The approver's queue: what waits for this person's decision (Approver is indexed, as is Status).
+    status: scope === 'approvals' ? 'Awaiting approval' : filters.status || undefined,
     tier: filters.tier || undefined,
     authorityId: filters.authorityId || undefined,
     themeId: filters.themeId || undefined,
-    leadOfficerEmail: scope === 'mine' ? userEmail : filters.leadOfficerEmail.trim() || undefined,
+    leadOfficerEmail: scope === 'mine' ? userEmail : scope === 'all' ? filters.leadOfficerEmail.trim() || undefined : undefined,
+    approverEmail: scope === 'approvals' ? userEmail : undefined,
     text: text.trim() || undefined,
     sort,
   };
@@ -133,18 +139,20 @@ export function Register({ data, scope, userEmail, onOpen }: RegisterProps): Rea
 
   return (
     <section aria-labelledby="register-heading">
-      <h2 id="register-heading">{scope === 'mine' ? strings.Register.Mine : strings.Register.All}</h2>
+      <h2 id="register-heading">{HEADINGS[scope]}</h2>
       <div className={styles.filters} role="search" aria-label={strings.Register.FiltersLabel}>
         <Field label={strings.Register.Search}>
           <Input value={filters.text} onChange={(_, d) => update({ text: d.value })} type="search" />
         </Field>
-        <ChoiceFilter
-          label={strings.Register.Status}
-          anyLabel={strings.Register.AnyStatus}
-          value={filters.status}
-          options={PROCUREMENT_STATUSES.map((x) => ({ id: x.id, label: x.id }))}
-          onChange={(status) => update({ status: status as ProcurementStatus | '' })}
-        />
+        {scope !== 'approvals' && (
+          <ChoiceFilter
+            label={strings.Register.Status}
+            anyLabel={strings.Register.AnyStatus}
+            value={filters.status}
+            options={PROCUREMENT_STATUSES.map((x) => ({ id: x.id, label: x.id }))}
+            onChange={(status) => update({ status: status as ProcurementStatus | '' })}
+          />
+        )}
         <ChoiceFilter
           label={strings.Register.Tier}
           anyLabel={strings.Register.AnyTier}
@@ -165,7 +173,7 @@ export function Register({ data, scope, userEmail, onOpen }: RegisterProps): Rea
       {page.loading && <Spinner size="tiny" label={strings.Register.Loading} />}
       {page.value && (
         <>
-          <Table aria-label={scope === 'mine' ? strings.Register.Mine : strings.Register.All} size="small">
+          <ResponsiveTable aria-label={HEADINGS[scope]} size="small">
             <TableHeader>
               <TableRow>
                 {COLUMNS.map((c) => {
@@ -211,10 +219,10 @@ export function Register({ data, scope, userEmail, onOpen }: RegisterProps): Rea
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </ResponsiveTable>
           {page.value.items.length === 0 && (
             <Text as="p" role="status">
-              {scope === 'mine' ? strings.Register.NoneOfMine : strings.Register.NoneMatch}
+              {NONE[scope]}
             </Text>
           )}
           <nav className={styles.pager} aria-label={strings.Register.Pages}>

@@ -2,7 +2,6 @@ import * as React from 'react';
 import {
   Button,
   Spinner,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -10,14 +9,15 @@ import {
   TableRow,
   Text,
 } from '@fluentui/react-components';
+import { ResponsiveTable } from '../common/ResponsiveTable';
 import * as strings from 'SocialValueHubStrings';
-import type { HubData } from '../../data/ports';
-import { retryDueOutbox } from '../../teams/posting';
-import type { GraphClientLike } from '../../teams/posting';
+import type { HubData } from '../../app/hubData';
+import { retryOutbox } from '../../app/taskforceChannel';
+import type { GraphClientLike } from '../../app/taskforceChannel';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { dateTime } from '../common/labels';
 import { useAsync } from '../common/useAsync';
-import { format } from '../format';
+import { format } from '../../loc/format';
 
 /** The administrators' view of the taskforce outbox: what was posted, what failed and why, and a retry. */
 export function OutboxView({ data, graph }: { data: HubData; graph?: GraphClientLike }): React.ReactElement {
@@ -31,7 +31,7 @@ export function OutboxView({ data, graph }: { data: HubData; graph?: GraphClient
     setRunning(true);
     setError(undefined);
     try {
-      const result = await retryDueOutbox({ graph, outbox: data.outbox });
+      const result = await retryOutbox(data, graph);
       setReport(format(strings.Outbox.Retried, result.posted.length, result.failed.length, result.inDoubt.length));
       page.reload();
     } catch (e) {
@@ -56,7 +56,7 @@ export function OutboxView({ data, graph }: { data: HubData; graph?: GraphClient
       {page.loading && <Spinner size="tiny" label={strings.Outbox.Loading} />}
       {page.value && page.value.items.length === 0 && <Text as="p">{strings.Outbox.Empty}</Text>}
       {page.value && page.value.items.length > 0 && (
-        <Table aria-label={strings.Outbox.Heading} size="small">
+        <ResponsiveTable aria-label={strings.Outbox.Heading} size="small">
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{strings.Outbox.Title}</TableHeaderCell>
@@ -79,7 +79,7 @@ export function OutboxView({ data, graph }: { data: HubData; graph?: GraphClient
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </ResponsiveTable>
       )}
     </section>
   );

@@ -2,11 +2,11 @@ import * as React from 'react';
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import * as strings from 'SocialValueHubStrings';
 import { isoDateFromDate } from '../../domain';
-import type { HubData } from '../../data/ports';
-import { rebuildRollupsOnSite } from '../../reporting/rebuild';
-import type { RebuildReport } from '../../reporting/rebuild';
+import type { HubData } from '../../app/hubData';
+import { rebuildRollupsOnSite } from '../../app/rebuild';
+import type { RebuildReport } from '../../app/rebuild';
 import { ErrorNotice } from '../common/ErrorNotice';
-import { format } from '../format';
+import { format } from '../../loc/format';
 
 const useStyles = makeStyles({
   section: { display: 'grid', gap: tokens.spacingVerticalS, maxWidth: '40rem', marginTop: tokens.spacingVerticalXXL },

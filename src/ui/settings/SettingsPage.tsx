@@ -1,17 +1,17 @@
 import * as React from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import * as strings from 'SocialValueHubStrings';
-import { isValidEmail } from '../../domain';
+import { SETTING_KEYS, isValidEmail } from '../../domain';
 import type { FieldError } from '../../domain';
-import { SETTING_KEYS } from '../../data/ports';
-import type { HubData } from '../../data/ports';
-import { listChannels, listJoinedTeams } from '../../teams/posting';
-import type { ChannelSummary, GraphClientLike, TeamSummary } from '../../teams/posting';
+import { saveSettings } from '../../app/settings';
+import type { HubData } from '../../app/hubData';
+import { listChannels, listJoinedTeams } from '../../app/taskforceChannel';
+import type { ChannelSummary, GraphClientLike, TeamSummary } from '../../app/taskforceChannel';
 import type { TeamsContextInfo } from '../../teams/teamsContext';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { fieldState } from '../common/FieldErrors';
 import { useAsync } from '../common/useAsync';
-import { format } from '../format';
+import { format } from '../../loc/format';
 import { RebuildFigures } from './RebuildFigures';
 
 export interface SettingsPageProps {
@@ -28,6 +28,7 @@ const useStyles = makeStyles({
 
 interface Form {
   approverEmail: string;
+  workflowAccount: string;
   teamId: string;
   channelId: string;
 }
@@ -47,6 +48,7 @@ export function SettingsPage({ data, graph, teams, canManageSite }: SettingsPage
     // In a channel tab the taskforce channel defaults to the channel the tab is in.
     setForm({
       approverEmail: stored.value[SETTING_KEYS.approverEmail] ?? '',
+      workflowAccount: stored.value[SETTING_KEYS.approvalWorkflowAccount] ?? '',
       teamId: stored.value[SETTING_KEYS.taskforceTeamId] ?? teams?.teamId ?? '',
       channelId: stored.value[SETTING_KEYS.taskforceChannelId] ?? teams?.channelId ?? '',
     });
@@ -77,14 +79,15 @@ export function SettingsPage({ data, graph, teams, canManageSite }: SettingsPage
     if (form.approverEmail.trim() && !isValidEmail(form.approverEmail)) {
       problems.push({ field: 'approverEmail', message: strings.Settings.ApproverInvalid });
     }
+    if (form.workflowAccount.trim() && !isValidEmail(form.workflowAccount)) {
+      problems.push({ field: 'workflowAccount', message: strings.Settings.ApproverInvalid });
+    }
     setErrors(problems);
     if (problems.length) return;
     setSaving(true);
     setSaveError(undefined);
     try {
-      await data.settings.set(SETTING_KEYS.approverEmail, form.approverEmail.trim(), strings.Settings.ApproverHint);
-      if (form.teamId) await data.settings.set(SETTING_KEYS.taskforceTeamId, form.teamId, strings.Settings.Team);
-      if (form.channelId) await data.settings.set(SETTING_KEYS.taskforceChannelId, form.channelId, strings.Settings.Channel);
+      await saveSettings(data, form, { approver: strings.Settings.ApproverHint, workflowAccount: strings.Settings.WorkflowAccountHint, team: strings.Settings.Team, channel: strings.Settings.Channel });
       setSaved(true);
     } catch (error) {
       setSaveError(error);
@@ -101,6 +104,9 @@ export function SettingsPage({ data, graph, teams, canManageSite }: SettingsPage
       <div className={styles.form}>
         <Field label={strings.Settings.Approver} hint={strings.Settings.ApproverHint} {...fieldState(errors, 'approverEmail')}>
           <Input type="email" value={form.approverEmail} onChange={(_, d) => change({ approverEmail: d.value })} />
+        </Field>
+        <Field label={strings.Settings.WorkflowAccount} hint={strings.Settings.WorkflowAccountHint} {...fieldState(errors, 'workflowAccount')}>
+          <Input type="email" value={form.workflowAccount} onChange={(_, d) => change({ workflowAccount: d.value })} />
         </Field>
         {!graph && (
           <MessageBar intent="info">

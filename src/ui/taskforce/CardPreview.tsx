@@ -1,6 +1,8 @@
 import * as React from 'react';
 import type { AdaptiveCardJson } from '../../teams/cards';
 
+const PREVIEW_STYLE: React.CSSProperties = { maxWidth: '100%', overflowX: 'auto' };
+
 /** Renders a card with the official Adaptive Cards renderer (loaded on demand), as Teams will show it. */
 export function CardPreview({ card, label }: { card: AdaptiveCardJson; label: string }): React.ReactElement {
   const host = React.useRef<HTMLDivElement>(null);
@@ -19,5 +21,6 @@ export function CardPreview({ card, label }: { card: AdaptiveCardJson; label: st
       current = false;
     };
   }, [card]);
-  return <div ref={host} role="figure" aria-label={label} />;
+  // A card is as wide as Teams makes it; in a narrower place it scrolls within itself, never the page.
+  return <div ref={host} role="figure" aria-label={label} tabIndex={0} style={PREVIEW_STYLE} />;
 }

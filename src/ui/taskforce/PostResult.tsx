@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
 import * as strings from 'SocialValueHubStrings';
-import type { PostCardResult } from '../../teams/posting';
-import { format } from '../format';
+import type { PostCardResult } from '../../app/taskforceChannel';
+import { format } from '../../loc/format';
 
 /** What happened to a post, in words: posted (or already), held by someone else, or failed and why. */
 export function PostResult({ result, posted, alreadyPosted }: { result?: PostCardResult; posted: string; alreadyPosted: string }): React.ReactElement {

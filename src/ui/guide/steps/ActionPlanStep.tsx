@@ -5,7 +5,7 @@ import { ACTION_PLAN_DUE } from '../../../domain';
 import type { TierDecision } from '../../../domain';
 import { fieldState, messageFor } from '../../common/FieldErrors';
 import type { DraftAction } from '../draft';
-import { format } from '../../format';
+import { format } from '../../../loc/format';
 import type { StepProps } from './BasicsStep';
 
 const useStyles = makeStyles({

@@ -7,7 +7,6 @@ import {
   MessageBar,
   MessageBarBody,
   Select,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -17,12 +16,14 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { ResponsiveTable } from '../../common/ResponsiveTable';
 import * as strings from 'SocialValueHubStrings';
 import { THEMES, formatPounds, socialValuePence, suggestedMeasures, totalsByTheme } from '../../../domain';
 import type { Measure, ThemeId, TierDecision } from '../../../domain';
+import { CheckboxGroupField } from '../../common/CheckboxGroupField';
 import { fieldState } from '../../common/FieldErrors';
 import { targetField } from '../draft';
-import { format } from '../../format';
+import { format } from '../../../loc/format';
 import type { StepProps } from './BasicsStep';
 
 const useStyles = makeStyles({
@@ -73,24 +74,22 @@ export function MeasuresStep({
 
   return (
     <div>
-      <Field label={strings.Measures.Themes} required {...fieldState(errors, 'themeIds')}>
-        <div className={styles.themes} role="group" aria-label={strings.Measures.ThemesGroup}>
-          {THEMES.map((t) => (
-            <Checkbox
-              key={t.id}
-              checked={draft.themeIds.indexOf(t.id) >= 0}
-              onChange={(_, d) => toggleTheme(t.id, !!d.checked)}
-              label={
-                <span>
-                  <strong>{t.label}</strong>
-                  <br />
-                  <Text size={200}>{t.description}</Text>
-                </span>
-              }
-            />
-          ))}
-        </div>
-      </Field>
+      <CheckboxGroupField label={strings.Measures.Themes} required className={styles.themes} {...fieldState(errors, 'themeIds')}>
+        {THEMES.map((t) => (
+          <Checkbox
+            key={t.id}
+            checked={draft.themeIds.indexOf(t.id) >= 0}
+            onChange={(_, d) => toggleTheme(t.id, !!d.checked)}
+            label={
+              <span>
+                <strong>{t.label}</strong>
+                <br />
+                <Text size={200}>{t.description}</Text>
+              </span>
+            }
+          />
+        ))}
+      </CheckboxGroupField>
 
       <MessageBar intent="info">
         <MessageBarBody>
@@ -114,7 +113,7 @@ export function MeasuresStep({
               {format(strings.Measures.ThemeWorth, theme.label, formatPounds(total ? total.valuePence : 0))}
             </h3>
             {picked.length > 0 && (
-              <Table size="small" aria-label={format(strings.Measures.MeasuresUnder, theme.label)}>
+              <ResponsiveTable size="small" aria-label={format(strings.Measures.MeasuresUnder, theme.label)}>
                 <TableHeader>
                   <TableRow>
                     <TableHeaderCell>{strings.Measures.Measure}</TableHeaderCell>
@@ -162,7 +161,7 @@ export function MeasuresStep({
                     );
                   })}
                 </TableBody>
-              </Table>
+              </ResponsiveTable>
             )}
             <Field label={format(strings.Measures.AddUnder, theme.label)}>
               <Select

@@ -6,7 +6,7 @@ import type { FieldError, Measure, TierDecision } from '../../../domain';
 import { authorityName, longDate, tierLabel, weightingText } from '../../common/labels';
 import type { GuideDraft, StepId } from '../draft';
 import { weightingDecision } from '../draft';
-import { format } from '../../format';
+import { format } from '../../../loc/format';
 
 const useStyles = makeStyles({
   facts: {

@@ -5,7 +5,7 @@ import { SOCIAL_VALUE_ACT_DUTY, socialValueActApplies } from '../../../domain';
 import type { FieldError, PolicyEdition, TierDecision } from '../../../domain';
 import { fieldState } from '../../common/FieldErrors';
 import { tierLabel } from '../../common/labels';
-import { format } from '../../format';
+import { format } from '../../../loc/format';
 import type { GuideDraft } from '../draft';
 import { kpiDutyOf } from '../draft';
 
@@ -53,7 +53,7 @@ export function TierStep({ tier, error, edition, draft, errors, onChange }: Tier
       <div>
         <Text size={400} weight="semibold">{strings.Tier.Tier}</Text> <Badge appearance="filled" color="brand">{tierLabel(tier.tier)}</Badge>
       </div>
-      <Text as="p" block data-testid="tier-reason">{tier.reason}</Text>
+      <Text as="p" block role="note" aria-label={strings.Tier.Why}>{tier.reason}</Text>
       {tier.warnings.map((w) => (
         <MessageBar key={w} intent="warning" className={styles.asks}>
           <MessageBarBody>

@@ -17,7 +17,7 @@ import { RELEVANCE_LEVELS, WEIGHTING_METHODS } from '../../../domain';
 import type { PolicyEdition, SocialValueRelevance, TierDecision, WeightingMethod } from '../../../domain';
 import { fieldState } from '../../common/FieldErrors';
 import { weightingRecommendation } from '../draft';
-import { format } from '../../format';
+import { format } from '../../../loc/format';
 import type { StepProps } from './BasicsStep';
 import { useFormStyles } from './BasicsStep';
 

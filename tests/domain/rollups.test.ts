@@ -1,7 +1,7 @@
 import { committedByTheme, deliveredByTheme, periodFor } from '../../src/domain';
 import type { Commitment, OutcomeLog } from '../../src/domain';
-import type { Rollup } from '../../src/data/ports';
-import { committedInPeriod, committedProfile, pickRollup, rebuildRollups, rollupKeyOf, rollupsFor, rollupsForProcurement, rollupsToSave } from '../../src/reporting';
+import type { Rollup } from '../../src/domain';
+import { committedInPeriod, committedProfile, pickRollup, rebuildRollups, rollupKeyOf, rollupsFor, rollupsForProcurement, rollupsToSave } from '../../src/domain';
 import { generate } from '../../local/seed/region';
 import { prng } from '../../local/prng';
 

@@ -1,6 +1,6 @@
 // Stored delivery figures go out of date with time as well as with logs: staleProgress finds both.
-import { staleProgress } from '../../src/delivery/progress';
-import type { CommitmentWithProgress } from '../../src/data/ports';
+import { staleProgress } from '../../src/domain';
+import type { CommitmentWithProgress } from '../../src/domain';
 import type { OutcomeLog } from '../../src/domain';
 
 const commitment = (over: Partial<CommitmentWithProgress> = {}): CommitmentWithProgress => ({

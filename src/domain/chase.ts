@@ -2,8 +2,13 @@
 // not received for the last quarter, commitments overdue or falling due this month and not met, and
 // action-plan items overdue or due this month. The RAG and overdue rules are the domain's
 // (commitmentProgress); this only gathers and orders them.
-import { DELIVERY_BASIS, commitmentProgress, compareIsoDates, daysInMonth, formatLongDate, parseIsoDate, periodFor, previousPeriod, returnDueDate, toIsoDate } from '../domain';
-import type { ActionPlanItem, Commitment, DeliveryBasis, IsoDate, OutcomeLog, Procurement } from '../domain';
+import { daysInMonth, formatLongDate, parseIsoDate, toIsoDate, compareIsoDates } from './dates';
+import type { IsoDate } from './dates';
+import type { ActionPlanItem, Commitment, OutcomeLog, Procurement } from './entities';
+import { periodFor, previousPeriod, returnDueDate } from './periods';
+import { byReference, referenceKey, sameReference } from './references';
+import { DELIVERY_BASIS, commitmentProgress } from './socialValue';
+import type { DeliveryBasis } from './socialValue';
 
 export type ChaseKind = 'return' | 'commitment' | 'action';
 
@@ -40,8 +45,8 @@ export interface ChaseInput {
 export function chaseList(input: ChaseInput): ChaseItem[] {
   const { today } = input;
   const end = monthEnd(today);
-  const byRef: { [ref: string]: Procurement } = {};
-  input.procurements.forEach((p) => (byRef[p.reference] = p));
+  const byRef = new Map(input.procurements.map((p) => [referenceKey(p.reference), p]));
+  const commitmentsOf = byReference(input.commitments);
   const supplierOf = (p: Procurement): string => (p.supplier ? p.supplier.name : 'the supplier');
   const out: ChaseItem[] = [];
 
@@ -51,9 +56,9 @@ export function chaseList(input: ChaseInput): ChaseItem[] {
   for (const p of input.procurements) {
     if (!p.contractStart || compareIsoDates(p.contractStart, quarter.end) > 0) continue;
     if (p.contractEnd && compareIsoDates(p.contractEnd, quarter.start) < 0) continue;
-    const mine = input.commitments.filter((c) => c.procurementReference === p.reference);
+    const mine = commitmentsOf.get(referenceKey(p.reference)) || [];
     if (mine.length === 0) continue;
-    const missing = mine.filter((c) => !input.logs.some((l) => l.procurementReference === p.reference && l.measureCode === c.measureCode && l.periodEnd === quarter.end));
+    const missing = mine.filter((c) => !input.logs.some((l) => sameReference(l.procurementReference, p.reference) && l.measureCode === c.measureCode && l.periodEnd === quarter.end));
     if (missing.length === 0) continue;
     const overdue = compareIsoDates(due, today) < 0;
     out.push({
@@ -70,7 +75,7 @@ export function chaseList(input: ChaseInput): ChaseItem[] {
 
   // Commitments overdue, or due by the end of this month and not met.
   for (const c of input.commitments) {
-    const p = byRef[c.procurementReference];
+    const p = byRef.get(referenceKey(c.procurementReference));
     if (!p || compareIsoDates(c.dueDate, end) > 0) continue;
     const progress = commitmentProgress(c, input.logs, today, { basis: input.basis || DELIVERY_BASIS, contractStart: p.contractStart });
     if (progress.deliveredQuantity >= c.targetQuantity) continue; // met
@@ -88,7 +93,7 @@ export function chaseList(input: ChaseInput): ChaseItem[] {
 
   // Action-plan items not done, overdue or due this month.
   for (const a of input.actions) {
-    const p = byRef[a.procurementReference];
+    const p = byRef.get(referenceKey(a.procurementReference));
     if (!p || a.status === 'Done' || compareIsoDates(a.dueDate, end) > 0) continue;
     const overdue = compareIsoDates(a.dueDate, today) < 0;
     out.push({

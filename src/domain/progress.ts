@@ -2,10 +2,14 @@
 // Amber commitments with one indexed query. They are the domain's commitmentProgress as of a day; this
 // finds the stored ones that no longer match — after a log changes, or simply because time has passed
 // (a commitment turns Red on its due date with no new log).
-import { DELIVERY_BASIS, commitmentProgress, referenceKey } from '../domain';
-import { byReference } from '../reporting/rollups';
-import type { IsoDate, OutcomeLog, Procurement } from '../domain';
-import type { CommitmentWithProgress } from '../data/ports';
+import type { IsoDate } from './dates';
+import type { Commitment, OutcomeLog, Procurement } from './entities';
+import { byReference, referenceKey } from './references';
+import { DELIVERY_BASIS, commitmentProgress } from './socialValue';
+import type { Rag } from './socialValue';
+
+/** A commitment with the delivery figures the Commitments list keeps for its views. */
+export type CommitmentWithProgress = Commitment & { rag?: Rag; verifiedQuantity?: number };
 
 /** The commitments whose stored RAG or verified quantity differ from their progress on `asOf`, with the fresh values. */
 export function staleProgress<C extends CommitmentWithProgress>(

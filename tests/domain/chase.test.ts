@@ -1,6 +1,6 @@
 import { commitmentFor, measureByCode, outcomeLogFor, verifyOutcome } from '../../src/domain';
 import type { Procurement } from '../../src/domain';
-import { chaseList, monthEnd } from '../../src/delivery/chase';
+import { chaseList, monthEnd } from '../../src/domain';
 
 const p = (reference: string, contractStart: string, contractEnd: string): Procurement =>
   ({ reference, title: `Contract ${reference}`, contractStart, contractEnd, supplier: { name: `Supplier ${reference}`, isSme: true, isVcse: false, isLocal: true } }) as Procurement;

@@ -8,9 +8,27 @@
 // A log's £ is quantity × its own proxy snapshot (or its commitment's locked proxy), as commitmentProgress
 // counts it. The rebuild and the incremental update on verification both call these functions, so they
 // cannot disagree.
-import { THEMES, addDays, daysBetween, periodFor, periodsBetween, referenceKey, socialValuePence, themeForMeasureCode } from '../domain';
-import type { Commitment, IsoDate, OutcomeLog, Pence, Procurement, ThemeId } from '../domain';
-import type { Rollup } from '../data/ports';
+import { addDays, daysBetween } from './dates';
+import type { IsoDate } from './dates';
+import type { Commitment, OutcomeLog, Procurement } from './entities';
+import type { Pence } from './money';
+import { periodFor, periodsBetween } from './periods';
+import { byReference, referenceKey, sameReference } from './references';
+import { socialValuePence } from './socialValue';
+import { THEMES, themeForMeasureCode } from './themes';
+import type { ThemeId } from './themes';
+
+/** One procurement × reporting quarter × theme, as the Rollups list keeps it for the dashboard. */
+export interface Rollup {
+  procurementReference: string;
+  periodEnd: IsoDate;
+  themeId: ThemeId;
+  authorityId: string;
+  supplierName?: string;
+  committedPence: Pence;
+  reportedPence: Pence;
+  verifiedPence: Pence;
+}
 
 /** What a rollup needs of its procurement. */
 export type RollupProcurement = Pick<Procurement, 'reference' | 'authorityId'> & Partial<Pick<Procurement, 'supplier' | 'contractStart'>>;
@@ -71,10 +89,6 @@ export function committedInPeriod(commitment: Commitment, periodEnd: IsoDate, co
   const total = daysBetween(start, due);
   const cumulative = (date: IsoDate): Pence => bigMulDiv(value, Math.min(total, Math.max(0, daysBetween(start, date))), total);
   return cumulative(period.end) - cumulative(addDays(period.start, -1));
-}
-
-function sameReference(a: string, b: string): boolean {
-  return referenceKey(a) === referenceKey(b);
 }
 
 function commitmentOfLog(log: OutcomeLog, commitments: readonly Commitment[]): Commitment | undefined {
@@ -163,10 +177,16 @@ export function rollupPeriods(procurement: RollupProcurement, commitments: reado
 }
 
 /**
- * Every rollup of one procurement: what to save at award (commitments set, proxies locked) and after the
- * commitments change. Equal to `rollupsFor` of each quarter.
+ * The rollups of one procurement: every quarter it has one for (what to save at award and after its
+ * commitments change), or only the quarters given (what to save after a log of those quarters changes).
+ * Each quarter is `rollupsFor` of all that quarter's logs, so an incremental update and a rebuild agree.
  */
-export function rollupsForProcurement(procurement: RollupProcurement, commitments: readonly Commitment[], logs: readonly OutcomeLog[]): Rollup[] {
+export function rollupsForProcurement(
+  procurement: RollupProcurement,
+  commitments: readonly Commitment[],
+  logs: readonly OutcomeLog[],
+  periodEnds?: readonly IsoDate[],
+): Rollup[] {
   const mine = commitments.filter((c) => sameReference(c.procurementReference, procurement.reference));
   const byPeriod = new Map<IsoDate, OutcomeLog[]>();
   for (const l of logs) {
@@ -176,21 +196,10 @@ export function rollupsForProcurement(procurement: RollupProcurement, commitment
     list.push(l);
     byPeriod.set(end, list);
   }
+  const ends = periodEnds ? Array.from(new Set(periodEnds.map((e) => periodFor(e).end))).sort() : rollupPeriods(procurement, mine, logs);
   const out: Rollup[] = [];
-  for (const end of rollupPeriods(procurement, mine, logs)) out.push(...rollupsFor(procurement, mine, byPeriod.get(end) || [], end));
+  for (const end of ends) out.push(...rollupsFor(procurement, mine, byPeriod.get(end) || [], end));
   return out;
-}
-
-/** Records grouped by their procurement's referenceKey, in the order given. */
-export function byReference<T extends { procurementReference: string }>(records: readonly T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const r of records) {
-    const key = referenceKey(r.procurementReference);
-    const group = groups.get(key);
-    if (group) group.push(r);
-    else groups.set(key, [r]);
-  }
-  return groups;
 }
 
 /**

@@ -4,12 +4,11 @@
 // the rollups whose figures differ (stale ones are set to zero: the port cannot delete). Given a day, it
 // also brings each commitment's stored RAG and verified quantity up to that day: a commitment turns Red
 // on its due date without any new log, and the dashboard finds at-risk commitments by the stored RAG.
-import type { IsoDate } from '../domain';
-import type { HubData, Rollup, WriteFailure } from '../data/ports';
+import { pickRollup, rebuildRollups, rollupKeyOf, rollupsToSave, staleProgress, unknownReferences } from '../domain';
+import type { IsoDate, Rollup } from '../domain';
+import type { HubData, WriteFailure } from '../data/ports';
 import { allPages } from '../data/paging';
 import { DataError } from '../data/errors';
-import { staleProgress } from '../delivery/progress';
-import { pickRollup, rebuildRollups, rollupKeyOf, rollupsToSave, unknownReferences } from './rollups';
 
 export interface RebuildReport {
   procurements: number;

@@ -1,0 +1,46 @@
+// Record the award: Tendering → Awarded with the supplier, value and dates, the commitments (proxies locked
+// by the domain's commitmentFor) and the delivery plan, in one batch. SharePoint batches are not
+// transactional: when a part fails the officer saves again, which completes the set without duplicates.
+import * as strings from 'SocialValueHubStrings';
+import type { ActionPlanItem, Commitment, IsoDate, Procurement, Supplier } from '../domain';
+import { DataError } from '../data/errors';
+import type { BundleSaveResult, HubData, Stored } from '../data/ports';
+import { format } from '../loc/format';
+import { refreshDelivery } from './deliveryFigures';
+import { applyLifecycle } from './procurementWorkflow';
+
+export interface AwardDetails {
+  supplier: Supplier;
+  awardValuePence: number;
+  contractStart: IsoDate;
+  contractEnd: IsoDate;
+}
+
+/** Part of a bundle did not land. Saving again completes it, from `procurement`: the record as it now stands. */
+export class PartlySavedError extends DataError {
+  public readonly procurement?: Stored<Procurement>;
+
+  public constructor(result: BundleSaveResult, message: string) {
+    super(result.failed[0]?.error.kind ?? 'server', message);
+    this.procurement = result.procurement;
+  }
+}
+
+export async function recordAward(
+  data: HubData,
+  p: Stored<Procurement>,
+  award: AwardDetails,
+  commitments: readonly Commitment[],
+  actionPlan: readonly ActionPlanItem[],
+  now: Date = new Date(),
+): Promise<BundleSaveResult> {
+  // Saving again after a part failed finds the procurement already Awarded: that is no move.
+  const awarded = applyLifecycle(p, { ...p, ...award, status: 'Awarded' }, now);
+  const result = await data.procurements.saveBundle({ procurement: { ...awarded, id: p.id, etag: p.etag } as Stored<Procurement>, commitments, actionPlan });
+  if (!result.ok) {
+    const what = result.failed.map((f) => f.what).join(', ');
+    throw new PartlySavedError(result, format(strings.Workflow.AwardPartlySaved, what, result.failed.map((f) => f.error.message).join(' ')));
+  }
+  await refreshDelivery(data, p.reference, undefined);
+  return result;
+}

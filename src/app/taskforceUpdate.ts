@@ -1,0 +1,43 @@
+// Post the quarter's update to the taskforce channel: a card built from the same figures the dashboard
+// shows for that quarter, previewed first, posted once per quarter through the outbox.
+import { compareIsoDates } from '../domain';
+import type { ReportingPeriod } from '../domain';
+import type { HubData } from '../data/ports';
+import { dashboardFigures, loadDashboardData } from '../reporting';
+import { buildUpdateCard } from '../teams/cards';
+import type { AdaptiveCardJson } from '../teams/cards';
+import { hubTabDeepLink } from '../teams/deepLinks';
+import { DASHBOARD_SUB_ENTITY, HUB_TAB } from '../teams/hubTab';
+import { postCard, updateSubject } from '../teams/posting';
+import type { GraphClientLike, PostCardResult } from '../teams/posting';
+import type { PreparedCard } from './celebrate';
+import { taskforceChannel } from './celebrate';
+
+/** The quarter's update card, from the same figures the dashboard shows. */
+export async function updateCardFor(data: HubData, period: ReportingPeriod): Promise<AdaptiveCardJson> {
+  const filters = { fromPeriodId: period.id, toPeriodId: period.id };
+  const loaded = await loadDashboardData(data, filters);
+  const figures = dashboardFigures(loaded.rollups, filters, { awards: loaded.awards, atRisk: loaded.atRisk });
+  const inPeriod = (date?: string): boolean => !!date && compareIsoDates(date, period.start) >= 0 && compareIsoDates(date, period.end) <= 0;
+  return buildUpdateCard({
+    period,
+    themes: figures.themes,
+    totals: figures.totals,
+    newAwards: loaded.awards.filter((a) => inPeriod(a.contractStart ?? a.decisionDate)),
+    topSuccesses: figures.topSuccesses,
+    atRisk: figures.atRisk,
+    dashboardUrl: hubTabDeepLink(HUB_TAB, DASHBOARD_SUB_ENTITY),
+    hubTab: HUB_TAB,
+  });
+}
+
+/** The quarter's card and the channel it would go to, for the preview. */
+export async function prepareUpdate(data: HubData, period: ReportingPeriod): Promise<PreparedCard> {
+  const [card, channel] = await Promise.all([updateCardFor(data, period), taskforceChannel(data)]);
+  return { card, ...channel };
+}
+
+/** Posts the prepared update card once for the quarter. */
+export function postUpdate(data: HubData, graph: GraphClientLike, period: ReportingPeriod, prepared: Required<PreparedCard>, title: string): Promise<PostCardResult> {
+  return postCard({ graph, outbox: data.outbox, teamId: prepared.teamId, channelId: prepared.channelId, kind: 'update', ...updateSubject(period.end), card: prepared.card, title });
+}

@@ -1,0 +1,8 @@
+// Who is acting: the signed-in person as the host reports them. Workflows record them (reported by,
+// verified by, decided by); SharePoint's own Author and permissions are what finally counts.
+export interface CurrentUser {
+  displayName: string;
+  email: string;
+  /** May manage the site (provision lists, edit the library and settings). SharePoint's permissions decide. */
+  canManageSite?: boolean;
+}

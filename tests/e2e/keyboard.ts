@@ -1,0 +1,58 @@
+// Driving the hub with the keyboard alone, as a person who does not use a mouse does.
+import type { Page } from 'playwright-core';
+
+/** The focused element's name, roughly as a screen reader announces it, and where it is on the page. */
+async function focused(page: Page): Promise<{ name: string; box?: { x: number; y: number; width: number; height: number } }> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return { name: '' };
+    const labelled = el.getAttribute('aria-labelledby');
+    const byLabel = labelled ? labelled.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ') : '';
+    const ownLabel = (el as HTMLInputElement).labels?.[0]?.textContent ?? '';
+    const name = `${el.getAttribute('aria-label') ?? ''} ${byLabel} ${ownLabel} ${el.textContent ?? ''}`.replace(/\s+/g, ' ').trim();
+    el.scrollIntoView({ block: 'center' });
+    const r = el.getBoundingClientRect();
+    return { name, box: { x: r.x, y: r.y, width: r.width, height: r.height } };
+  });
+}
+
+/**
+ * Keyboard focus must be seen. Whatever draws it (an outline, Fluent's ring on the control or on its
+ * wrapper), the place looks different with focus than without: compare the two, leaving with Tab and
+ * coming back with Shift+Tab as a person would.
+ */
+async function expectFocusSeen(page: Page, name: string, box: { x: number; y: number; width: number; height: number }): Promise<void> {
+  const pad = 6;
+  const clip = { x: Math.max(0, box.x - pad), y: Math.max(0, box.y - pad), width: box.width + 2 * pad, height: box.height + 2 * pad };
+  const withFocus = await page.screenshot({ clip, animations: 'disabled', caret: 'hide' });
+  await page.keyboard.press('Tab');
+  const without = await page.screenshot({ clip, animations: 'disabled', caret: 'hide' });
+  await page.keyboard.press('Shift+Tab');
+  if (withFocus.equals(without)) throw new Error(`keyboard focus on "${name.slice(0, 60)}" cannot be seen`);
+}
+
+/** Presses Tab until the focused element's name matches, then checks that its focus can be seen. */
+export async function tabTo(page: Page, name: RegExp, limit = 80): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focused(page);
+    if (name.test(f.name) && f.box) {
+      await expectFocusSeen(page, f.name, f.box);
+      return;
+    }
+  }
+  throw new Error(`could not reach ${name} with the Tab key`);
+}
+
+/** Tab to a control and type into it (clearing what is there first). */
+export async function typeInto(page: Page, name: RegExp, text: string): Promise<void> {
+  await tabTo(page, name);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+}
+
+/** Tab to a button or link and press Enter. */
+export async function press(page: Page, name: RegExp): Promise<void> {
+  await tabTo(page, name);
+  await page.keyboard.press('Enter');
+}
