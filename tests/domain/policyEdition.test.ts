@@ -101,10 +101,10 @@ describe('a review changes the light-touch line and the weighting range', () => 
   });
 
   it.each([
-    [9.99, false],
+    [9.9, false],
     [10, true],
     [25, true],
-    [25.01, false],
+    [25.1, false],
   ])('a %p%% weighting is valid: %p', (percent, ok) => {
     const v = validateWeighting({ method: 'weighted', percent, justification: 'Because.' }, 'toms-included', reviewed);
     expect(v.ok).toBe(ok);

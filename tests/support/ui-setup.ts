@@ -12,6 +12,7 @@ class NoLayoutResizeObserver {
 window.scrollTo = (() => undefined) as typeof window.scrollTo;
 
 // jsdom lacks the Encoding API that browsers (and docx, for the tender pack) have; Node's is the same standard.
+import { setImmediate as nodeSetImmediate } from 'timers';
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'util';
 Object.assign(globalThis, { TextEncoder: globalThis.TextEncoder ?? NodeTextEncoder, TextDecoder: globalThis.TextDecoder ?? NodeTextDecoder });
 
@@ -25,7 +26,8 @@ HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElemen
 // global was defined when React was initialized…"), taking the whole jest worker down. Let every queued
 // flush run while the document still exists.
 async function drainReactFlushes(): Promise<void> {
-  for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+  // Node's own, from 'timers': jest's jsdom environment has no global setImmediate.
+  for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => nodeSetImmediate(resolve));
 }
 afterEach(drainReactFlushes);
 afterAll(drainReactFlushes);
