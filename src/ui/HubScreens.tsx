@@ -72,6 +72,8 @@ const useStyles = makeStyles({
       outlineColor: tokens.colorStrokeFocus2,
       outlineOffset: '1px',
     },
+    // Tabs within a screen (the measure library's) wrap on a phone like the hub's own.
+    '& .fui-TabList': { flexWrap: 'wrap', maxWidth: '100%' },
     // Long words (references, e-mail addresses, authority names) break rather than push the page sideways.
     overflowWrap: 'anywhere',
   },

@@ -234,7 +234,8 @@ rejected('procurement', 'durationMonths', 'missing', MISSING);
 rejected('procurement', 'themeIds', 'an unknown theme', ['environment', 'space']);
 rejected('procurement', 'themeIds', 'a theme twice', ['environment', 'environment']);
 rejected('procurement', 'themeIds', 'text instead of a list', 'environment');
-rejected('procurement', 'themeIds', 'none above the light-touch limit', []);
+// No theme from £50,000 is a submission's problem, not a stored draft's (issue 12): validateThemeChoice and
+// validateSubmission refuse it (tests/domain/validation.test.ts); a draft saved before the themes step is fine.
 rejected('procurement', 'themeIds', 'an OData injection', ["environment' or 1 eq 1"]);
 rejected('procurement', 'themeIds', 'a number', [3]);
 

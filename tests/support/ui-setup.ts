@@ -12,7 +12,6 @@ class NoLayoutResizeObserver {
 window.scrollTo = (() => undefined) as typeof window.scrollTo;
 
 // jsdom lacks the Encoding API that browsers (and docx, for the tender pack) have; Node's is the same standard.
-import { setImmediate as nodeSetImmediate } from 'timers';
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'util';
 Object.assign(globalThis, { TextEncoder: globalThis.TextEncoder ?? NodeTextEncoder, TextDecoder: globalThis.TextDecoder ?? NodeTextDecoder });
 
@@ -25,8 +24,9 @@ HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElemen
 // with that callback still queued; it then ran after the document was gone and React threw ("The document
 // global was defined when React was initialized…"), taking the whole jest worker down. Let every queued
 // flush run while the document still exists.
+// (jsdom's window has no setImmediate: take Node's, the one react-dom's test utilities use.)
+import { setImmediate as nodeSetImmediate } from 'timers';
 async function drainReactFlushes(): Promise<void> {
-  // Node's own, from 'timers': jest's jsdom environment has no global setImmediate.
   for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => nodeSetImmediate(resolve));
 }
 afterEach(drainReactFlushes);

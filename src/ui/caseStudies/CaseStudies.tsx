@@ -38,7 +38,7 @@ export interface CaseStudiesProps {
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '16px', padding: '8px 0' },
-  list: { display: 'grid', gap: '12px', gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))', listStyleType: 'none', padding: 0, margin: 0 },
+  list: { display: 'grid', gap: '12px', gridTemplateColumns: 'repeat(auto-fill, minmax(min(300px, 100%), 1fr))', listStyleType: 'none', padding: 0, margin: 0 },
   story: { whiteSpace: 'pre-wrap' },
   quote: { margin: '8px 0', paddingLeft: '12px', borderLeft: `3px solid ${tokens.colorBrandStroke1}`, fontStyle: 'italic', whiteSpace: 'pre-wrap' },
   form: { display: 'flex', flexDirection: 'column', gap: '12px', maxWidth: '640px' },

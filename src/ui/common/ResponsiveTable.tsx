@@ -69,10 +69,10 @@ function useNarrow(ref: React.RefObject<HTMLElement>, px: number): boolean {
  * column headings (the semantics stay a table's, with the roles said outright since a table shown as blocks
  * may lose them), each value labelled by its column's heading.
  */
-export function ResponsiveTable({ className, ...props }: TableProps): React.ReactElement {
+export function ResponsiveTable({ className, stackBelow = STACK_BELOW_PX, ...props }: TableProps & { stackBelow?: number }): React.ReactElement {
   const styles = useStyles();
   const ref = React.useRef<HTMLDivElement>(null);
-  const narrow = useNarrow(ref, STACK_BELOW_PX);
+  const narrow = useNarrow(ref, stackBelow);
   React.useLayoutEffect(() => {
     const table = ref.current?.querySelector('table');
     if (!table) return;

@@ -159,7 +159,8 @@ export function DeliverySection({ data, user, procurement: p, onChanged, onVerif
         {sortedLogs.length === 0 ? (
           <Text as="p">{S.NoLogs}</Text>
         ) : (
-          <ResponsiveTable aria-label={S.LogsTitle}>
+          // Verifying and rejecting happen inside its rows (a reason box included): it needs more room than most.
+          <ResponsiveTable aria-label={S.LogsTitle} stackBelow={900}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{S.LogPeriod}</TableHeaderCell>
