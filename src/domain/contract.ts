@@ -1,6 +1,6 @@
 // What is being bought and under which procurement regime: together they pick the threshold that applies.
 
-export type ContractType = 'goods' | 'services' | 'works' | 'light-touch-services';
+export type ContractType = 'goods' | 'services' | 'works' | 'light-touch-services' | 'concession';
 
 export interface ContractTypeInfo {
   id: ContractType;
@@ -17,10 +17,18 @@ export const CONTRACT_TYPES: readonly ContractTypeInfo[] = [
     label: 'Light-touch services',
     description: 'Health, social, education and other services the Procurement Act 2023 lists as light touch.',
   },
+  {
+    id: 'concession',
+    label: 'Concession',
+    description:
+      'A concession contract: the supplier is paid wholly or partly by the right to exploit the works or services and takes the ' +
+      'operating risk. Under the utilities regime a concession for works is tiered as works (Schedule 1 row 4). Not for a ' +
+      'light-touch services concession, whose own threshold (Schedule 1 row 7) the hub does not hold.',
+  },
 ];
 
 /** WMCA is a sub-central authority; some activity (e.g. tram operation) may fall under utilities. */
-export type Regime = 'sub-central' | 'central' | 'utilities';
+export type Regime = 'sub-central' | 'central' | 'utilities' | 'defence-security';
 
 export interface RegimeInfo {
   id: Regime;
@@ -32,6 +40,11 @@ export const REGIMES: readonly RegimeInfo[] = [
   { id: 'sub-central', label: 'Sub-central', description: 'Local and combined authorities, including WMCA (the default).' },
   { id: 'central', label: 'Central government', description: 'Central government departments and their bodies.' },
   { id: 'utilities', label: 'Utilities', description: 'Utility activity such as transport networks (e.g. tram operation).' },
+  {
+    id: 'defence-security',
+    label: 'Defence and security',
+    description: 'A defence and security contract under section 7 of the Procurement Act 2023 (e.g. military or sensitive security equipment).',
+  },
 ];
 
 export const DEFAULT_REGIME: Regime = 'sub-central';

@@ -69,3 +69,8 @@ export function decimalToNumber(digits: bigint, scale: number): number {
   }
   return Number((negative ? '-' : '') + s);
 }
+
+/** How many decimal places a number has as typed (12.5 → 1, 12.35 → 2, 12 → 0). */
+export function decimalPlaces(value: number): number {
+  return exactDecimal(value).scale;
+}

@@ -69,6 +69,15 @@ export interface Procurement {
   estimatedValuePence: Pence;
   decisionDate: IsoDate;
   durationMonths: number;
+  /** The procurement awards a framework: section 52 of the Procurement Act 2023 (KPIs) does not apply to it. */
+  framework?: boolean;
+  /**
+   * Public Services (Social Value) Act 2012 section 1: the authority considered, before the procurement started,
+   * how it might improve the area's economic, social and environmental well-being (socialValueActApplies).
+   */
+  socialValueConsidered?: boolean;
+  /** How it was considered, and whether the authority consulted (section 1(3) and (7)). */
+  socialValueConsideration?: string;
   tierDecision?: TierSnapshot;
   themeIds: ThemeId[];
   measureTargets?: ProcurementMeasureTarget[];
@@ -94,6 +103,11 @@ export interface Procurement {
   awardValuePence?: Pence;
   contractStart?: IsoDate;
   contractEnd?: IsoDate;
+  // Notices on the central digital platform (Procurement Act 2023): their identifiers, for the contract performance notice.
+  /** The tender notice's identifier: the procurement's unique identifier. */
+  tenderNoticeId?: string;
+  /** The contract details notice's identifier: the contract's unique identifier. */
+  contractDetailsNoticeId?: string;
 }
 
 export type ActionPlanStatus = 'Not started' | 'In progress' | 'Done';

@@ -14,6 +14,8 @@
 //   verification on record             verificationRecord.ts verificationOnRecord (the verifier is the Author, not the reporter)
 //   quarterly reporting                periods.ts       periodFor, periodById ('2026-27 Q1')
 //   form checks                        validation.ts    validateProcurementBasics, validateSubmission, …
+//   Procurement Act 2023 s52/s71 KPIs  kpi.ts           kpiDuty, validateKpis, CONTRACT_PERFORMANCE_RATINGS, contractPerformanceNotice
+//   Social Value Act 2012 s1           socialValueAct.ts socialValueActApplies
 //
 // Conventions: money is integer pence (`Pence`), formatted with formatPounds; dates are ISO yyyy-mm-dd
 // calendar days; nonsense input throws PolicyInputError; form validators return { field, message }[].
@@ -42,3 +44,6 @@ export * from './progress';
 export * from './chase';
 export * from './settings';
 export * from './xmlText';
+export * from './kpi';
+export * from './socialValueAct';
+export { decimalPlaces } from './decimal';

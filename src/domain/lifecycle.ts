@@ -67,7 +67,7 @@ export interface StatusTransition {
 /**
  * Every allowed move. Anything not listed is illegal.
  * - Withdraw is possible until award: after award there is a contract, which is Closed instead.
- * - An approved decision that is edited (tier inputs or weighting) goes back to Awaiting approval,
+ * - An approved decision that is edited (tier inputs, weighting, themes, measures or targets) goes back to Awaiting approval,
  *   also while tendering (see requiresReapproval).
  * - Awarded → Closed covers a contract ended before delivery began.
  */
@@ -130,7 +130,22 @@ function sameCriteria(a: readonly string[] | undefined, b: readonly string[] | u
   return norm(a) === norm(b);
 }
 
-/** The fields of an edit that change the approved decision: the tier inputs and the weighting. */
+function sameThemes(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  const norm = (x: readonly string[] | undefined): string => JSON.stringify((x || []).slice().sort());
+  return norm(a) === norm(b);
+}
+
+function sameTargets(a: Procurement['measureTargets'], b: Procurement['measureTargets']): boolean {
+  // Order does not matter, and codes are matched as the library matches them (trimmed, upper case).
+  const norm = (x: Procurement['measureTargets']): string =>
+    JSON.stringify((x || []).map((t) => `${String(t.measureCode).trim().toUpperCase()}=${String(t.targetQuantity)}`).sort());
+  return norm(a) === norm(b);
+}
+
+/**
+ * The fields of an edit that change the approved decision: the tier inputs, the weighting, and the themes,
+ * measures and targets the tender will include (approving TOMs that can be changed afterwards approves nothing).
+ */
 export function approvedDecisionChanges(before: Procurement, after: Procurement): string[] {
   const changed: string[] = [];
   if (before.estimatedValuePence !== after.estimatedValuePence) changed.push('estimatedValuePence');
@@ -146,10 +161,12 @@ export function approvedDecisionChanges(before: Procurement, after: Procurement)
   if (bw.percent !== aw.percent) changed.push('weighting.percent');
   if ((bw.justification || '').trim() !== (aw.justification || '').trim()) changed.push('weighting.justification');
   if (!sameCriteria(bw.essentialCriteria, aw.essentialCriteria)) changed.push('weighting.essentialCriteria');
+  if (!sameThemes(before.themeIds, after.themeIds)) changed.push('themeIds');
+  if (!sameTargets(before.measureTargets, after.measureTargets)) changed.push('measureTargets');
   return changed;
 }
 
-/** True when `after` edits the tier inputs or weighting of a procurement whose decision stands approved. */
+/** True when `after` edits the tier inputs, weighting, themes, measures or targets of a procurement whose decision stands approved. */
 export function requiresReapproval(before: Procurement, after: Procurement): boolean {
   return APPROVED_DECISION_STATUSES.indexOf(before.status) >= 0 && approvedDecisionChanges(before, after).length > 0;
 }

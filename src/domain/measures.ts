@@ -146,13 +146,15 @@ export function measuresForTheme(themeId: ThemeId, library: readonly Measure[] =
 /**
  * Suggested measures by contract type: what each kind of contract can most often deliver. Works and
  * services employ people on the contract; goods mostly shape the supply chain and the environment;
- * light-touch services (care, health, education) work closest to communities and the VCSE sector.
+ * light-touch services (care, health, education) work closest to communities and the VCSE sector; a
+ * concession runs a service for years with its own staff, so it starts from the services set.
  */
 export const SUGGESTED_MEASURE_CODES: { readonly [C in ContractType]: readonly string[] } = {
   goods: ['PLB-01', 'PLB-02', 'PLB-03', 'GSE-09', 'HSC-03', 'ENV-01', 'ENV-02', 'ENV-06', 'INN-01'],
   services: ['GSE-01', 'GSE-02', 'GSE-07', 'GSE-10', 'GSE-12', 'PLB-01', 'PLB-02', 'HSC-01', 'HSC-02', 'ENV-01', 'INN-01'],
   works: ['GSE-01', 'GSE-02', 'GSE-03', 'GSE-07', 'GSE-08', 'GSE-09', 'GSE-11', 'PLB-01', 'PLB-02', 'PLB-04', 'HSC-01', 'ENV-01', 'ENV-02', 'PAD-02'],
   'light-touch-services': ['GSE-01', 'GSE-03', 'GSE-04', 'GSE-05', 'GSE-12', 'PLB-03', 'HSC-01', 'HSC-02', 'HSC-05', 'INN-02'],
+  concession: ['GSE-01', 'GSE-02', 'GSE-07', 'GSE-10', 'GSE-12', 'PLB-01', 'PLB-02', 'HSC-01', 'HSC-02', 'ENV-01', 'INN-01'],
 };
 
 /** Under £50,000: a few simple measures a small supplier can report without burden. */

@@ -102,7 +102,12 @@ export function isPeriodEnd(date: IsoDate): boolean {
   return periodFor(date).end === date;
 }
 
-/** The hub's default: a quarter's outcomes are due this many days after it ends. */
+/**
+ * A quarter's supplier return is due this many calendar days after the quarter ends: the one rule the supplier
+ * return workbook, the chase list and the tender pack all read. Calendar days, not working days: a working-day
+ * rule needs a bank-holiday calendar (England and Wales, Scotland and Northern Ireland differ) that neither the
+ * policy nor the hub holds, and 30 days (about 20 working days) is no harder on small suppliers than 10 working days.
+ */
 export const DEFAULT_RETURN_DAYS_AFTER_PERIOD = 30;
 
 export function returnDueDate(period: ReportingPeriod, daysAfter: number = DEFAULT_RETURN_DAYS_AFTER_PERIOD): IsoDate {

@@ -10,7 +10,7 @@ import type { Pence } from './money';
 import { assertPence, formatPounds, poundsToPence } from './money';
 import type { PolicyEdition } from './policyEdition';
 import { CURRENT_POLICY_EDITION, assertPolicyEdition } from './policyEdition';
-import { thresholdContractLabel, thresholdRegimeLabel, thresholdTableInForce } from './thresholds';
+import { thresholdContractLabel, thresholdRegimeLabel, thresholdTableInForce, thresholdTableWarnings } from './thresholds';
 import type { TierSnapshot } from './entities';
 
 export type Tier = 'light-touch' | 'toms-considered' | 'toms-included';
@@ -62,6 +62,13 @@ export const TIERS: readonly TierInfo[] = [
   },
 ];
 
+/**
+ * When the action plan the top tier asks for must exist: before the procurement is submitted for approval
+ * (validateSubmission refuses it without one), so the approver approves a plan, not a promise of one. The
+ * supplier's commitments are added to it at award. The guide and the tender pack both read this.
+ */
+export const ACTION_PLAN_DUE = 'before the procurement is submitted for approval';
+
 export function isTier(value: unknown): value is Tier {
   return TIERS.some((t) => t.id === value);
 }
@@ -108,6 +115,8 @@ export interface TierDecision {
   policyAsks: string;
   /** One plain-English sentence naming the figures. */
   reason: string;
+  /** What the officer should know before relying on the decision (e.g. a threshold table past its revision date); empty when none. */
+  warnings: string[];
   policyEditionId: string;
 }
 
@@ -181,6 +190,7 @@ export function determineTierForPence(
     justificationRequired: info.justificationRequired,
     policyAsks: info.policyAsks,
     reason,
+    warnings: thresholdTableWarnings(edition.thresholdTables, table, input.decisionDate),
     policyEditionId: edition.id,
   };
 }

@@ -19,8 +19,9 @@ import { sameReference } from './references';
 import type { PolicyEdition } from './policyEdition';
 import { CURRENT_POLICY_EDITION } from './policyEdition';
 import { socialValuePence } from './socialValue';
+import { socialValueActApplies } from './socialValueAct';
 import { isThemeId } from './themes';
-import { determineTierForPence } from './tier';
+import { ACTION_PLAN_DUE, determineTierForPence } from './tier';
 import { validateWeighting } from './weighting';
 
 /** SharePoint single line of text holds 255 characters. */
@@ -110,9 +111,9 @@ export function validateProcurementBasics(
   if (!lead || blank(lead.email)) errors.push({ field: 'leadOfficer.email', message: 'Enter the Procurement Lead Officer’s email address.' });
   else if (!isValidEmail(lead.email)) errors.push({ field: 'leadOfficer.email', message: 'The Procurement Lead Officer’s email address is not valid.' });
   if (!lead || blank(lead.displayName)) errors.push({ field: 'leadOfficer.displayName', message: 'Enter the Procurement Lead Officer’s name.' });
-  if (blank(p.contractType)) errors.push({ field: 'contractType', message: 'Choose the contract type: goods, services, works or light-touch services.' });
+  if (blank(p.contractType)) errors.push({ field: 'contractType', message: 'Choose the contract type: goods, services, works, light-touch services or concession.' });
   else if (!isContractType(p.contractType)) errors.push({ field: 'contractType', message: 'Choose a contract type from the list.' });
-  if (p.regime !== undefined && !isRegime(p.regime)) errors.push({ field: 'regime', message: 'Choose the regime: sub-central, central government or utilities.' });
+  if (p.regime !== undefined && !isRegime(p.regime)) errors.push({ field: 'regime', message: 'Choose the regime: sub-central, central government, utilities or defence and security.' });
   const v = p.estimatedValuePence;
   if (v === undefined || v === null) {
     errors.push({ field: 'estimatedValuePence', message: 'Enter the estimated whole-life value including VAT.' });
@@ -187,15 +188,39 @@ export function validateSubmission(
   } else if (snap.tier !== decided.tier || snap.thresholdPence !== decided.thresholdPence || snap.policyEditionId !== decided.policyEditionId) {
     errors.push({ field: 'tierDecision', message: `The tier recorded no longer matches the value, type or date: ${decided.reason} Work out the tier again.` });
   }
+  if (socialValueActApplies(p.contractType as Procurement['contractType'], decided)) {
+    // Public Services (Social Value) Act 2012 s1: considered before the procurement starts, so before submission.
+    if (p.socialValueConsidered !== true) {
+      errors.push({
+        field: 'socialValueConsidered',
+        message: 'Confirm that social value was considered before the procurement started: the Public Services (Social Value) Act 2012 requires it for services at or above the threshold.',
+      });
+    } else if (blank(p.socialValueConsideration)) {
+      errors.push({
+        field: 'socialValueConsideration',
+        message: 'Say how social value was considered: how this procurement might improve the area’s economic, social and environmental well-being, and whether you consulted.',
+      });
+    }
+  }
+  if (typeof p.socialValueConsideration === 'string' && p.socialValueConsideration.length > 4000) {
+    errors.push({ field: 'socialValueConsideration', message: `How social value was considered must be 4,000 characters or fewer (it has ${p.socialValueConsideration.length}).` });
+  }
   if (!p.weighting) {
     errors.push({ field: 'weighting.method', message: 'Choose how social value is weighted.' });
   } else {
     for (const e of validateWeighting(p.weighting, decided.tier, edition).errors) errors.push({ field: `weighting.${e.field}`, message: e.message });
   }
+  if (decided.tier === 'toms-included' && !(p.measureTargets || []).some((t) => typeof t.targetQuantity === 'number' && t.targetQuantity > 0)) {
+    // The top tier includes TOMs in the tender: a decision with no measure to commit to would be hollow.
+    errors.push({
+      field: 'measureTargets',
+      message: 'At or above the procurement threshold TOMs are included in the tender: choose at least one measure and give it a target.',
+    });
+  }
   if (decided.actionPlanRequired) {
     const plan = options.actionPlan || [];
     if (plan.length === 0) {
-      errors.push({ field: 'actionPlan', message: 'At or above the procurement threshold the policy requires an action plan: add at least one action with an owner and a due date.' });
+      errors.push({ field: 'actionPlan', message: `At or above the procurement threshold the policy requires an action plan ${ACTION_PLAN_DUE}: add at least one action with an owner and a due date.` });
     }
     plan.forEach((item, i) => errors.push(...validateActionPlanItem(item).map((e) => ({ field: `actionPlan[${i}].${e.field}`, message: e.message }))));
   }

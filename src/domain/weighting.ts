@@ -5,7 +5,9 @@ import type { ContractType } from './contract';
 import { CONTRACT_TYPES, contractTypeLabel, isContractType } from './contract';
 import type { WeightingDecision } from './entities';
 import type { FieldError } from './errors';
+import type { KpiDuty } from './kpi';
 import { PolicyInputError } from './errors';
+import { exactDecimal } from './decimal';
 import { formatPounds, poundsToPence } from './money';
 import type { PolicyEdition } from './policyEdition';
 import { CURRENT_POLICY_EDITION, assertPolicyEdition } from './policyEdition';
@@ -25,6 +27,17 @@ export const WEIGHTING_METHODS: readonly WeightingMethodInfo[] = [
   { id: 'pass-fail', label: 'PASS/FAIL', description: 'Essential social value deliverables a bid must meet to be considered.' },
   { id: 'none', label: 'No weighting', description: 'Social value is not scored in the evaluation.' },
 ];
+
+/**
+ * A weighting has at most one decimal place (12.5%, not 12.35%), so the figure approved is the figure the list
+ * shows and bidders read in the tender pack: the list column and the pack are sized from this.
+ */
+export const WEIGHTING_DECIMALS = 1;
+
+/** True when `percent` has more decimal places than WEIGHTING_DECIMALS. */
+export function weightingTooPrecise(percent: number): boolean {
+  return exactDecimal(percent, 'weighting').scale > WEIGHTING_DECIMALS;
+}
 
 export function isWeightingMethod(value: unknown): value is WeightingMethod {
   return WEIGHTING_METHODS.some((m) => m.id === value);
@@ -48,7 +61,7 @@ function percentText(n: number): string {
 
 /**
  * The policy's weighting rules, field by field (policy section 6.0):
- * - 'weighted': a percentage between the edition's bounds (5 and 30) inclusive.
+ * - 'weighted': a percentage between the edition's bounds (5 and 30) inclusive, to at most one decimal place.
  * - 'pass-fail': at least one essential criterion, none blank; no percentage.
  * - 'none': no percentage; not allowed at or above the threshold ('toms-included'); between £50,000 and
  *   the threshold only with a justification of why TOMs are not practical.
@@ -82,6 +95,11 @@ export function validateWeighting(
       errors.push({ field: 'percent', message: `Enter the social value weighting as a percentage ${range}.` });
     } else if (typeof percent !== 'number' || !isFinite(percent)) {
       errors.push({ field: 'percent', message: `The social value weighting must be a number ${range}; "${String(percent)}" is not.` });
+    } else if (weightingTooPrecise(percent)) {
+      errors.push({
+        field: 'percent',
+        message: `Give the social value weighting to at most one decimal place (e.g. 12.5%); ${String(percent)}% has more.`,
+      });
     } else if (percent < min || percent > max) {
       errors.push({
         field: 'percent',
@@ -162,6 +180,8 @@ export interface WeightingRecommendationInput {
   socialValueEssential?: boolean;
   /** The essential criteria, when the officer already knows them (used in the draft decision). */
   essentialCriteria?: string[];
+  /** Section 52's KPI duty for the procurement (kpiDuty), to name it where it applies; it never moves the weighting. */
+  kpiDuty?: KpiDuty;
 }
 
 export interface WeightingRecommendation {
@@ -189,9 +209,6 @@ export const WEIGHTING_BANDS: { readonly [T in Tier]: { readonly [R in SocialVal
   'toms-included': { low: { min: 5, max: 15, suggested: 10 }, medium: { min: 10, max: 20, suggested: 15 }, high: { min: 15, max: 30, suggested: 20 } },
 };
 
-/** Over this value (inc. VAT) the Procurement Act 2023 requires at least 3 published KPIs; social value commitments are natural KPIs. */
-export const KPI_CONTRACT_VALUE_PENCE = 500000000;
-
 const DEFAULT_ESSENTIAL_CRITERION = 'The supplier delivers the essential social value requirements set out in the specification.';
 
 function clamp(n: number, lo: number, hi: number): number {
@@ -201,7 +218,7 @@ function clamp(n: number, lo: number, hi: number): number {
 /**
  * A weighting recommendation that explains itself and never contradicts validateWeighting:
  * PASS/FAIL where social value is essential; no weighting under £50,000; otherwise weighted within a band
- * chosen by tier and relevance, narrowed for goods and raised for contracts over £5m (KPI duty), clamped to 5–30.
+ * chosen by tier and relevance, narrowed for goods, clamped to 5–30. The KPI duty is named, never weighed.
  */
 export function recommendWeighting(
   input: WeightingRecommendationInput,
@@ -233,10 +250,11 @@ export function recommendWeighting(
     suggested = Math.min(suggested, bandMax);
     rationale.push('Goods contracts usually offer less scope for local jobs and skills than services or works, so the band is narrowed.');
   }
-  if (valuePence > KPI_CONTRACT_VALUE_PENCE && tier !== 'light-touch') {
-    suggested = suggested + 5;
+  // Section 52's KPI duty is named where kpiDuty says it applies, and only named: it is about managing the
+  // contract, not about how much social value weighs in the evaluation.
+  if (input.kpiDuty && input.kpiDuty.applies) {
     rationale.push(
-      `At ${formatPounds(valuePence)} (over ${formatPounds(KPI_CONTRACT_VALUE_PENCE)}) the contract must publish at least 3 KPIs under the Procurement Act 2023; social value commitments make natural KPIs, so a higher weighting is suggested.`,
+      `${input.kpiDuty.reason} Social value commitments can be among those KPIs; the duty does not change the weighting.`,
     );
   }
   const max = clamp(bandMax, lo, hi);

@@ -136,7 +136,9 @@ define([], function () {
       ValueHint: 'As the Procurement Act 2023 counts it: the whole contract term, including extensions, with VAT.',
       DecisionDate: 'Decision date',
       DecisionDateHint: 'The threshold in force on this date applies.',
-      Duration: 'Contract duration (months)'
+      Duration: 'Contract duration (months)',
+      Framework: 'Framework',
+      FrameworkYes: 'This procurement awards a framework (contracts are called off under it later)'
     },
 
     Tier: {
@@ -154,7 +156,14 @@ define([], function () {
       DecideWeighting: 'Decide the weighting ({0}) or PASS/FAIL, or explain why TOMs are not practical.',
       RecordWhy: 'Record why you chose this weighting: the decision is yours and the record must say why.',
       PlanActions: 'Plan the actions that will deliver social value during the contract (the action plan).',
-      Range: '{0}% to {1}%'
+      Range: '{0}% to {1}%',
+      Warning: 'Check before relying on this tier',
+      KpiDuty: 'Key performance indicators (Procurement Act 2023, section 52)',
+      SocialValueAct: 'Public Services (Social Value) Act 2012',
+      Considered: 'Social value was considered before the procurement started',
+      ConsideredYes: 'Yes: we considered how this procurement might improve the area’s well-being before any notice, advert or approach to a supplier',
+      Consideration: 'How social value was considered',
+      ConsiderationHint: 'How it might improve economic, social and environmental well-being here, how the procurement can secure that, and whether you consulted.'
     },
 
     Measures: {
@@ -191,7 +200,7 @@ define([], function () {
       Why: 'Why this is recommended',
       UseRecommendation: 'Use the recommendation',
       Method: 'Weighting method',
-      Percent: 'Weighting (%) — the policy allows {0}% to {1}%',
+      Percent: 'Weighting (%) — the policy allows {0}% to {1}%, to at most one decimal place',
       Criteria: 'Essential criteria (one per line)',
       CriteriaHint: 'What a bid must commit to, to pass.',
       Justification: 'Justification',
@@ -199,7 +208,7 @@ define([], function () {
     },
 
     ActionPlan: {
-      Required: 'At or above the threshold the policy asks for an action plan during the contract: who does what, by when. At award it becomes the delivery plan.',
+      Required: 'At or above the threshold the policy asks for an action plan during the contract, {0}: who does what, by when. At award the supplier’s commitments are added to it.',
       Optional: 'An action plan is optional at this tier.',
       Actions: 'Actions',
       Action: 'Action {0}',

@@ -128,6 +128,8 @@ declare interface ISocialValueHubStrings {
     DecisionDate: string;
     DecisionDateHint: string;
     Duration: string;
+    Framework: string;
+    FrameworkYes: string;
   };
   Tier: {
     Why: string;
@@ -145,6 +147,13 @@ declare interface ISocialValueHubStrings {
     RecordWhy: string;
     PlanActions: string;
     Range: string;
+    Warning: string;
+    KpiDuty: string;
+    SocialValueAct: string;
+    Considered: string;
+    ConsideredYes: string;
+    Consideration: string;
+    ConsiderationHint: string;
   };
   Measures: {
     Themes: string;

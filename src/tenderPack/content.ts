@@ -14,6 +14,7 @@ import {
   themeById,
   tierInfo,
   validateWeighting,
+  WEIGHTING_DECIMALS,
 } from '../domain';
 import type { Measure, PolicyEdition, Procurement, ProcurementMeasureTarget, Tier } from '../domain';
 import type { TableBlock, TenderPackBlock, TenderPackContent, TenderPackWording } from './model';
@@ -124,9 +125,11 @@ function assertPrintableWeighting(procurement: Procurement, tier: Tier, edition:
 }
 
 const QUANTITY = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+/** The weighting as approved: at most WEIGHTING_DECIMALS places, never rounded further (the domain refuses more). */
+const WEIGHTING = new Intl.NumberFormat('en-GB', { maximumFractionDigits: WEIGHTING_DECIMALS });
 
-function percentText(n: number): string {
-  return `${QUANTITY.format(n)}%`;
+function percentText(n: number, format: Intl.NumberFormat = WEIGHTING): string {
+  return `${format.format(n)}%`;
 }
 
 function proxyCell(m: Measure): string {
@@ -167,9 +170,10 @@ function evaluationBlocks(procurement: Procurement): TenderPackBlock[] {
   const blocks: TenderPackBlock[] = [heading(2, HEADINGS.evaluation)];
   if (w.method === 'weighted' && typeof w.percent === 'number') {
     const percent = percentText(w.percent);
-    const remainder = percentText(Math.round((100 - w.percent) * 100) / 100);
+    const remainder = percentText(Math.round((100 - w.percent) * 10) / 10);
     const exampleMark = 4;
-    const example = percentText(Math.round(((w.percent * exampleMark) / 5) * 100) / 100);
+    // The worked example is a score, not the weighting: 4 ÷ 5 × 12.3% = 9.84% needs two places to be exact.
+    const example = percentText(Math.round(((w.percent * exampleMark) / 5) * 100) / 100, QUANTITY);
     blocks.push(paragraph(WEIGHTED.statement(percent), 'facts'));
     blocks.push(paragraph(WEIGHTED.remainder(remainder), 'facts'));
     blocks.push(paragraph(WEIGHTED.method));

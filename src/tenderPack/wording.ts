@@ -4,7 +4,9 @@
 // (title, reference, value, weighting, criteria, measures) change. Change the wording here, for everyone,
 // or not at all. Plain English, British spelling; figures come from the policy edition, never typed in.
 //
-// Sentences that carry a fact are functions of that fact only, so their wording stays fixed too.
+// Sentences that carry a fact are functions of that fact only, so their wording stays fixed too. Rules the hub
+// also enforces (when returns are due, when the action plan must exist) are read from src/domain, never restated.
+import { ACTION_PLAN_DUE, DEFAULT_RETURN_DAYS_AFTER_PERIOD } from '../domain';
 
 /** The document titles. */
 export const TITLES = {
@@ -186,7 +188,7 @@ export const REPORTING = {
     {
       lead: 'Quarterly returns.',
       text:
-        'Within 10 working days of the end of each calendar quarter (31 March, 30 June, 30 September and 31 December), send the ' +
+        `Within ${String(DEFAULT_RETURN_DAYS_AFTER_PERIOD)} calendar days of the end of each calendar quarter (31 March, 30 June, 30 September and 31 December), send the ` +
         'authority a social value return for this contract. It gives, for each measure you committed to, the quantity delivered ' +
         'in that quarter. The authority provides the return as a workbook.',
     },
@@ -225,9 +227,10 @@ export const REPORTING = {
   actionPlan: {
     lead: 'Action plan.',
     text:
-      'Within one month of contract award, agree a social value action plan with the authority: for each commitment, the actions ' +
-      'you will take, who owns each action and when it is due. The plan starts from your answer to SV2, is reviewed at each ' +
-      'contract management meeting and is kept up to date for the life of the contract.',
+      `The authority puts the contract’s social value action plan in place ${ACTION_PLAN_DUE}. If you win the contract, at award ` +
+      'your commitments are added to it: for each commitment, the actions you will take, who owns each action and when it is due, ' +
+      'starting from your answer to SV2. The plan is reviewed at each contract management meeting and kept up to date for the life ' +
+      'of the contract.',
   },
   countingRules: [
     'Jobs are counted as full-time equivalents (FTE) multiplied by years: for example, 10 full-time and 5 half-time posts for 2 years count as 25 FTE.',

@@ -9,6 +9,7 @@ import {
   PROCUREMENT_STATUSES,
   RAGS,
   REGIMES,
+  WEIGHTING_DECIMALS,
   THEMES,
   TIERS,
   VERIFICATION_STATUSES,
@@ -137,6 +138,17 @@ describe('the list schema', () => {
       'EstimatedValuePence', 'Nonsense', 'Status',
     ]);
     expect(itemProblems(procurements, { Title: 'x' }, true).map((p) => p.column)).toEqual(expect.arrayContaining(['Reference', 'Authority', 'LeadOfficer']));
+  });
+
+  it('the weighting column holds what the domain allows: one decimal place, so 12.35 is refused before it is written', () => {
+    const procurements = listByTitle('Procurements')!;
+    const column = procurements.fields.filter((f) => f.name === 'WeightingPercent')[0];
+    expect(column).toMatchObject({ kind: 'Number', decimals: WEIGHTING_DECIMALS });
+    expect(WEIGHTING_DECIMALS).toBe(1);
+    expect(itemProblems(procurements, { WeightingPercent: 12.5 }, false)).toEqual([]);
+    const refused = itemProblems(procurements, { WeightingPercent: 12.35 }, false);
+    expect(refused.map((p) => p.column)).toEqual(['WeightingPercent']);
+    expect(refused[0].message).toMatch(/at most 1 decimal place/);
   });
 });
 

@@ -4,8 +4,8 @@ import * as domain from '../../src/domain';
 
 describe('src/domain public face', () => {
   it('keeps the stored choice strings', () => {
-    expect(domain.CONTRACT_TYPES.map((c) => c.id)).toEqual(['goods', 'services', 'works', 'light-touch-services']);
-    expect(domain.REGIMES.map((r) => r.id)).toEqual(['sub-central', 'central', 'utilities']);
+    expect(domain.CONTRACT_TYPES.map((c) => c.id)).toEqual(['goods', 'services', 'works', 'light-touch-services', 'concession']);
+    expect(domain.REGIMES.map((r) => r.id)).toEqual(['sub-central', 'central', 'utilities', 'defence-security']);
     expect(domain.TIERS.map((t) => t.id)).toEqual(['light-touch', 'toms-considered', 'toms-included']);
     expect(domain.WEIGHTING_METHODS.map((m) => m.id)).toEqual(['weighted', 'pass-fail', 'none']);
     expect(domain.THEMES.map((t) => t.id)).toEqual([

@@ -92,6 +92,7 @@ const approved: Procurement = {
   durationMonths: 24,
   tierDecision: { tier: 'toms-included', thresholdPence: 20772000, thresholdEffectiveFrom: '2026-01-01', policyEditionId: 'wmca-svp-2026' },
   themeIds: ['growth-skills-employment'],
+  measureTargets: [{ measureCode: 'GSE-01', targetQuantity: 4 }],
   weighting: { method: 'weighted', percent: 15, justification: 'Labour-intensive service.' },
   status: 'Approved',
   submittedByEmail: 'officer@wmca.org.uk',
@@ -111,6 +112,10 @@ describe('requiresReapproval: an edit to an approved decision goes back for appr
     ['weighting method', { weighting: { method: 'pass-fail' as const, justification: 'Labour-intensive service.', essentialCriteria: ['x'] } }, ['weighting.method', 'weighting.percent', 'weighting.essentialCriteria']],
     ['weighting percent', { weighting: { ...approved.weighting, percent: 20 } }, ['weighting.percent']],
     ['justification', { weighting: { ...approved.weighting, justification: 'Another reason.' } }, ['weighting.justification']],
+    ['themes', { themeIds: ['growth-skills-employment', 'environment'] }, ['themeIds']],
+    ['measures', { measureTargets: [{ measureCode: 'GSE-02', targetQuantity: 4 }] }, ['measureTargets']],
+    ['a target', { measureTargets: [{ measureCode: 'GSE-01', targetQuantity: 3 }] }, ['measureTargets']],
+    ['measures, by removing them all', { measureTargets: [] }, ['measureTargets']],
   ])('changing the %s', (_name, change, fields) => {
     const after = { ...approved, ...change } as Procurement;
     expect(approvedDecisionChanges(approved, after)).toEqual(fields);
@@ -127,6 +132,8 @@ describe('requiresReapproval: an edit to an approved decision goes back for appr
     ['the title', { title: 'Tram stop cleaning and litter picking' }],
     ['the directorate', { directorate: 'TfWM' }],
     ['whitespace around the justification', { weighting: { ...approved.weighting, justification: '  Labour-intensive service. ' } }],
+    ['the same themes in another order', { themeIds: ['growth-skills-employment'] }],
+    ['the same measure code in lower case', { measureTargets: [{ measureCode: 'gse-01', targetQuantity: 4 }] }],
   ])('not for %s', (_name, change) => {
     const after = { ...approved, ...change } as Procurement;
     expect(requiresReapproval(approved, after)).toBe(false);

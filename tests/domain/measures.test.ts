@@ -146,7 +146,7 @@ describe('suggested measure sets', () => {
   });
 
   it('refuses an unknown contract type', () => {
-    expect(() => suggestedMeasures('concession' as never, 'toms-included')).toThrow(PolicyInputError);
+    expect(() => suggestedMeasures('framework' as never, 'toms-included')).toThrow(PolicyInputError);
   });
 });
 

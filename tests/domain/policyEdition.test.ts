@@ -19,9 +19,10 @@ const TABLE_2028: ThresholdTable = {
   effectiveFrom: '2028-01-01',
   source: 'Hypothetical 2028 revision (test data)',
   figures: {
-    'sub-central': { goods: 21000000, services: 21000000, works: 530000000, 'light-touch-services': 67000000 },
-    central: { goods: 14000000, services: 14000000, works: 530000000, 'light-touch-services': 67000000 },
-    utilities: { goods: 42000000, services: 42000000, works: 530000000, 'light-touch-services': 89000000 },
+    'sub-central': { goods: 21000000, services: 21000000, works: 530000000, 'light-touch-services': 67000000, concession: 530000000 },
+    central: { goods: 14000000, services: 14000000, works: 530000000, 'light-touch-services': 67000000, concession: 530000000 },
+    utilities: { goods: 42000000, services: 42000000, works: 530000000, 'light-touch-services': 89000000, concession: 42000000 },
+    'defence-security': { goods: 42000000, services: 42000000, works: 530000000, 'light-touch-services': 67000000, concession: 530000000 },
   },
 };
 
@@ -64,7 +65,7 @@ describe('adding the 2028 table as data', () => {
 
   it('can be built from flat Thresholds-list rows', () => {
     const rows = thresholdRowsFromTables(edition2028.thresholdTables);
-    expect(rows).toHaveLength(3 * 3 * 4);
+    expect(rows).toHaveLength(3 * 4 * 5);
     const subCentralGoods2026 = rows.filter((r) => r.effectiveFrom === '2026-01-01' && r.regime === 'sub-central' && r.contractType === 'goods')[0];
     expect(subCentralGoods2026.valuePence).toBe(20772000);
     expect(subCentralGoods2026.effectiveTo).toBe('2027-12-31');
@@ -100,10 +101,10 @@ describe('a review changes the light-touch line and the weighting range', () => 
   });
 
   it.each([
-    [9.99, false],
+    [9.9, false],
     [10, true],
     [25, true],
-    [25.01, false],
+    [25.1, false],
   ])('a %p%% weighting is valid: %p', (percent, ok) => {
     const v = validateWeighting({ method: 'weighted', percent, justification: 'Because.' }, 'toms-included', reviewed);
     expect(v.ok).toBe(ok);

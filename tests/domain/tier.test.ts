@@ -6,23 +6,29 @@ import {
   PolicyInputError,
   REGIMES,
   Regime,
+  THRESHOLD_TABLE_2026,
   TIERS,
   determineTier,
+  withThresholdTable,
   determineTierForPence,
   tierSnapshot,
 } from '../../src/domain';
 
 // The figures of reference/thresholds.md, written out again here (not imported) so a typo in the data fails a test.
 const THRESHOLDS_POUNDS: Record<'2024' | '2026', Record<Regime, Record<ContractType, number>>> = {
+  // Concessions and defence and security by the row of Schedule 1 to the Procurement Act 2023 each falls in: a
+  // utilities concession is row 6 (the utilities goods/services figure), defence and security light-touch row 8.
   '2024': {
-    'sub-central': { goods: 214904, services: 214904, works: 5372609, 'light-touch-services': 663540 },
-    central: { goods: 139688, services: 139688, works: 5372609, 'light-touch-services': 663540 },
-    utilities: { goods: 429809, services: 429809, works: 5372609, 'light-touch-services': 884720 },
+    'sub-central': { goods: 214904, services: 214904, works: 5372609, 'light-touch-services': 663540, concession: 5372609 },
+    central: { goods: 139688, services: 139688, works: 5372609, 'light-touch-services': 663540, concession: 5372609 },
+    utilities: { goods: 429809, services: 429809, works: 5372609, 'light-touch-services': 884720, concession: 429809 },
+    'defence-security': { goods: 429809, services: 429809, works: 5372609, 'light-touch-services': 663540, concession: 5372609 },
   },
   '2026': {
-    'sub-central': { goods: 207720, services: 207720, works: 5193000, 'light-touch-services': 663540 },
-    central: { goods: 135018, services: 135018, works: 5193000, 'light-touch-services': 663540 },
-    utilities: { goods: 415440, services: 415440, works: 5193000, 'light-touch-services': 884720 },
+    'sub-central': { goods: 207720, services: 207720, works: 5193000, 'light-touch-services': 663540, concession: 5193000 },
+    central: { goods: 135018, services: 135018, works: 5193000, 'light-touch-services': 663540, concession: 5193000 },
+    utilities: { goods: 415440, services: 415440, works: 5193000, 'light-touch-services': 884720, concession: 415440 },
+    'defence-security': { goods: 415440, services: 415440, works: 5193000, 'light-touch-services': 663540, concession: 5193000 },
   },
 };
 
@@ -103,6 +109,48 @@ describe('determineTier: the day before and the day a new table takes effect', (
   });
 });
 
+describe('determineTier: warnings when the threshold table is past its next scheduled revision', () => {
+  const subCentralGoods = (decisionDate: string, edition = CURRENT_POLICY_EDITION) =>
+    determineTier({ estimatedValue: 210000, contractType: 'goods', decisionDate }, edition);
+
+  it('no warning while the 2026 table is current (up to 31 December 2027)', () => {
+    expect(subCentralGoods('2026-01-01').warnings).toEqual([]);
+    expect(subCentralGoods('2027-12-31').warnings).toEqual([]);
+    expect(subCentralGoods('2025-06-30').warnings).toEqual([]);
+  });
+
+  it('on or after 1 January 2028 with no newer table, it says so and names the figures applied', () => {
+    for (const date of ['2028-01-01', '2031-06-30']) {
+      const d = subCentralGoods(date);
+      expect(d.thresholdPence).toBe(20772000);
+      expect(d.warnings).toHaveLength(1);
+      expect(d.warnings[0]).toContain('is on or after 1 January 2028, when the UK procurement thresholds are next due to be revised');
+      expect(d.warnings[0]).toContain('no table newer than the one in force from 1 January 2026');
+    }
+  });
+
+  it('once the 2028 table is added the warning goes, and what was decided before keeps its recorded figure', () => {
+    const before = subCentralGoods('2028-03-01');
+    const recorded = tierSnapshot(before);
+    const table2028 = {
+      ...THRESHOLD_TABLE_2026,
+      id: 'uk-thresholds-2028',
+      label: 'test 2028 table',
+      effectiveFrom: '2028-01-01',
+      source: 'test data',
+      figures: { ...THRESHOLD_TABLE_2026.figures, 'sub-central': { ...THRESHOLD_TABLE_2026.figures['sub-central'], goods: 21500000 } },
+    };
+    const edition2028 = withThresholdTable(CURRENT_POLICY_EDITION, table2028, 'wmca-svp-2028');
+    const after = subCentralGoods('2028-03-01', edition2028);
+    expect(after.warnings).toEqual([]);
+    expect(after.thresholdPence).toBe(21500000);
+    expect(after.tier).toBe('toms-considered');
+    // The record keeps the decision made under the edition in force then: nothing recomputes it silently.
+    expect(recorded).toEqual({ tier: 'toms-included', thresholdPence: 20772000, thresholdEffectiveFrom: '2026-01-01', policyEditionId: CURRENT_POLICY_EDITION.id });
+    expect(subCentralGoods('2027-12-31', edition2028).warnings).toEqual([]);
+  });
+});
+
 describe('determineTier: what each tier requires', () => {
   it.each([
     [10000, 'light-touch', false, false, false],
@@ -141,6 +189,23 @@ describe('determineTier: reason sentences name the figures', () => {
     expect(determineTier({ estimatedValue: 700000, contractType: 'light-touch-services', regime: 'utilities', decisionDate: '2026-01-01' }).reason).toContain(
       '£884,720 utilities light-touch services threshold',
     );
+  });
+
+  it('names concession and defence and security thresholds plainly', () => {
+    expect(determineTier({ estimatedValue: 1000000, contractType: 'concession', decisionDate: '2026-01-01' }).reason).toContain(
+      'under the £5,193,000 sub-central concession threshold in force from 1 January 2026',
+    );
+    expect(determineTier({ estimatedValue: 420000, contractType: 'goods', regime: 'defence-security', decisionDate: '2026-01-01' }).reason).toContain(
+      'at or above the £415,440 defence and security goods/services threshold',
+    );
+  });
+
+  it('tiers a £1m concession against the concession threshold, not the £207,720 services one', () => {
+    const concession = determineTier({ estimatedValue: 1000000, contractType: 'concession', decisionDate: '2026-06-01' });
+    const services = determineTier({ estimatedValue: 1000000, contractType: 'services', decisionDate: '2026-06-01' });
+    expect(concession.tier).toBe('toms-considered');
+    expect(concession.thresholdPence).toBe(519300000);
+    expect(services.tier).toBe('toms-included');
   });
 
   it('is one sentence', () => {

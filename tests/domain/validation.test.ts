@@ -55,7 +55,7 @@ describe('validateProcurementBasics', () => {
     ['a bad lead officer email', { leadOfficer: { email: 'lead.officer', displayName: 'A' } }, 'leadOfficer.email', /is not valid/],
     ['no lead officer name', { leadOfficer: { email: 'a@b.uk', displayName: '' } }, 'leadOfficer.displayName', /name/],
     ['no contract type', { contractType: undefined }, 'contractType', /Choose the contract type/],
-    ['an unknown contract type', { contractType: 'concession' }, 'contractType', /from the list/],
+    ['an unknown contract type', { contractType: 'framework' }, 'contractType', /from the list/],
     ['an unknown regime', { regime: 'eu' }, 'regime', /Choose the regime/],
     ['no value', { estimatedValuePence: undefined }, 'estimatedValuePence', 'Enter the estimated whole-life value including VAT.'],
     ['a zero value', { estimatedValuePence: 0 }, 'estimatedValuePence', /more than £0/],
@@ -100,7 +100,22 @@ describe('validateProcurementBasics', () => {
 
 describe('validateSubmission', () => {
   const decision = determineTier({ estimatedValue: 250000, contractType: 'services', decisionDate: '2026-03-01' });
-  const ready: Procurement = { ...basics, tierDecision: tierSnapshot(decision) };
+  const ready: Procurement = {
+    ...basics,
+    tierDecision: tierSnapshot(decision),
+    socialValueConsidered: true,
+    socialValueConsideration: 'Market engagement with local VCSEs in January; jobs for local people are the main opportunity.',
+    measureTargets: [{ measureCode: 'GSE-01', targetQuantity: 4 }],
+  };
+
+  it.each([
+    ['no measures', []],
+    ['measures without a target', [{ measureCode: 'GSE-01', targetQuantity: 0 }]],
+  ])('at TOMs included, %s is a hollow decision: it cannot be submitted', (_name, measureTargets) => {
+    const errors = validateSubmission({ ...ready, measureTargets }, { actionPlan: plan });
+    expect(fieldsOf(errors)).toEqual(['measureTargets']);
+    expect(errors[0].message).toBe('At or above the procurement threshold TOMs are included in the tender: choose at least one measure and give it a target.');
+  });
   const plan: ActionPlanItem[] = [{ procurementReference: 'WMCA-2026-0042', action: 'Agree the social value delivery plan with the supplier', ownerEmail: 'lead.officer@wmca.org.uk', ownerName: 'Lead Officer', dueDate: '2026-09-30', status: 'Not started' }];
 
   it('accepts a complete above-threshold submission with an action plan', () => {
@@ -124,8 +139,26 @@ describe('validateSubmission', () => {
     expect(fieldsOf(errors)).toEqual(['actionPlan[0].ownerEmail', 'actionPlan[0].dueDate']);
   });
 
+  it('services at or above the threshold: the Social Value Act 2012 consideration is on record before submission', () => {
+    const unconfirmed = validateSubmission({ ...ready, socialValueConsidered: undefined }, { actionPlan: plan });
+    expect(fieldsOf(unconfirmed)).toEqual(['socialValueConsidered']);
+    expect(unconfirmed[0].message).toMatch(/Public Services \(Social Value\) Act 2012/);
+    const unexplained = validateSubmission({ ...ready, socialValueConsideration: '  ' }, { actionPlan: plan });
+    expect(fieldsOf(unexplained)).toEqual(['socialValueConsideration']);
+    expect(unexplained[0].message).toMatch(/Say how social value was considered/);
+  });
+
+  it.each([
+    ['goods at or above the threshold', { contractType: 'goods' as const, estimatedValuePence: 25000000 }, 250000],
+    ['services under the threshold', { contractType: 'services' as const, estimatedValuePence: 10000000 }, 100000],
+  ])('%s: the Social Value Act 2012 does not apply, so no consideration is asked for', (_name, change, pounds) => {
+    const snap = tierSnapshot(determineTier({ estimatedValue: pounds, contractType: change.contractType, decisionDate: '2026-03-01' }));
+    const p = { ...ready, ...change, tierDecision: snap, socialValueConsidered: undefined, socialValueConsideration: undefined };
+    expect(fieldsOf(validateSubmission(p, { actionPlan: plan }))).toEqual([]);
+  });
+
   it('requires the tier to have been worked out', () => {
-    expect(fieldsOf(validateSubmission({ ...basics }, { actionPlan: plan }))).toEqual(['tierDecision']);
+    expect(fieldsOf(validateSubmission({ ...ready, tierDecision: undefined }, { actionPlan: plan }))).toEqual(['tierDecision']);
   });
 
   it('refuses a stale tier after the value changed', () => {

@@ -7,6 +7,7 @@ import {
   Tier,
   WeightingDecision,
   buildPolicyEdition,
+  kpiDuty,
   recommendWeighting,
   validateWeighting,
 } from '../../src/domain';
@@ -16,13 +17,13 @@ const fields = (d: WeightingDecision, tier: Tier): string[] => validateWeighting
 
 describe('validateWeighting: the 5–30% range, inclusive', () => {
   it.each([
-    [4.99, false],
+    [4.9, false],
     [5, true],
-    [5.01, true],
+    [5.1, true],
     [17.5, true],
-    [29.99, true],
+    [29.9, true],
     [30, true],
-    [30.01, false],
+    [30.1, false],
     [0, false],
     [-5, false],
     [100, false],
@@ -36,6 +37,18 @@ describe('validateWeighting: the 5–30% range, inclusive', () => {
         ]);
       }
     }
+  });
+
+  it.each([[12.35], [12.345], [5.05], [29.99]])('%p%% has more than one decimal place: a field error that says what to do', (percent) => {
+    for (const t of TIERS) {
+      expect(validateWeighting({ method: 'weighted', percent, justification: J }, t.id).errors).toEqual([
+        { field: 'percent', message: `Give the social value weighting to at most one decimal place (e.g. 12.5%); ${percent}% has more.` },
+      ]);
+    }
+  });
+
+  it.each([[12.5], [12], [5.5], [29.9]])('%p%% has at most one decimal place and is accepted', (percent) => {
+    expect(validateWeighting({ method: 'weighted', percent, justification: J }, 'toms-included').ok).toBe(true);
   });
 
   it.each([[undefined], [null]])('weighted with percent %p asks for it', (percent) => {
@@ -168,9 +181,9 @@ describe('recommendWeighting', () => {
     ['toms-included', 'high', 'services', 300000, 15, 30, 20],
     ['toms-included', 'high', 'goods', 300000, 15, 25, 20],
     ['toms-included', 'low', 'goods', 300000, 5, 10, 10],
-    ['toms-included', 'high', 'works', 6000000, 15, 30, 25],
+    ['toms-included', 'high', 'works', 6000000, 15, 30, 20],
     ['toms-included', 'high', 'works', 5000000, 15, 30, 20],
-    ['toms-included', 'high', 'works', 5000000.01, 15, 30, 25],
+    ['toms-included', 'high', 'works', 5000000.01, 15, 30, 20],
   ] as const)('%s, %s relevance, %s £%p → %p–%p%%, suggested %p%%', (tier, relevance, contractType, estimatedValue, min, max, suggested) => {
     const r = recommendWeighting({ tier, relevance, contractType, estimatedValue });
     expect(r.method).toBe('weighted');
@@ -179,9 +192,26 @@ describe('recommendWeighting', () => {
     expect(r.policyEditionId).toBe(CURRENT_POLICY_EDITION.id);
   });
 
-  it('explains the £5m KPI reason', () => {
-    const r = recommendWeighting({ tier: 'toms-included', relevance: 'high', contractType: 'works', estimatedValue: 6000000 });
-    expect(r.rationale.join(' ')).toContain('At £6,000,000 (over £5,000,000) the contract must publish at least 3 KPIs');
+  it('names section 52’s KPI duty where it applies, and the weighting stays what it would be without it', () => {
+    const base = { tier: 'toms-included' as const, relevance: 'high' as const, contractType: 'services' as const, estimatedValue: 6000000 };
+    const duty = kpiDuty({ estimatedValuePence: 600000000, contractType: 'services', decisionDate: '2026-04-01' });
+    expect(duty.applies).toBe(true);
+    const named = recommendWeighting({ ...base, kpiDuty: duty });
+    const plain = recommendWeighting(base);
+    expect(named.rationale.join(' ')).toContain('at least 3 key performance indicators');
+    expect(named.rationale.join(' ')).toContain('the duty does not change the weighting');
+    expect([named.min, named.max, named.suggested, named.draft]).toEqual([plain.min, plain.max, plain.suggested, plain.draft]);
+    expect(plain.rationale.join(' ')).not.toMatch(/KPI|key performance/);
+  });
+
+  it.each([
+    ['£5.1m of works (under the £5,193,000 works threshold: not a public contract)', { estimatedValuePence: 510000000, contractType: 'works' as const }],
+    ['light-touch services over £5m', { estimatedValuePence: 600000000, contractType: 'light-touch-services' as const }],
+  ])('does not name the KPI duty for %s', (_name, input) => {
+    const duty = kpiDuty({ ...input, decisionDate: '2026-04-01' });
+    expect(duty.applies).toBe(false);
+    const r = recommendWeighting({ tier: 'toms-included', relevance: 'high', contractType: input.contractType, estimatedValue: input.estimatedValuePence / 100, kpiDuty: duty });
+    expect(r.rationale.join(' ')).not.toMatch(/KPI|key performance/);
   });
 
   it('stays inside a narrower range set by a policy review', () => {
@@ -197,7 +227,7 @@ describe('recommendWeighting', () => {
     ['a negative value', { estimatedValue: -1 }],
     ['a NaN value', { estimatedValue: NaN }],
     ['an infinite value', { estimatedValue: Infinity }],
-    ['an unknown contract type', { contractType: 'concession' }],
+    ['an unknown contract type', { contractType: 'framework' }],
     ['an unknown relevance', { relevance: 'very high' }],
   ])('%s is a PolicyInputError', (_name, change) => {
     const input = { tier: 'toms-included', relevance: 'high', contractType: 'services', estimatedValue: 300000, ...change };

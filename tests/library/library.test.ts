@@ -190,9 +190,9 @@ describe('policy figures and threshold tables as new editions', () => {
     expect(plan.edition!.thresholdTables.map((t) => t.effectiveFrom)).toEqual(['2024-01-01', '2026-01-01', '2028-01-01']);
     const added = plan.rowsToSave.filter((r) => r.effectiveFrom === '2028-01-01');
     const ended = plan.rowsToSave.filter((r) => r.effectiveFrom === '2026-01-01');
-    expect(added).toHaveLength(12);
+    expect(added).toHaveLength(20);
     expect(added.filter((r) => r.regime === 'sub-central' && r.contractType === 'goods')[0].valuePence).toBe(21400000);
-    expect(ended).toHaveLength(12);
+    expect(ended).toHaveLength(20);
     expect(ended.every((r) => r.effectiveTo === '2027-12-31')).toBe(true);
     expect(plan.rowsToSave.some((r) => r.effectiveFrom === '2024-01-01')).toBe(false);
   });
@@ -200,7 +200,7 @@ describe('policy figures and threshold tables as new editions', () => {
   it('with an empty Thresholds list (built-in tables in use) every table is written, so none is lost', () => {
     const figures = figuresAsText(current.thresholdTables[1]);
     const plan = planThresholdTable({ editionId: 'wmca-svp-2028', effectiveFrom: '2028-01-01', source: 'SI 2027/1', figures }, current, [], '2026-11-25', []);
-    expect(plan.rowsToSave).toHaveLength(36);
+    expect(plan.rowsToSave).toHaveLength(60);
   });
 
   it('never rewrites a table already in force, and reports bad figures by cell', () => {

@@ -1,5 +1,18 @@
 // The tender pack, read back from the .docx as a bidder's Word would show it.
-import { CURRENT_POLICY_EDITION, LIGHT_MEASURE_CODES, MEASURES, SUGGESTED_MEASURE_CODES, formatPounds } from '../../src/domain';
+import {
+  ACTION_PLAN_DUE,
+  CURRENT_POLICY_EDITION,
+  DEFAULT_RETURN_DAYS_AFTER_PERIOD,
+  LIGHT_MEASURE_CODES,
+  MEASURES,
+  SUGGESTED_MEASURE_CODES,
+  determineTier,
+  formatPounds,
+  periodById,
+  returnDueDate,
+  tierSnapshot,
+  validateSubmission,
+} from '../../src/domain';
 import type { Measure, Procurement } from '../../src/domain';
 import {
   DOCX_MEDIA_TYPE,
@@ -309,6 +322,29 @@ describe('large and awkward procurements', () => {
     // Under an edition whose figures are not known here: the widest range of the two, never anything.
     expect(() => tenderPackContent(decided('wmca-svp-2019', 30), { measures: LIBRARY, edition: narrower })).not.toThrow();
     expect(() => tenderPackContent(decided('wmca-svp-2019', 31), { measures: LIBRARY, edition: narrower })).toThrow(TenderPackError);
+  });
+
+  test('the weighting bidders read is the one approved: one decimal place, never rounded from more', () => {
+    const text = tenderPackContent(procurement({ weighting: { method: 'weighted', percent: 12.3, justification: 'j' } }), { measures: LIBRARY }).blocks.flatMap(blockText);
+    expect(text).toContain('Social value is weighted at 12.3% of the total score.');
+    expect(text).toContain(wording.WEIGHTED.remainder('87.7%'));
+    expect(text).toContain(wording.WEIGHTED.example(4, '12.3%', '9.84%'));
+    expect(() => tenderPackContent(procurement({ weighting: { method: 'weighted', percent: 12.35, justification: 'j' } }), { measures: LIBRARY })).toThrow(/at most one decimal place/);
+  });
+
+  test('the pack and the system agree: returns due 30 calendar days after the quarter, the action plan before submission', () => {
+    const text = tenderPackContent(procurement(TOMS_INCLUDED), { measures: LIBRARY }).blocks.flatMap(blockText).join(' ');
+    // The workbook and chase list use returnDueDate: 30 June + 30 days = 30 July.
+    expect(DEFAULT_RETURN_DAYS_AFTER_PERIOD).toBe(30);
+    expect(returnDueDate(periodById('2026-27 Q1'))).toBe('2026-07-30');
+    expect(text).toContain(`Within ${DEFAULT_RETURN_DAYS_AFTER_PERIOD} calendar days of the end of each calendar quarter`);
+    expect(text).not.toMatch(/working days|one month of contract award/);
+    // The guide refuses submission without the plan, in the words the pack uses.
+    expect(text).toContain(`action plan in place ${ACTION_PLAN_DUE}`);
+    const p = procurement({ ...TOMS_INCLUDED, tierDecision: undefined });
+    const tier = determineTier({ estimatedValue: p.estimatedValuePence / 100, contractType: p.contractType, regime: p.regime, decisionDate: p.decisionDate });
+    const missing = validateSubmission({ ...p, tierDecision: tierSnapshot(tier) }).filter((e) => e.field === 'actionPlan');
+    expect(missing[0].message).toContain(ACTION_PLAN_DUE);
   });
 
   test('a missing justification does not stop the pack (it is not printed)', () => {

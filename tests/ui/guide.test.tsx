@@ -153,11 +153,29 @@ describe('the new procurement guide', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
+  it.each([
+    ['£5.1m of works, under the works threshold', { value: '5100000', type: 'works' }, /not a public contract under the Procurement Act 2023 and section 52’s KPI duty does not apply|not a public contract under the Procurement Act 2023 and section 52's KPI duty does not apply/],
+    ['£6m of services', { value: '6000000', type: 'services' }, /at least 3 key performance indicators must be set and published/],
+  ])('names section 52’s KPI duty on the tier step as the law decides it: %s', async (_name, values, text) => {
+    const { user } = setup();
+    await startNew(user);
+    await fillBasics(user, { title: 'Big contract', ...values, date: '2026-02-01' });
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(screen.getByRole('heading', { name: /Key performance indicators \(Procurement Act 2023, section 52\)/ })).toBeInTheDocument();
+    expect(screen.getByText(text)).toBeInTheDocument();
+  });
+
   it('asks for an action plan at or above the threshold, then submits for approval naming the approver', async () => {
     const { user, hub } = setup();
     await startNew(user);
     await fillBasics(user, { title: 'Depot refurbishment', value: '300000', type: 'services', date: '2026-02-01' });
     await user.click(screen.getByRole('button', { name: 'Next' }));
+    // Services at or above the threshold: the Social Value Act 2012 consideration goes on record first.
+    expect(screen.getByText(/Public Services \(Social Value\) Act 2012 applies: before the procurement starts/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(screen.getByText(/Confirm that social value was considered before the procurement started/)).toBeInTheDocument();
+    await user.click(screen.getByRole('checkbox', { name: /we considered how this procurement might improve/ }));
+    await user.type(screen.getByLabelText(/^How social value was considered/), 'Asked local VCSEs.');
     await user.click(screen.getByRole('button', { name: 'Next' }));
     await user.click(screen.getByRole('button', { name: 'Add the suggested measures' }));
     for (const input of screen.getAllByLabelText(/^Target for /)) await user.type(input, '3');
@@ -180,6 +198,7 @@ describe('the new procurement guide', () => {
     expect(saved).toMatchObject({ status: 'Awaiting approval', approverEmail: manager.email, submittedByEmail: officer.email });
     expect(saved.weighting.method).toBe('weighted');
     expect(hub.actionPlans.get(saved.reference)).toHaveLength(1);
+    expect(saved).toMatchObject({ socialValueConsidered: true, socialValueConsideration: 'Asked local VCSEs.' });
     // The officer cannot approve their own procurement.
     expect(screen.queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();
     expect(screen.getByText('You cannot approve your own procurement.')).toBeInTheDocument();

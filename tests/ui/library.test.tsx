@@ -113,7 +113,7 @@ describe('measure library admin', () => {
     await replace(user, within(within(form).getByRole('group', { name: 'Sub-central' })).getByLabelText(/goods/i), '214,000');
     await user.click(within(form).getByRole('button', { name: 'Save the table as a new edition' }));
     expect(await screen.findByText(/Saved the table from 1 January 2028 as edition wmca-svp-2028/)).toBeTruthy();
-    expect(library.thresholdSaves).toBe(24);
+    expect(library.thresholdSaves).toBe(40);
     expect(library.thresholds.filter((r) => r.effectiveFrom === '2028-01-01' && r.regime === 'sub-central' && r.contractType === 'goods')[0].valuePence).toBe(21400000);
     expect(library.thresholds.filter((r) => r.effectiveFrom === '2026-01-01').every((r) => r.effectiveTo === '2027-12-31')).toBe(true);
     expect(hub.settings.get(SETTING_KEYS.policyEdition)).toBe('wmca-svp-2028');

@@ -9,7 +9,7 @@
 //   retried batch finds what already landed instead of writing it twice.
 // - Money is integer pence in Number columns (exact up to 2^53); column formatting shows pounds.
 // - Indexed columns are the ones the app filters or sorts on, and no more (SharePoint allows 20).
-import { CASE_STUDY_LIMITS, DEFAULT_REGIME, MAX_REFERENCE_LENGTH } from '../../domain';
+import { CASE_STUDY_LIMITS, DEFAULT_REGIME, MAX_REFERENCE_LENGTH, WEIGHTING_DECIMALS } from '../../domain';
 import type { ActionPlanStatus, ApprovalOutcome, ProcurementStatus, Rag, ThemeId, Tier, VerificationStatus } from '../../domain';
 import type { TaskforcePostStatus } from './vocabulary';
 import { and, anyOf, beforeToday, eq, groupedViewQuery, isMe, neq, viewQuery } from './caml';
@@ -91,6 +91,9 @@ export const PROCUREMENTS_LIST = {
     { name: 'EstimatedValuePence', title: 'Estimated whole-life value inc. VAT', kind: 'Number', decimals: 0, min: 0, required: true, indexed: true, format: MONEY, description: 'In pence, including VAT, as the Procurement Act 2023 counts it.' },
     { name: 'DecisionDate', title: 'Decision date', kind: 'DateTime', dateOnly: true, required: true, indexed: true },
     { name: 'DurationMonths', title: 'Duration (months)', kind: 'Number', decimals: 0, min: 0 },
+    { name: 'IsFramework', title: 'Awards a framework', kind: 'Boolean', defaultValue: false, description: 'Section 52 of the Procurement Act 2023 (KPIs) does not apply to a framework.' },
+    { name: 'SocialValueConsidered', title: 'Social value considered before the procurement started', kind: 'Boolean', defaultValue: false, description: 'Public Services (Social Value) Act 2012 section 1, for services at or above the threshold.' },
+    { name: 'SocialValueConsideration', title: 'How social value was considered', kind: 'Note', maxLength: 4000, lines: 4, description: 'How the procurement might improve the area’s economic, social and environmental well-being, and whether the authority consulted.' },
     { name: 'Tier', title: 'Tier', kind: 'Choice', choices: TIER_CHOICES, indexed: true, format: TIER_FORMAT },
     { name: 'ThresholdPence', title: 'Threshold applied', kind: 'Number', decimals: 0, min: 0, format: MONEY, description: 'The procurement threshold the tier was decided against, in pence inc. VAT.' },
     { name: 'ThresholdEffectiveFrom', title: 'Threshold table in force from', kind: 'DateTime', dateOnly: true },
@@ -98,7 +101,7 @@ export const PROCUREMENTS_LIST = {
     { name: 'Themes', title: 'Themes', kind: 'MultiChoice', choices: THEME_CHOICES },
     { name: 'MeasureTargets', title: 'Measures and targets', kind: 'Note', maxLength: 4000, lines: 6, description: 'One line per measure: code = target quantity.' },
     { name: 'WeightingMethod', title: 'Weighting method', kind: 'Choice', choices: WEIGHTING_METHOD_CHOICES, format: labelFormat(WEIGHTING_METHOD_LABELS) },
-    { name: 'WeightingPercent', title: 'Social value weighting (%)', kind: 'Number', decimals: 1, min: 0, max: 100 },
+    { name: 'WeightingPercent', title: 'Social value weighting (%)', kind: 'Number', decimals: WEIGHTING_DECIMALS, min: 0, max: 100, description: 'At most one decimal place, as approved and as the tender pack prints it.' },
     { name: 'Justification', title: 'Justification', kind: 'Note', maxLength: 4000, lines: 4 },
     { name: 'PassFailCriteria', title: 'PASS/FAIL essential criteria', kind: 'Note', maxLength: 4000, lines: 4, description: 'One criterion per line.' },
     { name: 'Status', title: 'Status', kind: 'Choice', choices: STATUS_CHOICES, required: true, defaultValue: 'Draft', indexed: true, format: STATUS_FORMAT },
@@ -114,6 +117,8 @@ export const PROCUREMENTS_LIST = {
     { name: 'AwardValuePence', title: 'Award value', kind: 'Number', decimals: 0, min: 0, format: MONEY },
     { name: 'ContractStart', title: 'Contract start', kind: 'DateTime', dateOnly: true },
     { name: 'ContractEnd', title: 'Contract end', kind: 'DateTime', dateOnly: true },
+    { name: 'TenderNoticeId', title: 'Tender notice identifier', kind: 'Text', maxLength: 255, description: 'From the central digital platform: the procurement’s unique identifier.' },
+    { name: 'ContractDetailsNoticeId', title: 'Contract details notice identifier', kind: 'Text', maxLength: 255, description: 'From the central digital platform: the contract’s unique identifier.' },
   ],
   views: [
     { title: 'All procurements', isDefault: true, rowLimit: 50, fields: ['Reference', 'LinkTitle', 'Authority', 'EstimatedValuePence', 'Tier', 'WeightingMethod', 'WeightingPercent', 'Status', 'LeadOfficer', 'Modified'], query: viewQuery(undefined, [['Modified', false]]) },

@@ -1,6 +1,6 @@
 // Checks an item against its list's schema before anything is sent. SharePoint's REST API does not check
 // choice values (and caps text at 255 only for single-line columns), so the hub does, here, once.
-import { EARLIEST_YEAR, LATEST_YEAR, isIsoDate } from '../../domain';
+import { EARLIEST_YEAR, LATEST_YEAR, decimalPlaces, isIsoDate } from '../../domain';
 import { restName } from './items';
 import type { FieldDef, ListDef } from './types';
 
@@ -52,6 +52,10 @@ function checkValue(field: FieldDef, value: unknown): string | undefined {
     case 'Number':
       if (typeof value !== 'number' || !isFinite(value)) return `${label} must be a number.`;
       if (field.decimals === 0 && !Number.isSafeInteger(value)) return `${label} must be a whole number.`;
+      // SharePoint's Decimals only rounds what it shows; the app refuses more places than the column shows.
+      if (field.decimals !== undefined && field.decimals > 0 && decimalPlaces(value) > field.decimals) {
+        return `${label} can have at most ${field.decimals} decimal place${field.decimals === 1 ? '' : 's'}.`;
+      }
       if (field.min !== undefined && value < field.min) return `${label} cannot be less than ${field.min}.`;
       if (field.max !== undefined && value > field.max) return `${label} cannot be more than ${field.max}.`;
       return undefined;

@@ -119,6 +119,9 @@ export const PROCUREMENT_FIELDS: FieldMap<typeof PROCUREMENTS_LIST> = {
   EstimatedValuePence: 'estimatedValuePence',
   DecisionDate: 'decisionDate',
   DurationMonths: 'durationMonths',
+  IsFramework: 'framework',
+  SocialValueConsidered: 'socialValueConsidered',
+  SocialValueConsideration: 'socialValueConsideration',
   Tier: 'tierDecision.tier',
   ThresholdPence: 'tierDecision.thresholdPence',
   ThresholdEffectiveFrom: 'tierDecision.thresholdEffectiveFrom',
@@ -141,6 +144,8 @@ export const PROCUREMENT_FIELDS: FieldMap<typeof PROCUREMENTS_LIST> = {
   AwardValuePence: 'awardValuePence',
   ContractStart: 'contractStart',
   ContractEnd: 'contractEnd',
+  TenderNoticeId: 'tenderNoticeId',
+  ContractDetailsNoticeId: 'contractDetailsNoticeId',
 };
 
 export interface ProcurementPeople {
@@ -176,6 +181,9 @@ export function procurementToItem(p: Procurement, people: ProcurementPeople): It
     EstimatedValuePence: p.estimatedValuePence,
     DecisionDate: toSpDate(p.decisionDate),
     DurationMonths: p.durationMonths,
+    IsFramework: !!p.framework,
+    SocialValueConsidered: !!p.socialValueConsidered,
+    SocialValueConsideration: p.socialValueConsideration || null,
     Tier: t ? t.tier : null,
     ThresholdPence: t ? t.thresholdPence : null,
     ThresholdEffectiveFrom: t ? toSpDate(t.thresholdEffectiveFrom) : null,
@@ -198,6 +206,8 @@ export function procurementToItem(p: Procurement, people: ProcurementPeople): It
     AwardValuePence: p.awardValuePence ?? null,
     ContractStart: toSpDate(p.contractStart),
     ContractEnd: toSpDate(p.contractEnd),
+    TenderNoticeId: p.tenderNoticeId || null,
+    ContractDetailsNoticeId: p.contractDetailsNoticeId || null,
   };
 }
 
@@ -216,6 +226,10 @@ export function procurementFromItem(item: ProcurementItem): Stored<Procurement> 
     estimatedValuePence: item.EstimatedValuePence ?? 0,
     decisionDate: fromSpDate(item.DecisionDate) || '',
     durationMonths: item.DurationMonths ?? 0,
+    // Unset reads as undefined, not false, so a record saved before these columns existed reads back unchanged.
+    framework: item.IsFramework ? true : undefined,
+    socialValueConsidered: item.SocialValueConsidered ? true : undefined,
+    socialValueConsideration: str(item.SocialValueConsideration),
     tierDecision:
       tier && item.ThresholdPence !== null
         ? {
@@ -239,6 +253,8 @@ export function procurementFromItem(item: ProcurementItem): Stored<Procurement> 
     approverEmail: item.Approver ? item.Approver.EMail : undefined,
     ...awardFromItem(item),
     contractEnd: fromSpDate(item.ContractEnd),
+    tenderNoticeId: str(item.TenderNoticeId),
+    contractDetailsNoticeId: str(item.ContractDetailsNoticeId),
     approvalRound: item.ApprovalRound ?? 0,
   };
   return stored(p, item);

@@ -19,6 +19,7 @@ import {
   reconcileDraft,
   stepsFor,
   targetErrors,
+  tierStepErrors,
   tierOf,
   toBundle,
   weightingErrors,
@@ -151,6 +152,7 @@ function GuideSteps(
   const errorsFor = (id: StepId): FieldError[] => {
     if (id === 'basics') return basicsErrors(draft, edition, library);
     if (!tier.decision) return [];
+    if (id === 'tier') return tierStepErrors(draft, edition, library);
     if (id === 'measures') return targetErrors(draft, edition, library);
     if (id === 'weighting') return weightingErrors(draft, tier.decision, edition);
     if (id === 'action-plan') return actionPlanErrors(draft, edition, library);
@@ -196,7 +198,7 @@ function GuideSteps(
   const submit = async (): Promise<void> => {
     const problems = draftProblems(draft, edition, library);
     if (Object.keys(problems).length > 0) {
-      setShown({ basics: true, measures: true, weighting: true, 'action-plan': true });
+      setShown({ basics: true, tier: true, measures: true, weighting: true, 'action-plan': true });
       return;
     }
     const saved = await saveToList();
@@ -239,7 +241,9 @@ function GuideSteps(
           {STEP_TITLES[step]}
         </h3>
         {step === 'basics' && <BasicsStep draft={draft} errors={visibleErrors} onChange={change} />}
-        {step === 'tier' && <TierStep tier={tier.decision} error={tier.error} edition={edition} />}
+        {step === 'tier' && (
+          <TierStep tier={tier.decision} error={tier.error} edition={edition} draft={draft} errors={visibleErrors} onChange={change} />
+        )}
         {step === 'measures' && tier.decision && (
           <MeasuresStep draft={draft} errors={visibleErrors} onChange={change} tier={tier.decision} library={library} />
         )}

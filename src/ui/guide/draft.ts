@@ -7,13 +7,13 @@ import {
   DEFAULT_REGIME,
   PolicyInputError,
   determineTier,
+  kpiDuty,
   parsePounds,
   penceToPounds,
   recommendWeighting,
   tierSnapshot,
   validateProcurementBasics,
   validateSubmission,
-  validateThemeChoice,
   validateWeighting,
 } from '../../domain';
 import type {
@@ -21,6 +21,7 @@ import type {
   ContractType,
   FieldError,
   IsoDate,
+  KpiDuty,
   Measure,
   PolicyEdition,
   Procurement,
@@ -58,6 +59,11 @@ export interface GuideDraft {
   estimatedValue: string;
   decisionDate: string;
   durationMonths: string;
+  /** Awards a framework (optional: drafts kept before it existed have none). */
+  framework?: boolean;
+  /** Public Services (Social Value) Act 2012: considered before the procurement started, and how. */
+  socialValueConsidered?: boolean;
+  socialValueConsideration?: string;
   themeIds: ThemeId[];
   /** Measure code → target quantity as typed. */
   targets: { code: string; quantity: string }[];
@@ -139,6 +145,9 @@ function asProcurement(draft: GuideDraft): Partial<Procurement> {
     estimatedValuePence: estimatedValuePence(draft).pence,
     decisionDate: draft.decisionDate,
     durationMonths: typedNumber(draft.durationMonths),
+    framework: !!draft.framework,
+    socialValueConsidered: !!draft.socialValueConsidered,
+    socialValueConsideration: (draft.socialValueConsideration ?? '').trim() || undefined,
     themeIds: draft.themeIds,
     measureTargets: draft.targets.map((t) => ({ measureCode: t.code, targetQuantity: typedNumber(t.quantity) as number })),
     weighting: weightingDecision(draft),
@@ -147,6 +156,7 @@ function asProcurement(draft: GuideDraft): Partial<Procurement> {
 
 const BASICS_FIELDS = /^(title|authorityId|directorate|leadOfficer\.|contractType|regime|estimatedValuePence|decisionDate|durationMonths)/;
 const MEASURES_FIELDS = /^(themeIds|measureTargets)/;
+const TIER_FIELDS = /^socialValueConsider/;
 
 /** Problems with the basics, each next to its field (the domain's own validator and words). */
 export function basicsErrors(draft: GuideDraft, edition: PolicyEdition, library?: readonly Measure[]): FieldError[] {
@@ -202,6 +212,14 @@ export function weightingErrors(draft: GuideDraft, tier: TierDecision, edition: 
   return validateWeighting(weightingDecision(draft), tier.tier, edition).errors;
 }
 
+/** Section 52's KPI duty for the draft, as the domain decides it. */
+export function kpiDutyOf(draft: GuideDraft, tier: TierDecision, edition: PolicyEdition): KpiDuty {
+  return kpiDuty(
+    { estimatedValuePence: tier.estimatedValuePence, contractType: tier.contractType, regime: tier.regime, decisionDate: tier.decisionDate, framework: !!draft.framework },
+    edition,
+  );
+}
+
 export function weightingRecommendation(draft: GuideDraft, tier: TierDecision, edition: PolicyEdition): WeightingRecommendation {
   return recommendWeighting(
     {
@@ -210,17 +228,22 @@ export function weightingRecommendation(draft: GuideDraft, tier: TierDecision, e
       contractType: tier.contractType,
       relevance: draft.relevance,
       socialValueEssential: draft.socialValueEssential,
+      kpiDuty: kpiDutyOf(draft, tier, edition),
     },
     edition,
   );
 }
 
+/** The tier step's own fields: the Social Value Act 2012 record, where the Act applies (the domain's submission rule). */
+export function tierStepErrors(draft: GuideDraft, edition: PolicyEdition, library?: readonly Measure[]): FieldError[] {
+  const bundle = toBundle(draft, edition);
+  return validateSubmission(bundle.procurement, { edition, library, actionPlan: bundle.actionPlan }).filter((e) => TIER_FIELDS.test(e.field));
+}
+
 /** Themes and targets, as the domain rules them: a theme from £50,000, every target a valid quantity in its unit. */
 export function targetErrors(draft: GuideDraft, edition: PolicyEdition, library?: readonly Measure[]): FieldError[] {
-  const p = asProcurement(draft);
-  return validateProcurementBasics(p, { edition, library })
-    .filter((e) => MEASURES_FIELDS.test(e.field))
-    .concat(validateThemeChoice(p, edition));
+  // The submission rule, so the step also says when the top tier has no measure with a target.
+  return validateSubmission(asProcurement(draft), { edition, library }).filter((e) => MEASURES_FIELDS.test(e.field));
 }
 
 /** The action plan's problems, as the domain sees them at submission (fields actionPlan[i].…). */
@@ -241,6 +264,8 @@ export function draftProblems(draft: GuideDraft, edition: PolicyEdition, library
   if (basics.length) problems.basics = basics;
   const tier = tierOf(draft, edition).decision;
   if (!tier) return problems;
+  const tierFields = tierStepErrors(draft, edition, library);
+  if (tierFields.length) problems.tier = tierFields;
   const targets = targetErrors(draft, edition, library);
   if (targets.length) problems.measures = targets;
   const weighting = weightingErrors(draft, tier, edition);
@@ -266,6 +291,9 @@ export function toBundle(draft: GuideDraft, edition: PolicyEdition, existing?: S
     estimatedValuePence: value,
     decisionDate: draft.decisionDate,
     durationMonths: typedNumber(draft.durationMonths) ?? 0,
+    framework: draft.framework ? true : undefined,
+    socialValueConsidered: draft.socialValueConsidered ? true : undefined,
+    socialValueConsideration: (draft.socialValueConsideration ?? '').trim() || undefined,
     tierDecision: tier ? tierSnapshot(tier) : undefined,
     themeIds: draft.themeIds,
     measureTargets: draft.targets
@@ -300,6 +328,9 @@ export function draftFromProcurement(p: Procurement, actions: readonly ActionPla
     estimatedValue: String(penceToPounds(p.estimatedValuePence)),
     decisionDate: p.decisionDate,
     durationMonths: String(p.durationMonths || ''),
+    framework: !!p.framework,
+    socialValueConsidered: !!p.socialValueConsidered,
+    socialValueConsideration: p.socialValueConsideration ?? '',
     themeIds: [...p.themeIds],
     targets: (p.measureTargets ?? []).map((t) => ({ code: t.measureCode, quantity: String(t.targetQuantity) })),
     relevance: 'medium',

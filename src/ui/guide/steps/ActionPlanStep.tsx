@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import * as strings from 'SocialValueHubStrings';
+import { ACTION_PLAN_DUE } from '../../../domain';
 import type { TierDecision } from '../../../domain';
 import { fieldState, messageFor } from '../../common/FieldErrors';
 import type { DraftAction } from '../draft';
@@ -29,7 +30,7 @@ export function ActionPlanStep({ draft, errors, onChange, tier }: StepProps & { 
     <div>
       <Text as="p" block>
         {tier.actionPlanRequired
-          ? strings.ActionPlan.Required
+          ? format(strings.ActionPlan.Required, ACTION_PLAN_DUE)
           : strings.ActionPlan.Optional}
       </Text>
       {listError && (

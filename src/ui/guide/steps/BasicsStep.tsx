@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Checkbox, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
 import * as strings from 'SocialValueHubStrings';
 import { AUTHORITIES, CONTRACT_TYPES, REGIMES } from '../../../domain';
 import type { ContractType, FieldError, Regime } from '../../../domain';
@@ -72,6 +72,9 @@ export function BasicsStep({ draft, errors, onChange }: StepProps): React.ReactE
       </Field>
       <Field label={strings.Basics.Duration} required {...fieldState(errors, 'durationMonths')}>
         <Input inputMode="numeric" value={draft.durationMonths} onChange={(_, d) => onChange({ durationMonths: d.value })} />
+      </Field>
+      <Field label={strings.Basics.Framework}>
+        <Checkbox checked={!!draft.framework} onChange={(_, d) => onChange({ framework: !!d.checked })} label={strings.Basics.FrameworkYes} />
       </Field>
     </div>
   );

@@ -1,9 +1,13 @@
 import * as React from 'react';
-import { Badge, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Checkbox, Field, MessageBar, MessageBarBody, MessageBarTitle, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import * as strings from 'SocialValueHubStrings';
-import type { PolicyEdition, TierDecision } from '../../../domain';
+import { SOCIAL_VALUE_ACT_DUTY, socialValueActApplies } from '../../../domain';
+import type { FieldError, PolicyEdition, TierDecision } from '../../../domain';
+import { fieldState } from '../../common/FieldErrors';
 import { tierLabel } from '../../common/labels';
 import { format } from '../../../loc/format';
+import type { GuideDraft } from '../draft';
+import { kpiDutyOf } from '../draft';
 
 const useStyles = makeStyles({
   asks: { marginTop: tokens.spacingVerticalM },
@@ -22,8 +26,17 @@ function checklist(tier: TierDecision, edition: PolicyEdition): string[] {
   return items;
 }
 
-/** `edition` is the one `tier` was worked out under (the edition in force). */
-export function TierStep({ tier, error, edition }: { tier?: TierDecision; error?: string; edition: PolicyEdition }): React.ReactElement {
+export interface TierStepProps {
+  tier?: TierDecision;
+  error?: string;
+  /** The one `tier` was worked out under (the edition in force). */
+  edition: PolicyEdition;
+  draft: GuideDraft;
+  errors?: FieldError[];
+  onChange: (patch: Partial<GuideDraft>) => void;
+}
+
+export function TierStep({ tier, error, edition, draft, errors, onChange }: TierStepProps): React.ReactElement {
   const styles = useStyles();
   if (!tier) {
     return (
@@ -41,6 +54,14 @@ export function TierStep({ tier, error, edition }: { tier?: TierDecision; error?
         <Text size={400} weight="semibold">{strings.Tier.Tier}</Text> <Badge appearance="filled" color="brand">{tierLabel(tier.tier)}</Badge>
       </div>
       <Text as="p" block role="note" aria-label={strings.Tier.Why}>{tier.reason}</Text>
+      {tier.warnings.map((w) => (
+        <MessageBar key={w} intent="warning" className={styles.asks}>
+          <MessageBarBody>
+            <MessageBarTitle>{strings.Tier.Warning}</MessageBarTitle>
+            {w}
+          </MessageBarBody>
+        </MessageBar>
+      ))}
       <div className={styles.asks}>
         <Text as="h3" weight="semibold">{strings.Tier.WhatPolicyAsks}</Text>
         <Text as="p" block>{tier.policyAsks}</Text>
@@ -50,6 +71,31 @@ export function TierStep({ tier, error, edition }: { tier?: TierDecision; error?
           ))}
         </ul>
       </div>
+      <div className={styles.asks}>
+        <Text as="h3" weight="semibold">{strings.Tier.KpiDuty}</Text>
+        <Text as="p" block>{kpiDutyOf(draft, tier, edition).reason}</Text>
+      </div>
+      {socialValueActApplies(tier.contractType, tier) && (
+        <div className={styles.asks}>
+          <Text as="h3" weight="semibold">{strings.Tier.SocialValueAct}</Text>
+          <Text as="p" block>{SOCIAL_VALUE_ACT_DUTY}</Text>
+          <Field label={strings.Tier.Considered} required {...fieldState(errors, 'socialValueConsidered')}>
+            <Checkbox
+              checked={!!draft.socialValueConsidered}
+              onChange={(_, d) => onChange({ socialValueConsidered: !!d.checked })}
+              label={strings.Tier.ConsideredYes}
+            />
+          </Field>
+          <Field label={strings.Tier.Consideration} hint={strings.Tier.ConsiderationHint} required {...fieldState(errors, 'socialValueConsideration')}>
+            <Textarea
+              value={draft.socialValueConsideration ?? ''}
+              onChange={(_, d) => onChange({ socialValueConsideration: d.value })}
+              maxLength={4000}
+              resize="vertical"
+            />
+          </Field>
+        </div>
+      )}
     </div>
   );
 }
