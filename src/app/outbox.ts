@@ -2,7 +2,7 @@
 // the verified outcome log for a success, the quarter's dashboard figures for an update — and posted to the
 // taskforce channel in Settings. What an outbox item stores (CardJson, team, channel) is never posted: any site
 // member can write an item through SharePoint's REST API.
-import { periodFor, SETTING_KEYS } from '../domain';
+import { periodFor, SETTING_KEYS, verifierShown } from '../domain';
 import type { HubData } from '../data/ports';
 import type { AdaptiveCardJson } from '../teams/cards';
 import { retryDueOutbox } from '../teams/posting';
@@ -20,7 +20,7 @@ export function outboxCardSource(data: HubData): OutboxCardSource {
     const logs = await data.outcomes.query({ procurementReference: subject.procurementReference, measureCode: subject.measureCode, pageSize: 500 });
     // Only a verified outcome is celebrated, as celebrateOutcome insists.
     const log = logs.items.filter((l) => l.periodEnd === subject.periodEnd && l.verification === 'Verified')[0];
-    return log ? successCardFor(data, log, log.verifiedBy || '') : undefined;
+    return log ? successCardFor(data, log, verifierShown(log)) : undefined;
   };
 }
 

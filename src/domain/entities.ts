@@ -165,6 +165,8 @@ export interface OutcomeLog {
   reportedAt?: string;
   verification: VerificationStatus;
   verifiedBy?: string;
+  /** The verifier's name as SharePoint records it (display only; verifiedBy is the email the rules compare). */
+  verifiedByName?: string;
   verifiedAt?: string;
   rejectionReason?: string;
   /** The Teams message id of the success card, once celebrated (so it is never posted twice). */

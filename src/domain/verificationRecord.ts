@@ -23,6 +23,8 @@ export interface RecordedVerification {
   rejectionReason?: string;
   /** SharePoint's Author of the verification (Created By). */
   writtenByEmail?: string;
+  /** That Author's display name, for people to read (the email is what the rule compares). */
+  writtenByName?: string;
   /** SharePoint's Created. */
   at?: string;
 }
@@ -55,6 +57,7 @@ export function verificationProblem(log: RecordedLog, v: RecordedVerification): 
 export interface VerificationOnRecord {
   verification: VerificationStatus;
   verifiedBy?: string;
+  verifiedByName?: string;
   verifiedAt?: string;
   rejectionReason?: string;
 }
@@ -69,7 +72,13 @@ export function verificationOnRecord(log: RecordedLog, verifications: readonly R
   return {
     verification: counted.decision,
     verifiedBy: counted.writtenByEmail,
+    verifiedByName: counted.writtenByName,
     verifiedAt: counted.at,
     rejectionReason: counted.decision === 'Rejected' ? counted.rejectionReason : undefined,
   };
+}
+
+/** Who verified (or rejected) a log, as people read it: their name where SharePoint gave one, else their email. */
+export function verifierShown(log: Pick<OutcomeLog, 'verifiedBy' | 'verifiedByName'>): string {
+  return log.verifiedByName || log.verifiedBy || '';
 }

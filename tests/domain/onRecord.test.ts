@@ -1,6 +1,6 @@
 // The rules that decide what counts: an approval on record (approvalRecord.ts) and a verification on record
 // (verificationRecord.ts), judged by who SharePoint says wrote the item, never by the columns typed into it.
-import { approvalStanding, decisionProblem, mayMoveWithoutRecord, verificationOnRecord, verificationProblem } from '../../src/domain';
+import { approvalStanding, decisionProblem, mayMoveWithoutRecord, verificationOnRecord, verificationProblem, verifierShown } from '../../src/domain';
 import type { RecordedDecision, RecordedVerification } from '../../src/domain';
 
 const lead = { email: 'priya@x.example', displayName: 'Priya' };
@@ -48,6 +48,13 @@ describe('a verification on record', () => {
 
   it('counts a colleague’s check of the figures the log holds, under their name', () => {
     expect(verificationOnRecord(log, [v()])).toEqual({ verification: 'Verified', verifiedBy: 'tom@x.example', verifiedAt: '2026-07-10T09:00:00Z', rejectionReason: undefined });
+  });
+
+  it('shows the verifier by the name SharePoint records for them, by email only when it has none', () => {
+    const named = verificationOnRecord(log, [v({ writtenByName: 'Tom Whitehouse' })]);
+    expect(named.verifiedBy).toBe('tom@x.example');
+    expect(verifierShown(named)).toBe('Tom Whitehouse');
+    expect(verifierShown(verificationOnRecord(log, [v()]))).toBe('tom@x.example');
   });
 
   it('ignores the reporter’s own, one without an Author, another log’s, and one of figures since corrected', () => {

@@ -61,6 +61,9 @@ describe('celebrating a verified outcome in the taskforce channel', () => {
     const card = channel.getByRole('list', { name: 'Messages, oldest first' }).getByRole('listitem').filter({ hasText: REFERENCE });
     await card.first().getByText('Fleet telematics').first().waitFor();
     expect(await card.count()).toBe(1);
+    // The card names the verifier as people know them (SharePoint's record of who verified), not by email.
+    await card.first().getByText(/Priya Sandhu/).first().waitFor();
+    expect(await card.first().innerText()).not.toMatch(/priya\.sandhu@/i);
     expect(errors).toEqual([]);
     await channel.close();
     await page.close();
@@ -86,6 +89,9 @@ describe('celebrating a verified outcome in the taskforce channel', () => {
       .filter({ hasText: quarter });
     await card.first().waitFor();
     expect(await card.count()).toBe(1);
+    // The card names the verifier as people know them (SharePoint's record of who verified), not by email.
+    await card.first().getByText(/Priya Sandhu/).first().waitFor();
+    expect(await card.first().innerText()).not.toMatch(/priya\.sandhu@/i);
     expect(errors).toEqual([]);
     await channel.close();
     await page.close();

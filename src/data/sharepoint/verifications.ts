@@ -18,7 +18,7 @@ type VerificationItem = {
   Quantity?: number | null;
   ValuePence?: number | null;
   RejectionReason?: string | null;
-  Author?: { EMail?: string } | null;
+  Author?: { EMail?: string; Title?: string } | null;
 };
 
 function fromItem(item: VerificationItem): RecordedVerification {
@@ -30,6 +30,7 @@ function fromItem(item: VerificationItem): RecordedVerification {
     valuePence: item.ValuePence ?? undefined,
     rejectionReason: item.RejectionReason || undefined,
     writtenByEmail: (item.Author && item.Author.EMail) || undefined,
+    writtenByName: (item.Author && item.Author.Title) || undefined,
     at: item.Created,
   };
 }
@@ -66,7 +67,7 @@ export class VerificationsGateway {
     all.forEach((v) => byLog.set(v.logId, (byLog.get(v.logId) || []).concat(v)));
     return logs.map((l) => {
       const record = verificationOnRecord(l, byLog.get(l.id) || []);
-      const log: AuthoredLog = { ...l, verification: record.verification, verifiedBy: record.verifiedBy, verifiedAt: record.verifiedAt, rejectionReason: record.rejectionReason };
+      const log: AuthoredLog = { ...l, verification: record.verification, verifiedBy: record.verifiedBy, verifiedByName: record.verifiedByName, verifiedAt: record.verifiedAt, rejectionReason: record.rejectionReason };
       // Who reported it and what it claimed were for the rule only; the record out is the domain's OutcomeLog.
       delete log.reportedByAuthor;
       delete log.claimed;

@@ -13,6 +13,7 @@ import {
   Text,
 } from '@fluentui/react-components';
 import * as strings from 'SocialValueHubStrings';
+import { verifierShown } from '../../domain';
 import type { OutcomeLog } from '../../domain';
 import type { HubData, Stored } from '../../app/hubData';
 import { celebrate, prepareCelebration } from '../../app/celebrate';
@@ -34,7 +35,7 @@ export interface CelebrateDialogProps {
 
 /** "Celebrate in the taskforce channel": preview the success card, then post it once (through the outbox). */
 export function CelebrateDialog({ data, graph, log, verifierName, onClose }: CelebrateDialogProps): React.ReactElement {
-  const prepared = useAsync(() => prepareCelebration(data, log, log.verifiedBy || verifierName), [data, log]);
+  const prepared = useAsync(() => prepareCelebration(data, log, verifierShown(log) || verifierName), [data, log]);
   const [result, setResult] = React.useState<CelebrateResult | undefined>();
   const { busy: posting, error, run } = useAction();
 

@@ -14,6 +14,7 @@ import {
   previousPeriod,
   validateOutcomeLog,
   validateOutcomeQuantity,
+  verifierShown,
 } from '../../domain';
 import type { ContractContext } from './contractContext';
 import type { FieldError, IsoDate, Procurement, ReportingPeriod } from '../../domain';
@@ -153,7 +154,7 @@ export function OutcomeLogPanel({ data, user, procurement, commitments, logs, li
                 quantityText(previous.quantity, commitment.unit),
                 commitment.measureCode,
                 previous.verification,
-                previous.verifiedBy ? format(S.CorrectsBy, previous.verifiedBy) : '',
+                previous.verifiedBy ? format(S.CorrectsBy, verifierShown(previous)) : '',
               )}
             </MessageBarBody>
           </MessageBar>

@@ -4,7 +4,7 @@
 import * as React from 'react';
 import * as strings from 'SocialValueHubStrings';
 import { Button, Card, Field, Link, Spinner, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { measureByCode, periodLabel } from '../../domain';
+import { measureByCode, periodLabel, verifierShown } from '../../domain';
 import type { Measure, OutcomeLog } from '../../domain';
 import type { HubData, Stored } from '../../app/hubData';
 import { ErrorNotice } from '../common/ErrorNotice';
@@ -119,7 +119,7 @@ export function LogFacts({ log, library }: { log: OutcomeLog; library: readonly 
         <>
           <dt className={styles.term}>{format(S.DecidedBy, log.verification)}</dt>
           <dd className={styles.detail}>
-            {log.verifiedBy}
+            {verifierShown(log)}
             {log.verifiedAt ? `, ${dateTime(log.verifiedAt)}` : ''}
             {log.rejectionReason ? `: ${log.rejectionReason}` : ''}
           </dd>
