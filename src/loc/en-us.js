@@ -87,7 +87,13 @@ define([], function () {
       Pages: 'Register pages',
       Previous: 'Previous page',
       Next: 'Next page',
-      Page: 'Page {0}'
+      Page: 'Page {0}',
+      SortBy: 'Sort by',
+      SortNewest: 'Newest first',
+      SortAToZ: '{0} (A to Z)',
+      SortZToA: '{0} (Z to A)',
+      SortHighest: '{0} (highest first)',
+      SortLowest: '{0} (lowest first)'
     },
 
     Guide: {

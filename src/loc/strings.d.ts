@@ -81,6 +81,12 @@ declare interface ISocialValueHubStrings {
     Previous: string;
     Next: string;
     Page: string;
+    SortBy: string;
+    SortNewest: string;
+    SortAToZ: string;
+    SortZToA: string;
+    SortHighest: string;
+    SortLowest: string;
   };
   Guide: {
     NewHeading: string;

@@ -38,6 +38,11 @@ async function guideAt(page: Page, stepsForward: number): Promise<void> {
   await page.getByLabel(/Estimated whole-life value/).fill('300000');
   await page.getByLabel(/Contract duration/).fill('24');
   for (let i = 0; i < stepsForward; i++) {
+    if (i === 1) {
+      // Services at or above the threshold: the Social Value Act 2012 consideration goes on record first.
+      await page.getByRole('checkbox', { name: /we considered how this procurement might improve/ }).check();
+      await page.getByLabel(/^How social value was considered/).fill('Asked local VCSEs before the tender.');
+    }
     await page.getByRole('button', { name: 'Next', exact: true }).click();
     if (i === 1) await page.getByRole('button', { name: 'Add the suggested measures' }).click();
   }
@@ -59,7 +64,7 @@ const SCREENS: Screen[] = [
   { name: 'taskforce-update', hash: '#/update', ready: async (page) => page.getByLabel('Quarter', { exact: true }).waitFor() },
   { name: 'settings', hash: '#/settings', as: 'admin', ready: heading('Settings') },
   { name: 'measure-library', hash: '#/library', as: 'admin', ready: heading(/Measure library/) },
-  { name: 'outbox', hash: '#/outbox', as: 'admin', ready: heading(/Outbox/) },
+  { name: 'outbox', hash: '#/outbox', as: 'admin', ready: heading(/outbox/i) },
 ];
 
 /** What a person would call broken in a layout, measured in the page. */

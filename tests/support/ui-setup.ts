@@ -31,3 +31,8 @@ async function drainReactFlushes(): Promise<void> {
 }
 afterEach(drainReactFlushes);
 afterAll(drainReactFlushes);
+
+// A findBy/waitFor waits for what a person would wait for; its 1 s default is a wall-clock budget that a busy
+// machine (CI beside the browser tests) overran while the behaviour was right. The test's own timeout still bounds it.
+import { configure } from '@testing-library/react';
+configure({ asyncUtilTimeout: 15_000 });

@@ -71,7 +71,7 @@ describe('the procurement register', () => {
     await waitFor(() => expect(rows()).toHaveLength(10));
     await user.clear(screen.getByLabelText('Lead officer (email)'));
     await user.type(screen.getByLabelText('Search reference or title'), "O'Neil & Sons");
-    await waitFor(() => expect(rows()).toHaveLength(1), { timeout: 5000 });
+    await waitFor(() => expect(rows()).toHaveLength(1));
     expect(rows()[0]).toHaveTextContent("O'Neil & Sons catering");
   });
 
@@ -84,6 +84,19 @@ describe('the procurement register', () => {
     await waitFor(() => expect(rows()[0]).toHaveTextContent('WMCA-2026-0030'));
     await user.click(within(rows()[0]).getByRole('link', { name: 'WMCA-2026-0030' }));
     expect(await screen.findByRole('heading', { name: /WMCA-2026-0030/ })).toBeInTheDocument();
+  });
+
+  it('sorts from "Sort by" too (a phone\'s stacked cards show no column headings), and it follows the headings', async () => {
+    const { user } = await setup();
+    await waitFor(() => expect(rows()).toHaveLength(25));
+    const sortBy = screen.getByLabelText('Sort by') as HTMLSelectElement;
+    expect(sortBy.selectedOptions[0].textContent).toBe('Newest first');
+    await user.selectOptions(sortBy, screen.getByRole('option', { name: 'Value (inc. VAT) (highest first)' }));
+    await waitFor(() => expect(rows()[0]).toHaveTextContent('WMCA-2026-0030'));
+    expect(screen.getByRole('columnheader', { name: /Value/ })).toHaveAttribute('aria-sort', 'descending');
+    await user.click(screen.getByRole('columnheader', { name: /Reference/ }));
+    await waitFor(() => expect(rows()[0]).toHaveTextContent('WMCA-2026-0001'));
+    expect(sortBy.selectedOptions[0].textContent).toBe('Reference (A to Z)');
   });
 
   it('gives an approver their queue, with its count, as the first thing they see; an officer has none', async () => {

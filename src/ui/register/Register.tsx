@@ -83,6 +83,21 @@ const COLUMNS: { key: ProcurementSortKey | undefined; label: string; numeric?: b
   { key: undefined, label: strings.Register.ColumnStatus },
 ];
 
+/**
+ * The orders a person can pick from "Sort by" — the same as the column headings' (which a phone's stacked
+ * cards do not show), each direction said in words.
+ */
+const SORTS: { by: ProcurementSortKey; descending: boolean; label: string }[] = [
+  { by: 'newest', descending: true, label: strings.Register.SortNewest },
+  ...COLUMNS.filter((c) => c.key).flatMap((c) => {
+    const by = c.key as ProcurementSortKey;
+    return c.numeric
+      ? [{ by, descending: true, label: format(strings.Register.SortHighest, c.label) }, { by, descending: false, label: format(strings.Register.SortLowest, c.label) }]
+      : [{ by, descending: false, label: format(strings.Register.SortAToZ, c.label) }, { by, descending: true, label: format(strings.Register.SortZToA, c.label) }];
+  }),
+];
+const sortId = (s: { by: ProcurementSortKey; descending?: boolean }): string => `${s.by}:${s.descending ? 'desc' : 'asc'}`;
+
 /** One labelled drop-down filter: "any" or one of the domain's choices. */
 function ChoiceFilter(props: {
   label: string;
@@ -162,6 +177,21 @@ export function Register({ data, scope, userEmail, onOpen }: RegisterProps): Rea
         />
         <ChoiceFilter label={strings.Register.Authority} anyLabel={strings.Register.AnyAuthority} value={filters.authorityId} options={AUTHORITIES.map((a) => ({ id: a.id, label: a.name }))} onChange={(authorityId) => update({ authorityId })} />
         <ChoiceFilter label={strings.Register.Theme} anyLabel={strings.Register.AnyTheme} value={filters.themeId} options={THEMES} onChange={(themeId) => update({ themeId: themeId as ThemeId | '' })} />
+        <Field label={strings.Register.SortBy}>
+          <Select
+            value={sortId(sort)}
+            onChange={(_, d) => {
+              const chosen = SORTS.filter((s) => sortId(s) === d.value)[0];
+              if (!chosen) return;
+              setSort({ by: chosen.by, descending: chosen.descending });
+              setPageTokens([undefined]);
+            }}
+          >
+            {SORTS.map((s) => (
+              <option key={sortId(s)} value={sortId(s)}>{s.label}</option>
+            ))}
+          </Select>
+        </Field>
         {scope === 'all' && (
           <Field label={strings.Register.LeadOfficer}>
             <Input value={filters.leadOfficerEmail} onChange={(_, d) => update({ leadOfficerEmail: d.value })} type="email" />

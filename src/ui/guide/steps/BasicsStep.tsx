@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Checkbox, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Checkbox, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import * as strings from 'SocialValueHubStrings';
 import { AUTHORITIES, CONTRACT_TYPES, REGIMES } from '../../../domain';
 import type { ContractType, FieldError, Regime } from '../../../domain';
@@ -73,7 +73,9 @@ export function BasicsStep({ draft, errors, onChange }: StepProps): React.ReactE
       <Field label={strings.Basics.Duration} required {...fieldState(errors, 'durationMonths')}>
         <Input inputMode="numeric" value={draft.durationMonths} onChange={(_, d) => onChange({ durationMonths: d.value })} />
       </Field>
-      <Field label={strings.Basics.Framework}>
+      {/* The question as text, not a second <label> for the box: the box's own label is its name. */}
+      <Field>
+        <Text weight="semibold">{strings.Basics.Framework}</Text>
         <Checkbox checked={!!draft.framework} onChange={(_, d) => onChange({ framework: !!d.checked })} label={strings.Basics.FrameworkYes} />
       </Field>
     </div>

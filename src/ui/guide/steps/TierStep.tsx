@@ -79,8 +79,11 @@ export function TierStep({ tier, error, edition, draft, errors, onChange }: Tier
         <div className={styles.asks}>
           <Text as="h3" weight="semibold">{strings.Tier.SocialValueAct}</Text>
           <Text as="p" block>{SOCIAL_VALUE_ACT_DUTY}</Text>
-          <Field label={strings.Tier.Considered} required {...fieldState(errors, 'socialValueConsidered')}>
+          {/* The question as text, not a second <label> for the box: the box's own label is its name. */}
+          <Text weight="semibold">{strings.Tier.Considered}</Text>
+          <Field {...fieldState(errors, 'socialValueConsidered')}>
             <Checkbox
+              required
               checked={!!draft.socialValueConsidered}
               onChange={(_, d) => onChange({ socialValueConsidered: !!d.checked })}
               label={strings.Tier.ConsideredYes}
