@@ -2,8 +2,9 @@
 // by the domain's commitmentFor) and the delivery plan, in one batch. SharePoint batches are not
 // transactional: when a part fails the officer saves again, which completes the set without duplicates.
 import * as strings from 'SocialValueHubStrings';
-import type { ActionPlanItem, Commitment, IsoDate, Procurement, Supplier } from '../domain';
-import { DataError } from '../data/errors';
+import { kpiDutyForProcurement, validateKpis } from '../domain';
+import type { ActionPlanItem, Commitment, IsoDate, Kpi, Procurement, Supplier } from '../domain';
+import { DataError, ValidationError } from '../data/errors';
 import type { BundleSaveResult, HubData, Stored } from '../data/ports';
 import { format } from '../loc/format';
 import { refreshDelivery } from './deliveryFigures';
@@ -26,16 +27,35 @@ export class PartlySavedError extends DataError {
   }
 }
 
+/** The KPIs set at award (Procurement Act 2023 section 52), or why none are appropriate. */
+export interface AwardKpis {
+  kpis?: readonly Kpi[];
+  kpisNotAppropriateReason?: string;
+}
+
+/**
+ * The KPIs as they will be recorded, refused (as field errors under `kpis`) where section 52 requires three and
+ * fewer are set, or where one lacks a name or target.
+ */
+export function kpisForAward(p: Procurement, set: AwardKpis): Pick<Procurement, 'kpis' | 'kpisNotAppropriateReason'> {
+  const kpis = (set.kpis ?? []).map((k) => ({ ...k, name: String(k.name ?? '').trim(), target: String(k.target ?? '').trim() }));
+  const reason = String(set.kpisNotAppropriateReason ?? '').trim() || undefined;
+  const problems = validateKpis(kpis, kpiDutyForProcurement({ ...p, kpisNotAppropriateReason: reason }));
+  if (problems.length > 0) throw new ValidationError(problems);
+  return { kpis: kpis.length > 0 ? kpis : undefined, kpisNotAppropriateReason: reason };
+}
+
 export async function recordAward(
   data: HubData,
   p: Stored<Procurement>,
   award: AwardDetails,
   commitments: readonly Commitment[],
   actionPlan: readonly ActionPlanItem[],
+  kpiSet: AwardKpis = {},
   now: Date = new Date(),
 ): Promise<BundleSaveResult> {
   // Saving again after a part failed finds the procurement already Awarded: that is no move.
-  const awarded = applyLifecycle(p, { ...p, ...award, status: 'Awarded' }, now);
+  const awarded = applyLifecycle(p, { ...p, ...award, ...kpisForAward(p, kpiSet), status: 'Awarded' }, now);
   const result = await data.procurements.saveBundle({ procurement: { ...awarded, id: p.id, etag: p.etag } as Stored<Procurement>, commitments, actionPlan });
   if (!result.ok) {
     const what = result.failed.map((f) => f.what).join(', ');

@@ -5,6 +5,7 @@ export * from './user';
 export * from './procurementWorkflow';
 export * from './approval';
 export * from './award';
+export * from './contractManagement';
 export * from './outcomes';
 export * from './deliveryFigures';
 export * from './supplierReturnImport';

@@ -12,6 +12,7 @@ const METHODS: { [K in keyof HubData]-?: Methods<HubData[K]> } = {
   outcomes: { record: true, get: true, query: true, update: true },
   actionPlan: { listForProcurement: true, query: true, update: true },
   caseStudies: { create: true, get: true, update: true, query: true },
+  kpiAssessments: { save: true, listForProcurement: true },
   measures: { list: true, getByCode: true, save: true },
   thresholds: { list: true, save: true },
   settings: { get: true, all: true, set: true },

@@ -13,6 +13,7 @@ import type {
   Procurement,
   ProcurementStatus,
   Rag,
+  RecordedKpiAssessment,
   Rollup,
   ThemeId,
   ThresholdRow,
@@ -207,6 +208,14 @@ export interface CaseStudyQuery extends PageRequest {
   procurementReference?: string;
 }
 
+/** Assessments of a contract's KPIs (Procurement Act 2023 section 71). */
+export interface KpiAssessmentRepository {
+  /** Records a rating for a KPI and period; the same KPI and period again replaces its rating (a correction). */
+  save(assessment: RecordedKpiAssessment): Promise<Stored<RecordedKpiAssessment>>;
+  /** A contract's assessments, the latest period first. */
+  listForProcurement(reference: string): Promise<Stored<RecordedKpiAssessment>[]>;
+}
+
 export interface CaseStudyRepository {
   create(caseStudy: CaseStudy): Promise<Stored<CaseStudy>>;
   get(id: number): Promise<Stored<CaseStudy> | undefined>;
@@ -318,6 +327,7 @@ export interface HubData {
   outcomes: OutcomeLogRepository;
   actionPlan: ActionPlanRepository;
   caseStudies: CaseStudyRepository;
+  kpiAssessments: KpiAssessmentRepository;
   measures: MeasureRepository;
   thresholds: ThresholdRepository;
   settings: SettingsRepository;

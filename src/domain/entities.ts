@@ -3,6 +3,7 @@
 // pence, dates are ISO yyyy-mm-dd, date-times ISO 8601 with zone.
 import type { ContractType, Regime } from './contract';
 import type { IsoDate } from './dates';
+import type { Kpi } from './kpi';
 import type { ProcurementStatus } from './lifecycle';
 import type { MeasureUnit } from './measures';
 import type { Pence } from './money';
@@ -108,6 +109,11 @@ export interface Procurement {
   tenderNoticeId?: string;
   /** The contract details notice's identifier: the contract's unique identifier. */
   contractDetailsNoticeId?: string;
+  // Contract management (Procurement Act 2023 section 52): the KPIs set at award.
+  /** The key performance indicators set before the contract was entered into (kpiDutyOf says when three are required). */
+  kpis?: Kpi[];
+  /** Section 52(1)'s own exception: why the supplier's performance could not appropriately be assessed by KPIs. */
+  kpisNotAppropriateReason?: string;
 }
 
 export type ActionPlanStatus = 'Not started' | 'In progress' | 'Done';

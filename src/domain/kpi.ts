@@ -17,7 +17,7 @@ import type { ContractType, Regime } from './contract';
 import { DEFAULT_REGIME } from './contract';
 import type { IsoDate } from './dates';
 import { addMonths, compareIsoDates, formatLongDate, isIsoDate, parseIsoDate } from './dates';
-import type { Commitment } from './entities';
+import type { Commitment, Procurement } from './entities';
 import type { FieldError } from './errors';
 import { PolicyInputError } from './errors';
 import type { Measure } from './measures';
@@ -28,6 +28,7 @@ import type { PolicyEdition } from './policyEdition';
 import { CURRENT_POLICY_EDITION } from './policyEdition';
 import type { CommitmentProgress } from './socialValue';
 import { determineTierForPence } from './tier';
+import { MAX_TEXT_LENGTH } from './validation';
 
 /** The Procurement Act 2023 came into force on 24 February 2025 (../shared/reference/thresholds.md). */
 export const PROCUREMENT_ACT_COMMENCEMENT: IsoDate = '2025-02-24';
@@ -110,6 +111,21 @@ export function kpiDuty(input: KpiDutyInput, edition: PolicyEdition = CURRENT_PO
   };
 }
 
+/** Section 52's duty for a procurement as recorded (its estimated value, type, regime, decision date and framework). */
+export function kpiDutyForProcurement(p: Procurement, edition: PolicyEdition = CURRENT_POLICY_EDITION): KpiDuty {
+  return kpiDuty(
+    {
+      estimatedValuePence: p.estimatedValuePence,
+      contractType: p.contractType,
+      regime: p.regime,
+      decisionDate: p.decisionDate,
+      framework: !!p.framework,
+      kpisNotAppropriateReason: p.kpisNotAppropriateReason,
+    },
+    edition,
+  );
+}
+
 // ---- Contract management for contracts the duty covers -------------------------------------------------------
 //
 // Section 71(2) has performance against the KPIs assessed and published at least once every 12 months (and on
@@ -135,6 +151,9 @@ export function isContractPerformanceRating(value: unknown): value is ContractPe
 /** Section 71(2): at least once every 12 months. */
 export const KPI_ASSESSMENT_INTERVAL_MONTHS = 12;
 
+/** A KPI's name and target each fit one line of a list: the assessments list carries them as single lines of text. */
+export const MAX_KPI_TEXT = MAX_TEXT_LENGTH;
+
 /** A key performance indicator set at award: what is measured and the target it is assessed against. */
 export interface Kpi {
   name: string;
@@ -153,6 +172,12 @@ export interface KpiAssessment {
   note?: string;
 }
 
+/** An assessment as the hub keeps it: for which procurement, and the target the KPI had when it was rated. */
+export interface RecordedKpiAssessment extends KpiAssessment {
+  procurementReference: string;
+  kpiTarget?: string;
+}
+
 function blankText(v: unknown): boolean {
   return typeof v !== 'string' || v.trim() === '';
 }
@@ -160,8 +185,18 @@ function blankText(v: unknown): boolean {
 /** The KPIs set at award: each named with a target; at least three where section 52 applies. */
 export function validateKpis(kpis: readonly Partial<Kpi>[], duty: KpiDuty): FieldError[] {
   const errors: FieldError[] = [];
+  const seen = new Set<string>();
   kpis.forEach((k, i) => {
     if (blankText(k.name)) errors.push({ field: `kpis[${i}].name`, message: `Name KPI ${i + 1}: what the supplier’s performance is measured by.` });
+    else if (seen.has((k.name as string).trim().toLowerCase())) {
+      errors.push({ field: `kpis[${i}].name`, message: `KPI ${i + 1} has the same name as another: each KPI is assessed by its name, so give each its own.` });
+    } else seen.add((k.name as string).trim().toLowerCase());
+    if (!blankText(k.name) && (k.name as string).trim().length > MAX_KPI_TEXT) {
+      errors.push({ field: `kpis[${i}].name`, message: `Shorten KPI ${i + 1}’s name to ${MAX_KPI_TEXT} characters or fewer.` });
+    }
+    if (!blankText(k.target) && (k.target as string).trim().length > MAX_KPI_TEXT) {
+      errors.push({ field: `kpis[${i}].target`, message: `Shorten KPI ${i + 1}’s target to ${MAX_KPI_TEXT} characters or fewer.` });
+    }
     if (blankText(k.target)) {
       errors.push({ field: `kpis[${i}].target`, message: `Give KPI ${i + 1} a target (a figure and a date), or remove it: a KPI without a target cannot be assessed.` });
     }

@@ -161,6 +161,7 @@ export function memoryHub(options: { missingLists?: string[]; currentEmail?: str
     },
     commitments: { listForProcurement: async () => [], query: () => notUsed('commitments.query'), update: () => notUsed('commitments.update') },
     outcomes: { record: () => notUsed('outcomes'), get: () => notUsed('outcomes'), query: () => notUsed('outcomes'), update: () => notUsed('outcomes') },
+    kpiAssessments: { save: () => notUsed('kpiAssessments'), listForProcurement: () => notUsed('kpiAssessments') },
     caseStudies: { create: () => notUsed('caseStudies'), get: () => notUsed('caseStudies'), update: () => notUsed('caseStudies'), query: () => notUsed('caseStudies') },
     // Read by the hub when it opens (the edition in force); empty, as on a site with nothing saved: the built-in tables.
     thresholds: { list: async () => [], save: () => notUsed('thresholds') },

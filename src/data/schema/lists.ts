@@ -10,7 +10,7 @@
 // - Money is integer pence in Number columns (exact up to 2^53); column formatting shows pounds.
 // - Indexed columns are the ones the app filters or sorts on, and no more (SharePoint allows 20).
 import { CASE_STUDY_LIMITS, DEFAULT_REGIME, MAX_REFERENCE_LENGTH, WEIGHTING_DECIMALS } from '../../domain';
-import type { ActionPlanStatus, ApprovalOutcome, ProcurementStatus, Rag, ThemeId, Tier, VerificationStatus } from '../../domain';
+import type { ActionPlanStatus, ApprovalOutcome, ContractPerformanceRating, ProcurementStatus, Rag, ThemeId, Tier, VerificationStatus } from '../../domain';
 import type { TaskforcePostStatus } from './vocabulary';
 import { and, anyOf, beforeToday, eq, groupedViewQuery, isMe, neq, viewQuery } from './caml';
 import { labelFormat, linkFormat, penceAsPoundsFormat, pillFormat } from './formatting';
@@ -22,6 +22,7 @@ import {
   AUTHORITY_LABELS,
   CONTRACT_TYPE_CHOICES,
   CONTRACT_TYPE_LABELS,
+  KPI_RATING_CHOICES,
   MEASURE_UNITS,
   RAGS,
   REGIME_CHOICES,
@@ -57,6 +58,7 @@ const ACTION_STATUS_FORMAT = pillFormat<ActionPlanStatus>({ 'Not started': 'neut
 const TIER_FORMAT = pillFormat<Tier>({ 'light-touch': 'neutral', 'toms-considered': 'low', 'toms-included': 'warning' }, TIER_LABELS);
 const OUTCOME_FORMAT = pillFormat<ApprovalOutcome>({ Approved: 'good', Rejected: 'blocked' });
 const POST_STATUS_FORMAT = pillFormat<TaskforcePostStatus>({ Pending: 'neutral', Posting: 'low', Posted: 'good', Failed: 'blocked' });
+const RATING_FORMAT = pillFormat<ContractPerformanceRating>({ Good: 'good', 'Approaching target': 'low', 'Requires improvement': 'warning', Inadequate: 'blocked', Other: 'neutral' });
 const MONEY = penceAsPoundsFormat();
 
 /** Modified, indexed so registers can sort by "recently changed" past 5,000 items. */
@@ -119,6 +121,8 @@ export const PROCUREMENTS_LIST = {
     { name: 'ContractEnd', title: 'Contract end', kind: 'DateTime', dateOnly: true },
     { name: 'TenderNoticeId', title: 'Tender notice identifier', kind: 'Text', maxLength: 255, description: 'From the central digital platform: the procurement’s unique identifier.' },
     { name: 'ContractDetailsNoticeId', title: 'Contract details notice identifier', kind: 'Text', maxLength: 255, description: 'From the central digital platform: the contract’s unique identifier.' },
+    { name: 'Kpis', title: 'Key performance indicators', kind: 'Note', maxLength: 8000, lines: 6, description: 'Set at award (Procurement Act 2023 section 52), as data the hub reads: see each KPI and its assessments on the procurement’s page and in KpiAssessments.' },
+    { name: 'KpisNotAppropriate', title: 'Why KPIs are not appropriate', kind: 'Note', maxLength: 2000, lines: 3, description: 'Section 52(1): why the supplier’s performance could not appropriately be assessed by KPIs, where the authority so considers.' },
   ],
   views: [
     { title: 'All procurements', isDefault: true, rowLimit: 50, fields: ['Reference', 'LinkTitle', 'Authority', 'EstimatedValuePence', 'Tier', 'WeightingMethod', 'WeightingPercent', 'Status', 'LeadOfficer', 'Modified'], query: viewQuery(undefined, [['Modified', false]]) },
@@ -408,6 +412,33 @@ export const VERIFICATIONS_LIST = {
 } as const satisfies ListDef;
 
 /**
+ * Assessments of a contract's KPIs (Procurement Act 2023 section 71(2)), one item per KPI and period assessed,
+ * with a rating regulation 39(5) of the Procurement Regulations 2024 prescribes. They are what a contract
+ * performance notice reports; the authority publishes it on the central digital platform.
+ */
+export const KPI_ASSESSMENTS_LIST = {
+  title: 'KpiAssessments',
+  description: 'Each assessment of a contract’s key performance indicators (Procurement Act 2023 section 71), with its prescribed rating.',
+  writeAccess: 'members',
+  versioning: true,
+  fields: [
+    { name: 'Title', title: 'Key performance indicator', kind: 'Text', maxLength: 255, required: true, builtIn: true },
+    MODIFIED,
+    { name: 'AssessmentKey', title: 'Assessment key', kind: 'Text', maxLength: 255, required: true, indexed: true, unique: true, description: 'Procurement reference | KPI | last day assessed: one rating per KPI and period.' },
+    PROCUREMENT_REF,
+    { name: 'KpiTarget', title: 'Target', kind: 'Text', maxLength: 255 },
+    { name: 'PeriodStart', title: 'Period from', kind: 'DateTime', dateOnly: true, required: true },
+    { name: 'PeriodEnd', title: 'Period to', kind: 'DateTime', dateOnly: true, required: true },
+    { name: 'Rating', title: 'Rating', kind: 'Choice', choices: KPI_RATING_CHOICES, required: true, format: RATING_FORMAT },
+    { name: 'AssessmentNote', title: 'Notes', kind: 'Note', maxLength: 2000, lines: 3 },
+  ],
+  views: [
+    { title: 'All assessments', isDefault: true, rowLimit: 50, fields: ['ProcurementRef', 'LinkTitle', 'KpiTarget', 'PeriodStart', 'PeriodEnd', 'Rating', 'Author', 'Modified'], query: viewQuery(undefined, [['ID', false]]) },
+    { title: 'By procurement', rowLimit: 100, fields: ['LinkTitle', 'KpiTarget', 'PeriodStart', 'PeriodEnd', 'Rating'], query: groupedViewQuery('ProcurementRef', undefined, [['PeriodEnd', false]]) },
+  ],
+} as const satisfies ListDef;
+
+/**
  * Committed, reported and verified social value per procurement × quarter, with each theme's three figures
  * in its own columns, kept up to date when a log is reported or verified, so the dashboard reads one item per
  * active procurement per quarter instead of every log. One item per procurement and quarter (not per theme)
@@ -462,6 +493,7 @@ export const SCHEMA = [
   APPROVALS_LIST,
   VERIFICATIONS_LIST,
   ROLLUPS_LIST,
+  KPI_ASSESSMENTS_LIST,
 ] as const;
 
 export type SchemaList = (typeof SCHEMA)[number];

@@ -5,6 +5,7 @@ import {
   ACTION_PLAN_STATUSES,
   APPROVAL_OUTCOMES,
   AUTHORITIES,
+  CONTRACT_PERFORMANCE_RATINGS,
   CONTRACT_TYPES,
   MEASURE_UNITS,
   PROCUREMENT_STATUSES,
@@ -17,6 +18,7 @@ import {
   WEIGHTING_METHODS,
 } from '../../domain';
 import type {
+  ContractPerformanceRating,
   ContractType,
   ProcurementStatus,
   Regime,
@@ -31,6 +33,7 @@ export const THEME_CHOICES: readonly ThemeId[] = THEMES.map((t) => t.id);
 export const AUTHORITY_CHOICES: readonly string[] = AUTHORITIES.map((a) => a.id);
 export const CONTRACT_TYPE_CHOICES: readonly ContractType[] = CONTRACT_TYPES.map((c) => c.id);
 export const REGIME_CHOICES: readonly Regime[] = REGIMES.map((r) => r.id);
+export const KPI_RATING_CHOICES: readonly ContractPerformanceRating[] = CONTRACT_PERFORMANCE_RATINGS.map((r) => r.id);
 export const WEIGHTING_METHOD_CHOICES: readonly WeightingMethod[] = WEIGHTING_METHODS.map((m) => m.id);
 export { ACTION_PLAN_STATUSES, APPROVAL_OUTCOMES, MEASURE_UNITS, RAGS, VERIFICATION_DECISIONS, VERIFICATION_STATUSES };
 

@@ -5,6 +5,7 @@ import type { Measure } from '../../domain';
 import type { HubData } from '../ports';
 import { ApprovalsGateway, SharePointApprovalRepository } from './approvalRepository';
 import { SharePointCaseStudyRepository } from './caseStudyRepository';
+import { SharePointKpiAssessmentRepository } from './kpiAssessmentRepository';
 import { SharePointActionPlanRepository, SharePointCommitmentRepository, SharePointOutcomeLogRepository } from './deliveryRepository';
 import { SharePointMeasureRepository, SharePointSettingsRepository, SharePointThresholdRepository } from './libraryRepository';
 import { SharePointOutboxRepository } from './outboxRepository';
@@ -45,6 +46,7 @@ export function createSharePointData(sp: SPFI, options: { provision?: ProvisionO
     outcomes: new SharePointOutcomeLogRepository(sp, library, users),
     actionPlan: new SharePointActionPlanRepository(sp),
     caseStudies: new SharePointCaseStudyRepository(sp),
+    kpiAssessments: new SharePointKpiAssessmentRepository(sp),
     measures,
     thresholds: new SharePointThresholdRepository(sp),
     settings: new SharePointSettingsRepository(sp),

@@ -6,11 +6,14 @@ import type {
   ActionPlanItem,
   CaseStudy,
   Commitment,
+  ContractPerformanceRating,
   IsoDate,
+  Kpi,
   Measure,
   OutcomeLog,
   Procurement,
   ProcurementMeasureTarget,
+  RecordedKpiAssessment,
   ThemeId,
   ThresholdRow,
   WeightingDecision,
@@ -24,6 +27,7 @@ import type {
   APPROVALS_LIST,
   CASE_STUDIES_LIST,
   COMMITMENTS_LIST,
+  KPI_ASSESSMENTS_LIST,
   MEASURES_LIST,
   OUTCOME_LOGS_LIST,
   PROCUREMENTS_LIST,
@@ -146,6 +150,8 @@ export const PROCUREMENT_FIELDS: FieldMap<typeof PROCUREMENTS_LIST> = {
   ContractEnd: 'contractEnd',
   TenderNoticeId: 'tenderNoticeId',
   ContractDetailsNoticeId: 'contractDetailsNoticeId',
+  Kpis: 'kpis',
+  KpisNotAppropriate: 'kpisNotAppropriateReason',
 };
 
 export interface ProcurementPeople {
@@ -163,6 +169,28 @@ export function measureTargetsFromText(text: string | null | undefined): Procure
     .map((l) => /^([^=]+?)\s*=\s*(-?\d+(?:\.\d+)?)$/.exec(l))
     .filter((m): m is RegExpExecArray => !!m)
     .map((m) => ({ measureCode: m[1].trim(), targetQuantity: Number(m[2]) }));
+}
+
+/** KPIs as the column holds them: JSON, so a name or target may hold any character a person types. */
+export function kpisText(kpis: readonly Kpi[] | undefined): string | null {
+  return kpis && kpis.length > 0 ? JSON.stringify(kpis.map((k) => (k.measureCode ? { name: k.name, target: k.target, measureCode: k.measureCode } : { name: k.name, target: k.target }))) : null;
+}
+
+/** The column read back; anything typed into it that is not the hub's shape is left out, never a crash. */
+export function kpisFromText(text: string | null | undefined): Kpi[] | undefined {
+  if (!text) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(parsed)) return undefined;
+  const isText = (v: unknown): v is string => typeof v === 'string';
+  const kpis = (parsed as Record<string, unknown>[])
+    .filter((k) => !!k && typeof k === 'object' && isText(k.name) && isText(k.target))
+    .map((k) => (isText(k.measureCode) && k.measureCode ? { name: k.name as string, target: k.target as string, measureCode: k.measureCode } : { name: k.name as string, target: k.target as string }));
+  return kpis.length > 0 ? kpis : undefined;
 }
 
 export function procurementToItem(p: Procurement, people: ProcurementPeople): ItemWrite<typeof PROCUREMENTS_LIST> {
@@ -208,6 +236,8 @@ export function procurementToItem(p: Procurement, people: ProcurementPeople): It
     ContractEnd: toSpDate(p.contractEnd),
     TenderNoticeId: p.tenderNoticeId || null,
     ContractDetailsNoticeId: p.contractDetailsNoticeId || null,
+    Kpis: kpisText(p.kpis),
+    KpisNotAppropriate: p.kpisNotAppropriateReason || null,
   };
 }
 
@@ -255,6 +285,8 @@ export function procurementFromItem(item: ProcurementItem): Stored<Procurement> 
     contractEnd: fromSpDate(item.ContractEnd),
     tenderNoticeId: str(item.TenderNoticeId),
     contractDetailsNoticeId: str(item.ContractDetailsNoticeId),
+    kpis: kpisFromText(item.Kpis),
+    kpisNotAppropriateReason: str(item.KpisNotAppropriate),
     approvalRound: item.ApprovalRound ?? 0,
   };
   return stored(p, item);
@@ -725,4 +757,46 @@ export function plainCommitment(c: CommitmentWithProgress): Commitment {
   delete rest.rag;
   delete rest.verifiedQuantity;
   return rest;
+}
+
+// ---- KPI assessments (Procurement Act 2023 section 71) ----------------------------------------------
+
+/** One rating per KPI and period assessed: the KPI by fingerprint, as its name may be long. */
+export const assessmentKey = (ref: string, kpiName: string, periodEnd: IsoDate): string => `${ref}|${fingerprint(String(kpiName ?? '').trim().toLowerCase())}|${periodEnd}`;
+
+export const KPI_ASSESSMENT_FIELDS: FieldMap<typeof KPI_ASSESSMENTS_LIST> = {
+  Title: 'kpiName',
+  AssessmentKey: 'kpiName',
+  ProcurementRef: 'procurementReference',
+  KpiTarget: 'kpiTarget',
+  PeriodStart: 'periodStart',
+  PeriodEnd: 'periodEnd',
+  Rating: 'rating',
+  AssessmentNote: 'note',
+};
+
+export function assessmentToItem(a: RecordedKpiAssessment): ItemWrite<typeof KPI_ASSESSMENTS_LIST> {
+  return {
+    Title: a.kpiName,
+    AssessmentKey: assessmentKey(a.procurementReference, a.kpiName, a.periodEnd),
+    ProcurementRef: a.procurementReference,
+    KpiTarget: a.kpiTarget || null,
+    PeriodStart: toSpDate(a.periodStart),
+    PeriodEnd: toSpDate(a.periodEnd),
+    Rating: a.rating,
+    AssessmentNote: a.note || null,
+  };
+}
+
+export function assessmentFromItem(item: ItemRead<typeof KPI_ASSESSMENTS_LIST>): Stored<RecordedKpiAssessment> {
+  const a: RecordedKpiAssessment = {
+    procurementReference: item.ProcurementRef || '',
+    kpiName: item.Title || '',
+    kpiTarget: str(item.KpiTarget),
+    periodStart: fromSpDate(item.PeriodStart) || '',
+    periodEnd: fromSpDate(item.PeriodEnd) || '',
+    rating: item.Rating as ContractPerformanceRating,
+    note: str(item.AssessmentNote),
+  };
+  return stored(a, item);
 }
