@@ -3,7 +3,7 @@
 // transactional: when a part fails the officer saves again, which completes the set without duplicates.
 import * as strings from 'SocialValueHubStrings';
 import { kpiDutyForProcurement, validateKpis } from '../domain';
-import type { ActionPlanItem, Commitment, IsoDate, Kpi, Procurement, Supplier } from '../domain';
+import type { ActionPlanItem, Commitment, FieldError, IsoDate, Kpi, Procurement, Supplier } from '../domain';
 import { DataError, ValidationError } from '../data/errors';
 import type { BundleSaveResult, HubData, Stored } from '../data/ports';
 import { format } from '../loc/format';
@@ -33,16 +33,16 @@ export interface AwardKpis {
   kpisNotAppropriateReason?: string;
 }
 
-/**
- * The KPIs as they will be recorded, refused (as field errors under `kpis`) where section 52 requires three and
- * fewer are set, or where one lacks a name or target.
- */
-export function kpisForAward(p: Procurement, set: AwardKpis): Pick<Procurement, 'kpis' | 'kpisNotAppropriateReason'> {
+/** The KPIs as they will be recorded: names and targets trimmed, an empty reason none. */
+function cleanKpis(set: AwardKpis): Pick<Procurement, 'kpis' | 'kpisNotAppropriateReason'> {
   const kpis = (set.kpis ?? []).map((k) => ({ ...k, name: String(k.name ?? '').trim(), target: String(k.target ?? '').trim() }));
-  const reason = String(set.kpisNotAppropriateReason ?? '').trim() || undefined;
-  const problems = validateKpis(kpis, kpiDutyForProcurement({ ...p, kpisNotAppropriateReason: reason }));
-  if (problems.length > 0) throw new ValidationError(problems);
-  return { kpis: kpis.length > 0 ? kpis : undefined, kpisNotAppropriateReason: reason };
+  return { kpis: kpis.length > 0 ? kpis : undefined, kpisNotAppropriateReason: String(set.kpisNotAppropriateReason ?? '').trim() || undefined };
+}
+
+/** What is wrong with the award's KPIs (under `kpis`): fewer than section 52 requires, or one without a name or target. */
+export function awardKpiProblems(p: Procurement, set: AwardKpis): FieldError[] {
+  const clean = cleanKpis(set);
+  return validateKpis(clean.kpis ?? [], kpiDutyForProcurement({ ...p, ...clean }));
 }
 
 export async function recordAward(
@@ -55,7 +55,9 @@ export async function recordAward(
   now: Date = new Date(),
 ): Promise<BundleSaveResult> {
   // Saving again after a part failed finds the procurement already Awarded: that is no move.
-  const awarded = applyLifecycle(p, { ...p, ...award, ...kpisForAward(p, kpiSet), status: 'Awarded' }, now);
+  const kpiProblems = awardKpiProblems(p, kpiSet);
+  if (kpiProblems.length > 0) throw new ValidationError(kpiProblems);
+  const awarded = applyLifecycle(p, { ...p, ...award, ...cleanKpis(kpiSet), status: 'Awarded' }, now);
   const result = await data.procurements.saveBundle({ procurement: { ...awarded, id: p.id, etag: p.etag } as Stored<Procurement>, commitments, actionPlan });
   if (!result.ok) {
     const what = result.failed.map((f) => f.what).join(', ');

@@ -1,7 +1,7 @@
 // An in-memory HubData for UI tests: it keeps what the screens write so tests can assert on it, and can be
 // told to fail. The data layer's own tests run the real PnPjs adapter over HTTP; this is only for screens.
 import { MEASURES } from '../../src/domain';
-import type { ActionPlanItem, Procurement, ProcurementStatus } from '../../src/domain';
+import type { ActionPlanItem, Procurement, ProcurementStatus, RecordedKpiAssessment } from '../../src/domain';
 import { DataError } from '../../src/data/ports';
 import type { ApprovalDecision, BundleSaveResult, HubData, Page, ProcurementBundle, ProcurementQuery, Stored } from '../../src/data/ports';
 
@@ -28,6 +28,7 @@ export function memoryHub(options: { missingLists?: string[]; currentEmail?: str
   const settings = new Map<string, string>();
   const history = new Map<string, { status: ProcurementStatus; at: string; byEmail?: string }[]>();
   const decisions: ApprovalDecision[] = [];
+  const assessments: Stored<RecordedKpiAssessment>[] = [];
   let nextFailure: unknown;
   let nextPartFailure: DataError | undefined;
   let nextId = 1;
@@ -161,7 +162,18 @@ export function memoryHub(options: { missingLists?: string[]; currentEmail?: str
     },
     commitments: { listForProcurement: async () => [], query: () => notUsed('commitments.query'), update: () => notUsed('commitments.update') },
     outcomes: { record: () => notUsed('outcomes'), get: () => notUsed('outcomes'), query: () => notUsed('outcomes'), update: () => notUsed('outcomes') },
-    kpiAssessments: { save: () => notUsed('kpiAssessments'), listForProcurement: () => notUsed('kpiAssessments') },
+    // Stores what the application layer saves (it validates): one rating per KPI and period, as the list's key keeps it.
+    kpiAssessments: {
+      save: async (a) => {
+        const same = (x: typeof a): boolean => x.procurementReference === a.procurementReference && x.kpiName === a.kpiName && x.periodEnd === a.periodEnd;
+        const i = assessments.findIndex(same);
+        const stored = { ...a, id: i >= 0 ? assessments[i].id : assessments.length + 1, etag: String(Date.now()) };
+        if (i >= 0) assessments[i] = stored;
+        else assessments.push(stored);
+        return stored;
+      },
+      listForProcurement: async (ref) => assessments.filter((a) => a.procurementReference === ref).sort((x, y) => (x.periodEnd < y.periodEnd ? 1 : -1)),
+    },
     caseStudies: { create: () => notUsed('caseStudies'), get: () => notUsed('caseStudies'), update: () => notUsed('caseStudies'), query: () => notUsed('caseStudies') },
     // Read by the hub when it opens (the edition in force); empty, as on a site with nothing saved: the built-in tables.
     thresholds: { list: async () => [], save: () => notUsed('thresholds') },

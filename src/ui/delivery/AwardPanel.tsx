@@ -21,10 +21,11 @@ import type { HubData, Stored } from '../../app/hubData';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { fieldState, messageFor } from '../common/FieldErrors';
 import type { CurrentUser } from '../services';
-import { PartlySavedError, recordAward } from '../../app/award';
+import { PartlySavedError, awardKpiProblems, recordAward } from '../../app/award';
 import { refusedFields } from '../../app/outcomes';
 import { format } from '../../loc/format';
 import { proxyText } from './deliveryLabels';
+import { AwardKpis, kpiRows, kpisOfRows } from './AwardKpis';
 
 const S = strings.Delivery;
 
@@ -97,6 +98,8 @@ export function AwardPanel({ data, procurement: p, library, actionPlan, onAwarde
     (p.measureTargets ?? []).map((t) => ({ key: nextKey++, measureCode: t.measureCode, target: String(t.targetQuantity), dueDate: '' })),
   );
   const [plan, setPlan] = React.useState<ActionPlanItem[]>(() => actionPlan.map((a) => ({ ...a })));
+  const [kpis, setKpis] = React.useState(() => kpiRows(p.kpis));
+  const [kpiReason, setKpiReason] = React.useState(p.kpisNotAppropriateReason ?? '');
   const [errors, setErrors] = React.useState<FieldError[]>([]);
   const [failure, setFailure] = React.useState<unknown>(undefined);
   const [busy, setBusy] = React.useState(false);
@@ -138,12 +141,14 @@ export function AwardPanel({ data, procurement: p, library, actionPlan, onAwarde
     if (planRequired && plan.length === 0) {
       found.push({ field: 'actionPlan', message: S.PlanRequired });
     }
+    const kpiSet = { kpis: kpisOfRows(kpis), kpisNotAppropriateReason: kpiReason };
+    found.push(...awardKpiProblems(p, kpiSet));
     setErrors(found);
     setFailure(undefined);
     if (found.length > 0) return;
     setBusy(true);
     try {
-      await recordAward(data, current, { ...award, awardValuePence: awardValuePence as number }, commitments, plan);
+      await recordAward(data, current, { ...award, awardValuePence: awardValuePence as number }, commitments, plan, kpiSet);
       onAwarded();
     } catch (e) {
       if (e instanceof PartlySavedError && e.procurement) setCurrent(e.procurement);
@@ -225,6 +230,16 @@ export function AwardPanel({ data, procurement: p, library, actionPlan, onAwarde
           })}
           <Button onClick={() => setRows((rs) => rs.concat([{ key: nextKey++, measureCode: '', target: '', dueDate: '' }]))}>{S.AddCommitment}</Button>
         </fieldset>
+        <AwardKpis
+          procurement={p}
+          rows={kpis}
+          onRows={setKpis}
+          reason={kpiReason}
+          onReason={setKpiReason}
+          commitments={() => rows.map((row, i) => commitmentFromRow(row, i, p.reference, contractEnd, library).commitment).filter((c): c is Commitment => !!c)}
+          library={library}
+          errors={errors}
+        />
         {(planRequired || plan.length > 0) && (
           <fieldset className={styles.group}>
             <legend>{S.PlanGroup}</legend>

@@ -17,6 +17,7 @@ import { useAsync } from '../common/useAsync';
 import type { CurrentUser } from '../services';
 import { AwardPanel } from './AwardPanel';
 import { CommitmentsTable } from './CommitmentsTable';
+import { ContractManagement } from './ContractManagement';
 import { DeliveryPlan } from './DeliveryPlan';
 import { moveTo } from '../../app/procurementWorkflow';
 import { logsOf, todayIso } from '../../app/deliveryFigures';
@@ -141,6 +142,8 @@ export function DeliverySection({ data, user, procurement: p, onChanged, onVerif
         <h3 id="plan-delivery-heading">{S.PlanTable}</h3>
         <DeliveryPlan data={data} actions={actions} asOf={asOf} readOnly={p.status === 'Closed'} onChanged={loaded.reload} />
       </section>
+
+      <ContractManagement data={data} procurement={p} asOf={asOf} readOnly={p.status === 'Closed'} onChanged={onChanged} />
 
       {LOGGING.indexOf(p.status) >= 0 && (
         <OutcomeLogPanel data={data} user={user} procurement={p} commitments={commitments} logs={logs} library={library} asOf={asOf} onRecorded={loaded.reload} />
