@@ -2,7 +2,7 @@
 // in every status, across several authorities. Deterministic (no clocks, no randomness). Counts, never
 // people: outcome logs hold quantities; evidence links point at fictional supplier portals; the only
 // named people are the fictional demo users of local/sharepoint/users.ts.
-import type { ContractType, ProcurementStatus, Regime, Supplier, ThemeId, WeightingDecision } from '../../src/domain';
+import type { ContractType, Kpi, ProcurementStatus, Regime, Supplier, ThemeId, WeightingDecision } from '../../src/domain';
 
 export interface DemoSupplier extends Supplier {
   /** Used in evidence links. */
@@ -53,6 +53,8 @@ export interface DemoProcurement {
   contractEnd?: string;
   commitments?: DemoCommitment[];
   actions?: DemoAction[];
+  /** Set at award where section 52 of the Procurement Act 2023 applies (over £5 million, decided under the Act). */
+  kpis?: Kpi[];
 }
 
 const weighted = (percent: number, justification: string): WeightingDecision => ({ method: 'weighted', percent, justification });
@@ -89,6 +91,11 @@ export const PROCUREMENTS: DemoProcurement[] = [
     commitments: [
       { measureCode: 'GSE-01', targetQuantity: 12 }, { measureCode: 'GSE-08', targetQuantity: 6 }, { measureCode: 'PLB-01', targetQuantity: 1_500_000 },
       { measureCode: 'PLB-04', targetQuantity: 200 }, { measureCode: 'ENV-02', targetQuantity: 85 },
+    ],
+    kpis: [
+      { name: 'GSE-01 local people in jobs', target: '12 FTE by 31 August 2029', measureCode: 'GSE-01' },
+      { name: 'GSE-08 apprenticeship starts', target: '6 starts by 31 August 2029', measureCode: 'GSE-08' },
+      { name: 'Resurfacing programme on schedule', target: 'Each year’s programme complete by 31 March' },
     ],
     actions: [
       { action: 'Name the supplier’s social value lead and agree reporting dates', dueDate: '2025-10-31', status: 'Done' },

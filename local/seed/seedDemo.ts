@@ -120,7 +120,7 @@ async function walk(data: HubData, as: DataAs, d: DemoProcurement, log: (line: s
     const next = AFTER_APPROVAL[i];
     const award =
       next === 'Awarded' && d.supplier
-        ? { supplier: d.supplier, awardValuePence: poundsToPence(d.awardValuePounds || d.estimatedValuePounds), contractStart: d.contractStart, contractEnd: d.contractEnd }
+        ? { supplier: d.supplier, awardValuePence: poundsToPence(d.awardValuePounds || d.estimatedValuePounds), contractStart: d.contractStart, contractEnd: d.contractEnd, kpis: d.kpis }
         : {};
     const { slug: _slug, ...supplier } = d.supplier || { slug: '' };
     p = await moveTo(data, p, next, { ...award, ...(next === 'Awarded' && d.supplier ? { supplier: supplier as Procurement['supplier'] } : {}) });
