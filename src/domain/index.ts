@@ -4,6 +4,7 @@
 //   value bands (section 6.0)          tier.ts          determineTier, TIERS (what each tier asks)
 //   thresholds in force on a date      thresholds.ts    THRESHOLD_TABLE_2024/2026, rows <-> tables
 //   figures a review may change        policyEdition.ts CURRENT_POLICY_EDITION, buildPolicyEdition
+//   each authority's own edition       authorityEdition.ts editionFor (authority × decision date), authorityEditionProblems
 //   5–30% weighting, PASS/FAIL         weighting.ts     validateWeighting, recommendWeighting
 //   the six themes (section 5.0)       themes.ts        THEMES
 //   measures and proxies               measures.ts      MEASURES, suggestedMeasures, validateMeasure
@@ -14,7 +15,7 @@
 //   verification on record             verificationRecord.ts verificationOnRecord (the verifier is the Author, not the reporter)
 //   quarterly reporting                periods.ts       periodFor, periodById ('2026-27 Q1')
 //   form checks                        validation.ts    validateProcurementBasics, validateSubmission, …
-//   Procurement Act 2023 s52/s71 KPIs  kpi.ts           kpiDuty, validateKpis, CONTRACT_PERFORMANCE_RATINGS, contractPerformanceNotice
+//   Procurement Act 2023 s52/s71 KPIs  kpi.ts           kpiDuty, kpiDutyForProcurement, validateKpis, CONTRACT_PERFORMANCE_RATINGS, contractPerformanceNotice
 //   Social Value Act 2012 s1           socialValueAct.ts socialValueActApplies
 //
 // Conventions: money is integer pence (`Pence`), formatted with formatPounds; dates are ISO yyyy-mm-dd
@@ -45,5 +46,6 @@ export * from './chase';
 export * from './settings';
 export * from './xmlText';
 export * from './kpi';
+export * from './authorityEdition';
 export * from './socialValueAct';
 export { decimalPlaces } from './decimal';

@@ -21,6 +21,8 @@ export interface PolicyEdition {
   weightingMaxPercent: number;
   /** Sorted by effectiveFrom, oldest first. */
   thresholdTables: readonly ThresholdTable[];
+  /** An authority's own measure set (measure codes); the whole library when absent (authorityEdition.ts). */
+  measureCodes?: readonly string[];
 }
 
 export const POLICY_EDITION_2026: PolicyEdition = {

@@ -7,6 +7,8 @@ export const SETTING_KEYS = {
   lightTouchLimitPence: 'policy.lightTouchLimitPence',
   weightingMinPercent: 'policy.weightingMinPercent',
   weightingMaxPercent: 'policy.weightingMaxPercent',
+  /** Each authority's own editions (authorityEdition.ts), as JSON. Settings is writable by site owners only. */
+  authorityEditions: 'policy.authorityEditions',
   taskforceTeamId: 'taskforce.teamId',
   taskforceChannelId: 'taskforce.channelId',
   /** Who approves weighting decisions: a person, or a group's mailbox (the workflow assigns the approval to it). */

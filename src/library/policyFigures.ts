@@ -14,11 +14,12 @@ import {
   thresholdRowsFromTables,
   thresholdTablesFromRows,
   withThresholdTable,
+  authorityEditionsFromJson,
   CONTRACT_TYPES,
   REGIMES,
   SETTING_KEYS,
 } from '../domain';
-import type { ContractType, FieldError, IsoDate, PolicyEdition, Regime, ThresholdFigures, ThresholdRow, ThresholdTable } from '../domain';
+import type { AuthorityEdition, ContractType, FieldError, IsoDate, PolicyEdition, Regime, ThresholdFigures, ThresholdRow, ThresholdTable } from '../domain';
 
 /** Where each edition's figures are kept as JSON, so an edition stays readable after a newer one. */
 export const EDITION_ARCHIVE_PREFIX = 'policy.editions.';
@@ -53,6 +54,16 @@ export function knownEditionIds(settings: Record<string, string>): string[] {
   for (const k of Object.keys(settings)) if (k.indexOf(EDITION_ARCHIVE_PREFIX) === 0) ids.push(k.slice(EDITION_ARCHIVE_PREFIX.length));
   if (ids.indexOf(CURRENT_POLICY_EDITION.id) < 0) ids.push(CURRENT_POLICY_EDITION.id);
   return ids;
+}
+
+/** Each authority's own editions as the Settings list holds them (authorityEdition.ts), and what was left out. */
+export function authorityEditionsOf(settings: Record<string, string>): { editions: AuthorityEdition[]; problems: string[] } {
+  return authorityEditionsFromJson(settings[SETTING_KEYS.authorityEditions]);
+}
+
+/** Every edition id records may name: the region's (current and archived) and each authority's. */
+export function allEditionIds(settings: Record<string, string>): string[] {
+  return knownEditionIds(settings).concat(authorityEditionsOf(settings).editions.map((e) => e.editionId));
 }
 
 /** Threshold tables from the stored list rows (ids and etags ignored); the built-in tables when the list is empty. */

@@ -163,6 +163,7 @@ define([], function () {
       RecordWhy: 'Record why you chose this weighting: the decision is yours and the record must say why.',
       PlanActions: 'Plan the actions that will deliver social value during the contract (the action plan).',
       Range: '{0}% to {1}%',
+      DecidedUnder: 'Decided under {0} (edition {1}).',
       Warning: 'Check before relying on this tier',
       KpiDuty: 'Key performance indicators (Procurement Act 2023, section 52)',
       SocialValueAct: 'Public Services (Social Value) Act 2012',
@@ -654,7 +655,8 @@ define([], function () {
       Measures: 'Measures',
       Import: 'Import',
       Thresholds: 'Threshold tables',
-      Figures: 'Policy figures'
+      Figures: 'Policy figures',
+      Authorities: 'Authorities’ editions'
     },
 
     LibraryMeasures: {
@@ -732,6 +734,36 @@ define([], function () {
       Saved: 'Saved the table from {0} as edition {1}.',
       SaveFailed: 'The table could not be saved',
       EditionProblems: 'The new edition cannot be used'
+    },
+
+    LibraryAuthorities: {
+      Intro: 'The regional policy does not replace an authority’s own. A site owner can record an authority’s own light-touch line, weighting range and measure set from a date; its procurements decided on or after that date are decided under it, and their record and tender pack name it. The procurement thresholds stay the region’s: they are law.',
+      None: 'No authority has its own edition yet: every procurement is decided under the regional edition.',
+      TableName: 'Authorities’ own editions',
+      Authority: 'Authority',
+      Edition: 'Edition',
+      From: 'In force from',
+      Figures: 'Figures',
+      FiguresText: 'Light touch below {0}; weighting {1}% to {2}%',
+      Measures: 'Measure set',
+      WholeLibrary: 'The whole library',
+      AddTitle: 'Add an authority’s edition',
+      ChooseAuthority: 'Choose an authority',
+      EditionId: 'Edition id',
+      EditionHint: 'e.g. coventry-svp-2026. Records name it, so it is never reused.',
+      EffectiveFrom: 'In force from',
+      EffectiveFromHint: 'Procurements decided on or after this date use it.',
+      Source: 'The authority’s policy',
+      SourceHint: 'Its title, and where it is published.',
+      LightTouch: 'Light-touch line (£, inc. VAT)',
+      Min: 'Lowest weighting (%)',
+      Max: 'Highest weighting (%)',
+      MeasureCodes: 'Measure set (optional)',
+      MeasureCodesHint: 'Measure codes from the library, separated by commas or new lines. Leave empty for the whole library.',
+      PercentNeeded: 'Enter a percentage, e.g. 10.',
+      Save: 'Add the edition',
+      Saved: 'Added edition {0} for {1}.',
+      SaveFailed: 'The edition could not be added'
     },
 
     LibraryFigures: {

@@ -153,6 +153,7 @@ declare interface ISocialValueHubStrings {
     RecordWhy: string;
     PlanActions: string;
     Range: string;
+    DecidedUnder: string;
     Warning: string;
     KpiDuty: string;
     SocialValueAct: string;
@@ -631,6 +632,7 @@ declare interface ISocialValueHubStrings {
     Import: string;
     Thresholds: string;
     Figures: string;
+    Authorities: string;
   };
   LibraryMeasures: {
     Heading: string;
@@ -705,6 +707,35 @@ declare interface ISocialValueHubStrings {
     Saved: string;
     SaveFailed: string;
     EditionProblems: string;
+  };
+  LibraryAuthorities: {
+    Intro: string;
+    None: string;
+    TableName: string;
+    Authority: string;
+    Edition: string;
+    From: string;
+    Figures: string;
+    FiguresText: string;
+    Measures: string;
+    WholeLibrary: string;
+    AddTitle: string;
+    ChooseAuthority: string;
+    EditionId: string;
+    EditionHint: string;
+    EffectiveFrom: string;
+    EffectiveFromHint: string;
+    Source: string;
+    SourceHint: string;
+    LightTouch: string;
+    Min: string;
+    Max: string;
+    MeasureCodes: string;
+    MeasureCodesHint: string;
+    PercentNeeded: string;
+    Save: string;
+    Saved: string;
+    SaveFailed: string;
   };
   LibraryFigures: {
     Current: string;

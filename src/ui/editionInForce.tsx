@@ -3,16 +3,20 @@
 // something (tier, weighting, validation, tender pack). The built-in edition stands in until the lists
 // answer, and is what editionInForce gives when nothing has been saved.
 import * as React from 'react';
-import { CURRENT_POLICY_EDITION } from '../domain';
-import type { PolicyEdition } from '../domain';
+import { CURRENT_POLICY_EDITION, editionFor } from '../domain';
+import type { AuthorityEdition, IsoDate, PolicyEdition } from '../domain';
 import type { HubData } from '../app/hubData';
 // The module itself, not the library's index: the index also brings the measure-sheet readers.
-import { editionInForce } from '../library/policyFigures';
+import { authorityEditionsOf, editionInForce } from '../library/policyFigures';
 import { useAsync } from './common/useAsync';
 
 export interface EditionInForce {
-  /** The edition to decide under: the saved one once loaded, else the built-in CURRENT_POLICY_EDITION. */
+  /** The regional edition: the saved one once loaded, else the built-in CURRENT_POLICY_EDITION. */
   edition: PolicyEdition;
+  /** Each authority's own editions (site owners add them in the measure library's admin). */
+  authorityEditions: readonly AuthorityEdition[];
+  /** The edition a procurement is decided under: its authority's in force on its decision date, else the region's. */
+  editionFor: (authorityId: string, decisionDate: IsoDate) => PolicyEdition;
   /** True until the lists first answer: a decision made now would be recorded under the wrong edition. */
   loading: boolean;
   /** Why the saved edition could not be read or is not sound; decisions wait for a retry rather than guess. */
@@ -21,27 +25,27 @@ export interface EditionInForce {
   reload: () => void;
 }
 
-/** The edition the Settings and Thresholds lists hold (the built-in one's figures where they hold none). */
-export async function loadEditionInForce(data: HubData): Promise<PolicyEdition> {
+/** The editions the Settings and Thresholds lists hold (the built-in one's figures where they hold none). */
+export async function loadEditionInForce(data: HubData): Promise<{ edition: PolicyEdition; authorityEditions: AuthorityEdition[] }> {
   const [settings, rows] = await Promise.all([data.settings.all(), data.thresholds.list()]);
-  return editionInForce(settings, rows);
+  return { edition: editionInForce(settings, rows), authorityEditions: authorityEditionsOf(settings).editions };
+}
+
+function inForce(edition: PolicyEdition, authorityEditions: readonly AuthorityEdition[], loading: boolean, error: unknown, reload: () => void): EditionInForce {
+  return { edition, authorityEditions, loading, error, reload, editionFor: (authorityId, decisionDate) => editionFor(edition, authorityEditions, authorityId, decisionDate) };
 }
 
 /** Loads the edition in force for `data`; the built-in edition until it answers. */
 export function useLoadEditionInForce(data: HubData): EditionInForce {
   const { value, error, reload } = useAsync(() => loadEditionInForce(data), [data]);
   return React.useMemo(
-    () => ({ edition: value ?? CURRENT_POLICY_EDITION, loading: value === undefined && error === undefined, error, reload }),
+    () => inForce(value?.edition ?? CURRENT_POLICY_EDITION, value?.authorityEditions ?? [], value === undefined && error === undefined, error, reload),
     [value, error, reload],
   );
 }
 
 // Outside a provider (a screen rendered on its own) decisions use the built-in edition.
-const EditionInForceContext = React.createContext<EditionInForce>({
-  edition: CURRENT_POLICY_EDITION,
-  loading: false,
-  reload: () => undefined,
-});
+const EditionInForceContext = React.createContext<EditionInForce>(inForce(CURRENT_POLICY_EDITION, [], false, undefined, () => undefined));
 
 /** Loads the edition in force once for everything inside it; children render at once, without waiting. */
 export function EditionInForceProvider({ data, children }: { data: HubData; children: React.ReactNode }): React.ReactElement {

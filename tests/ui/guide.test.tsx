@@ -57,6 +57,34 @@ describe('the new procurement guide', () => {
     expect(hub.writes).toBe(0);
   });
 
+  it('decides an authority’s procurement under its own edition in force on the decision date, and says which', async () => {
+    const hub = memoryHub({ currentEmail: officer.email });
+    hub.settings.set(
+      SETTING_KEYS.authorityEditions,
+      JSON.stringify([
+        { authorityId: 'coventry', editionId: 'coventry-svp-2026', source: 'Coventry social value policy (test figures)', effectiveFrom: '2026-04-01', lightTouchLimitPence: 7_500_000, weightingMinPercent: 10, weightingMaxPercent: 20 },
+      ]),
+    );
+    const { user } = setup({ hub });
+    await startNew(user);
+    await user.selectOptions(screen.getByLabelText(/^Authority/), 'coventry');
+    await fillBasics(user, { title: 'Community transport', value: '60,000', type: 'services', date: '2026-04-01' });
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await screen.findByRole('note', { name: 'Why this tier' })).toHaveTextContent(/£60,000 is under the £75,000/);
+    expect(screen.getByText(/Decided under Coventry City Council’s social value policy \(from 1 April 2026\).*\(edition coventry-svp-2026\)/)).toBeInTheDocument();
+    const saved = Array.from(hub.procurements.values())[0];
+    expect(saved.tierDecision).toMatchObject({ tier: 'light-touch', policyEditionId: 'coventry-svp-2026' });
+
+    // A day earlier, the regional edition decides it.
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    const date = screen.getByLabelText(/Decision date/);
+    await user.clear(date);
+    await user.type(date, '2026-03-31');
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await screen.findByText(/\(edition wmca-svp-2026\)/)).toBeInTheDocument();
+    expect(screen.getByText('TOMs considered')).toBeInTheDocument();
+  });
+
   it('refuses a value that is not money, with a reason a person can act on', async () => {
     const { user } = setup();
     await startNew(user);

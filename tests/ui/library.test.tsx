@@ -142,6 +142,38 @@ describe('measure library admin', () => {
     expect(await screen.findByText(/In force: edition wmca-svp-2028. Light touch below £60,000; social value weighting 10% to 30%/)).toBeTruthy();
   });
 
+  it('adds an authority’s own edition, each problem under its field, never reusing an id', async () => {
+    const { hub, user } = setup();
+    await user.click(await screen.findByRole('tab', { name: 'Authorities’ editions' }));
+    expect(await screen.findByText(/No authority has its own edition yet/)).toBeTruthy();
+    await user.selectOptions(screen.getByLabelText(/^Authority/), 'coventry');
+    await user.type(screen.getByLabelText(/^Edition id/), CURRENT_POLICY_EDITION.id);
+    await user.type(screen.getByLabelText(/^In force from/), '2026-04-01');
+    await user.type(screen.getByLabelText(/^Light-touch line/), 'lots');
+    await user.type(screen.getByLabelText(/^Lowest weighting/), '10');
+    await user.type(screen.getByLabelText(/^Highest weighting/), '20');
+    await user.click(screen.getByRole('button', { name: 'Add the edition' }));
+    expect(screen.getByLabelText(/^Light-touch line/)).toHaveAccessibleDescription(/light-touch line/i);
+    expect(hub.settings.get(SETTING_KEYS.authorityEditions)).toBeUndefined();
+
+    await replace(user, screen.getByLabelText(/^Light-touch line/), '75,000');
+    await user.type(screen.getByLabelText(/^Measure set/), 'gse-01, ENV-01');
+    await user.click(screen.getByRole('button', { name: 'Add the edition' }));
+    expect(await screen.findByText(/already exists and records may name it/)).toBeTruthy();
+    expect(screen.getByLabelText(/^The authority’s policy/)).toHaveAccessibleDescription(/Say which policy of the authority/);
+    expect(hub.settings.get(SETTING_KEYS.authorityEditions)).toBeUndefined();
+
+    await replace(user, screen.getByLabelText(/^Edition id/), 'coventry-svp-2026');
+    await user.type(screen.getByLabelText(/^The authority’s policy/), 'Coventry social value policy, 2026');
+    await user.click(screen.getByRole('button', { name: 'Add the edition' }));
+    expect(await screen.findByText('Added edition coventry-svp-2026 for Coventry City Council.')).toBeTruthy();
+    expect(JSON.parse(hub.settings.get(SETTING_KEYS.authorityEditions)!)).toEqual([
+      expect.objectContaining({ authorityId: 'coventry', editionId: 'coventry-svp-2026', lightTouchLimitPence: 7_500_000, weightingMinPercent: 10, weightingMaxPercent: 20, measureCodes: ['GSE-01', 'ENV-01'] }),
+    ]);
+    const table = await screen.findByRole('table', { name: 'Authorities’ own editions' });
+    expect(within(table).getByRole('row', { name: /Coventry City Council/ })).toHaveTextContent('Light touch below £75,000; weighting 10% to 20%');
+  });
+
   it('shows the domain’s problem under the field when a measure is incomplete, and saves nothing', async () => {
     const { library, user } = setup();
     await user.click(await screen.findByRole('button', { name: 'Add a measure' }));

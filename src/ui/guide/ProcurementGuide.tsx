@@ -60,6 +60,12 @@ async function loadStored(data: HubData, reference: string): Promise<{ procureme
   return { procurement, draft: draftFromProcurement(procurement, actions) };
 }
 
+/** The measures an edition offers: its authority's own set, or the whole library. */
+function measuresOf(edition: PolicyEdition, library: readonly Measure[]): readonly Measure[] {
+  const codes = edition.measureCodes;
+  return codes ? library.filter((m) => codes.indexOf(m.code) >= 0) : library;
+}
+
 /** The new-procurement guide: basics → tier → themes & measures → weighting → action plan → review & submit. */
 export function ProcurementGuide(props: ProcurementGuideProps): React.ReactElement {
   const { data, reference } = props;
@@ -84,6 +90,8 @@ export function ProcurementGuide(props: ProcurementGuideProps): React.ReactEleme
   // Never guessed: a tier worked out under the built-in edition would be saved under the wrong one.
   if (policy.error !== undefined) return <ErrorNotice title={strings.Guide.EditionFailed} error={policy.error} onRetry={policy.reload} />;
   if (!draft || !library.value || policy.loading) return <Spinner label={strings.Guide.Opening} />;
+  // Decided under the authority's own edition in force on the decision date, as the officer types them.
+  const edition = policy.editionFor(draft.authorityId, draft.decisionDate);
   const onDraftChange = (next: GuideDraft): void => {
     store.save(next);
     setDraft(next);
@@ -95,8 +103,8 @@ export function ProcurementGuide(props: ProcurementGuideProps): React.ReactEleme
     <GuideSteps
       {...props}
       draft={draft}
-      edition={policy.edition}
-      library={library.value}
+      edition={edition}
+      library={measuresOf(edition, library.value)}
       existing={stored.value?.procurement}
       notice={reopened?.kept && (
         <MessageBar intent={reopened.kept === 'list' ? 'warning' : 'info'}>

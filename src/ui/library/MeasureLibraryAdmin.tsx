@@ -5,7 +5,8 @@ import * as React from 'react';
 import { MessageBar, MessageBarBody, Spinner, Tab, TabList, Text } from '@fluentui/react-components';
 import type { Measure } from '../../domain';
 import type { HubData } from '../../app/hubData';
-import { editionInForce, knownEditionIds } from '../../library';
+import { authorityEditionsOf, editionInForce, knownEditionIds } from '../../library';
+import { AuthorityEditionsTab } from './AuthorityEditionsTab';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { useAsync } from '../common/useAsync';
 import { useEditionInForce } from '../editionInForce';
@@ -17,7 +18,7 @@ import * as strings from 'SocialValueHubStrings';
 
 const S = strings.LibraryAdmin;
 
-type Section = 'measures' | 'import' | 'thresholds' | 'figures';
+type Section = 'measures' | 'import' | 'thresholds' | 'figures' | 'authorities';
 
 export interface MeasureLibraryAdminProps {
   data: HubData;
@@ -74,6 +75,7 @@ export function MeasureLibraryAdmin({ data, canManageSite, today }: MeasureLibra
       // The rest of the hub decides under the new edition from now on.
       inForce.reload();
     };
+    if (section === 'authorities') return <AuthorityEditionsTab data={data} editions={authorityEditionsOf(settings).editions} onChanged={changed} />;
     return section === 'thresholds' ? (
       <ThresholdsTab key={edition.id} data={data} edition={edition} rows={rows} knownEditionIds={known} onChanged={changed} today={today} />
     ) : (
@@ -93,6 +95,7 @@ export function MeasureLibraryAdmin({ data, canManageSite, today }: MeasureLibra
         <Tab value="import">{S.Import}</Tab>
         <Tab value="thresholds">{S.Thresholds}</Tab>
         <Tab value="figures">{S.Figures}</Tab>
+        <Tab value="authorities">{S.Authorities}</Tab>
       </TabList>
       <Text aria-live="polite" role="status">
         {notice}

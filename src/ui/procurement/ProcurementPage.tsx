@@ -111,7 +111,7 @@ export function ProcurementPage({ data, graph, user, reference, onEdit, onBack }
         import(/* webpackChunkName: 'tender-pack' */ '../../tenderPack'),
         data.measures.list(),
       ]);
-      const file = await tenderPackFile(p, { measures, edition: policy.edition });
+      const file = await tenderPackFile(p, { measures, edition: policy.editionFor(p.authorityId, p.decisionDate) });
       saveFile(file.bytes, file.fileName, file.mediaType);
     } catch (error) {
       setActionError(error);
@@ -129,8 +129,8 @@ export function ProcurementPage({ data, graph, user, reference, onEdit, onBack }
   const mayApprove = canApprove(p, user.email);
   // A decision not yet approved is worked out again under a newer edition when it is next edited.
   const decidedUnder = p.tierDecision?.policyEditionId;
-  const editionChanged =
-    !policy.loading && decidedUnder !== undefined && decidedUnder !== policy.edition.id && (p.status === 'Draft' || p.status === 'Rejected');
+  const editionNow = policy.editionFor(p.authorityId, p.decisionDate).id;
+  const editionChanged = !policy.loading && decidedUnder !== undefined && decidedUnder !== editionNow && (p.status === 'Draft' || p.status === 'Rejected');
 
   return (
     <article aria-labelledby="procurement-heading">
@@ -233,7 +233,7 @@ export function ProcurementPage({ data, graph, user, reference, onEdit, onBack }
             {p.tierDecision && format(strings.Procurement.TierDetail, money(p.tierDecision.thresholdPence), longDate(p.tierDecision.thresholdEffectiveFrom), p.tierDecision.policyEditionId)}
             {editionChanged && (
               <Text as="p" block size={200}>
-                {format(strings.Procurement.EditionChanged, decidedUnder ?? '', policy.edition.id)}
+                {format(strings.Procurement.EditionChanged, decidedUnder ?? '', editionNow)}
               </Text>
             )}
           </dd>

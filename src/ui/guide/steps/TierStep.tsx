@@ -54,6 +54,7 @@ export function TierStep({ tier, error, edition, draft, errors, onChange }: Tier
         <Text size={400} weight="semibold">{strings.Tier.Tier}</Text> <Badge appearance="filled" color="brand">{tierLabel(tier.tier)}</Badge>
       </div>
       <Text as="p" block role="note" aria-label={strings.Tier.Why}>{tier.reason}</Text>
+      <Text as="p" block>{format(strings.Tier.DecidedUnder, edition.label, edition.id)}</Text>
       {tier.warnings.map((w) => (
         <MessageBar key={w} intent="warning" className={styles.asks}>
           <MessageBarBody>
