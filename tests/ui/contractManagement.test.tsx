@@ -151,7 +151,7 @@ describe('managing the contract', () => {
       await user.type(within(section).getByLabelText(/Period to/), '2027-03-31');
       await user.selectOptions(within(section).getByLabelText(/^Rating/), rating);
       await user.click(within(section).getByRole('button', { name: 'Save the assessment' }));
-      expect(await within(section).findByText(new RegExp(`Saved: ${kpi} rated “${rating}”`))).toBeInTheDocument();
+      expect(await within(section).findByText(`Saved: ${kpi} rated “${rating}” for 1 April 2026 to 31 March 2027.`)).toBeInTheDocument();
     }
     await waitFor(() => expect(within(section).getByText(/Next assessment due by 31 March 2028/)).toBeInTheDocument());
     expect(within(within(section).getByRole('table', { name: 'KPIs and their latest ratings' })).getByRole('row', { name: /Site safety/ })).toHaveTextContent('Good (1 April 2026 to 31 March 2027)');
