@@ -73,7 +73,7 @@ export function editionFor(regional: PolicyEdition, authorityEditions: readonly 
     weightingMaxPercent: inForce.weightingMaxPercent,
     thresholdTables: regional.thresholdTables.slice(),
   });
-  return inForce.measureCodes ? Object.freeze({ ...edition, measureCodes: Object.freeze(inForce.measureCodes.slice()) }) : edition;
+  return Object.freeze({ ...edition, authorityId, ...(inForce.measureCodes ? { measureCodes: Object.freeze(inForce.measureCodes.slice()) } : {}) });
 }
 
 /** Reads stored authority editions (JSON); what is not sound is left out and said, never a crash. */

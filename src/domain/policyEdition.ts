@@ -23,6 +23,8 @@ export interface PolicyEdition {
   thresholdTables: readonly ThresholdTable[];
   /** An authority's own measure set (measure codes); the whole library when absent (authorityEdition.ts). */
   measureCodes?: readonly string[];
+  /** Set on an authority's own edition (authorityEdition.ts): whose policy it is. */
+  authorityId?: string;
 }
 
 export const POLICY_EDITION_2026: PolicyEdition = {

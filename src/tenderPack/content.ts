@@ -238,7 +238,7 @@ function reportingBlocks(tier: Tier): TenderPackBlock[] {
   return blocks;
 }
 
-function tenderSection(procurement: Procurement, tier: 'toms-considered' | 'toms-included', editionId: string, listed: ListedMeasure[]): TenderPackContent {
+function tenderSection(procurement: Procurement, tier: 'toms-considered' | 'toms-included', editionId: string, listed: ListedMeasure[], policyAuthority?: string): TenderPackContent {
   const title = `${TITLES.tenderSection}: ${procurement.title}`;
   const themes = procurement.themeIds.map((id) => themeById(id));
   const blocks: TenderPackBlock[] = [
@@ -252,7 +252,7 @@ function tenderSection(procurement: Procurement, tier: 'toms-considered' | 'toms
       [FACT_LABELS.value, formatPounds(procurement.estimatedValuePence)],
       [FACT_LABELS.duration, durationText(procurement.durationMonths)],
       [FACT_LABELS.themes, themes.map((t) => t.label).join('; ')],
-      [FACT_LABELS.policy, policyLine(tierInfo(tier).label, editionId)],
+      [FACT_LABELS.policy, policyLine(tierInfo(tier).label, editionId, policyAuthority)],
     ]),
     heading(2, HEADINGS.policy),
     paragraph(POLICY_INTRO.common),
@@ -330,5 +330,7 @@ export function tenderPackContent(procurement: Procurement, options: TenderPackO
   const listed = listedMeasures(procurement, options.measures || MEASURES);
   if (tier === 'light-touch') return quotationChecklist(procurement, editionId, listed);
   assertPrintableWeighting(procurement, tier, editionDecidedUnder(procurement, edition));
-  return tenderSection(procurement, tier, editionId, listed);
+  // An authority's own edition is named as that authority's policy.
+  const policyAuthority = editionId === edition.id && edition.authorityId ? authorityById(edition.authorityId)?.name : undefined;
+  return tenderSection(procurement, tier, editionId, listed, policyAuthority);
 }

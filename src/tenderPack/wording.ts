@@ -264,8 +264,9 @@ export const QUOTATION_CHECKLIST = {
 } as const;
 
 /** The policy line on the pack: which tier and edition the words were chosen under. */
-export function policyLine(tierLabel: string, editionId: string): string {
-  return `${tierLabel} (WMCA Social Value Policy, edition ${editionId})`;
+/** The tier and the policy it was decided under: the region's, or an authority's own (its name given). */
+export function policyLine(tierLabel: string, editionId: string, authorityName?: string): string {
+  return `${tierLabel} (${authorityName ? `${authorityName}’s social value policy` : 'WMCA Social Value Policy'}, edition ${editionId})`;
 }
 
 /** The Word keywords property of every pack. */

@@ -7,6 +7,7 @@ import {
   MEASURES,
   SUGGESTED_MEASURE_CODES,
   determineTier,
+  editionFor,
   formatPounds,
   periodById,
   returnDueDate,
@@ -309,6 +310,15 @@ describe('large and awkward procurements', () => {
     expect(() => tenderPackContent(procurement({ weighting: { method: 'weighted', percent: 40, justification: 'j' } }), { measures: LIBRARY })).toThrow(/5% and 30%/);
     expect(() => tenderPackContent(procurement({ weighting: { method: 'none', justification: 'j' } }), { measures: LIBRARY })).toThrow(TenderPackError);
     expect(() => tenderPackContent(procurement({ weighting: { method: 'pass-fail', justification: 'j', essentialCriteria: [] } }), { measures: LIBRARY })).toThrow(/essential/);
+  });
+
+  test('a decision under an authority’s own edition names that authority’s policy and edition, and is judged by its range', () => {
+    const decided = (policyEditionId: string, percent: number): Procurement =>
+      procurement({ weighting: { method: 'weighted', percent, justification: 'j' }, tierDecision: { tier: 'toms-included', thresholdPence: 20772000, thresholdEffectiveFrom: '2026-01-01', policyEditionId } });
+    const coventry = editionFor(CURRENT_POLICY_EDITION, [{ authorityId: 'coventry', editionId: 'coventry-svp-2026', source: 'Coventry policy (test figures)', effectiveFrom: '2026-01-01', lightTouchLimitPence: 5_000_000, weightingMinPercent: 10, weightingMaxPercent: 20 }], 'coventry', '2026-03-01');
+    const pack = tenderPackContent({ ...decided('coventry-svp-2026', 15), authorityId: 'coventry' }, { measures: LIBRARY, edition: coventry });
+    expect(factTexts(pack).join(' ')).toContain('(Coventry City Council’s social value policy, edition coventry-svp-2026)');
+    expect(() => tenderPackContent({ ...decided('coventry-svp-2026', 25), authorityId: 'coventry' }, { measures: LIBRARY, edition: coventry })).toThrow(/10% and 20%/);
   });
 
   test('a decision recorded under an earlier edition is printed as decided, not judged by a narrower range since', () => {
