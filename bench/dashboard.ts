@@ -5,9 +5,10 @@
 // must give the same figures to the penny.
 import { OFFICER, startHub } from '../tests/data/fixtures';
 import { allPages } from '../src/data/paging';
-import { dashboardFigures, loadDashboard } from '../src/reporting';
+import { loadDashboard } from '../src/app/dashboard';
+import { dashboardFigures } from '../src/domain';
 import { rebuildRollups } from '../src/domain';
-import type { DashboardFigures, DashboardFilters } from '../src/reporting';
+import type { DashboardFigures, DashboardFilters } from '../src/domain';
 import { REGIONAL_SCALE, fillRegion } from '../local/seed/fillRegion';
 import type { Measured } from './measure';
 import { measure, median } from './measure';

@@ -8,7 +8,7 @@ const { buildSync } = require('esbuild');
 const root = path.resolve(__dirname, '..');
 const outDir = path.join(root, '.local-build');
 const serverFile = path.join(outDir, 'server.cjs');
-const SOURCE_DIRS = ['local', 'src/data', 'src/domain', 'src/teams', 'src/app', 'src/reporting', 'src/library', 'src/loc'];
+const SOURCE_DIRS = ['local', 'src/data', 'src/domain', 'src/teams', 'src/app', 'src/documents', 'src/loc'];
 
 function newestMtime(dir) {
   if (!fs.existsSync(dir)) return 0;

@@ -1,7 +1,7 @@
 // The measure library and the policy's figures, as a site owner keeps them: save a measure, import the
 // measures a file's preview found ready, save a new threshold table or new policy figures (each a new
 // edition: the settings name the edition, so decisions made under an earlier one stay as decided).
-import { allEditionIds, authorityEditionsOf, editionSettings } from '../library';
+import { allEditionIds, authorityEditionsOf, editionSettings } from '../domain';
 import { SETTING_KEYS, authorityEditionProblems } from '../domain';
 import type { AuthorityEdition, Measure, PolicyEdition, ThresholdRow } from '../domain';
 import { ValidationError } from '../data/errors';

@@ -3,7 +3,8 @@
 import { compareIsoDates } from '../domain';
 import type { ReportingPeriod } from '../domain';
 import type { HubData } from '../data/ports';
-import { dashboardFigures, loadDashboardData } from '../reporting';
+import { loadDashboardData } from './dashboard';
+import { dashboardFigures } from '../domain';
 import { buildUpdateCard } from '../teams/cards';
 import type { AdaptiveCardJson } from '../teams/cards';
 import { hubTabDeepLink } from '../teams/deepLinks';

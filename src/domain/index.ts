@@ -49,3 +49,6 @@ export * from './kpi';
 export * from './authorityEdition';
 export * from './socialValueAct';
 export { decimalPlaces } from './decimal';
+export * from './measureEdits';
+export * from './policyFigures';
+export * from './dashboardFigures';

@@ -3,11 +3,9 @@
 // something (tier, weighting, validation, tender pack). The built-in edition stands in until the lists
 // answer, and is what editionInForce gives when nothing has been saved.
 import * as React from 'react';
-import { CURRENT_POLICY_EDITION, editionFor } from '../domain';
+import { CURRENT_POLICY_EDITION, authorityEditionsOf, editionFor, editionInForce } from '../domain';
 import type { AuthorityEdition, IsoDate, PolicyEdition } from '../domain';
 import type { HubData } from '../app/hubData';
-// The module itself, not the library's index: the index also brings the measure-sheet readers.
-import { authorityEditionsOf, editionInForce } from '../library/policyFigures';
 import { useAsync } from './common/useAsync';
 
 export interface EditionInForce {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { MEASURES, commitmentFor, measureByCode, outcomeLogFor, periodById } from '../../src/domain';
 import type { Commitment } from '../../src/domain';
-import { ATTESTATION, annotateSupplierReturn, buildSupplierReturn, readSupplierReturn, supplierReturnFileName } from '../../src/delivery/supplierReturn';
+import { ATTESTATION, annotateSupplierReturn, buildSupplierReturn, readSupplierReturn, supplierReturnFileName } from '../../src/documents/supplierReturn';
 import { fillReturn } from './returnWorkbook';
 
 const REF = 'WMCA-2026-0042';

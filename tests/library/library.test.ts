@@ -2,22 +2,10 @@ import ExcelJS from 'exceljs';
 import { CURRENT_POLICY_EDITION, MEASURES, commitmentFor, measureByCode, thresholdRowsFromTables } from '../../src/domain';
 import type { Measure } from '../../src/domain';
 import { SETTING_KEYS } from '../../src/domain';
-import {
-  cellText,
-  editionInForce,
-  editionSettings,
-  figuresAsText,
-  knownEditionIds,
-  measureChangeProblems,
-  measuresToCsv,
-  parseCsv,
-  planPolicyFigures,
-  planThresholdTable,
-  readMeasureCsv,
-  readMeasureRows,
-  readMeasureWorkbook,
-  toCsv,
-} from '../../src/library';
+import { parseCsv, toCsv } from '../../src/documents/csv';
+import { cellText, readMeasureCsv, readMeasureWorkbook } from '../../src/documents/measureFile';
+import { measuresToCsv, readMeasureRows } from '../../src/documents/measureSheet';
+import { editionInForce, editionSettings, figuresAsText, knownEditionIds, measureChangeProblems, planPolicyFigures, planThresholdTable } from '../../src/domain';
 
 const HEAD = 'Code,Theme,Outcome,What is counted,Unit,Proxy (£ per unit),Proxy edition,Proxy source,Record only,Active';
 

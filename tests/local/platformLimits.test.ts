@@ -3,7 +3,7 @@
 import type { ListDef } from '../../src/data/schema';
 import { SCHEMA, MAX_INDEXED_COLUMNS as APP_MAX_INDEXED, MAX_TEXT_LENGTH as APP_MAX_TEXT, LIST_VIEW_THRESHOLD as APP_THRESHOLD } from '../../src/data/schema';
 import { MAX_REFERENCE_LENGTH } from '../../src/domain';
-import { DASHBOARD_PAGE_SIZE } from '../../src/reporting/load';
+import { DASHBOARD_PAGE_SIZE } from '../../src/app/dashboard';
 import { createLocalSp } from '../../src/data/sharepoint';
 import { runBatchParts } from '../../src/data/sharepoint/batch';
 import * as platform from '../../local/sharepoint/platformLimits';

@@ -1,6 +1,6 @@
 import type { Rollup } from '../../src/domain';
-import { dashboardFigures } from '../../src/reporting';
-import type { AwardRecord } from '../../src/reporting';
+import { dashboardFigures } from '../../src/domain';
+import type { AwardRecord } from '../../src/domain';
 
 const r = (over: Partial<Rollup>): Rollup => ({
   procurementReference: 'P-1',

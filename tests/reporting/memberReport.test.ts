@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
-import { buildMemberReport, cellToPence, dashboardFigures, memberReportFileName, memberReportModel } from '../../src/reporting';
+import { buildMemberReport, cellToPence, memberReportFileName, memberReportModel } from '../../src/documents/memberReport';
+import { dashboardFigures } from '../../src/domain';
 import { rebuildRollups } from '../../src/domain';
-import type { DashboardFigures } from '../../src/reporting';
+import type { DashboardFigures } from '../../src/domain';
 import { generate } from '../../local/seed/region';
 
 jest.setTimeout(60_000);

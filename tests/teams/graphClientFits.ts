@@ -5,7 +5,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { MSGraphClientV3 } from '@microsoft/sp-http';
 import type { GraphClientLike } from '../../src/teams/posting';
 import type { AtRiskCommitment, NewAward, ThemeAmounts, TopSuccess, UpdateCardInput, UpdateTotals } from '../../src/teams/cards';
-import type { AwardRecord, DashboardFigures } from '../../src/reporting';
+import type { AwardRecord, DashboardFigures } from '../../src/domain';
 import type { ReportingPeriod } from '../../src/domain';
 
 type Fits<T extends GraphClientLike> = T;

@@ -24,9 +24,9 @@ import {
   tenderPackContent,
   tenderPackFile,
   tenderPackFileName,
-} from '../../src/tenderPack';
-import type { TenderPackContent } from '../../src/tenderPack';
-import * as wording from '../../src/tenderPack/wording';
+} from '../../src/documents/tenderPack';
+import type { TenderPackContent } from '../../src/documents/tenderPack';
+import * as wording from '../../src/documents/tenderPack/wording';
 import { readDocx } from './docxText';
 import type { DocxReading } from './docxText';
 import { LIBRARY, LIGHT_TOUCH, PASS_FAIL, TOMS_CONSIDERED, TOMS_INCLUDED, bigLibrary, procurement } from './fixtures';

@@ -9,7 +9,8 @@ import ExcelJS from 'exceljs';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { Rollup } from '../../src/domain';
 import { Dashboard, DashboardApp } from '../../src/ui/dashboard';
-import { cellToPence, dashboardFigures } from '../../src/reporting';
+import { cellToPence } from '../../src/documents/memberReport';
+import { dashboardFigures } from '../../src/domain';
 import { memoryHub, withReporting } from '../support/memoryHubData';
 
 jest.setTimeout(60_000);

@@ -12,7 +12,7 @@ import { DataError } from '../../src/data/ports';
 import type { Stored } from '../../src/data/ports';
 import { ChaseList, DeliverySection, VerificationQueue } from '../../src/ui/delivery';
 import { recordOutcome, verifyLog } from '../../src/app';
-import { buildSupplierReturn } from '../../src/delivery/supplierReturn';
+import { buildSupplierReturn } from '../../src/documents/supplierReturn';
 import { periodById } from '../../src/domain';
 import { memoryHub, withDelivery } from '../support/memoryHubData';
 import { fillReturn } from '../delivery/returnWorkbook';

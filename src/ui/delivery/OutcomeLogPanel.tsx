@@ -18,7 +18,7 @@ import {
 } from '../../domain';
 import type { ContractContext } from './contractContext';
 import type { FieldError, IsoDate, Procurement, ReportingPeriod } from '../../domain';
-import { personalDetailsProblem } from '../../delivery/supplierReturn';
+import { personalDetailsProblem } from '../../documents/supplierReturn';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { fieldState } from '../common/FieldErrors';
 import { recordOutcome, refusedFields } from '../../app/outcomes';

@@ -21,7 +21,7 @@ import {
 } from '@fluentui/react-components';
 import { ResponsiveTable } from '../common/ResponsiveTable';
 import type { ContractContext } from './contractContext';
-import type { ReturnImport } from '../../delivery/supplierReturn';
+import type { ReturnImport } from '../../documents/supplierReturn';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { FilePicker } from '../common/FilePicker';
 import { saveFile } from '../common/download';
@@ -75,7 +75,7 @@ export function SupplierReturnPanel({ data, user, procurement: p, commitments, l
   };
   const download = (): Promise<void> =>
     run(async () => {
-      const { buildSupplierReturn, supplierReturnFileName, XLSX_MEDIA_TYPE } = await import(/* webpackChunkName: 'supplier-return' */ '../../delivery/supplierReturn');
+      const { buildSupplierReturn, supplierReturnFileName, XLSX_MEDIA_TYPE } = await import(/* webpackChunkName: 'supplier-return' */ '../../documents/supplierReturn');
       const bytes = await buildSupplierReturn({ reference: p.reference, title: p.title, supplierName: p.supplier?.name ?? '', period, commitments, library });
       saveFile(bytes, supplierReturnFileName(p.reference, period), XLSX_MEDIA_TYPE);
     });
@@ -83,7 +83,7 @@ export function SupplierReturnPanel({ data, user, procurement: p, commitments, l
     run(async () => {
       setDone(undefined);
       setChecked(undefined);
-      const { readSupplierReturn } = await import(/* webpackChunkName: 'supplier-return' */ '../../delivery/supplierReturn');
+      const { readSupplierReturn } = await import(/* webpackChunkName: 'supplier-return' */ '../../documents/supplierReturn');
       const bytes = await readFile(file);
       setReturned(bytes);
       setChecked(
@@ -102,7 +102,7 @@ export function SupplierReturnPanel({ data, user, procurement: p, commitments, l
   const downloadProblems = (): Promise<void> =>
     run(async () => {
       if (!checked || !returned) return;
-      const { annotateSupplierReturn, problemsFileName, XLSX_MEDIA_TYPE } = await import(/* webpackChunkName: 'supplier-return' */ '../../delivery/supplierReturn');
+      const { annotateSupplierReturn, problemsFileName, XLSX_MEDIA_TYPE } = await import(/* webpackChunkName: 'supplier-return' */ '../../documents/supplierReturn');
       saveFile(await annotateSupplierReturn(returned, checked), problemsFileName(p.reference, checked.period), XLSX_MEDIA_TYPE);
     });
   const confirm = (): Promise<void> =>

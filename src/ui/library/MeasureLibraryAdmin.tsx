@@ -5,7 +5,7 @@ import * as React from 'react';
 import { MessageBar, MessageBarBody, Spinner, Tab, TabList, Text } from '@fluentui/react-components';
 import type { Measure } from '../../domain';
 import type { HubData } from '../../app/hubData';
-import { authorityEditionsOf, editionInForce, knownEditionIds } from '../../library';
+import { authorityEditionsOf, editionInForce, knownEditionIds } from '../../domain';
 import { AuthorityEditionsTab } from './AuthorityEditionsTab';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { useAsync } from '../common/useAsync';

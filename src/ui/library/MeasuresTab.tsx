@@ -24,7 +24,7 @@ import { MEASURE_UNITS, PolicyInputError, THEMES, formatPounds, isMeasureUnit, p
 import type { FieldError, Measure, ThemeId } from '../../domain';
 import type { HubData } from '../../app/hubData';
 import { saveMeasure } from '../../app/measureLibrary';
-import { measureChangeProblems, normaliseMeasure, proxyChanged } from '../../library';
+import { measureChangeProblems, normaliseMeasure, proxyChanged } from '../../domain';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { useAction } from '../common/useAction';
 import { fieldState } from '../common/FieldErrors';

@@ -22,8 +22,8 @@ import { CONTRACT_TYPES, REGIMES, formatLongDate, formatPounds, isoDateFromDate 
 import type { FieldError, PolicyEdition, ThresholdRow } from '../../domain';
 import type { HubData } from '../../app/hubData';
 import { savePolicyEdition } from '../../app/measureLibrary';
-import { figureField, figuresAsText, planThresholdTable } from '../../library';
-import type { ThresholdTableInput } from '../../library';
+import { figureField, figuresAsText, planThresholdTable } from '../../domain';
+import type { ThresholdTableInput } from '../../domain';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { useAction } from '../common/useAction';
 import { fieldState, messageFor } from '../common/FieldErrors';

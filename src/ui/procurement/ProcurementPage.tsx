@@ -108,7 +108,7 @@ export function ProcurementPage({ data, graph, user, reference, onEdit, onBack }
       if (policy.error !== undefined) throw policy.error;
       // Loaded on demand: docx is only fetched when someone asks for a pack.
       const [{ tenderPackFile }, measures] = await Promise.all([
-        import(/* webpackChunkName: 'tender-pack' */ '../../tenderPack'),
+        import(/* webpackChunkName: 'tender-pack' */ '../../documents/tenderPack'),
         data.measures.list(),
       ]);
       const file = await tenderPackFile(p, { measures, edition: policy.editionFor(p.authorityId, p.decisionDate) });

@@ -4,8 +4,8 @@
 import type { CommitmentWithProgress, ProcurementStatus, Rollup } from '../domain';
 import type { HubData } from '../data/ports';
 import { allPages } from '../data/paging';
-import type { AwardRecord, DashboardFigures, DashboardFilters } from './figures';
-import { dashboardFigures, filterPeriods } from './figures';
+import type { AwardRecord, DashboardFigures, DashboardFilters } from '../domain';
+import { dashboardFigures, filterPeriods } from '../domain';
 
 /** SharePoint's largest page. */
 export const DASHBOARD_PAGE_SIZE = 5000;

@@ -5,7 +5,7 @@
 import { MEASURE_UNITS, THEMES, isMeasureUnit, parsePounds, themeForMeasureCode, PolicyInputError, formatPounds } from '../domain';
 import type { FieldError, Measure, MeasureUnit, ThemeId } from '../domain';
 import { toCsv } from './csv';
-import { measureChangeProblems, normaliseMeasure, proxyChanged, sameMeasure } from './measureEdits';
+import { measureChangeProblems, normaliseMeasure, proxyChanged, sameMeasure } from '../domain';
 
 export type MeasureColumn = keyof Measure;
 

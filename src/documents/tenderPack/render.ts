@@ -17,7 +17,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { xmlSafeData } from '../domain';
+import { xmlSafeData } from '../../domain';
 import type { TenderPackBlock, TenderPackContent } from './model';
 import { CREATOR, DESCRIPTIONS } from './wording';
 

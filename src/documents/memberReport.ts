@@ -4,7 +4,7 @@
 // without Excel); exceljs is loaded only when a report is built.
 import { authorityById, formatPounds, periodById, xmlSafeData } from '../domain';
 import type { Pence } from '../domain';
-import type { Amounts, DashboardFigures } from './figures';
+import type { Amounts, DashboardFigures } from '../domain';
 
 export type CellKind = 'text' | 'money' | 'percent' | 'count';
 

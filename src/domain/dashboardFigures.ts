@@ -2,8 +2,19 @@
 // authority, supplier and procurement, SME/VCSE share of awarded value, top successes and at-risk
 // commitments. All money is integer pence; the member report is built from the same object, so the two
 // agree to the penny.
-import { AUTHORITIES, THEMES, authorityById, compareIsoDates, periodById, periodsBetween, shareOfContractValue, themeForMeasureCode, totalsByTheme } from '../domain';
-import type { CommitmentWithProgress, IsoDate, Pence, Procurement, Rag, ReportingPeriod, Rollup, ThemeId } from '../domain';
+import { AUTHORITIES, authorityById } from './authorities';
+import { compareIsoDates } from './dates';
+import { periodById, periodsBetween } from './periods';
+import { shareOfContractValue, totalsByTheme } from './socialValue';
+import { THEMES, themeForMeasureCode } from './themes';
+import type { IsoDate } from './dates';
+import type { Procurement } from './entities';
+import type { Pence } from './money';
+import type { ReportingPeriod } from './periods';
+import type { CommitmentWithProgress } from './progress';
+import type { Rollup } from './rollups';
+import type { Rag } from './socialValue';
+import type { ThemeId } from './themes';
 
 export interface DashboardFilters {
   /** First quarter, e.g. '2026-27 Q1'. */

@@ -15,8 +15,8 @@ import {
   tierInfo,
   validateWeighting,
   WEIGHTING_DECIMALS,
-} from '../domain';
-import type { Measure, PolicyEdition, Procurement, ProcurementMeasureTarget, Tier } from '../domain';
+} from '../../domain';
+import type { Measure, PolicyEdition, Procurement, ProcurementMeasureTarget, Tier } from '../../domain';
 import type { TableBlock, TenderPackBlock, TenderPackContent, TenderPackWording } from './model';
 import {
   FACT_LABELS,

@@ -6,7 +6,7 @@
 //
 // Sentences that carry a fact are functions of that fact only, so their wording stays fixed too. Rules the hub
 // also enforces (when returns are due, when the action plan must exist) are read from src/domain, never restated.
-import { ACTION_PLAN_DUE, DEFAULT_RETURN_DAYS_AFTER_PERIOD } from '../domain';
+import { ACTION_PLAN_DUE, DEFAULT_RETURN_DAYS_AFTER_PERIOD } from '../../domain';
 
 /** The document titles. */
 export const TITLES = {

@@ -1,6 +1,6 @@
 // One call from a procurement to its downloadable tender pack: what the UI's "Download tender pack"
 // button and the local runtime both need (name, media type, bytes), without knowing how it is built.
-import type { Procurement } from '../domain';
+import type { Procurement } from '../../domain';
 import type { TenderPackOptions } from './content';
 import { tenderPackContent } from './content';
 import { tenderPackFileName } from './fileName';

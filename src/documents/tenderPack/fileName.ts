@@ -1,7 +1,7 @@
 // The name the tender pack downloads as: "<reference> Social value tender section.docx", or "… quotation
 // checklist.docx" under £50,000. Only characters every file system and SharePoint library accept.
-import { CURRENT_POLICY_EDITION } from '../domain';
-import type { PolicyEdition, Procurement } from '../domain';
+import { CURRENT_POLICY_EDITION } from '../../domain';
+import type { PolicyEdition, Procurement } from '../../domain';
 import { tenderPackTier } from './content';
 
 /** Characters Windows, macOS and SharePoint all accept in a file name, besides letters and digits. */

@@ -2,8 +2,9 @@
 // figure must come with a new edition name and its source, so the library always says which edition a
 // figure is from. Commitments lock their proxy at award (Commitment.proxyPenceLocked), so saving a new
 // edition here never changes the value of an existing commitment.
-import { validateMeasure } from '../domain';
-import type { FieldError, Measure } from '../domain';
+import { validateMeasure } from './measures';
+import type { FieldError } from './errors';
+import type { Measure } from './measures';
 
 /** True when the £ per unit differs (including a record-only measure gaining a proxy, or losing one). */
 export function proxyChanged(before: Measure, after: Measure): boolean {

@@ -2,7 +2,7 @@
 // tenderPackContent builds it (pure, testable, previewable in the UI); renderTenderPackDocx turns it
 // into a .docx. Every block says whether its words are the tier's fixed wording or the procurement's
 // facts, so "the same wording for every procurement of a tier" can be checked, not just promised.
-import type { Tier } from '../domain';
+import type { Tier } from '../../domain';
 
 /**
  * 'fixed': the tier's standard wording (./wording.ts), word for word the same for every procurement of

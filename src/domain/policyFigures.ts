@@ -2,24 +2,20 @@
 // only as a new policy edition with its own id, checked by the domain's policyEditionProblems and built
 // by buildPolicyEdition. Records name the edition they were judged under, so an edition once used is
 // never rewritten: the screen writes the new figures under a new id and keeps each edition's figures.
-import {
-  CURRENT_POLICY_EDITION,
-  PolicyInputError,
-  buildPolicyEdition,
-  compareIsoDates,
-  formatPounds,
-  isIsoDate,
-  parsePounds,
-  policyEditionProblems,
-  thresholdRowsFromTables,
-  thresholdTablesFromRows,
-  withThresholdTable,
-  authorityEditionsFromJson,
-  CONTRACT_TYPES,
-  REGIMES,
-  SETTING_KEYS,
-} from '../domain';
-import type { AuthorityEdition, ContractType, FieldError, IsoDate, PolicyEdition, Regime, ThresholdFigures, ThresholdRow, ThresholdTable } from '../domain';
+import { authorityEditionsFromJson } from './authorityEdition';
+import { CONTRACT_TYPES, REGIMES } from './contract';
+import { compareIsoDates, isIsoDate } from './dates';
+import { PolicyInputError } from './errors';
+import { formatPounds, parsePounds } from './money';
+import { CURRENT_POLICY_EDITION, buildPolicyEdition, policyEditionProblems, withThresholdTable } from './policyEdition';
+import { SETTING_KEYS } from './settings';
+import { thresholdRowsFromTables, thresholdTablesFromRows } from './thresholds';
+import type { AuthorityEdition } from './authorityEdition';
+import type { ContractType, Regime } from './contract';
+import type { IsoDate } from './dates';
+import type { FieldError } from './errors';
+import type { PolicyEdition } from './policyEdition';
+import type { ThresholdFigures, ThresholdRow, ThresholdTable } from './thresholds';
 
 /** Where each edition's figures are kept as JSON, so an edition stays readable after a newer one. */
 export const EDITION_ARCHIVE_PREFIX = 'policy.editions.';
