@@ -18,6 +18,7 @@ import {
 } from '../../domain';
 import type { ActionPlanItem, ActionPlanStatus, Commitment, FieldError, Measure, Procurement } from '../../domain';
 import type { HubData, Stored } from '../../app/hubData';
+import { useAction } from '../common/useAction';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { fieldState, messageFor } from '../common/FieldErrors';
 import type { CurrentUser } from '../services';
@@ -101,8 +102,11 @@ export function AwardPanel({ data, procurement: p, library, actionPlan, onAwarde
   const [kpis, setKpis] = React.useState(() => kpiRows(p.kpis));
   const [kpiReason, setKpiReason] = React.useState(p.kpisNotAppropriateReason ?? '');
   const [errors, setErrors] = React.useState<FieldError[]>([]);
-  const [failure, setFailure] = React.useState<unknown>(undefined);
-  const [busy, setBusy] = React.useState(false);
+  const { busy, error, run } = useAction();
+  // A refusal of a field is shown under that field; anything else (the network, SharePoint) above the button.
+  const refused = refusedFields(error);
+  const failure = refused ? undefined : error;
+  const shownErrors = errors.length > 0 ? errors : refused ?? [];
   const planRequired = p.tierDecision ? tierInfo(p.tierDecision.tier).actionPlanRequired : false;
 
   const setRow = (key: number, patch: Partial<CommitmentRow>): void => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
@@ -144,20 +148,17 @@ export function AwardPanel({ data, procurement: p, library, actionPlan, onAwarde
     const kpiSet = { kpis: kpisOfRows(kpis), kpisNotAppropriateReason: kpiReason };
     found.push(...awardKpiProblems(p, kpiSet));
     setErrors(found);
-    setFailure(undefined);
     if (found.length > 0) return;
-    setBusy(true);
-    try {
-      await recordAward(data, current, { ...award, awardValuePence: awardValuePence as number }, commitments, plan, kpiSet);
-      onAwarded();
-    } catch (e) {
-      if (e instanceof PartlySavedError && e.procurement) setCurrent(e.procurement);
-      const refused = refusedFields(e);
-      if (refused) setErrors(refused);
-      setFailure(e);
-    } finally {
-      setBusy(false);
-    }
+    const saved = await run(async () => {
+      try {
+        return await recordAward(data, current, { ...award, awardValuePence: awardValuePence as number }, commitments, plan, kpiSet);
+      } catch (e) {
+        // Part of it landed: the next save goes from the record as it now stands.
+        if (e instanceof PartlySavedError && e.procurement) setCurrent(e.procurement);
+        throw e;
+      }
+    });
+    if (saved) onAwarded();
   };
 
   const unitOf = (code: string): string => measureByCode(code, library)?.unit ?? '';
@@ -170,26 +171,26 @@ export function AwardPanel({ data, procurement: p, library, actionPlan, onAwarde
       <div className={styles.form}>
         <fieldset className={styles.group}>
           <legend>{S.Supplier}</legend>
-          <Field label={S.SupplierName} required {...fieldState(errors, 'supplier.name')}>
+          <Field label={S.SupplierName} required {...fieldState(shownErrors, 'supplier.name')}>
             <Input value={supplier.name} onChange={(_, d) => setSupplier({ ...supplier, name: d.value })} />
           </Field>
           <Checkbox label={S.SmeCheck} checked={supplier.isSme} onChange={(_, d) => setSupplier({ ...supplier, isSme: !!d.checked })} />
           <Checkbox label={S.VcseCheck} checked={supplier.isVcse} onChange={(_, d) => setSupplier({ ...supplier, isVcse: !!d.checked })} />
           <Checkbox label={S.LocalCheck} checked={supplier.isLocal} onChange={(_, d) => setSupplier({ ...supplier, isLocal: !!d.checked })} />
-          <Field label={S.Postcode} hint={S.PostcodeHint} {...fieldState(errors, 'supplier.postcode')}>
+          <Field label={S.Postcode} hint={S.PostcodeHint} {...fieldState(shownErrors, 'supplier.postcode')}>
             <Input value={supplier.postcode} onChange={(_, d) => setSupplier({ ...supplier, postcode: d.value })} />
           </Field>
         </fieldset>
         <fieldset className={styles.group}>
           <legend>{S.Contract}</legend>
-          <Field label={S.AwardValueField} required {...fieldState(errors, 'awardValuePence')}>
+          <Field label={S.AwardValueField} required {...fieldState(shownErrors, 'awardValuePence')}>
             <Input value={awardValue} onChange={(_, d) => setAwardValue(d.value)} inputMode="decimal" />
           </Field>
           <div className={styles.row}>
-            <Field label={S.ContractStart} required {...fieldState(errors, 'contractStart')}>
+            <Field label={S.ContractStart} required {...fieldState(shownErrors, 'contractStart')}>
               <Input type="date" value={contractStart} onChange={(_, d) => setContractStart(d.value)} />
             </Field>
-            <Field label={S.ContractEnd} required {...fieldState(errors, 'contractEnd')}>
+            <Field label={S.ContractEnd} required {...fieldState(shownErrors, 'contractEnd')}>
               <Input type="date" value={contractEnd} onChange={(_, d) => setContractEnd(d.value)} />
             </Field>
           </div>
@@ -201,7 +202,7 @@ export function AwardPanel({ data, procurement: p, library, actionPlan, onAwarde
             const m = measureByCode(row.measureCode, library);
             return (
               <div key={row.key} className={styles.row} role="group" aria-label={format(S.CommitmentN, i + 1)}>
-                <Field label={format(S.MeasureN, i + 1)} required {...fieldState(errors, `commitments[${i}].measureCode`)}>
+                <Field label={format(S.MeasureN, i + 1)} required {...fieldState(shownErrors, `commitments[${i}].measureCode`)}>
                   <Select value={row.measureCode} onChange={(_, d) => setRow(row.key, { measureCode: d.value })}>
                     <option value="">{S.ChooseMeasure}</option>
                     {offered.map((o) => (
@@ -215,11 +216,11 @@ export function AwardPanel({ data, procurement: p, library, actionPlan, onAwarde
                   label={`${format(S.TargetN, i + 1)}${unitOf(row.measureCode) ? ` (${unitOf(row.measureCode)})` : ''}`}
                   required
                   hint={m ? format(S.ProxyLockedHint, proxyText(m.recordOnly ? undefined : m.proxyPence, m.unit, m.proxyEdition)) : undefined}
-                  {...fieldState(errors, `commitments[${i}].targetQuantity`)}
+                  {...fieldState(shownErrors, `commitments[${i}].targetQuantity`)}
                 >
                   <Input value={row.target} onChange={(_, d) => setRow(row.key, { target: d.value })} inputMode="decimal" />
                 </Field>
-                <Field label={format(S.DueN, i + 1)} hint={S.DueHint} {...fieldState(errors, `commitments[${i}].dueDate`)}>
+                <Field label={format(S.DueN, i + 1)} hint={S.DueHint} {...fieldState(shownErrors, `commitments[${i}].dueDate`)}>
                   <Input type="date" value={row.dueDate} onChange={(_, d) => setRow(row.key, { dueDate: d.value })} />
                 </Field>
                 <Button onClick={() => setRows((rs) => rs.filter((r) => r.key !== row.key))} aria-label={format(S.RemoveN, i + 1)}>
@@ -238,7 +239,7 @@ export function AwardPanel({ data, procurement: p, library, actionPlan, onAwarde
           onReason={setKpiReason}
           commitments={() => rows.map((row, i) => commitmentFromRow(row, i, p.reference, contractEnd, library).commitment).filter((c): c is Commitment => !!c)}
           library={library}
-          errors={errors}
+          errors={shownErrors}
         />
         {(planRequired || plan.length > 0) && (
           <fieldset className={styles.group}>
@@ -248,26 +249,26 @@ export function AwardPanel({ data, procurement: p, library, actionPlan, onAwarde
                 ? S.PlanRequiredIntro
                 : S.PlanCarriesOn}
             </Text>
-            {messageFor(errors, 'actionPlan') && (
+            {messageFor(shownErrors, 'actionPlan') && (
               <MessageBar intent="error">
-                <MessageBarBody>{messageFor(errors, 'actionPlan')}</MessageBarBody>
+                <MessageBarBody>{messageFor(shownErrors, 'actionPlan')}</MessageBarBody>
               </MessageBar>
             )}
             {plan.map((a, i) => (
               <div key={i} className={styles.row} role="group" aria-label={format(S.ActionN, i + 1)}>
-                <Field label={format(S.ActionN, i + 1)} required {...fieldState(errors, `actionPlan[${i}].action`)}>
+                <Field label={format(S.ActionN, i + 1)} required {...fieldState(shownErrors, `actionPlan[${i}].action`)}>
                   <Input value={a.action} onChange={(_, d) => setAction(i, { action: d.value })} />
                 </Field>
-                <Field label={format(S.OwnerNameN, i + 1)} {...fieldState(errors, `actionPlan[${i}].ownerName`)}>
+                <Field label={format(S.OwnerNameN, i + 1)} {...fieldState(shownErrors, `actionPlan[${i}].ownerName`)}>
                   <Input value={a.ownerName} onChange={(_, d) => setAction(i, { ownerName: d.value })} />
                 </Field>
-                <Field label={format(S.OwnerEmailN, i + 1)} required {...fieldState(errors, `actionPlan[${i}].ownerEmail`)}>
+                <Field label={format(S.OwnerEmailN, i + 1)} required {...fieldState(shownErrors, `actionPlan[${i}].ownerEmail`)}>
                   <Input type="email" value={a.ownerEmail} onChange={(_, d) => setAction(i, { ownerEmail: d.value })} />
                 </Field>
-                <Field label={format(S.ActionDueN, i + 1)} required {...fieldState(errors, `actionPlan[${i}].dueDate`)}>
+                <Field label={format(S.ActionDueN, i + 1)} required {...fieldState(shownErrors, `actionPlan[${i}].dueDate`)}>
                   <Input type="date" value={a.dueDate} onChange={(_, d) => setAction(i, { dueDate: d.value })} />
                 </Field>
-                <Field label={format(S.ActionStatusN, i + 1)} {...fieldState(errors, `actionPlan[${i}].status`)}>
+                <Field label={format(S.ActionStatusN, i + 1)} {...fieldState(shownErrors, `actionPlan[${i}].status`)}>
                   <Select value={a.status} onChange={(_, d) => setAction(i, { status: d.value as ActionPlanStatus })}>
                     {ACTION_PLAN_STATUSES.map((s) => (
                       <option key={s}>{s}</option>
@@ -283,12 +284,12 @@ export function AwardPanel({ data, procurement: p, library, actionPlan, onAwarde
             </Button>
           </fieldset>
         )}
-        {errors.length > 0 && (
+        {shownErrors.length > 0 && (
           <MessageBar intent="error" role="alert">
-            <MessageBarBody>{errors.length === 1 ? S.AwardNotSavedOne : format(S.AwardNotSavedMany, errors.length)}</MessageBarBody>
+            <MessageBarBody>{shownErrors.length === 1 ? S.AwardNotSavedOne : format(S.AwardNotSavedMany, shownErrors.length)}</MessageBarBody>
           </MessageBar>
         )}
-        {failure !== undefined && errors.length === 0 && <ErrorNotice title={S.AwardFailed} error={failure} onRetry={() => save()} />}
+        {failure !== undefined && shownErrors.length === 0 && <ErrorNotice title={S.AwardFailed} error={failure} onRetry={() => save()} />}
         <div className={styles.buttons}>
           <Button appearance="primary" disabled={busy} onClick={() => save()}>
             {S.RecordAward}

@@ -11,6 +11,7 @@ import type { IsoDate, OutcomeLog, Procurement } from '../../domain';
 import { SETTING_KEYS } from '../../domain';
 import type { HubData, Stored } from '../../app/hubData';
 import { channelMessageLink } from '../../teams/deepLinks';
+import { useAction } from '../common/useAction';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { longDate, money } from '../common/labels';
 import { useAsync } from '../common/useAsync';
@@ -69,8 +70,7 @@ export function DeliverySection({ data, user, procurement: p, onChanged, onVerif
     ]);
     return { commitments, logs, actions, library, channel: { teamId: settings[SETTING_KEYS.taskforceTeamId], channelId: settings[SETTING_KEYS.taskforceChannelId] } };
   }, [data, p.reference, p.etag, revision]);
-  const [busy, setBusy] = React.useState(false);
-  const [failure, setFailure] = React.useState<unknown>(undefined);
+  const { busy, error: failure, run } = useAction();
 
   if (SHOWN.indexOf(p.status) < 0) return <></>;
   if (loaded.error !== undefined) return <ErrorNotice title={S.SectionLoadFailed} error={loaded.error} onRetry={loaded.reload} />;
@@ -86,16 +86,7 @@ export function DeliverySection({ data, user, procurement: p, onChanged, onVerif
   }
 
   const move = async (to: 'In delivery' | 'Closed'): Promise<void> => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      await moveTo(data, p, to);
-      onChanged();
-    } catch (e) {
-      setFailure(e);
-    } finally {
-      setBusy(false);
-    }
+    if (await run(() => moveTo(data, p, to))) onChanged();
   };
   const moves = allowedTransitions(p.status).filter((t) => t.action === 'start-delivery' || t.action === 'close');
   const sortedLogs = logs.slice().sort((a, b) => (a.periodEnd < b.periodEnd ? 1 : a.periodEnd > b.periodEnd ? -1 : a.measureCode.localeCompare(b.measureCode)));

@@ -19,6 +19,7 @@ import {
 import type { ContractContext } from './contractContext';
 import type { FieldError, IsoDate, Procurement, ReportingPeriod } from '../../domain';
 import { personalDetailsProblem } from '../../documents/supplierReturn';
+import { useAction } from '../common/useAction';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { fieldState } from '../common/FieldErrors';
 import { recordOutcome, refusedFields } from '../../app/outcomes';
@@ -59,12 +60,15 @@ export function OutcomeLogPanel({ data, user, procurement, commitments, logs, li
   const [evidenceUrl, setEvidenceUrl] = React.useState('');
   const [evidenceNotes, setEvidenceNotes] = React.useState('');
   const [errors, setErrors] = React.useState<FieldError[]>([]);
-  const [failure, setFailure] = React.useState<unknown>(undefined);
   const [done, setDone] = React.useState<string | undefined>(undefined);
   // The commitment and quarter just recorded: the log now there is the officer's own, not one to correct,
   // until they type another figure for it.
   const [justRecorded, setJustRecorded] = React.useState<string | undefined>(undefined);
-  const [busy, setBusy] = React.useState(false);
+  const { busy, error, run } = useAction();
+  // A refusal of a field is shown under that field; anything else (the network, SharePoint) above the button.
+  const refused = refusedFields(error);
+  const failure = refused ? undefined : error;
+  const shownErrors = errors.length > 0 ? errors : refused ?? [];
 
   // The panel can mount before the commitments arrive (straight after the award, while the delivery
   // record reloads): until the officer chooses, the first commitment and the default quarter are offered.
@@ -81,7 +85,6 @@ export function OutcomeLogPanel({ data, user, procurement, commitments, logs, li
 
   const save = async (): Promise<void> => {
     setDone(undefined);
-    setFailure(undefined);
     const found: FieldError[] = [];
     if (typeof typed !== 'number') {
       found.push(...validateOutcomeQuantity(typed, commitment.unit));
@@ -98,8 +101,7 @@ export function OutcomeLogPanel({ data, user, procurement, commitments, logs, li
     if (personal) found.push({ field: 'evidenceNotes', message: personal });
     setErrors(found);
     if (found.length > 0 || typeof typed !== 'number') return;
-    setBusy(true);
-    try {
+    await run(async () => {
       const result = await recordOutcome(data, commitment, { periodDate: period.end, quantity: typed, evidenceUrl: log.evidenceUrl, evidenceNotes: log.evidenceNotes }, user, new Date());
       setDone(
         result.corrected && result.previous
@@ -111,13 +113,7 @@ export function OutcomeLogPanel({ data, user, procurement, commitments, logs, li
       setEvidenceUrl('');
       setEvidenceNotes('');
       onRecorded();
-    } catch (e) {
-      const refused = refusedFields(e);
-      if (refused) setErrors(refused);
-      else setFailure(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -125,7 +121,7 @@ export function OutcomeLogPanel({ data, user, procurement, commitments, logs, li
       <h3 id="log-heading">{S.LogTitle}</h3>
       <div className={styles.form}>
         <div className={styles.row}>
-          <Field label={S.Commitment} {...fieldState(errors, 'measureCode')}>
+          <Field label={S.Commitment} {...fieldState(shownErrors, 'measureCode')}>
             <Select value={chosenId} onChange={(_, d) => setCommitmentId(d.value)}>
               {commitments.map((c) => (
                 <option key={c.id} value={String(c.id)}>
@@ -134,7 +130,7 @@ export function OutcomeLogPanel({ data, user, procurement, commitments, logs, li
               ))}
             </Select>
           </Field>
-          <Field label={S.Period} {...fieldState(errors, 'periodEnd')}>
+          <Field label={S.Period} {...fieldState(shownErrors, 'periodEnd')}>
             <Select value={chosenPeriodId} onChange={(_, d) => setPeriodId(d.value)}>
               {periods.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -163,14 +159,14 @@ export function OutcomeLogPanel({ data, user, procurement, commitments, logs, li
           label={format(S.Quantity, commitment.unit)}
           required
           hint={typeof typed === 'number' && typed >= 0 ? format(S.QuantityValue, describeValue(typed, commitment.unit, commitment.proxyPenceLocked)) : S.QuantityHint}
-          {...fieldState(errors, 'quantity')}
+          {...fieldState(shownErrors, 'quantity')}
         >
           <Input value={quantity} onChange={(_, d) => setQuantity(d.value)} inputMode="decimal" />
         </Field>
-        <Field label={S.EvidenceLink} hint={S.EvidenceLinkHint} {...fieldState(errors, 'evidenceUrl')}>
+        <Field label={S.EvidenceLink} hint={S.EvidenceLinkHint} {...fieldState(shownErrors, 'evidenceUrl')}>
           <Input type="url" value={evidenceUrl} onChange={(_, d) => setEvidenceUrl(d.value)} />
         </Field>
-        <Field label={S.EvidenceNotes} hint={S.EvidenceNotesHint} {...fieldState(errors, 'evidenceNotes')}>
+        <Field label={S.EvidenceNotes} hint={S.EvidenceNotesHint} {...fieldState(shownErrors, 'evidenceNotes')}>
           <Textarea value={evidenceNotes} onChange={(_, d) => setEvidenceNotes(d.value)} rows={3} />
         </Field>
         <Text as="p">{format(S.ReportedByYou, user.email)}</Text>

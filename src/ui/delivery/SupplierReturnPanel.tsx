@@ -22,6 +22,7 @@ import {
 import { ResponsiveTable } from '../common/ResponsiveTable';
 import type { ContractContext } from './contractContext';
 import type { ReturnImport } from '../../documents/supplierReturn';
+import { useAction } from '../common/useAction';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { FilePicker } from '../common/FilePicker';
 import { saveFile } from '../common/download';
@@ -55,23 +56,14 @@ export function SupplierReturnPanel({ data, user, procurement: p, commitments, l
   const styles = useStyles();
   const periods = reportablePeriods(p, asOf);
   const [periodId, setPeriodId] = React.useState(periods[0]?.id ?? '');
-  const [busy, setBusy] = React.useState(false);
-  const [failure, setFailure] = React.useState<unknown>(undefined);
+  const { busy, error: failure, run: act } = useAction();
   const [checked, setChecked] = React.useState<ReturnImport | undefined>(undefined);
   const [returned, setReturned] = React.useState<ArrayBuffer | undefined>(undefined);
   const [done, setDone] = React.useState<string | undefined>(undefined);
   const period = periods.filter((x) => x.id === periodId)[0];
 
   const run = async (work: () => Promise<void>): Promise<void> => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      await work();
-    } catch (e) {
-      setFailure(e);
-    } finally {
-      setBusy(false);
-    }
+    await act(work);
   };
   const download = (): Promise<void> =>
     run(async () => {

@@ -7,6 +7,7 @@ import { Button, Card, Field, Link, Spinner, Text, Textarea, makeStyles, tokens 
 import { measureByCode, periodLabel, verifierShown } from '../../domain';
 import type { Measure, OutcomeLog } from '../../domain';
 import type { HubData, Stored } from '../../app/hubData';
+import { useAction } from '../common/useAction';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { dateTime, money } from '../common/labels';
 import { useAsync } from '../common/useAsync';
@@ -46,22 +47,16 @@ export function VerifyControls({
 }): React.ReactElement {
   const styles = useStyles();
   const [reason, setReason] = React.useState('');
-  const [busy, setBusy] = React.useState(false);
-  const [failure, setFailure] = React.useState<unknown>(undefined);
+  const { busy, error: failure, run: act } = useAction();
   if (sameEmail(log.reportedBy, user.email)) {
     return <Text as="p">{S.SelfReported}</Text>;
   }
   const run = async (work: () => Promise<unknown>): Promise<void> => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
+    const done = await act(async () => {
       await work();
-      onDone();
-    } catch (e) {
-      setFailure(e);
-    } finally {
-      setBusy(false);
-    }
+      return true;
+    });
+    if (done) onDone();
   };
   const what = format(S.LogWhat, log.measureCode, periodLabel(log.periodEnd));
   // Not onVerified?.(await verifyLog(…)): an optional call skips its arguments when there is no callback.

@@ -22,6 +22,7 @@ import { importMeasures } from '../../app/measureLibrary';
 import { measureFileKind, readMeasureCsv, readMeasureWorkbook } from '../../documents/measureFile';
 import { columnHeading, measuresToCsv } from '../../documents/measureSheet';
 import type { MeasureImport, MeasureImportRow } from '../../documents/measureSheet';
+import { useAction } from '../common/useAction';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { FilePicker } from '../common/FilePicker';
 import { saveFile } from '../common/download';
@@ -61,33 +62,26 @@ export interface ImportTabProps {
 export function ImportTab({ data, measures, onChanged }: ImportTabProps): React.ReactElement {
   const styles = useStyles();
   const [preview, setPreview] = React.useState<MeasureImport | undefined>(undefined);
-  const [busy, setBusy] = React.useState(false);
-  const [failure, setFailure] = React.useState<unknown>(undefined);
+  const { busy, error: failure, run } = useAction();
   const [failed, setFailed] = React.useState<string[]>([]);
   const [done, setDone] = React.useState('');
 
   const check = async (file: File): Promise<void> => {
-    setBusy(true);
-    setFailure(undefined);
     setFailed([]);
     setDone('');
-    try {
+    await run(async () => {
       const kind = measureFileKind(file.name);
       if (kind === 'csv') setPreview(readMeasureCsv(String(await readAs(file, 'text')), measures));
       else if (kind === 'xlsx') setPreview(await readMeasureWorkbook((await readAs(file, 'bytes')) as ArrayBuffer, measures));
       else setPreview({ fileErrors: [S.WrongFile], rows: [], ready: [] });
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const confirm = async (): Promise<void> => {
     if (!preview) return;
-    setBusy(true);
-    const { saved, failed: problems } = await importMeasures(data, preview.ready);
-    setBusy(false);
+    const result = await run(() => importMeasures(data, preview.ready));
+    if (!result) return;
+    const { saved, failed: problems } = result;
     setFailed(problems);
     setDone(format(S.Saved, saved));
     setPreview(undefined);

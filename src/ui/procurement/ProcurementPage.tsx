@@ -15,6 +15,7 @@ import * as strings from 'SocialValueHubStrings';
 import { THEMES, allowedTransitions, canApprove, contractTypeLabel, mayMoveWithoutRecord, regimeLabel } from '../../domain';
 import type { OutcomeLog, ProcurementStatus } from '../../domain';
 import type { HubData, Stored } from '../../app/hubData';
+import { useAction } from '../common/useAction';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { StatusBadge } from '../common/StatusBadge';
 import { authorityName, dateTime, longDate, money, tierLabel, weightingText } from '../common/labels';
@@ -68,8 +69,8 @@ export function ProcurementPage({ data, graph, user, reference, onEdit, onBack }
     ]);
     return { procurement, history, actions };
   }, [data, reference]);
-  const [busy, setBusy] = React.useState(false);
-  const [actionError, setActionError] = React.useState<unknown>(undefined);
+  const action = useAction();
+  const { busy, error: actionError } = action;
   const [comments, setComments] = React.useState('');
   const [celebrating, setCelebrating] = React.useState<Stored<OutcomeLog> | undefined>();
   // Bumped when a celebration closes: the delivery section reads its logs again, so a celebrated outcome
@@ -88,22 +89,17 @@ export function ProcurementPage({ data, graph, user, reference, onEdit, onBack }
   }
   const { procurement: p, history, actions } = loaded.value;
   const run = async (work: () => Promise<unknown>): Promise<void> => {
-    setBusy(true);
-    setActionError(undefined);
-    try {
+    const done = await action.run(async () => {
       await work();
+      return true;
+    });
+    if (done) {
       setComments('');
       loaded.reload();
-    } catch (error) {
-      setActionError(error);
-    } finally {
-      setBusy(false);
     }
   };
-  const downloadTenderPack = async (): Promise<void> => {
-    setBusy(true);
-    setActionError(undefined);
-    try {
+  const downloadTenderPack = (): Promise<void | undefined> =>
+    action.run(async () => {
       // The pack states the weighting against the edition in force: not against a guessed one.
       if (policy.error !== undefined) throw policy.error;
       // Loaded on demand: docx is only fetched when someone asks for a pack.
@@ -113,12 +109,7 @@ export function ProcurementPage({ data, graph, user, reference, onEdit, onBack }
       ]);
       const file = await tenderPackFile(p, { measures, edition: policy.editionFor(p.authorityId, p.decisionDate) });
       saveFile(file.bytes, file.fileName, file.mediaType);
-    } catch (error) {
-      setActionError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const officerMoves = allowedTransitions(p.status).filter(
     (t) =>
       t.actor === 'officer' &&
