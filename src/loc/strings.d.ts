@@ -233,6 +233,13 @@ declare interface ISocialValueHubStrings {
   Settings: {
     Heading: string;
     OwnersOnly: string;
+    HubSiteHeading: string;
+    HubSiteInUse: string;
+    HubSiteFromWebPart: string;
+    HubSiteFromTenant: string;
+    HubSiteFromHost: string;
+    HubSiteTenantNotUrl: string;
+    HubSiteTenantUnreadable: string;
     Approver: string;
     ApproverHint: string;
     ApproverInvalid: string;
