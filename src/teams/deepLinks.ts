@@ -17,8 +17,16 @@ export interface HubTabLink {
 const TEAMS_ENTITY_BASE = 'https://teams.microsoft.com/l/entity/';
 
 /**
- * https://teams.microsoft.com/l/entity/{appId}/{entityId}?label=…&context={"subEntityId":"…"},
- * every part URL-encoded (a reference with "&" or "#" must not cut the link short).
+ * "Teams can't parse deep links that exceed 1900 characters in length on Microsoft Windows" (Microsoft Learn, "Deep
+ * link to an application", note under "Configure deep link to browse within your app manually"): past it the
+ * optional webUrl fallback is left out of the link, never the procurement it opens.
+ */
+export const TEAMS_DEEP_LINK_MAX_CHARS = 1900;
+
+/**
+ * https://teams.microsoft.com/l/entity/{appId}/{entityId}?webUrl=…&label=…&context={"subEntityId":"…"}, Microsoft's
+ * documented shape (Microsoft Learn, "Deep link to an application": "Configure deep link to browse within your app
+ * manually"), every part URL-encoded as it asks (a reference with "&" or "#" must not cut the link short).
  */
 export function hubTabDeepLink(tab: HubTabLink, subEntityId?: string): string {
   if (!tab.appId || !tab.entityId) throw new Error('A deep link into the hub needs the Teams app id and the tab entity id.');
@@ -58,7 +66,10 @@ export function asLinkTarget(link: HubTabLink | HubLinkTarget): HubLinkTarget {
 export function hubLink(link: HubTabLink | HubLinkTarget, subEntityId?: string): string {
   const target = asLinkTarget(link);
   const page = target.webUrl ? `${target.webUrl.replace(/#.*$/, '')}${hubHash(subEntityId)}` : undefined;
-  if (target.tab && target.tab.appId) return hubTabDeepLink(page ? { ...target.tab, webUrl: page } : target.tab, subEntityId);
+  if (target.tab && target.tab.appId) {
+    const withFallback = hubTabDeepLink(page ? { ...target.tab, webUrl: page } : target.tab, subEntityId);
+    return withFallback.length <= TEAMS_DEEP_LINK_MAX_CHARS ? withFallback : hubTabDeepLink({ ...target.tab, webUrl: undefined }, subEntityId);
+  }
   if (page) return page;
   throw new Error('A link into the hub needs the Teams app id or the SharePoint page that shows the hub.');
 }
