@@ -24,12 +24,16 @@ export type TenantPropertyReader = (key: string) => Promise<string | undefined>;
 
 const trimSlash = (url: string): string => url.trim().replace(/\/+$/, '');
 
-/** An absolute http(s) URL of a site (no query or hash), normalised; undefined when the text is not one. */
-export function asSiteUrl(text: string | undefined): string | undefined {
+/**
+ * An http(s) URL of a site (no query or hash), normalised; undefined when the text is not one. A server-relative
+ * path ("/sites/socialvalue") is taken on `base`'s host, as SharePoint's own site addresses are.
+ */
+export function asSiteUrl(text: string | undefined, base?: string): string | undefined {
   if (!text || !text.trim()) return undefined;
+  const trimmed = text.trim();
   let url: URL;
   try {
-    url = new URL(text.trim());
+    url = base && /^\/(?!\/)/.test(trimmed) ? new URL(trimmed, base) : new URL(trimmed);
   } catch {
     return undefined;
   }
@@ -47,9 +51,9 @@ export function sameSite(a: string, b: string): boolean {
  * the property set costs no extra request.
  */
 export async function resolveHubSite(input: { webPartSiteUrl?: string; hostSiteUrl: string; readTenant: TenantPropertyReader }): Promise<HubSite> {
-  const own = asSiteUrl(input.webPartSiteUrl);
-  if (own) return { url: own, source: 'web-part' };
   const host = trimSlash(input.hostSiteUrl);
+  const own = asSiteUrl(input.webPartSiteUrl, host);
+  if (own) return { url: own, source: 'web-part' };
   let value: string | undefined;
   try {
     value = await input.readTenant(TENANT_KEYS.hubSiteUrl);

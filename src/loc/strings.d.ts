@@ -12,6 +12,7 @@ declare interface ISocialValueHubStrings {
   PropertyPaneDescription: string;
   SettingsGroupName: string;
   SiteUrlFieldLabel: string;
+  SiteUrlFieldInvalid: string;
   Nav: {
     Label: string;
     Mine: string;
