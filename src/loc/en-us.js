@@ -15,7 +15,7 @@ define([], function () {
     PropertyPaneDescription: 'Social Value Hub settings',
     SettingsGroupName: 'Site',
     SiteUrlFieldLabel: 'Site holding the Social Value Hub lists (leave empty for this site)',
-    SiteUrlFieldInvalid: 'Enter the site’s address, e.g. https://contoso.sharepoint.com/sites/socialvalue or /sites/socialvalue.',
+    SiteUrlFieldInvalid: 'Enter the site’s address, e.g. https://<organisation>.sharepoint.com/sites/socialvalue or /sites/socialvalue.',
 
     Nav: {
       Label: 'Hub',
