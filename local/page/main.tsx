@@ -7,23 +7,35 @@ import type { HubServices } from '../../src/ui/services';
 import { hostThemeFromTeams } from '../../src/teams/hostTheme';
 import { createLocalSp } from '../../src/data/sharepoint/spfi';
 import { createSharePointData } from '../../src/data/sharepoint';
+import { canManageWeb, readTenantProperty } from '../../src/data/sharepoint/tenantSettings';
+import { canManageHubSite, resolveHubSite } from '../../src/app/hubSite';
+import { resolveHubLinks, setHubLinks } from '../../src/app/hubLinks';
 import { Client } from '@microsoft/microsoft-graph-client';
 
-const siteUrl = `${window.location.origin}/sites/socialvalue`;
 const params = new URLSearchParams(window.location.search);
+// ?personal plays the Teams personal app: SPFx hosts it on the tenant's root site, with no web part property, so
+// the lists' site comes from the tenant property SocialValueHubSiteUrl (src/app/hubSite.ts). Otherwise the page
+// is a page on the hub's own site.
+const hostSiteUrl = params.has('personal') ? window.location.origin : `${window.location.origin}/sites/socialvalue`;
 // ?theme=dark|contrast previews the Teams themes locally.
 const theme = hostThemeFromTeams(params.get('theme') ?? undefined);
 
 async function main(): Promise<void> {
+  const readTenant = (key: string): Promise<string | undefined> => readTenantProperty(createLocalSp(hostSiteUrl), key);
+  const site = await resolveHubSite({ hostSiteUrl, readTenant });
+  const siteUrl = site.url;
   const data = createSharePointData(createLocalSp(siteUrl));
+  setHubLinks(data, () => resolveHubLinks(readTenant, window.location.href.replace(/#.*$/, '')));
   const root = document.getElementById('root');
   let services: HubServices;
   try {
-    const me = await data.users.current();
+    // No host page permissions here: SharePoint is asked about the lists' site, as the web part does off its site.
+    const [me, canManageSite] = await Promise.all([data.users.current(), canManageHubSite(site, { siteUrl: hostSiteUrl }, (url) => canManageWeb(createLocalSp(url)))]);
     services = {
       host: 'local',
       siteUrl,
-      user: { displayName: me.displayName, email: me.email, canManageSite: me.isSiteAdmin },
+      hubSite: site,
+      user: { displayName: me.displayName, email: me.email, canManageSite },
       data,
       drafts: window.localStorage,
       // The local server answers Graph's channel calls as the Teams taskforce channel would (local/graph).
@@ -35,7 +47,7 @@ async function main(): Promise<void> {
       },
     };
   } catch {
-    services = { host: 'local', siteUrl, user: { displayName: 'Local user', email: '' } };
+    services = { host: 'local', siteUrl, hubSite: site, user: { displayName: 'Local user', email: '' } };
   }
   ReactDom.render(<App services={services} theme={theme} />, root);
 }

@@ -12,6 +12,7 @@ import { DEMO_USERS, LOCAL_USER_HEADER } from '../sharepoint/users';
 import { checkDigest } from '../sharepoint/formDigest';
 import { MAX_BATCH_BYTES, MAX_BATCH_REQUESTS } from '../sharepoint/platformLimits';
 import { effectiveLevel } from '../sharepoint/security';
+import { APP_CATALOG_PATH, ROOT_SITE_PATH, handleTenantSite } from '../sharepoint/tenant';
 
 /** Not a SharePoint figure: what the local server buffers for any other request (the bulk insert's test data). */
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -212,6 +213,23 @@ export function createLocalServer(options: LocalServerOptions): LocalServerHandl
     return { status: r.status, headers: r.headers, body: r.body };
   };
 
+  /** The tenant's root site and app catalog (tenant properties): local/sharepoint/tenant.ts. */
+  const tenantSites: LocalHandler = async (req) => {
+    const p = req.url.pathname;
+    const sitePath = [APP_CATALOG_PATH, ROOT_SITE_PATH].find((s) => p.toLowerCase().startsWith(`${s}/_api/`.toLowerCase()) || p.toLowerCase() === `${s}/_api`);
+    if (sitePath === undefined) return undefined;
+    if (faults.latencyMs > 0) await sleep(faults.latencyMs);
+    const fault = faults.next();
+    if (fault) return faultReply(fault.status, fault.retryAfter);
+    const user = actingUser(req);
+    const rest = p.slice(`${sitePath}/_api`.length).replace(/^\/+/, '');
+    const origin = `${req.url.protocol}//${req.url.host}`;
+    const method = (req.method === 'POST' && req.headers['x-http-method']) ? req.headers['x-http-method'].toUpperCase() : req.method;
+    if (method !== 'GET' && method !== 'HEAD' && rest.toLowerCase() !== 'contextinfo') checkDigest(site.store, `${origin}${sitePath}`, req.headers['x-requestdigest']);
+    const r = handleTenantSite(site.store, { method: req.method, url: req.url, headers: req.headers, body: req.body.toString('utf8') }, user, origin, sitePath, rest);
+    return { status: r.status, headers: r.headers, body: r.body };
+  };
+
   const staticPage: LocalHandler = async (req) => {
     if (!options.staticDir || (req.method !== 'GET' && req.method !== 'HEAD')) return undefined;
     const f = await readStatic(options.staticDir, req.url.pathname);
@@ -219,7 +237,7 @@ export function createLocalServer(options: LocalServerOptions): LocalServerHandl
     return { status: 200, headers: { 'content-type': f.type, 'cache-control': 'no-store' }, body: f.body };
   };
 
-  const handlers: LocalHandler[] = [localControls, sharePoint, ...(options.extraHandlers ?? []), staticPage];
+  const handlers: LocalHandler[] = [localControls, sharePoint, tenantSites, ...(options.extraHandlers ?? []), staticPage];
 
   /**
    * DNS-rebinding defence: the server answers only requests addressed to it by the names it serves

@@ -13,6 +13,7 @@ import * as formUpdate from './routes/formUpdate';
 import { queryObjects, project } from './odata/objectQuery';
 import { requireRead, requireManageLists, requireManagePermissions } from './permissions';
 import { FieldDef } from './fields';
+import { storageEntityRoute } from './tenant';
 
 function methodNotAllowed(ctx: Ctx, resource: string): SPError {
   return new SPError(405, CODES.clientService,
@@ -161,6 +162,11 @@ export class SharePointRouter {
         const id = head.name === 'associatedownergroup' ? 3 : head.name === 'associatedmembergroup' ? 5 : 4;
         return this.group(ctx, id, rest);
       }
+      case 'getstorageentity':
+      case 'setstorageentity':
+      case 'removestorageentity':
+        // Tenant properties: read from any web, written only on the app catalog (local/sharepoint/tenant.ts).
+        return storageEntityRoute(ctx, head, rest, false);
       default:
         return undefined;
     }

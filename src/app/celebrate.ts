@@ -5,10 +5,10 @@ import type { OutcomeLog } from '../domain';
 import type { HubData, Stored } from '../data/ports';
 import { buildSuccessCard } from '../teams/cards';
 import type { AdaptiveCardJson } from '../teams/cards';
-import { HUB_TAB } from '../teams/hubTab';
 import { celebrateOutcome } from '../teams/posting/celebrate';
 import type { CelebrateResult } from '../teams/posting/celebrate';
 import type { GraphClientLike } from '../teams/posting';
+import { hubLinksFor } from './hubLinks';
 
 /** A card ready to post, and where: the taskforce team and channel a site owner set (either may be unset). */
 export interface PreparedCard {
@@ -24,11 +24,12 @@ export async function taskforceChannel(data: HubData): Promise<{ teamId?: string
 }
 
 export async function successCardFor(data: HubData, log: Stored<OutcomeLog>, verifierName: string): Promise<AdaptiveCardJson> {
-  const [procurement, measure, commitments, logs] = await Promise.all([
+  const [procurement, measure, commitments, logs, hubTab] = await Promise.all([
     data.procurements.get(log.procurementReference),
     data.measures.getByCode(log.measureCode),
     data.commitments.listForProcurement(log.procurementReference),
     data.outcomes.query({ procurementReference: log.procurementReference, measureCode: log.measureCode, pageSize: 500 }),
+    hubLinksFor(data),
   ]);
   if (!procurement || !measure) throw new Error(`The procurement or measure of this outcome (${log.procurementReference}, ${log.measureCode}) is missing.`);
   const commitment = commitments.filter((c) => c.measureCode === log.measureCode)[0];
@@ -45,7 +46,7 @@ export async function successCardFor(data: HubData, log: Stored<OutcomeLog>, ver
     progress,
     verifiedBy: verifierName,
     verifiedAt: log.verifiedAt,
-    hubTab: HUB_TAB,
+    hubTab,
   });
 }
 

@@ -7,17 +7,18 @@ import { loadDashboardData } from './dashboard';
 import { dashboardFigures } from '../domain';
 import { buildUpdateCard } from '../teams/cards';
 import type { AdaptiveCardJson } from '../teams/cards';
-import { hubTabDeepLink } from '../teams/deepLinks';
-import { DASHBOARD_SUB_ENTITY, HUB_TAB } from '../teams/hubTab';
+import { hubLink } from '../teams/deepLinks';
+import { DASHBOARD_SUB_ENTITY } from '../teams/hubTab';
 import { postCard, updateSubject } from '../teams/posting';
 import type { GraphClientLike, PostCardResult } from '../teams/posting';
 import type { PreparedCard } from './celebrate';
 import { taskforceChannel } from './celebrate';
+import { hubLinksFor } from './hubLinks';
 
 /** The quarter's update card, from the same figures the dashboard shows. */
 export async function updateCardFor(data: HubData, period: ReportingPeriod): Promise<AdaptiveCardJson> {
   const filters = { fromPeriodId: period.id, toPeriodId: period.id };
-  const loaded = await loadDashboardData(data, filters);
+  const [loaded, hubTab] = await Promise.all([loadDashboardData(data, filters), hubLinksFor(data)]);
   const figures = dashboardFigures(loaded.rollups, filters, { awards: loaded.awards, atRisk: loaded.atRisk });
   const inPeriod = (date?: string): boolean => !!date && compareIsoDates(date, period.start) >= 0 && compareIsoDates(date, period.end) <= 0;
   return buildUpdateCard({
@@ -27,8 +28,8 @@ export async function updateCardFor(data: HubData, period: ReportingPeriod): Pro
     newAwards: loaded.awards.filter((a) => inPeriod(a.contractStart ?? a.decisionDate)),
     topSuccesses: figures.topSuccesses,
     atRisk: figures.atRisk,
-    dashboardUrl: hubTabDeepLink(HUB_TAB, DASHBOARD_SUB_ENTITY),
-    hubTab: HUB_TAB,
+    dashboardUrl: hubLink(hubTab, DASHBOARD_SUB_ENTITY),
+    hubTab,
   });
 }
 

@@ -15,6 +15,7 @@ define([], function () {
     PropertyPaneDescription: 'Social Value Hub settings',
     SettingsGroupName: 'Site',
     SiteUrlFieldLabel: 'Site holding the Social Value Hub lists (leave empty for this site)',
+    SiteUrlFieldInvalid: 'Enter the site’s address, e.g. https://<organisation>.sharepoint.com/sites/socialvalue or /sites/socialvalue.',
 
     Nav: {
       Label: 'Hub',
@@ -249,6 +250,13 @@ define([], function () {
     Settings: {
       Heading: 'Hub settings',
       OwnersOnly: 'Only site owners can change the hub’s settings.',
+      HubSiteHeading: 'The hub’s site',
+      HubSiteInUse: 'The hub’s lists are on {0}',
+      HubSiteFromWebPart: 'Set on this page’s web part (its “Site holding the Social Value Hub lists” property).',
+      HubSiteFromTenant: 'Set for the whole organisation by the tenant property SocialValueHubSiteUrl.',
+      HubSiteFromHost: 'The site of the page showing the hub: neither this web part nor the tenant property SocialValueHubSiteUrl names another.',
+      HubSiteTenantNotUrl: 'The tenant property SocialValueHubSiteUrl holds “{0}”, which is not a site address, so it is ignored. Ask a SharePoint administrator to correct it.',
+      HubSiteTenantUnreadable: 'The tenant property SocialValueHubSiteUrl could not be read ({0}), so the page’s own site is used.',
       Approver: 'Approver of weighting decisions (email)',
       ApproverHint: 'A person, or a group’s mailbox. The Teams workflow sends each approval request here.',
       ApproverInvalid: 'Enter a work email address, e.g. name@organisation.gov.uk.',

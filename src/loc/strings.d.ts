@@ -12,6 +12,7 @@ declare interface ISocialValueHubStrings {
   PropertyPaneDescription: string;
   SettingsGroupName: string;
   SiteUrlFieldLabel: string;
+  SiteUrlFieldInvalid: string;
   Nav: {
     Label: string;
     Mine: string;
@@ -234,6 +235,13 @@ declare interface ISocialValueHubStrings {
   Settings: {
     Heading: string;
     OwnersOnly: string;
+    HubSiteHeading: string;
+    HubSiteInUse: string;
+    HubSiteFromWebPart: string;
+    HubSiteFromTenant: string;
+    HubSiteFromHost: string;
+    HubSiteTenantNotUrl: string;
+    HubSiteTenantUnreadable: string;
     Approver: string;
     ApproverHint: string;
     ApproverInvalid: string;

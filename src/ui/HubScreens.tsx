@@ -237,7 +237,7 @@ function Hub({ services, data }: { services: HubServices; data: HubData }): Reac
           {route.screen === 'case-studies' && <CaseStudies data={data} canWrite={!!services.user.email} />}
           {route.screen === 'update' && <PostUpdatePanel data={data} graph={services.graph} />}
           {route.screen === 'library' && <MeasureLibraryAdmin data={data} canManageSite={canManage} />}
-          {route.screen === 'settings' && <SettingsPage data={data} graph={services.graph} teams={services.teams} canManageSite={canManage} />}
+          {route.screen === 'settings' && <SettingsPage data={data} graph={services.graph} teams={services.teams} canManageSite={canManage} hubSite={services.hubSite} />}
           {route.screen === 'outbox' && <OutboxView data={data} graph={services.graph} />}
           {route.screen === 'procurement' && (
             <ProcurementPage

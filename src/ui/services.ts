@@ -1,4 +1,5 @@
 import type { CurrentUser } from '../app/user';
+import type { HubSite } from '../app/hubSite';
 import type { HubData } from '../app/hubData';
 import type { GraphClientLike } from '../app/taskforceChannel';
 import type { TeamsContextInfo } from '../teams/teamsContext';
@@ -22,6 +23,8 @@ export interface DraftStorage {
 export interface HubServices {
   host: HostKind;
   siteUrl: string;
+  /** Where the lists' site came from (web part property, tenant property, host page): Settings shows it. */
+  hubSite?: HubSite;
   user: CurrentUser;
   teams?: TeamsContextInfo;
   /** The hub's lists; absent when the host could not build a data service. */

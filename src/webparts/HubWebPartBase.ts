@@ -8,6 +8,7 @@ import * as strings from 'SocialValueHubStrings';
 import type { HostTheme } from '../teams/hostTheme';
 import type { HubServices } from '../ui/services';
 import { connectHost, pageTheme } from './hostServices';
+import { asSiteUrl } from '../app/hubSite';
 
 export interface IHubWebPartProps {
   /** Optional: the site that holds the hub's lists, when the page lives elsewhere (e.g. a regional portal). */
@@ -75,7 +76,13 @@ export abstract class HubWebPartBase extends BaseClientSideWebPart<IHubWebPartPr
           groups: [
             {
               groupName: strings.SettingsGroupName,
-              groupFields: [PropertyPaneTextField('siteUrl', { label: strings.SiteUrlFieldLabel })],
+              groupFields: [
+                PropertyPaneTextField('siteUrl', {
+                  label: strings.SiteUrlFieldLabel,
+                  // The same test the hub applies when it starts (src/app/hubSite.ts): a value it would ignore is flagged here.
+                  onGetErrorMessage: (value: string) => (value.trim() && !asSiteUrl(value, this.context.pageContext.web.absoluteUrl) ? strings.SiteUrlFieldInvalid : ''),
+                }),
+              ],
             },
           ],
         },

@@ -4,7 +4,18 @@ import type { WebPartContext } from '@microsoft/sp-webpart-base';
 import { spfi, SPFx } from '@pnp/sp';
 import type { HubData } from '../data/ports';
 import { createSharePointData } from '../data/sharepoint';
+import { canManageWeb, readTenantProperty } from '../data/sharepoint/tenantSettings';
 
 export function sharePointDataFor(context: WebPartContext, siteUrl: string): HubData {
   return createSharePointData(spfi(siteUrl).using(SPFx(context)));
+}
+
+/** A tenant property, read from the host page's web (any web answers GetStorageEntity). */
+export function tenantPropertyFor(context: WebPartContext, key: string): Promise<string | undefined> {
+  return readTenantProperty(spfi(context.pageContext.web.absoluteUrl).using(SPFx(context)), key);
+}
+
+/** Whether the signed-in user may manage the site at siteUrl. */
+export function canManageSiteFor(context: WebPartContext, siteUrl: string): Promise<boolean> {
+  return canManageWeb(spfi(siteUrl).using(SPFx(context)));
 }

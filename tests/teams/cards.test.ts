@@ -13,7 +13,9 @@ import {
   themeAmounts,
   UpdateCardInput,
 } from '../../src/teams/cards';
-import { hubTabDeepLink } from '../../src/teams/deepLinks';
+import { TEAMS_DEEP_LINK_MAX_CHARS, hubLink, hubTabDeepLink } from '../../src/teams/deepLinks';
+import { DASHBOARD_SUB_ENTITY } from '../../src/teams/hubTab';
+import { routeFromHash } from '../../src/ui/routes';
 import { elements, expectValidCard, markdownTexts, runTexts } from './cardCheck';
 
 const TEAMS_APP_ID = /^TEAMS_APP_ID=(.+)$/m.exec(fs.readFileSync(path.join(__dirname, '../../env/.env.dev'), 'utf8'))![1].trim();
@@ -164,5 +166,53 @@ describe('taskforce update card', () => {
 
   test('refuses a dashboard link that is not https', () => {
     expect(() => buildUpdateCard(update({ dashboardUrl: 'javascript:alert(1)' }))).toThrow(/https/);
+  });
+});
+
+describe('card links where the Teams app id is or is not known (src/app/hubLinks.ts)', () => {
+  // Microsoft Learn, "Deep link to an application": /l/entity/<appId>/<entityId>?webUrl=<entityWebUrl>&label=<entityLabel>
+  // &context=<context>, every query parameter URI-encoded, context a JSON object with subEntityId.
+  const catalogId = '0f9c3a52-6b1e-4d7a-9e38-2c4b5d6e7f80';
+  const page = 'https://svhub.example/sites/socialvalue/SitePages/Hub.aspx';
+  const documented = /^https:\/\/teams\.microsoft\.com\/l\/entity\/([^/?#]+)\/([^/?#]+)\?(webUrl=[^&#]+&)?(label=[^&#]+&)?context=[^&#]+$/;
+
+  test('with the org catalog id: the documented entity link, the page as its webUrl fallback, all URI-encoded', () => {
+    const url = hubLink({ tab: { ...hubTab, appId: catalogId, label: 'Social Value Hub' }, webUrl: page }, 'WMCA-2026-0042 & "x"#1');
+    const shape = documented.exec(url);
+    expect(shape).not.toBeNull();
+    expect(shape![1]).toBe(catalogId);
+    expect(shape![2]).toBe('socialvaluehub');
+    const query = new URL(url).searchParams;
+    expect(JSON.parse(query.get('context')!)).toEqual({ subEntityId: 'WMCA-2026-0042 & "x"#1' });
+    expect(query.get('label')).toBe('Social Value Hub');
+    expect(query.get('webUrl')).toBe(`${page}#/procurement/WMCA-2026-0042%20%26%20%22x%22%231`);
+    expect(url).not.toMatch(/[ "{}#]/);
+  });
+
+  test('without a Teams app id: the SharePoint page, whose hash the hub reads as the same procurement or the dashboard', () => {
+    const target = { webUrl: `${page}#/settings` };
+    const procurement = hubLink(target, 'WMCA-2026-0042 & "x"#1');
+    expect(procurement.startsWith(`${page}#/procurement/`)).toBe(true);
+    expect(routeFromHash(new URL(procurement).hash)).toEqual({ screen: 'procurement', reference: 'WMCA-2026-0042 & "x"#1' });
+    expect(routeFromHash(new URL(hubLink(target, DASHBOARD_SUB_ENTITY)).hash)).toEqual({ screen: 'dashboard' });
+    expect(hubLink(target)).toBe(page);
+  });
+
+  test('stays within the 1,900 characters Teams parses on Windows by leaving out the webUrl fallback, never the procurement', () => {
+    const longPage = `https://svhub.example/sites/${'a'.repeat(1900)}/SitePages/Hub.aspx`;
+    const url = hubLink({ tab: { ...hubTab, appId: catalogId }, webUrl: longPage }, 'WMCA-2026-0042');
+    expect(url.length).toBeLessThanOrEqual(TEAMS_DEEP_LINK_MAX_CHARS);
+    expect(new URL(url).searchParams.get('webUrl')).toBeNull();
+    expect(JSON.parse(new URL(url).searchParams.get('context')!)).toEqual({ subEntityId: 'WMCA-2026-0042' });
+  });
+
+  test('the success and update cards carry the page link when no Teams app id is known', () => {
+    const card = buildSuccessCard({ ...success(), hubTab: { webUrl: page } });
+    expect(actionUrls(card)[0]).toBe(`${page}#/procurement/WMCA-2026-0042`);
+    expectValidCard(card);
+  });
+
+  test('refuses to build a link with neither an app id nor a page', () => {
+    expect(() => hubLink({})).toThrow(/Teams app id or the SharePoint page/);
   });
 });

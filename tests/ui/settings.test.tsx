@@ -111,3 +111,26 @@ describe('hub settings', () => {
     expect(hub.delivery.rollups.size).toBeGreaterThan(0);
   });
 });
+
+describe('the hub’s site in Settings', () => {
+  it('shows a site owner which site holds the lists and that the tenant property chose it', async () => {
+    open(owner, { siteUrl: 'https://contoso.example/sites/socialvalue', hubSite: { url: 'https://contoso.example/sites/socialvalue', source: 'tenant' } });
+    expect(await screen.findByRole('heading', { name: 'The hub’s site' })).toBeInTheDocument();
+    expect(screen.getByText('The hub’s lists are on https://contoso.example/sites/socialvalue')).toBeInTheDocument();
+    expect(screen.getByText(/Set for the whole organisation by the tenant property SocialValueHubSiteUrl\./)).toBeInTheDocument();
+  });
+
+  it('tells an officer too, and names the web part property when the page set it', async () => {
+    open(officer, { hubSite: { url: 'https://contoso.example/sites/region', source: 'web-part' } });
+    expect(await screen.findByText('Only site owners can change the hub’s settings.')).toBeInTheDocument();
+    expect(screen.getByText('The hub’s lists are on https://contoso.example/sites/region')).toBeInTheDocument();
+    expect(screen.getByText(/Set on this page’s web part/)).toBeInTheDocument();
+  });
+
+  it('warns when the tenant property is not a site address and the host’s site is used instead', async () => {
+    open(owner, { hubSite: { url: 'https://contoso.example', source: 'host', tenantProblem: { kind: 'not-a-site-url', value: 'socialvalue (ask IT)' } } });
+    expect(await screen.findByText('The hub’s lists are on https://contoso.example')).toBeInTheDocument();
+    expect(screen.getByText(/The site of the page showing the hub/)).toBeInTheDocument();
+    expect(screen.getByText(/holds “socialvalue \(ask IT\)”, which is not a site address/)).toBeInTheDocument();
+  });
+});

@@ -1,6 +1,6 @@
 // The success card: one verified delivery worth celebrating in the taskforce channel.
 import { CommitmentProgress, describeValue, formatPounds, IsoDate, MeasureUnit, Pence, periodLabel, ThemeId, themeById } from '../../domain';
-import { HubTabLink, hubTabDeepLink } from '../deepLinks';
+import { HubLinkTarget, HubTabLink, hubLink } from '../deepLinks';
 import { AdaptiveCardJson, badges, CardElement, card, Fact, facts, heading, openUrl, plainText, safeLinkUrl } from './elements';
 import { fitCard } from './fit';
 import { formatCardDate, formatQuantity } from './format';
@@ -21,7 +21,8 @@ export interface SuccessCardInput {
   quote?: string;
   /** The supplier's or hub's case study page (https). */
   caseStudyUrl?: string;
-  hubTab: HubTabLink;
+  /** Where 'Open in the Social Value Hub' goes: the Teams tab or the SharePoint page (src/app/hubLinks.ts). */
+  hubTab: HubTabLink | HubLinkTarget;
 }
 
 export function supplierBadges(supplier: { isSme: boolean; isVcse: boolean; isLocal?: boolean }): string[] {
@@ -42,7 +43,7 @@ export function buildSuccessCard(input: SuccessCardInput): AdaptiveCardJson {
   const delivered = formatQuantity(input.outcome.quantity, input.measure.unit);
   const value = input.outcome.valuePence === undefined ? undefined : formatPounds(input.outcome.valuePence, { pence: false });
   const reference = sanitizeCardText(input.procurement.reference, { maxLength: 60 });
-  const deepLink = hubTabDeepLink(input.hubTab, input.procurement.reference);
+  const deepLink = hubLink(input.hubTab, input.procurement.reference);
   const caseStudy = safeLinkUrl(input.caseStudyUrl);
   const period = periodLabel(input.outcome.periodEnd);
 

@@ -3,7 +3,7 @@
 // dashboard. Its inputs are shaped like the dashboard's figures (src/reporting's DashboardFigures:
 // themes, totals, topSuccesses, atRisk fit as they are), so the card and the dashboard agree.
 import { formatPounds, IsoDate, Pence, Rag, THEMES, ThemeId, themeById, ThemeTotals } from '../../domain';
-import { HubTabLink, hubTabDeepLink } from '../deepLinks';
+import { HubLinkTarget, HubTabLink, hubLink } from '../deepLinks';
 import { AdaptiveCardJson, card, CardElement, heading, note, openUrl, plainText, safeLinkUrl } from './elements';
 import { CardLimits, fitCard, listWithMore } from './fit';
 import { formatCardDate, formatPercent, formatQuantity } from './format';
@@ -68,7 +68,7 @@ export interface UpdateCardInput {
   /** Most urgent first. */
   atRisk: readonly AtRiskCommitment[];
   dashboardUrl: string;
-  hubTab?: HubTabLink;
+  hubTab?: HubTabLink | HubLinkTarget;
 }
 
 /** The per-theme amounts and totals from the domain's committedByTheme and deliveredByTheme. */
@@ -163,7 +163,7 @@ export function buildUpdateCard(input: UpdateCardInput): AdaptiveCardJson {
   if (!dashboard) throw new Error(`The dashboard link must be an https address; got "${input.dashboardUrl}".`);
   const dates = input.period.start ? `${formatCardDate(input.period.start)} to ${formatCardDate(input.period.end)}` : `Period ending ${formatCardDate(input.period.end)}`;
   const actions = [openUrl('Open the dashboard', dashboard)];
-  if (input.hubTab) actions.push(openUrl('Open the Social Value Hub', hubTabDeepLink(input.hubTab)));
+  if (input.hubTab) actions.push(openUrl('Open the Social Value Hub', hubLink(input.hubTab)));
 
   return fitCard((limits) =>
     card(

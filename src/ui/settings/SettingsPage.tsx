@@ -13,12 +13,16 @@ import { fieldState } from '../common/FieldErrors';
 import { useAsync } from '../common/useAsync';
 import { format } from '../../loc/format';
 import { RebuildFigures } from './RebuildFigures';
+import { HubSiteInUse } from './HubSiteInUse';
+import type { HubSite } from '../../app/hubSite';
 
 export interface SettingsPageProps {
   data: HubData;
   graph?: GraphClientLike;
   teams?: TeamsContextInfo;
   canManageSite: boolean;
+  /** The lists' site and where it came from; shown to everyone who opens Settings. */
+  hubSite?: HubSite;
 }
 
 const useStyles = makeStyles({
@@ -34,7 +38,7 @@ interface Form {
 }
 
 /** The site owner's settings: who approves, and which Teams channel the taskforce meets in. */
-export function SettingsPage({ data, graph, teams, canManageSite }: SettingsPageProps): React.ReactElement {
+export function SettingsPage({ data, graph, teams, canManageSite, hubSite }: SettingsPageProps): React.ReactElement {
   const styles = useStyles();
   const stored = useAsync(() => data.settings.all(), [data]);
   const [form, setForm] = React.useState<Form | undefined>();
@@ -62,9 +66,12 @@ export function SettingsPage({ data, graph, teams, canManageSite }: SettingsPage
 
   if (!canManageSite) {
     return (
-      <MessageBar intent="info">
-        <MessageBarBody>{strings.Settings.OwnersOnly}</MessageBarBody>
-      </MessageBar>
+      <>
+        <MessageBar intent="info">
+          <MessageBarBody>{strings.Settings.OwnersOnly}</MessageBarBody>
+        </MessageBar>
+        {hubSite && <HubSiteInUse site={hubSite} />}
+      </>
     );
   }
   if (stored.error !== undefined) return <ErrorNotice title={strings.Setup.CannotReachLists} error={stored.error} onRetry={stored.reload} />;
@@ -145,6 +152,7 @@ export function SettingsPage({ data, graph, teams, canManageSite }: SettingsPage
           <Text aria-live="polite">{saved ? strings.Settings.Saved : ''}</Text>
         </div>
       </div>
+      {hubSite && <HubSiteInUse site={hubSite} />}
       <RebuildFigures data={data} />
     </section>
   );
