@@ -4,6 +4,7 @@ import { Store, UserRecord, ListRecord, ViewDef } from './store';
 import { Segment, parsePath, resolveAliases } from './odata/path';
 import { SPError, CODES, listNotFound, listIdNotFound, noResource, errorBody, accessDenied } from './errors';
 import * as web from './routes/web';
+import { searchRoute } from './search/searchRoutes';
 import * as lists from './routes/lists';
 import * as items from './routes/items';
 import * as fields from './routes/fields';
@@ -95,6 +96,7 @@ export class SharePointRouter {
       return undefined;
     }
     if (head.name === 'web') return this.web(ctx, rest);
+    if (head.name === 'search' && rest.length === 1) return searchRoute(ctx, rest[0].name);
     if (head.name === 'lists') return this.web(ctx, segs);
     return undefined;
   }
