@@ -41,7 +41,16 @@ export interface SearchRequest {
 }
 
 type Kind = 'text' | 'multi' | 'number' | 'date' | 'bool';
-interface Prop { sql: string; params: unknown[]; kind: Kind; name: string }
+interface Prop {
+  sql: string;
+  params: unknown[];
+  kind: Kind;
+  name: string;
+  /** a value the same for every item of the list (ListId, contentclass): decided here, not per row */
+  constant?: string;
+  /** a person column: matched on the person's text, then by id */
+  userColumn?: string;
+}
 
 const OWS_SUFFIX: Record<string, string[]> = {
   owstext: ['Text', 'Note'],
@@ -84,7 +93,7 @@ function resolveProperty(ctx: Ctx, list: ListRecord, name: string, schema: Recor
     case 'listitemid':
       return { sql: 'ID', params: [], kind: 'number', name: 'ListItemID' };
     case 'listid':
-      return { sql: '?', params: [list.id], kind: 'text', name: 'ListId' };
+      return { sql: '?', params: [list.id], kind: 'text', name: 'ListId', constant: list.id };
     case 'path':
       return { sql: "(? || ID)", params: [`${ctx.siteUrl}/Lists/${list.urlName}/DispForm.aspx?ID=`], kind: 'text', name: 'Path' };
     case 'created':
@@ -93,7 +102,7 @@ function resolveProperty(ctx: Ctx, list: ListRecord, name: string, schema: Recor
     case 'write':
       return { sql: 'Modified', params: [], kind: 'date', name: name };
     case 'contentclass':
-      return { sql: '?', params: ['STS_ListItem_GenericList'], kind: 'text', name: 'contentclass' };
+      return { sql: '?', params: ['STS_ListItem_GenericList'], kind: 'text', name: 'contentclass', constant: 'STS_ListItem_GenericList' };
     case 'docid':
     case 'rank':
       return { sql: 'ID', params: [], kind: 'number', name };
@@ -110,7 +119,7 @@ function resolveProperty(ctx: Ctx, list: ListRecord, name: string, schema: Recor
     // that text is not documented, so queries should look for the e-mail as a phrase (which is what matches here).
     const f = field(name.slice(0, -'owsuser'.length));
     if (f && f.typeAsString === 'User') {
-      return { sql: `(SELECT email || ' | ' || title || ' | ' || login_name FROM users WHERE users.id = ${quoteIdent(f.internalName)})`, params: [], kind: 'text', name };
+      return { sql: `(SELECT email || ' | ' || title || ' | ' || login_name FROM users WHERE users.id = ${quoteIdent(f.internalName)})`, params: [], kind: 'text', name, userColumn: f.internalName };
     }
   }
   for (const [suffix, types] of Object.entries(OWS_SUFFIX)) {
@@ -130,6 +139,29 @@ function searchableColumns(list: ListRecord): Prop[] {
 
 interface Sql { sql: string; params: unknown[] }
 const NEVER: Sql = { sql: '0', params: [] };
+const ALWAYS: Sql = { sql: '1', params: [] };
+
+/** Whether the words of `text` contain the words of `value` in order (the last as a prefix when asked). */
+function containsWords(text: string, value: string, prefix: boolean): boolean {
+  const have = wordsOf(text);
+  const want = wordsOf(value);
+  if (want.length === 0) return false;
+  const last = want.length - 1;
+  for (let i = 0; i + want.length <= have.length; i++) {
+    let ok = true;
+    for (let j = 0; j <= last && ok; j++) ok = j === last && prefix ? have[i + j].startsWith(want[j]) : have[i + j] === want[j];
+    if (ok) return true;
+  }
+  return false;
+}
+
+/** A text property restriction decided outside SQL (`:` words, `=`/`<>` the whole value, case-insensitive). */
+function matchesText(text: string, op: string, value: string, prefix: boolean): boolean {
+  if (op === ':') return containsWords(text, value, prefix);
+  if (op === '=') return text.toLowerCase() === value.toLowerCase();
+  if (op === '<>') return text.toLowerCase() !== value.toLowerCase();
+  return false;
+}
 
 function dateValue(v: string): string | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})(T.*)?$/.exec(v);
@@ -163,7 +195,12 @@ function compare(p: Prop, op: string, value: string, phrase: boolean, prefix: bo
   if (op === ':') {
     const words = wordsOf(value);
     if (words.length === 0) return NEVER;
-    return { sql: `svh_kql_words(${p.sql}, ?, ?)`, params: [...p.params, JSON.stringify(words), prefix ? 1 : 0] };
+    const match = { sql: `svh_kql_words(${p.sql}, ?, ?)`, params: [...p.params, JSON.stringify(words), prefix ? 1 : 0] };
+    // A cheap first look for the longest ASCII word as a substring, so the word breaker runs only where it may match
+    // (SQLite's lower() folds ASCII only, hence ASCII words only).
+    const longest = words.filter((w) => /^[a-z0-9]+$/.test(w)).sort((a, b) => b.length - a.length)[0];
+    if (!longest) return match;
+    return { sql: `(instr(lower(coalesce(${p.sql}, '')), ?) > 0 AND ${match.sql})`, params: [...p.params, longest, ...match.params] };
   }
   if (p.kind === 'multi') {
     const any = `EXISTS (SELECT 1 FROM json_each(coalesce(${p.sql}, '[]')) WHERE lower(value) = lower(?))`;
@@ -177,6 +214,9 @@ function compare(p: Prop, op: string, value: string, phrase: boolean, prefix: bo
 function compile(ctx: Ctx, list: ListRecord, node: KqlNode, schema: Record<string, string>): Sql {
   if (node.kind === 'and' || node.kind === 'or') {
     const parts = node.items.map((n) => compile(ctx, list, n, schema));
+    // Constant parts decide here (a restriction to another list's ListId rules this list out without a scan).
+    if (node.kind === 'and' && parts.some((p) => p.sql === '0')) return NEVER;
+    if (node.kind === 'or' && parts.some((p) => p.sql === '1')) return ALWAYS;
     return { sql: `(${parts.map((p) => p.sql).join(node.kind === 'and' ? ' AND ' : ' OR ')})`, params: parts.flatMap((p) => p.params) };
   }
   if (node.kind === 'not') {
@@ -191,6 +231,11 @@ function compile(ctx: Ctx, list: ListRecord, node: KqlNode, schema: Record<strin
   const p = resolveProperty(ctx, list, node.property, schema);
   // A restriction on a property the schema does not have matches nothing.
   if (!p) return NEVER;
+  if (p.constant !== undefined) return matchesText(p.constant, node.op, node.value, node.prefix) ? ALWAYS : NEVER;
+  if (p.userColumn !== undefined) {
+    const ids = ctx.store.allUsers().filter((u) => matchesText(`${u.email} | ${u.title} | ${u.loginName}`, node.op, node.value, node.prefix)).map((u) => u.id);
+    return ids.length ? { sql: `${quoteIdent(p.userColumn)} IN (${ids.map(() => '?').join(', ')})`, params: ids } : NEVER;
+  }
   return compare(p, node.op, node.value, node.phrase, node.prefix);
 }
 
@@ -202,15 +247,7 @@ function registerFunctions(ctx: Ctx): void {
   if (registered.has(db)) return;
   db.function('svh_kql_words', { deterministic: true }, (text: unknown, wordsJson: unknown, prefix: unknown) => {
     if (text === null || text === undefined) return 0;
-    const have = wordsOf(String(text));
-    const want = JSON.parse(String(wordsJson)) as string[];
-    const last = want.length - 1;
-    for (let i = 0; i + want.length <= have.length; i++) {
-      let ok = true;
-      for (let j = 0; j <= last && ok; j++) ok = j === last && Number(prefix) === 1 ? have[i + j].startsWith(want[j]) : have[i + j] === want[j];
-      if (ok) return 1;
-    }
-    return 0;
+    return containsWords(String(text), (JSON.parse(String(wordsJson)) as string[]).join(' '), Number(prefix) === 1) ? 1 : 0;
   });
   registered.add(db);
 }
@@ -255,11 +292,12 @@ export function runSearch(ctx: Ctx, req: SearchRequest): Json {
     const whereSql = conds.map((c) => c.sql).join(' AND ');
     const params = conds.flatMap((c) => c.params);
     const table = quoteIdent(itemsTable(list));
-    total += Number((ctx.store.db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${whereSql}`).get(...(params as never[])) as { n: number }).n);
     const sortProps = sorts.map((s) => resolveProperty(ctx, list, s.property, schema) ?? { sql: 'NULL', params: [], kind: 'text' as Kind, name: s.property });
     const selProps = selected.map((name) => ({ name, p: resolveProperty(ctx, list, name, schema) }));
     const cols = [
       'ID AS svh$id',
+      // the count of all matches in the same scan
+      'COUNT(*) OVER () AS svh$total',
       ...sortProps.map((p, i) => `${p.sql} AS svh$s${i}`),
       ...selProps.map((s, i) => `${s.p ? s.p.sql : 'NULL'} AS svh$c${i}`),
     ];
@@ -267,6 +305,8 @@ export function runSearch(ctx: Ctx, req: SearchRequest): Json {
     const colParams = [...sortProps.flatMap((p) => p.params), ...selProps.flatMap((s) => (s.p ? s.p.params : []))];
     const rows = ctx.store.db.prepare(`SELECT ${cols.join(', ')} FROM ${table} WHERE ${whereSql} ORDER BY ${order} LIMIT ?`)
       .all(...([...colParams, ...params, startRow + rowLimit] as never[])) as Record<string, unknown>[];
+    total += rows.length > 0 ? Number(rows[0]['svh$total'])
+      : Number((ctx.store.db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${whereSql}`).get(...(params as never[])) as { n: number }).n);
     for (const r of rows) {
       hits.push({
         id: Number(r['svh$id']),
