@@ -31,7 +31,7 @@ beforeAll(async () => {
     { Title: 'Youth employment programme', Ref: 'GEN-00042', Pence: 100, Area: 'north-warwickshire', Tags: ['jobs'], Green: false, Decided: '2025-02-01T00:00:00Z' },
     { Title: 'Contractor framework', Ref: 'ABC-1', Pence: 200, Area: 'warwickshire', Tags: [], Green: false, Decided: '2024-02-01T00:00:00Z' },
   ]);
-  await server.setSearchSchema({ RefinableString10: 'ows_Ref', RefinableInt01: 'ows_Pence' });
+  await server.setSearchSchema({ RefinableString10: 'ows_Ref', RefinableInt01: 'ows_Pence', RefinableString11: 'ows_Area', RefinableString12: 'ows_Tags', RefinableString13: 'ows_Green', RefinableDate01: 'ows_Decided' });
 }, 60_000);
 
 afterAll(async () => {
@@ -39,18 +39,18 @@ afterAll(async () => {
 });
 
 const refs = async (Querytext: string, extra: Record<string, unknown> = {}): Promise<string[]> => {
-  const r = await sp.search({ Querytext: `ListId:${listId} AND (${Querytext})`, SelectProperties: ['RefOWSTEXT'], RowLimit: 50, ...extra });
-  return r.PrimarySearchResults.map((x) => String((x as Record<string, unknown>).RefOWSTEXT));
+  const r = await sp.search({ Querytext: `ListId:${listId} AND (${Querytext})`, SelectProperties: ['RefinableString10'], RowLimit: 50, ...extra });
+  return r.PrimarySearchResults.map((x) => String((x as Record<string, unknown>).RefinableString10));
 };
 
 describe('SharePoint Search, emulated for PnPjs', () => {
   it('answers sp.search() in SharePoint\'s result shape', async () => {
-    const r = await sp.search({ Querytext: `ListId:${listId}`, SelectProperties: ['Title', 'ListItemID', 'Path', 'PenceOWSNMBR'], RowLimit: 2, StartRow: 1 });
+    const r = await sp.search({ Querytext: `ListId:${listId}`, SelectProperties: ['Title', 'ListItemID', 'Path', 'RefinableInt01'], RowLimit: 2, StartRow: 1 });
     expect(r.TotalRows).toBe(3);
     expect(r.RowCount).toBe(2);
     const relevant = r.RawSearchResults.PrimaryQueryResult?.RelevantResults;
     expect(relevant?.Properties).toEqual(expect.arrayContaining([{ Key: 'RowLimit', Value: '2', ValueType: 'Edm.Int32' }, { Key: 'StartRow', Value: '1', ValueType: 'Edm.Int32' }]));
-    expect(relevant?.Table?.Rows?.[0].Cells).toEqual(expect.arrayContaining([{ Key: 'Title', Value: 'Youth employment programme', ValueType: 'Edm.String' }, { Key: 'PenceOWSNMBR', Value: '100', ValueType: 'Edm.Int64' }]));
+    expect(relevant?.Table?.Rows?.[0].Cells).toEqual(expect.arrayContaining([{ Key: 'Title', Value: 'Youth employment programme', ValueType: 'Edm.String' }, { Key: 'RefinableInt01', Value: '100', ValueType: 'Edm.Int64' }]));
     expect(r.PrimarySearchResults[0]).toMatchObject({ ListItemID: '2', Path: `${server.siteUrl}/Lists/Deals/DispForm.aspx?ID=2` });
     const page2 = await r.getPage(2, 2);
     expect(page2?.PrimarySearchResults.map((x) => (x as Record<string, unknown>).Title)).toEqual(['Contractor framework']);
@@ -61,33 +61,36 @@ describe('SharePoint Search, emulated for PnPjs', () => {
     expect(await refs('contract*')).toEqual(['GEN-00041', 'ABC-1']);
     expect(await refs('Title:"maintenance contract"')).toEqual(['GEN-00041']);
     expect(await refs('Title:"contract maintenance"')).toEqual([]);
-    expect(await refs('RefOWSTEXT:GEN*')).toEqual(['GEN-00041', 'GEN-00042']);
-    expect(await refs('RefOWSTEXT:"GEN-00042"')).toEqual(['GEN-00042']);
-    expect(await refs('AreaOWSCHCS:warwickshire')).toEqual(['GEN-00041', 'GEN-00042', 'ABC-1']);
-    expect(await refs('AreaOWSCHCS="warwickshire"')).toEqual(['GEN-00041', 'ABC-1']);
-    expect(await refs('TagsOWSCHCM="green-skills"')).toEqual(['GEN-00041']);
-    expect(await refs('PenceOWSNMBR>=200')).toEqual(['GEN-00041', 'ABC-1']);
-    expect(await refs('GreenOWSBOOL:1')).toEqual(['GEN-00041']);
-    expect(await refs('DecidedOWSDATE>2025-01-01')).toEqual(['GEN-00041', 'GEN-00042']);
+    expect(await refs('RefinableString10:GEN*')).toEqual(['GEN-00041', 'GEN-00042']);
+    expect(await refs('RefinableString10:"GEN-00042"')).toEqual(['GEN-00042']);
+    expect(await refs('RefinableString11:warwickshire')).toEqual(['GEN-00041', 'GEN-00042', 'ABC-1']);
+    expect(await refs('RefinableString11="warwickshire"')).toEqual(['GEN-00041', 'ABC-1']);
+    expect(await refs('RefinableString12="green-skills"')).toEqual(['GEN-00041']);
+    expect(await refs('RefinableInt01>=200')).toEqual(['GEN-00041', 'ABC-1']);
+    expect(await refs('RefinableString13:1')).toEqual(['GEN-00041']);
+    expect(await refs('RefinableDate01>2025-01-01')).toEqual(['GEN-00041', 'GEN-00042']);
   });
 
   it('applies AND, OR, NOT, parentheses, and ORs restrictions on the same property side by side', async () => {
     expect(await refs('youth OR framework')).toEqual(['GEN-00042', 'ABC-1']);
-    expect(await refs('RefOWSTEXT:GEN* NOT youth')).toEqual(['GEN-00041']);
-    expect(await refs('RefOWSTEXT:GEN* -youth')).toEqual(['GEN-00041']);
-    expect(await refs('(youth OR grounds) AND PenceOWSNMBR<200')).toEqual(['GEN-00042']);
-    expect(await refs('RefOWSTEXT:ABC* RefOWSTEXT:"GEN-00042"')).toEqual(['GEN-00042', 'ABC-1']);
+    expect(await refs('RefinableString10:GEN* NOT youth')).toEqual(['GEN-00041']);
+    expect(await refs('RefinableString10:GEN* -youth')).toEqual(['GEN-00041']);
+    expect(await refs('(youth OR grounds) AND RefinableInt01<200')).toEqual(['GEN-00042']);
+    expect(await refs('RefinableString10:ABC* RefinableString10:"GEN-00042"')).toEqual(['GEN-00042', 'ABC-1']);
     // operators are upper case only: "and" is a word
     expect(await refs('youth and')).toEqual([]);
-    // a property the schema does not have matches nothing
+    // a property the schema does not have matches nothing — nor an automatic OWS property of a LIST column
+    // (SharePoint creates those for site columns only), nor a Refinable property nobody mapped
     expect(await refs('NoSuchProperty:youth')).toEqual([]);
+    expect(await refs('RefOWSTEXT:GEN*')).toEqual([]);
+    expect(await refs('RefinableString99:GEN*')).toEqual([]);
   });
 
   it('sorts only by sortable properties: Created, LastModifiedTime, and Refinable ones the schema maps', async () => {
-    expect(await refs('RefOWSTEXT:GEN* OR RefOWSTEXT:ABC*', { SortList: [{ Property: 'RefinableString10', Direction: 1 }] })).toEqual(['GEN-00042', 'GEN-00041', 'ABC-1']);
-    expect(await refs('PenceOWSNMBR>0', { SortList: [{ Property: 'RefinableInt01', Direction: 0 }] })).toEqual(['GEN-00042', 'ABC-1', 'GEN-00041']);
-    expect(await refs('PenceOWSNMBR>0', { SortList: [{ Property: 'Created', Direction: 1 }] })).toHaveLength(3);
-    // The built-in Title is not sortable in SharePoint Online (pnp/pnpjs#307), nor an OWS property.
+    expect(await refs('RefinableString10:GEN* OR RefinableString10:ABC*', { SortList: [{ Property: 'RefinableString10', Direction: 1 }] })).toEqual(['GEN-00042', 'GEN-00041', 'ABC-1']);
+    expect(await refs('RefinableInt01>0', { SortList: [{ Property: 'RefinableInt01', Direction: 0 }] })).toEqual(['GEN-00042', 'ABC-1', 'GEN-00041']);
+    expect(await refs('RefinableInt01>0', { SortList: [{ Property: 'Created', Direction: 1 }] })).toHaveLength(3);
+    // The built-in Title is not sortable in SharePoint Online (pnp/pnpjs#307), nor an automatic OWS property.
     for (const Property of ['Title', 'RefOWSTEXT']) {
       const r = await raw(server.siteUrl, 'search/postquery', { method: 'POST', body: JSON.stringify({ request: { Querytext: 'youth', SortList: [{ Property, Direction: 0 }] } }) });
       expect({ status: r.status, ...errorOf(r.json) }).toEqual({ status: 400, code: '-1, Microsoft.Office.Server.Search.REST.SearchServiceException', message: 'Invalid parameter: SortList.' });
@@ -95,10 +98,10 @@ describe('SharePoint Search, emulated for PnPjs', () => {
   });
 
   it('answers GET /_api/search/query and refuses an empty or over-long query', async () => {
-    const r = await raw(server.siteUrl, `search/query?querytext='RefOWSTEXT:GEN*'&selectproperties='RefOWSTEXT,Title'&sortlist='RefinableString10:descending'&rowlimit=1`);
+    const r = await raw(server.siteUrl, `search/query?querytext='RefinableString10:GEN*'&selectproperties='RefinableString10,Title'&sortlist='RefinableString10:descending'&rowlimit=1`);
     expect(r.status).toBe(200);
     expect(r.json.PrimaryQueryResult.RelevantResults.TotalRows).toBe(2);
-    expect(r.json.PrimaryQueryResult.RelevantResults.Table.Rows[0].Cells).toEqual(expect.arrayContaining([{ Key: 'RefOWSTEXT', Value: 'GEN-00042', ValueType: 'Edm.String' }]));
+    expect(r.json.PrimaryQueryResult.RelevantResults.Table.Rows[0].Cells).toEqual(expect.arrayContaining([{ Key: 'RefinableString10', Value: 'GEN-00042', ValueType: 'Edm.String' }]));
     expect((await raw(server.siteUrl, "search/query?querytext=''")).status).toBe(400);
     expect((await raw(server.siteUrl, `search/query?querytext='${'a'.repeat(4097)}'`)).status).toBe(400);
     expect((await raw(server.siteUrl, "search/query?querytext='AND'")).status).toBe(400);

@@ -7,13 +7,14 @@
 //
 // Managed properties, as SharePoint Online's search schema has them for a list item:
 //  - Title, Path, ListItemID, ListId, Created, LastModifiedTime (Write), ContentClass, Rank, DocId;
-//  - every site column's automatically created property `<InternalName>OWS<TYPE>`: OWSTEXT (single/multiple lines
-//    of text), OWSCHCS (choice), OWSCHCM (multiple choice), OWSNMBR (number), OWSDATE (date), OWSBOOL (yes/no) —
-//    queryable and retrievable, NOT sortable;
-//  - RefinableString00–199, RefinableInt00–49, RefinableDate00–19, RefinableDecimal00–09: sortable, empty until a
-//    site collection admin maps a crawled property (`ows_<InternalName>`) to them in the site's search schema
-//    (here: the site's searchSchema meta, set with POST /_local/searchschema — the local stand-in for "Site settings >
-//    Search schema" or an imported search configuration).
+//  - RefinableString00–199, RefinableInt00–49, RefinableDate00–19, RefinableDecimal00–09: queryable, retrievable,
+//    sortable; empty until a site collection admin maps a crawled property (`ows_<InternalName>`) to them in the
+//    site's search schema (here: the site's searchSchema meta, set with POST /_local/searchschema — the local
+//    stand-in for "Site settings > Search schema" or an imported search configuration).
+//  - NOT the automatically created `<Name>OWS<CODE>` properties: SharePoint makes those only for SITE columns
+//    ("Regular columns won't automatically become managed properties" — Microsoft Learn, "Automatically created
+//    managed properties in SharePoint"), and this site's columns are all list columns.
+//  - Free-text words are looked for in the item's text and choice columns (the crawl indexes their content).
 // Sorting on anything but Rank, Created, LastModifiedTime, Size, DocId or a Refinable property answers 400
 // "Invalid parameter: SortList." (github.com/pnp/pnpjs/issues/307: the OOTB Title is unsortable in SPO; PnP-JS-Core #308).
 //
@@ -51,15 +52,6 @@ interface Prop {
   /** a person column: matched on the person's text, then by id */
   userColumn?: string;
 }
-
-const OWS_SUFFIX: Record<string, string[]> = {
-  owstext: ['Text', 'Note'],
-  owschcs: ['Choice'],
-  owschcm: ['MultiChoice'],
-  owsnmbr: ['Number', 'Currency', 'Integer'],
-  owsdate: ['DateTime'],
-  owsbool: ['Boolean'],
-};
 
 const REFINABLE = /^refinable(string(1[0-9]{2}|[0-9]{2})|int[0-4][0-9]|date[01][0-9]|decimal0[0-9])$/i;
 const SORTABLE_BUILT_IN = new Set(['rank', 'created', 'lastmodifiedtime', 'write', 'size', 'docid']);
@@ -112,20 +104,12 @@ function resolveProperty(ctx: Ctx, list: ListRecord, name: string, schema: Recor
   if (REFINABLE.test(n)) {
     const crawled = Object.entries(schema).find(([k]) => k.toLowerCase() === n)?.[1];
     const f = crawled && /^ows_/i.test(crawled) ? field(crawled.slice(4)) : undefined;
-    return f ? column(f, name) : { sql: 'NULL', params: [], kind: 'text', name };
-  }
-  if (n.endsWith('owsuser')) {
-    // A person column's property holds the person's e-mail, display name and login; SharePoint's exact layout of
-    // that text is not documented, so queries should look for the e-mail as a phrase (which is what matches here).
-    const f = field(name.slice(0, -'owsuser'.length));
     if (f && f.typeAsString === 'User') {
-      return { sql: `(SELECT email || ' | ' || title || ' | ' || login_name FROM users WHERE users.id = ${quoteIdent(f.internalName)})`, params: [], kind: 'text', name, userColumn: f.internalName };
+      // A person's crawled value carries their e-mail and name (its exact layout is SharePoint's own): queries
+      // look for the e-mail as a phrase, which matches here.
+      return { sql: `(SELECT email || ' | ' || title FROM users WHERE users.id = ${quoteIdent(f.internalName)})`, params: [], kind: 'text', name, userColumn: f.internalName };
     }
-  }
-  for (const [suffix, types] of Object.entries(OWS_SUFFIX)) {
-    if (!n.endsWith(suffix)) continue;
-    const f = field(name.slice(0, -suffix.length));
-    if (f && types.includes(f.typeAsString)) return column(f, name);
+    return f ? column(f, name) : { sql: 'NULL', params: [], kind: 'text', name };
   }
   return undefined;
 }
@@ -233,7 +217,7 @@ function compile(ctx: Ctx, list: ListRecord, node: KqlNode, schema: Record<strin
   if (!p) return NEVER;
   if (p.constant !== undefined) return matchesText(p.constant, node.op, node.value, node.prefix) ? ALWAYS : NEVER;
   if (p.userColumn !== undefined) {
-    const ids = ctx.store.allUsers().filter((u) => matchesText(`${u.email} | ${u.title} | ${u.loginName}`, node.op, node.value, node.prefix)).map((u) => u.id);
+    const ids = ctx.store.allUsers().filter((u) => matchesText(`${u.email} | ${u.title}`, node.op, node.value, node.prefix)).map((u) => u.id);
     return ids.length ? { sql: `${quoteIdent(p.userColumn)} IN (${ids.map(() => '?').join(', ')})`, params: ids } : NEVER;
   }
   return compare(p, node.op, node.value, node.phrase, node.prefix);

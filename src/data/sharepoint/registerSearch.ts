@@ -3,7 +3,7 @@
 // KQL operators (AND, NOT, Title:…, -x) or OData syntax are searched for as text and never run as query syntax.
 import type { Procurement, ProcurementStatus, Tier, WeightingMethod } from '../../domain';
 import type { ProcurementQuery, ProcurementSortKey, RegisterEntry } from '../ports';
-import { REGISTER_SEARCH_SCHEMA } from '../schema';
+import { REGISTER_SEARCH_PROPERTIES as P } from '../schema';
 
 /**
  * KQL's length limit for queries made in code is 4,096 characters (Microsoft Learn, "Keyword Query Language (KQL)
@@ -27,24 +27,26 @@ const anyOf = (property: string, values: readonly string[]): string =>
   values.length === 1 ? `${property}=${phrase(values[0])}` : `(${values.map((v) => `${property}=${phrase(v)}`).join(' OR ')})`;
 
 /**
- * The KQL for a register query on the Procurements list (by its id). Choices are matched whole (`=`): a word match
- * would find "warwickshire" inside "north-warwickshire". People by e-mail in their OWSUSER property. Each typed word
- * must start a word of the title or the reference (`GEN-0004` finds GEN-00041…).
+ * The KQL for a register query on the Procurements list (by its id), through the Refinable properties the site's
+ * search schema maps (schema/searchSchema.ts). Choices are matched whole (`=`): a word match would find
+ * "warwickshire" inside "north-warwickshire". The lead officer by e-mail. Each typed word must start a word of the
+ * title or the reference (`GEN-0004` finds GEN-000400…).
  */
 export function registerKql(listId: string, q: ProcurementQuery): string | undefined {
   const parts = [`ListId:${listId.replace(/[^0-9a-fA-F-]/g, '')}`];
   const statuses = q.status === undefined ? [] : typeof q.status === 'string' ? [q.status] : q.status.slice();
-  if (statuses.length) parts.push(anyOf('StatusOWSCHCS', statuses));
-  if (q.tier) parts.push(anyOf('TierOWSCHCS', [q.tier]));
-  if (q.authorityId) parts.push(anyOf('AuthorityOWSCHCS', [q.authorityId]));
-  if (q.themeId) parts.push(anyOf('ThemesOWSCHCM', [q.themeId]));
-  if (q.leadOfficerEmail) parts.push(`LeadOfficerOWSUSER:${phrase(q.leadOfficerEmail)}`);
-  if (q.approverEmail) parts.push(`ApproverOWSUSER:${phrase(q.approverEmail)}`);
+  if (statuses.length) parts.push(anyOf(P.status, statuses));
+  if (q.tier) parts.push(anyOf(P.tier, [q.tier]));
+  if (q.authorityId) parts.push(anyOf(P.authority, [q.authorityId]));
+  if (q.themeId) parts.push(anyOf(P.themes, [q.themeId]));
+  if (q.leadOfficerEmail) parts.push(`${P.leadOfficer}:${phrase(q.leadOfficerEmail)}`);
+  // An approver's queue is the list's (listAnswersPastThreshold), never search's.
+  if (q.approverEmail) return undefined;
   if (q.text !== undefined && q.text.trim() !== '') {
     const words = searchWords(q.text);
     // Typed text with no letters or digits (`*`, `"`, `()`) matches no word: nothing to search for.
     if (words.length === 0) return undefined;
-    for (const w of words) parts.push(`(Title:${w}* OR ReferenceOWSTEXT:${w}*)`);
+    for (const w of words) parts.push(`(Title:${w}* OR ${P.reference}:${w}*)`);
   }
   return parts.join(' AND ');
 }
@@ -53,10 +55,10 @@ const SORT_PROPERTIES: Record<ProcurementSortKey, string> = {
   // Created and LastModifiedTime are sortable in SharePoint Online's schema as it comes; the others are mapped.
   newest: 'Created',
   modified: 'LastModifiedTime',
-  reference: 'RefinableString120',
-  title: 'RefinableString121',
-  estimatedValue: 'RefinableInt20',
-  decisionDate: 'RefinableDate10',
+  reference: P.reference,
+  title: P.title,
+  estimatedValue: P.estimatedValue,
+  decisionDate: P.decisionDate,
 };
 
 /** Search's SortList for the register's sort (Direction 0 ascending, 1 descending). */
@@ -64,14 +66,8 @@ export function searchSort(sort: { by: ProcurementSortKey; descending?: boolean 
   return [{ Property: SORT_PROPERTIES[sort.by], Direction: sort.descending ? 1 : 0 }];
 }
 
-/** The sort properties the site's search schema must map (the others are sortable as they come). */
-export const MAPPED_SORT_PROPERTIES = Object.values(SORT_PROPERTIES).filter((p) => p in REGISTER_SEARCH_SCHEMA);
-
 /** What the register shows, as search returns it (retrievable properties, values as text). */
-export const REGISTER_SELECT = [
-  'ListItemID', 'Title', 'ReferenceOWSTEXT', 'AuthorityOWSCHCS', 'EstimatedValuePenceOWSNMBR', 'TierOWSCHCS',
-  'WeightingMethodOWSCHCS', 'WeightingPercentOWSNMBR', 'StatusOWSCHCS',
-];
+export const REGISTER_SELECT = ['ListItemID', 'Title', P.reference, P.authority, P.estimatedValue, P.tier, P.weightingMethod, P.weightingPercent, P.status];
 
 const num = (v: unknown): number | undefined => {
   if (v === null || v === undefined || v === '') return undefined;
@@ -84,13 +80,13 @@ const text = (v: unknown): string => (v === null || v === undefined ? '' : Strin
 export function entryFromSearchRow(row: Record<string, unknown>): RegisterEntry {
   return {
     id: num(row.ListItemID) ?? 0,
-    reference: text(row.ReferenceOWSTEXT),
+    reference: text(row[P.reference]),
     title: text(row.Title),
-    authorityId: text(row.AuthorityOWSCHCS),
-    estimatedValuePence: num(row.EstimatedValuePenceOWSNMBR) ?? 0,
-    tier: (text(row.TierOWSCHCS) || undefined) as Tier | undefined,
-    weighting: { method: (text(row.WeightingMethodOWSCHCS) || 'none') as WeightingMethod, percent: num(row.WeightingPercentOWSNMBR) },
-    status: (text(row.StatusOWSCHCS) || 'Draft') as ProcurementStatus,
+    authorityId: text(row[P.authority]),
+    estimatedValuePence: num(row[P.estimatedValue]) ?? 0,
+    tier: (text(row[P.tier]) || undefined) as Tier | undefined,
+    weighting: { method: (text(row[P.weightingMethod]) || 'none') as WeightingMethod, percent: num(row[P.weightingPercent]) },
+    status: (text(row[P.status]) || 'Draft') as ProcurementStatus,
   };
 }
 
@@ -110,12 +106,13 @@ export function entryFromProcurement(p: Procurement & { id: number }): RegisterE
 
 /**
  * Whether a list past 5,000 items can answer the query itself under SharePoint's threshold: with no filter (it
- * walks ID or the sort column's index — every register sort is on an indexed column), or the approver's queue
- * (Awaiting approval for one approver: a queue, which stays far below 5,000, and must show a submission at once).
+ * walks ID or the sort column's index — every register sort is on an indexed column), or a query for an approver
+ * (the register asks for one only with Awaiting approval: a queue far below 5,000 that narrows first, and must show
+ * a submission at once — search would show it only after the crawl).
  */
 export function listAnswersPastThreshold(q: ProcurementQuery): boolean {
+  if (q.approverEmail) return true;
   const noText = q.text === undefined || q.text.trim() === '';
-  const others = !q.tier && !q.authorityId && !q.themeId && !q.leadOfficerEmail && noText;
-  if (others && !q.approverEmail && (q.status === undefined || (Array.isArray(q.status) && q.status.length === 0))) return true;
-  return others && !!q.approverEmail && q.status === 'Awaiting approval';
+  const noStatus = q.status === undefined || (Array.isArray(q.status) && q.status.length === 0);
+  return noStatus && noText && !q.tier && !q.authorityId && !q.themeId && !q.leadOfficerEmail;
 }
