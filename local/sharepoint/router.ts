@@ -2,7 +2,7 @@
 import { Ctx, SPRequest, SPResponse, jsonResponse, emptyResponse } from './context';
 import { Store, UserRecord, ListRecord, ViewDef } from './store';
 import { Segment, parsePath, resolveAliases } from './odata/path';
-import { SPError, CODES, listNotFound, listIdNotFound, noResource, errorBody, accessDenied } from './errors';
+import { SPError, CODES, listNotFound, listIdNotFound, noResource, errorBody, accessDenied, wrongMethod } from './errors';
 import * as web from './routes/web';
 import { searchRoute } from './search/searchRoutes';
 import * as lists from './routes/lists';
@@ -16,8 +16,7 @@ import { requireRead, requireManageLists, requireManagePermissions } from './per
 import { FieldDef } from './fields';
 
 function methodNotAllowed(ctx: Ctx, resource: string): SPError {
-  return new SPError(405, CODES.clientService,
-    `The HTTP method '${ctx.req.method}' cannot be used to access the resource '${resource}'. The operation type of the resource is specified as 'Default'. Please use correct HTTP method to invoke the resource.`);
+  return wrongMethod(ctx.req.method, resource);
 }
 
 function arg(seg: Segment, i = 0): string | number | boolean | null {

@@ -7,6 +7,7 @@ import { SPFI } from '@pnp/sp';
 import { InjectHeaders } from '@pnp/queryable';
 import { startLocalServer, LocalServer, asLocalUser } from '../support/localServer';
 import { pnp, raw, errorOf } from './pnpClient';
+import { REGISTER_SEARCH_SCHEMA } from '../../src/data/schema';
 
 let server: LocalServer;
 let sp: SPFI;
@@ -118,4 +119,16 @@ describe('SharePoint Search, emulated for PnPjs', () => {
     const seen = await visitor.search({ Querytext: 'youth', SelectProperties: ['Title'], RowLimit: 10 });
     expect(seen.PrimarySearchResults.map((x) => (x as Record<string, unknown>).Title)).toEqual(['Youth employment programme']);
   });
+});
+
+describe('the local site as first started', () => {
+  it('has the register\'s search schema mapped, as the site collection admin maps it on a tenant', async () => {
+    const seeded = await startLocalServer({ seed: 'provision' });
+    try {
+      const res = await fetch(`${seeded.url}/_local/searchschema`);
+      expect(await res.json()).toEqual({ mappings: REGISTER_SEARCH_SCHEMA });
+    } finally {
+      await seeded.stop();
+    }
+  }, 120_000);
 });

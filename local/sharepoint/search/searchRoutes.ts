@@ -6,7 +6,7 @@ import { Ctx, SPResponse, jsonResponse } from '../context';
 import { parseJsonBody } from '../routes/items';
 import { SearchRequest, runSearch } from './searchQuery';
 import { searchError } from './kql';
-import { CODES, SPError } from '../errors';
+import { wrongMethod } from '../errors';
 
 function arrayOf(v: unknown): unknown[] {
   if (Array.isArray(v)) return v;
@@ -63,20 +63,15 @@ function fromGet(ctx: Ctx): SearchRequest {
   };
 }
 
-function methodNotAllowed(ctx: Ctx, resource: string): SPError {
-  return new SPError(405, CODES.clientService,
-    `The HTTP method '${ctx.req.method}' cannot be used to access the resource '${resource}'. The operation type of the resource is specified as 'Default'. Please use correct HTTP method to invoke the resource.`);
-}
-
 export function searchRoute(ctx: Ctx, name: string): SPResponse | undefined {
   const m = ctx.req.method;
   if (name === 'postquery') {
-    if (m !== 'POST') throw methodNotAllowed(ctx, 'postquery');
+    if (m !== 'POST') throw wrongMethod(m, 'postquery');
     const payload = runSearch(ctx, fromPost(ctx));
     return jsonResponse(ctx, 200, ctx.verbose ? { 'odata.name': 'postquery', value: payload } : payload);
   }
   if (name === 'query') {
-    if (m !== 'GET') throw methodNotAllowed(ctx, 'query');
+    if (m !== 'GET') throw wrongMethod(m, 'query');
     const payload = runSearch(ctx, fromGet(ctx));
     return jsonResponse(ctx, 200, ctx.verbose ? { 'odata.name': 'query', value: payload } : payload);
   }
