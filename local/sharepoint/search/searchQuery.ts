@@ -154,7 +154,7 @@ function dateValue(v: string): string | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-function compare(p: Prop, op: string, value: string, phrase: boolean, prefix: boolean): Sql {
+function compare(p: Prop, op: string, value: string, prefix: boolean): Sql {
   const sqlOp = op === ':' || op === '=' ? '=' : op;
   if (p.kind === 'number') {
     const n = Number(value);
@@ -190,7 +190,6 @@ function compare(p: Prop, op: string, value: string, phrase: boolean, prefix: bo
     const any = `EXISTS (SELECT 1 FROM json_each(coalesce(${p.sql}, '[]')) WHERE lower(value) = lower(?))`;
     return { sql: op === '<>' ? `NOT ${any}` : op === '=' ? any : '0', params: [...p.params, value] };
   }
-  void phrase;
   if (op === '=' || op === '<>') return { sql: `lower(coalesce(${p.sql}, '')) ${op === '=' ? '=' : '<>'} lower(?)`, params: [...p.params, value] };
   return { sql: `(${p.sql}) ${op} ?`, params: [...p.params, value] };
 }
@@ -209,7 +208,7 @@ function compile(ctx: Ctx, list: ListRecord, node: KqlNode, schema: Record<strin
   }
   if (!node.property) {
     // Free text: a word or phrase found in any searchable column (prefix when it ends with *).
-    const parts = searchableColumns(list).map((p) => compare(p, ':', node.value, node.phrase, node.prefix));
+    const parts = searchableColumns(list).map((p) => compare(p, ':', node.value, node.prefix));
     return parts.length ? { sql: `(${parts.map((p) => p.sql).join(' OR ')})`, params: parts.flatMap((p) => p.params) } : NEVER;
   }
   const p = resolveProperty(ctx, list, node.property, schema);
@@ -220,7 +219,7 @@ function compile(ctx: Ctx, list: ListRecord, node: KqlNode, schema: Record<strin
     const ids = ctx.store.allUsers().filter((u) => matchesText(`${u.email} | ${u.title}`, node.op, node.value, node.prefix)).map((u) => u.id);
     return ids.length ? { sql: `${quoteIdent(p.userColumn)} IN (${ids.map(() => '?').join(', ')})`, params: ids } : NEVER;
   }
-  return compare(p, node.op, node.value, node.phrase, node.prefix);
+  return compare(p, node.op, node.value, node.prefix);
 }
 
 const registered = new WeakSet<object>();
@@ -289,11 +288,11 @@ export function runSearch(ctx: Ctx, req: SearchRequest): Json {
     const colParams = [...sortProps.flatMap((p) => p.params), ...selProps.flatMap((s) => (s.p ? s.p.params : []))];
     const rows = ctx.store.db.prepare(`SELECT ${cols.join(', ')} FROM ${table} WHERE ${whereSql} ORDER BY ${order} LIMIT ?`)
       .all(...([...colParams, ...params, startRow + rowLimit] as never[])) as Record<string, unknown>[];
-    total += rows.length > 0 ? Number(rows[0]['svh$total'])
+    total += rows.length > 0 ? Number(rows[0].svh$total)
       : Number((ctx.store.db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${whereSql}`).get(...(params as never[])) as { n: number }).n);
     for (const r of rows) {
       hits.push({
-        id: Number(r['svh$id']),
+        id: Number(r.svh$id),
         keys: sortProps.map((_, i) => r[`svh$s${i}`]),
         cells: selProps.map((s, i) => cell(s.name, r[`svh$c${i}`], s.p ? s.p.kind : 'text')),
       });
