@@ -95,7 +95,7 @@ define([], function () {
       SortHighest: '{0} (highest first)',
       SortLowest: '{0} (lowest first)',
       FromSearch: 'Found with SharePoint search: a procurement added or changed in the last few minutes may not appear here yet.',
-      SearchHint: 'Searches whole words at the start of the reference or title.'
+      SearchHint: 'Type the start of a reference, or words from the title.'
     },
 
     Guide: {
