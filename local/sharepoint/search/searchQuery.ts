@@ -26,12 +26,7 @@ import { FieldDef, isStored } from '../fields';
 import { canRead, readOnlyOwnItems } from '../permissions';
 import { ListRecord, itemsTable, quoteIdent } from '../store';
 import { KqlNode, parseKql, searchError, wordsOf } from './kql';
-
-/**
- * At most 500 rows a page: "RowLimit ... the maximum value is 500" — Microsoft Learn, "SharePoint Search REST API
- * overview" (rowlimit); SharePoint answers more with 500.
- */
-export const MAX_SEARCH_ROW_LIMIT = 500;
+import { MAX_KQL_LENGTH, MAX_SEARCH_ROW_LIMIT } from '../platformLimits';
 
 export interface SearchRequest {
   querytext: string;
@@ -247,10 +242,7 @@ function cell(key: string, value: unknown, kind: Kind | 'id'): Json {
 export function runSearch(ctx: Ctx, req: SearchRequest): Json {
   const started = Date.now();
   if (req.querytext.trim() === '') throw searchError('The query text is empty.');
-  if (req.querytext.length > 4096) {
-    // "KQL queries you create programmatically ... have a default length limit of 4,096 characters" (KQL syntax reference).
-    throw searchError('The query text is too long.');
-  }
+  if (req.querytext.length > MAX_KQL_LENGTH) throw searchError('The query text is too long.');
   const tree = parseKql(req.querytext);
   registerFunctions(ctx);
   const schema = searchSchema(ctx);

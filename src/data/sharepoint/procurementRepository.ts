@@ -19,7 +19,7 @@ import type {
 } from '../ports';
 import { ACTION_PLAN_LIST, COMMITMENTS_LIST, PROCUREMENTS_LIST } from '../schema/lists';
 import { LIST_VIEW_THRESHOLD } from '../schema/types';
-import { REGISTER_SELECT, entryFromProcurement, entryFromSearchRow, listAnswersPastThreshold, registerKql, searchSort } from './registerSearch';
+import { MAX_SEARCH_PAGE, REGISTER_SELECT, entryFromProcurement, entryFromSearchRow, listAnswersPastThreshold, registerKql, searchSort } from './registerSearch';
 import type { BatchPart } from './batch';
 import { runBatchParts } from './batch';
 import { toDataError } from './errors';
@@ -81,8 +81,6 @@ function roundOf(p: Procurement): number {
 const SEARCH_TOKEN = 'search:';
 /** How long the list's size is trusted before it is read again (one small request). */
 const LIST_FACTS_TTL_MS = 5 * 60_000;
-/** Search answers at most 500 rows a page (Microsoft Learn, "SharePoint Search REST API overview": rowlimit). */
-const MAX_SEARCH_PAGE = 500;
 
 function refuse(problems: FieldError[]): void {
   if (problems.length > 0) throw new ValidationError(problems, PROCUREMENTS_LIST.title);

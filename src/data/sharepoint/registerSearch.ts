@@ -12,6 +12,9 @@ import { REGISTER_SEARCH_PROPERTIES as P } from '../schema';
  */
 export const MAX_SEARCH_WORDS = 12;
 
+/** Search answers at most 500 rows a request (tested against the platform's figure in tests/local/platformLimits). */
+export const MAX_SEARCH_PAGE = 500;
+
 /** The words of what was typed, as SharePoint's word breaker splits text: runs of letters and digits. */
 export function searchWords(text: string): string[] {
   const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) || []).filter((w, i, all) => all.indexOf(w) === i);
