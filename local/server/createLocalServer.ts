@@ -186,6 +186,22 @@ export function createLocalServer(options: LocalServerOptions): LocalServerHandl
       const result = site.bulkInsert(String(b.list ?? ''), b.items as unknown[], typeof b.author === 'string' ? site.resolveUser(b.author) : undefined);
       return jsonReply(200, result);
     }
+    if (p === '/_local/searchschema') {
+      // NOT SharePoint's API: the local stand-in for a site collection admin's "Search schema" page (or an imported
+      // search configuration) — which crawled property each Refinable managed property holds, e.g.
+      // { "mappings": { "RefinableString150": "ows_Reference" } }. Site owners only.
+      if (req.method === 'POST') {
+        const actor = actingUser(req);
+        if (effectiveLevel(site.store, actor) !== 'full') return spErrorReply(new SPError(403, CODES.accessDenied, 'Access denied. The search schema is for site collection admins.'));
+        const m = body().mappings;
+        if (!m || typeof m !== 'object' || Array.isArray(m) || Object.entries(m).some(([k, v]) => !/^Refinable(String|Int|Date|Decimal)\d{2,3}$/i.test(k) || typeof v !== 'string' || !/^ows_\w+$/.test(v))) {
+          return jsonReply(400, { error: 'mappings must map Refinable managed properties to crawled properties (ows_<InternalName>).' });
+        }
+        const current = JSON.parse(site.store.getMeta('searchSchema') || '{}') as Record<string, string>;
+        site.store.setMeta('searchSchema', JSON.stringify({ ...current, ...(m as Record<string, string>) }));
+      }
+      return jsonReply(200, { mappings: JSON.parse(site.store.getMeta('searchSchema') || '{}') });
+    }
     return jsonReply(404, { error: `No local control at ${p}` });
   };
 

@@ -92,3 +92,9 @@ export function noResource(path: string): SPError {
 export function errorBody(code: string, message: string): string {
   return JSON.stringify({ 'odata.error': { code, message: { lang: 'en-US', value: message } } });
 }
+
+/** 405: the resource exists but not for this HTTP method (SharePoint's ClientServiceException). */
+export function wrongMethod(method: string, resource: string): SPError {
+  return new SPError(405, CODES.clientService,
+    `The HTTP method '${method}' cannot be used to access the resource '${resource}'. The operation type of the resource is specified as 'Default'. Please use correct HTTP method to invoke the resource.`);
+}

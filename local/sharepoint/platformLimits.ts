@@ -51,3 +51,15 @@ export const MAX_BATCH_BYTES = 1_048_576;
  * minutes after page load"; Microsoft Learn, "Working with the request digest" in SPFx docs).
  */
 export const FORM_DIGEST_TIMEOUT_SECONDS = 1800;
+
+/**
+ * Search answers at most 500 rows a request, whatever RowLimit asks ("it returns only 500 rows at a time" —
+ * c-sharpcorner.com, "Handling the SharePoint REST API search threshold limit in SPFx"; page on with StartRow).
+ */
+export const MAX_SEARCH_ROW_LIMIT = 500;
+
+/**
+ * A KQL query made in code is at most 4,096 characters by default — Microsoft Learn, "Keyword Query Language (KQL)
+ * syntax reference" ("KQL queries you create programmatically ... have a default length limit of 4,096 characters").
+ */
+export const MAX_KQL_LENGTH = 4096;

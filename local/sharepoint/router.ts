@@ -2,8 +2,9 @@
 import { Ctx, SPRequest, SPResponse, jsonResponse, emptyResponse } from './context';
 import { Store, UserRecord, ListRecord, ViewDef } from './store';
 import { Segment, parsePath, resolveAliases } from './odata/path';
-import { SPError, CODES, listNotFound, listIdNotFound, noResource, errorBody, accessDenied } from './errors';
+import { SPError, CODES, listNotFound, listIdNotFound, noResource, errorBody, accessDenied, wrongMethod } from './errors';
 import * as web from './routes/web';
+import { searchRoute } from './search/searchRoutes';
 import * as lists from './routes/lists';
 import * as items from './routes/items';
 import * as fields from './routes/fields';
@@ -16,8 +17,7 @@ import { FieldDef } from './fields';
 import { storageEntityRoute } from './tenant';
 
 function methodNotAllowed(ctx: Ctx, resource: string): SPError {
-  return new SPError(405, CODES.clientService,
-    `The HTTP method '${ctx.req.method}' cannot be used to access the resource '${resource}'. The operation type of the resource is specified as 'Default'. Please use correct HTTP method to invoke the resource.`);
+  return wrongMethod(ctx.req.method, resource);
 }
 
 function arg(seg: Segment, i = 0): string | number | boolean | null {
@@ -96,6 +96,7 @@ export class SharePointRouter {
       return undefined;
     }
     if (head.name === 'web') return this.web(ctx, rest);
+    if (head.name === 'search' && rest.length === 1) return searchRoute(ctx, rest[0].name);
     if (head.name === 'lists') return this.web(ctx, segs);
     return undefined;
   }

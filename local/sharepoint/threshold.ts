@@ -3,8 +3,14 @@
 // Rule (LIST_VIEW_THRESHOLD = 5,000):
 //  - A list holding ≤ 5,000 items: every query is allowed.
 //  - A larger list: a query is allowed when
-//    (a) it has no $filter, orders by ID only (or not at all) and asks for $top ≤ 5,000 — paging through
-//        everything by ID with $skiptoken is fine on SharePoint; or
+//    (a) it has no $filter, orders by ID or by INDEXED columns of a sortable type (or not at all) and asks for
+//        $top ≤ 5,000 — paging through everything by ID with $skiptoken is fine on SharePoint, and so is a
+//        view sorted by an indexed text, number or date column: SharePoint walks that column's index. People,
+//        lookup and managed metadata columns are the exception ("Columns with column types like people, lookup,
+//        or managed metadata can cause list view threshold errors when sorting. However, you can use text,
+//        number, date, and other column types in the first sort." — Microsoft support, quoted in
+//        github.com/MicrosoftDocs/microsoft-365-community/issues/766; Microsoft Learn "Manage large lists and
+//        libraries": sort a view of a large list by an indexed column); or
 //    (b) $top ≤ 5,000, its $filter has, at the top level of an AND chain, a clause on an INDEXED column
 //        (ID, or an indexed field that is not a lookup: SharePoint does not narrow by a lookup column's index) using
 //        eq, lt, le, gt, ge, startswith, or a null check, and that clause alone matches ≤ 5,000 items; and every
@@ -20,6 +26,9 @@ import { FieldDef } from './fields';
 import { LIST_VIEW_THRESHOLD, LOOKUP_COLUMN_THRESHOLD } from './platformLimits';
 
 export { LIST_VIEW_THRESHOLD, LOOKUP_COLUMN_THRESHOLD };
+
+/** Column types whose index SharePoint does not walk to sort a large list (issue 766 above). */
+const UNSORTABLE_BY_INDEX = new Set(['Lookup', 'LookupMulti', 'User', 'UserMulti', 'TaxonomyFieldType', 'TaxonomyFieldTypeMulti']);
 
 export interface OrderTerm {
   field: FieldDef | 'ID';
@@ -58,12 +67,9 @@ export function checkThreshold(
 ): void {
   if (itemCount <= LIST_VIEW_THRESHOLD) return;
   if (top > LIST_VIEW_THRESHOLD) throw throttled();
-  const orderOk = order.every((o) => o.field === 'ID' || (o.field.indexed && o.field.typeAsString !== 'Lookup'));
-  if (!filter) {
-    if (order.every((o) => o.field === 'ID')) return;
-    throw throttled();
-  }
+  const orderOk = order.every((o) => o.field === 'ID' || (o.field.indexed && !UNSORTABLE_BY_INDEX.has(o.field.typeAsString)));
   if (!orderOk) throw throttled();
+  if (!filter) return;
   for (const c of clauses) {
     const frag = indexableClause(ctx, c);
     if (!frag) continue;

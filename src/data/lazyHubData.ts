@@ -6,7 +6,7 @@ import type { HubData } from './ports';
 /** Every method of every repository: the compiler insists this stays complete as HubData grows. */
 type Methods<T> = { [M in keyof T]-?: true };
 const METHODS: { [K in keyof HubData]-?: Methods<HubData[K]> } = {
-  procurements: { get: true, getById: true, query: true, awards: true, create: true, update: true, saveBundle: true, statusHistory: true },
+  procurements: { get: true, getById: true, query: true, register: true, awards: true, create: true, update: true, saveBundle: true, statusHistory: true },
   approvals: { decisionFor: true, record: true },
   commitments: { listForProcurement: true, query: true, update: true },
   outcomes: { record: true, get: true, query: true, update: true },

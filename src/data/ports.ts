@@ -69,6 +69,21 @@ export interface ProcurementQuery extends PageRequest {
   sort?: { by: ProcurementSortKey; descending?: boolean };
 }
 
+/** A row of the register: what its columns show. */
+export type RegisterEntry = Pick<Procurement, 'reference' | 'title' | 'authorityId' | 'estimatedValuePence' | 'weighting' | 'status'> & {
+  id: number;
+  tier?: Tier;
+};
+
+/**
+ * A page of the register. `source` says who answered: the list itself (always current), or SharePoint Search,
+ * which a list past 5,000 items needs for words, themes and broad filters — and which shows a change only once
+ * the crawl has picked it up (usually within minutes).
+ */
+export interface RegisterPage extends Page<RegisterEntry> {
+  source: 'list' | 'search';
+}
+
 /** A procurement with what is written with it (the wizard's save, the award). */
 export interface ProcurementBundle {
   procurement: Procurement;
@@ -111,6 +126,11 @@ export interface ProcurementRepository {
   get(reference: string): Promise<Stored<Procurement> | undefined>;
   getById(id: number): Promise<Stored<Procurement> | undefined>;
   query(query?: ProcurementQuery): Promise<Page<Stored<Procurement>>>;
+  /**
+   * The register's page: any filter, words and sort, at any size of list — the list answers what SharePoint lets
+   * it answer past 5,000 items, SharePoint Search the rest (src/data/README.md, "The register at scale").
+   */
+  register(query: ProcurementQuery): Promise<RegisterPage>;
   /** The award facts of the procurements in one status (an indexed filter), only those columns: for the dashboard. */
   awards(query: PageRequest & { status: ProcurementStatus; authorityId?: string }): Promise<Page<AwardSummary>>;
   /**

@@ -94,7 +94,9 @@ define([], function () {
       SortAToZ: '{0} (A to Z)',
       SortZToA: '{0} (Z to A)',
       SortHighest: '{0} (highest first)',
-      SortLowest: '{0} (lowest first)'
+      SortLowest: '{0} (lowest first)',
+      FromSearch: 'Found with SharePoint search: a procurement added or changed in the last few minutes may not appear here yet.',
+      SearchHint: 'Type the start of a reference, or words from the title.'
     },
 
     Guide: {

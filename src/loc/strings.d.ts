@@ -88,6 +88,8 @@ declare interface ISocialValueHubStrings {
     SortZToA: string;
     SortHighest: string;
     SortLowest: string;
+    FromSearch: string;
+    SearchHint: string;
   };
   Guide: {
     NewHeading: string;

@@ -4,6 +4,7 @@ import type { SPFI } from '@pnp/sp';
 import type { HubData } from '../../src/data/ports';
 import { createLocalSp, createSharePointData, provision } from '../../src/data/sharepoint';
 import { startLocalServer } from '../support/localServer';
+import { REGISTER_SEARCH_SCHEMA } from '../../src/data/schema';
 import type { FaultOptions, LocalServer } from '../support/localServer';
 
 export { MANAGER, OFFICER, OFFICER2, action, commitment, outcome, procurement } from '../support/records';
@@ -17,6 +18,8 @@ export interface Hub {
 export async function startHub(options: { user?: string; faults?: FaultOptions; dataDir?: string } = {}): Promise<Hub> {
   const server = await startLocalServer({ seed: 'none', user: 'admin', dataDir: options.dataDir });
   await provision(createLocalSp(server.siteUrl));
+  // The site collection admin's one-off mapping of the register's sort properties (src/data/schema/searchSchema.ts).
+  await server.setSearchSchema({ ...REGISTER_SEARCH_SCHEMA });
   await server.setUser(options.user || 'officer');
   if (options.faults) await server.setFaults(options.faults);
   const sp = createLocalSp(server.siteUrl, { retries: 8 });

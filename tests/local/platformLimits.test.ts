@@ -4,6 +4,7 @@ import type { ListDef } from '../../src/data/schema';
 import { SCHEMA, MAX_INDEXED_COLUMNS as APP_MAX_INDEXED, MAX_TEXT_LENGTH as APP_MAX_TEXT, LIST_VIEW_THRESHOLD as APP_THRESHOLD } from '../../src/data/schema';
 import { MAX_REFERENCE_LENGTH } from '../../src/domain';
 import { DASHBOARD_PAGE_SIZE } from '../../src/app/dashboard';
+import { MAX_SEARCH_PAGE, registerKql } from '../../src/data/sharepoint/registerSearch';
 import { createLocalSp } from '../../src/data/sharepoint';
 import { runBatchParts } from '../../src/data/sharepoint/batch';
 import * as platform from '../../local/sharepoint/platformLimits';
@@ -19,6 +20,17 @@ describe('the app stays inside SharePoint Online\'s limits', () => {
     expect(APP_THRESHOLD).toBeLessThanOrEqual(platform.LIST_VIEW_THRESHOLD);
     expect(DASHBOARD_PAGE_SIZE).toBeLessThanOrEqual(platform.MAX_ITEMS_PAGE);
     expect(MAX_REFERENCE_LENGTH).toBeLessThanOrEqual(platform.MAX_TEXT_LENGTH);
+    expect(MAX_SEARCH_PAGE).toBeLessThanOrEqual(platform.MAX_SEARCH_ROW_LIMIT);
+  });
+
+  it('keeps the register\'s KQL inside the query length limit, whatever is typed', () => {
+    const guid = '0f6f5c6e-1a2b-4c3d-9e8f-0123456789ab';
+    const worst = registerKql(guid, {
+      text: Array.from({ length: 300 }, (_, i) => `w${'x'.repeat(i % 40)}${i}`).join(' '),
+      status: ['Draft', 'Awaiting approval', 'Approved', 'Rejected', 'Tendering', 'Awarded', 'In delivery', 'Closed', 'Withdrawn'],
+      tier: 'toms-included', authorityId: 'stratford-on-avon', themeId: 'healthier-stronger-communities', leadOfficerEmail: `${'a'.repeat(200)}@svhub.example`,
+    });
+    expect(worst?.length).toBeLessThanOrEqual(platform.MAX_KQL_LENGTH);
   });
 
   it.each(SCHEMA.map((l) => [l.title, l as ListDef] as const))('list %s: title, text lengths, indexed columns and view row limits fit', (_t, list) => {

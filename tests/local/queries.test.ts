@@ -162,6 +162,13 @@ describe('$filter, $orderby and paging on a list over the threshold', () => {
     expect((await logs().filter('Id le 10 and Quantity eq 3')()).map((x: { Id: number }) => x.Id)).toEqual([3]);
   });
 
+  it('sorts the whole large list by an indexed text or date column, as SharePoint Online walks that index', async () => {
+    const byRef = await logs().select('Id', 'Ref').orderBy('Ref', false).top(3)();
+    expect(byRef.map((x: { Ref: string }) => x.Ref)).toEqual(['P-049', 'P-049', 'P-049']);
+    const byDate = await logs().select('Id', 'PeriodEnd').orderBy('PeriodEnd').top(2)();
+    expect(byDate).toHaveLength(2);
+  });
+
   it('answers SharePoint\'s errors for unknown fields and malformed OData', async () => {
     const path = "web/lists/getByTitle('Suppliers')/items";
     const bad = async (q: string): Promise<{ status: number; code: string; message: string }> => {

@@ -64,6 +64,9 @@ export interface LocalServer {
   setUser(login: string): Promise<void>;
   /** NOT SharePoint: inserts many items in one transaction (POST /_local/bulk) */
   bulkInsert(list: string, items: Record<string, unknown>[]): Promise<{ count: number; firstId: number | null; lastId: number | null }>;
+  /** NOT SharePoint's API: maps Refinable managed properties to crawled properties, as a site collection admin does
+   * in the site's search schema (POST /_local/searchschema). */
+  setSearchSchema(mappings: Record<string, string>): Promise<void>;
 }
 
 // One build of the server, shared with `npm start` and the benchmarks (local/buildServer.cjs): bundled with esbuild
@@ -189,6 +192,9 @@ export async function startLocalServer(opts: LocalServerOptions = {}): Promise<L
       // The bulk insert is a site owner's tool; the items are authored by the current local user, as before.
       const me = await (await fetch(`${url}/_local/user`)).json() as { user: { loginName: string } };
       return await post('/_local/bulk', { list, items, author: me.user.loginName }, asLocalUser('admin')) as { count: number; firstId: number | null; lastId: number | null };
+    },
+    async setSearchSchema(mappings: Record<string, string>) {
+      await post('/_local/searchschema', { mappings }, asLocalUser('admin'));
     },
   };
   return server;

@@ -4,6 +4,7 @@ import { MEASURES } from '../../src/domain';
 import type { ActionPlanItem, Procurement, ProcurementStatus, RecordedKpiAssessment } from '../../src/domain';
 import { DataError } from '../../src/data/ports';
 import type { ApprovalDecision, BundleSaveResult, HubData, Page, ProcurementBundle, ProcurementQuery, Stored } from '../../src/data/ports';
+import { entryFromProcurement } from '../../src/data/sharepoint/registerSearch';
 
 export interface MemoryHub {
   data: HubData;
@@ -94,6 +95,11 @@ export function memoryHub(options: { missingLists?: string[]; currentEmail?: str
       get: async (reference) => procurements.get(reference),
       getById: async (id) => Array.from(procurements.values()).filter((p) => p.id === id)[0],
       query,
+      // The register over the in-memory list: always the list (no threshold here), through query() as it stands.
+      register: async (q) => {
+        const page = await hub.data.procurements.query(q);
+        return { items: page.items.map(entryFromProcurement), nextPageToken: page.nextPageToken, source: 'list' as const };
+      },
       awards: (q) => query({ status: q.status, authorityId: q.authorityId, pageSize: q.pageSize, pageToken: q.pageToken }),
       create: async (p) => store(p),
       update: async (p) => {

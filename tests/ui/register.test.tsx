@@ -75,6 +75,38 @@ describe('the procurement register', () => {
     expect(rows()[0]).toHaveTextContent("O'Neil & Sons catering");
   });
 
+  it('searches what is typed as text — quotes, wildcards, KQL and OData, 300 characters — keeping it in the box, with no error', async () => {
+    const { hub, user } = await setup();
+    const asked: (string | undefined)[] = [];
+    const register = hub.data.procurements.register;
+    // The data layer says which engine answered; past 5,000 items that is SharePoint Search (tests/data/registerScale).
+    hub.data.procurements.register = async (q) => {
+      asked.push(q.text);
+      return { ...(await register(q)), source: q.text ? 'search' : 'list' };
+    };
+    await user.click(screen.getByRole('tab', { name: 'All procurements' }));
+    await screen.findByRole('heading', { name: 'All procurements' });
+    const box = screen.getByLabelText('Search reference or title');
+    const hostile = ['"WMCA-2026-0007"', '*', 'Title:x OR ID gt 0', "') or 1 eq 1 or ('", 'NOT "contract" AND -x', 'x'.repeat(300)];
+    for (const text of hostile) {
+      await user.clear(box);
+      await user.click(box);
+      await user.paste(text);
+      expect(box).toHaveValue(text);
+      await waitFor(() => expect(asked[asked.length - 1]).toBe(text));
+      await waitFor(() => expect(screen.getByText('No procurements match these filters.')).toBeInTheDocument());
+      expect(screen.queryByText('The register could not be loaded')).not.toBeInTheDocument();
+      expect(screen.getByText(/Found with SharePoint search: a procurement added or changed in the last few minutes may not appear here yet\./)).toBeInTheDocument();
+    }
+    await user.clear(box);
+    await user.click(box);
+    await user.paste("O'Neil & Sons");
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    await user.clear(box);
+    await waitFor(() => expect(rows()).toHaveLength(25));
+    expect(screen.queryByText(/Found with SharePoint search/)).not.toBeInTheDocument();
+  });
+
   it('sorts by value when the column header is pressed, and opens a procurement', async () => {
     const { user } = await setup();
     await waitFor(() => expect(rows()).toHaveLength(25));

@@ -8,3 +8,4 @@ import '@pnp/sp/batching';
 import '@pnp/sp/site-users/web';
 import '@pnp/sp/site-groups/web';
 import '@pnp/sp/security';
+import '@pnp/sp/search';

@@ -13,10 +13,13 @@ import type {
   ProcurementQuery,
   ProcurementRepository,
   ProcurementSortKey,
+  RegisterPage,
   Stored,
   WriteFailure,
 } from '../ports';
 import { ACTION_PLAN_LIST, COMMITMENTS_LIST, PROCUREMENTS_LIST } from '../schema/lists';
+import { LIST_VIEW_THRESHOLD } from '../schema/types';
+import { MAX_SEARCH_PAGE, REGISTER_SELECT, entryFromProcurement, entryFromSearchRow, listAnswersPastThreshold, registerKql, searchSort } from './registerSearch';
 import type { BatchPart } from './batch';
 import { runBatchParts } from './batch';
 import { toDataError } from './errors';
@@ -74,6 +77,11 @@ function roundOf(p: Procurement): number {
   return p.approvalRound ?? 0;
 }
 
+/** Page tokens of search pages carry the row to start from; list pages carry SharePoint's $skiptoken. */
+const SEARCH_TOKEN = 'search:';
+/** How long the list's size is trusted before it is read again (one small request). */
+const LIST_FACTS_TTL_MS = 5 * 60_000;
+
 function refuse(problems: FieldError[]): void {
   if (problems.length > 0) throw new ValidationError(problems, PROCUREMENTS_LIST.title);
 }
@@ -100,6 +108,24 @@ export class SharePointProcurementRepository implements ProcurementRepository {
     this.list = new ListGateway(sp, PROCUREMENTS_LIST, PROCUREMENT_FIELDS);
     this.commitments = new ListGateway(sp, COMMITMENTS_LIST, COMMITMENT_FIELDS);
     this.actions = new ListGateway(sp, ACTION_PLAN_LIST, ACTION_FIELDS);
+  }
+
+  private listFacts?: { at: number; facts: Promise<{ id: string; itemCount: number }> };
+
+  /** The list's id (search scopes by it) and size (past 5,000 items, broad queries go to search), cached briefly. */
+  private facts(): Promise<{ id: string; itemCount: number }> {
+    const now = Date.now();
+    if (!this.listFacts || now - this.listFacts.at > LIST_FACTS_TTL_MS) {
+      const facts = this.sp.web.lists.getByTitle(PROCUREMENTS_LIST.title).select('Id', 'ItemCount')<{ Id: string; ItemCount: number }>()
+        .then((l) => ({ id: l.Id, itemCount: l.ItemCount }));
+      this.listFacts = { at: now, facts };
+      facts.catch(() => {
+        this.listFacts = undefined;
+      });
+    }
+    return this.listFacts.facts.catch((e: unknown) => {
+      throw toDataError(e, 'Procurements', PROCUREMENTS_LIST.title);
+    });
   }
 
   private what(p: { reference: string }): string {
@@ -178,6 +204,41 @@ export class SharePointProcurementRepository implements ProcurementRepository {
       'Procurements',
     );
     return { items: page.items.map((i) => procurementFromItem(i)), nextPageToken: page.nextPageToken };
+  }
+
+  public async register(query: ProcurementQuery): Promise<RegisterPage> {
+    const token = query.pageToken;
+    if (token && token.startsWith(SEARCH_TOKEN)) return this.searchRegister(query, Number(token.slice(SEARCH_TOKEN.length)) || 0);
+    // What the list answers at any size needs no look at its size first.
+    if (!token && !listAnswersPastThreshold(query)) {
+      const facts = await this.facts();
+      if (facts.itemCount > LIST_VIEW_THRESHOLD) return this.searchRegister(query, 0);
+    }
+    const page = await this.query(query);
+    return { items: page.items.map(entryFromProcurement), nextPageToken: page.nextPageToken, source: 'list' };
+  }
+
+  /** One page of the register from SharePoint Search (one request once the list's id is known). */
+  private async searchRegister(query: ProcurementQuery, startRow: number): Promise<RegisterPage> {
+    const { id } = await this.facts();
+    const kql = registerKql(id, query);
+    if (!kql) return { items: [], source: 'search' };
+    const rowLimit = Math.max(1, Math.min(query.pageSize || 50, MAX_SEARCH_PAGE));
+    try {
+      const results = await this.sp.search({
+        Querytext: kql,
+        StartRow: startRow,
+        RowLimit: rowLimit,
+        SelectProperties: REGISTER_SELECT,
+        SortList: searchSort(query.sort || { by: 'newest', descending: true }) as never,
+        TrimDuplicates: false,
+      });
+      const items = results.PrimarySearchResults.map((r) => entryFromSearchRow(r as unknown as Record<string, unknown>));
+      const next = startRow + items.length;
+      return { items, nextPageToken: items.length > 0 && next < results.TotalRows ? `${SEARCH_TOKEN}${next}` : undefined, source: 'search' };
+    } catch (e) {
+      throw toDataError(e, 'Procurements (search)', PROCUREMENTS_LIST.title);
+    }
   }
 
   private async people(p: Procurement): Promise<{ leadOfficerId: number; approverId: number | null; submittedById: number | null }> {

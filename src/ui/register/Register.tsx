@@ -141,7 +141,7 @@ export function Register({ data, scope, userEmail, onOpen }: RegisterProps): Rea
     text: text.trim() || undefined,
     sort,
   };
-  const page = useAsync(() => data.procurements.query(query), [JSON.stringify(query)]);
+  const page = useAsync(() => data.procurements.register(query), [JSON.stringify(query)]);
 
   const update = (patch: Partial<Filters>): void => {
     setFilters((f) => ({ ...f, ...patch }));
@@ -156,7 +156,7 @@ export function Register({ data, scope, userEmail, onOpen }: RegisterProps): Rea
     <section aria-labelledby="register-heading">
       <h2 id="register-heading">{HEADINGS[scope]}</h2>
       <div className={styles.filters} role="search" aria-label={strings.Register.FiltersLabel}>
-        <Field label={strings.Register.Search}>
+        <Field label={strings.Register.Search} hint={strings.Register.SearchHint}>
           <Input value={filters.text} onChange={(_, d) => update({ text: d.value })} type="search" />
         </Field>
         {scope !== 'approvals' && (
@@ -240,7 +240,7 @@ export function Register({ data, scope, userEmail, onOpen }: RegisterProps): Rea
                   <TableCell>{authorityName(p.authorityId)}</TableCell>
                   <TableCell className={styles.numeric}>{money(p.estimatedValuePence)}</TableCell>
                   <TableCell>
-                    <Badge appearance="outline" color="informative">{tierLabel(p.tierDecision?.tier)}</Badge>
+                    <Badge appearance="outline" color="informative">{tierLabel(p.tier)}</Badge>
                   </TableCell>
                   <TableCell>{weightingText(p.weighting)}</TableCell>
                   <TableCell>
@@ -250,6 +250,11 @@ export function Register({ data, scope, userEmail, onOpen }: RegisterProps): Rea
               ))}
             </TableBody>
           </ResponsiveTable>
+          {page.value.source === 'search' && (
+            <Text as="p" size={200}>
+              {strings.Register.FromSearch}
+            </Text>
+          )}
           {page.value.items.length === 0 && (
             <Text as="p" role="status">
               {NONE[scope]}
