@@ -10,7 +10,8 @@ interface AxeViolation {
 }
 
 export async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: path.join(require.resolve('axe-core'), '..', 'axe.min.js') });
+  // Once a page: the layout sweep asks again at each width.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: path.join(require.resolve('axe-core'), '..', 'axe.min.js') });
   const violations = (await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe;
     // Fluent's focus manager (tabster) adds invisible "dummy" inputs at the edges of focus groups to keep

@@ -110,8 +110,11 @@ describe('officer → manager, with the keyboard and reloads', () => {
     await page.getByRole('link', { name: reference }).waitFor();
     await press(page, new RegExp(`^${reference}$`));
     await page.getByRole('heading', { level: 2, name: new RegExp(TITLE) }).waitFor();
+    // Every control on the way is reached with Tab and shows its focus (tabTo checks what is seen).
+    await typeInto(page, /^Comments for the officer/, 'Keep the local hiring target.');
     await press(page, /^Approve$/);
     await page.getByText(/^Approved by /).first().waitFor();
+    await page.getByText('Keep the local hiring target.').waitFor();
     const [approved] = await listItems('Procurements', `Reference eq '${reference}'`);
     expect(approved.Status).toBe('Approved');
     expect(errors).toEqual([]);

@@ -16,10 +16,30 @@ async function focused(page: Page): Promise<{ name: string; box?: { x: number; y
   });
 }
 
+/** How many pixels differ between two PNG screenshots of the same size, decoded in the page. */
+async function changedPixels(page: Page, a: Buffer, b: Buffer): Promise<number> {
+  return page.evaluate(async ([x, y]) => {
+    const pixels = async (base64: string): Promise<Uint8ClampedArray> => {
+      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      return context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    };
+    const [p, q] = await Promise.all([pixels(x), pixels(y)]);
+    let changed = 0;
+    for (let i = 0; i < p.length; i += 4) {
+      if (Math.abs(p[i] - q[i]) + Math.abs(p[i + 1] - q[i + 1]) + Math.abs(p[i + 2] - q[i + 2]) > 48) changed++;
+    }
+    return changed;
+  }, [a.toString('base64'), b.toString('base64')]);
+}
+
 /**
  * Keyboard focus must be seen. Whatever draws it (an outline, Fluent's ring on the control or on its
- * wrapper), the place looks different with focus than without: compare the two, leaving with Tab and
- * coming back with Shift+Tab as a person would.
+ * wrapper, a link's double underline), the place looks different with focus than without: compare the two,
+ * leaving with Tab and coming back with Shift+Tab as a person would. A pixel or two is not a visible
+ * indicator: at least a clearly different 2-px line along the control's shorter side must change.
  */
 async function expectFocusSeen(page: Page, name: string, box: { x: number; y: number; width: number; height: number }): Promise<void> {
   const pad = 6;
@@ -28,7 +48,9 @@ async function expectFocusSeen(page: Page, name: string, box: { x: number; y: nu
   await page.keyboard.press('Tab');
   const without = await page.screenshot({ clip, animations: 'disabled', caret: 'hide' });
   await page.keyboard.press('Shift+Tab');
-  if (withFocus.equals(without)) throw new Error(`keyboard focus on "${name.slice(0, 60)}" cannot be seen`);
+  const changed = await changedPixels(page, withFocus, without);
+  const needed = 2 * Math.max(8, Math.min(box.width, box.height));
+  if (changed < needed) throw new Error(`keyboard focus on "${name.slice(0, 60)}" cannot be seen (${changed} pixels change, at least ${needed} needed)`);
 }
 
 /** Presses Tab until the focused element's name matches, then checks that its focus can be seen. */

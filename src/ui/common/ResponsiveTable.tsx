@@ -5,6 +5,9 @@ import type { TableProps } from '@fluentui/react-components';
 /** Below this width (the space the table has, not the window's) rows become stacked cards. */
 export const STACK_BELOW_PX = 600;
 
+/** The stacked card's heading column: 40% of the card, at least 6rem and at most 11rem. */
+const HEADING_COLUMN = 'clamp(6rem, 40cqw, 11rem)';
+
 const useStyles = makeStyles({
   // Each row a card, each cell a line "heading  value": on a phone (Teams at 400 px) a table of seven
   // columns is unreadable and pushes the page sideways.
@@ -22,30 +25,41 @@ const useStyles = makeStyles({
     '& tbody': { display: 'block' },
     '& tr': {
       display: 'block',
+      // The heading column is sized from the card's width (cqw), the same for every cell of the card.
+      containerType: 'inline-size',
       marginBottom: tokens.spacingVerticalM,
       padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
       border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
       borderRadius: tokens.borderRadiusMedium,
     },
+    // Each cell a line "heading  value": the heading floats in the cell's left padding, so everything in the
+    // cell (text, a note under it, a badge, a progress bar) flows in the value's column. A grid put each piece
+    // in its own cell, and a note under a value landed in the heading's column.
     '& td': {
-      display: 'grid',
-      gridTemplateColumns: 'minmax(6rem, 40%) minmax(0, 1fr)',
-      columnGap: tokens.spacingHorizontalM,
-      alignItems: 'start',
-      // A badge or button keeps its own width rather than stretching across the card.
-      justifyItems: 'start',
+      display: 'flow-root',
       height: 'auto',
       minHeight: 0,
-      padding: `${tokens.spacingVerticalXS} 0`,
+      padding: `${tokens.spacingVerticalXS} 0 ${tokens.spacingVerticalXS} ${HEADING_COLUMN}`,
       textAlign: 'left',
       whiteSpace: 'normal',
+      // A long link or email breaks rather than widen the card (and the page) on a phone.
+      overflowWrap: 'anywhere',
     },
     // The column's heading beside each value (from the header row, so it always matches it).
     '& td::before': {
       content: 'attr(data-label)',
+      float: 'left',
+      boxSizing: 'border-box',
+      width: HEADING_COLUMN,
+      marginLeft: `calc(-1 * ${HEADING_COLUMN})`,
+      paddingRight: tokens.spacingHorizontalM,
       fontWeight: tokens.fontWeightSemibold,
       color: tokens.colorNeutralForeground2,
+      overflowWrap: 'normal',
     },
+    // A cell holding a block of its own (facts, a reason box and buttons): the heading above it, full width.
+    '& td[data-stack="full"]': { paddingLeft: 0 },
+    '& td[data-stack="full"]::before': { float: 'none', display: 'block', width: 'auto', marginLeft: 0 },
   },
 });
 

@@ -69,6 +69,20 @@ export function BarChart(props: BarChartProps): React.ReactElement {
       if (LIBRARY_IDS.indexOf(el.id) >= 0) el.id = `${props.id}-${el.id}`;
     }
   });
+  // The library measures its box only when its props change (react-charts 9.3.25, CartesianChart's
+  // _fitParentContainer): narrowed from a desktop to a phone's width, it kept its wide drawing and cut off
+  // most of the bars. Give it the box's width as a prop, so each resize draws it anew.
+  const [width, setWidth] = React.useState<number | undefined>(undefined);
+  const drawn = props.rows.length > 0;
+  React.useLayoutEffect(() => {
+    const box = chartRef.current;
+    if (!box || typeof ResizeObserver === 'undefined') return undefined;
+    const measure = (): void => setWidth(Math.floor(box.getBoundingClientRect().width));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, [drawn]);
   const captionId = `${props.id}-caption`;
   // Room left of the axis for its longest tick, the largest figure rounded up (the library's 40px cuts "£12,000").
   const largest = Math.max(0, ...props.rows.flatMap((r) => r.values));
@@ -102,13 +116,14 @@ export function BarChart(props: BarChartProps): React.ReactElement {
           </li>
         ))}
       </ul>
-      {props.rows.length > 0 && (
+      {drawn && (
         <div className={styles.chart} style={{ height: `${HEIGHT}px` }} ref={chartRef}>
           <GroupedVerticalBarChart
             data={data}
             chartTitle={props.title}
             culture="en-GB"
             height={HEIGHT}
+            width={width}
             yAxisTickFormat={poundsTick}
             wrapXAxisLables={true}
             // Figures over grouped bars collide when the bars are narrow (£758 over £1,151): each bar's

@@ -18,6 +18,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { seriesColors } from '../theme';
 import { ResponsiveTable } from '../common/ResponsiveTable';
 import { AUTHORITIES, addMonths, formatLongDate, formatPounds, isoDateFromDate, periodFor, periodsBetween, themeById } from '../../domain';
 import type { IsoDate } from '../../domain';
@@ -51,11 +52,11 @@ const useStyles = makeStyles({
 
 /**
  * Series colours: Fluent tokens, so each follows the Teams theme, with at least 3:1 contrast against the page
- * in light (5.4, 6.1, 6.3) and dark (4.6, 11.4, 5.3); high contrast gives committed cyan, the others white.
+ * in light (5.4, 6.1, 6.3) and dark (4.6, 11.4, 5.3); high contrast gives cyan, yellow and green (see ../theme).
  */
 const COMMITTED = tokens.colorCompoundBrandForeground1;
-const REPORTED = tokens.colorPaletteMarigoldForeground2;
-const VERIFIED = tokens.colorPaletteGreenForeground1;
+const REPORTED = seriesColors.reported;
+const VERIFIED = seriesColors.verified;
 
 const S = strings.Dashboard;
 

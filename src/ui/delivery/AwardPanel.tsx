@@ -174,9 +174,12 @@ export function AwardPanel({ data, procurement: p, library, actionPlan, onAwarde
           <Field label={S.SupplierName} required {...fieldState(shownErrors, 'supplier.name')}>
             <Input value={supplier.name} onChange={(_, d) => setSupplier({ ...supplier, name: d.value })} />
           </Field>
-          <Checkbox label={S.SmeCheck} checked={supplier.isSme} onChange={(_, d) => setSupplier({ ...supplier, isSme: !!d.checked })} />
-          <Checkbox label={S.VcseCheck} checked={supplier.isVcse} onChange={(_, d) => setSupplier({ ...supplier, isVcse: !!d.checked })} />
-          <Checkbox label={S.LocalCheck} checked={supplier.isLocal} onChange={(_, d) => setSupplier({ ...supplier, isLocal: !!d.checked })} />
+          {/* A row of their own: left inline, wrapped lines of checkboxes overlapped by a few pixels. */}
+          <div className={styles.row}>
+            <Checkbox label={S.SmeCheck} checked={supplier.isSme} onChange={(_, d) => setSupplier({ ...supplier, isSme: !!d.checked })} />
+            <Checkbox label={S.VcseCheck} checked={supplier.isVcse} onChange={(_, d) => setSupplier({ ...supplier, isVcse: !!d.checked })} />
+            <Checkbox label={S.LocalCheck} checked={supplier.isLocal} onChange={(_, d) => setSupplier({ ...supplier, isLocal: !!d.checked })} />
+          </div>
           <Field label={S.Postcode} hint={S.PostcodeHint} {...fieldState(shownErrors, 'supplier.postcode')}>
             <Input value={supplier.postcode} onChange={(_, d) => setSupplier({ ...supplier, postcode: d.value })} />
           </Field>

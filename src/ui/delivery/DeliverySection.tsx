@@ -52,6 +52,10 @@ const useStyles = makeStyles({
   term: { fontWeight: tokens.fontWeightSemibold },
   detail: { margin: 0 },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  // The evidence column holds the facts, the reason box and the buttons: the fixed layout's equal shares
+  // crushed it to a few words a line beside half-empty columns.
+  narrowColumn: { width: '14%' },
+  wideColumn: { width: '44%' },
 });
 
 const SHOWN = ['Tendering', 'Awarded', 'In delivery', 'Closed'];
@@ -157,11 +161,11 @@ export function DeliverySection({ data, user, procurement: p, onChanged, onVerif
           <ResponsiveTable aria-label={S.LogsTitle} stackBelow={900}>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>{S.LogPeriod}</TableHeaderCell>
+                <TableHeaderCell className={styles.narrowColumn}>{S.LogPeriod}</TableHeaderCell>
                 <TableHeaderCell>{S.Measure}</TableHeaderCell>
-                <TableHeaderCell>{S.LogQuantity}</TableHeaderCell>
-                <TableHeaderCell>{S.Status}</TableHeaderCell>
-                <TableHeaderCell>{S.LogEvidence}</TableHeaderCell>
+                <TableHeaderCell className={styles.narrowColumn}>{S.LogQuantity}</TableHeaderCell>
+                <TableHeaderCell className={styles.narrowColumn}>{S.Status}</TableHeaderCell>
+                <TableHeaderCell className={styles.wideColumn}>{S.LogEvidence}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -171,7 +175,7 @@ export function DeliverySection({ data, user, procurement: p, onChanged, onVerif
                   <TableCell>{measureName(log.measureCode, library)}</TableCell>
                   <TableCell>{unitOf(log.measureCode) ? quantityText(log.quantity, unitOf(log.measureCode) as Parameters<typeof quantityText>[1]) : log.quantity}</TableCell>
                   <TableCell>{log.verification === 'Reported' ? S.AwaitingStatus : log.verification}</TableCell>
-                  <TableCell>
+                  <TableCell data-stack="full">
                     <LogFacts log={log} library={library} />
                     {log.verification === 'Reported' && <VerifyControls data={data} user={user} log={log} onDone={loaded.reload} onVerified={onVerified} />}
                     {log.verification === 'Verified' && log.celebratedMessageId && (

@@ -22,9 +22,10 @@ const S = strings.Delivery;
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: 0, listStyleType: 'none' },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
-  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`, margin: 0 },
+  // minmax(0, 1fr): a long evidence link wraps inside the column instead of widening the page on a phone.
+  facts: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`, margin: 0 },
   term: { fontWeight: tokens.fontWeightSemibold },
-  detail: { margin: 0 },
+  detail: { margin: 0, overflowWrap: 'anywhere' },
 });
 
 function sameEmail(a: string | undefined, b: string | undefined): boolean {

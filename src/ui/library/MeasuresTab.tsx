@@ -37,6 +37,10 @@ const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '44rem', marginTop: tokens.spacingVerticalL },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   theme: { marginTop: tokens.spacingVerticalL },
+  // Nine equal columns crushed the measure's words and its source to a few letters a line: the words get
+  // the room, and below 1,000 px the rows become cards.
+  measureColumn: { width: '26%' },
+  sourceColumn: { width: '22%' },
 });
 
 interface Form {
@@ -226,15 +230,15 @@ export function MeasuresTab({ data, measures, onChanged }: MeasuresTabProps): Re
         return (
           <section key={theme.id} className={styles.theme} aria-label={theme.label}>
             <h3>{theme.label}</h3>
-            <ResponsiveTable size="small" aria-label={`${S.Heading}: ${theme.label}`}>
+            <ResponsiveTable size="small" stackBelow={1000} aria-label={`${S.Heading}: ${theme.label}`}>
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell>{S.Code}</TableHeaderCell>
-                  <TableHeaderCell>{S.Measure}</TableHeaderCell>
+                  <TableHeaderCell className={styles.measureColumn}>{S.Measure}</TableHeaderCell>
                   <TableHeaderCell>{S.Unit}</TableHeaderCell>
                   <TableHeaderCell>{S.Proxy}</TableHeaderCell>
                   <TableHeaderCell>{S.Edition}</TableHeaderCell>
-                  <TableHeaderCell>{S.Source}</TableHeaderCell>
+                  <TableHeaderCell className={styles.sourceColumn}>{S.Source}</TableHeaderCell>
                   <TableHeaderCell>{S.RecordOnly}</TableHeaderCell>
                   <TableHeaderCell>{S.Active}</TableHeaderCell>
                   <TableHeaderCell />

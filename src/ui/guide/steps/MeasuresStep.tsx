@@ -30,7 +30,16 @@ const useStyles = makeStyles({
   themes: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(18rem, 1fr))', gap: tokens.spacingHorizontalM },
   theme: { marginBottom: tokens.spacingVerticalL },
   numeric: { textAlign: 'right', whiteSpace: 'nowrap' },
-  quantity: { maxWidth: '9rem' },
+  // A heading may wrap ("Proxy per unit" ran into "Value" at tablet widths); the figures under it do not.
+  numericHeading: { textAlign: 'right' },
+  quantity: { width: '100%', maxWidth: '12rem' },
+  // The unit on one line: in a narrow cell it broke a letter a line ("F T E").
+  unit: { whiteSpace: 'nowrap' },
+  // The fixed layout's equal shares crushed the measure's words and the target box beside a near-empty
+  // Remove column: give the words and the box the room.
+  measureColumn: { width: '30%' },
+  targetColumn: { width: '24%' },
+  removeColumn: { width: '6rem' },
 });
 
 /** Quantity × proxy for a typed target; undefined for record-only measures or unreadable input. */
@@ -116,11 +125,11 @@ export function MeasuresStep({
               <ResponsiveTable size="small" aria-label={format(strings.Measures.MeasuresUnder, theme.label)}>
                 <TableHeader>
                   <TableRow>
-                    <TableHeaderCell>{strings.Measures.Measure}</TableHeaderCell>
-                    <TableHeaderCell>{strings.Measures.Target}</TableHeaderCell>
-                    <TableHeaderCell className={styles.numeric}>{strings.Measures.Proxy}</TableHeaderCell>
-                    <TableHeaderCell className={styles.numeric}>{strings.Measures.Value}</TableHeaderCell>
-                    <TableHeaderCell aria-label={strings.Measures.Remove} />
+                    <TableHeaderCell className={styles.measureColumn}>{strings.Measures.Measure}</TableHeaderCell>
+                    <TableHeaderCell className={styles.targetColumn}>{strings.Measures.Target}</TableHeaderCell>
+                    <TableHeaderCell className={styles.numericHeading}>{strings.Measures.Proxy}</TableHeaderCell>
+                    <TableHeaderCell className={styles.numericHeading}>{strings.Measures.Value}</TableHeaderCell>
+                    <TableHeaderCell className={styles.removeColumn} aria-label={strings.Measures.Remove} />
                   </TableRow>
                 </TableHeader>
                 <TableBody>
@@ -143,7 +152,7 @@ export function MeasuresStep({
                               className={styles.quantity}
                               inputMode="decimal"
                               value={t.quantity}
-                              contentAfter={m?.unit}
+                              contentAfter={m?.unit ? { children: m.unit, className: styles.unit } : undefined}
                               onChange={(_, d) => setQuantity(t.code, d.value)}
                             />
                           </Field>

@@ -11,10 +11,13 @@ import {
   RadioGroup,
   Select,
   Textarea,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import * as strings from 'SocialValueHubStrings';
 import { RELEVANCE_LEVELS, WEIGHTING_METHODS } from '../../../domain';
 import type { PolicyEdition, SocialValueRelevance, TierDecision, WeightingMethod } from '../../../domain';
+import { CheckboxGroupField } from '../../common/CheckboxGroupField';
 import { fieldState } from '../../common/FieldErrors';
 import { weightingRecommendation } from '../draft';
 import { format } from '../../../loc/format';
@@ -27,8 +30,12 @@ const RELEVANCE_LABELS: Record<SocialValueRelevance, string> = {
   high: strings.Weighting.RelevanceHigh,
 };
 
+// Fluent's radio labels reach a few pixels beyond their rows: stacked, one overlapped the next.
+const useRadioStyles = makeStyles({ group: { rowGap: tokens.spacingVerticalXS } });
+
 export function WeightingStep({ draft, errors, onChange, tier, edition }: StepProps & { tier: TierDecision; edition: PolicyEdition }): React.ReactElement {
   const styles = useFormStyles();
+  const radios = useRadioStyles();
   const recommendation = weightingRecommendation(draft, tier, edition);
   const allowedMethods = WEIGHTING_METHODS.filter((m) => !(m.id === 'none' && tier.weightingRequired));
   const { weightingMinPercent: min, weightingMaxPercent: max } = edition;
@@ -51,13 +58,14 @@ export function WeightingStep({ draft, errors, onChange, tier, edition }: StepPr
           ))}
         </Select>
       </Field>
-      <Field label={strings.Weighting.Essential}>
+      {/* The question names the group; the box keeps its own label as its name (one label a control). */}
+      <CheckboxGroupField label={strings.Weighting.Essential}>
         <Checkbox
           checked={draft.socialValueEssential}
           onChange={(_, d) => onChange({ socialValueEssential: !!d.checked })}
           label={strings.Weighting.EssentialYes}
         />
-      </Field>
+      </CheckboxGroupField>
 
       <MessageBar intent="info" className={styles.wide}>
         <MessageBarBody>
@@ -77,7 +85,7 @@ export function WeightingStep({ draft, errors, onChange, tier, edition }: StepPr
       </MessageBar>
 
       <Field label={strings.Weighting.Method} required className={styles.wide} {...fieldState(errors, 'method')}>
-        <RadioGroup value={draft.method} onChange={(_, d) => onChange({ method: d.value as WeightingMethod, percent: d.value === 'weighted' ? draft.percent : '' })}>
+        <RadioGroup className={radios.group} value={draft.method} onChange={(_, d) => onChange({ method: d.value as WeightingMethod, percent: d.value === 'weighted' ? draft.percent : '' })}>
           {allowedMethods.map((m) => (
             <Radio key={m.id} value={m.id} label={m.label} />
           ))}
