@@ -29,6 +29,8 @@ export function quantityText(quantity: number, unit: MeasureUnit): string {
   if (unit === 'count') return String(quantity);
   if (unit === '£ spend') return formatPounds(poundsToPence(quantity));
   if (unit === '%') return `${quantity}%`;
+  // One of a plural unit reads singular: "1 week", "1 hour", "1 tonne CO2e".
+  if (quantity === 1 && (unit === 'weeks' || unit === 'hours' || unit === 'tonnes CO2e')) return `1 ${unit.replace(/s\b/, '')}`;
   return `${quantity} ${unit}`;
 }
 

@@ -1,0 +1,14 @@
+// Quantities as a person reads them on the contract's page: in their unit, one of a plural unit singular.
+import { quantityText } from '../../src/ui/delivery/deliveryLabels';
+
+it('writes a quantity in its unit, one week, hour or tonne singular', () => {
+  expect(quantityText(1, 'weeks')).toBe('1 week');
+  expect(quantityText(1, 'hours')).toBe('1 hour');
+  expect(quantityText(2.5, 'weeks')).toBe('2.5 weeks');
+  expect(quantityText(1, 'FTE')).toBe('1 FTE');
+  expect(quantityText(1, 'tonnes CO2e')).toBe('1 tonne CO2e');
+  expect(quantityText(3, 'tonnes CO2e')).toBe('3 tonnes CO2e');
+  expect(quantityText(12, 'count')).toBe('12');
+  expect(quantityText(40, '%')).toBe('40%');
+  expect(quantityText(1234.5, '£ spend')).toBe('£1,234.50');
+});
