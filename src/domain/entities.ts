@@ -93,6 +93,8 @@ export interface Procurement {
   approvalOutcome?: ApprovalOutcome;
   approvalComments?: string;
   approvedByEmail?: string;
+  /** The approver's name as SharePoint records it (the decision's DecidedBy), for people to read. */
+  approvedByName?: string;
   approvedAt?: string;
   /**
    * Set on read when the status claims a decision (Approved and after, or Rejected) that the Approvals list

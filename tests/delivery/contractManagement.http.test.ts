@@ -37,7 +37,10 @@ async function tendering(ref: string): Promise<Stored<Procurement>> {
   await hub.server.setUser('manager');
   await hub.data.approvals.record({ procurementReference: ref, round: 1, outcome: 'Approved', decidedByEmail: MANAGER.email, decidedAt: '2026-03-05T10:00:00Z' });
   await hub.server.setUser('officer');
-  return moveTo(hub.data, (await hub.data.procurements.get(ref))!, 'Tendering');
+  const approved = (await hub.data.procurements.get(ref))!;
+  // The page names the approver as SharePoint records them, not by e-mail.
+  expect(approved).toMatchObject({ approvalOutcome: 'Approved', approvedByEmail: MANAGER.email, approvedByName: MANAGER.displayName });
+  return moveTo(hub.data, approved, 'Tendering');
 }
 
 function commitments(ref: string): ReturnType<typeof commitmentFromRow>['commitment'][] {

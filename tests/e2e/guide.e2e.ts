@@ -97,7 +97,7 @@ describe('the new procurement guide in Chromium', () => {
       await page.goto(`${serverUrl()}/#/procurement/${encodeURIComponent(reference)}`);
       await page.reload(); // a hash change alone would keep the officer's session in the page
       await page.getByRole('button', { name: 'Approve' }).click();
-      await expectText(page, 'Approved by daniel.hughes@svhub.example');
+      await expectText(page, 'Approved by Daniel Hughes');
       const [approved] = await listItems('Procurements', `Reference eq '${reference}'`);
       expect(approved.Status).toBe('Approved');
       expect(await listItems('Approvals', `ProcurementRef eq '${reference}'`)).toHaveLength(1);

@@ -145,6 +145,7 @@ export class SharePointProcurementRepository implements ProcurementRepository {
       p.approvalOutcome = decision.outcome;
       p.approvalComments = decision.comments;
       p.approvedByEmail = decision.decidedByEmail;
+      p.approvedByName = decision.decidedByName;
       p.approvedAt = decision.decidedAt;
     }
     if (standing.notOnRecord) p.approvalNotOnRecord = standing.notOnRecord;

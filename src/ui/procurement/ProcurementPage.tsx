@@ -196,7 +196,7 @@ export function ProcurementPage({ data, graph, user, reference, onEdit, onBack }
         <MessageBar intent={p.approvalOutcome === 'Approved' ? 'success' : 'error'} className={styles.panel}>
           <MessageBarBody>
             <MessageBarTitle>
-              {format(strings.Procurement.DecidedBy, p.approvalOutcome, p.approvedByEmail ?? '', dateTime(p.approvedAt))}
+              {format(strings.Procurement.DecidedBy, p.approvalOutcome, p.approvedByName || p.approvedByEmail || '', dateTime(p.approvedAt))}
             </MessageBarTitle>
             {p.approvalComments}
           </MessageBarBody>
