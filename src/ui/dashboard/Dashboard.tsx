@@ -20,7 +20,8 @@ import {
 } from '@fluentui/react-components';
 import { seriesColors } from '../theme';
 import { ResponsiveTable } from '../common/ResponsiveTable';
-import { AUTHORITIES, addMonths, formatLongDate, formatPounds, isoDateFromDate, periodFor, periodsBetween, themeById } from '../../domain';
+import { addMonths, formatLongDate, formatPounds, isoDateFromDate, periodFor, periodsBetween, themeById } from '../../domain';
+import { AuthorityOptions } from '../common/AuthorityOptions';
 import type { IsoDate } from '../../domain';
 import type { HubData } from '../../app/hubData';
 import type { DashboardFigures, DashboardFilters } from '../../domain';
@@ -120,11 +121,7 @@ export function Dashboard(props: DashboardProps): React.ReactElement {
         <Field label={S.Authority}>
           <Select value={filters.authorityId || ''} onChange={(e, d) => setFilters({ ...filters, authorityId: d.value || undefined })}>
             <option value="">{S.AllAuthorities}</option>
-            {AUTHORITIES.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
+            <AuthorityOptions />
           </Select>
         </Field>
         {f && (

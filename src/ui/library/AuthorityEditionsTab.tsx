@@ -4,7 +4,8 @@
 import * as React from 'react';
 import * as strings from 'SocialValueHubStrings';
 import { Button, Field, Input, Select, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { AUTHORITIES, PolicyInputError, authorityById, formatLongDate, formatPounds, parsePounds } from '../../domain';
+import { PolicyInputError, authorityById, formatLongDate, formatPounds, parsePounds } from '../../domain';
+import { AuthorityOptions } from '../common/AuthorityOptions';
 import type { AuthorityEdition, FieldError } from '../../domain';
 import type { HubData } from '../../app/hubData';
 import { addAuthorityEdition } from '../../app/measureLibrary';
@@ -130,11 +131,7 @@ export function AuthorityEditionsTab({ data, editions, onChanged }: AuthorityEdi
       <Field label={S.Authority} required {...fieldState(errors, 'authorityId')}>
         <Select value={form.authorityId} onChange={(_, d) => change({ authorityId: d.value })}>
           <option value="">{S.ChooseAuthority}</option>
-          {AUTHORITIES.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
+          <AuthorityOptions />
         </Select>
       </Field>
       <Field label={S.EditionId} hint={S.EditionHint} required {...fieldState(errors, 'editionId')}>

@@ -1,7 +1,8 @@
 import * as React from 'react';
 import { Checkbox, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import * as strings from 'SocialValueHubStrings';
-import { AUTHORITIES, CONTRACT_TYPES, REGIMES } from '../../../domain';
+import { CONTRACT_TYPES, REGIMES } from '../../../domain';
+import { AuthorityOptions } from '../../common/AuthorityOptions';
 import type { ContractType, FieldError, Regime } from '../../../domain';
 import { fieldState } from '../../common/FieldErrors';
 import type { GuideDraft } from '../draft';
@@ -30,9 +31,7 @@ export function BasicsStep({ draft, errors, onChange }: StepProps): React.ReactE
       </Field>
       <Field label={strings.Basics.Authority} required {...fieldState(errors, 'authorityId')}>
         <Select value={draft.authorityId} onChange={(_, d) => onChange({ authorityId: d.value })}>
-          {AUTHORITIES.map((a) => (
-            <option key={a.id} value={a.id}>{a.name}</option>
-          ))}
+          <AuthorityOptions />
         </Select>
       </Field>
       <Field label={strings.Basics.Directorate} required {...fieldState(errors, 'directorate')}>
