@@ -3,7 +3,7 @@
 // of screens is kept once and none is forgotten.
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openPage, serverUrl } from './browser';
-import { tabTo } from './keyboard';
+import { arrowToRadio, tabTo } from './keyboard';
 
 jest.setTimeout(180_000);
 
@@ -41,10 +41,8 @@ describe('accessibility', () => {
       await page.getByRole('heading', { level: 3, name: step }).waitFor();
     }
     // Weighting: the radio group takes arrow keys; "No weighting" is allowed under £50,000.
-    await tabTo(page, /Weighted|PASS\/FAIL|No weighting/);
-    for (let i = 0; i < 3 && !(await page.getByRole('radio', { name: 'No weighting' }).isChecked()); i++) {
-      await page.keyboard.press('ArrowDown');
-    }
+    await tabTo(page, /^(Weighted|PASS\/FAIL|No weighting)/);
+    await arrowToRadio(page, 'No weighting');
     expect(await page.getByRole('radio', { name: 'No weighting' }).isChecked()).toBe(true);
     await tabTo(page, /^Next$/);
     await page.keyboard.press('Enter');

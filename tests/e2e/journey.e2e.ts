@@ -3,7 +3,7 @@
 // the keyboard; and an approved decision reopened for editing survives a reload mid-way.
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage, serverUrl } from './browser';
-import { press, tabTo, typeInto } from './keyboard';
+import { arrowToRadio, press, tabTo, typeInto } from './keyboard';
 import { listItems, setUser } from './site';
 
 jest.setTimeout(240_000);
@@ -80,7 +80,7 @@ describe('officer → manager, with the keyboard and reloads', () => {
     await step(page, 'Weighting');
     await reloadAt(page, 'Weighting');
     await tabTo(page, /^(Weighted|PASS\/FAIL|No weighting)/);
-    for (let i = 0; i < 3 && !(await page.getByRole('radio', { name: /^Weighted/ }).isChecked()); i++) await page.keyboard.press('ArrowDown');
+    await arrowToRadio(page, /^Weighted/);
     expect(await page.getByRole('radio', { name: /^Weighted/ }).isChecked()).toBe(true);
     await typeInto(page, /Weighting \(%\)/, '12');
     await typeInto(page, /^Justification/, 'Local jobs matter for a contract run at park-and-ride sites.');

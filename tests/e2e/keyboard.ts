@@ -78,3 +78,19 @@ export async function press(page: Page, name: RegExp): Promise<void> {
   await tabTo(page, name);
   await page.keyboard.press('Enter');
 }
+
+/**
+ * In a radio group that has focus, arrow down to the choice named `name`, choose it and wait until it is chosen.
+ * Arrow keys move focus and the choice together, but focus moves at once and React renders the choice a moment
+ * later, so this steers by focus (steering by the choice could press once too often and wrap past it). Space
+ * then chooses it: Shift+Tab into a group with no choice yet focuses its last radio without choosing it.
+ */
+export async function arrowToRadio(page: Page, name: string | RegExp, limit = 5): Promise<void> {
+  const radio = page.getByRole('radio', { name });
+  for (let i = 0; i < limit && !(await radio.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('ArrowDown');
+  }
+  if (!(await radio.evaluate((el) => el === document.activeElement))) throw new Error(`arrow keys did not reach the radio ${name}`);
+  await page.keyboard.press('Space');
+  await page.waitForFunction((el) => (el as HTMLInputElement).checked, await radio.elementHandle(), { timeout: 5_000 });
+}
