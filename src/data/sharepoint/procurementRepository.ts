@@ -42,6 +42,7 @@ import {
   stored,
 } from './mapping';
 import type { ProcurementItem } from './mapping';
+import type { ItemRead } from '../schema/items';
 import type { SharePointUserDirectory } from './userDirectory';
 import type { ApprovalsGateway } from './approvalRepository';
 
@@ -312,10 +313,11 @@ export class SharePointProcurementRepository implements ProcurementRepository {
   }
 
   /**
-   * One batch: the procurement (added or merged), then its commitments and actions (added, merged or
-   * deleted to match). Saved from a read (an ETag), the record is taken first, so a conflict stops the save.
-   * Every part is checked. What landed is found by its key on a retry, so calling saveBundle again after a
-   * partial failure completes the set without duplicates.
+   * A save in two requests (issue 18): one $batch that takes the record and reads what the save is diffed
+   * against, then one $batch of the writes — the procurement (added or merged) first, then its commitments and
+   * actions (added, merged or deleted to match). A move to a status that claims an approval reads the Approvals
+   * list in between (a third request). Every part is checked; what landed is found by its key on a retry, so
+   * calling saveBundle again after a partial failure completes the set without duplicates.
    */
   public async saveBundle(bundle: ProcurementBundle): Promise<BundleSaveResult> {
     const p = bundle.procurement;
@@ -325,52 +327,90 @@ export class SharePointProcurementRepository implements ProcurementRepository {
     // The record itself first: a value the policy refuses stops the save before any request is made for it.
     const library = await this.library();
     refuse(procurementProblems(p, library));
-    const [people, existing, existingCommitments, existingActions] = await Promise.all([
-      this.people(p),
-      this.list.findByKey('Reference', ref, what),
-      bundle.commitments ? this.commitments.all({ filter: refFilter, orderBy: [] }, `Commitments of ${ref}`) : Promise.resolve([]),
-      bundle.actionPlan ? this.actions.all({ filter: refFilter, orderBy: [] }, `Action plan of ${ref}`) : Promise.resolve([]),
-    ]);
-
-    // Everything is checked before anything is written: bad input never leaves half a bundle behind.
+    const people = await this.people(p);
     const next: Procurement = p;
-    if (existing) await this.refuseUnrecordedMove(procurementFromItem(existing), next);
     const body = procurementToItem(next, people);
     body.ApprovalRound = roundOf(next);
-    const problems: { field: string; message: string }[] = [];
-    const collect = (prefix: string, run: () => void): void => {
-      try {
-        run();
-      } catch (e) {
-        if (e instanceof ValidationError) e.problems.forEach((pr) => problems.push({ field: prefix + pr.field, message: pr.message }));
-        else throw e;
-      }
-    };
-    collect('', () => this.list.validate(body, !existing));
-    const commitmentBodies = (bundle.commitments || []).map((c, i) => {
-      validateCommitment(c, library).forEach((e) => problems.push({ field: `commitments[${i}].${e.field}`, message: e.message }));
-      if (c.procurementReference !== ref) problems.push({ field: `commitments[${i}].procurementReference`, message: `This commitment belongs to ${c.procurementReference}, not ${ref}.` });
-      const item = commitmentToItem(c);
-      collect(`commitments[${i}].`, () => this.commitments.validate(item, true));
-      return { c, item, key: commitmentKey(ref, c.measureCode) };
-    });
-    const actionBodies = (bundle.actionPlan || []).map((a, i) => {
-      validateActionPlanItem(a).forEach((e) => problems.push({ field: `actionPlan[${i}].${e.field}`, message: e.message }));
-      const item = actionToItem({ ...a, procurementReference: ref });
-      collect(`actionPlan[${i}].`, () => this.actions.validate(item, true));
-      return { a: { ...a, procurementReference: ref }, item, key: actionKey(ref, a.action) };
-    });
-    const dupes = (keys: string[]): string[] => keys.filter((k, i) => keys.indexOf(k) !== i);
-    dupes(commitmentBodies.map((b) => b.key)).forEach((k) => problems.push({ field: 'commitments', message: `Measure ${k.split('|')[1]} is committed twice; keep one.` }));
-    dupes(actionBodies.map((b) => b.key)).forEach(() => problems.push({ field: 'actionPlan', message: 'The same action is listed twice; keep one.' }));
-    if (problems.length > 0) throw new ValidationError(problems, PROCUREMENTS_LIST.title);
 
-    const callerEtag = 'etag' in p && typeof (p as Stored<Procurement>).etag === 'string' ? (p as Stored<Procurement>).etag : undefined;
-    // Someone saved the procurement since the caller read it: stop before writing any part.
-    if (existing && callerEtag && callerEtag !== '*' && etagVersion(callerEtag) !== etagVersion(existing['odata.etag'] || '')) {
+    // Everything is checked before anything is written: bad input never leaves half a bundle behind.
+    const check = (creating: boolean): { commitmentBodies: { c: Commitment; item: Record<string, unknown>; key: string }[]; actionBodies: { a: ActionPlanItem; item: Record<string, unknown>; key: string }[] } => {
+      const problems: { field: string; message: string }[] = [];
+      const collect = (prefix: string, run: () => void): void => {
+        try {
+          run();
+        } catch (e) {
+          if (e instanceof ValidationError) e.problems.forEach((pr) => problems.push({ field: prefix + pr.field, message: pr.message }));
+          else throw e;
+        }
+      };
+      collect('', () => this.list.validate(body, creating));
+      const commitmentBodies = (bundle.commitments || []).map((c, i) => {
+        validateCommitment(c, library).forEach((e) => problems.push({ field: `commitments[${i}].${e.field}`, message: e.message }));
+        if (c.procurementReference !== ref) problems.push({ field: `commitments[${i}].procurementReference`, message: `This commitment belongs to ${c.procurementReference}, not ${ref}.` });
+        const item = commitmentToItem(c);
+        collect(`commitments[${i}].`, () => this.commitments.validate(item, true));
+        return { c, item, key: commitmentKey(ref, c.measureCode) };
+      });
+      const actionBodies = (bundle.actionPlan || []).map((a, i) => {
+        validateActionPlanItem(a).forEach((e) => problems.push({ field: `actionPlan[${i}].${e.field}`, message: e.message }));
+        const item = actionToItem({ ...a, procurementReference: ref });
+        collect(`actionPlan[${i}].`, () => this.actions.validate(item, true));
+        return { a: { ...a, procurementReference: ref }, item, key: actionKey(ref, a.action) };
+      });
+      const dupes = (keys: string[]): string[] => keys.filter((k, i) => keys.indexOf(k) !== i);
+      dupes(commitmentBodies.map((b) => b.key)).forEach((k) => problems.push({ field: 'commitments', message: `Measure ${k.split('|')[1]} is committed twice; keep one.` }));
+      dupes(actionBodies.map((b) => b.key)).forEach(() => problems.push({ field: 'actionPlan', message: 'The same action is listed twice; keep one.' }));
+      if (problems.length > 0) throw new ValidationError(problems, PROCUREMENTS_LIST.title);
+      return { commitmentBodies, actionBodies };
+    };
+
+    const given = p as Partial<Stored<Procurement>>;
+    const callerEtag = typeof given.etag === 'string' ? given.etag : undefined;
+    // Saved from a read (its id and ETag): the first batch takes the record before anything else is written.
+    const takeId = typeof given.id === 'number' && callerEtag && callerEtag !== '*' ? given.id : undefined;
+    // An edit of a read record is an update, checked now, before the take; otherwise the read below decides.
+    const checkedFirst = takeId !== undefined ? check(false) : undefined;
+
+    // Request 1: the take, then the reads. The take is an empty MERGE with the caller's ETag: if anyone saved
+    // since the caller read, SharePoint answers 412 and nothing of this save is written. It comes before the
+    // writes' batch, not inside it, because a batch is not transactional — "If any of the child operations
+    // fails, the others still complete and aren't rolled back" (Microsoft Learn, "Make batch requests with the
+    // REST APIs") — so a failed check inside the writes' batch would not stop the writes after it.
+    const noOrder = { orderBy: [] as [string, boolean][] };
+    const childQuery = { filter: refFilter, ...noOrder };
+    const read = await runBatchParts<unknown>(this.sp, (batched) => {
+      const parts: BatchPart[] = [];
+      if (takeId !== undefined && callerEtag) parts.push({ what, run: () => this.list.update(takeId, callerEtag, {}, what, batched) });
+      parts.push({ what, run: () => this.list.page(this.list.keyQuery('Reference', ref), what, batched) });
+      if (bundle.commitments) parts.push({ what: `Commitments of ${ref}`, run: () => this.commitments.firstPage(childQuery, `Commitments of ${ref}`, batched) });
+      if (bundle.actionPlan) parts.push({ what: `Action plan of ${ref}`, run: () => this.actions.firstPage(childQuery, `Action plan of ${ref}`, batched) });
+      return parts;
+    }, PROCUREMENTS_LIST.title);
+    // The take's own error first (a 412 is ConflictError), then any read's.
+    for (const o of read) if (!o.ok) throw o.error;
+    const values = read.map((o) => (o.ok ? o.value : undefined));
+    const taken = takeId !== undefined ? (values.shift() as { etag: string }) : undefined;
+    const existing = (values.shift() as Page<ProcurementItem>).items[0];
+    // A procurement's children fit one page (SharePoint's 5,000); any further page is read after, not guessed.
+    const [existingCommitments, existingActions] = await Promise.all([
+      bundle.commitments ? this.commitments.all(childQuery, `Commitments of ${ref}`, values.shift() as Page<ItemRead<typeof COMMITMENTS_LIST>>) : Promise.resolve([]),
+      bundle.actionPlan ? this.actions.all(childQuery, `Action plan of ${ref}`, values.shift() as Page<ItemRead<typeof ACTION_PLAN_LIST>>) : Promise.resolve([]),
+    ]);
+    if (takeId !== undefined && (!existing || existing.Id !== takeId)) {
+      // The id the caller read is not the item with this reference: nothing of the bundle is written.
       throw new ConflictError(what, { status: 412, list: PROCUREMENTS_LIST.title });
     }
-    let etag = existing ? callerEtag || existing['odata.etag'] || '*' : '';
+    const { commitmentBodies, actionBodies } = checkedFirst ?? check(!existing);
+
+    // A status that claims a decision moves on only with that decision on record (approvalRecord): a read of
+    // the Approvals list, the third request, made only when the status moves to such a status.
+    if (existing) await this.refuseUnrecordedMove(procurementFromItem(existing), next);
+    // Saved with an ETag but no id (so not taken): someone saved since the caller read it, stop before writing.
+    if (existing && !taken && callerEtag && callerEtag !== '*' && etagVersion(callerEtag) !== etagVersion(existing['odata.etag'] || '')) {
+      throw new ConflictError(what, { status: 412, list: PROCUREMENTS_LIST.title });
+    }
+    // The writes go with the ETag the take left (the read after it in the batch carries the same).
+    const etag = taken ? taken.etag : existing ? callerEtag || existing['odata.etag'] || '*' : '';
     type Result = { kind: 'procurement' | 'commitment' | 'action'; value?: unknown };
     const commitmentsByKey = new Map(existingCommitments.map((c) => [c.CommitmentKey || '', c]));
     const actionsByKey = new Map(existingActions.map((a) => [a.ActionKey || '', a]));
@@ -393,7 +433,7 @@ export class SharePointProcurementRepository implements ProcurementRepository {
         run: () => this.list.update(existing.Id, etag, body, what, batched).then((r) => ({ kind: 'procurement', value: { ...next, id: existing.Id, etag: r.etag } })),
       });
     } else {
-      keptProcurement = { ...next, id: existing.Id, etag: existing['odata.etag'] || '*' };
+      keptProcurement = { ...next, id: existing.Id, etag: taken ? taken.etag : existing['odata.etag'] || '*' };
     }
     const childParts: MakePart[] = [];
     for (const { c, item, key } of commitmentBodies) {
@@ -425,16 +465,11 @@ export class SharePointProcurementRepository implements ProcurementRepository {
       }
     }
 
-    // An edit of a record the caller read takes the record first: an empty save with the caller's ETag. An
-    // editor who saved in the meantime (after the check above) then stops this save with a 412 before any part
-    // is written — a batch is not transactional, and its other parts would land. It is taken even when only
-    // the commitments or actions change, so two editors of those conflict too; the batch uses the new ETag.
-    // Until the procurement part lands, the record stands as it was, under its new ETag.
-    let unchanged: Stored<Procurement> | undefined = keptProcurement;
-    if (existing && callerEtag && callerEtag !== '*' && (procurementPart || childParts.length > 0)) {
-      etag = (await this.list.update(existing.Id, callerEtag, {}, what)).etag;
-      unchanged = keptProcurement ? { ...keptProcurement, etag } : { ...procurementFromItem(existing), etag };
-    }
+    // Until the procurement part lands, the record stands as it was, under the ETag the take left.
+    const unchanged: Stored<Procurement> | undefined = taken
+      ? keptProcurement ? { ...keptProcurement, etag: taken.etag } : { ...procurementFromItem(existing), etag: taken.etag }
+      : keptProcurement;
+    // Request 2: every write in one batch (up to MAX_BATCH_REQUESTS parts a request), the procurement first.
     const parts = procurementPart ? [procurementPart, ...childParts] : childParts;
     const outcomes = await runBatchParts<Result>(this.sp, (batched) => parts.map((make) => make(batched)), PROCUREMENTS_LIST.title);
 
