@@ -1,12 +1,13 @@
 // Issue 18: a full save in two requests — one $batch that takes the record and reads what the save is diffed
 // against, one $batch of the writes — counted as HTTP requests through fetch (PnPjs's transport) against the local
 // server, with nothing half-written when the take fails or a part of the writes' batch fails.
-import { MEASURES } from '../../src/domain';
+import { decideApproval, saveProcurement, submitForApproval } from '../../src/app';
+import { MEASURES, SETTING_KEYS } from '../../src/domain';
 import type { Procurement } from '../../src/domain';
 import { ConflictError } from '../../src/data/ports';
 import type { ProcurementBundle, Stored } from '../../src/data/ports';
 import { createSharePointData } from '../../src/data/sharepoint';
-import { action, commitment, OFFICER, procurement, startHub } from './fixtures';
+import { action, commitment, MANAGER, OFFICER, procurement, startHub } from './fixtures';
 import type { Hub } from './fixtures';
 
 jest.setTimeout(60_000);
@@ -14,6 +15,10 @@ jest.setTimeout(60_000);
 let hub: Hub;
 beforeAll(async () => {
   hub = await startHub();
+  // Only site owners change settings.
+  await hub.server.setUser('admin');
+  await hub.data.settings.set(SETTING_KEYS.approverEmail, MANAGER.email);
+  await hub.server.setUser('officer');
 });
 afterAll(async () => {
   await hub?.server.stop();
@@ -145,5 +150,42 @@ describe('a save of a procurement with 15 commitments and 10 actions', () => {
     expect(second.result?.ok).toBe(true);
     expect(second.requests).toEqual(['POST /_api/$batch', 'POST /_api/$batch', 'POST /_api/$batch']);
     expect(await count('ActionPlan', "ProcurementRef eq 'SR-WIDER'")).toBe(100);
+  });
+});
+
+describe('a save whose status claims an approval (Approved, Tendering, Awarded, In delivery, Closed, Rejected)', () => {
+  const officer = { email: OFFICER.email, displayName: OFFICER.displayName };
+  const manager = { email: MANAGER.email, displayName: MANAGER.displayName };
+
+  it('with the decision on record: 3 requests — the reads with the evidence, the take, the writes', async () => {
+    const data = await warmData();
+    const ref = 'SR-CLAIM';
+    const draft = (await saveProcurement(data, undefined, full(ref))).procurement!;
+    const submitted = await submitForApproval(data, draft, officer, new Date('2026-03-04T09:00:00Z'));
+    await hub.server.setUser('manager');
+    await decideApproval(data, submitted, manager, 'Approved', 'Proportionate.', new Date('2026-03-05T10:00:00Z'));
+    await hub.server.setUser('officer');
+    const approved = (await data.procurements.get(ref))!;
+    const bundle = full(ref);
+    const { result, requests } = await requestsOf(() => saveProcurement(data, approved, { ...bundle, procurement: { ...approved, status: 'Tendering' } }));
+    expect(result?.ok).toBe(true);
+    expect(requests).toEqual(['POST /_api/$batch', `POST /_api/web/lists/getByTitle('Procurements')/items(${approved.id})`, 'POST /_api/$batch']);
+    expect((await data.procurements.get(ref))!.status).toBe('Tendering');
+  });
+
+  it('without it: refused after the one request of reads, the record and its ETag untouched, so the officer carries on from the same read', async () => {
+    const data = await warmData();
+    const ref = 'SR-FORGED';
+    const draft = (await saveProcurement(data, undefined, full(ref))).procurement!;
+    const submitted = await submitForApproval(data, draft, officer, new Date('2026-03-04T09:00:00Z'));
+    const read = (await data.procurements.get(ref))!;
+    const edit = full(ref, 'Approved by no one');
+    const { error, requests } = await requestsOf(() => data.procurements.saveBundle({ ...edit, procurement: { ...read, title: 'Approved by no one', status: 'Approved' } }));
+    expect(error).toMatchObject({ kind: 'validation', field: 'status', message: expect.stringMatching(/approval is not on record/) });
+    expect(requests).toEqual(['POST /_api/$batch']);
+    const after = (await data.procurements.get(ref))!;
+    expect(after).toMatchObject({ status: 'Awaiting approval', title: submitted.title, etag: read.etag });
+    // The same read still saves: nothing moved under it.
+    expect((await data.procurements.saveBundle({ ...full(ref, 'Retitled while awaiting'), procurement: { ...read, title: 'Retitled while awaiting' } })).ok).toBe(true);
   });
 });

@@ -209,14 +209,9 @@ export class ListGateway<L extends ListDef> {
     return this.page({ ...query, pageSize: MAX_PAGE }, what, sp);
   }
 
-  /** The query that finds the one item with this value in an indexed unique column. */
-  public keyQuery(column: string, key: string): PageQuery {
-    return { filter: `${column} eq ${odataString(key)}`, orderBy: [], pageSize: 1 };
-  }
-
-  /** The one item with this value in an indexed unique column, if any. */
-  public async findByKey(column: string, key: string, what: string): Promise<ItemRead<L> | undefined> {
-    const page = await this.page(this.keyQuery(column, key), what);
+  /** The one item with this value in an indexed unique column, if any; on a batched SPFI it joins the batch. */
+  public async findByKey(column: string, key: string, what: string, sp: SPFI = this.sp): Promise<ItemRead<L> | undefined> {
+    const page = await this.page({ filter: `${column} eq ${odataString(key)}`, orderBy: [], pageSize: 1 }, what, sp);
     return page.items[0];
   }
 }

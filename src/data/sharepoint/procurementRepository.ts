@@ -1,10 +1,11 @@
 // Procurements, and the bundle written with one (commitments, action plan) in a single batch.
 import type { SPFI } from '@pnp/sp';
-import { mayMoveWithoutRecord, validateActionPlanItem, validateAward, validateCommitment, validateProcurementBasics } from '../../domain';
+import { approvalStanding, mayMoveWithoutRecord, validateActionPlanItem, validateAward, validateCommitment, validateProcurementBasics } from '../../domain';
 import type { FieldError } from '../../domain';
-import type { ActionPlanItem, Commitment, Measure, Procurement, ProcurementStatus } from '../../domain';
+import type { ActionPlanItem, ApprovalAuthority, Commitment, Measure, Procurement, ProcurementStatus } from '../../domain';
 import { ConflictError, DataError, ValidationError } from '../errors';
 import type {
+  ApprovalDecision,
   AwardSummary,
   BundleSaveResult,
   Page,
@@ -153,10 +154,14 @@ export class SharePointProcurementRepository implements ProcurementRepository {
     return p;
   }
 
-  /** A move to a status that claims approval needs the approval on record (a forged "Approved" goes no further). */
-  private async refuseUnrecordedMove(before: Procurement, next: Procurement): Promise<void> {
+  /**
+   * A move to a status that claims approval needs the approval on record (a forged "Approved" goes no further).
+   * Judged on `evidence` when it was read already (the decision on the record's round and the workflow's account).
+   */
+  private async refuseUnrecordedMove(before: Procurement, next: Procurement, evidence?: { decision?: ApprovalDecision; authority?: ApprovalAuthority }): Promise<void> {
     if (next.status === before.status || mayMoveWithoutRecord(next.status)) return;
-    const { standing } = await this.approvals.standing({ ...before, status: next.status });
+    const claimed = { ...before, status: next.status };
+    const standing = evidence ? approvalStanding(claimed, evidence.decision, evidence.authority) : (await this.approvals.standing(claimed)).standing;
     if (standing.notOnRecord) {
       throw new ValidationError(
         [{ field: 'status', message: `${this.what(before)} cannot move to “${next.status}”: its approval is not on record. ${standing.notOnRecord}` }],
@@ -365,51 +370,67 @@ export class SharePointProcurementRepository implements ProcurementRepository {
     };
 
     const given = p as Partial<Stored<Procurement>>;
-    const callerEtag = typeof given.etag === 'string' ? given.etag : undefined;
-    // Saved from a read (its id and ETag): the first batch takes the record before anything else is written.
-    const takeId = typeof given.id === 'number' && callerEtag && callerEtag !== '*' ? given.id : undefined;
-    // An edit of a read record is an update, checked now, before the take; otherwise the read below decides.
+    const callerEtag = typeof given.etag === 'string' && given.etag !== '*' ? given.etag : undefined;
+    // Saved from a read (its id and ETag): the record is taken — an empty MERGE with the caller's ETag — before
+    // anything is written. If anyone saved since the caller read, SharePoint answers 412 and nothing of this
+    // save is written. The take comes before the writes' batch, not inside it: a batch is not transactional —
+    // "If any of the child operations fails, the others still complete and aren't rolled back" (Microsoft
+    // Learn, "Make batch requests with the REST APIs") — so a failed check inside it would not stop the writes.
+    const takeId = typeof given.id === 'number' && callerEtag ? given.id : undefined;
+    // A status that claims a decision (Approved, Tendering, …) is refused unless the decision is on record, and
+    // a refused save must leave the record and its ETag as they were: so the evidence is read with the record
+    // in the first request, judged, and only then is the record taken, in a request of its own (3 in all).
+    const claims = !mayMoveWithoutRecord(next.status);
+    const takeFirst = takeId !== undefined && !claims;
+    // An edit of a read record is an update, checked now, before any request; otherwise the read decides.
     const checkedFirst = takeId !== undefined ? check(false) : undefined;
 
-    // Request 1: the take, then the reads. The take is an empty MERGE with the caller's ETag: if anyone saved
-    // since the caller read, SharePoint answers 412 and nothing of this save is written. It comes before the
-    // writes' batch, not inside it, because a batch is not transactional — "If any of the child operations
-    // fails, the others still complete and aren't rolled back" (Microsoft Learn, "Make batch requests with the
-    // REST APIs") — so a failed check inside the writes' batch would not stop the writes after it.
-    const noOrder = { orderBy: [] as [string, boolean][] };
-    const childQuery = { filter: refFilter, ...noOrder };
-    const read = await runBatchParts<unknown>(this.sp, (batched) => {
+    // Request 1: one $batch — the take (first, so the reads after it see the record as taken), then the reads.
+    const childQuery = { filter: refFilter, orderBy: [] as [string, boolean][] };
+    const got: {
+      taken?: { etag: string };
+      existing?: ProcurementItem;
+      commitments?: Page<ItemRead<typeof COMMITMENTS_LIST>>;
+      actions?: Page<ItemRead<typeof ACTION_PLAN_LIST>>;
+      decision?: ApprovalDecision;
+      authority?: ApprovalAuthority;
+    } = {};
+    const read = await runBatchParts(this.sp, (batched) => {
       const parts: BatchPart[] = [];
-      if (takeId !== undefined && callerEtag) parts.push({ what, run: () => this.list.update(takeId, callerEtag, {}, what, batched) });
-      parts.push({ what, run: () => this.list.page(this.list.keyQuery('Reference', ref), what, batched) });
-      if (bundle.commitments) parts.push({ what: `Commitments of ${ref}`, run: () => this.commitments.firstPage(childQuery, `Commitments of ${ref}`, batched) });
-      if (bundle.actionPlan) parts.push({ what: `Action plan of ${ref}`, run: () => this.actions.firstPage(childQuery, `Action plan of ${ref}`, batched) });
+      if (takeFirst && takeId !== undefined && callerEtag) parts.push({ what, run: () => this.list.update(takeId, callerEtag, {}, what, batched).then((t) => (got.taken = t)) });
+      parts.push({ what, run: () => this.list.findByKey('Reference', ref, what, batched).then((i) => (got.existing = i)) });
+      if (bundle.commitments) parts.push({ what: `Commitments of ${ref}`, run: () => this.commitments.firstPage(childQuery, `Commitments of ${ref}`, batched).then((pg) => (got.commitments = pg)) });
+      if (bundle.actionPlan) parts.push({ what: `Action plan of ${ref}`, run: () => this.actions.firstPage(childQuery, `Action plan of ${ref}`, batched).then((pg) => (got.actions = pg)) });
+      if (claims && roundOf(next) > 0) parts.push({ what: `The decision on ${ref}`, run: () => this.approvals.decisionFor(ref, roundOf(next), batched).then((d) => (got.decision = d)) });
+      if (claims) parts.push({ what: 'The approval workflow’s account', run: () => this.approvals.authority(batched).then((x) => (got.authority = x)) });
       return parts;
     }, PROCUREMENTS_LIST.title);
     // The take's own error first (a 412 is ConflictError), then any read's.
     for (const o of read) if (!o.ok) throw o.error;
-    const values = read.map((o) => (o.ok ? o.value : undefined));
-    const taken = takeId !== undefined ? (values.shift() as { etag: string }) : undefined;
-    const existing = (values.shift() as Page<ProcurementItem>).items[0];
+    const existing = got.existing;
     // A procurement's children fit one page (SharePoint's 5,000); any further page is read after, not guessed.
     const [existingCommitments, existingActions] = await Promise.all([
-      bundle.commitments ? this.commitments.all(childQuery, `Commitments of ${ref}`, values.shift() as Page<ItemRead<typeof COMMITMENTS_LIST>>) : Promise.resolve([]),
-      bundle.actionPlan ? this.actions.all(childQuery, `Action plan of ${ref}`, values.shift() as Page<ItemRead<typeof ACTION_PLAN_LIST>>) : Promise.resolve([]),
+      bundle.commitments ? this.commitments.all(childQuery, `Commitments of ${ref}`, got.commitments) : Promise.resolve([]),
+      bundle.actionPlan ? this.actions.all(childQuery, `Action plan of ${ref}`, got.actions) : Promise.resolve([]),
     ]);
     if (takeId !== undefined && (!existing || existing.Id !== takeId)) {
       // The id the caller read is not the item with this reference: nothing of the bundle is written.
       throw new ConflictError(what, { status: 412, list: PROCUREMENTS_LIST.title });
     }
     const { commitmentBodies, actionBodies } = checkedFirst ?? check(!existing);
-
-    // A status that claims a decision moves on only with that decision on record (approvalRecord): a read of
-    // the Approvals list, the third request, made only when the status moves to such a status.
-    if (existing) await this.refuseUnrecordedMove(procurementFromItem(existing), next);
-    // Saved with an ETag but no id (so not taken): someone saved since the caller read it, stop before writing.
-    if (existing && !taken && callerEtag && callerEtag !== '*' && etagVersion(callerEtag) !== etagVersion(existing['odata.etag'] || '')) {
+    // Not taken yet: someone saved since the caller read it — stop before writing anything.
+    if (existing && !got.taken && callerEtag && etagVersion(callerEtag) !== etagVersion(existing['odata.etag'] || '')) {
       throw new ConflictError(what, { status: 412, list: PROCUREMENTS_LIST.title });
     }
-    // The writes go with the ETag the take left (the read after it in the batch carries the same).
+    if (existing && claims) {
+      const before = procurementFromItem(existing);
+      // The decision read was for the round the save carries; a record on another round is judged by a read of its own.
+      const evidence = roundOf(before) === roundOf(next) ? { decision: got.decision, authority: got.authority } : undefined;
+      await this.refuseUnrecordedMove(before, next, evidence);
+    }
+    // Request 2 of 3 for a status that claims a decision: the take, now that the claim stands.
+    const taken = got.taken ?? (takeId !== undefined && callerEtag ? await this.list.update(takeId, callerEtag, {}, what) : undefined);
+    // The writes go with the ETag the take left.
     const etag = taken ? taken.etag : existing ? callerEtag || existing['odata.etag'] || '*' : '';
     type Result = { kind: 'procurement' | 'commitment' | 'action'; value?: unknown };
     const commitmentsByKey = new Map(existingCommitments.map((c) => [c.CommitmentKey || '', c]));
@@ -466,10 +487,8 @@ export class SharePointProcurementRepository implements ProcurementRepository {
     }
 
     // Until the procurement part lands, the record stands as it was, under the ETag the take left.
-    const unchanged: Stored<Procurement> | undefined = taken
-      ? keptProcurement ? { ...keptProcurement, etag: taken.etag } : { ...procurementFromItem(existing), etag: taken.etag }
-      : keptProcurement;
-    // Request 2: every write in one batch (up to MAX_BATCH_REQUESTS parts a request), the procurement first.
+    const unchanged: Stored<Procurement> | undefined = taken && existing && !keptProcurement ? { ...procurementFromItem(existing), etag: taken.etag } : keptProcurement;
+    // The last request: every write in one batch (up to MAX_BATCH_REQUESTS parts a request), the procurement first.
     const parts = procurementPart ? [procurementPart, ...childParts] : childParts;
     const outcomes = await runBatchParts<Result>(this.sp, (batched) => parts.map((make) => make(batched)), PROCUREMENTS_LIST.title);
 
