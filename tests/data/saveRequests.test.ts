@@ -170,7 +170,13 @@ describe('a save whose status claims an approval (Approved, Tendering, Awarded, 
     const { result, requests } = await requestsOf(() => saveProcurement(data, approved, { ...bundle, procurement: { ...approved, status: 'Tendering' } }));
     expect(result?.ok).toBe(true);
     expect(requests).toEqual(['POST /_api/$batch', `POST /_api/web/lists/getByTitle('Procurements')/items(${approved.id})`, 'POST /_api/$batch']);
-    expect((await data.procurements.get(ref))!.status).toBe('Tendering');
+    const tendering = (await data.procurements.get(ref))!;
+    expect(tendering.status).toBe('Tendering');
+    // Saved again unchanged: the reads only — nothing to write, so the record is not taken and its ETag stays.
+    const again = await requestsOf(() => saveProcurement(data, tendering, { ...bundle, procurement: { ...tendering } }));
+    expect(again.result).toMatchObject({ ok: true, written: [] });
+    expect(again.requests).toEqual(['POST /_api/$batch']);
+    expect((await data.procurements.get(ref))!.etag).toBe(tendering.etag);
   });
 
   it('without it: refused after the one request of reads, the record and its ETag untouched, so the officer carries on from the same read', async () => {

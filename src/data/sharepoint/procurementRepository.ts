@@ -320,9 +320,10 @@ export class SharePointProcurementRepository implements ProcurementRepository {
   /**
    * A save in two requests (issue 18): one $batch that takes the record and reads what the save is diffed
    * against, then one $batch of the writes — the procurement (added or merged) first, then its commitments and
-   * actions (added, merged or deleted to match). A move to a status that claims an approval reads the Approvals
-   * list in between (a third request). Every part is checked; what landed is found by its key on a retry, so
-   * calling saveBundle again after a partial failure completes the set without duplicates.
+   * actions (added, merged or deleted to match). A save whose status claims an approval reads the decision with
+   * the record and is taken in a request of its own once the claim stands (3 requests). Every part is checked;
+   * what landed is found by its key on a retry, so calling saveBundle again after a partial failure completes
+   * the set without duplicates.
    */
   public async saveBundle(bundle: ProcurementBundle): Promise<BundleSaveResult> {
     const p = bundle.procurement;
@@ -428,17 +429,15 @@ export class SharePointProcurementRepository implements ProcurementRepository {
       const evidence = roundOf(before) === roundOf(next) ? { decision: got.decision, authority: got.authority } : undefined;
       await this.refuseUnrecordedMove(before, next, evidence);
     }
-    // Request 2 of 3 for a status that claims a decision: the take, now that the claim stands.
-    const taken = got.taken ?? (takeId !== undefined && callerEtag ? await this.list.update(takeId, callerEtag, {}, what) : undefined);
-    // The writes go with the ETag the take left.
-    const etag = taken ? taken.etag : existing ? callerEtag || existing['odata.etag'] || '*' : '';
+    // The ETag the procurement's own write carries, set once the record is taken (below).
+    let etag = '';
     type Result = { kind: 'procurement' | 'commitment' | 'action'; value?: unknown };
     const commitmentsByKey = new Map(existingCommitments.map((c) => [c.CommitmentKey || '', c]));
     const actionsByKey = new Map(existingActions.map((a) => [a.ActionKey || '', a]));
     const keptCommitments: Stored<Commitment>[] = [];
     const keptActions: Stored<ActionPlanItem>[] = [];
     // Set when the procurement itself needs no write.
-    let keptProcurement = undefined as Stored<Procurement> | undefined;
+    let procurementKept = false;
 
     // What to write, each part made on the batched SPFI when the batch is built.
     type MakePart = (batched: SPFI) => BatchPart<Result>;
@@ -454,7 +453,7 @@ export class SharePointProcurementRepository implements ProcurementRepository {
         run: () => this.list.update(existing.Id, etag, body, what, batched).then((r) => ({ kind: 'procurement', value: { ...next, id: existing.Id, etag: r.etag } })),
       });
     } else {
-      keptProcurement = { ...next, id: existing.Id, etag: taken ? taken.etag : existing['odata.etag'] || '*' };
+      procurementKept = true;
     }
     const childParts: MakePart[] = [];
     for (const { c, item, key } of commitmentBodies) {
@@ -486,10 +485,17 @@ export class SharePointProcurementRepository implements ProcurementRepository {
       }
     }
 
-    // Until the procurement part lands, the record stands as it was, under the ETag the take left.
-    const unchanged: Stored<Procurement> | undefined = taken && existing && !keptProcurement ? { ...procurementFromItem(existing), etag: taken.etag } : keptProcurement;
-    // The last request: every write in one batch (up to MAX_BATCH_REQUESTS parts a request), the procurement first.
     const parts = procurementPart ? [procurementPart, ...childParts] : childParts;
+    // Request 2 of 3 for a status that claims a decision: the take, now that the claim stands (as before issue 18,
+    // only when there is something to write).
+    const taken = got.taken ?? (takeId !== undefined && callerEtag && parts.length > 0 ? await this.list.update(takeId, callerEtag, {}, what) : undefined);
+    // The writes go with the ETag the take left (the procurement part's closure reads it when the batch runs).
+    etag = taken ? taken.etag : existing ? callerEtag || existing['odata.etag'] || '*' : '';
+    // The record as it stands when its own part is not written (or until it lands), under the ETag it has now.
+    const unchanged: Stored<Procurement> | undefined = existing && (procurementKept || taken)
+      ? { ...(procurementKept ? { ...next, id: existing.Id } : procurementFromItem(existing)), etag: taken ? taken.etag : existing['odata.etag'] || '*' }
+      : undefined;
+    // The last request: every write in one batch (up to MAX_BATCH_REQUESTS parts a request), the procurement first.
     const outcomes = await runBatchParts<Result>(this.sp, (batched) => parts.map((make) => make(batched)), PROCUREMENTS_LIST.title);
 
     const failed: WriteFailure[] = [];
