@@ -42,9 +42,41 @@ describe('rollupsFor', () => {
       log({ commitmentId: 2, measureCode: 'ENV-01', quantity: 7, proxyPence: 24_500, verification: 'Rejected' }),
     ]);
     expect(rows).toEqual([
-      { procurementReference: 'P-1', periodEnd: '2026-06-30', themeId: 'growth-skills-employment', authorityId: 'coventry', supplierName: 'Acme', committedPence: 200_000, reportedPence: 0, verifiedPence: 150_000 },
-      { procurementReference: 'P-1', periodEnd: '2026-06-30', themeId: 'environment', authorityId: 'coventry', supplierName: 'Acme', committedPence: 245_000, reportedPence: 24_623, verifiedPence: 0 },
+      {
+        procurementReference: 'P-1', periodEnd: '2026-06-30', themeId: 'growth-skills-employment', authorityId: 'coventry', supplierName: 'Acme', committedPence: 200_000, reportedPence: 0, verifiedPence: 150_000,
+        quantities: [{ measureCode: 'GSE-01', unit: 'FTE', committedThousandths: 2000, reportedThousandths: 0, verifiedThousandths: 1500 }],
+      },
+      {
+        procurementReference: 'P-1', periodEnd: '2026-06-30', themeId: 'environment', authorityId: 'coventry', supplierName: 'Acme', committedPence: 245_000, reportedPence: 24_623, verifiedPence: 0,
+        // 1.005 tonnes exactly (not 1.00499…), the rejected 7 tonnes nowhere.
+        quantities: [{ measureCode: 'ENV-01', unit: 'tonnes CO2e', committedThousandths: 10_000, reportedThousandths: 1005, verifiedThousandths: 0 }],
+      },
     ]);
+  });
+
+  it('counts record-only measures in their own unit (people into work, apprenticeship weeks), never a percentage', () => {
+    const recordOnly: Commitment[] = [
+      { id: 3, procurementReference: 'P-1', measureCode: 'GSE-02', targetQuantity: 4, unit: 'FTE', dueDate: '2026-12-31', startDate: '2026-04-01' },
+      { id: 4, procurementReference: 'P-1', measureCode: 'GSE-07', targetQuantity: 52, unit: 'weeks', dueDate: '2026-06-30' },
+      { id: 5, procurementReference: 'P-1', measureCode: 'GSE-12', targetQuantity: 100, unit: '%', dueDate: '2026-06-30' },
+    ];
+    const rows = rollupsFor(procurement, recordOnly, [
+      log({ commitmentId: 3, measureCode: 'GSE-02', quantity: 1.25, proxyPence: undefined }),
+      log({ commitmentId: 4, measureCode: 'GSE-07', quantity: 26, proxyPence: undefined, verification: 'Reported' }),
+      log({ commitmentId: 5, measureCode: 'GSE-12', quantity: 95, proxyPence: undefined }),
+    ]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ committedPence: 0, reportedPence: 0, verifiedPence: 0 });
+    // 90 of 274 days of the 4 FTE fall in the first quarter: 1.314 FTE, rounded half up to the thousandth.
+    expect(rows[0].quantities).toEqual([
+      { measureCode: 'GSE-02', unit: 'FTE', committedThousandths: Math.round((4000 * 90) / 274), reportedThousandths: 0, verifiedThousandths: 1250 },
+      { measureCode: 'GSE-07', unit: 'weeks', committedThousandths: 52_000, reportedThousandths: 26_000, verifiedThousandths: 0 },
+    ]);
+    // The record-only commitment's later quarters have rows, so its committed quantity adds up to its target.
+    const all = rollupsForProcurement(procurement, recordOnly, []);
+    expect(all.map((r) => r.periodEnd)).toEqual(['2026-06-30', '2026-09-30', '2026-12-31']);
+    const committedFte = sum(all.map((r) => (r.quantities || []).filter((q) => q.measureCode === 'GSE-02').reduce((a, q) => a + q.committedThousandths, 0)));
+    expect(committedFte).toBe(4000);
   });
 
   it('keeps a zero row when a log is rejected, so the stored figure is overwritten', () => {
