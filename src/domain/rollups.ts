@@ -68,6 +68,17 @@ export function thousandthsText(thousandths: number): string {
   return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
 }
 
+/** Thousandths as a number people read (en-GB grouping): 1040000 → "1,040", 37500 → "37.5". */
+export function thousandthsNumber(thousandths: number): string {
+  const [whole, fraction] = thousandthsText(thousandths).split('.');
+  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** Thousandths of a unit as people read them: "37.5 FTE", "1,040 weeks", "1.005 tonnes CO2e". */
+export function formatThousandths(thousandths: number, unit: MeasureUnit): string {
+  return `${thousandthsNumber(thousandths)} ${unit}`;
+}
+
 /** A decimal written with at most 3 places, not negative, back to thousandths; undefined when it is not one. */
 export function thousandthsFromText(text: string): number | undefined {
   if (!/^\d{1,12}(\.\d{1,3})?$/.test(text)) return undefined;

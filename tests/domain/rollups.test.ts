@@ -1,6 +1,7 @@
 import { committedByTheme, deliveredByTheme, periodFor } from '../../src/domain';
 import type { Commitment, OutcomeLog } from '../../src/domain';
 import type { Rollup } from '../../src/domain';
+import { formatThousandths, thousandthsFromText, thousandthsNumber, thousandthsText, toThousandths } from '../../src/domain';
 import { committedInPeriod, committedProfile, pickRollup, rebuildRollups, rollupKeyOf, rollupsFor, rollupsForProcurement, rollupsToSave } from '../../src/domain';
 import { generate } from '../../local/seed/region';
 import { prng } from '../../local/prng';
@@ -167,5 +168,19 @@ describe('committedInPeriod', () => {
       expect(committedInPeriod(c, '2040-03-31', start.get(c.procurementReference))).toBe(0);
       expect(committedInPeriod(c, '2020-03-31', start.get(c.procurementReference))).toBe(0);
     }
+  });
+});
+
+describe('quantities in thousandths', () => {
+  it('reads a typed quantity exactly and writes it back as the decimal it is', () => {
+    expect(toThousandths(1.005)).toBe(1005); // not 1004.9999…
+    expect(toThousandths(0.93)).toBe(930);
+    expect(thousandthsText(37_500)).toBe('37.5');
+    expect(thousandthsText(52_000)).toBe('52');
+    expect(thousandthsNumber(1_040_000_250)).toBe('1,040,000.25');
+    expect(formatThousandths(1005, 'tonnes CO2e')).toBe('1.005 tonnes CO2e');
+    expect(thousandthsFromText('37.5')).toBe(37_500);
+    // What a hand edit of the list might hold is not a quantity.
+    for (const bad of ['', '-1', '1.2345', '1e3', 'twelve', '1,000']) expect(thousandthsFromText(bad)).toBeUndefined();
   });
 });
