@@ -144,7 +144,7 @@ function Hub({ services, data }: { services: HubServices; data: HubData }): Reac
   return (
     <>
       <nav className={styles.nav} aria-label={strings.Nav.Label}>
-        <Button appearance="primary" onClick={() => void startNew()}>
+        <Button appearance="primary" onClick={() => startNew()}>
           {strings.Nav.New}
         </Button>
         <NavTabs
