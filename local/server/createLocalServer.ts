@@ -209,7 +209,8 @@ export function createLocalServer(options: LocalServerOptions): LocalServerHandl
     const p = req.url.pathname;
     const apiPrefix = `${SITE_PATH}/_api`;
     if (!p.toLowerCase().startsWith(apiPrefix.toLowerCase())) return undefined;
-    if (faults.latencyMs > 0) await sleep(faults.latencyMs);
+    const latency = faults.latencyFor(true);
+    if (latency > 0) await sleep(latency);
     const fault = faults.next();
     if (fault) return faultReply(fault.status, fault.retryAfter);
     const user = actingUser(req);
@@ -234,7 +235,8 @@ export function createLocalServer(options: LocalServerOptions): LocalServerHandl
     const p = req.url.pathname;
     const sitePath = [APP_CATALOG_PATH, ROOT_SITE_PATH].find((s) => p.toLowerCase().startsWith(`${s}/_api/`.toLowerCase()) || p.toLowerCase() === `${s}/_api`);
     if (sitePath === undefined) return undefined;
-    if (faults.latencyMs > 0) await sleep(faults.latencyMs);
+    const latency = faults.latencyFor(true);
+    if (latency > 0) await sleep(latency);
     const fault = faults.next();
     if (fault) return faultReply(fault.status, fault.retryAfter);
     const user = actingUser(req);
@@ -277,6 +279,9 @@ export function createLocalServer(options: LocalServerOptions): LocalServerHandl
           res.end(JSON.stringify({ error: 'Misdirected request: this server answers only as 127.0.0.1 or localhost on its own port.' }));
           return;
         }
+        // Scope 'all': every request waits, before anything runs (the API's requests wait in their handlers otherwise).
+        const latency = faults.latencyFor(false);
+        if (latency > 0) await sleep(latency);
         for (const raw of options.rawHandlers ?? []) {
           if (await raw(req, res)) return;
         }

@@ -44,7 +44,7 @@ describe('CLI', () => {
     writeFileSync(join(page, 'index.html'), '<!doctype html><title>hub</title>');
     writeFileSync(join(page, 'app.js'), 'console.log(1)');
     try {
-      const s = await run(['--port', '0', '--data', join(dir, 'data'), '--seed', 'none', '--static', page, '--user', 'manager']);
+      const s = await run(['--port', '0', '--data', join(dir, 'data'), '--seed', 'none', '--static', page, '--user', 'manager', '--fault-latency-ms', '0', '--fault-latency-scope', 'all']);
       let exitCode: number | null = null;
       try {
         expect(s.output()).toContain('/sites/socialvalue');
@@ -56,6 +56,7 @@ describe('CLI', () => {
         expect((await fetch(`${s.url}/../../etc/passwd`)).status).toBe(404);
         const me = await (await fetch(`${s.url}/sites/socialvalue/_api/web/currentuser`, { headers: { accept: 'application/json' } })).json() as { Email: string };
         expect(me.Email).toBe('daniel.hughes@svhub.example');
+        expect(await (await fetch(`${s.url}/_local/faults`)).json()).toMatchObject({ latencyMs: 0, latencyScope: 'all' });
       } finally {
         exitCode = await s.stop();
       }
