@@ -8,7 +8,8 @@ import { hostThemeFromTeams } from '../../src/teams/hostTheme';
 import { createLocalSp } from '../../src/data/sharepoint/spfi';
 import { createSharePointData } from '../../src/data/sharepoint';
 import { canManageWeb, readTenantProperty } from '../../src/data/sharepoint/tenantSettings';
-import { canManageHubSite, resolveHubSite } from '../../src/app/hubSite';
+import { TENANT_KEYS, canManageHubSite, resolveHubSite, sameSite } from '../../src/app/hubSite';
+import { awaitingMyApprovalQuery, firstRegisterQuery, openHub } from '../../src/app/opening';
 import { resolveHubLinks, setHubLinks } from '../../src/app/hubLinks';
 import { Client } from '@microsoft/microsoft-graph-client';
 
@@ -20,17 +21,40 @@ const hostSiteUrl = params.has('personal') ? window.location.origin : `${window.
 // ?theme=dark|contrast previews the Teams themes locally.
 const theme = hostThemeFromTeams(params.get('theme') ?? undefined);
 
+/** The landing register's scope when the page opens on the hub itself (no deep link in the hash). */
+const landsOnMyRegister = (): boolean => !window.location.hash.replace(/^#\/?/, '');
+
 async function main(): Promise<void> {
-  const readTenant = (key: string): Promise<string | undefined> => readTenantProperty(createLocalSp(hostSiteUrl), key);
+  // The opening's one $batch goes to the host's site at once, with the tenant property that may name another
+  // site for the lists (src/app/hubSite.ts): when it does not — the usual page on the hub's own site — the same
+  // batch has answered everything else too, and when it does, a second batch asks the lists' site.
+  const hostData = createSharePointData(createLocalSp(hostSiteUrl));
+  const hostOpening = hostData.opening({ tenantKeys: [TENANT_KEYS.hubSiteUrl, TENANT_KEYS.teamsAppId] });
+  const readTenant = async (key: string): Promise<string | undefined> => {
+    const answers = await hostOpening.catch(() => undefined);
+    if (answers?.tenant && key in answers.tenant) return answers.tenant[key];
+    return readTenantProperty(createLocalSp(hostSiteUrl), key);
+  };
   const site = await resolveHubSite({ hostSiteUrl, readTenant });
   const siteUrl = site.url;
-  const data = createSharePointData(createLocalSp(siteUrl));
-  setHubLinks(data, () => resolveHubLinks(readTenant, window.location.href.replace(/#.*$/, '')));
+  const onHostSite = sameSite(site.url, hostSiteUrl);
+  const siteData = onHostSite ? hostData : createSharePointData(createLocalSp(siteUrl));
   const root = document.getElementById('root');
   let services: HubServices;
   try {
+    const answers = onHostSite ? hostOpening : siteData.opening();
+    const me = await answers.then((a) => a.user ?? siteData.users.current(), () => siteData.users.current());
+    // The register's first page and the approver's queue start now, beside the first render.
+    const { data } = openHub(siteData, answers, {
+      register: landsOnMyRegister() ? firstRegisterQuery('mine', me.email) : undefined,
+      approvals: awaitingMyApprovalQuery(me.email),
+    });
+    setHubLinks(data, () => resolveHubLinks(readTenant, window.location.href.replace(/#.*$/, '')));
     // No host page permissions here: SharePoint is asked about the lists' site, as the web part does off its site.
-    const [me, canManageSite] = await Promise.all([data.users.current(), canManageHubSite(site, { siteUrl: hostSiteUrl }, (url) => canManageWeb(createLocalSp(url)))]);
+    const canManageSite = await answers.then(
+      (a) => a.canManageSite ?? canManageHubSite(site, { siteUrl: hostSiteUrl }, (url) => canManageWeb(createLocalSp(url))),
+      () => canManageHubSite(site, { siteUrl: hostSiteUrl }, (url) => canManageWeb(createLocalSp(url))),
+    );
     services = {
       host: 'local',
       siteUrl,
@@ -47,6 +71,7 @@ async function main(): Promise<void> {
       },
     };
   } catch {
+    setHubLinks(siteData, () => resolveHubLinks(readTenant, window.location.href.replace(/#.*$/, '')));
     services = { host: 'local', siteUrl, hubSite: site, user: { displayName: 'Local user', email: '' } };
   }
   ReactDom.render(<App services={services} theme={theme} />, root);

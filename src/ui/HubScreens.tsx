@@ -16,6 +16,7 @@ import {
 import * as strings from 'SocialValueHubStrings';
 import { SETTING_KEYS } from '../domain';
 import type { HubData, ProvisionReport } from '../app/hubData';
+import { awaitingMyApprovalQuery } from '../app/opening';
 import { ErrorNotice } from './common/ErrorNotice';
 import { EditionInForceProvider } from './editionInForce';
 import { useAsync } from './common/useAsync';
@@ -261,7 +262,7 @@ function useAwaitingMyApproval(data: HubData, email: string, route: Route): { ap
   const onRegister = route.screen === 'register' ? route.scope : '';
   const queue = useAsync(async () => {
     const [page, approver] = await Promise.all([
-      data.procurements.query({ status: 'Awaiting approval', approverEmail: email, pageSize: 50 }),
+      data.procurements.query(awaitingMyApprovalQuery(email)),
       data.settings.get(SETTING_KEYS.approverEmail),
     ]);
     const count = page.items.length;
