@@ -79,12 +79,14 @@ async function open(browser: Browser, url: string, log = false): Promise<Run> {
     const t0 = Date.now();
     page.on('request', (r) => {
       requests++;
-      if (log) console.log(`  +${String(Date.now() - t0).padStart(5)} ms ${r.method()} ${decodeURIComponent(r.url().replace(/^https?:\/\/[^/]+/, '')).slice(0, 160)}`);
+      if (log) console.log(`  +${String(Date.now() - t0).padStart(5)} ms ${r.method()} ${decodeURIComponent(r.url().replace(/^https?:\/\/[^/]+/, '')).slice(0, 140)}`);
     });
+    if (log) page.on('requestfinished', (r) => console.log(`  +${String(Date.now() - t0).padStart(5)} ms   done ${decodeURIComponent(r.url().replace(/^https?:\/\/[^/]+/, '')).slice(0, 60)}`));
     await page.addInitScript(READY_OBSERVER);
     await page.goto(url, { waitUntil: 'commit' });
     const handle = await page.waitForFunction(() => (window as unknown as { __benchReady?: number }).__benchReady, undefined, { timeout: 60_000 });
     const ms = Number(await handle.jsonValue());
+    if (log) console.log(`  ready at ${ms.toFixed(0)} ms (page clock)`);
     if (errors.length > 0) throw new Error(`${url} raised: ${errors.join('; ')}`);
     return { ms, requests };
   } finally {

@@ -6,6 +6,7 @@ import { App } from '../../src/ui/App';
 import type { HubServices } from '../../src/ui/services';
 import { hostThemeFromTeams } from '../../src/teams/hostTheme';
 import { createLocalSp } from '../../src/data/sharepoint/spfi';
+import type { PageDigest } from '../../src/data/sharepoint/spfi';
 import { createSharePointData } from '../../src/data/sharepoint';
 import { canManageWeb, readTenantProperty } from '../../src/data/sharepoint/tenantSettings';
 import { TENANT_KEYS, canManageHubSite, resolveHubSite, sameSite } from '../../src/app/hubSite';
@@ -24,11 +25,18 @@ const theme = hostThemeFromTeams(params.get('theme') ?? undefined);
 /** The landing register's scope when the page opens on the hub itself (no deep link in the hash). */
 const landsOnMyRegister = (): boolean => !window.location.hash.replace(/^#\/?/, '');
 
+/** The digest the local server puts in the page, as SharePoint does (_spPageContextInfo): no /_api/contextinfo first. */
+function pageDigest(): PageDigest | undefined {
+  const info = (window as { _spPageContextInfo?: { webAbsoluteUrl?: string; formDigestValue?: string; formDigestTimeoutSeconds?: number } })._spPageContextInfo;
+  if (!info?.webAbsoluteUrl || !info.formDigestValue || !info.formDigestTimeoutSeconds) return undefined;
+  return { webUrl: info.webAbsoluteUrl, value: info.formDigestValue, timeoutSeconds: info.formDigestTimeoutSeconds };
+}
+
 async function main(): Promise<void> {
   // The opening's one $batch goes to the host's site at once, with the tenant property that may name another
   // site for the lists (src/app/hubSite.ts): when it does not — the usual page on the hub's own site — the same
   // batch has answered everything else too, and when it does, a second batch asks the lists' site.
-  const hostData = createSharePointData(createLocalSp(hostSiteUrl));
+  const hostData = createSharePointData(createLocalSp(hostSiteUrl, { pageDigest: pageDigest() }));
   const hostOpening = hostData.opening({ tenantKeys: [TENANT_KEYS.hubSiteUrl, TENANT_KEYS.teamsAppId] });
   const readTenant = async (key: string): Promise<string | undefined> => {
     const answers = await hostOpening.catch(() => undefined);

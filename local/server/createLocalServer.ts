@@ -9,8 +9,8 @@ import { SPError, CODES, errorBody } from '../sharepoint/errors';
 import { FaultInjector, FaultOptions } from './faults';
 import { readStatic } from './staticFiles';
 import { DEMO_USERS, LOCAL_USER_HEADER } from '../sharepoint/users';
-import { checkDigest } from '../sharepoint/formDigest';
-import { MAX_BATCH_BYTES, MAX_BATCH_REQUESTS } from '../sharepoint/platformLimits';
+import { checkDigest, issueDigest } from '../sharepoint/formDigest';
+import { FORM_DIGEST_TIMEOUT_SECONDS, MAX_BATCH_BYTES, MAX_BATCH_REQUESTS } from '../sharepoint/platformLimits';
 import { effectiveLevel } from '../sharepoint/security';
 import { APP_CATALOG_PATH, ROOT_SITE_PATH, handleTenantSite } from '../sharepoint/tenant';
 
@@ -119,6 +119,18 @@ function faultReply(status: number, retryAfter: number): LocalReply {
 }
 
 export function createLocalServer(options: LocalServerOptions): LocalServerHandle {
+  /**
+   * A page as SharePoint serves it carries the site's request digest, so its first write needs no round trip to
+   * /_api/contextinfo (Microsoft Learn, "Work with __REQUESTDIGEST": classic pages hold it in __REQUESTDIGEST, and
+   * SPFx reads it from the page context, legacyPageContext.formDigestValue — PnPjs's SPFx behaviour uses it). The
+   * local page (a page of the hub's site) gets the same, as _spPageContextInfo before its scripts.
+   */
+  const withPageContext = (html: string, webUrl: string): string => {
+    const info = { webAbsoluteUrl: webUrl, formDigestValue: issueDigest(site.store, webUrl), formDigestTimeoutSeconds: FORM_DIGEST_TIMEOUT_SECONDS };
+    const script = `<script>window._spPageContextInfo=${JSON.stringify(info).replace(/</g, '\\u003c')};</script>`;
+    return html.includes('</head>') ? html.replace('</head>', `${script}</head>`) : `${script}${html}`;
+  };
+
   const log = options.log ?? (() => undefined);
   const site = new SharePointSite({ dataDir: options.dataDir, user: options.user });
   const faults = new FaultInjector(options.faults);
@@ -252,7 +264,8 @@ export function createLocalServer(options: LocalServerOptions): LocalServerHandl
     if (!options.staticDir || (req.method !== 'GET' && req.method !== 'HEAD')) return undefined;
     const f = await readStatic(options.staticDir, req.url.pathname);
     if (!f) return undefined;
-    return { status: 200, headers: { 'content-type': f.type, 'cache-control': 'no-store' }, body: f.body };
+    const body = f.type.startsWith('text/html') ? withPageContext(f.body.toString('utf8'), `${req.url.protocol}//${req.url.host}${SITE_PATH}`) : f.body;
+    return { status: 200, headers: { 'content-type': f.type, 'cache-control': 'no-store' }, body };
   };
 
   const handlers: LocalHandler[] = [localControls, sharePoint, tenantSites, ...(options.extraHandlers ?? []), staticPage];

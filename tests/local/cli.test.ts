@@ -51,7 +51,15 @@ describe('CLI', () => {
         expect(s.output()).not.toContain('ExperimentalWarning');
         const index = await fetch(`${s.url}/`);
         expect(index.headers.get('content-type')).toContain('text/html');
-        expect(await index.text()).toContain('<title>hub</title>');
+        const html = await index.text();
+        expect(html).toContain('<title>hub</title>');
+        // As a SharePoint page: the site's request digest in _spPageContextInfo, good for a write without contextinfo.
+        const info = JSON.parse(/window\._spPageContextInfo=(\{.*?\});<\/script>/.exec(html)?.[1] ?? '{}') as { webAbsoluteUrl: string; formDigestValue: string };
+        expect(info.webAbsoluteUrl).toBe(`${s.url}/sites/socialvalue`);
+        const write = await fetch(`${info.webAbsoluteUrl}/_api/$batch`, { method: 'POST', headers: { 'content-type': 'multipart/mixed; boundary=batch_1', 'x-requestdigest': info.formDigestValue }, body: '--batch_1--\r\n' });
+        expect(write.status).toBe(200);
+        const forged = await fetch(`${info.webAbsoluteUrl}/_api/$batch`, { method: 'POST', headers: { 'content-type': 'multipart/mixed; boundary=batch_1', 'x-requestdigest': info.formDigestValue.replace(/^0x./, '0x0') }, body: '--batch_1--\r\n' });
+        expect(forged.status).toBe(403);
         expect((await fetch(`${s.url}/app.js`)).headers.get('content-type')).toContain('javascript');
         expect((await fetch(`${s.url}/../../etc/passwd`)).status).toBe(404);
         const me = await (await fetch(`${s.url}/sites/socialvalue/_api/web/currentuser`, { headers: { accept: 'application/json' } })).json() as { Email: string };
