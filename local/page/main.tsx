@@ -9,8 +9,9 @@ import { createLocalSp } from '../../src/data/sharepoint/spfi';
 import type { PageDigest } from '../../src/data/sharepoint/spfi';
 import { createSharePointData } from '../../src/data/sharepoint';
 import { canManageWeb, readTenantProperty } from '../../src/data/sharepoint/tenantSettings';
-import { TENANT_KEYS, canManageHubSite, resolveHubSite, sameSite } from '../../src/app/hubSite';
-import { awaitingMyApprovalQuery, firstRegisterQuery, openHub } from '../../src/app/opening';
+import { canManageHubSite, sameSite } from '../../src/app/hubSite';
+import { awaitingMyApprovalQuery, firstRegisterQuery, openHub, openHubSite } from '../../src/app/opening';
+import type { SiteAdapter } from '../../src/app/opening';
 import { resolveHubLinks, setHubLinks } from '../../src/app/hubLinks';
 import { Client } from '@microsoft/microsoft-graph-client';
 
@@ -33,24 +34,24 @@ function pageDigest(): PageDigest | undefined {
 }
 
 async function main(): Promise<void> {
-  // The opening's one $batch goes to the host's site at once, with the tenant property that may name another
-  // site for the lists (src/app/hubSite.ts): when it does not — the usual page on the hub's own site — the same
-  // batch has answered everything else too, and when it does, a second batch asks the lists' site.
-  const hostData = createSharePointData(createLocalSp(hostSiteUrl, { pageDigest: pageDigest() }));
-  const hostOpening = hostData.opening({ tenantKeys: [TENANT_KEYS.hubSiteUrl, TENANT_KEYS.teamsAppId] });
-  const readTenant = async (key: string): Promise<string | undefined> => {
-    const answers = await hostOpening.catch(() => undefined);
-    if (answers?.tenant && key in answers.tenant) return answers.tenant[key];
-    return readTenantProperty(createLocalSp(hostSiteUrl), key);
+  // The opening's one $batch (src/app/opening.ts): to the host's site at once, with the tenant property that may
+  // name another site for the lists. The page's own digest spares the /_api/contextinfo a POST would ask first.
+  const digest = pageDigest();
+  const adapterFor = (url: string): SiteAdapter => {
+    const data = createSharePointData(createLocalSp(url, { pageDigest: digest && sameSite(digest.webUrl, url) ? digest : undefined }));
+    return { data, opening: data.opening };
   };
-  const site = await resolveHubSite({ hostSiteUrl, readTenant });
+  const { site, adapter, read, readTenant } = await openHubSite({
+    hostSiteUrl,
+    adapterFor,
+    readTenant: (key) => readTenantProperty(createLocalSp(hostSiteUrl), key),
+  });
   const siteUrl = site.url;
-  const onHostSite = sameSite(site.url, hostSiteUrl);
-  const siteData = onHostSite ? hostData : createSharePointData(createLocalSp(siteUrl));
+  const siteData = adapter.data;
   const root = document.getElementById('root');
   let services: HubServices;
   try {
-    const answers = onHostSite ? hostOpening : siteData.opening();
+    const answers = read;
     const me = await answers.then((a) => a.user ?? siteData.users.current(), () => siteData.users.current());
     // The register's first page and the approver's queue start now, beside the first render.
     const { data } = openHub(siteData, answers, {

@@ -5,8 +5,10 @@
 //
 // The answers serve the opening only: calls within OPENING_FRESH_MS of the read; a write through these services
 // (settings, thresholds, provisioning, procurements) drops them, so a screen reading after a save reads SharePoint.
-import type { HubData, OpeningAnswers, ProcurementQuery, RegisterPage, Page, Stored } from '../data/ports';
+import type { HubData, OpeningAnswers, OpeningReader, ProcurementQuery, RegisterPage, Page, Stored } from '../data/ports';
 import type { Procurement } from '../domain';
+import { TENANT_KEYS, asSiteUrl, resolveHubSite, sameSite } from './hubSite';
+import type { HubSite, TenantPropertyReader } from './hubSite';
 
 /** How long the opening's answers stand in for SharePoint's: the first screen's load, not a session. */
 export const OPENING_FRESH_MS = 30_000;
@@ -72,7 +74,7 @@ export function openHub(data: HubData, read: Promise<OpeningAnswers>, options: O
   start('query', options.approvals);
 
   /** The opening's answer for `pick`, or the repository's own read when there is none (stale, dropped, failed). */
-  const served = <T>(pick: (a: OpeningAnswers) => T | undefined, own: () => Promise<T>) => async (): Promise<T> => {
+  const served = <T>(pick: (a: OpeningAnswers) => T | undefined, own: () => Promise<T>): (() => Promise<T>) => async (): Promise<T> => {
     const a = answers && (await answers);
     const value = a && now() - a.readAt <= OPENING_FRESH_MS ? pick(a) : undefined;
     return value !== undefined ? value : own();
@@ -84,7 +86,7 @@ export function openHub(data: HubData, read: Promise<OpeningAnswers>, options: O
     return hit && now() - hit.at <= OPENING_FRESH_MS ? (hit.page as Promise<T>) : own();
   };
   /** A write: what the opening read may no longer be what SharePoint holds. */
-  const dropping = <A extends unknown[], R>(write: (...args: A) => Promise<R>) => (...args: A): Promise<R> => {
+  const dropping = <A extends unknown[], R>(write: (...args: A) => Promise<R>): ((...args: A) => Promise<R>) => (...args: A): Promise<R> => {
     answers = undefined;
     early.clear();
     return write(...args);
@@ -121,6 +123,50 @@ export function openHub(data: HubData, read: Promise<OpeningAnswers>, options: O
       approvals: { ...bound(approvals), record: dropping((...args: Parameters<typeof approvals.record>) => approvals.record(...args)) },
     },
   };
+}
+
+/** A site's adapter as a host builds it: the data, and its opening read. */
+export interface SiteAdapter {
+  data: HubData;
+  opening: OpeningReader;
+}
+
+export interface SiteOpening {
+  site: HubSite;
+  /** The lists' site's adapter (not yet wrapped by openHub). */
+  adapter: SiteAdapter;
+  /** The opening's answers from the lists' site. */
+  read: Promise<OpeningAnswers>;
+  /** Tenant properties, from the opening's batch where it asked for them, else read on their own. */
+  readTenant: TenantPropertyReader;
+}
+
+/**
+ * Finds the lists' site and reads its opening in one request where it can. Without a web part property the
+ * lists are usually on the host's site: the batch goes there at once, with the tenant property that may name
+ * another site (src/app/hubSite.ts's precedence); only when it does is a second batch sent, to that site.
+ */
+export async function openHubSite(input: {
+  webPartSiteUrl?: string;
+  hostSiteUrl: string;
+  adapterFor: (siteUrl: string) => SiteAdapter;
+  /** A tenant property read on its own (when the batch did not ask, or could not answer). */
+  readTenant: TenantPropertyReader;
+}): Promise<SiteOpening> {
+  const own = asSiteUrl(input.webPartSiteUrl, input.hostSiteUrl);
+  const guess = own ?? input.hostSiteUrl.trim().replace(/\/+$/, '');
+  const first = input.adapterFor(guess);
+  const firstRead = first.opening(own ? {} : { tenantKeys: [TENANT_KEYS.hubSiteUrl, TENANT_KEYS.teamsAppId] });
+  firstRead.catch(() => undefined); // whoever needs it sees the failure
+  const readTenant: TenantPropertyReader = (key) =>
+    firstRead.then(
+      (a) => (a.tenant && key in a.tenant ? a.tenant[key] : input.readTenant(key)),
+      () => input.readTenant(key),
+    );
+  const site = await resolveHubSite({ webPartSiteUrl: input.webPartSiteUrl, hostSiteUrl: input.hostSiteUrl, readTenant });
+  if (sameSite(site.url, guess)) return { site, adapter: first, read: firstRead, readTenant };
+  const adapter = input.adapterFor(site.url);
+  return { site, adapter, read: adapter.opening(), readTenant };
 }
 
 /** A repository's methods bound to it (a spread of a class instance copies no prototype methods). */

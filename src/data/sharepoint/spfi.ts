@@ -32,7 +32,8 @@ export interface LocalSpOptions {
 
 /** SPBrowser's behaviours, with the page's digest as the first source of a digest for its own site. */
 function browserWithPageDigest(siteUrl: string, page: PageDigest): TimelinePipe<Queryable> {
-  const sameWeb = new RegExp(`^${combine(page.webUrl, '/_api').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i');
+  const api = `${combine(page.webUrl, '/_api')}`.toLowerCase();
+  const sameWeb = (url: string): boolean => url.toLowerCase().startsWith(api);
   // The digest's second part is when it was issued; it is good for timeoutSeconds (less a margin, as PnPjs's SPFx).
   const issued = new Date(page.value.split(',')[1] ?? '');
   const expiration = dateAdd(Number.isNaN(issued.getTime()) ? new Date(0) : issued, 'second', page.timeoutSeconds - 15) as Date;
@@ -42,7 +43,7 @@ function browserWithPageDigest(siteUrl: string, page: PageDigest): TimelinePipe<
       DefaultInit(),
       BrowserFetchWithRetry(),
       DefaultParse(),
-      RequestDigest((url) => (sameWeb.test(url) ? { value: page.value, expiration } : undefined)),
+      RequestDigest((url) => (sameWeb(url) ? { value: page.value, expiration } : undefined)),
     );
     instance.on.pre.prepend(async (url: string, init: RequestInit, result: unknown): Promise<[string, RequestInit, unknown]> => [isUrlAbsolute(url) ? url : combine(siteUrl, url), init, result]);
     return instance;
