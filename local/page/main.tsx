@@ -86,11 +86,34 @@ async function main(): Promise<void> {
   ReactDom.render(<App services={services} theme={theme} />, root);
 }
 
+/**
+ * The first screen's chunks and the chunks they import, fetched together (local/build.mjs lists them in the page), as
+ * SPFx's webpack runtime fetches a lazy chunk with everything it needs; ES modules would find each import a round
+ * trip later.
+ */
+function preloadFirstScreen(): void {
+  let chunks: unknown;
+  try {
+    chunks = JSON.parse(document.getElementById('first-screen-chunks')?.textContent ?? '[]');
+  } catch {
+    return;
+  }
+  if (!Array.isArray(chunks)) return;
+  for (const href of chunks) {
+    if (typeof href !== 'string') continue;
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = href;
+    document.head.appendChild(link);
+  }
+}
+
 // ?blank renders nothing: the same page with the same bundle loaded and run, the baseline of the tab-open
 // benchmark (npm run bench -- tabOpen). It marks <body data-blank="ready"> once this script has run.
 if (params.has('blank')) {
   document.body.dataset.blank = 'ready';
 } else {
+  preloadFirstScreen();
   main().catch((error: unknown) => {
     // Last resort: the App shows data errors itself; this is for a page that could not start at all.
     document.body.textContent = `The hub could not start: ${String(error)}`;
