@@ -13,6 +13,7 @@ import { checkDigest, issueDigest } from '../sharepoint/formDigest';
 import { FORM_DIGEST_TIMEOUT_SECONDS, MAX_BATCH_BYTES, MAX_BATCH_REQUESTS } from '../sharepoint/platformLimits';
 import { effectiveLevel } from '../sharepoint/security';
 import { APP_CATALOG_PATH, ROOT_SITE_PATH, handleTenantSite } from '../sharepoint/tenant';
+import { runBatch } from '../sharepoint/batch';
 
 /** Not a SharePoint figure: what the local server buffers for any other request (the bulk insert's test data). */
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -256,6 +257,20 @@ export function createLocalServer(options: LocalServerOptions): LocalServerHandl
     const origin = `${req.url.protocol}//${req.url.host}`;
     const method = (req.method === 'POST' && req.headers['x-http-method']) ? req.headers['x-http-method'].toUpperCase() : req.method;
     if (method !== 'GET' && method !== 'HEAD' && rest.toLowerCase() !== 'contextinfo') checkDigest(site.store, `${origin}${sitePath}`, req.headers['x-requestdigest']);
+    if (rest.toLowerCase() === '$batch') {
+      // Every site answers /_api/$batch (Microsoft Learn, "Make batch requests with the REST APIs"): the parts
+      // addressed to this site run as its own requests would; anything else is not found, as on the hub's site.
+      if (req.method !== 'POST') return spErrorReply(new SPError(405, CODES.clientService, 'The $batch endpoint only accepts POST.'));
+      const prefix = `${sitePath}/_api/`.toLowerCase();
+      const r = runBatch(req.headers['content-type'], req.body.toString('utf8'), (part) => {
+        const path = part.url.pathname;
+        if (!path.toLowerCase().startsWith(prefix) || /\/_api\/\$batch/i.test(path)) {
+          return { status: 404, headers: { 'content-type': 'application/json;odata=minimalmetadata;charset=utf-8' }, body: errorBody(CODES.noHandler, `Cannot find resource for the request ${path}.`) };
+        }
+        return handleTenantSite(site.store, part, user, origin, sitePath, path.slice(prefix.length));
+      }, new URL(`${origin}${sitePath}`), MAX_BATCH_REQUESTS);
+      return { status: 200, headers: { 'content-type': r.contentType }, body: r.body };
+    }
     const r = handleTenantSite(site.store, { method: req.method, url: req.url, headers: req.headers, body: req.body.toString('utf8') }, user, origin, sitePath, rest);
     return { status: r.status, headers: r.headers, body: r.body };
   };

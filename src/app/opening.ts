@@ -66,7 +66,11 @@ export function openHub(data: HubData, read: Promise<OpeningAnswers>, options: O
   const early = new Map<string, { at: number; page: Promise<unknown> }>();
   const start = (kind: 'register' | 'query', query: ProcurementQuery | undefined): void => {
     if (!query) return;
-    const page: Promise<unknown> = answersPromise.then((): Promise<unknown> => (kind === 'register' ? data.procurements.register(query) : data.procurements.query(query)));
+    // Not on a site without the hub's lists: the first screen is then the set-up check, and the query would fail.
+    const page: Promise<unknown> = answersPromise.then((a): Promise<unknown> | undefined => {
+      if (a?.missingLists && a.missingLists.length > 0) return undefined;
+      return kind === 'register' ? data.procurements.register(query) : data.procurements.query(query);
+    });
     page.catch(() => undefined); // a failure surfaces to the screen that takes it
     early.set(`${kind}:${queryKey(query)}`, { at: now(), page });
   };
@@ -83,7 +87,9 @@ export function openHub(data: HubData, read: Promise<OpeningAnswers>, options: O
     const key = `${kind}:${queryKey(query)}`;
     const hit = early.get(key);
     early.delete(key);
-    return hit && now() - hit.at <= OPENING_FRESH_MS ? (hit.page as Promise<T>) : own();
+    if (!hit || now() - hit.at > OPENING_FRESH_MS) return own();
+    // Not started (lists missing at opening): asked now, as the screen would have.
+    return hit.page.then((page) => (page === undefined ? own() : (page as T)));
   };
   /** A write: what the opening read may no longer be what SharePoint holds. */
   const dropping = <A extends unknown[], R>(write: (...args: A) => Promise<R>): ((...args: A) => Promise<R>) => (...args: A): Promise<R> => {

@@ -104,6 +104,18 @@ describe('openHub', () => {
     expect(hub.procurements.size).toBe(1);
   });
 
+  it('starts no early page on a site without the hub\'s lists (the set-up check is the first screen)', async () => {
+    const { data, spies } = counted();
+    const first = firstRegisterQuery('mine', ME.email);
+    const { data: opened } = openHub(data, Promise.resolve(answersAt(Date.now(), { missingLists: ['Procurements'] })), { register: first, approvals: awaitingMyApprovalQuery(ME.email) });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(spies.register).not.toHaveBeenCalled();
+    expect(spies.query).not.toHaveBeenCalled();
+    // Asked once provisioned: the screen's own call goes through.
+    await opened.procurements.register(first);
+    expect(spies.register).toHaveBeenCalledTimes(1);
+  });
+
   it('does not serve an early page after a write (a new procurement would be missing from it)', async () => {
     const { data, spies } = counted();
     const first = firstRegisterQuery('mine', ME.email);

@@ -77,6 +77,19 @@ describe('the opening batch (a provisioned hub)', () => {
 });
 
 describe('the opening batch (a site without the hub\'s lists)', () => {
+  it('on the tenant\'s root site (where Teams hosts the personal app): one batch, the tenant property in it', async () => {
+    const server = await startLocalServer({ seed: 'provision', user: 'officer' });
+    try {
+      const root = createSharePointData(createLocalSp(server.url));
+      const { value: answers, requests } = await requestsOf(() => root.opening({ tenantKeys: [TENANT_KEYS.hubSiteUrl] }));
+      expect(requests.filter((r) => !r.endsWith('/_api/contextinfo'))).toEqual(['POST /_api/$batch']);
+      expect(answers.tenant).toEqual({ [TENANT_KEYS.hubSiteUrl]: await readTenantProperty(createLocalSp(server.url), TENANT_KEYS.hubSiteUrl) });
+      expect(answers.user?.email).toBeTruthy();
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('reports the missing lists and still answers who the user is; the list reads that failed are left out', async () => {
     const server = await startLocalServer({ seed: 'none', user: 'admin' });
     try {
