@@ -7,7 +7,7 @@ import { OFFICER, startHub } from '../tests/data/fixtures';
 import { allPages } from '../src/data/paging';
 import { loadDashboard } from '../src/app/dashboard';
 import { dashboardFigures } from '../src/domain';
-import { rebuildRollups } from '../src/domain';
+import { rebuildRollups, thousandthsText } from '../src/domain';
 import type { DashboardFigures, DashboardFilters } from '../src/domain';
 import { REGIONAL_SCALE, fillRegion } from '../local/seed/fillRegion';
 import type { Measured } from './measure';
@@ -15,8 +15,8 @@ import { measure, median } from './measure';
 
 const YEAR: DashboardFilters = { fromPeriodId: '2024-25 Q1', toPeriodId: '2024-25 Q4' };
 
-/** The figures a user reads, in a form that compares to the penny. */
-const shown = (f: DashboardFigures): unknown => ({ totals: f.totals, themes: f.themes, overTime: f.overTime, byAuthority: f.byAuthority, bySupplier: f.bySupplier, awarded: f.awarded, atRisk: f.atRisk.length });
+/** The figures a user reads, in a form that compares to the penny (and each quantity to the thousandth of its unit). */
+const shown = (f: DashboardFigures): unknown => ({ totals: f.totals, themes: f.themes, overTime: f.overTime, byAuthority: f.byAuthority, bySupplier: f.bySupplier, awarded: f.awarded, atRisk: f.atRisk.length, measures: f.measures });
 
 export async function benchDashboard(): Promise<{ rows: string[][]; result: Record<string, unknown> }> {
   const hub = await startHub();
@@ -47,12 +47,14 @@ export async function benchDashboard(): Promise<{ rows: string[][]; result: Reco
     if (!same) throw new Error('The dashboard read from rollups differs from the figures added up from every outcome log.');
     const speedUp = naive.ms / app.ms;
     const verified = (fast as DashboardFigures).totals.verifiedPence;
+    const verifiedFte = (fast as DashboardFigures).measures.filter((m) => m.unit === 'FTE').reduce((sum, m) => sum + m.verifiedThousandths, 0);
     return {
       rows: [
         [`dashboard, a year of ${region.procurements.length} contracts / ${region.logs.length} logs: requests`, String(app.requests), `${naive.requests} (every log)`, (app.requests / naive.requests).toFixed(3)],
         ['  … bytes', String(app.bytes), String(naive.bytes), (app.bytes / naive.bytes).toFixed(3)],
         ['  … time (ms; median of 3 / once)', app.ms.toFixed(0), naive.ms.toFixed(0), `${(app.ms / naive.ms).toFixed(3)} (${speedUp.toFixed(0)}× faster)`],
         ['  … same figures to the penny', same ? 'yes' : 'NO', `verified £${(verified / 100).toFixed(2)}`, ''],
+        ['  … same quantities to the unit, per measure', same ? 'yes' : 'NO', `verified ${thousandthsText(verifiedFte)} FTE`, ''],
       ],
       result: {
         region: { procurements: region.procurements.length, commitments: region.commitments.length, logs: region.logs.length, rollupItems: region.rollupItems, generateSeconds },

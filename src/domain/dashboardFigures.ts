@@ -12,7 +12,9 @@ import type { Procurement } from './entities';
 import type { Pence } from './money';
 import type { ReportingPeriod } from './periods';
 import type { CommitmentWithProgress } from './progress';
-import type { Rollup } from './rollups';
+import type { QuantityFigures, Rollup } from './rollups';
+import { MEASURE_UNITS } from './measures';
+import type { MeasureUnit } from './measures';
 import type { Rag } from './socialValue';
 import type { ThemeId } from './themes';
 
@@ -41,6 +43,26 @@ export interface ThemeFigure extends Amounts {
   verifiedShareTenths: number;
   /** Verified ÷ committed, %, one decimal place; undefined when nothing was committed. */
   deliveredPercent?: number;
+  /** The theme's quantities, one figure per unit (never FTE and weeks added together). */
+  quantities: UnitFigure[];
+}
+
+/** Committed, reported-awaiting-verification and verified quantities in one unit, in thousandths. */
+export interface UnitFigure {
+  unit: MeasureUnit;
+  committedThousandths: number;
+  reportedThousandths: number;
+  verifiedThousandths: number;
+  /** Verified ÷ committed, %, one decimal place; undefined when nothing was committed. */
+  deliveredPercent?: number;
+}
+
+/** One measure's quantities over the quarters and authority chosen: its target against its delivery. */
+export interface MeasureFigure extends UnitFigure {
+  measureCode: string;
+  themeId: ThemeId;
+  /** Procurements with a figure for the measure. */
+  procurements: number;
 }
 
 export interface PeriodFigure extends Amounts {
@@ -122,6 +144,8 @@ export interface DashboardFigures {
   topSuccesses: ProcurementFigure[];
   /** Red first, then Amber; soonest due first. */
   atRisk: AtRiskCommitment[];
+  /** Every measure with a quantity, in the themes' order then by code. */
+  measures: MeasureFigure[];
 }
 
 const zero = (): Amounts => ({ committedPence: 0, reportedPence: 0, verifiedPence: 0 });
@@ -182,6 +206,51 @@ function awardedShare(awards: readonly AwardRecord[], first: ReportingPeriod, la
   return s;
 }
 
+/** Verified as a % of committed for quantities, by the same rule as for £. */
+function quantityDelivered(q: Pick<UnitFigure, 'committedThousandths' | 'verifiedThousandths'>): number | undefined {
+  return q.committedThousandths > 0 ? shareOfContractValue(q.verifiedThousandths, q.committedThousandths) : undefined;
+}
+
+const addQuantity = (target: Omit<UnitFigure, 'unit' | 'deliveredPercent'>, q: QuantityFigures): void => {
+  target.committedThousandths += q.committedThousandths;
+  target.reportedThousandths += q.reportedThousandths;
+  target.verifiedThousandths += q.verifiedThousandths;
+};
+
+/** Quantities per measure (and per unit within each theme): sums only within one measure's unit. */
+function quantityFigures(rollups: readonly Rollup[]): { measures: MeasureFigure[]; byTheme: Map<ThemeId, UnitFigure[]> } {
+  const byMeasure = new Map<string, MeasureFigure & { refs: Set<string> }>();
+  for (const r of rollups) {
+    for (const q of r.quantities || []) {
+      const key = `${q.measureCode}|${q.unit}`;
+      let m = byMeasure.get(key);
+      if (!m) {
+        m = { measureCode: q.measureCode, unit: q.unit, themeId: r.themeId, committedThousandths: 0, reportedThousandths: 0, verifiedThousandths: 0, procurements: 0, refs: new Set<string>() };
+        byMeasure.set(key, m);
+      }
+      addQuantity(m, q);
+      m.refs.add(r.procurementReference);
+    }
+  }
+  const themeOrder = THEMES.map((t) => t.id);
+  const measures: MeasureFigure[] = Array.from(byMeasure.values())
+    .map(({ refs, ...m }) => ({ ...m, procurements: refs.size, deliveredPercent: quantityDelivered(m) }))
+    .sort((a, b) => themeOrder.indexOf(a.themeId) - themeOrder.indexOf(b.themeId) || (a.measureCode < b.measureCode ? -1 : a.measureCode > b.measureCode ? 1 : 0) || MEASURE_UNITS.indexOf(a.unit) - MEASURE_UNITS.indexOf(b.unit));
+  const byTheme = new Map<ThemeId, UnitFigure[]>();
+  for (const t of THEMES) {
+    const units: UnitFigure[] = [];
+    for (const unit of MEASURE_UNITS) {
+      const mine = measures.filter((m) => m.themeId === t.id && m.unit === unit);
+      if (mine.length === 0) continue;
+      const u: UnitFigure = { unit, committedThousandths: 0, reportedThousandths: 0, verifiedThousandths: 0 };
+      mine.forEach((m) => addQuantity(u, { ...m }));
+      units.push({ ...u, deliveredPercent: quantityDelivered(u) });
+    }
+    byTheme.set(t.id, units);
+  }
+  return { measures, byTheme };
+}
+
 const RAG_ORDER: { [r: string]: number } = { Red: 0, Amber: 1, Green: 2 };
 
 /**
@@ -229,6 +298,7 @@ export function dashboardFigures(
     if (!p.supplierName && r.supplierName) p.supplierName = r.supplierName;
   }
 
+  const quantities = quantityFigures(chosen);
   const themeAmounts = THEMES.map((t) => byTheme.get(t.id) || zero());
   const committedShares = sharesTenths(themeAmounts.map((a) => a.committedPence));
   const reportedShares = sharesTenths(themeAmounts.map((a) => a.reportedPence));
@@ -241,6 +311,7 @@ export function dashboardFigures(
     reportedShareTenths: reportedShares[i],
     verifiedShareTenths: verifiedShares[i],
     deliveredPercent: deliveredPercent(themeAmounts[i]),
+    quantities: quantities.byTheme.get(t.id) || [],
   }));
 
   let cumulativeCommitted = 0;
@@ -316,5 +387,6 @@ export function dashboardFigures(
     awarded: awardedShare(inputs.awards || [], first, last, filters.authorityId),
     topSuccesses,
     atRisk,
+    measures: quantities.measures,
   };
 }

@@ -5,11 +5,17 @@
 //               falls in the quarter of the due date. Quarters add up to the commitment's value exactly.
 //   reported  = £ of the quarter's logs that are reported and not yet verified;
 //   verified  = £ of the quarter's verified logs. Rejected logs never count.
+// Beside the £, each measure's quantities in its own unit, the same three ways (committed spread pro rata as
+// the £ is, reported, verified), so record-only measures — people into work, apprenticeship weeks — count
+// too (issue 14). Quantities are kept in thousandths (a quantity has at most 3 decimal places), so sums are
+// exact; a percentage is a rate, not an amount, and is never summed.
 // A log's £ is quantity × its own proxy snapshot (or its commitment's locked proxy), as commitmentProgress
 // counts it. The rebuild and the incremental update on verification both call these functions, so they
 // cannot disagree.
 import { addDays, daysBetween } from './dates';
 import type { IsoDate } from './dates';
+import { exactDecimal, pow10 } from './decimal';
+import type { MeasureUnit } from './measures';
 import type { Commitment, OutcomeLog, Procurement } from './entities';
 import type { Pence } from './money';
 import { periodFor, periodsBetween } from './periods';
@@ -28,6 +34,55 @@ export interface Rollup {
   committedPence: Pence;
   reportedPence: Pence;
   verifiedPence: Pence;
+  /** The theme's measures' quantities in the quarter, by measure code; none for a zeroed row. */
+  quantities?: QuantityFigures[];
+}
+
+/** One measure's quantities in a quarter, in thousandths of its unit. */
+export interface QuantityFigures {
+  measureCode: string;
+  unit: MeasureUnit;
+  committedThousandths: number;
+  reportedThousandths: number;
+  verifiedThousandths: number;
+}
+
+/** Units whose quantities add up across contracts and quarters (a % is a rate: it does not). */
+export function isSummableUnit(unit: MeasureUnit): boolean {
+  return unit !== '%';
+}
+
+/** A quantity (at most 3 decimal places, as validation allows) as an exact whole number of thousandths. */
+export function toThousandths(quantity: number): number {
+  const d = exactDecimal(quantity, 'quantity');
+  const scaled = d.scale <= 3 ? d.digits * pow10(3 - d.scale) : d.digits / pow10(d.scale - 3);
+  return Number(d.negative ? -scaled : scaled);
+}
+
+/** Thousandths as the decimal they are: 1250 → "1.25", 52000 → "52". */
+export function thousandthsText(thousandths: number): string {
+  const negative = thousandths < 0;
+  const abs = Math.abs(Math.round(thousandths));
+  const whole = Math.floor(abs / 1000);
+  const fraction = String(abs % 1000).padStart(3, '0').replace(/0+$/, '');
+  return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** Thousandths as a number people read (en-GB grouping): 1040000 → "1,040", 37500 → "37.5". */
+export function thousandthsNumber(thousandths: number): string {
+  const [whole, fraction] = thousandthsText(thousandths).split('.');
+  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** Thousandths of a unit as people read them: "37.5 FTE", "1,040 weeks", "1.005 tonnes CO2e". */
+export function formatThousandths(thousandths: number, unit: MeasureUnit): string {
+  return `${thousandthsNumber(thousandths)} ${unit}`;
+}
+
+/** A decimal written with at most 3 places, not negative, back to thousandths; undefined when it is not one. */
+export function thousandthsFromText(text: string): number | undefined {
+  if (!/^\d{1,12}(\.\d{1,3})?$/.test(text)) return undefined;
+  return toThousandths(Number(text));
 }
 
 /** What a rollup needs of its procurement. */
@@ -53,6 +108,34 @@ function bigMulDiv(value: Pence, numerator: number, denominator: number): Pence 
 }
 
 /**
+ * A whole amount (pence, or thousandths of a unit) spread over the quarters from `start` to `due`: pro rata to
+ * days, cumulative figures rounded half up so the quarters add up to the whole exactly. Without a usable
+ * start the whole amount falls in the quarter of the due date.
+ */
+function proRataProfile(amount: number, start: IsoDate | undefined, due: IsoDate): { periodEnd: IsoDate; amount: number }[] {
+  if (start === undefined || daysBetween(start, due) <= 0) return [{ periodEnd: periodFor(due).end, amount }];
+  const total = daysBetween(start, due);
+  const out: { periodEnd: IsoDate; amount: number }[] = [];
+  let before = 0;
+  for (const p of periodsBetween(start, due)) {
+    const elapsed = Math.min(total, Math.max(0, daysBetween(start, p.end)));
+    const cumulative = bigMulDiv(amount, elapsed, total);
+    out.push({ periodEnd: p.end, amount: cumulative - before });
+    before = cumulative;
+  }
+  return out;
+}
+
+/** The same spread's share in the quarter ending `periodEnd`, computed directly. */
+function proRataInPeriod(amount: number, start: IsoDate | undefined, due: IsoDate, periodEnd: IsoDate): number {
+  const period = periodFor(periodEnd);
+  if (start === undefined || daysBetween(start, due) <= 0) return periodFor(due).end === period.end ? amount : 0;
+  const total = daysBetween(start, due);
+  const cumulative = (date: IsoDate): number => bigMulDiv(amount, Math.min(total, Math.max(0, daysBetween(start, date))), total);
+  return cumulative(period.end) - cumulative(addDays(period.start, -1));
+}
+
+/**
  * The committed £ of one commitment per quarter end: pro rata to days between its start (or the contract
  * start) and its due date, cumulative figures rounded half up so the quarters add up to the whole exactly.
  * Record-only commitments (no proxy) commit no £ and have no quarters.
@@ -60,19 +143,7 @@ function bigMulDiv(value: Pence, numerator: number, denominator: number): Pence 
 export function committedProfile(commitment: Commitment, contractStart?: IsoDate): { periodEnd: IsoDate; pence: Pence }[] {
   const value = socialValuePence(commitment.targetQuantity, commitment.proxyPenceLocked);
   if (value === undefined) return [];
-  const start = commitment.startDate || contractStart;
-  const due = commitment.dueDate;
-  if (start === undefined || daysBetween(start, due) <= 0) return [{ periodEnd: periodFor(due).end, pence: value }];
-  const total = daysBetween(start, due);
-  const out: { periodEnd: IsoDate; pence: Pence }[] = [];
-  let before = 0;
-  for (const p of periodsBetween(start, due)) {
-    const elapsed = Math.min(total, Math.max(0, daysBetween(start, p.end)));
-    const cumulative = bigMulDiv(value, elapsed, total);
-    out.push({ periodEnd: p.end, pence: cumulative - before });
-    before = cumulative;
-  }
-  return out;
+  return proRataProfile(value, commitment.startDate || contractStart, commitment.dueDate).map((q) => ({ periodEnd: q.periodEnd, pence: q.amount }));
 }
 
 /**
@@ -82,13 +153,17 @@ export function committedProfile(commitment: Commitment, contractStart?: IsoDate
 export function committedInPeriod(commitment: Commitment, periodEnd: IsoDate, contractStart?: IsoDate): Pence {
   const value = socialValuePence(commitment.targetQuantity, commitment.proxyPenceLocked);
   if (value === undefined) return 0;
-  const period = periodFor(periodEnd);
-  const start = commitment.startDate || contractStart;
-  const due = commitment.dueDate;
-  if (start === undefined || daysBetween(start, due) <= 0) return periodFor(due).end === period.end ? value : 0;
-  const total = daysBetween(start, due);
-  const cumulative = (date: IsoDate): Pence => bigMulDiv(value, Math.min(total, Math.max(0, daysBetween(start, date))), total);
-  return cumulative(period.end) - cumulative(addDays(period.start, -1));
+  return proRataInPeriod(value, commitment.startDate || contractStart, commitment.dueDate, periodEnd);
+}
+
+/** The quarters a commitment's target spreads over (record-only ones too), as its £ would. */
+function commitmentQuarters(commitment: Commitment, contractStart?: IsoDate): IsoDate[] {
+  return proRataProfile(1, commitment.startDate || contractStart, commitment.dueDate).map((q) => q.periodEnd);
+}
+
+/** The committed quantity of one commitment in a quarter, in thousandths of its unit (pro rata, as the £). */
+export function committedQuantityInPeriod(commitment: Commitment, periodEnd: IsoDate, contractStart?: IsoDate): number {
+  return proRataInPeriod(toThousandths(commitment.targetQuantity), commitment.startDate || contractStart, commitment.dueDate, periodEnd);
 }
 
 function commitmentOfLog(log: OutcomeLog, commitments: readonly Commitment[]): Commitment | undefined {
@@ -139,17 +214,37 @@ export function rollupsFor(
   const add = (m: Map<ThemeId, Pence>, theme: ThemeId, pence: Pence): void => {
     m.set(theme, (m.get(theme) || 0) + pence);
   };
+  const quantities = new Map<string, QuantityFigures>();
+  const quantity = (measureCode: string, unit: MeasureUnit): QuantityFigures => {
+    let q = quantities.get(measureCode);
+    if (!q) {
+      q = { measureCode, unit, committedThousandths: 0, reportedThousandths: 0, verifiedThousandths: 0 };
+      quantities.set(measureCode, q);
+    }
+    return q;
+  };
   const themes = new Set<ThemeId>(themesOfCommitments(mine));
   for (const c of mine) {
     const pence = committedInPeriod(c, end, procurement.contractStart);
     if (pence !== 0) add(committed, themeOf(c.measureCode), pence);
+    if (isSummableUnit(c.unit)) {
+      const share = committedQuantityInPeriod(c, end, procurement.contractStart);
+      if (share !== 0) quantity(c.measureCode, c.unit).committedThousandths += share;
+    }
   }
   for (const l of logs) {
     const theme = themeOf(l.measureCode);
     themes.add(theme);
     if (l.verification === 'Verified') add(verified, theme, logValuePence(l, mine));
     else if (l.verification === 'Reported') add(reported, theme, logValuePence(l, mine));
+    // A log's unit is its commitment's (a log is always against one).
+    const unit = commitmentOfLog(l, mine)?.unit;
+    if (unit === undefined || !isSummableUnit(unit) || l.verification === 'Rejected') continue;
+    const q = quantity(l.measureCode, unit);
+    if (l.verification === 'Verified') q.verifiedThousandths += toThousandths(l.quantity);
+    else q.reportedThousandths += toThousandths(l.quantity);
   }
+  const byCode = (a: QuantityFigures, b: QuantityFigures): number => (a.measureCode < b.measureCode ? -1 : a.measureCode > b.measureCode ? 1 : 0);
   return THEMES.filter((t) => themes.has(t.id)).map((t) => {
     const r: Rollup = {
       procurementReference: procurement.reference,
@@ -159,6 +254,9 @@ export function rollupsFor(
       committedPence: committed.get(t.id) || 0,
       reportedPence: reported.get(t.id) || 0,
       verifiedPence: verified.get(t.id) || 0,
+      quantities: Array.from(quantities.values())
+        .filter((q) => themeOf(q.measureCode) === t.id)
+        .sort(byCode),
     };
     if (procurement.supplier && procurement.supplier.name) r.supplierName = procurement.supplier.name;
     return r;
@@ -170,7 +268,8 @@ export function rollupPeriods(procurement: RollupProcurement, commitments: reado
   const ends = new Set<IsoDate>();
   for (const c of commitments) {
     if (!sameReference(c.procurementReference, procurement.reference)) continue;
-    for (const slice of committedProfile(c, procurement.contractStart)) ends.add(slice.periodEnd);
+    // Record-only commitments too: their quantities are committed quarter by quarter as the £ would be.
+    for (const end of commitmentQuarters(c, procurement.contractStart)) ends.add(end);
   }
   for (const l of logs) if (sameReference(l.procurementReference, procurement.reference)) ends.add(periodFor(l.periodEnd).end);
   return Array.from(ends).sort();
@@ -234,8 +333,8 @@ export function unknownReferences(commitments: readonly Commitment[], logs: read
 export function rollupsToSave(fresh: readonly Rollup[], stored: readonly Rollup[]): Rollup[] {
   const keys = new Set(fresh.map(rollupKeyOf));
   const zeroed = stored
-    .filter((s) => !keys.has(rollupKeyOf(s)) && (s.committedPence !== 0 || s.reportedPence !== 0 || s.verifiedPence !== 0))
-    .map((s): Rollup => ({ ...pickRollup(s), committedPence: 0, reportedPence: 0, verifiedPence: 0 }));
+    .filter((s) => !keys.has(rollupKeyOf(s)) && (s.committedPence !== 0 || s.reportedPence !== 0 || s.verifiedPence !== 0 || (s.quantities || []).length > 0))
+    .map((s): Rollup => ({ ...pickRollup(s), committedPence: 0, reportedPence: 0, verifiedPence: 0, quantities: [] }));
   return [...fresh, ...zeroed];
 }
 
@@ -249,6 +348,7 @@ export function pickRollup(r: Rollup): Rollup {
     committedPence: r.committedPence,
     reportedPence: r.reportedPence,
     verifiedPence: r.verifiedPence,
+    quantities: (r.quantities || []).map((q) => ({ ...q })),
   };
   if (r.supplierName) out.supplierName = r.supplierName;
   return out;

@@ -376,6 +376,15 @@ declare interface ISocialValueHubStrings {
     ShareOfCommitted: string;
     ShareOfVerified: string;
     DeliveredPercent: string;
+    OutcomesDelivered: string;
+    QuantityOf: string;
+    NoQuantities: string;
+    MeasuresTitle: string;
+    MeasuresNote: string;
+    NoMeasures: string;
+    CommittedQuantity: string;
+    VerifiedQuantity: string;
+    ReportedQuantity: string;
     QuartersTitle: string;
     Quarter: string;
     CommittedToDate: string;

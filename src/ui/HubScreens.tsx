@@ -1,29 +1,17 @@
 // The hub's screens behind the shell (App): the set-up check, the nav and every screen. A chunk of its own
 // ('hub'), fetched while the shell's first render shows the header and a spinner.
 import * as React from 'react';
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Tab,
-  TabList,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import * as strings from 'SocialValueHubStrings';
 import { SETTING_KEYS } from '../domain';
-import type { HubData, ProvisionReport } from '../app/hubData';
+import type { HubData } from '../app/hubData';
 import { awaitingMyApprovalQuery } from '../app/opening';
 import { ErrorNotice } from './common/ErrorNotice';
+import { NavTabs } from './common/NavTabs';
+import type { NavTab } from './common/NavTabs';
 import { EditionInForceProvider } from './editionInForce';
 import { useAsync } from './common/useAsync';
 import { format } from '../loc/format';
-import { isoDateFromDate } from '../domain';
-import { newDraft } from './guide/draft';
-import { DraftStore } from './guide/draftStore';
 import type { GuideDraft } from './guide/draft';
 import { DASHBOARD_SUB_ENTITY } from '../teams/hubTab';
 import type { Route } from './routes';
@@ -51,6 +39,9 @@ const Dashboard = React.lazy(() => import(/* webpackChunkName: 'dashboard' */ '.
 const PostUpdatePanel = React.lazy(() =>
   import(/* webpackChunkName: 'taskforce-update' */ './taskforce/PostUpdatePanel').then((m) => ({ default: m.PostUpdatePanel })),
 );
+// Shown only on a site without its lists (or a page without a data service): not part of every first screen.
+const ListsMissing = React.lazy(() => import(/* webpackChunkName: 'setup' */ './setup/ListsMissing').then((m) => ({ default: m.ListsMissing })));
+const NoDataService = React.lazy(() => import(/* webpackChunkName: 'setup' */ './setup/ListsMissing').then((m) => ({ default: m.NoDataService })));
 const CaseStudies = React.lazy(() => import(/* webpackChunkName: 'case-studies' */ './caseStudies').then((m) => ({ default: m.CaseStudies })));
 
 const useStyles = makeStyles({
@@ -90,53 +81,22 @@ export function HubScreens({ services }: { services: HubServices }): React.React
       </EditionInForceProvider>
     </ReadyCheck>
   ) : (
-    <MessageBar intent="info">
-      <MessageBarBody>
-        <MessageBarTitle>{strings.NoDataServiceTitle}</MessageBarTitle>
-        {strings.NoDataServiceBody}
-      </MessageBarBody>
-    </MessageBar>
+    <React.Suspense fallback={<Spinner label={strings.LoadingLabel} />}>
+      <NoDataService />
+    </React.Suspense>
   );
 }
 
 /** The hub needs its lists: when some are missing, a site owner is offered to provision them. */
 function ReadyCheck({ data, canProvision, children }: { data: HubData; canProvision: boolean; children: React.ReactNode }): React.ReactElement {
   const missing = useAsync(() => data.provisioning.missingLists(), [data]);
-  const [report, setReport] = React.useState<ProvisionReport | undefined>();
-  const [running, setRunning] = React.useState(false);
-  const [error, setError] = React.useState<unknown>(undefined);
   if (missing.loading && !missing.value) return <Spinner label={strings.LoadingLabel} />;
   if (missing.error !== undefined) return <ErrorNotice title={strings.Setup.CannotReachLists} error={missing.error} onRetry={missing.reload} />;
   if (missing.value && missing.value.length > 0) {
-    const provision = async (): Promise<void> => {
-      setRunning(true);
-      setError(undefined);
-      try {
-        setReport(await data.provisioning.provision());
-        missing.reload();
-      } catch (e) {
-        setError(e);
-      } finally {
-        setRunning(false);
-      }
-    };
     return (
-      <MessageBar intent="warning">
-        <MessageBarBody>
-          <MessageBarTitle>{strings.Setup.ListsMissingTitle}</MessageBarTitle>
-          {format(strings.Setup.ListsMissing, missing.value.join(', '))}{' '}
-          {canProvision ? strings.Setup.OwnerCanProvision : strings.Setup.AskOwner}
-          {error !== undefined && <ErrorNotice title={strings.Setup.ProvisionStopped} error={error} />}
-          {report && <Text block>{format(strings.Setup.ProvisionReport, report.created.length, report.updated.length)}</Text>}
-          {canProvision && (
-            <div>
-              <Button appearance="primary" onClick={() => provision()} disabled={running}>
-                {running ? strings.Setup.Provisioning : strings.Setup.Provision}
-              </Button>
-            </div>
-          )}
-        </MessageBarBody>
-      </MessageBar>
+      <React.Suspense fallback={<Spinner label={strings.LoadingLabel} />}>
+        <ListsMissing data={data} missing={missing.value} canProvision={canProvision} onProvisioned={missing.reload} />
+      </React.Suspense>
     );
   }
   return <>{children}</>;
@@ -165,10 +125,10 @@ function Hub({ services, data }: { services: HubServices; data: HubData }): Reac
     }
   }, [awaiting]);
 
-  const startNew = (): void => {
-    const draft = newDraft(services.user, isoDateFromDate(new Date()));
-    // Stored at once, so a reload before the first keystroke still finds the draft.
-    new DraftStore(services.drafts).save(draft);
+  const startNew = async (): Promise<void> => {
+    // The guide's chunk: its draft code comes with it rather than with every first screen.
+    const { startDraft } = await import(/* webpackChunkName: 'guide' */ './guide/startDraft');
+    const draft = startDraft(services.user, services.drafts);
     setFresh(draft);
     navigate({ screen: 'guide', reference: draft.reference });
   };
@@ -185,30 +145,18 @@ function Hub({ services, data }: { services: HubServices; data: HubData }): Reac
   return (
     <>
       <nav className={styles.nav} aria-label={strings.Nav.Label}>
-        <Button appearance="primary" onClick={startNew}>
+        <Button appearance="primary" onClick={() => void startNew()}>
           {strings.Nav.New}
         </Button>
-        <TabList
+        <NavTabs
           className={styles.tabs}
+          tabs={navTabs(awaiting, canManage)}
           selectedValue={tab}
-          onTabSelect={(_, d) => {
-            const value = String(d.value);
+          onSelect={(value) => {
             if (value === 'mine' || value === 'all' || value === 'approvals') navigate({ screen: 'register', scope: value });
             else navigate(routeFromHash(`#/${value}`));
           }}
-        >
-          {awaiting?.approver && <Tab value="approvals">{format(strings.Nav.ApprovalsCount, awaiting.countText)}</Tab>}
-          <Tab value="mine">{strings.Nav.Mine}</Tab>
-          <Tab value="all">{strings.Nav.All}</Tab>
-          <Tab value="verify">{strings.Nav.Verify}</Tab>
-          <Tab value="chase">{strings.Nav.Chase}</Tab>
-          <Tab value="dashboard">{strings.Nav.Dashboard}</Tab>
-          <Tab value="case-studies">{strings.Nav.CaseStudies}</Tab>
-          <Tab value="update">{strings.Nav.Update}</Tab>
-          {canManage && <Tab value="library">{strings.Nav.Library}</Tab>}
-          {canManage && <Tab value="settings">{strings.Nav.Settings}</Tab>}
-          {canManage && <Tab value="outbox">{strings.Nav.Outbox}</Tab>}
-        </TabList>
+        />
       </nav>
       <main className={styles.main}>
         <React.Suspense fallback={<Spinner label={strings.Nav.LoadingScreen} />}>
@@ -255,6 +203,22 @@ function Hub({ services, data }: { services: HubServices; data: HubData }): Reac
       </main>
     </>
   );
+}
+
+/** The views in the nav: the approval queue for approvers, the site's administration for its owners. */
+function navTabs(awaiting: { approver: boolean; countText: string } | undefined, canManage: boolean): NavTab[] {
+  const tab = (value: string, label: string): NavTab => ({ value, label });
+  return [
+    ...(awaiting?.approver ? [tab('approvals', format(strings.Nav.ApprovalsCount, awaiting.countText))] : []),
+    tab('mine', strings.Nav.Mine),
+    tab('all', strings.Nav.All),
+    tab('verify', strings.Nav.Verify),
+    tab('chase', strings.Nav.Chase),
+    tab('dashboard', strings.Nav.Dashboard),
+    tab('case-studies', strings.Nav.CaseStudies),
+    tab('update', strings.Nav.Update),
+    ...(canManage ? [tab('library', strings.Nav.Library), tab('settings', strings.Nav.Settings), tab('outbox', strings.Nav.Outbox)] : []),
+  ];
 }
 
 /** How many decisions wait for this person; undefined while unknown. Refreshed whenever they go back to a register. */

@@ -1,6 +1,7 @@
 import { committedByTheme, deliveredByTheme, periodFor } from '../../src/domain';
 import type { Commitment, OutcomeLog } from '../../src/domain';
 import type { Rollup } from '../../src/domain';
+import { formatThousandths, thousandthsFromText, thousandthsNumber, thousandthsText, toThousandths } from '../../src/domain';
 import { committedInPeriod, committedProfile, pickRollup, rebuildRollups, rollupKeyOf, rollupsFor, rollupsForProcurement, rollupsToSave } from '../../src/domain';
 import { generate } from '../../local/seed/region';
 import { prng } from '../../local/prng';
@@ -42,9 +43,41 @@ describe('rollupsFor', () => {
       log({ commitmentId: 2, measureCode: 'ENV-01', quantity: 7, proxyPence: 24_500, verification: 'Rejected' }),
     ]);
     expect(rows).toEqual([
-      { procurementReference: 'P-1', periodEnd: '2026-06-30', themeId: 'growth-skills-employment', authorityId: 'coventry', supplierName: 'Acme', committedPence: 200_000, reportedPence: 0, verifiedPence: 150_000 },
-      { procurementReference: 'P-1', periodEnd: '2026-06-30', themeId: 'environment', authorityId: 'coventry', supplierName: 'Acme', committedPence: 245_000, reportedPence: 24_623, verifiedPence: 0 },
+      {
+        procurementReference: 'P-1', periodEnd: '2026-06-30', themeId: 'growth-skills-employment', authorityId: 'coventry', supplierName: 'Acme', committedPence: 200_000, reportedPence: 0, verifiedPence: 150_000,
+        quantities: [{ measureCode: 'GSE-01', unit: 'FTE', committedThousandths: 2000, reportedThousandths: 0, verifiedThousandths: 1500 }],
+      },
+      {
+        procurementReference: 'P-1', periodEnd: '2026-06-30', themeId: 'environment', authorityId: 'coventry', supplierName: 'Acme', committedPence: 245_000, reportedPence: 24_623, verifiedPence: 0,
+        // 1.005 tonnes exactly (not 1.00499…), the rejected 7 tonnes nowhere.
+        quantities: [{ measureCode: 'ENV-01', unit: 'tonnes CO2e', committedThousandths: 10_000, reportedThousandths: 1005, verifiedThousandths: 0 }],
+      },
     ]);
+  });
+
+  it('counts record-only measures in their own unit (people into work, apprenticeship weeks), never a percentage', () => {
+    const recordOnly: Commitment[] = [
+      { id: 3, procurementReference: 'P-1', measureCode: 'GSE-02', targetQuantity: 4, unit: 'FTE', dueDate: '2026-12-31', startDate: '2026-04-01' },
+      { id: 4, procurementReference: 'P-1', measureCode: 'GSE-07', targetQuantity: 52, unit: 'weeks', dueDate: '2026-06-30' },
+      { id: 5, procurementReference: 'P-1', measureCode: 'GSE-12', targetQuantity: 100, unit: '%', dueDate: '2026-06-30' },
+    ];
+    const rows = rollupsFor(procurement, recordOnly, [
+      log({ commitmentId: 3, measureCode: 'GSE-02', quantity: 1.25, proxyPence: undefined }),
+      log({ commitmentId: 4, measureCode: 'GSE-07', quantity: 26, proxyPence: undefined, verification: 'Reported' }),
+      log({ commitmentId: 5, measureCode: 'GSE-12', quantity: 95, proxyPence: undefined }),
+    ]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ committedPence: 0, reportedPence: 0, verifiedPence: 0 });
+    // 90 of 274 days of the 4 FTE fall in the first quarter: 1.314 FTE, rounded half up to the thousandth.
+    expect(rows[0].quantities).toEqual([
+      { measureCode: 'GSE-02', unit: 'FTE', committedThousandths: Math.round((4000 * 90) / 274), reportedThousandths: 0, verifiedThousandths: 1250 },
+      { measureCode: 'GSE-07', unit: 'weeks', committedThousandths: 52_000, reportedThousandths: 26_000, verifiedThousandths: 0 },
+    ]);
+    // The record-only commitment's later quarters have rows, so its committed quantity adds up to its target.
+    const all = rollupsForProcurement(procurement, recordOnly, []);
+    expect(all.map((r) => r.periodEnd)).toEqual(['2026-06-30', '2026-09-30', '2026-12-31']);
+    const committedFte = sum(all.map((r) => (r.quantities || []).filter((q) => q.measureCode === 'GSE-02').reduce((a, q) => a + q.committedThousandths, 0)));
+    expect(committedFte).toBe(4000);
   });
 
   it('keeps a zero row when a log is rejected, so the stored figure is overwritten', () => {
@@ -135,5 +168,19 @@ describe('committedInPeriod', () => {
       expect(committedInPeriod(c, '2040-03-31', start.get(c.procurementReference))).toBe(0);
       expect(committedInPeriod(c, '2020-03-31', start.get(c.procurementReference))).toBe(0);
     }
+  });
+});
+
+describe('quantities in thousandths', () => {
+  it('reads a typed quantity exactly and writes it back as the decimal it is', () => {
+    expect(toThousandths(1.005)).toBe(1005); // not 1004.9999…
+    expect(toThousandths(0.93)).toBe(930);
+    expect(thousandthsText(37_500)).toBe('37.5');
+    expect(thousandthsText(52_000)).toBe('52');
+    expect(thousandthsNumber(1_040_000_250)).toBe('1,040,000.25');
+    expect(formatThousandths(1005, 'tonnes CO2e')).toBe('1.005 tonnes CO2e');
+    expect(thousandthsFromText('37.5')).toBe(37_500);
+    // What a hand edit of the list might hold is not a quantity.
+    for (const bad of ['', '-1', '1.2345', '1e3', 'twelve', '1,000']) expect(thousandthsFromText(bad)).toBeUndefined();
   });
 });

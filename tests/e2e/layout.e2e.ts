@@ -211,6 +211,19 @@ function layoutProblems(): string[] {
     }
   }
 
+  // Words stay inside their table cell: a status badge wider than its pill or a heading running into the next
+  // column is text on text, though no control overlaps (the register at 768 px, before its columns fitted).
+  for (const cell of Array.from(document.querySelectorAll('th, td')).filter(shown)) {
+    for (const el of [cell, ...Array.from(cell.querySelectorAll('*'))]) {
+      const box = el as HTMLElement;
+      if (box.clientWidth === 0 || !shown(box)) continue;
+      if (box.scrollWidth > box.clientWidth + 1 || box.scrollHeight > box.clientHeight + 1) {
+        problems.push(`words spill out of ${describe(box)} (${box.scrollWidth}×${box.scrollHeight} px in ${box.clientWidth}×${box.clientHeight})`);
+        break;
+      }
+    }
+  }
+
   // One id, once.
   const ids = Array.from(document.querySelectorAll('[id]')).map((e) => e.id);
   const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);

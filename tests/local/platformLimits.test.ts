@@ -1,7 +1,7 @@
 // The app's limits never exceed the platform's. The platform's figures are the emulator's own copy
 // (local/sharepoint/platformLimits.ts, each with its source), never the app's; the app's are in src/.
 import type { ListDef } from '../../src/data/schema';
-import { SCHEMA, MAX_INDEXED_COLUMNS as APP_MAX_INDEXED, MAX_TEXT_LENGTH as APP_MAX_TEXT, LIST_VIEW_THRESHOLD as APP_THRESHOLD } from '../../src/data/schema';
+import { SCHEMA, MAX_BATCH_REQUESTS as APP_MAX_BATCH, MAX_INDEXED_COLUMNS as APP_MAX_INDEXED, MAX_TEXT_LENGTH as APP_MAX_TEXT, LIST_VIEW_THRESHOLD as APP_THRESHOLD } from '../../src/data/schema';
 import { MAX_REFERENCE_LENGTH } from '../../src/domain';
 import { DASHBOARD_PAGE_SIZE } from '../../src/app/dashboard';
 import { MAX_SEARCH_PAGE, registerKql } from '../../src/data/sharepoint/registerSearch';
@@ -18,6 +18,7 @@ describe('the app stays inside SharePoint Online\'s limits', () => {
     expect(APP_MAX_INDEXED).toBeLessThanOrEqual(platform.MAX_INDEXED_COLUMNS);
     expect(APP_MAX_TEXT).toBeLessThanOrEqual(platform.MAX_TEXT_LENGTH);
     expect(APP_THRESHOLD).toBeLessThanOrEqual(platform.LIST_VIEW_THRESHOLD);
+    expect(APP_MAX_BATCH).toBeLessThanOrEqual(platform.MAX_BATCH_REQUESTS);
     expect(DASHBOARD_PAGE_SIZE).toBeLessThanOrEqual(platform.MAX_ITEMS_PAGE);
     expect(MAX_REFERENCE_LENGTH).toBeLessThanOrEqual(platform.MAX_TEXT_LENGTH);
     expect(MAX_SEARCH_PAGE).toBeLessThanOrEqual(platform.MAX_SEARCH_ROW_LIMIT);
@@ -62,6 +63,8 @@ describe('the app stays inside SharePoint Online\'s limits', () => {
       }
       expect(batchSizes.length).toBeGreaterThan(1);
       expect(Math.max(...batchSizes)).toBeLessThanOrEqual(platform.MAX_BATCH_REQUESTS);
+      // As few requests as the app's limit allows (PnPjs's own default of 20 would make 8).
+      expect(batchSizes).toEqual([APP_MAX_BATCH, 150 - APP_MAX_BATCH]);
       expect(batchSizes.reduce((a, b) => a + b, 0)).toBe(150);
     } finally {
       await server.stop();

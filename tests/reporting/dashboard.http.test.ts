@@ -72,6 +72,9 @@ describe('the dashboard over HTTP', () => {
     expect(figures.awarded).toEqual(expected.awarded);
     expect(figures.atRisk.length).toBe(expected.atRisk.length);
     expect(figures.byProcurement.length).toBe(expected.byProcurement.length);
+    // People and other quantities come back from the list's Quantities column to the thousandth of a unit.
+    expect(figures.measures).toEqual(expected.measures);
+    expect(figures.measures.filter((m) => m.unit === 'FTE' && m.verifiedThousandths > 0).length).toBeGreaterThan(0);
 
     const { result: one, requests: oneRequests } = await countRequests(() => loadDashboard(hub.data, { ...filters, authorityId: 'coventry' }));
     expect(oneRequests).toBeLessThanOrEqual(10);

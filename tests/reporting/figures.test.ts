@@ -87,4 +87,33 @@ describe('dashboardFigures', () => {
     expect(() => dashboardFigures([], { fromPeriodId: '2026-27 Q2', toPeriodId: '2026-27 Q1' })).toThrow(/after/);
     expect(() => dashboardFigures([], { fromPeriodId: '2026-27 Q1', toPeriodId: '2026-27 Q1', authorityId: 'atlantis' })).toThrow(/authority/);
   });
+
+  it('counts people and other quantities per measure, summed only within one unit, with targets against delivery', () => {
+    const q = (measureCode: string, unit: 'FTE' | 'weeks' | 'tonnes CO2e', committed: number, reported: number, verified: number) => ({
+      measureCode, unit, committedThousandths: committed, reportedThousandths: reported, verifiedThousandths: verified,
+    });
+    const withPeople: Rollup[] = [
+      // Record-only measures: no £ at all, yet people into work and apprenticeship weeks.
+      r({ quantities: [q('GSE-01', 'FTE', 20_000, 0, 12_500), q('GSE-07', 'weeks', 52_000, 4_000, 26_000)] }),
+      r({ procurementReference: 'P-2', authorityId: 'coventry', quantities: [q('GSE-01', 'FTE', 32_000, 1_000, 25_000)] }),
+      r({ periodEnd: '2026-09-30', themeId: 'environment', quantities: [q('ENV-01', 'tonnes CO2e', 10_000, 0, 1_005)] }),
+      r({ procurementReference: 'P-3', periodEnd: '2027-06-30', quantities: [q('GSE-01', 'FTE', 999_000, 0, 999_000)] }), // outside
+    ];
+    const year = dashboardFigures(withPeople, { fromPeriodId: '2026-27 Q1', toPeriodId: '2026-27 Q4' });
+    const gse = year.themes.find((t) => t.themeId === 'growth-skills-employment')!;
+    expect(gse.verifiedPence).toBe(0);
+    // "GSE-01 local jobs: 37.5 of 52 FTE committed (72.1%)"; weeks apart from FTE, never added to them.
+    expect(gse.quantities).toEqual([
+      { unit: 'FTE', committedThousandths: 52_000, reportedThousandths: 1_000, verifiedThousandths: 37_500, deliveredPercent: 72.1 },
+      { unit: 'weeks', committedThousandths: 52_000, reportedThousandths: 4_000, verifiedThousandths: 26_000, deliveredPercent: 50 },
+    ]);
+    expect(year.measures.map((m) => [m.measureCode, m.unit, m.verifiedThousandths, m.procurements])).toEqual([
+      ['GSE-01', 'FTE', 37_500, 2],
+      ['GSE-07', 'weeks', 26_000, 1],
+      ['ENV-01', 'tonnes CO2e', 1_005, 1],
+    ]);
+    // The authority filter applies to quantities as to £.
+    const coventry = dashboardFigures(withPeople, { fromPeriodId: '2026-27 Q1', toPeriodId: '2026-27 Q4', authorityId: 'coventry' });
+    expect(coventry.measures).toEqual([{ measureCode: 'GSE-01', themeId: 'growth-skills-employment', unit: 'FTE', committedThousandths: 32_000, reportedThousandths: 1_000, verifiedThousandths: 25_000, procurements: 1, deliveredPercent: 78.1 }]);
+  });
 });

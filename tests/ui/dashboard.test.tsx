@@ -28,7 +28,16 @@ const r = (over: Partial<Rollup>): Rollup => ({
 });
 
 const rollups: Rollup[] = [
-  r({ committedPence: 1_000_000, verifiedPence: 600_050, reportedPence: 12_345 }),
+  r({
+    committedPence: 1_000_000,
+    verifiedPence: 600_050,
+    reportedPence: 12_345,
+    // Record-only measures: people into work and apprenticeship weeks, with no £ of their own.
+    quantities: [
+      { measureCode: 'GSE-02', unit: 'FTE', committedThousandths: 52_000, reportedThousandths: 1_000, verifiedThousandths: 37_500 },
+      { measureCode: 'GSE-07', unit: 'weeks', committedThousandths: 104_000, reportedThousandths: 0, verifiedThousandths: 104_000 },
+    ],
+  }),
   r({ themeId: 'environment', committedPence: 500_000, verifiedPence: 100_000 }),
   r({ procurementReference: 'COV-2026-0002', authorityId: 'coventry', supplierName: 'Green CIC', periodEnd: '2026-09-30', themeId: 'local-businesses', committedPence: 250_000, verifiedPence: 250_001 }),
   r({ procurementReference: 'COV-2026-0002', authorityId: 'coventry', supplierName: 'Green CIC', periodEnd: '2025-09-30', committedPence: 999_999, verifiedPence: 999_999 }),
@@ -117,6 +126,19 @@ describe('the Social Value Dashboard', () => {
     fail = false;
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('No social value was committed or reported in these quarters.')).toBeInTheDocument();
+  });
+});
+
+describe('people on the dashboard', () => {
+  it('shows what each theme delivered in people and weeks beside the £, and each measure’s target against delivery', async () => {
+    setup();
+    const themes = await screen.findByRole('table', { name: /By theme.*\(table\)/ });
+    const gse = within(themes).getAllByRole('row').find((row) => /Growth, Skills and Employment/.test(row.textContent || ''))!;
+    expect(gse).toHaveTextContent('37.5 of 52 FTE · 104 of 104 weeks');
+    const measures = screen.getByRole('table', { name: 'People and other outcomes, by measure' });
+    const people = within(measures).getAllByRole('row').find((row) => /^GSE-02/.test(within(row).queryAllByRole('cell')[0]?.textContent || ''))!;
+    const cells = within(people).getAllByRole('cell').map((c) => c.textContent);
+    expect(cells.slice(2)).toEqual(['52 FTE', '37.5 FTE', '1 FTE', '72.1%', '1']);
   });
 });
 

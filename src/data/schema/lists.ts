@@ -467,6 +467,15 @@ export const ROLLUPS_LIST = {
     ...themeFigures(ROLLUP_THEME_PREFIX.environment, 'environment'),
     ...themeFigures(ROLLUP_THEME_PREFIX['social-innovation'], 'social-innovation'),
     ...themeFigures(ROLLUP_THEME_PREFIX['planning-development'], 'planning-development'),
+    {
+      name: 'Quantities',
+      title: 'Quantities by measure',
+      kind: 'Note',
+      // At most one line per measure of the library; ample for the few dozen a contract commits to.
+      maxLength: 4000,
+      lines: 6,
+      description: 'One line per measure: code | unit | committed | reported (awaiting verification) | verified, in the measure’s unit. Percentages are not summed.',
+    },
   ],
   views: [
     { title: 'All rollups', isDefault: true, rowLimit: 100, fields: ['ProcurementRef', 'PeriodEnd', 'Authority', 'SupplierName', 'Themes', 'CommittedPence', 'ReportedPence', 'VerifiedPence'], query: viewQuery(undefined, [['PeriodEnd', false]]) },

@@ -100,3 +100,10 @@ export const MAX_INDEXED_COLUMNS = 20;
 export const MAX_TEXT_LENGTH = 255;
 /** The list view threshold. */
 export const LIST_VIEW_THRESHOLD = 5000;
+/**
+ * Requests in one $batch: SharePoint Online refuses more than 100. Microsoft's "Make batch requests with the REST
+ * APIs" (learn.microsoft.com/sharepoint/dev/sp-add-ins/make-batch-requests-with-the-rest-apis) publishes no figure;
+ * the 100 is PnP maintainers' ("REST batching has a maximum of 100 requests", github.com/pnp/pnpcore/issues/284;
+ * github.com/pnp/pnpjs/issues/3207). PnPjs's own default is 20 a request, which split a 26-write save in two.
+ */
+export const MAX_BATCH_REQUESTS = 100;

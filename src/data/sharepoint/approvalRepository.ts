@@ -36,11 +36,14 @@ export class ApprovalsGateway {
     this.settings = new ListGateway(sp, SETTINGS_LIST);
   }
 
-  /** Who may put a decision on record besides the named approver: the workflow's account, from Settings (owners only). */
-  public authority(): Promise<ApprovalAuthority> {
+  /**
+   * Who may put a decision on record besides the named approver: the workflow's account, from Settings (owners
+   * only). When it must be read, it is read on `sp` (a batched SPFI joins its batch).
+   */
+  public authority(sp?: SPFI): Promise<ApprovalAuthority> {
     if (!this.cachedAuthority || Date.now() - this.cachedAuthority.at > AUTHORITY_TTL_MS) {
       const authority = this.settings
-        .findByKey('Title', SETTING_KEYS.approvalWorkflowAccount, 'The approval workflow’s account')
+        .findByKey('Title', SETTING_KEYS.approvalWorkflowAccount, 'The approval workflow’s account', sp)
         .then((item) => ({ workflowEmail: (item && item.SettingValue ? item.SettingValue : '').trim() || undefined }))
         .catch((e: unknown) => {
           this.cachedAuthority = undefined;
@@ -62,9 +65,10 @@ export class ApprovalsGateway {
     return this.list;
   }
 
-  public async decisionFor(ref: string, round?: number): Promise<ApprovalDecision | undefined> {
+  /** The decision on a round (the latest when no round is given); with a round, read on `sp` (a batched SPFI joins its batch). */
+  public async decisionFor(ref: string, round?: number, sp?: SPFI): Promise<ApprovalDecision | undefined> {
     if (round !== undefined) {
-      const item = await this.list.findByKey('DecisionKey', decisionKey(ref, round), `The decision on ${ref}`);
+      const item = await this.list.findByKey('DecisionKey', decisionKey(ref, round), `The decision on ${ref}`, sp);
       return item ? withAuthor(item, approvalFromItem(item)) : undefined;
     }
     const page = await this.list.page(

@@ -2,6 +2,7 @@
 // fails on its own, so callers get the outcome of every part and decide how to complete the set.
 import type { SPFI } from '@pnp/sp';
 import type { DataError } from '../errors';
+import { MAX_BATCH_REQUESTS } from '../schema/types';
 import { readDataError, toDataError } from './errors';
 import './pnp';
 
@@ -15,9 +16,12 @@ export type PartOutcome<T = unknown> = { what: string; ok: true; value: T } | { 
 
 const settleDelay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Runs the parts in one batch (PnPjs sends 20 per request, in order) and reports each part. */
+/**
+ * Runs the parts in one batch and reports each part. PnPjs sends them in order, up to MAX_BATCH_REQUESTS a
+ * request (its own default is 20), so a part is never sent before the parts listed ahead of it.
+ */
 export async function runBatchParts<T>(sp: SPFI, build: (batched: SPFI) => BatchPart<T>[], list?: string): Promise<PartOutcome<T>[]> {
-  const [batched, execute] = sp.batched();
+  const [batched, execute] = sp.batched({ maxRequests: MAX_BATCH_REQUESTS });
   const parts = build(batched);
   const outcomes: (PartOutcome<T> | undefined)[] = parts.map(() => undefined);
   const tracked = parts.map((p, i) =>

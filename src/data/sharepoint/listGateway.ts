@@ -164,10 +164,10 @@ export class ListGateway<L extends ListDef> {
     }
   }
 
-  /** One page of items; the filter must start on an indexed column once the list is large. */
-  public async page(query: PageQuery, what: string): Promise<Page<ItemRead<L>>> {
+  /** One page of items; the filter must start on an indexed column once the list is large. On a batched SPFI it joins the batch. */
+  public async page(query: PageQuery, what: string, sp: SPFI = this.sp): Promise<Page<ItemRead<L>>> {
     const size = Math.max(1, Math.min(query.pageSize || DEFAULT_PAGE_SIZE, MAX_PAGE));
-    let q = (query.select ? this.items().select(...query.select) : this.withColumns(this.items())).top(size);
+    let q = (query.select ? this.items(sp).select(...query.select) : this.withColumns(this.items(sp))).top(size);
     if (query.filter) q = q.filter(query.filter);
     for (const [field, ascending] of query.orderBy) q = q.orderBy(field, ascending);
     if (query.pageToken) q.query.set('$skiptoken', query.pageToken);
@@ -184,21 +184,34 @@ export class ListGateway<L extends ListDef> {
     }
   }
 
-  /** Every item matching an indexed filter, page by page (for small sets: one procurement's children). */
-  public async all(query: Omit<PageQuery, 'pageToken' | 'pageSize'>, what: string): Promise<ItemRead<L>[]> {
-    const out: ItemRead<L>[] = [];
-    let token: string | undefined;
-    do {
+  /**
+   * Every item matching an indexed filter, page by page (for small sets: one procurement's children). Given the
+   * first page (read in a batch with `firstPage`), only the pages after it are requested.
+   */
+  public async all(query: Omit<PageQuery, 'pageToken' | 'pageSize'>, what: string, first?: Page<ItemRead<L>>): Promise<ItemRead<L>[]> {
+    const out: ItemRead<L>[] = first ? first.items.slice() : [];
+    let token: string | undefined = first ? first.nextPageToken : undefined;
+    if (!first) {
+      const page = await this.firstPage(query, what);
+      out.push(...page.items);
+      token = page.nextPageToken;
+    }
+    while (token) {
       const page = await this.page({ ...query, pageSize: MAX_PAGE, pageToken: token }, what);
       out.push(...page.items);
       token = page.nextPageToken;
-    } while (token);
+    }
     return out;
   }
 
-  /** The one item with this value in an indexed unique column, if any. */
-  public async findByKey(column: string, key: string, what: string): Promise<ItemRead<L> | undefined> {
-    const page = await this.page({ filter: `${column} eq ${odataString(key)}`, orderBy: [], pageSize: 1 }, what);
+  /** The first page of `all` (the largest page SharePoint gives); on a batched SPFI it joins the batch. */
+  public firstPage(query: Omit<PageQuery, 'pageToken' | 'pageSize'>, what: string, sp: SPFI = this.sp): Promise<Page<ItemRead<L>>> {
+    return this.page({ ...query, pageSize: MAX_PAGE }, what, sp);
+  }
+
+  /** The one item with this value in an indexed unique column, if any; on a batched SPFI it joins the batch. */
+  public async findByKey(column: string, key: string, what: string, sp: SPFI = this.sp): Promise<ItemRead<L> | undefined> {
+    const page = await this.page({ filter: `${column} eq ${odataString(key)}`, orderBy: [], pageSize: 1 }, what, sp);
     return page.items[0];
   }
 }

@@ -1,7 +1,7 @@
 /* eslint-disable @rushstack/no-new-null -- SharePoint's REST JSON uses null for an empty column, and so do these types. */
 // List items ⇄ domain records. Item shapes come from the schema (ItemWrite/ItemRead), so a renamed or
 // retyped column is a compile error here. Person columns need site user ids, resolved by the caller.
-import { THEMES, themeForMeasureCode } from '../../domain';
+import { MEASURE_UNITS, THEMES, themeForMeasureCode, thousandthsFromText, thousandthsText } from '../../domain';
 import type {
   ActionPlanItem,
   CaseStudy,
@@ -18,7 +18,7 @@ import type {
   ThresholdRow,
   WeightingDecision,
 } from '../../domain';
-import type { CommitmentWithProgress, Rollup } from '../../domain';
+import type { CommitmentWithProgress, MeasureUnit, QuantityFigures, Rollup } from '../../domain';
 import type { AwardSummary, Stored, TaskforcePost } from '../ports';
 import type { ApprovalDecision } from '../ports';
 import type { FieldMap, ItemRead, ItemWrite } from '../schema/items';
@@ -709,6 +709,7 @@ export function rollupToItem(rows: readonly Rollup[]): RollupItem {
     CommittedPence: sumOf(ordered, (r) => r.committedPence),
     ReportedPence: sumOf(ordered, (r) => r.reportedPence),
     VerifiedPence: sumOf(ordered, (r) => r.verifiedPence),
+    Quantities: quantitiesText(ordered) || null,
   };
   for (const theme of THEMES) {
     const row = ordered.filter((r) => r.themeId === theme.id)[0];
@@ -732,9 +733,40 @@ export function rollupsByItem(rollups: readonly Rollup[]): Map<string, Rollup[]>
   return groups;
 }
 
+/** The Quantities column: one line per measure, "code | unit | committed | reported | verified", in the unit. */
+function quantitiesText(rows: readonly Rollup[]): string {
+  const lines: string[] = [];
+  for (const r of rows) {
+    for (const q of r.quantities || []) {
+      lines.push([q.measureCode, q.unit, thousandthsText(q.committedThousandths), thousandthsText(q.reportedThousandths), thousandthsText(q.verifiedThousandths)].join(' | '));
+    }
+  }
+  return lines.join('\n');
+}
+
+/**
+ * The Quantities column read back, by theme. A line that does not read as one (the list is editable by hand)
+ * is left out rather than counted as something it is not.
+ */
+function quantitiesFromText(text: string | null | undefined): Map<ThemeId, QuantityFigures[]> {
+  const byTheme = new Map<ThemeId, QuantityFigures[]>();
+  for (const line of String(text ?? '').split(/\r?\n/)) {
+    const parts = line.split('|').map((p) => p.trim());
+    if (parts.length !== 5) continue;
+    const [measureCode, unit, ...figures] = parts;
+    const theme = themeForMeasureCode(measureCode);
+    const amounts = figures.map(thousandthsFromText);
+    if (!theme || MEASURE_UNITS.indexOf(unit as MeasureUnit) < 0 || amounts.some((a) => a === undefined)) continue;
+    const [committedThousandths, reportedThousandths, verifiedThousandths] = amounts as number[];
+    byTheme.set(theme.id, [...(byTheme.get(theme.id) || []), { measureCode, unit: unit as MeasureUnit, committedThousandths, reportedThousandths, verifiedThousandths }]);
+  }
+  return byTheme;
+}
+
 /** The theme rows of one Rollups item (the themes it lists), each carrying the item's id and ETag. */
 export function rollupsFromItem(item: ItemRead<typeof ROLLUPS_LIST>): Stored<Rollup>[] {
   const listed = item.Themes || [];
+  const quantities = quantitiesFromText(item.Quantities);
   return THEMES.filter((t) => listed.indexOf(t.id) >= 0).map((theme) => {
     const columns = themeColumns(theme.id);
     const r: Rollup = {
@@ -746,6 +778,7 @@ export function rollupsFromItem(item: ItemRead<typeof ROLLUPS_LIST>): Stored<Rol
       committedPence: item[columns.committed] ?? 0,
       reportedPence: item[columns.reported] ?? 0,
       verifiedPence: item[columns.verified] ?? 0,
+      quantities: quantities.get(theme.id) || [],
     };
     return stored(r, item);
   });

@@ -1,10 +1,11 @@
 // Procurements, and the bundle written with one (commitments, action plan) in a single batch.
 import type { SPFI } from '@pnp/sp';
-import { mayMoveWithoutRecord, validateActionPlanItem, validateAward, validateCommitment, validateProcurementBasics } from '../../domain';
+import { approvalStanding, mayMoveWithoutRecord, validateActionPlanItem, validateAward, validateCommitment, validateProcurementBasics } from '../../domain';
 import type { FieldError } from '../../domain';
-import type { ActionPlanItem, Commitment, Measure, Procurement, ProcurementStatus } from '../../domain';
+import type { ActionPlanItem, ApprovalAuthority, Commitment, Measure, Procurement, ProcurementStatus } from '../../domain';
 import { ConflictError, DataError, ValidationError } from '../errors';
 import type {
+  ApprovalDecision,
   AwardSummary,
   BundleSaveResult,
   Page,
@@ -42,6 +43,7 @@ import {
   stored,
 } from './mapping';
 import type { ProcurementItem } from './mapping';
+import type { ItemRead } from '../schema/items';
 import type { SharePointUserDirectory } from './userDirectory';
 import type { ApprovalsGateway } from './approvalRepository';
 
@@ -157,10 +159,14 @@ export class SharePointProcurementRepository implements ProcurementRepository {
     return p;
   }
 
-  /** A move to a status that claims approval needs the approval on record (a forged "Approved" goes no further). */
-  private async refuseUnrecordedMove(before: Procurement, next: Procurement): Promise<void> {
+  /**
+   * A move to a status that claims approval needs the approval on record (a forged "Approved" goes no further).
+   * Judged on `evidence` when it was read already (the decision on the record's round and the workflow's account).
+   */
+  private async refuseUnrecordedMove(before: Procurement, next: Procurement, evidence?: { decision?: ApprovalDecision; authority?: ApprovalAuthority }): Promise<void> {
     if (next.status === before.status || mayMoveWithoutRecord(next.status)) return;
-    const { standing } = await this.approvals.standing({ ...before, status: next.status });
+    const claimed = { ...before, status: next.status };
+    const standing = evidence ? approvalStanding(claimed, evidence.decision, evidence.authority) : (await this.approvals.standing(claimed)).standing;
     if (standing.notOnRecord) {
       throw new ValidationError(
         [{ field: 'status', message: `${this.what(before)} cannot move to “${next.status}”: its approval is not on record. ${standing.notOnRecord}` }],
@@ -317,10 +323,12 @@ export class SharePointProcurementRepository implements ProcurementRepository {
   }
 
   /**
-   * One batch: the procurement (added or merged), then its commitments and actions (added, merged or
-   * deleted to match). Saved from a read (an ETag), the record is taken first, so a conflict stops the save.
-   * Every part is checked. What landed is found by its key on a retry, so calling saveBundle again after a
-   * partial failure completes the set without duplicates.
+   * A save in two requests (issue 18): one $batch that takes the record and reads what the save is diffed
+   * against, then one $batch of the writes — the procurement (added or merged) first, then its commitments and
+   * actions (added, merged or deleted to match). A save whose status claims an approval reads the decision with
+   * the record and is taken in a request of its own once the claim stands (3 requests). Every part is checked;
+   * what landed is found by its key on a retry, so calling saveBundle again after a partial failure completes
+   * the set without duplicates.
    */
   public async saveBundle(bundle: ProcurementBundle): Promise<BundleSaveResult> {
     const p = bundle.procurement;
@@ -330,59 +338,111 @@ export class SharePointProcurementRepository implements ProcurementRepository {
     // The record itself first: a value the policy refuses stops the save before any request is made for it.
     const library = await this.library();
     refuse(procurementProblems(p, library));
-    const [people, existing, existingCommitments, existingActions] = await Promise.all([
-      this.people(p),
-      this.list.findByKey('Reference', ref, what),
-      bundle.commitments ? this.commitments.all({ filter: refFilter, orderBy: [] }, `Commitments of ${ref}`) : Promise.resolve([]),
-      bundle.actionPlan ? this.actions.all({ filter: refFilter, orderBy: [] }, `Action plan of ${ref}`) : Promise.resolve([]),
-    ]);
-
-    // Everything is checked before anything is written: bad input never leaves half a bundle behind.
+    const people = await this.people(p);
     const next: Procurement = p;
-    if (existing) await this.refuseUnrecordedMove(procurementFromItem(existing), next);
     const body = procurementToItem(next, people);
     body.ApprovalRound = roundOf(next);
-    const problems: { field: string; message: string }[] = [];
-    const collect = (prefix: string, run: () => void): void => {
-      try {
-        run();
-      } catch (e) {
-        if (e instanceof ValidationError) e.problems.forEach((pr) => problems.push({ field: prefix + pr.field, message: pr.message }));
-        else throw e;
-      }
-    };
-    collect('', () => this.list.validate(body, !existing));
-    const commitmentBodies = (bundle.commitments || []).map((c, i) => {
-      validateCommitment(c, library).forEach((e) => problems.push({ field: `commitments[${i}].${e.field}`, message: e.message }));
-      if (c.procurementReference !== ref) problems.push({ field: `commitments[${i}].procurementReference`, message: `This commitment belongs to ${c.procurementReference}, not ${ref}.` });
-      const item = commitmentToItem(c);
-      collect(`commitments[${i}].`, () => this.commitments.validate(item, true));
-      return { c, item, key: commitmentKey(ref, c.measureCode) };
-    });
-    const actionBodies = (bundle.actionPlan || []).map((a, i) => {
-      validateActionPlanItem(a).forEach((e) => problems.push({ field: `actionPlan[${i}].${e.field}`, message: e.message }));
-      const item = actionToItem({ ...a, procurementReference: ref });
-      collect(`actionPlan[${i}].`, () => this.actions.validate(item, true));
-      return { a: { ...a, procurementReference: ref }, item, key: actionKey(ref, a.action) };
-    });
-    const dupes = (keys: string[]): string[] => keys.filter((k, i) => keys.indexOf(k) !== i);
-    dupes(commitmentBodies.map((b) => b.key)).forEach((k) => problems.push({ field: 'commitments', message: `Measure ${k.split('|')[1]} is committed twice; keep one.` }));
-    dupes(actionBodies.map((b) => b.key)).forEach(() => problems.push({ field: 'actionPlan', message: 'The same action is listed twice; keep one.' }));
-    if (problems.length > 0) throw new ValidationError(problems, PROCUREMENTS_LIST.title);
 
-    const callerEtag = 'etag' in p && typeof (p as Stored<Procurement>).etag === 'string' ? (p as Stored<Procurement>).etag : undefined;
-    // Someone saved the procurement since the caller read it: stop before writing any part.
-    if (existing && callerEtag && callerEtag !== '*' && etagVersion(callerEtag) !== etagVersion(existing['odata.etag'] || '')) {
+    // Everything is checked before anything is written: bad input never leaves half a bundle behind.
+    const check = (creating: boolean): { commitmentBodies: { c: Commitment; item: Record<string, unknown>; key: string }[]; actionBodies: { a: ActionPlanItem; item: Record<string, unknown>; key: string }[] } => {
+      const problems: { field: string; message: string }[] = [];
+      const collect = (prefix: string, run: () => void): void => {
+        try {
+          run();
+        } catch (e) {
+          if (e instanceof ValidationError) e.problems.forEach((pr) => problems.push({ field: prefix + pr.field, message: pr.message }));
+          else throw e;
+        }
+      };
+      collect('', () => this.list.validate(body, creating));
+      const commitmentBodies = (bundle.commitments || []).map((c, i) => {
+        validateCommitment(c, library).forEach((e) => problems.push({ field: `commitments[${i}].${e.field}`, message: e.message }));
+        if (c.procurementReference !== ref) problems.push({ field: `commitments[${i}].procurementReference`, message: `This commitment belongs to ${c.procurementReference}, not ${ref}.` });
+        const item = commitmentToItem(c);
+        collect(`commitments[${i}].`, () => this.commitments.validate(item, true));
+        return { c, item, key: commitmentKey(ref, c.measureCode) };
+      });
+      const actionBodies = (bundle.actionPlan || []).map((a, i) => {
+        validateActionPlanItem(a).forEach((e) => problems.push({ field: `actionPlan[${i}].${e.field}`, message: e.message }));
+        const item = actionToItem({ ...a, procurementReference: ref });
+        collect(`actionPlan[${i}].`, () => this.actions.validate(item, true));
+        return { a: { ...a, procurementReference: ref }, item, key: actionKey(ref, a.action) };
+      });
+      const dupes = (keys: string[]): string[] => keys.filter((k, i) => keys.indexOf(k) !== i);
+      dupes(commitmentBodies.map((b) => b.key)).forEach((k) => problems.push({ field: 'commitments', message: `Measure ${k.split('|')[1]} is committed twice; keep one.` }));
+      dupes(actionBodies.map((b) => b.key)).forEach(() => problems.push({ field: 'actionPlan', message: 'The same action is listed twice; keep one.' }));
+      if (problems.length > 0) throw new ValidationError(problems, PROCUREMENTS_LIST.title);
+      return { commitmentBodies, actionBodies };
+    };
+
+    const given = p as Partial<Stored<Procurement>>;
+    const callerEtag = typeof given.etag === 'string' && given.etag !== '*' ? given.etag : undefined;
+    // Saved from a read (its id and ETag): the record is taken — an empty MERGE with the caller's ETag — before
+    // anything is written. If anyone saved since the caller read, SharePoint answers 412 and nothing of this
+    // save is written. The take comes before the writes' batch, not inside it: a batch is not transactional —
+    // "If any of the child operations fails, the others still complete and aren't rolled back" (Microsoft
+    // Learn, "Make batch requests with the REST APIs") — so a failed check inside it would not stop the writes.
+    const takeId = typeof given.id === 'number' && callerEtag ? given.id : undefined;
+    // A status that claims a decision (Approved, Tendering, …) is refused unless the decision is on record, and
+    // a refused save must leave the record and its ETag as they were: so the evidence is read with the record
+    // in the first request, judged, and only then is the record taken, in a request of its own (3 in all).
+    const claims = !mayMoveWithoutRecord(next.status);
+    const takeFirst = takeId !== undefined && !claims;
+    // An edit of a read record is an update, checked now, before any request; otherwise the read decides.
+    const checkedFirst = takeId !== undefined ? check(false) : undefined;
+
+    // Request 1: one $batch — the take (first, so the reads after it see the record as taken), then the reads.
+    const childQuery = { filter: refFilter, orderBy: [] as [string, boolean][] };
+    const got: {
+      taken?: { etag: string };
+      existing?: ProcurementItem;
+      commitments?: Page<ItemRead<typeof COMMITMENTS_LIST>>;
+      actions?: Page<ItemRead<typeof ACTION_PLAN_LIST>>;
+      decision?: ApprovalDecision;
+      authority?: ApprovalAuthority;
+    } = {};
+    const read = await runBatchParts(this.sp, (batched) => {
+      const parts: BatchPart[] = [];
+      if (takeFirst && takeId !== undefined && callerEtag) parts.push({ what, run: () => this.list.update(takeId, callerEtag, {}, what, batched).then((t) => (got.taken = t)) });
+      parts.push({ what, run: () => this.list.findByKey('Reference', ref, what, batched).then((i) => (got.existing = i)) });
+      if (bundle.commitments) parts.push({ what: `Commitments of ${ref}`, run: () => this.commitments.firstPage(childQuery, `Commitments of ${ref}`, batched).then((pg) => (got.commitments = pg)) });
+      if (bundle.actionPlan) parts.push({ what: `Action plan of ${ref}`, run: () => this.actions.firstPage(childQuery, `Action plan of ${ref}`, batched).then((pg) => (got.actions = pg)) });
+      if (claims && roundOf(next) > 0) parts.push({ what: `The decision on ${ref}`, run: () => this.approvals.decisionFor(ref, roundOf(next), batched).then((d) => (got.decision = d)) });
+      if (claims) parts.push({ what: 'The approval workflow’s account', run: () => this.approvals.authority(batched).then((x) => (got.authority = x)) });
+      return parts;
+    }, PROCUREMENTS_LIST.title);
+    // The take's own error first (a 412 is ConflictError), then any read's.
+    for (const o of read) if (!o.ok) throw o.error;
+    const existing = got.existing;
+    // A procurement's children fit one page (SharePoint's 5,000); any further page is read after, not guessed.
+    const [existingCommitments, existingActions] = await Promise.all([
+      bundle.commitments ? this.commitments.all(childQuery, `Commitments of ${ref}`, got.commitments) : Promise.resolve([]),
+      bundle.actionPlan ? this.actions.all(childQuery, `Action plan of ${ref}`, got.actions) : Promise.resolve([]),
+    ]);
+    if (takeId !== undefined && (!existing || existing.Id !== takeId)) {
+      // The id the caller read is not the item with this reference: nothing of the bundle is written.
       throw new ConflictError(what, { status: 412, list: PROCUREMENTS_LIST.title });
     }
-    let etag = existing ? callerEtag || existing['odata.etag'] || '*' : '';
+    const { commitmentBodies, actionBodies } = checkedFirst ?? check(!existing);
+    // Not taken yet: someone saved since the caller read it — stop before writing anything.
+    if (existing && !got.taken && callerEtag && etagVersion(callerEtag) !== etagVersion(existing['odata.etag'] || '')) {
+      throw new ConflictError(what, { status: 412, list: PROCUREMENTS_LIST.title });
+    }
+    if (existing && claims) {
+      const before = procurementFromItem(existing);
+      // The decision read was for the round the save carries; a record on another round is judged by a read of its own.
+      const evidence = roundOf(before) === roundOf(next) ? { decision: got.decision, authority: got.authority } : undefined;
+      await this.refuseUnrecordedMove(before, next, evidence);
+    }
+    // The ETag the procurement's own write carries, set once the record is taken (below).
+    let etag = '';
     type Result = { kind: 'procurement' | 'commitment' | 'action'; value?: unknown };
     const commitmentsByKey = new Map(existingCommitments.map((c) => [c.CommitmentKey || '', c]));
     const actionsByKey = new Map(existingActions.map((a) => [a.ActionKey || '', a]));
     const keptCommitments: Stored<Commitment>[] = [];
     const keptActions: Stored<ActionPlanItem>[] = [];
     // Set when the procurement itself needs no write.
-    let keptProcurement = undefined as Stored<Procurement> | undefined;
+    let procurementKept = false;
 
     // What to write, each part made on the batched SPFI when the batch is built.
     type MakePart = (batched: SPFI) => BatchPart<Result>;
@@ -398,7 +458,7 @@ export class SharePointProcurementRepository implements ProcurementRepository {
         run: () => this.list.update(existing.Id, etag, body, what, batched).then((r) => ({ kind: 'procurement', value: { ...next, id: existing.Id, etag: r.etag } })),
       });
     } else {
-      keptProcurement = { ...next, id: existing.Id, etag: existing['odata.etag'] || '*' };
+      procurementKept = true;
     }
     const childParts: MakePart[] = [];
     for (const { c, item, key } of commitmentBodies) {
@@ -430,17 +490,17 @@ export class SharePointProcurementRepository implements ProcurementRepository {
       }
     }
 
-    // An edit of a record the caller read takes the record first: an empty save with the caller's ETag. An
-    // editor who saved in the meantime (after the check above) then stops this save with a 412 before any part
-    // is written — a batch is not transactional, and its other parts would land. It is taken even when only
-    // the commitments or actions change, so two editors of those conflict too; the batch uses the new ETag.
-    // Until the procurement part lands, the record stands as it was, under its new ETag.
-    let unchanged: Stored<Procurement> | undefined = keptProcurement;
-    if (existing && callerEtag && callerEtag !== '*' && (procurementPart || childParts.length > 0)) {
-      etag = (await this.list.update(existing.Id, callerEtag, {}, what)).etag;
-      unchanged = keptProcurement ? { ...keptProcurement, etag } : { ...procurementFromItem(existing), etag };
-    }
     const parts = procurementPart ? [procurementPart, ...childParts] : childParts;
+    // Request 2 of 3 for a status that claims a decision: the take, now that the claim stands (as before issue 18,
+    // only when there is something to write).
+    const taken = got.taken ?? (takeId !== undefined && callerEtag && parts.length > 0 ? await this.list.update(takeId, callerEtag, {}, what) : undefined);
+    // The writes go with the ETag the take left (the procurement part's closure reads it when the batch runs).
+    etag = taken ? taken.etag : existing ? callerEtag || existing['odata.etag'] || '*' : '';
+    // The record as it stands when its own part is not written (or until it lands), under the ETag it has now.
+    const unchanged: Stored<Procurement> | undefined = existing && (procurementKept || taken)
+      ? { ...(procurementKept ? { ...next, id: existing.Id } : procurementFromItem(existing)), etag: taken ? taken.etag : existing['odata.etag'] || '*' }
+      : undefined;
+    // The last request: every write in one batch (up to MAX_BATCH_REQUESTS parts a request), the procurement first.
     const outcomes = await runBatchParts<Result>(this.sp, (batched) => parts.map((make) => make(batched)), PROCUREMENTS_LIST.title);
 
     const failed: WriteFailure[] = [];

@@ -21,6 +21,7 @@ const ROLLUP_FIELDS: FieldMap<typeof ROLLUPS_LIST> = {
   CommittedPence: 'committedPence',
   ReportedPence: 'reportedPence',
   VerifiedPence: 'verifiedPence',
+  Quantities: 'quantities',
 };
 
 /** References per existing-rollup lookup (keeps the $filter URL short). */

@@ -9,6 +9,15 @@ export const STACK_BELOW_PX = 600;
 const HEADING_COLUMN = 'clamp(6rem, 40cqw, 11rem)';
 
 const useStyles = makeStyles({
+  // Side by side, each column takes the width its content needs (Fluent's fixed layout gives every column the
+  // same share: a reference squeezed as much as a title, a status badge wider than its pill). Words break only
+  // between words (the hub's `overflow-wrap: anywhere` made "Birmingham" break mid-word); when even that is
+  // too wide for the space, the table stacks (below).
+  fitted: {
+    tableLayout: 'auto',
+    '& th, & td': { overflowWrap: 'normal' },
+    '& .fui-Badge': { whiteSpace: 'nowrap' },
+  },
   // Each row a card, each cell a line "heading  value": on a phone (Teams at 400 px) a table of seven
   // columns is unreadable and pushes the page sideways.
   stacked: {
@@ -45,6 +54,9 @@ const useStyles = makeStyles({
       // A long link or email breaks rather than widen the card (and the page) on a phone.
       overflowWrap: 'anywhere',
     },
+    // A badge (a status pill) sits on the line, not on its baseline: aligned by baseline, its 20px box
+    // dropped below the cell's 20px line and spilled out of the cell.
+    '& .fui-Badge': { verticalAlign: 'top', whiteSpace: 'nowrap' },
     // The column's heading beside each value (from the header row, so it always matches it).
     '& td::before': {
       content: 'attr(data-label)',
@@ -63,18 +75,32 @@ const useStyles = makeStyles({
   },
 });
 
-/** True while the element is narrower than `px`. */
+/**
+ * True while the element is narrower than `px` or than its table needs side by side. The width the table
+ * needs is measured while it is side by side (it grows past its box when its words cannot fit) and kept while
+ * it is stacked, so it goes back to side by side only when there is room for it: no flicker between the two.
+ */
 function useNarrow(ref: React.RefObject<HTMLElement>, px: number): boolean {
   const [narrow, setNarrow] = React.useState(false);
+  const needs = React.useRef(0);
+  const measure = React.useCallback((): void => {
+    const box = ref.current;
+    const table = box?.querySelector('table');
+    if (!box || !table) return;
+    const width = box.clientWidth;
+    if (!table.dataset.stacked && table.scrollWidth > width + 1) needs.current = table.scrollWidth;
+    setNarrow(width < Math.max(px, needs.current));
+  }, [ref, px]);
   React.useLayoutEffect(() => {
     const box = ref.current;
     if (!box || typeof ResizeObserver === 'undefined') return undefined;
-    const measure = (): void => setNarrow(box.getBoundingClientRect().width < px);
     measure();
+    // The box's height changes when rows load or change, its width when the window does: both may change
+    // what the table needs.
     const observer = new ResizeObserver(measure);
     observer.observe(box);
     return () => observer.disconnect();
-  }, [ref, px]);
+  }, [ref, measure]);
   return narrow;
 }
 
@@ -106,7 +132,7 @@ export function ResponsiveTable({ className, stackBelow = STACK_BELOW_PX, ...pro
   });
   return (
     <div ref={ref}>
-      <Table {...props} className={mergeClasses(narrow && styles.stacked, className)} />
+      <Table {...props} data-stacked={narrow ? 'true' : undefined} className={mergeClasses(narrow ? styles.stacked : styles.fitted, className)} />
     </div>
   );
 }

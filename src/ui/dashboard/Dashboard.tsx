@@ -20,7 +20,8 @@ import {
 } from '@fluentui/react-components';
 import { seriesColors } from '../theme';
 import { ResponsiveTable } from '../common/ResponsiveTable';
-import { addMonths, formatLongDate, formatPounds, isoDateFromDate, periodFor, periodsBetween, themeById } from '../../domain';
+import { MEASURES, addMonths, formatLongDate, formatPounds, formatThousandths, isoDateFromDate, thousandthsNumber, periodFor, periodsBetween, themeById } from '../../domain';
+import type { UnitFigure } from '../../domain';
 import { AuthorityOptions } from '../common/AuthorityOptions';
 import type { IsoDate } from '../../domain';
 import type { HubData } from '../../app/hubData';
@@ -173,13 +174,50 @@ function Figures({ figures: f }: { figures: DashboardFigures }): React.ReactElem
           { name: S.Reported, color: REPORTED },
           { name: S.Verified, color: VERIFIED },
         ]}
-        extraHeaders={[S.ShareOfCommitted, S.ShareOfVerified, S.DeliveredPercent]}
+        extraHeaders={[S.ShareOfCommitted, S.ShareOfVerified, S.DeliveredPercent, S.OutcomesDelivered]}
         rows={f.themes.map((t) => ({
           label: t.label,
           values: [t.committedPence, t.reportedPence, t.verifiedPence],
-          extra: [tenths(t.committedShareTenths), tenths(t.verifiedShareTenths), pct(t.deliveredPercent)],
+          extra: [tenths(t.committedShareTenths), tenths(t.verifiedShareTenths), pct(t.deliveredPercent), outcomesText(t.quantities)],
         }))}
       />
+
+      <section aria-labelledby="svh-measures">
+        <Text as="h3" size={400} weight="semibold" id="svh-measures">
+          {S.MeasuresTitle}
+        </Text>
+        <Text className={styles.note}>{S.MeasuresNote}</Text>
+        {f.measures.length === 0 ? (
+          <Text>{S.NoMeasures}</Text>
+        ) : (
+          <ResponsiveTable size="small" aria-labelledby="svh-measures">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{S.Measure}</TableHeaderCell>
+                <TableHeaderCell>{S.Theme}</TableHeaderCell>
+                <TableHeaderCell>{S.CommittedQuantity}</TableHeaderCell>
+                <TableHeaderCell>{S.VerifiedQuantity}</TableHeaderCell>
+                <TableHeaderCell>{S.ReportedQuantity}</TableHeaderCell>
+                <TableHeaderCell>{S.DeliveredPercent}</TableHeaderCell>
+                <TableHeaderCell>{S.Contracts}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {f.measures.map((m) => (
+                <TableRow key={`${m.measureCode}|${m.unit}`}>
+                  <TableCell>{measureName(m.measureCode)}</TableCell>
+                  <TableCell>{themeById(m.themeId).label}</TableCell>
+                  <TableCell className={styles.number}>{formatThousandths(m.committedThousandths, m.unit)}</TableCell>
+                  <TableCell className={styles.number}>{formatThousandths(m.verifiedThousandths, m.unit)}</TableCell>
+                  <TableCell className={styles.number}>{formatThousandths(m.reportedThousandths, m.unit)}</TableCell>
+                  <TableCell className={styles.number}>{pct(m.deliveredPercent)}</TableCell>
+                  <TableCell className={styles.number}>{m.procurements}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </ResponsiveTable>
+        )}
+      </section>
 
       <BarChart
         id="svh-quarters"
@@ -325,3 +363,15 @@ function Figures({ figures: f }: { figures: DashboardFigures }): React.ReactElem
   );
 }
 
+/** A theme's verified quantities against its committed ones, one unit at a time: "37.5 of 52 FTE · 26 of 52 weeks". */
+function outcomesText(quantities: readonly UnitFigure[]): string {
+  const shown = quantities.filter((q) => q.committedThousandths > 0 || q.verifiedThousandths > 0);
+  if (shown.length === 0) return S.NoQuantities;
+  return shown.map((q) => format(S.QuantityOf, thousandthsNumber(q.verifiedThousandths), formatThousandths(q.committedThousandths, q.unit))).join(' · ');
+}
+
+/** "GSE-01 Local people employed on the contract": the library's words for the measures it has, the code otherwise. */
+function measureName(code: string): string {
+  const measure = MEASURES.find((m) => m.code === code);
+  return measure ? `${code} ${measure.text}` : code;
+}
