@@ -7,6 +7,11 @@
 // screen and the "New procurement" button is enabled. Each run is a fresh browser context (nothing cached, as a
 // first visit), the hub and the baseline taking turns; times are the page's own performance.now() at the
 // moment a DOM observer sees the condition, i.e. milliseconds since navigation started.
+//
+// Both pages run under the local server's latency injection on EVERY request (scope 'all': the page, its script
+// chunks and the API), LATENCY_MS each: locally a request costs a millisecond, while SharePoint Online answers in
+// roughly 100–300 ms (issue 18's figure), so the count of requests on the way to the first screen is what a person
+// waits for. BENCH_TABOPEN_LOG=1 prints the hub's requests of one run, in order, with their start times.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import { createRequire } from 'module';
@@ -19,6 +24,8 @@ import type { LocalServer } from '../tests/support/localServer';
 import { fillRegister } from './registerSite';
 
 const RUNS = 7;
+/** Per request, the low end of issue 18's SharePoint-like range (≥ 100 ms). */
+const LATENCY_MS = 100;
 const PROCUREMENTS = 10_000;
 const NEW_PROCUREMENT = 'New procurement'; // strings.Nav.New (src/loc/en-us.js)
 
@@ -62,18 +69,24 @@ async function seed(server: LocalServer, count: number): Promise<void> {
   await server.setUser('officer');
 }
 
-async function open(browser: Browser, url: string): Promise<Run> {
+async function open(browser: Browser, url: string, log = false): Promise<Run> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
     const errors: string[] = [];
     let requests = 0;
     page.on('pageerror', (e) => errors.push(e.message));
-    page.on('request', () => requests++);
+    const t0 = Date.now();
+    page.on('request', (r) => {
+      requests++;
+      if (log) console.log(`  +${String(Date.now() - t0).padStart(5)} ms ${r.method()} ${decodeURIComponent(r.url().replace(/^https?:\/\/[^/]+/, '')).slice(0, 140)}`);
+    });
+    if (log) page.on('requestfinished', (r) => console.log(`  +${String(Date.now() - t0).padStart(5)} ms   done ${decodeURIComponent(r.url().replace(/^https?:\/\/[^/]+/, '')).slice(0, 60)}`));
     await page.addInitScript(READY_OBSERVER);
     await page.goto(url, { waitUntil: 'commit' });
     const handle = await page.waitForFunction(() => (window as unknown as { __benchReady?: number }).__benchReady, undefined, { timeout: 60_000 });
     const ms = Number(await handle.jsonValue());
+    if (log) console.log(`  ready at ${ms.toFixed(0)} ms (page clock)`);
     if (errors.length > 0) throw new Error(`${url} raised: ${errors.join('; ')}`);
     return { ms, requests };
   } finally {
@@ -94,6 +107,7 @@ export async function benchTabOpen(): Promise<{ rows: string[][]; result: Record
   let browser: Browser | undefined;
   try {
     await seed(server, PROCUREMENTS);
+    await server.setFaults({ latencyMs: LATENCY_MS, latencyScope: 'all' });
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
       // As the browser tests (tests/e2e/browser.ts): no sandbox as root, no background network.
@@ -103,7 +117,7 @@ export async function benchTabOpen(): Promise<{ rows: string[][]; result: Record
     const blankUrl = `${server.url}/?blank`;
     // One of each first, not counted: the browser's own start-up.
     await open(browser, blankUrl);
-    await open(browser, hubUrl);
+    await open(browser, hubUrl, process.env.BENCH_TABOPEN_LOG === '1');
     const hub: Run[] = [];
     const blank: Run[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -118,9 +132,9 @@ export async function benchTabOpen(): Promise<{ rows: string[][]; result: Record
     const h = medianOf(hub);
     const b = medianOf(blank);
     return {
-      result: { procurements: PROCUREMENTS, runs: RUNS, hub: h, blank: b, ratio: h.ms / b.ms, hubRuns: hub.map((r) => r.ms), blankRuns: blank.map((r) => r.ms) },
+      result: { procurements: PROCUREMENTS, runs: RUNS, latencyMs: LATENCY_MS, latencyScope: 'all', hub: h, blank: b, ratio: h.ms / b.ms, hubRuns: hub.map((r) => r.ms), blankRuns: blank.map((r) => r.ms) },
       rows: [
-        [`tab open to a usable register, 10,000 procurements: ms (median of ${RUNS})`, h.ms.toFixed(0), `${b.ms.toFixed(0)} (same page and bundle, rendering nothing)`, (h.ms / b.ms).toFixed(2)],
+        [`tab open to a usable register, 10,000 procurements, ${LATENCY_MS} ms per request: ms (median of ${RUNS})`, h.ms.toFixed(0), `${b.ms.toFixed(0)} (same page and bundle, rendering nothing)`, (h.ms / b.ms).toFixed(2)],
         ['  … requests', String(h.requests), String(b.requests), (h.requests / b.requests).toFixed(2)],
       ],
     };

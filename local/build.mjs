@@ -26,7 +26,7 @@ const spfxStrings = {
 // `dir`: somewhere other than .local-build/page (the benchmark builds its own, so a running `npm start` keeps its files).
 export async function buildPage({ minify = false, dir = pageDir } = {}) {
   fs.mkdirSync(dir, { recursive: true });
-  await build({
+  const result = await build({
     entryPoints: { app: path.join(root, 'local/page/main.tsx') },
     outdir: dir,
     bundle: true,
@@ -40,10 +40,45 @@ export async function buildPage({ minify = false, dir = pageDir } = {}) {
     define: { 'process.env.NODE_ENV': JSON.stringify(minify ? 'production' : 'development') },
     plugins: [spfxStrings],
     logLevel: 'warning',
+    metafile: true,
   });
-  fs.copyFileSync(path.join(root, 'local/page/index.html'), path.join(dir, 'index.html'));
+  fs.writeFileSync(path.join(dir, 'index.html'), withFirstScreenChunks(fs.readFileSync(path.join(root, 'local/page/index.html'), 'utf8'), firstScreenChunks(result.metafile, dir)));
   fs.copyFileSync(path.join(root, 'appPackage/color.png'), path.join(dir, 'icon.png'));
   return dir;
+}
+
+// The first screen's code (the screens and the register, lazy-loaded by src/ui) with the chunks they import. SPFx's
+// webpack runtime fetches a lazy chunk and every chunk it needs at once (it knows the chunk graph); an ES-module
+// chunk names its imports only once it has arrived, one round trip later. The page lists them (local/page/main.tsx
+// preloads them when it renders the hub, not for ?blank), so the local page loads its first screen as the web part does.
+const FIRST_SCREEN = ['src/ui/HubScreens.tsx', 'src/ui/register/Register.tsx'];
+
+function firstScreenChunks(metafile, dir) {
+  const outputs = metafile.outputs;
+  const byEntry = Object.entries(outputs).filter(([, o]) => o.entryPoint && FIRST_SCREEN.includes(o.entryPoint.replace(/\\/g, '/')));
+  const files = new Set();
+  const visit = (file) => {
+    if (files.has(file) || !outputs[file]) return;
+    files.add(file);
+    for (const i of outputs[file].imports) if (i.kind === 'import-statement') visit(i.path);
+  };
+  for (const [file] of byEntry) visit(file);
+  if (byEntry.length !== FIRST_SCREEN.length) throw new Error(`The first screen's chunks were not found in the build (${FIRST_SCREEN.join(', ')}).`);
+  // Chunks app.js imports itself are loaded by every page anyway.
+  const app = Object.keys(outputs).find((f) => outputs[f].entryPoint === 'local/page/main.tsx');
+  const appChunks = new Set();
+  const visitApp = (file) => {
+    if (appChunks.has(file) || !outputs[file]) return;
+    appChunks.add(file);
+    for (const i of outputs[file].imports) if (i.kind === 'import-statement') visitApp(i.path);
+  };
+  if (app) visitApp(app);
+  return [...files].filter((f) => !appChunks.has(f)).map((f) => `/${path.relative(dir, path.resolve(root, f)).split(path.sep).join('/')}`);
+}
+
+function withFirstScreenChunks(html, chunks) {
+  const list = `<script type="application/json" id="first-screen-chunks">${JSON.stringify(chunks)}</script>`;
+  return html.replace('</body>', `  ${list}\n  </body>`);
 }
 
 /** The server bundle (CommonJS): see local/buildServer.cjs, shared with the tests. */

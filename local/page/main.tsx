@@ -6,9 +6,12 @@ import { App } from '../../src/ui/App';
 import type { HubServices } from '../../src/ui/services';
 import { hostThemeFromTeams } from '../../src/teams/hostTheme';
 import { createLocalSp } from '../../src/data/sharepoint/spfi';
+import type { PageDigest } from '../../src/data/sharepoint/spfi';
 import { createSharePointData } from '../../src/data/sharepoint';
 import { canManageWeb, readTenantProperty } from '../../src/data/sharepoint/tenantSettings';
-import { canManageHubSite, resolveHubSite } from '../../src/app/hubSite';
+import { canManageHubSite, sameSite } from '../../src/app/hubSite';
+import { awaitingMyApprovalQuery, firstRegisterQuery, openHub, openHubSite } from '../../src/app/opening';
+import type { SiteAdapter } from '../../src/app/opening';
 import { resolveHubLinks, setHubLinks } from '../../src/app/hubLinks';
 import { Client } from '@microsoft/microsoft-graph-client';
 
@@ -20,17 +23,47 @@ const hostSiteUrl = params.has('personal') ? window.location.origin : `${window.
 // ?theme=dark|contrast previews the Teams themes locally.
 const theme = hostThemeFromTeams(params.get('theme') ?? undefined);
 
+/** The landing register's scope when the page opens on the hub itself (no deep link in the hash). */
+const landsOnMyRegister = (): boolean => !window.location.hash.replace(/^#\/?/, '');
+
+/** The digest the local server puts in the page, as SharePoint does (_spPageContextInfo): no /_api/contextinfo first. */
+function pageDigest(): PageDigest | undefined {
+  const info = (window as { _spPageContextInfo?: { webAbsoluteUrl?: string; formDigestValue?: string; formDigestTimeoutSeconds?: number } })._spPageContextInfo;
+  if (!info?.webAbsoluteUrl || !info.formDigestValue || !info.formDigestTimeoutSeconds) return undefined;
+  return { webUrl: info.webAbsoluteUrl, value: info.formDigestValue, timeoutSeconds: info.formDigestTimeoutSeconds };
+}
+
 async function main(): Promise<void> {
-  const readTenant = (key: string): Promise<string | undefined> => readTenantProperty(createLocalSp(hostSiteUrl), key);
-  const site = await resolveHubSite({ hostSiteUrl, readTenant });
+  // The opening's one $batch (src/app/opening.ts): to the host's site at once, with the tenant property that may
+  // name another site for the lists. The page's own digest spares the /_api/contextinfo a POST would ask first.
+  const digest = pageDigest();
+  const adapterFor = (url: string): SiteAdapter => {
+    const data = createSharePointData(createLocalSp(url, { pageDigest: digest && sameSite(digest.webUrl, url) ? digest : undefined }));
+    return { data, opening: data.opening };
+  };
+  const { site, adapter, read, readTenant } = await openHubSite({
+    hostSiteUrl,
+    adapterFor,
+    readTenant: (key) => readTenantProperty(createLocalSp(hostSiteUrl), key),
+  });
   const siteUrl = site.url;
-  const data = createSharePointData(createLocalSp(siteUrl));
-  setHubLinks(data, () => resolveHubLinks(readTenant, window.location.href.replace(/#.*$/, '')));
+  const siteData = adapter.data;
   const root = document.getElementById('root');
   let services: HubServices;
   try {
+    const answers = read;
+    const me = await answers.then((a) => a.user ?? siteData.users.current(), () => siteData.users.current());
+    // The register's first page and the approver's queue start now, beside the first render.
+    const { data } = openHub(siteData, answers, {
+      register: landsOnMyRegister() ? firstRegisterQuery('mine', me.email) : undefined,
+      approvals: awaitingMyApprovalQuery(me.email),
+    });
+    setHubLinks(data, () => resolveHubLinks(readTenant, window.location.href.replace(/#.*$/, '')));
     // No host page permissions here: SharePoint is asked about the lists' site, as the web part does off its site.
-    const [me, canManageSite] = await Promise.all([data.users.current(), canManageHubSite(site, { siteUrl: hostSiteUrl }, (url) => canManageWeb(createLocalSp(url)))]);
+    const canManageSite = await answers.then(
+      (a) => a.canManageSite ?? canManageHubSite(site, { siteUrl: hostSiteUrl }, (url) => canManageWeb(createLocalSp(url))),
+      () => canManageHubSite(site, { siteUrl: hostSiteUrl }, (url) => canManageWeb(createLocalSp(url))),
+    );
     services = {
       host: 'local',
       siteUrl,
@@ -47,9 +80,32 @@ async function main(): Promise<void> {
       },
     };
   } catch {
+    setHubLinks(siteData, () => resolveHubLinks(readTenant, window.location.href.replace(/#.*$/, '')));
     services = { host: 'local', siteUrl, hubSite: site, user: { displayName: 'Local user', email: '' } };
   }
   ReactDom.render(<App services={services} theme={theme} />, root);
+}
+
+/**
+ * The first screen's chunks and the chunks they import, fetched together (local/build.mjs lists them in the page), as
+ * SPFx's webpack runtime fetches a lazy chunk with everything it needs; ES modules would find each import a round
+ * trip later.
+ */
+function preloadFirstScreen(): void {
+  let chunks: unknown;
+  try {
+    chunks = JSON.parse(document.getElementById('first-screen-chunks')?.textContent ?? '[]');
+  } catch {
+    return;
+  }
+  if (!Array.isArray(chunks)) return;
+  for (const href of chunks) {
+    if (typeof href !== 'string') continue;
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = href;
+    document.head.appendChild(link);
+  }
 }
 
 // ?blank renders nothing: the same page with the same bundle loaded and run, the baseline of the tab-open
@@ -57,6 +113,7 @@ async function main(): Promise<void> {
 if (params.has('blank')) {
   document.body.dataset.blank = 'ready';
 } else {
+  preloadFirstScreen();
   main().catch((error: unknown) => {
     // Last resort: the App shows data errors itself; this is for a page that could not start at all.
     document.body.textContent = `The hub could not start: ${String(error)}`;

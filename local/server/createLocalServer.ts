@@ -9,10 +9,11 @@ import { SPError, CODES, errorBody } from '../sharepoint/errors';
 import { FaultInjector, FaultOptions } from './faults';
 import { readStatic } from './staticFiles';
 import { DEMO_USERS, LOCAL_USER_HEADER } from '../sharepoint/users';
-import { checkDigest } from '../sharepoint/formDigest';
-import { MAX_BATCH_BYTES, MAX_BATCH_REQUESTS } from '../sharepoint/platformLimits';
+import { checkDigest, issueDigest } from '../sharepoint/formDigest';
+import { FORM_DIGEST_TIMEOUT_SECONDS, MAX_BATCH_BYTES, MAX_BATCH_REQUESTS } from '../sharepoint/platformLimits';
 import { effectiveLevel } from '../sharepoint/security';
 import { APP_CATALOG_PATH, ROOT_SITE_PATH, handleTenantSite } from '../sharepoint/tenant';
+import { runBatch } from '../sharepoint/batch';
 
 /** Not a SharePoint figure: what the local server buffers for any other request (the bulk insert's test data). */
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -119,6 +120,18 @@ function faultReply(status: number, retryAfter: number): LocalReply {
 }
 
 export function createLocalServer(options: LocalServerOptions): LocalServerHandle {
+  /**
+   * A page as SharePoint serves it carries the site's request digest, so its first write needs no round trip to
+   * /_api/contextinfo (Microsoft Learn, "Work with __REQUESTDIGEST": classic pages hold it in __REQUESTDIGEST, and
+   * SPFx reads it from the page context, legacyPageContext.formDigestValue — PnPjs's SPFx behaviour uses it). The
+   * local page (a page of the hub's site) gets the same, as _spPageContextInfo before its scripts.
+   */
+  const withPageContext = (html: string, webUrl: string): string => {
+    const info = { webAbsoluteUrl: webUrl, formDigestValue: issueDigest(site.store, webUrl), formDigestTimeoutSeconds: FORM_DIGEST_TIMEOUT_SECONDS };
+    const script = `<script>window._spPageContextInfo=${JSON.stringify(info).replace(/</g, '\\u003c')};</script>`;
+    return html.includes('</head>') ? html.replace('</head>', `${script}</head>`) : `${script}${html}`;
+  };
+
   const log = options.log ?? (() => undefined);
   const site = new SharePointSite({ dataDir: options.dataDir, user: options.user });
   const faults = new FaultInjector(options.faults);
@@ -209,7 +222,8 @@ export function createLocalServer(options: LocalServerOptions): LocalServerHandl
     const p = req.url.pathname;
     const apiPrefix = `${SITE_PATH}/_api`;
     if (!p.toLowerCase().startsWith(apiPrefix.toLowerCase())) return undefined;
-    if (faults.latencyMs > 0) await sleep(faults.latencyMs);
+    const latency = faults.latencyFor(true);
+    if (latency > 0) await sleep(latency);
     const fault = faults.next();
     if (fault) return faultReply(fault.status, fault.retryAfter);
     const user = actingUser(req);
@@ -234,7 +248,8 @@ export function createLocalServer(options: LocalServerOptions): LocalServerHandl
     const p = req.url.pathname;
     const sitePath = [APP_CATALOG_PATH, ROOT_SITE_PATH].find((s) => p.toLowerCase().startsWith(`${s}/_api/`.toLowerCase()) || p.toLowerCase() === `${s}/_api`);
     if (sitePath === undefined) return undefined;
-    if (faults.latencyMs > 0) await sleep(faults.latencyMs);
+    const latency = faults.latencyFor(true);
+    if (latency > 0) await sleep(latency);
     const fault = faults.next();
     if (fault) return faultReply(fault.status, fault.retryAfter);
     const user = actingUser(req);
@@ -242,6 +257,20 @@ export function createLocalServer(options: LocalServerOptions): LocalServerHandl
     const origin = `${req.url.protocol}//${req.url.host}`;
     const method = (req.method === 'POST' && req.headers['x-http-method']) ? req.headers['x-http-method'].toUpperCase() : req.method;
     if (method !== 'GET' && method !== 'HEAD' && rest.toLowerCase() !== 'contextinfo') checkDigest(site.store, `${origin}${sitePath}`, req.headers['x-requestdigest']);
+    if (rest.toLowerCase() === '$batch') {
+      // Every site answers /_api/$batch (Microsoft Learn, "Make batch requests with the REST APIs"): the parts
+      // addressed to this site run as its own requests would; anything else is not found, as on the hub's site.
+      if (req.method !== 'POST') return spErrorReply(new SPError(405, CODES.clientService, 'The $batch endpoint only accepts POST.'));
+      const prefix = `${sitePath}/_api/`.toLowerCase();
+      const r = runBatch(req.headers['content-type'], req.body.toString('utf8'), (part) => {
+        const path = part.url.pathname;
+        if (!path.toLowerCase().startsWith(prefix) || /\/_api\/\$batch/i.test(path)) {
+          return { status: 404, headers: { 'content-type': 'application/json;odata=minimalmetadata;charset=utf-8' }, body: errorBody(CODES.noHandler, `Cannot find resource for the request ${path}.`) };
+        }
+        return handleTenantSite(site.store, part, user, origin, sitePath, path.slice(prefix.length));
+      }, new URL(`${origin}${sitePath}`), MAX_BATCH_REQUESTS);
+      return { status: 200, headers: { 'content-type': r.contentType }, body: r.body };
+    }
     const r = handleTenantSite(site.store, { method: req.method, url: req.url, headers: req.headers, body: req.body.toString('utf8') }, user, origin, sitePath, rest);
     return { status: r.status, headers: r.headers, body: r.body };
   };
@@ -250,7 +279,8 @@ export function createLocalServer(options: LocalServerOptions): LocalServerHandl
     if (!options.staticDir || (req.method !== 'GET' && req.method !== 'HEAD')) return undefined;
     const f = await readStatic(options.staticDir, req.url.pathname);
     if (!f) return undefined;
-    return { status: 200, headers: { 'content-type': f.type, 'cache-control': 'no-store' }, body: f.body };
+    const body = f.type.startsWith('text/html') ? withPageContext(f.body.toString('utf8'), `${req.url.protocol}//${req.url.host}${SITE_PATH}`) : f.body;
+    return { status: 200, headers: { 'content-type': f.type, 'cache-control': 'no-store' }, body };
   };
 
   const handlers: LocalHandler[] = [localControls, sharePoint, tenantSites, ...(options.extraHandlers ?? []), staticPage];
@@ -277,6 +307,9 @@ export function createLocalServer(options: LocalServerOptions): LocalServerHandl
           res.end(JSON.stringify({ error: 'Misdirected request: this server answers only as 127.0.0.1 or localhost on its own port.' }));
           return;
         }
+        // Scope 'all': every request waits, before anything runs (the API's requests wait in their handlers otherwise).
+        const latency = faults.latencyFor(false);
+        if (latency > 0) await sleep(latency);
         for (const raw of options.rawHandlers ?? []) {
           if (await raw(req, res)) return;
         }

@@ -1,7 +1,13 @@
 // Fault injection for tests (not SharePoint): a share of /_api requests answered 429/503 with Retry-After, and
 // added latency. A faulted request is rejected BEFORE it does anything, so a retry can never double-write.
+// Latency applies to the /_api requests ('api', the default) or to every request the server answers ('all': the
+// page, its script chunks and the API alike, as a far-away tenant and CDN would), so a benchmark can compare a
+// page with its blank baseline under the same per-request cost.
 
 import { prng } from '../prng';
+
+export type LatencyScope = 'api' | 'all';
+const LATENCY_SCOPES: readonly LatencyScope[] = ['api', 'all'];
 
 export interface FaultOptions {
   /** 0..1: share of /_api requests to fail */
@@ -10,8 +16,10 @@ export interface FaultOptions {
   statuses?: number[];
   /** Retry-After header in seconds, default 1 (0 allowed for fast tests) */
   retryAfterSeconds?: number;
-  /** latency added to every /_api request */
+  /** latency added to every /_api request (or every request: latencyScope 'all') */
   latencyMs?: number;
+  /** which requests the latency delays: 'api' (default) the SharePoint and tenant APIs, 'all' every request */
+  latencyScope?: LatencyScope;
   /** seed of the deterministic PRNG */
   seed?: number;
 }
@@ -39,6 +47,10 @@ export function validateFaults(input: unknown): FaultOptions {
     if (typeof o.latencyMs !== 'number' || o.latencyMs < 0) throw new Error('latencyMs must be a number ≥ 0');
     out.latencyMs = o.latencyMs;
   }
+  if (o.latencyScope !== undefined) {
+    if (!LATENCY_SCOPES.includes(o.latencyScope as LatencyScope)) throw new Error(`latencyScope must be one of ${LATENCY_SCOPES.join(', ')}`);
+    out.latencyScope = o.latencyScope as LatencyScope;
+  }
   if (o.seed !== undefined) {
     if (typeof o.seed !== 'number') throw new Error('seed must be a number');
     out.seed = o.seed;
@@ -52,6 +64,7 @@ export function faultsFromEnv(env: NodeJS.ProcessEnv): FaultOptions {
   if (env.SVHUB_FAULT_STATUSES) f.statuses = env.SVHUB_FAULT_STATUSES.split(',').map(Number);
   if (env.SVHUB_FAULT_RETRY_AFTER) f.retryAfterSeconds = Number(env.SVHUB_FAULT_RETRY_AFTER);
   if (env.SVHUB_FAULT_LATENCY_MS) f.latencyMs = Number(env.SVHUB_FAULT_LATENCY_MS);
+  if (env.SVHUB_FAULT_LATENCY_SCOPE) f.latencyScope = env.SVHUB_FAULT_LATENCY_SCOPE as LatencyScope;
   if (env.SVHUB_FAULT_SEED) f.seed = Number(env.SVHUB_FAULT_SEED);
   return f;
 }
@@ -76,6 +89,11 @@ export class FaultInjector {
 
   get latencyMs(): number {
     return this.opts.latencyMs ?? 0;
+  }
+
+  /** The latency to add to a request: `api` says whether it is one of the SharePoint/tenant API's. */
+  latencyFor(api: boolean): number {
+    return api === ((this.opts.latencyScope ?? 'api') === 'api') ? this.latencyMs : 0;
   }
 
   /** Decides whether this request fails; returns its status and Retry-After, or undefined. */

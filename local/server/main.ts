@@ -1,6 +1,6 @@
 // CLI: node .local-build/server.cjs [--port 4321] [--host 127.0.0.1] [--data .data] [--static dir]
 //      [--seed none|provision|demo] [--user officer] [--fault-rate 0.2 --fault-statuses 429,503 --fault-retry-after 1
-//      --fault-latency-ms 0 --fault-seed 1]
+//      --fault-latency-ms 0 --fault-latency-scope api|all --fault-seed 1]
 // Starts the local SharePoint-compatible server; on first start (new database) provisions the site through
 // bootstrapSite() from local/seed unless --seed none.
 import { createHash, randomUUID } from 'node:crypto';
@@ -62,6 +62,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
       case '--fault-statuses': opts.faults.statuses = next().split(',').map(Number); break;
       case '--fault-retry-after': opts.faults.retryAfterSeconds = Number(next()); break;
       case '--fault-latency-ms': opts.faults.latencyMs = Number(next()); break;
+      case '--fault-latency-scope': opts.faults.latencyScope = next() as FaultOptions['latencyScope']; break;
       case '--fault-seed': opts.faults.seed = Number(next()); break;
       case '--help':
         process.stdout.write('Usage: server [--port n] [--host 127.0.0.1] [--data dir] [--static dir] [--seed none|provision|demo] [--user alias|email] [--demo-controls]\n');

@@ -356,3 +356,23 @@ export interface HubData {
   users: UserDirectory;
   provisioning: Provisioning;
 }
+
+/**
+ * What opening the hub needs, read in one request (src/data/sharepoint/opening.ts). Each answer is absent when its
+ * part of the batch failed: whoever needed it then asks SharePoint on its own, and sees that error itself.
+ */
+export interface OpeningAnswers {
+  /** When the answers were read (ms since the epoch): they serve the opening only, not a later screen. */
+  readAt: number;
+  user?: SiteUser;
+  /** ManageWeb on the lists' site. */
+  canManageSite?: boolean;
+  missingLists?: string[];
+  settings?: Record<string, string>;
+  thresholds?: Stored<ThresholdRow>[];
+  /** Tenant properties asked for (a key not set reads undefined); a key whose read failed is left out. */
+  tenant?: Record<string, string | undefined>;
+}
+
+/** Reads the opening's answers: one $batch to the lists' site. */
+export type OpeningReader = (options?: { tenantKeys?: readonly string[] }) => Promise<OpeningAnswers>;

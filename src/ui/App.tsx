@@ -16,6 +16,9 @@ export interface AppProps {
 // as soon as this module runs: in the web part that is while it still connects to Teams and SharePoint.
 const hubScreens = import(/* webpackChunkName: 'hub' */ './HubScreens');
 hubScreens.catch(() => undefined); // a failure surfaces where the screens render
+// The register (the landing screen) is fetched beside the screens, not after them: one round trip less on the
+// way to the first screen where each costs SharePoint's latency. The screens' own import of it shares this load.
+import(/* webpackChunkName: 'register' */ './register/Register').catch(() => undefined);
 const HubScreens = React.lazy(() => hubScreens.then((m) => ({ default: m.HubScreens })));
 
 // Plain style objects, not makeStyles: the shell then needs no style compiler (Griffel's runtime arrives with

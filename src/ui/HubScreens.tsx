@@ -5,6 +5,7 @@ import { Button, Spinner, makeStyles, tokens } from '@fluentui/react-components'
 import * as strings from 'SocialValueHubStrings';
 import { SETTING_KEYS } from '../domain';
 import type { HubData } from '../app/hubData';
+import { awaitingMyApprovalQuery } from '../app/opening';
 import { ErrorNotice } from './common/ErrorNotice';
 import { NavTabs } from './common/NavTabs';
 import type { NavTab } from './common/NavTabs';
@@ -225,7 +226,7 @@ function useAwaitingMyApproval(data: HubData, email: string, route: Route): { ap
   const onRegister = route.screen === 'register' ? route.scope : '';
   const queue = useAsync(async () => {
     const [page, approver] = await Promise.all([
-      data.procurements.query({ status: 'Awaiting approval', approverEmail: email, pageSize: 50 }),
+      data.procurements.query(awaitingMyApprovalQuery(email)),
       data.settings.get(SETTING_KEYS.approverEmail),
     ]);
     const count = page.items.length;

@@ -2,7 +2,10 @@
 // build the services the UI is handed. The one place that turns this.context into HubServices.
 import { SPPermission } from '@microsoft/sp-page-context';
 import type { WebPartContext } from '@microsoft/sp-webpart-base';
-import { canManageHubSite, resolveHubSite } from '../app/hubSite';
+import { canManageHubSite } from '../app/hubSite';
+import { awaitingMyApprovalQuery, firstRegisterQuery, openHub, openHubSite } from '../app/opening';
+import type { SiteAdapter } from '../app/opening';
+import type { SharePointHubData } from '../data/sharepoint';
 import { resolveHubLinks, setHubLinks } from '../app/hubLinks';
 import { lazyHubData } from '../data/lazyHubData';
 import type { HostTheme } from '../teams/hostTheme';
@@ -25,22 +28,46 @@ export async function connectHost(
   let adapter: Promise<typeof import('./sharePointData')> | undefined;
   const sharePoint = (): Promise<typeof import('./sharePointData')> => (adapter ??= import(/* webpackChunkName: 'hub-data' */ './sharePointData'));
   sharePoint().catch(() => undefined);
-  const readTenant = (key: string): Promise<string | undefined> => sharePoint().then((m) => m.tenantPropertyFor(context, key));
+  const tenantOnItsOwn = (key: string): Promise<string | undefined> => sharePoint().then((m) => m.tenantPropertyFor(context, key));
   const hostSiteUrl = context.pageContext.web.absoluteUrl;
-  const [teams, site, graph] = await Promise.all([
+  const user = context.pageContext.user;
+  // One adapter per site, loaded once (a failed load is tried again by the next call, as lazyHubData does).
+  const adapters = new Map<string, Promise<SharePointHubData>>();
+  const adapterOf = (url: string): Promise<SharePointHubData> => {
+    let a = adapters.get(url);
+    if (!a) {
+      a = sharePoint().then((m) => m.sharePointDataFor(context, url));
+      a.catch(() => adapters.delete(url));
+      adapters.set(url, a);
+    }
+    return a;
+  };
+  const adapterFor = (url: string): SiteAdapter => ({
+    // The SharePoint adapter loads beside the first render, not before it (see lazyHubData).
+    data: lazyHubData(() => adapterOf(url)),
+    opening: (o) => adapterOf(url).then((d) => d.opening(o)),
+  });
+  // The opening's one $batch (src/app/opening.ts) starts with Teams' context and the Graph client.
+  const [teams, opened, graph] = await Promise.all([
     teamsJs ? teamsJs.app.getContext().then(teamsContextInfo) : Promise.resolve(undefined),
-    resolveHubSite({ webPartSiteUrl: options.siteUrl, hostSiteUrl, readTenant }),
+    openHubSite({ webPartSiteUrl: options.siteUrl, hostSiteUrl, adapterFor, readTenant: tenantOnItsOwn }),
     options.graph ? context.msGraphClientFactory.getClient('3') : Promise.resolve(undefined),
   ]);
+  const { site, read, readTenant } = opened;
   // Teams users switch theme while the tab is open; follow them.
   if (teamsJs) teamsJs.app.registerOnThemeChangeHandler((theme: string) => options.onThemeChange(hostThemeFromTeams(theme)));
+  // The register's first page and the approver's queue start as soon as the opening lands (the user's e-mail is the
+  // page context's; a Teams deep link opens elsewhere, so the register is not started for it).
+  const { data } = openHub(opened.adapter.data, read, {
+    register: teams?.subEntityId || window.location.hash.replace(/^#\/?/, '') ? undefined : firstRegisterQuery('mine', user.email),
+    approvals: awaitingMyApprovalQuery(user.email),
+  });
   const canManageSite = await canManageHubSite(
     site,
     { siteUrl: hostSiteUrl, canManage: context.pageContext.web.permissions.hasPermission(SPPermission.manageWeb) },
-    (url) => sharePoint().then((m) => m.canManageSiteFor(context, url)),
+    // Off the host's site: the opening's batch asked the lists' site already.
+    (url) => read.then((a) => a.canManageSite ?? sharePoint().then((m) => m.canManageSiteFor(context, url)), () => sharePoint().then((m) => m.canManageSiteFor(context, url))),
   );
-  const user = context.pageContext.user;
-  const data = lazyHubData(() => sharePoint().then((m) => m.sharePointDataFor(context, site.url)));
   // Cards link the Teams tab when the tenant names the deployed app's id, else this SharePoint page (in Teams, the
   // hub's site): src/app/hubLinks.ts. Read when the first card is built, not before the first render.
   setHubLinks(data, () => resolveHubLinks(readTenant, teams ? site.url : window.location.href));
@@ -50,7 +77,6 @@ export async function connectHost(
     hubSite: site,
     user: { displayName: user.displayName, email: user.email, canManageSite },
     teams,
-    // The SharePoint adapter loads beside the first render, not before it (see lazyHubData).
     data,
     drafts: window.localStorage,
     graph,

@@ -2,11 +2,15 @@
 // so PnPjs and the SharePoint adapter are fetched beside the first render rather than before it.
 import type { WebPartContext } from '@microsoft/sp-webpart-base';
 import { spfi, SPFx } from '@pnp/sp';
-import type { HubData } from '../data/ports';
 import { createSharePointData } from '../data/sharepoint';
+import type { SharePointHubData } from '../data/sharepoint';
 import { canManageWeb, readTenantProperty } from '../data/sharepoint/tenantSettings';
 
-export function sharePointDataFor(context: WebPartContext, siteUrl: string): HubData {
+/**
+ * The adapter for the lists' site, with its opening read (one $batch). On the host page's own site SPFx's page
+ * context supplies the request digest (PnPjs's SPFx behaviour), so the batch needs no /_api/contextinfo first.
+ */
+export function sharePointDataFor(context: WebPartContext, siteUrl: string): SharePointHubData {
   return createSharePointData(spfi(siteUrl).using(SPFx(context)));
 }
 

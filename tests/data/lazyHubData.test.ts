@@ -11,7 +11,9 @@ describe('lazyHubData', () => {
   it('offers only methods the SharePoint adapter has', () => {
     const real = createSharePointData(spfi('http://localhost/sites/socialvalue'));
     const lazy = lazyHubData(async () => real);
-    expect(Object.keys(lazy).sort()).toEqual(Object.keys(real).sort());
+    // The adapter's opening read is not HubData's: hosts call it on the loaded adapter (src/app/opening.ts).
+    expect(Object.keys(lazy).sort()).toEqual(Object.keys(real).filter((k) => k !== 'opening').sort());
+    expect(typeof real.opening).toBe('function');
     for (const repository of Object.keys(lazy) as (keyof HubData)[]) {
       const methods = Object.keys(lazy[repository]);
       expect(methods.length).toBeGreaterThan(0);

@@ -44,18 +44,27 @@ describe('CLI', () => {
     writeFileSync(join(page, 'index.html'), '<!doctype html><title>hub</title>');
     writeFileSync(join(page, 'app.js'), 'console.log(1)');
     try {
-      const s = await run(['--port', '0', '--data', join(dir, 'data'), '--seed', 'none', '--static', page, '--user', 'manager']);
+      const s = await run(['--port', '0', '--data', join(dir, 'data'), '--seed', 'none', '--static', page, '--user', 'manager', '--fault-latency-ms', '0', '--fault-latency-scope', 'all']);
       let exitCode: number | null = null;
       try {
         expect(s.output()).toContain('/sites/socialvalue');
         expect(s.output()).not.toContain('ExperimentalWarning');
         const index = await fetch(`${s.url}/`);
         expect(index.headers.get('content-type')).toContain('text/html');
-        expect(await index.text()).toContain('<title>hub</title>');
+        const html = await index.text();
+        expect(html).toContain('<title>hub</title>');
+        // As a SharePoint page: the site's request digest in _spPageContextInfo, good for a write without contextinfo.
+        const info = JSON.parse(/window\._spPageContextInfo=(\{.*?\});<\/script>/.exec(html)?.[1] ?? '{}') as { webAbsoluteUrl: string; formDigestValue: string };
+        expect(info.webAbsoluteUrl).toBe(`${s.url}/sites/socialvalue`);
+        const write = await fetch(`${info.webAbsoluteUrl}/_api/$batch`, { method: 'POST', headers: { 'content-type': 'multipart/mixed; boundary=batch_1', 'x-requestdigest': info.formDigestValue }, body: '--batch_1--\r\n' });
+        expect(write.status).toBe(200);
+        const forged = await fetch(`${info.webAbsoluteUrl}/_api/$batch`, { method: 'POST', headers: { 'content-type': 'multipart/mixed; boundary=batch_1', 'x-requestdigest': info.formDigestValue.replace(/^0x./, '0x0') }, body: '--batch_1--\r\n' });
+        expect(forged.status).toBe(403);
         expect((await fetch(`${s.url}/app.js`)).headers.get('content-type')).toContain('javascript');
         expect((await fetch(`${s.url}/../../etc/passwd`)).status).toBe(404);
         const me = await (await fetch(`${s.url}/sites/socialvalue/_api/web/currentuser`, { headers: { accept: 'application/json' } })).json() as { Email: string };
         expect(me.Email).toBe('daniel.hughes@svhub.example');
+        expect(await (await fetch(`${s.url}/_local/faults`)).json()).toMatchObject({ latencyMs: 0, latencyScope: 'all' });
       } finally {
         exitCode = await s.stop();
       }

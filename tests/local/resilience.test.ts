@@ -73,6 +73,25 @@ describe('faults', () => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual(25);
     await server.setFaults({});
   });
+
+  it("delays only the API by default, and every request with the 'all' scope", async () => {
+    const timed = async (url: string): Promise<number> => {
+      const t0 = Date.now();
+      await (await fetch(url)).text();
+      return Date.now() - t0;
+    };
+    const health = `${server.url}/_local/health`;
+    const api = `${server.siteUrl}/_api/web?$select=Title`;
+    await server.setFaults({ latencyMs: 120 });
+    expect(await timed(health)).toBeLessThan(100);
+    expect(await timed(api)).toBeGreaterThanOrEqual(115);
+    await server.setFaults({ latencyMs: 120, latencyScope: 'all' });
+    expect(await timed(health)).toBeGreaterThanOrEqual(115);
+    // Once per request, not once at the door and again in the API's handler.
+    expect(await timed(api)).toBeLessThan(235);
+    await expect(server.setFaults({ latencyScope: 'some' as 'all' })).rejects.toThrow(/latencyScope/);
+    await server.setFaults({});
+  });
 });
 
 describe('crash safety', () => {

@@ -2,7 +2,8 @@
 // spfi().using(SPFx(this.context)); the local page and tests pass createLocalSp(siteUrl).
 import type { SPFI } from '@pnp/sp';
 import type { Measure } from '../../domain';
-import type { HubData } from '../ports';
+import type { HubData, OpeningReader } from '../ports';
+import { readOpening } from './opening';
 import { ApprovalsGateway, SharePointApprovalRepository } from './approvalRepository';
 import { SharePointCaseStudyRepository } from './caseStudyRepository';
 import { SharePointKpiAssessmentRepository } from './kpiAssessmentRepository';
@@ -23,7 +24,10 @@ export { odataString } from './listGateway';
 /** How long the measure library is reused for validation before it is read again. */
 const LIBRARY_TTL_MS = 5 * 60 * 1000;
 
-export function createSharePointData(sp: SPFI, options: { provision?: ProvisionOptions } = {}): HubData {
+/** HubData, plus the opening's one-request read, whose answers also prime this adapter's own caches. */
+export type SharePointHubData = HubData & { opening: OpeningReader };
+
+export function createSharePointData(sp: SPFI, options: { provision?: ProvisionOptions } = {}): SharePointHubData {
   const users = new SharePointUserDirectory(sp);
   const approvalsGateway = new ApprovalsGateway(sp);
   const measures = new SharePointMeasureRepository(sp);
@@ -39,8 +43,17 @@ export function createSharePointData(sp: SPFI, options: { provision?: ProvisionO
     }
     return cached.library;
   };
+  const procurements = new SharePointProcurementRepository(sp, users, approvalsGateway, library);
   return {
-    procurements: new SharePointProcurementRepository(sp, users, approvalsGateway, library),
+    opening: async (o = {}) => {
+      const read = await readOpening(sp, o);
+      // "My procurements" filters by the user's id, the register picks list or search by the list's size: both
+      // are in the batch, so the register's first page is the next request, not the third.
+      if (read.answers.user) users.remember(read.answers.user);
+      if (read.procurementsList) procurements.rememberFacts(read.procurementsList);
+      return read.answers;
+    },
+    procurements,
     approvals: new SharePointApprovalRepository(sp, approvalsGateway, users),
     commitments: new SharePointCommitmentRepository(sp, library),
     outcomes: new SharePointOutcomeLogRepository(sp, library, users),

@@ -130,6 +130,11 @@ export class SharePointProcurementRepository implements ProcurementRepository {
     });
   }
 
+  /** The list's id and size as another read found them (the opening's batch): the next register asks no more. */
+  public rememberFacts(facts: { id: string; itemCount: number }): void {
+    this.listFacts = { at: Date.now(), facts: Promise.resolve(facts) };
+  }
+
   private what(p: { reference: string }): string {
     return `Procurement ${p.reference}`;
   }

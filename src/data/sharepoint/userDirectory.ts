@@ -28,11 +28,23 @@ export class SharePointUserDirectory implements UserDirectory {
   }
 
   public async current(): Promise<SiteUser> {
+    let me: SiteUser;
     try {
-      return toSiteUser((await this.sp.web.currentUser.select('Id', 'Title', 'Email', 'IsSiteAdmin')()) as SpUser);
+      me = toSiteUser((await this.sp.web.currentUser.select('Id', 'Title', 'Email', 'IsSiteAdmin')()) as SpUser);
     } catch (e) {
       throw await readDataError(e, 'Your user account');
     }
+    this.remember(me);
+    return me;
+  }
+
+  /**
+   * A site user read elsewhere (the current user, from the opening's batch): "my procurements" then filters by
+   * their id without asking for it by email. A site user's id does not change (hence the cache of ensure, below).
+   */
+  public remember(user: SiteUser): void {
+    const key = (user.email || '').trim().toLowerCase();
+    if (key && !this.byEmail.has(key)) this.byEmail.set(key, Promise.resolve(user));
   }
 
   /**

@@ -27,6 +27,7 @@ import { useAsync } from '../common/useAsync';
 import { StatusBadge } from '../common/StatusBadge';
 import { format } from '../../loc/format';
 import type { RegisterScope } from '../routes';
+import { REGISTER_FIRST_SORT, REGISTER_PAGE_SIZE } from '../../app/opening';
 
 const HEADINGS: Record<RegisterScope, string> = { mine: strings.Register.Mine, all: strings.Register.All, approvals: strings.Register.Approvals };
 const NONE: Record<RegisterScope, string> = { mine: strings.Register.NoneOfMine, all: strings.Register.NoneMatch, approvals: strings.Register.NoneAwaiting };
@@ -48,7 +49,8 @@ interface Filters {
 }
 
 const NO_FILTERS: Filters = { status: '', tier: '', authorityId: '', themeId: '', leadOfficerEmail: '', text: '' };
-const PAGE_SIZE = 25;
+// The page size and first order are the opening's (src/app/opening.ts), which starts the first page early.
+const PAGE_SIZE = REGISTER_PAGE_SIZE;
 
 const useStyles = makeStyles({
   filters: {
@@ -123,7 +125,7 @@ export function Register({ data, scope, userEmail, onOpen }: RegisterProps): Rea
   const styles = useStyles();
   const [filters, setFilters] = React.useState<Filters>(NO_FILTERS);
   // Newest first: the one order SharePoint serves past 5,000 items without a filter.
-  const [sort, setSort] = React.useState<{ by: ProcurementSortKey; descending: boolean }>({ by: 'newest', descending: true });
+  const [sort, setSort] = React.useState<{ by: ProcurementSortKey; descending: boolean }>({ ...REGISTER_FIRST_SORT });
   // Tokens of the pages before this one, so "Previous page" works with SharePoint's forward-only paging.
   const [pageTokens, setPageTokens] = React.useState<(string | undefined)[]>([undefined]);
   const text = useDebounced(filters.text, 300);

@@ -1,0 +1,74 @@
+// The hub's opening in one request: who the user is, their rights, whether the lists are there, the settings,
+// the threshold tables (with the settings, the policy edition in force), tenant properties and the Procurements
+// list's id and size — one $batch instead of a request each. At SharePoint Online's latency every request on the
+// way to the first screen is what a person waits for (issue 18).
+//
+// SharePoint's $batch (Microsoft Learn, "Make batch requests with the REST APIs"): one POST to /_api/$batch carries
+// many requests and answers each with its own status, so one part failing (a missing list) does not fail the rest;
+// the parts here are reads only. PnPjs's sp.batched() builds it (runBatchParts, ./batch.ts).
+import type { SPFI } from '@pnp/sp';
+import type { OpeningAnswers, SiteUser, Stored } from '../ports';
+import type { ThresholdRow } from '../../domain';
+import { runBatchParts } from './batch';
+import type { BatchPart } from './batch';
+import { SharePointSettingsRepository, SharePointThresholdRepository } from './libraryRepository';
+import { missingLists } from './provision';
+import { PROCUREMENTS_LIST } from '../schema/lists';
+import { canManageWeb, readTenantProperty } from './tenantSettings';
+import { SharePointUserDirectory } from './userDirectory';
+import './pnp';
+
+/** The Procurements list's id and size (the register's choice between list and search). */
+export interface ListFacts {
+  id: string;
+  itemCount: number;
+}
+
+export interface OpeningRead {
+  answers: OpeningAnswers;
+  /** absent when the list could not be read (e.g. not provisioned yet) */
+  procurementsList?: ListFacts;
+}
+
+type Answer =
+  | { part: 'user'; value: SiteUser }
+  | { part: 'canManageSite'; value: boolean }
+  | { part: 'missingLists'; value: string[] }
+  | { part: 'settings'; value: Record<string, string> }
+  | { part: 'thresholds'; value: Stored<ThresholdRow>[] }
+  | { part: 'procurementsList'; value: ListFacts }
+  | { part: 'tenant'; key: string; value: string | undefined };
+
+/** Reads everything opening needs in one $batch to the site `sp` points at. Never throws for a part. */
+export async function readOpening(sp: SPFI, options: { tenantKeys?: readonly string[]; now?: () => number } = {}): Promise<OpeningRead> {
+  const now = options.now ?? Date.now;
+  const outcomes = await runBatchParts<Answer>(sp, (b) => {
+    const part = <A extends Answer>(what: string, run: () => Promise<A>): BatchPart<Answer> => ({ what, run });
+    return [
+      part('Your user account', async () => ({ part: 'user' as const, value: await new SharePointUserDirectory(b).current() })),
+      part('Your permissions on the hub’s site', async () => ({ part: 'canManageSite' as const, value: await canManageWeb(b) })),
+      part('The hub’s lists', async () => ({ part: 'missingLists' as const, value: await missingLists(b) })),
+      part('Settings', async () => ({ part: 'settings' as const, value: await new SharePointSettingsRepository(b).all() })),
+      part('The threshold tables', async () => ({ part: 'thresholds' as const, value: await new SharePointThresholdRepository(b).list() })),
+      part('Procurements', async () => {
+        const l = await b.web.lists.getByTitle(PROCUREMENTS_LIST.title).select('Id', 'ItemCount')<{ Id: string; ItemCount: number }>();
+        return { part: 'procurementsList' as const, value: { id: l.Id, itemCount: l.ItemCount } };
+      }),
+      ...(options.tenantKeys ?? []).map((key) => part(`The tenant property ${key}`, async () => ({ part: 'tenant' as const, key, value: await readTenantProperty(b, key) }))),
+    ];
+  });
+  const read: OpeningRead = { answers: { readAt: now() } };
+  const a = read.answers;
+  for (const o of outcomes) {
+    if (!o.ok) continue;
+    const v = o.value;
+    if (v.part === 'user') a.user = v.value;
+    else if (v.part === 'canManageSite') a.canManageSite = v.value;
+    else if (v.part === 'missingLists') a.missingLists = v.value;
+    else if (v.part === 'settings') a.settings = v.value;
+    else if (v.part === 'thresholds') a.thresholds = v.value;
+    else if (v.part === 'procurementsList') read.procurementsList = v.value;
+    else a.tenant = { ...a.tenant, [v.key]: v.value };
+  }
+  return read;
+}

@@ -1,0 +1,114 @@
+// The hub's opening in one $batch, through real PnPjs over HTTP to the local server: one request (after the
+// form digest every POST carries), the same answers as the separate reads it replaces, missing lists reported,
+// and the register's first page right after it with no look-up of the user or the list's size.
+import { createLocalSp, createSharePointData, provision } from '../../src/data/sharepoint';
+import type { SharePointHubData } from '../../src/data/sharepoint';
+import { readTenantProperty } from '../../src/data/sharepoint/tenantSettings';
+import { canManageWeb } from '../../src/data/sharepoint/tenantSettings';
+import { SCHEMA } from '../../src/data/schema';
+import { TENANT_KEYS } from '../../src/app/hubSite';
+import { startHub, procurement } from './fixtures';
+import type { Hub } from './fixtures';
+import { formDigest, startLocalServer } from '../support/localServer';
+
+jest.setTimeout(90_000);
+
+/** Every HTTP request the client sends while `run` runs: method and path under the site. */
+async function requestsOf<T>(run: () => Promise<T>): Promise<{ value: T; requests: string[] }> {
+  const realFetch = globalThis.fetch;
+  const requests: string[] = [];
+  const spy = jest.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    requests.push(`${(init?.method ?? 'GET').toUpperCase()} ${decodeURIComponent(new URL(url).pathname).replace(/^\/sites\/socialvalue/, '')}`);
+    return realFetch(input, init);
+  });
+  try {
+    return { value: await run(), requests };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+describe('the opening batch (a provisioned hub)', () => {
+  let hub: Hub;
+  beforeAll(async () => {
+    hub = await startHub({ user: 'officer' });
+    const admin = createSharePointData(createLocalSp(hub.server.siteUrl, { headers: { 'X-SVHub-User': 'admin' } }));
+    await admin.settings.set('approvals.approverEmail', 'manager@svhub.example');
+    await hub.data.procurements.create(procurement('OPEN-1'));
+  });
+  afterAll(async () => {
+    await hub?.server.stop();
+  });
+
+  it('answers in one $batch what opening asked for in separate requests, the same answers', async () => {
+    const data = createSharePointData(createLocalSp(hub.server.siteUrl)) as SharePointHubData;
+    const { value: answers, requests } = await requestsOf(() => data.opening({ tenantKeys: [TENANT_KEYS.hubSiteUrl] }));
+    // One batch (a POST carries a digest: PnPjs's cached one here, else /_api/contextinfo first — or, below, the page's own).
+    expect(requests.filter((r) => !r.endsWith('/_api/contextinfo'))).toEqual(['POST /_api/$batch']);
+
+    const separate = createSharePointData(createLocalSp(hub.server.siteUrl));
+    expect(answers.user).toEqual(await separate.users.current());
+    expect(answers.canManageSite).toBe(await canManageWeb(createLocalSp(hub.server.siteUrl)));
+    expect(answers.canManageSite).toBe(false);
+    expect(answers.missingLists).toEqual([]);
+    expect(answers.settings).toEqual(await separate.settings.all());
+    expect(answers.settings?.['approvals.approverEmail']).toBe('manager@svhub.example');
+    expect(answers.thresholds).toEqual(await separate.thresholds.list());
+    expect(answers.thresholds?.length).toBeGreaterThan(0);
+    expect(answers.tenant).toEqual({ [TENANT_KEYS.hubSiteUrl]: await readTenantProperty(createLocalSp(hub.server.siteUrl), TENANT_KEYS.hubSiteUrl) });
+    expect(Date.now() - answers.readAt).toBeLessThan(30_000);
+  });
+
+  it('primes the register: "my procurements" is then one request (no look-up of the user by email, nor of the list size)', async () => {
+    const data = createSharePointData(createLocalSp(hub.server.siteUrl)) as SharePointHubData;
+    const answers = await data.opening();
+    const me = answers.user?.email ?? '';
+    const { value: page, requests } = await requestsOf(() => data.procurements.register({ leadOfficerEmail: me, pageSize: 25 }));
+    expect(requests).toEqual(["GET /_api/web/lists/getByTitle('Procurements')/items"]);
+    expect(page.items.map((e) => e.reference)).toContain('OPEN-1');
+
+    // Without the opening, the same page costs the user look-up too: the batch is what saved it.
+    const cold = createSharePointData(createLocalSp(hub.server.siteUrl));
+    const coldRun = await requestsOf(() => cold.procurements.register({ leadOfficerEmail: me, pageSize: 25 }));
+    expect(coldRun.requests.length).toBeGreaterThan(1);
+    expect(coldRun.value.items).toEqual(page.items);
+  });
+});
+
+describe('the opening batch (a site without the hub\'s lists)', () => {
+  it('on the tenant\'s root site (where Teams hosts the personal app): one batch, the tenant property in it', async () => {
+    const server = await startLocalServer({ seed: 'provision', user: 'officer' });
+    try {
+      const root = createSharePointData(createLocalSp(server.url));
+      const { value: answers, requests } = await requestsOf(() => root.opening({ tenantKeys: [TENANT_KEYS.hubSiteUrl] }));
+      expect(requests.filter((r) => !r.endsWith('/_api/contextinfo'))).toEqual(['POST /_api/$batch']);
+      expect(answers.tenant).toEqual({ [TENANT_KEYS.hubSiteUrl]: await readTenantProperty(createLocalSp(server.url), TENANT_KEYS.hubSiteUrl) });
+      expect(answers.user?.email).toBeTruthy();
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('reports the missing lists and still answers who the user is; the list reads that failed are left out', async () => {
+    const server = await startLocalServer({ seed: 'none', user: 'admin' });
+    try {
+      // With the digest a SharePoint page carries (the local server puts it in its page, as _spPageContextInfo),
+      // the opening is the $batch alone: no /_api/contextinfo first. (Read by hand, so PnPjs has none cached.)
+      const pageDigest = { webUrl: server.siteUrl, value: await formDigest(server.siteUrl), timeoutSeconds: 1800 };
+      const data = createSharePointData(createLocalSp(server.siteUrl, { pageDigest }));
+      const { value: answers, requests } = await requestsOf(() => data.opening());
+      expect(requests).toEqual(['POST /_api/$batch']);
+      expect(answers.missingLists).toEqual(SCHEMA.map((l) => l.title));
+      expect(answers.user?.email).toBeTruthy();
+      expect(answers.canManageSite).toBe(true);
+      expect(answers.settings).toBeUndefined();
+      expect(answers.thresholds).toBeUndefined();
+      // After provisioning, nothing is missing any more.
+      await provision(createLocalSp(server.siteUrl));
+      expect((await data.opening()).missingLists).toEqual([]);
+    } finally {
+      await server.stop();
+    }
+  });
+});
