@@ -86,7 +86,7 @@ export interface FormatPoundsOptions {
   pence?: boolean;
 }
 
-function groupThousands(digits: string): string {
+export function groupThousands(digits: string): string {
   let out = '';
   for (let i = 0; i < digits.length; i++) {
     if (i > 0 && (digits.length - i) % 3 === 0) out += ',';

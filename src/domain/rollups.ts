@@ -15,6 +15,8 @@
 import { addDays, daysBetween } from './dates';
 import type { IsoDate } from './dates';
 import { exactDecimal, pow10 } from './decimal';
+import { formatPounds, groupThousands } from './money';
+import { quantityDecimals } from './validation';
 import type { MeasureUnit } from './measures';
 import type { Commitment, OutcomeLog, Procurement } from './entities';
 import type { Pence } from './money';
@@ -68,15 +70,24 @@ export function thousandthsText(thousandths: number): string {
   return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
 }
 
-/** Thousandths as a number people read (en-GB grouping): 1040000 → "1,040", 37500 → "37.5". */
-export function thousandthsNumber(thousandths: number): string {
-  const [whole, fraction] = thousandthsText(thousandths).split('.');
-  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction ? `.${fraction}` : ''}`;
+/**
+ * Thousandths shown at the precision its unit is entered in (whole counts, tonnes to 3 places, the rest to 2),
+ * rounded half up, en-GB grouping: 37500 → "37.5", 5236 FTE → "5.24". A committed quarter's pro rata share
+ * is exact in the figures; on screen it reads as the officer typed the target.
+ */
+export function thousandthsNumber(thousandths: number, unit?: MeasureUnit): string {
+  const places = unit ? quantityDecimals(unit) : 3;
+  const step = 10 ** (3 - places);
+  const rounded = Math.floor((Math.abs(thousandths) + step / 2) / step) * step * Math.sign(thousandths || 1);
+  const [whole, fraction] = thousandthsText(rounded).split('.');
+  return `${groupThousands(whole)}${fraction ? `.${fraction}` : ''}`;
 }
 
-/** Thousandths of a unit as people read them: "37.5 FTE", "1,040 weeks", "1.005 tonnes CO2e". */
+/** Thousandths of a unit as people read them: "37.5 FTE", "1,040 weeks", "1.005 tonnes CO2e", "£225,000", "12". */
 export function formatThousandths(thousandths: number, unit: MeasureUnit): string {
-  return `${thousandthsNumber(thousandths)} ${unit}`;
+  if (unit === '£ spend') return formatPounds(Math.round(thousandths / 10));
+  const number = thousandthsNumber(thousandths, unit);
+  return unit === 'count' ? number : `${number} ${unit}`;
 }
 
 /** A decimal written with at most 3 places, not negative, back to thousandths; undefined when it is not one. */

@@ -179,6 +179,10 @@ describe('quantities in thousandths', () => {
     expect(thousandthsText(52_000)).toBe('52');
     expect(thousandthsNumber(1_040_000_250)).toBe('1,040,000.25');
     expect(formatThousandths(1005, 'tonnes CO2e')).toBe('1.005 tonnes CO2e');
+    // On screen at the precision the unit is entered in: a pro rata share of 5.236 FTE reads 5.24 FTE.
+    expect(formatThousandths(5236, 'FTE')).toBe('5.24 FTE');
+    expect(formatThousandths(1500, 'count')).toBe('2');
+    expect(formatThousandths(384_945_205, '£ spend')).toBe('£384,945.21');
     expect(thousandthsFromText('37.5')).toBe(37_500);
     // What a hand edit of the list might hold is not a quantity.
     for (const bad of ['', '-1', '1.2345', '1e3', 'twelve', '1,000']) expect(thousandthsFromText(bad)).toBeUndefined();

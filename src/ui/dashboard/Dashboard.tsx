@@ -183,10 +183,12 @@ function Figures({ figures: f }: { figures: DashboardFigures }): React.ReactElem
       />
 
       <section aria-labelledby="svh-measures">
-        <Text as="h3" size={400} weight="semibold" id="svh-measures">
+        <Text as="h3" block size={400} weight="semibold" id="svh-measures">
           {S.MeasuresTitle}
         </Text>
-        <Text className={styles.note}>{S.MeasuresNote}</Text>
+        <Text block className={styles.note}>
+          {S.MeasuresNote}
+        </Text>
         {f.measures.length === 0 ? (
           <Text>{S.NoMeasures}</Text>
         ) : (
@@ -367,7 +369,7 @@ function Figures({ figures: f }: { figures: DashboardFigures }): React.ReactElem
 function outcomesText(quantities: readonly UnitFigure[]): string {
   const shown = quantities.filter((q) => q.committedThousandths > 0 || q.verifiedThousandths > 0);
   if (shown.length === 0) return S.NoQuantities;
-  return shown.map((q) => format(S.QuantityOf, thousandthsNumber(q.verifiedThousandths), formatThousandths(q.committedThousandths, q.unit))).join(' · ');
+  return shown.map((q) => format(S.QuantityOf, q.unit === '£ spend' ? formatThousandths(q.verifiedThousandths, q.unit) : thousandthsNumber(q.verifiedThousandths, q.unit), formatThousandths(q.committedThousandths, q.unit))).join(' · ');
 }
 
 /** "GSE-01 Local people employed on the contract": the library's words for the measures it has, the code otherwise. */
