@@ -2,11 +2,11 @@
 // summary per theme and authority, one row per procurement, delivered vs committed. Built from the same
 // DashboardFigures the dashboard shows, so the two agree to the penny. The model is plain data (tested
 // without Excel); exceljs is loaded only when a report is built.
-import { authorityById, formatPounds, periodById, xmlSafeData } from '../domain';
+import { authorityById, formatPounds, periodById, themeById, xmlSafeData } from '../domain';
 import type { Pence } from '../domain';
-import type { Amounts, DashboardFigures } from '../domain';
+import type { Amounts, DashboardFigures, UnitFigure } from '../domain';
 
-export type CellKind = 'text' | 'money' | 'percent' | 'count';
+export type CellKind = 'text' | 'money' | 'percent' | 'count' | 'quantity';
 
 export interface ReportColumn {
   header: string;
@@ -14,7 +14,7 @@ export interface ReportColumn {
   width: number;
 }
 
-/** A cell: text, pence (money), a percentage with one decimal place, or a count. Undefined = blank. */
+/** A cell: text, pence (money), a percentage with one decimal place, a count, or a quantity in thousandths of its unit. Undefined = blank. */
 export type ReportCell = string | number | undefined;
 
 export interface ReportSheet {
@@ -132,7 +132,31 @@ export function memberReportModel(figures: DashboardFigures, generatedOn?: strin
     ],
     totalRow: [`All awarded (${a.contracts} contracts)`, a.awardedPence, a.awardedPence > 0 ? 100 : undefined],
   };
-  return { title, sheets: [about, themes, authorities, procurements, quarters, sme] };
+  const quantity = (header: string): ReportColumn => ({ header, kind: 'quantity', width: 16 });
+  const QUANTITY_COLUMNS: ReportColumn[] = [
+    { header: 'Unit', kind: 'text', width: 14 },
+    quantity('Committed'),
+    quantity('Verified delivered'),
+    quantity('Reported, awaiting verification'),
+    percent('Delivered (% of committed)'),
+  ];
+  const quantities = (q: UnitFigure): ReportCell[] => [q.unit, q.committedThousandths, q.verifiedThousandths, q.reportedThousandths, q.deliveredPercent];
+  const people: ReportSheet = {
+    name: 'People and outcomes',
+    notes: [
+      `What contracts committed and delivered in each measure's own unit (people in work in full-time equivalents, apprenticeships in weeks, carbon in tonnes), ${range}, ${authority}. Counts only: no person is named anywhere.`,
+      'Figures add up only within one unit; shares of a workforce (%) are not added up. The same figures as the dashboard.',
+    ],
+    columns: [{ header: 'Measure', kind: 'text', width: 12 }, { header: 'Theme', kind: 'text', width: 40 }, ...QUANTITY_COLUMNS, { header: 'Contracts', kind: 'count', width: 12 }],
+    rows: figures.measures.map((m) => [m.measureCode, themeById(m.themeId).label, ...quantities(m), m.procurements]),
+  };
+  const themeOutcomes: ReportSheet = {
+    name: 'Outcomes by theme',
+    notes: [`Each theme's outcomes, one row per unit, ${range}, ${authority}.`],
+    columns: [{ header: 'Theme', kind: 'text', width: 44 }, ...QUANTITY_COLUMNS],
+    rows: ([] as ReportCell[][]).concat(...figures.themes.map((th) => th.quantities.map((q) => [th.label, ...quantities(q)]))),
+  };
+  return { title, sheets: [about, themes, people, themeOutcomes, authorities, procurements, quarters, sme] };
 }
 
 /** e.g. 'social-value-member-report-2026-27-Q1-to-2026-27-Q4.xlsx'. */
@@ -146,6 +170,16 @@ export function memberReportFileName(figures: DashboardFigures): string {
 /** Money cells hold pounds (pence ÷ 100, exact for any safe amount) formatted as £; reading back × 100 gives the pence. */
 export function penceToCell(pence: Pence): number {
   return pence / 100;
+}
+
+/** Quantity cells hold the quantity in its unit (thousandths ÷ 1000); reading back × 1000 gives the thousandths. */
+export function thousandthsToCell(thousandths: number): number {
+  return thousandths / 1000;
+}
+
+export function cellToThousandths(value: unknown): number {
+  if (typeof value !== 'number') throw new Error(`Expected a quantity, got ${String(value)}.`);
+  return Math.round(value * 1000);
 }
 
 export function cellToPence(value: unknown): Pence {
@@ -194,6 +228,9 @@ export async function buildMemberReport(figures: DashboardFigures, generatedOn?:
         if (c.kind === 'money' && typeof v === 'number') {
           cell.value = penceToCell(v);
           cell.numFmt = '£#,##0.00';
+        } else if (c.kind === 'quantity' && typeof v === 'number') {
+          cell.value = thousandthsToCell(v);
+          cell.numFmt = '#,##0.###';
         } else if (c.kind === 'percent' && typeof v === 'number') {
           cell.value = v;
           cell.numFmt = '0.0';

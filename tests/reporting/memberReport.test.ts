@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { buildMemberReport, cellToPence, memberReportFileName, memberReportModel } from '../../src/documents/memberReport';
+import { buildMemberReport, cellToPence, cellToThousandths, memberReportFileName, memberReportModel } from '../../src/documents/memberReport';
 import { dashboardFigures } from '../../src/domain';
 import { rebuildRollups } from '../../src/domain';
 import type { DashboardFigures } from '../../src/domain';
@@ -37,7 +37,7 @@ describe('member report', () => {
 
   it('shows the same figures as the dashboard, to the penny, when read back', async () => {
     const wb = await readBack(await buildMemberReport(figures, '25 November 2026'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['About', 'Themes', 'Authorities', 'Procurements', 'Quarters', 'SME and VCSE']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['About', 'Themes', 'People and outcomes', 'Outcomes by theme', 'Authorities', 'Procurements', 'Quarters', 'SME and VCSE']);
 
     const themes = table(wb.getWorksheet('Themes')!, 'Theme');
     expect(themes).toHaveLength(7);
@@ -73,6 +73,21 @@ describe('member report', () => {
       expect(cellToPence(quarters[i]['Committed (£)'])).toBe(p.committedPence);
       expect(cellToPence(quarters[i]['Verified delivered (£)'])).toBe(p.verifiedPence);
     });
+
+    // People and the other quantities, equal to the dashboard to the thousandth of each unit.
+    const people = table(wb.getWorksheet('People and outcomes')!, 'Measure');
+    expect(figures.measures.length).toBeGreaterThan(0);
+    expect(people).toHaveLength(figures.measures.length);
+    figures.measures.forEach((m, i) => {
+      expect([people[i].Measure, people[i].Unit]).toEqual([m.measureCode, m.unit]);
+      expect(cellToThousandths(people[i].Committed)).toBe(m.committedThousandths);
+      expect(cellToThousandths(people[i]['Verified delivered'])).toBe(m.verifiedThousandths);
+      expect(cellToThousandths(people[i]['Reported, awaiting verification'])).toBe(m.reportedThousandths);
+      expect(people[i].Contracts).toBe(m.procurements);
+    });
+    const byTheme = table(wb.getWorksheet('Outcomes by theme')!, 'Theme');
+    const themeUnits = figures.themes.flatMap((t) => t.quantities.map((q) => ({ theme: t.label, ...q })));
+    expect(byTheme.map((r) => [r.Theme, r.Unit, cellToThousandths(r['Verified delivered'])])).toEqual(themeUnits.map((q) => [q.theme, q.unit, q.verifiedThousandths]));
 
     const sme = table(wb.getWorksheet('SME and VCSE')!, 'Suppliers');
     expect(cellToPence(sme[0]['Awarded (£)'])).toBe(figures.awarded.smePence);
