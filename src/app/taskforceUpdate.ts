@@ -1,12 +1,12 @@
 // Post the quarter's update to the taskforce channel: a card built from the same figures the dashboard
 // shows for that quarter, previewed first, posted once per quarter through the outbox.
-import { compareIsoDates } from '../domain';
-import type { ReportingPeriod } from '../domain';
+import { compareIsoDates, formatThousandths } from '../domain';
+import type { DashboardFigures, Measure, ReportingPeriod } from '../domain';
 import type { HubData } from '../data/ports';
 import { loadDashboardData } from './dashboard';
 import { dashboardFigures } from '../domain';
 import { buildUpdateCard } from '../teams/cards';
-import type { AdaptiveCardJson } from '../teams/cards';
+import type { AdaptiveCardJson, DeliveredOutcome } from '../teams/cards';
 import { hubLink } from '../teams/deepLinks';
 import { DASHBOARD_SUB_ENTITY } from '../teams/hubTab';
 import { postCard, updateSubject } from '../teams/posting';
@@ -15,14 +15,25 @@ import type { PreparedCard } from './celebrate';
 import { taskforceChannel } from './celebrate';
 import { hubLinksFor } from './hubLinks';
 
+/**
+ * What the quarter delivered and verified in each measure's unit, in the dashboard's order (the themes' order,
+ * so people into work come first), worded with the site's measure library: counts, never anyone's name.
+ */
+export function deliveredOutcomes(figures: DashboardFigures, library: readonly Measure[]): DeliveredOutcome[] {
+  return figures.measures
+    .filter((m) => m.verifiedThousandths > 0)
+    .map((m) => ({ quantity: formatThousandths(m.verifiedThousandths, m.unit), outcome: library.find((x) => x.code === m.measureCode)?.outcome || m.measureCode }));
+}
+
 /** The quarter's update card, from the same figures the dashboard shows. */
 export async function updateCardFor(data: HubData, period: ReportingPeriod): Promise<AdaptiveCardJson> {
   const filters = { fromPeriodId: period.id, toPeriodId: period.id };
-  const [loaded, hubTab] = await Promise.all([loadDashboardData(data, filters), hubLinksFor(data)]);
+  const [loaded, hubTab, library] = await Promise.all([loadDashboardData(data, filters), hubLinksFor(data), data.measures.list()]);
   const figures = dashboardFigures(loaded.rollups, filters, { awards: loaded.awards, atRisk: loaded.atRisk });
   const inPeriod = (date?: string): boolean => !!date && compareIsoDates(date, period.start) >= 0 && compareIsoDates(date, period.end) <= 0;
   return buildUpdateCard({
     period,
+    outcomes: deliveredOutcomes(figures, library),
     themes: figures.themes,
     totals: figures.totals,
     newAwards: loaded.awards.filter((a) => inPeriod(a.contractStart ?? a.decisionDate)),

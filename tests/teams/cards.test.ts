@@ -142,6 +142,16 @@ describe('taskforce update card', () => {
     expect(actionUrls(card)).toEqual(['https://svhub.example/sites/socialvalue/SitePages/Dashboard.aspx', hubTabDeepLink(hubTab)]);
   });
 
+  test('leads with people and other outcomes delivered, before the £', () => {
+    const card = buildUpdateCard(update({ outcomes: [{ quantity: '12 FTE', outcome: 'More local people in work' }, { quantity: '104 weeks', outcome: 'Skills through apprenticeships' }] }));
+    expectValidCard(card);
+    const runs = runTexts(card);
+    expect(runs).toEqual(expect.arrayContaining(['12 FTE · More local people in work', '104 weeks · Skills through apprenticeships']));
+    const texts = markdownTexts(card);
+    expect(texts.indexOf('Delivered and verified')).toBeLessThan(texts.indexOf('Committed and delivered (verified) social value by theme'));
+    expect(markdownTexts(buildUpdateCard(update()))).toContain('No outcomes verified this period yet.');
+  });
+
   test('empty sections say so', () => {
     const none = themeAmounts(totalsByTheme([]), totalsByTheme([]));
     const card = buildUpdateCard(update({ newAwards: [], topSuccesses: [], atRisk: [], ...none }));

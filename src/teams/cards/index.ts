@@ -2,7 +2,7 @@
 export { buildSuccessCard, supplierBadges } from './successCard';
 export type { SuccessCardInput } from './successCard';
 export { buildUpdateCard, themeAmounts } from './updateCard';
-export type { AtRiskCommitment, NewAward, ThemeAmounts, TopSuccess, UpdateCardInput, UpdateTotals } from './updateCard';
+export type { AtRiskCommitment, DeliveredOutcome, NewAward, ThemeAmounts, TopSuccess, UpdateCardInput, UpdateTotals } from './updateCard';
 export { sanitizeCardText, truncateText, ELLIPSIS } from './sanitize';
 export type { SanitizeOptions } from './sanitize';
 export type { AdaptiveCardJson, CardElement } from './elements';

@@ -56,9 +56,17 @@ export interface AtRiskCommitment {
   unit?: string;
 }
 
+/** One measure's verified delivery, worded for people: quantity "37.5 FTE", outcome "More local people in work". */
+export interface DeliveredOutcome {
+  quantity: string;
+  outcome: string;
+}
+
 export interface UpdateCardInput {
   /** The domain's ReportingPeriod fits ('Q1 2026-27 (April to June 2026)', start, end). */
   period: { label: string; start?: IsoDate; end: IsoDate };
+  /** What the quarter delivered and verified in people and other quantities, people first: the card leads with it. */
+  outcomes?: readonly DeliveredOutcome[];
   /** Per theme; themes missing here show as £0, so the card always covers all six. */
   themes: readonly ThemeAmounts[];
   totals: UpdateTotals;
@@ -171,6 +179,11 @@ export function buildUpdateCard(input: UpdateCardInput): AdaptiveCardJson {
         heading('Social Value Taskforce update', 'Medium'),
         plainText(input.period.label, { maxLength: 80, weight: 'Bolder' }),
         note(dates, { subtle: true, spacing: 'None' }),
+        ...section(
+          'Delivered and verified',
+          listWithMore(input.outcomes || [], limits.listMax, (o) => plainText(`${o.quantity} · ${o.outcome}`, { maxLength: limits.textMax }), 'outcome'),
+          'No outcomes verified this period yet.',
+        ),
         note('Committed and delivered (verified) social value by theme', { spacing: 'Medium' }),
         themeTable(input.themes, input.totals),
         ...section('New awards', listWithMore(input.newAwards, limits.listMax, (a) => award(a, limits), 'award'), 'No new awards this period.'),
