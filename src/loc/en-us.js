@@ -36,10 +36,10 @@ define([], function () {
     },
 
     Setup: {
-      ListsMissingTitle: 'The hub’s lists are not on this site yet',
-      ListsMissing: 'Missing: {0}.',
-      OwnerCanProvision: 'You can create them now; it is safe to run again.',
-      AskOwner: 'Ask a site owner to open the hub and provision them.',
+      ListsMissingTitle: 'The hub’s lists are not on this site yet, or need an update',
+      ListsMissing: 'Missing or out of date: {0}.',
+      OwnerCanProvision: 'You can create or update them now; nothing in them is lost, and it is safe to run again.',
+      AskOwner: 'Ask a site owner to open the hub and provision them (it updates lists already there).',
       Provision: 'Provision the hub’s lists',
       Provisioning: 'Provisioning…',
       ProvisionStopped: 'Provisioning stopped',

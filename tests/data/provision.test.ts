@@ -1,5 +1,5 @@
 // provision() through real PnPjs over HTTP against the local SharePoint-compatible server.
-import { createLocalSp, provision } from '../../src/data/sharepoint';
+import { SCHEMA_VERSION, createLocalSp, missingLists, provision } from '../../src/data/sharepoint';
 import { SCHEMA } from '../../src/data/schema';
 import { startLocalServer } from '../support/localServer';
 import type { LocalServer } from '../support/localServer';
@@ -34,6 +34,24 @@ describe('provision()', () => {
     expect(second.updated).toEqual([]);
     expect(second.problems).toEqual([]);
     expect(second.unchanged).toBeGreaterThan(100);
+  });
+});
+
+describe('a site provisioned with an older schema', () => {
+  it('reports the lists changed since as needing an update until a site owner provisions again, which records the new version', async () => {
+    const sp = createLocalSp(server.siteUrl);
+    expect(await missingLists(sp)).toEqual([]);
+    const settings = sp.web.lists.getByTitle('Settings').items;
+    const [version] = (await settings.filter("Title eq 'hub.schemaVersion'").select('Id', 'SettingValue')()) as { Id: number; SettingValue: string }[];
+    expect(version.SettingValue).toBe(SCHEMA_VERSION);
+    // As a site provisioned before Rollups carried quantities records it.
+    await settings.getById(version.Id).update({ SettingValue: '1' });
+    expect(await missingLists(sp)).toEqual(['Rollups']);
+    const repair = await provision(sp);
+    expect(repair.problems).toEqual([]);
+    expect(repair.updated).toContain(`setting hub.schemaVersion (1 → ${SCHEMA_VERSION})`);
+    expect(await missingLists(sp)).toEqual([]);
+    expect((await provision(sp)).updated).toEqual([]);
   });
 });
 

@@ -38,14 +38,14 @@ describe('the personal app on the root site', () => {
     await storageEntity('remove');
     const { page, errors } = await openPage(browser);
     await page.goto(`${serverUrl()}/?personal`);
-    await page.getByText('The hub’s lists are not on this site yet').waitFor();
+    await page.getByText('The hub’s lists are not on this site yet, or need an update').waitFor();
     // An officer is offered nothing they cannot do on the root site.
     expect(await page.getByRole('button', { name: 'Provision the hub’s lists' }).count()).toBe(0);
 
     await storageEntity('set', `${serverUrl()}/sites/socialvalue`);
     await page.reload();
     await page.getByRole('table', { name: 'My procurements' }).waitFor();
-    expect(await page.getByText('The hub’s lists are not on this site yet').count()).toBe(0);
+    expect(await page.getByText('The hub’s lists are not on this site yet, or need an update').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -11,7 +11,7 @@ import type { Measure, ThresholdRow } from '../../domain';
 import type { ProvisionReport } from '../ports';
 import { SETTING_KEYS } from '../../domain';
 import { attributeFromSchemaXml, choicesFromSchemaXml, defaultValueText, fieldSchemaXml } from '../schema/fieldXml';
-import { MEASURES_LIST, SCHEMA, SETTINGS_LIST, THRESHOLDS_LIST } from '../schema/lists';
+import { MEASURES_LIST, ROLLUPS_LIST, SCHEMA, SETTINGS_LIST, THRESHOLDS_LIST } from '../schema/lists';
 import type { FieldDef, ListDef, ViewDef, WriteAccess } from '../schema/types';
 import { toDataError } from './errors';
 import { measureToItem, thresholdToItem } from './mapping';
@@ -19,7 +19,21 @@ import { runBatch } from './batch';
 import './pnp';
 
 /** Bumped when the schema changes, recorded in Settings so an owner can see which schema a site has. */
-export const SCHEMA_VERSION = '1';
+export const SCHEMA_VERSION = '2';
+
+/**
+ * The lists each schema version changed: a site that records an older version has them out of date (a column
+ * the code reads is not there yet) until a site owner provisions again. 2: Rollups' Quantities (issue 14).
+ */
+const SCHEMA_CHANGES: Record<string, readonly string[]> = { '2': [ROLLUPS_LIST.title] };
+
+/** The lists changed since `version` (a site with no version recorded has the first). */
+export function listsChangedSince(version: string | undefined): string[] {
+  const from = Number(version || '1');
+  const changed = new Set<string>();
+  for (const [v, lists] of Object.entries(SCHEMA_CHANGES)) if (!(Number(v) <= from)) lists.forEach((l) => changed.add(l));
+  return (SCHEMA as readonly ListDef[]).map((l) => l.title).filter((t) => changed.has(t));
+}
 
 export interface ProvisionOptions {
   /** Measures to seed into an empty library (default: the domain's default library, if it has one). */
@@ -129,9 +143,19 @@ export async function provision(sp: SPFI, options: ProvisionOptions = {}): Promi
 
 /** The schema's lists that the site does not have yet (the hub offers provisioning when any are missing). */
 export async function missingLists(sp: SPFI): Promise<string[]> {
-  const lists = (await sp.web.lists.select('Title')()) as { Title: string }[];
+  const [lists, version] = await Promise.all([
+    sp.web.lists.select('Title')() as Promise<{ Title: string }[]>,
+    // The schema the site was last provisioned with; a site without its Settings list has its lists missing anyway.
+    (sp.web.lists.getByTitle(SETTINGS_LIST.title).items.filter(`Title eq '${SETTING_KEYS.schemaVersion}'`).select('SettingValue').top(1)() as Promise<{ SettingValue?: string }[]>).then(
+      (items) => (items[0] ? items[0].SettingValue || undefined : undefined),
+      () => undefined,
+    ),
+  ]);
   const have = new Set(lists.map((l) => l.Title));
-  return (SCHEMA as readonly ListDef[]).map((l) => l.title).filter((t) => !have.has(t));
+  const missing = (SCHEMA as readonly ListDef[]).map((l) => l.title).filter((t) => !have.has(t));
+  if (missing.length > 0 || !have.has(SETTINGS_LIST.title)) return missing;
+  // Out of date counts as missing: the screens would read a column the list does not have yet.
+  return listsChangedSince(version);
 }
 
 async function ensureList(sp: SPFI, def: ListDef, existing: SpList | undefined, report: ProvisionResult): Promise<void> {
@@ -463,4 +487,14 @@ async function seedReferenceData(sp: SPFI, options: ProvisionOptions, report: Pr
     'setting',
     report,
   );
+  await recordSchemaVersion(sp, report);
+}
+
+/** The schema version this run provisioned, once every list and column is in place (a seeded setting is never overwritten otherwise). */
+async function recordSchemaVersion(sp: SPFI, report: ProvisionResult): Promise<void> {
+  if (report.problems.length > 0) return;
+  const items = (await sp.web.lists.getByTitle(SETTINGS_LIST.title).items.filter(`Title eq '${SETTING_KEYS.schemaVersion}'`).select('Id', 'SettingValue').top(1)()) as { Id: number; SettingValue?: string }[];
+  if (!items[0] || items[0].SettingValue === SCHEMA_VERSION) return;
+  await sp.web.lists.getByTitle(SETTINGS_LIST.title).items.getById(items[0].Id).update({ SettingValue: SCHEMA_VERSION });
+  report.updated.push(`setting ${SETTING_KEYS.schemaVersion} (${items[0].SettingValue || 'none'} → ${SCHEMA_VERSION})`);
 }
