@@ -2,19 +2,14 @@
 // the repository writes — submit opens an approval round, an illegal move and self-approval are refused,
 // and an edit to an approved decision goes back for approval in a new round.
 import { decideApproval, editProcurement, moveTo, saveProcurement, submitForApproval } from '../../src/app';
-import { SETTING_KEYS } from '../../src/domain';
-import { MANAGER, OFFICER, procurement, startHub } from '../data/fixtures';
+import { MANAGER, OFFICER, procurement, startHubWithApprover } from '../data/fixtures';
 import type { Hub } from '../data/fixtures';
 
 jest.setTimeout(60_000);
 
 let hub: Hub;
 beforeAll(async () => {
-  hub = await startHub();
-  // Only site owners change settings.
-  await hub.server.setUser('admin');
-  await hub.data.settings.set(SETTING_KEYS.approverEmail, MANAGER.email);
-  await hub.server.setUser('officer');
+  hub = await startHubWithApprover();
 });
 afterAll(async () => {
   await hub?.server.stop();

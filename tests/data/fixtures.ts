@@ -3,11 +3,13 @@
 import type { SPFI } from '@pnp/sp';
 import type { HubData } from '../../src/data/ports';
 import { createLocalSp, createSharePointData, provision } from '../../src/data/sharepoint';
+import { SETTING_KEYS } from '../../src/domain';
 import { startLocalServer } from '../support/localServer';
 import { REGISTER_SEARCH_SCHEMA } from '../../src/data/schema';
 import type { FaultOptions, LocalServer } from '../support/localServer';
 
 export { MANAGER, OFFICER, OFFICER2, action, commitment, outcome, procurement } from '../support/records';
+import { MANAGER } from '../support/records';
 
 export interface Hub {
   server: LocalServer;
@@ -24,4 +26,14 @@ export async function startHub(options: { user?: string; faults?: FaultOptions; 
   if (options.faults) await server.setFaults(options.faults);
   const sp = createLocalSp(server.siteUrl, { retries: 8 });
   return { server, sp, data: createSharePointData(sp) };
+}
+
+/** A hub whose settings name the demo manager as approver, signed in as the officer (the approval workflows' tests). */
+export async function startHubWithApprover(): Promise<Hub> {
+  const hub = await startHub();
+  // Only site owners change settings.
+  await hub.server.setUser('admin');
+  await hub.data.settings.set(SETTING_KEYS.approverEmail, MANAGER.email);
+  await hub.server.setUser('officer');
+  return hub;
 }

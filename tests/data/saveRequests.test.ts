@@ -2,23 +2,19 @@
 // against, one $batch of the writes — counted as HTTP requests through fetch (PnPjs's transport) against the local
 // server, with nothing half-written when the take fails or a part of the writes' batch fails.
 import { decideApproval, saveProcurement, submitForApproval } from '../../src/app';
-import { MEASURES, SETTING_KEYS } from '../../src/domain';
+import { MEASURES } from '../../src/domain';
 import type { Procurement } from '../../src/domain';
 import { ConflictError } from '../../src/data/ports';
 import type { ProcurementBundle, Stored } from '../../src/data/ports';
 import { createSharePointData } from '../../src/data/sharepoint';
-import { action, commitment, MANAGER, OFFICER, procurement, startHub } from './fixtures';
+import { action, commitment, MANAGER, OFFICER, procurement, startHubWithApprover } from './fixtures';
 import type { Hub } from './fixtures';
 
 jest.setTimeout(60_000);
 
 let hub: Hub;
 beforeAll(async () => {
-  hub = await startHub();
-  // Only site owners change settings.
-  await hub.server.setUser('admin');
-  await hub.data.settings.set(SETTING_KEYS.approverEmail, MANAGER.email);
-  await hub.server.setUser('officer');
+  hub = await startHubWithApprover();
 });
 afterAll(async () => {
   await hub?.server.stop();
