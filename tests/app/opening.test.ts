@@ -129,8 +129,8 @@ describe('openHub', () => {
 });
 
 describe('openHubSite', () => {
-  const HOST = 'https://contoso.sharepoint.com/sites/socialvalue';
-  const OTHER = 'https://contoso.sharepoint.com/sites/hub';
+  const HOST = 'https://contoso.svhub.example/sites/socialvalue';
+  const OTHER = 'https://contoso.svhub.example/sites/hub';
   function adapters(tenant: Record<string, string | undefined>) {
     const openings: { site: string; tenantKeys?: readonly string[] }[] = [];
     const adapterFor = (site: string): SiteAdapter => ({
@@ -155,9 +155,9 @@ describe('openHubSite', () => {
 
   it('when the tenant names another site: a second batch there, and its answers are the opening\'s', async () => {
     const a = adapters({ [TENANT_KEYS.hubSiteUrl]: OTHER });
-    const opened = await openHubSite({ hostSiteUrl: 'https://contoso.sharepoint.com', adapterFor: a.adapterFor, readTenant: a.readTenant });
+    const opened = await openHubSite({ hostSiteUrl: 'https://contoso.svhub.example', adapterFor: a.adapterFor, readTenant: a.readTenant });
     expect(opened.site).toEqual({ url: OTHER, source: 'tenant' });
-    expect(a.openings.map((o) => o.site)).toEqual(['https://contoso.sharepoint.com', OTHER]);
+    expect(a.openings.map((o) => o.site)).toEqual(['https://contoso.svhub.example', OTHER]);
     expect(a.openings[1].tenantKeys).toBeUndefined();
   });
 
