@@ -18,6 +18,14 @@ export function measureChangeProblems(before: Measure | undefined, after: Measur
   if (before.code !== after.code) {
     errors.push({ field: 'code', message: `A measure's code cannot change (${before.code}); add a new measure and make this one inactive instead.` });
   }
+  if (before.unit !== after.unit) {
+    // Commitments and outcome logs count in the measure's unit, and the dashboard adds quantities up only
+    // within one unit (issue 14): a measure in another unit is another measure.
+    errors.push({
+      field: 'unit',
+      message: `A measure's unit cannot change (${before.code} counts in ${before.unit}): commitments and outcomes already count in it. Add a new measure in ${after.unit} and make this one inactive instead.`,
+    });
+  }
   if (proxyChanged(before, after) && !after.recordOnly) {
     const edition = (after.proxyEdition ?? '').trim();
     if (edition !== '' && edition === (before.proxyEdition ?? '').trim()) {

@@ -134,6 +134,12 @@ describe('proxy editions never touch existing commitments', () => {
     const before = measureByCode('HSC-01')!;
     expect(measureChangeProblems(before, { ...before, code: 'HSC-09' }).map((e) => e.field)).toContain('code');
   });
+
+  it('nor its unit: quantities already recorded count in it, and are added up only within one unit', () => {
+    const before = measureByCode('GSE-07')!;
+    const problems = measureChangeProblems(before, { ...before, unit: 'count' });
+    expect(problems).toEqual([{ field: 'unit', message: expect.stringMatching(/GSE-07 counts in weeks.*Add a new measure in count/) }]);
+  });
 });
 
 describe('policy figures and threshold tables as new editions', () => {
