@@ -77,12 +77,16 @@ export interface AuthorityFigure extends Amounts {
   authorityId: string;
   name: string;
   deliveredPercent?: number;
+  /** The authority's quantities, one figure per unit. */
+  quantities: UnitFigure[];
 }
 
 export interface SupplierFigure extends Amounts {
   supplierName: string;
   procurements: number;
   deliveredPercent?: number;
+  /** The supplier's quantities, one figure per unit. */
+  quantities: UnitFigure[];
 }
 
 export interface ProcurementFigure extends Amounts {
@@ -236,19 +240,34 @@ function quantityFigures(rollups: readonly Rollup[]): { measures: MeasureFigure[
   const measures: MeasureFigure[] = Array.from(byMeasure.values())
     .map(({ refs, ...m }) => ({ ...m, procurements: refs.size, deliveredPercent: quantityDelivered(m) }))
     .sort((a, b) => themeOrder.indexOf(a.themeId) - themeOrder.indexOf(b.themeId) || (a.measureCode < b.measureCode ? -1 : a.measureCode > b.measureCode ? 1 : 0) || MEASURE_UNITS.indexOf(a.unit) - MEASURE_UNITS.indexOf(b.unit));
-  const byTheme = new Map<ThemeId, UnitFigure[]>();
-  for (const t of THEMES) {
-    const units: UnitFigure[] = [];
-    for (const unit of MEASURE_UNITS) {
-      const mine = measures.filter((m) => m.themeId === t.id && m.unit === unit);
-      if (mine.length === 0) continue;
-      const u: UnitFigure = { unit, committedThousandths: 0, reportedThousandths: 0, verifiedThousandths: 0 };
-      mine.forEach((m) => addQuantity(u, { ...m }));
-      units.push({ ...u, deliveredPercent: quantityDelivered(u) });
-    }
-    byTheme.set(t.id, units);
-  }
+  const byTheme = new Map<ThemeId, UnitFigure[]>(THEMES.map((t) => [t.id, unitFigures(rollups.filter((r) => r.themeId === t.id))]));
   return { measures, byTheme };
+}
+
+/** The list kept under `key`, made when first asked for. */
+function rowsOf(map: Map<string, Rollup[]>, key: string): Rollup[] {
+  let rows = map.get(key);
+  if (!rows) {
+    rows = [];
+    map.set(key, rows);
+  }
+  return rows;
+}
+
+/** The rollups' quantities added up one unit at a time (in MEASURE_UNITS order): never FTE and weeks together. */
+function unitFigures(rollups: readonly Rollup[]): UnitFigure[] {
+  const byUnit = new Map<MeasureUnit, UnitFigure>();
+  for (const r of rollups) {
+    for (const q of r.quantities || []) {
+      const u = byUnit.get(q.unit) || { unit: q.unit, committedThousandths: 0, reportedThousandths: 0, verifiedThousandths: 0 };
+      addQuantity(u, q);
+      byUnit.set(q.unit, u);
+    }
+  }
+  return MEASURE_UNITS.filter((unit) => byUnit.has(unit)).map((unit) => {
+    const u = byUnit.get(unit) as UnitFigure;
+    return { ...u, deliveredPercent: quantityDelivered(u) };
+  });
 }
 
 const RAG_ORDER: { [r: string]: number } = { Red: 0, Amber: 1, Green: 2 };
@@ -299,6 +318,13 @@ export function dashboardFigures(
   }
 
   const quantities = quantityFigures(chosen);
+  // Each authority's and supplier's rollups, grouped in one pass (a region has thousands of suppliers).
+  const rowsByAuthority = new Map<string, Rollup[]>();
+  const rowsBySupplier = new Map<string, Rollup[]>();
+  for (const r of chosen) {
+    rowsOf(rowsByAuthority, r.authorityId).push(r);
+    if (r.supplierName) rowsOf(rowsBySupplier, r.supplierName).push(r);
+  }
   const themeAmounts = THEMES.map((t) => byTheme.get(t.id) || zero());
   const committedShares = sharesTenths(themeAmounts.map((a) => a.committedPence));
   const reportedShares = sharesTenths(themeAmounts.map((a) => a.reportedPence));
@@ -330,7 +356,13 @@ export function dashboardFigures(
       const ib = authorityOrder.indexOf(b[0]);
       return (ia < 0 ? 999 : ia) - (ib < 0 ? 999 : ib) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
     })
-    .map(([id, a]) => ({ authorityId: id, name: authorityById(id)?.name || id, ...a, deliveredPercent: deliveredPercent(a) }));
+    .map(([id, a]) => ({
+      authorityId: id,
+      name: authorityById(id)?.name || id,
+      ...a,
+      deliveredPercent: deliveredPercent(a),
+      quantities: unitFigures(rowsOf(rowsByAuthority, id)),
+    }));
 
   const suppliers: SupplierFigure[] = Array.from(bySupplier.entries())
     .map(([name, s]) => ({
@@ -340,6 +372,7 @@ export function dashboardFigures(
       reportedPence: s.reportedPence,
       verifiedPence: s.verifiedPence,
       deliveredPercent: deliveredPercent(s),
+      quantities: unitFigures(rowsOf(rowsBySupplier, name)),
     }))
     .sort((a, b) => b.verifiedPence - a.verifiedPence || b.committedPence - a.committedPence || (a.supplierName < b.supplierName ? -1 : 1));
 

@@ -112,6 +112,14 @@ describe('dashboardFigures', () => {
       ['GSE-07', 'weeks', 26_000, 1],
       ['ENV-01', 'tonnes CO2e', 1_005, 1],
     ]);
+    // By authority and by supplier too, one unit at a time.
+    expect(year.byAuthority.map((a) => [a.authorityId, a.quantities.map((u) => [u.unit, u.verifiedThousandths])])).toEqual([
+      ['birmingham', [['FTE', 12_500], ['weeks', 26_000], ['tonnes CO2e', 1_005]]],
+      ['coventry', [['FTE', 25_000]]],
+    ]);
+    expect(year.bySupplier.find((x) => x.supplierName === 'Acme Ltd')!.quantities.find((u) => u.unit === 'FTE')).toEqual({
+      unit: 'FTE', committedThousandths: 52_000, reportedThousandths: 1_000, verifiedThousandths: 37_500, deliveredPercent: 72.1,
+    });
     // The authority filter applies to quantities as to £.
     const coventry = dashboardFigures(withPeople, { fromPeriodId: '2026-27 Q1', toPeriodId: '2026-27 Q4', authorityId: 'coventry' });
     expect(coventry.measures).toEqual([{ measureCode: 'GSE-01', themeId: 'growth-skills-employment', unit: 'FTE', committedThousandths: 32_000, reportedThousandths: 1_000, verifiedThousandths: 25_000, procurements: 1, deliveredPercent: 78.1 }]);

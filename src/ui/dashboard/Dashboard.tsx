@@ -245,8 +245,12 @@ function Figures({ figures: f }: { figures: DashboardFigures }): React.ReactElem
           { name: S.Committed, color: COMMITTED },
           { name: S.Verified, color: VERIFIED },
         ]}
-        extraHeaders={[S.Reported, S.DeliveredPercent]}
-        rows={f.byAuthority.map((a) => ({ label: a.name, values: [a.committedPence, a.verifiedPence], extra: [formatPounds(a.reportedPence), pct(a.deliveredPercent)] }))}
+        extraHeaders={[S.Reported, S.DeliveredPercent, S.OutcomesDelivered]}
+        rows={f.byAuthority.map((a) => ({
+          label: a.name,
+          values: [a.committedPence, a.verifiedPence],
+          extra: [formatPounds(a.reportedPence), pct(a.deliveredPercent), outcomesText(a.quantities)],
+        }))}
       />
 
       <BarChart
@@ -257,8 +261,12 @@ function Figures({ figures: f }: { figures: DashboardFigures }): React.ReactElem
           { name: S.Committed, color: COMMITTED },
           { name: S.Verified, color: VERIFIED },
         ]}
-        extraHeaders={[S.Contracts, S.DeliveredPercent]}
-        rows={f.bySupplier.slice(0, 10).map((s) => ({ label: s.supplierName, values: [s.committedPence, s.verifiedPence], extra: [String(s.procurements), pct(s.deliveredPercent)] }))}
+        extraHeaders={[S.Contracts, S.DeliveredPercent, S.OutcomesDelivered]}
+        rows={f.bySupplier.slice(0, 10).map((s) => ({
+          label: s.supplierName,
+          values: [s.committedPence, s.verifiedPence],
+          extra: [String(s.procurements), pct(s.deliveredPercent), outcomesText(s.quantities)],
+        }))}
       />
 
       <section aria-labelledby="svh-sme">
