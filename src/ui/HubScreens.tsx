@@ -1,14 +1,12 @@
 // The hub's screens behind the shell (App): the set-up check, the nav and every screen. A chunk of its own
 // ('hub'), fetched while the shell's first render shows the header and a spinner.
 import * as React from 'react';
-import { Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Spinner, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import * as strings from 'SocialValueHubStrings';
 import { SETTING_KEYS } from '../domain';
 import type { HubData } from '../app/hubData';
 import { awaitingMyApprovalQuery } from '../app/opening';
 import { ErrorNotice } from './common/ErrorNotice';
-import { NavTabs } from './common/NavTabs';
-import type { NavTab } from './common/NavTabs';
 import { EditionInForceProvider } from './editionInForce';
 import { useAsync } from './common/useAsync';
 import { format } from '../loc/format';
@@ -148,15 +146,21 @@ function Hub({ services, data }: { services: HubServices; data: HubData }): Reac
         <Button appearance="primary" onClick={() => startNew()}>
           {strings.Nav.New}
         </Button>
-        <NavTabs
+        <TabList
           className={styles.tabs}
-          tabs={navTabs(awaiting, canManage)}
           selectedValue={tab}
-          onSelect={(value) => {
+          onTabSelect={(_, d) => {
+            const value = String(d.value);
             if (value === 'mine' || value === 'all' || value === 'approvals') navigate({ screen: 'register', scope: value });
             else navigate(routeFromHash(`#/${value}`));
           }}
-        />
+        >
+          {navTabs(awaiting, canManage).map((t) => (
+            <Tab key={t.value} value={t.value}>
+              {t.label}
+            </Tab>
+          ))}
+        </TabList>
       </nav>
       <main className={styles.main}>
         <React.Suspense fallback={<Spinner label={strings.Nav.LoadingScreen} />}>
@@ -206,8 +210,8 @@ function Hub({ services, data }: { services: HubServices; data: HubData }): Reac
 }
 
 /** The views in the nav: the approval queue for approvers, the site's administration for its owners. */
-function navTabs(awaiting: { approver: boolean; countText: string } | undefined, canManage: boolean): NavTab[] {
-  const tab = (value: string, label: string): NavTab => ({ value, label });
+function navTabs(awaiting: { approver: boolean; countText: string } | undefined, canManage: boolean): { value: string; label: string }[] {
+  const tab = (value: string, label: string): { value: string; label: string } => ({ value, label });
   return [
     ...(awaiting?.approver ? [tab('approvals', format(strings.Nav.ApprovalsCount, awaiting.countText))] : []),
     tab('mine', strings.Nav.Mine),
