@@ -36,6 +36,7 @@ export const MEMBER_REPORT_MEDIA_TYPE = 'application/vnd.openxmlformats-officedo
 
 const money = (header: string): ReportColumn => ({ header, kind: 'money', width: 18 });
 const percent = (header: string): ReportColumn => ({ header, kind: 'percent', width: 14 });
+const quantity = (header: string): ReportColumn => ({ header, kind: 'quantity', width: 16 });
 const AMOUNT_COLUMNS: ReportColumn[] = [money('Committed (£)'), money('Reported, awaiting verification (£)'), money('Verified delivered (£)'), percent('Delivered (% of committed)')];
 const amounts = (a: Amounts & { deliveredPercent?: number }): ReportCell[] => [a.committedPence, a.reportedPence, a.verifiedPence, a.deliveredPercent];
 
@@ -132,7 +133,6 @@ export function memberReportModel(figures: DashboardFigures, generatedOn?: strin
     ],
     totalRow: [`All awarded (${a.contracts} contracts)`, a.awardedPence, a.awardedPence > 0 ? 100 : undefined],
   };
-  const quantity = (header: string): ReportColumn => ({ header, kind: 'quantity', width: 16 });
   const QUANTITY_COLUMNS: ReportColumn[] = [
     { header: 'Unit', kind: 'text', width: 14 },
     quantity('Committed'),

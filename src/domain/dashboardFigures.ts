@@ -221,8 +221,8 @@ const addQuantity = (target: Omit<UnitFigure, 'unit' | 'deliveredPercent'>, q: Q
   target.verifiedThousandths += q.verifiedThousandths;
 };
 
-/** Quantities per measure (and per unit within each theme): sums only within one measure's unit. */
-function quantityFigures(rollups: readonly Rollup[]): { measures: MeasureFigure[]; byTheme: Map<ThemeId, UnitFigure[]> } {
+/** Quantities per measure: sums only within one measure's unit. */
+function measureFigures(rollups: readonly Rollup[]): MeasureFigure[] {
   const byMeasure = new Map<string, MeasureFigure & { refs: Set<string> }>();
   for (const r of rollups) {
     for (const q of r.quantities || []) {
@@ -237,11 +237,9 @@ function quantityFigures(rollups: readonly Rollup[]): { measures: MeasureFigure[
     }
   }
   const themeOrder = THEMES.map((t) => t.id);
-  const measures: MeasureFigure[] = Array.from(byMeasure.values())
+  return Array.from(byMeasure.values())
     .map(({ refs, ...m }) => ({ ...m, procurements: refs.size, deliveredPercent: quantityDelivered(m) }))
     .sort((a, b) => themeOrder.indexOf(a.themeId) - themeOrder.indexOf(b.themeId) || (a.measureCode < b.measureCode ? -1 : a.measureCode > b.measureCode ? 1 : 0) || MEASURE_UNITS.indexOf(a.unit) - MEASURE_UNITS.indexOf(b.unit));
-  const byTheme = new Map<ThemeId, UnitFigure[]>(THEMES.map((t) => [t.id, unitFigures(rollups.filter((r) => r.themeId === t.id))]));
-  return { measures, byTheme };
 }
 
 /** The list kept under `key`, made when first asked for. */
@@ -317,11 +315,12 @@ export function dashboardFigures(
     if (!p.supplierName && r.supplierName) p.supplierName = r.supplierName;
   }
 
-  const quantities = quantityFigures(chosen);
-  // Each authority's and supplier's rollups, grouped in one pass (a region has thousands of suppliers).
+  // Each theme's, authority's and supplier's rollups, grouped in one pass (a region has thousands of suppliers).
+  const rowsByTheme = new Map<string, Rollup[]>();
   const rowsByAuthority = new Map<string, Rollup[]>();
   const rowsBySupplier = new Map<string, Rollup[]>();
   for (const r of chosen) {
+    rowsOf(rowsByTheme, r.themeId).push(r);
     rowsOf(rowsByAuthority, r.authorityId).push(r);
     if (r.supplierName) rowsOf(rowsBySupplier, r.supplierName).push(r);
   }
@@ -337,7 +336,7 @@ export function dashboardFigures(
     reportedShareTenths: reportedShares[i],
     verifiedShareTenths: verifiedShares[i],
     deliveredPercent: deliveredPercent(themeAmounts[i]),
-    quantities: quantities.byTheme.get(t.id) || [],
+    quantities: unitFigures(rowsOf(rowsByTheme, t.id)),
   }));
 
   let cumulativeCommitted = 0;
@@ -420,6 +419,6 @@ export function dashboardFigures(
     awarded: awardedShare(inputs.awards || [], first, last, filters.authorityId),
     topSuccesses,
     atRisk,
-    measures: quantities.measures,
+    measures: measureFigures(chosen),
   };
 }

@@ -14,7 +14,7 @@
 // cannot disagree.
 import { addDays, daysBetween } from './dates';
 import type { IsoDate } from './dates';
-import { exactDecimal, pow10 } from './decimal';
+import { decimalToNumber, exactDecimal, pow10 } from './decimal';
 import { formatPounds, groupThousands } from './money';
 import { quantityDecimals } from './validation';
 import type { MeasureUnit } from './measures';
@@ -63,11 +63,7 @@ export function toThousandths(quantity: number): number {
 
 /** Thousandths as the decimal they are: 1250 → "1.25", 52000 → "52". */
 export function thousandthsText(thousandths: number): string {
-  const negative = thousandths < 0;
-  const abs = Math.abs(Math.round(thousandths));
-  const whole = Math.floor(abs / 1000);
-  const fraction = String(abs % 1000).padStart(3, '0').replace(/0+$/, '');
-  return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+  return String(decimalToNumber(BigInt(Math.round(thousandths)), 3));
 }
 
 /**

@@ -29,9 +29,11 @@ const SCHEMA_CHANGES: Record<string, readonly string[]> = { '2': [ROLLUPS_LIST.t
 
 /** The lists changed since `version` (a site with no version recorded has the first). */
 export function listsChangedSince(version: string | undefined): string[] {
-  const from = Number(version || '1');
+  // A version that does not read as a number is treated as older than every change.
+  const recorded = Number(version || '1');
+  const from = Number.isFinite(recorded) ? recorded : 0;
   const changed = new Set<string>();
-  for (const [v, lists] of Object.entries(SCHEMA_CHANGES)) if (!(Number(v) <= from)) lists.forEach((l) => changed.add(l));
+  for (const [v, lists] of Object.entries(SCHEMA_CHANGES)) if (Number(v) > from) lists.forEach((l) => changed.add(l));
   return (SCHEMA as readonly ListDef[]).map((l) => l.title).filter((t) => changed.has(t));
 }
 
@@ -146,8 +148,8 @@ export async function missingLists(sp: SPFI): Promise<string[]> {
   const [lists, version] = await Promise.all([
     sp.web.lists.select('Title')() as Promise<{ Title: string }[]>,
     // The schema the site was last provisioned with; a site without its Settings list has its lists missing anyway.
-    (sp.web.lists.getByTitle(SETTINGS_LIST.title).items.filter(`Title eq '${SETTING_KEYS.schemaVersion}'`).select('SettingValue').top(1)() as Promise<{ SettingValue?: string }[]>).then(
-      (items) => (items[0] ? items[0].SettingValue || undefined : undefined),
+    schemaVersionSetting(sp).then(
+      (item) => item?.SettingValue || undefined,
       () => undefined,
     ),
   ]);
@@ -493,8 +495,14 @@ async function seedReferenceData(sp: SPFI, options: ProvisionOptions, report: Pr
 /** The schema version this run provisioned, once every list and column is in place (a seeded setting is never overwritten otherwise). */
 async function recordSchemaVersion(sp: SPFI, report: ProvisionResult): Promise<void> {
   if (report.problems.length > 0) return;
+  const item = await schemaVersionSetting(sp);
+  if (!item || item.SettingValue === SCHEMA_VERSION) return;
+  await sp.web.lists.getByTitle(SETTINGS_LIST.title).items.getById(item.Id).update({ SettingValue: SCHEMA_VERSION });
+  report.updated.push(`setting ${SETTING_KEYS.schemaVersion} (${item.SettingValue || 'none'} → ${SCHEMA_VERSION})`);
+}
+
+/** The Settings item that records the site's schema version, if there is one. */
+async function schemaVersionSetting(sp: SPFI): Promise<{ Id: number; SettingValue?: string } | undefined> {
   const items = (await sp.web.lists.getByTitle(SETTINGS_LIST.title).items.filter(`Title eq '${SETTING_KEYS.schemaVersion}'`).select('Id', 'SettingValue').top(1)()) as { Id: number; SettingValue?: string }[];
-  if (!items[0] || items[0].SettingValue === SCHEMA_VERSION) return;
-  await sp.web.lists.getByTitle(SETTINGS_LIST.title).items.getById(items[0].Id).update({ SettingValue: SCHEMA_VERSION });
-  report.updated.push(`setting ${SETTING_KEYS.schemaVersion} (${items[0].SettingValue || 'none'} → ${SCHEMA_VERSION})`);
+  return items[0];
 }
