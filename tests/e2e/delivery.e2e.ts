@@ -120,7 +120,11 @@ describe('award → commitments → two quarters of outcomes → verification �
         await logPanel.getByLabel('Evidence link').fill(`https://smethwick-kiosks.example/evidence/${c.code}/${period.quarter}`);
         await logPanel.getByLabel('Evidence notes').fill(`${c.quantities[q]} hours logged on the supplier's timesheet summary`);
         await logPanel.getByRole('button', { name: 'Record outcome' }).click();
-        await logPanel.getByRole('status').filter({ hasText: `Recorded: ` }).filter({ hasText: `${c.code} for ${period.label}` }).waitFor();
+        // Wait for the outcome to be recorded, or for what the panel says instead (a refused field or a failed
+        // request): a failure then names its cause at once rather than as a 30 s wait for text that never comes.
+        const recorded = logPanel.getByRole('status').filter({ hasText: `Recorded: ` }).filter({ hasText: `${c.code} for ${period.label}` });
+        await recorded.or(logPanel.getByRole('alert')).first().waitFor();
+        if (!(await recorded.isVisible())) throw new Error(`recording ${c.code} for ${period.label} did not succeed; the panel says:\n${await logPanel.innerText()}`);
       }
     }
     const reported = await listItems('OutcomeLogs', `ProcurementRef eq '${REFERENCE}'`);
