@@ -376,3 +376,37 @@ export interface OpeningAnswers {
 
 /** Reads the opening's answers: one $batch to the lists' site. */
 export type OpeningReader = (options?: { tenantKeys?: readonly string[] }) => Promise<OpeningAnswers>;
+
+/**
+ * What the Viva Connections card shows, read in at most three $batch requests (src/data/sharepoint/vivaCard.ts):
+ * the figures' rollups, and the records behind the person's to-dos. Reads only: someone who can only read the
+ * lists sees the card too.
+ */
+export interface VivaCardRead {
+  user: SiteUser;
+  /** Lists not there (or out of date): the card says so instead of showing figures. */
+  missingLists: string[];
+  /** Rollups of the quarter shown and of the one before it (the change). */
+  quarter: Stored<Rollup>[];
+  previousQuarter: Stored<Rollup>[];
+  library: Stored<Measure>[];
+  /** Logs whose column says Reported (the verification queue's query), reporter as SharePoint's Author. */
+  reported: Stored<OutcomeLog>[];
+  /** True when there were more reported logs than one page holds: the count is then "at least". */
+  reportedMore: boolean;
+  /** Whether SharePoint lets the person add a verification (Contribute on the Verifications list). */
+  mayVerify: boolean;
+  awaitingMyApproval: Stored<Procurement>[];
+  /** Live contracts (Awarded, In delivery) the person leads, with their commitments and the quarter's logs. */
+  myLive: Stored<Procurement>[];
+  commitments: Stored<CommitmentWithProgress>[];
+  quarterLogs: Stored<OutcomeLog>[];
+}
+
+export interface VivaCardRequest {
+  /** Last day of the quarter shown (the one being reported: whose returns are chased), and of the one before it. */
+  quarterEnd: IsoDate;
+  previousQuarterEnd: IsoDate;
+}
+
+export type VivaCardReader = (request: VivaCardRequest) => Promise<VivaCardRead>;

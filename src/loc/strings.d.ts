@@ -838,6 +838,54 @@ declare interface ISocialValueHubStrings {
     AwardPartlySaved: string;
     FiguresNotUpdated: string;
   };
+  Viva: {
+    Title: string;
+    Description: string;
+    QuarterVerified: string;
+    NothingVerified: string;
+    Verified: string;
+    ChangeUp: string;
+    ChangeDown: string;
+    ChangeSame: string;
+    AndMore: string;
+    ToVerifyOne: string;
+    ToVerifyMany: string;
+    ToVerifyMoreThan: string;
+    ReturnsOne: string;
+    ReturnsMany: string;
+    ApprovalOne: string;
+    ApprovalMany: string;
+    NothingWaiting: string;
+    OpenVerify: string;
+    OpenChase: string;
+    OpenApprovals: string;
+    OpenDashboard: string;
+    OpenHub: string;
+    QuickViewTitle: string;
+    ThemesHeading: string;
+    ThemeVerified: string;
+    ThemeNothing: string;
+    TodosHeading: string;
+    TodoApproval: string;
+    TodoReturn: string;
+    TodoVerify: string;
+    TodosMore: string;
+    NotProvisioned: string;
+    NotProvisionedBody: string;
+    NoAccess: string;
+    NoAccessBody: string;
+    Failed: string;
+    FailedBody: string;
+    Loading: string;
+    NoSite: string;
+    PropertyGroup: string;
+    PropertySiteUrl: string;
+    PropertySiteUrlHint: string;
+    PropertyFigures: string;
+    PropertyShowPeople: string;
+    PropertyShowMoney: string;
+    PropertyShowTodos: string;
+  };
 }
 
 declare module 'SocialValueHubStrings' {

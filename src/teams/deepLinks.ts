@@ -1,6 +1,6 @@
 // Deep links from a card back into the hub's Teams tab. Teams opens the app's tab and hands the
 // subEntityId to the tab (app.getContext().page.subPageId), which opens that procurement.
-import { DASHBOARD_SUB_ENTITY } from './hubTab';
+import { subEntityHash } from './hubTab';
 
 /** What identifies the hub's tab in Teams: never a tenant URL, so the same code works in every tenant. */
 export interface HubTabLink {
@@ -48,11 +48,6 @@ export interface HubLinkTarget {
   webUrl?: string;
 }
 
-/** The hub's own route for a subEntityId, as src/ui/routes.ts reads it: the dashboard, or a procurement. */
-function hubHash(subEntityId: string | undefined): string {
-  if (!subEntityId) return '';
-  return subEntityId === DASHBOARD_SUB_ENTITY ? '#/dashboard' : `#/procurement/${encodeURIComponent(subEntityId)}`;
-}
 
 /** A card input's hub link, given as the Teams tab alone (the manifest's identity) or as a full target. */
 export function asLinkTarget(link: HubTabLink | HubLinkTarget): HubLinkTarget {
@@ -65,7 +60,7 @@ export function asLinkTarget(link: HubTabLink | HubLinkTarget): HubLinkTarget {
  */
 export function hubLink(link: HubTabLink | HubLinkTarget, subEntityId?: string): string {
   const target = asLinkTarget(link);
-  const page = target.webUrl ? `${target.webUrl.replace(/#.*$/, '')}${hubHash(subEntityId)}` : undefined;
+  const page = target.webUrl ? `${target.webUrl.replace(/#.*$/, '')}${subEntityHash(subEntityId)}` : undefined;
   if (target.tab && target.tab.appId) {
     const withFallback = hubTabDeepLink(page ? { ...target.tab, webUrl: page } : target.tab, subEntityId);
     return withFallback.length <= TEAMS_DEEP_LINK_MAX_CHARS ? withFallback : hubTabDeepLink({ ...target.tab, webUrl: undefined }, subEntityId);

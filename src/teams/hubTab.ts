@@ -13,3 +13,21 @@ export const HUB_TAB: HubTabLink = {
 
 /** The subEntityId that opens the hub's tab on the dashboard (any other is a procurement reference). */
 export const DASHBOARD_SUB_ENTITY = 'dashboard';
+
+/**
+ * subEntityIds that open one of the hub's screens (cards' to-do buttons), each with the hash route the hub reads
+ * (src/ui/routes.ts). Any other subEntityId is a procurement reference: a reference is letters, digits and
+ * hyphens with at least one digit in practice, but these words are checked first so none can be taken for one.
+ */
+export const SCREEN_SUB_ENTITIES: Readonly<Record<string, string>> = {
+  [DASHBOARD_SUB_ENTITY]: '#/dashboard',
+  verify: '#/verify',
+  chase: '#/chase',
+  approvals: '#/approvals',
+};
+
+/** The hub's hash route for a subEntityId: one of its screens, or a procurement. */
+export function subEntityHash(subEntityId: string | undefined): string {
+  if (!subEntityId) return '';
+  return Object.prototype.hasOwnProperty.call(SCREEN_SUB_ENTITIES, subEntityId) ? SCREEN_SUB_ENTITIES[subEntityId] : `#/procurement/${encodeURIComponent(subEntityId)}`;
+}

@@ -11,7 +11,7 @@ import { EditionInForceProvider } from './editionInForce';
 import { useAsync } from './common/useAsync';
 import { format } from '../loc/format';
 import type { GuideDraft } from './guide/draft';
-import { DASHBOARD_SUB_ENTITY } from '../teams/hubTab';
+import { subEntityHash } from '../teams/hubTab';
 import type { Route } from './routes';
 import { routeFromHash, useRoute } from './routes';
 import type { HubServices } from './services';
@@ -102,13 +102,9 @@ function ReadyCheck({ data, canProvision, children }: { data: HubData; canProvis
 
 function Hub({ services, data }: { services: HubServices; data: HubData }): React.ReactElement {
   const styles = useStyles();
-  // A deep link from Teams (subEntityId = procurement reference) opens straight on the procurement.
+  // A deep link from Teams opens straight on its place: a procurement (its reference), or one of the hub’s screens.
   const subEntityId = services.teams?.subEntityId;
-  const deepLink: Route | undefined = !subEntityId
-    ? undefined
-    : subEntityId === DASHBOARD_SUB_ENTITY
-      ? { screen: 'dashboard' }
-      : { screen: 'procurement', reference: subEntityId };
+  const deepLink: Route | undefined = subEntityId ? routeFromHash(subEntityHash(subEntityId)) : undefined;
   const [route, navigate] = useRoute(deepLink);
   const [fresh, setFresh] = React.useState<GuideDraft | undefined>();
   const awaiting = useAwaitingMyApproval(data, services.user.email, route);

@@ -35,6 +35,10 @@ export async function runBatchParts<T>(sp: SPFI, build: (batched: SPFI) => Batch
     ),
   );
   try {
+    // PnPjs sends the batch with the requests registered when execute() starts; a part that reaches its request
+    // after an await of something already settled (a user remembered, a cached library) would join a batch
+    // already sent and never be answered. One turn of the event loop lets every such part register first.
+    await settleDelay(0);
     await execute();
     await Promise.all(tracked);
   } catch (e) {

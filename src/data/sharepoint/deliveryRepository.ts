@@ -129,6 +129,32 @@ export class SharePointOutcomeLogRepository implements OutcomeLogRepository {
   }
 
   public async query(query: OutcomeLogQuery): Promise<Page<Stored<OutcomeLog>>> {
+    const page = await this.page(query);
+    const items = await this.verifications.onRecord(page.items.map(authored));
+    // The typed column narrowed the query; the record decides (a log typed "Verified" by hand is not).
+    return { items: query.verification ? items.filter((l) => l.verification === query.verification) : items, nextPageToken: page.nextPageToken };
+  }
+
+  /**
+   * A page of logs as their columns say, without the Verifications record: one request, so it fits a $batch part.
+   * For a to-do count (the Viva card's "outcomes to verify", whose queue then checks each log against the record),
+   * never for a figure. The reporter is SharePoint's Author, not the typed column.
+   */
+  public async claimsPage(query: OutcomeLogQuery): Promise<Page<Stored<OutcomeLog>>> {
+    const page = await this.page(query);
+    return {
+      items: page.items.map((item) => {
+        const log = authored(item);
+        const reportedBy = log.reportedByAuthor || log.reportedBy;
+        delete log.reportedByAuthor;
+        delete log.claimed;
+        return { ...log, reportedBy };
+      }),
+      nextPageToken: page.nextPageToken,
+    };
+  }
+
+  private page(query: OutcomeLogQuery): Promise<Page<ItemRead<typeof OUTCOME_LOGS_LIST>>> {
     const filter = and(
       refEq(query.procurementReference),
       query.verification && `Verification eq ${odataString(query.verification)}`,
@@ -137,10 +163,7 @@ export class SharePointOutcomeLogRepository implements OutcomeLogRepository {
       query.periodTo && `PeriodEnd le ${odataDate(query.periodTo)}`,
       query.measureCode && `MeasureCode eq ${odataString(query.measureCode)}`,
     );
-    const page = await this.list.page({ filter, orderBy: filter ? [['PeriodEnd', false]] : [['ID', true]], pageSize: query.pageSize, pageToken: query.pageToken }, 'Outcome logs');
-    const items = await this.verifications.onRecord(page.items.map(authored));
-    // The typed column narrowed the query; the record decides (a log typed "Verified" by hand is not).
-    return { items: query.verification ? items.filter((l) => l.verification === query.verification) : items, nextPageToken: page.nextPageToken };
+    return this.list.page({ filter, orderBy: filter ? [['PeriodEnd', false]] : [['ID', true]], pageSize: query.pageSize, pageToken: query.pageToken }, 'Outcome logs');
   }
 
   /**

@@ -2,8 +2,9 @@
 // spfi().using(SPFx(this.context)); the local page and tests pass createLocalSp(siteUrl).
 import type { SPFI } from '@pnp/sp';
 import type { Measure } from '../../domain';
-import type { HubData, OpeningReader } from '../ports';
+import type { HubData, OpeningReader, VivaCardReader } from '../ports';
 import { readOpening } from './opening';
+import { readVivaCard } from './vivaCard';
 import { ApprovalsGateway, SharePointApprovalRepository } from './approvalRepository';
 import { SharePointCaseStudyRepository } from './caseStudyRepository';
 import { SharePointKpiAssessmentRepository } from './kpiAssessmentRepository';
@@ -24,8 +25,11 @@ export { odataString } from './listGateway';
 /** How long the measure library is reused for validation before it is read again. */
 const LIBRARY_TTL_MS = 5 * 60 * 1000;
 
-/** HubData, plus the opening's one-request read, whose answers also prime this adapter's own caches. */
-export type SharePointHubData = HubData & { opening: OpeningReader };
+/**
+ * HubData, plus the opening's one-request read (whose answers also prime this adapter's own caches) and the Viva
+ * Connections card's read (at most three requests).
+ */
+export type SharePointHubData = HubData & { opening: OpeningReader; vivaCard: VivaCardReader };
 
 export function createSharePointData(sp: SPFI, options: { provision?: ProvisionOptions } = {}): SharePointHubData {
   const users = new SharePointUserDirectory(sp);
@@ -53,6 +57,7 @@ export function createSharePointData(sp: SPFI, options: { provision?: ProvisionO
       if (read.procurementsList) procurements.rememberFacts(read.procurementsList);
       return read.answers;
     },
+    vivaCard: (request) => readVivaCard(sp, request),
     procurements,
     approvals: new SharePointApprovalRepository(sp, approvalsGateway, users),
     commitments: new SharePointCommitmentRepository(sp, library),
