@@ -162,6 +162,8 @@ export function createLocalServer(options: LocalServerOptions): LocalServerHandl
       }
     };
     if (p === '/_local/health') return jsonReply(200, { ok: true, siteUrl: handle.siteUrl() });
+    // The Viva Connections card as SharePoint would draw it, from the local site's data (local/page/viva.ts).
+    if (p === '/_local/viva' && req.method === 'GET') return pageFile(req, '/viva.html');
     // Not SharePoint, so not reachable the way SharePoint is: a control that changes anything takes a JSON body
     // (a page on another origin cannot send one without a CORS preflight, which this server never grants).
     if (req.method !== 'GET' && !/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
@@ -275,12 +277,18 @@ export function createLocalServer(options: LocalServerOptions): LocalServerHandl
     return { status: r.status, headers: r.headers, body: r.body };
   };
 
-  const staticPage: LocalHandler = async (req) => {
-    if (!options.staticDir || (req.method !== 'GET' && req.method !== 'HEAD')) return undefined;
-    const f = await readStatic(options.staticDir, req.url.pathname);
+  /** A file of the local page (an HTML page with the site's page context, as SharePoint serves its pages). */
+  async function pageFile(req: LocalRequest, pathname: string): Promise<LocalReply | undefined> {
+    if (!options.staticDir) return undefined;
+    const f = await readStatic(options.staticDir, pathname);
     if (!f) return undefined;
     const body = f.type.startsWith('text/html') ? withPageContext(f.body.toString('utf8'), `${req.url.protocol}//${req.url.host}${SITE_PATH}`) : f.body;
     return { status: 200, headers: { 'content-type': f.type, 'cache-control': 'no-store' }, body };
+  }
+
+  const staticPage: LocalHandler = async (req) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return undefined;
+    return pageFile(req, req.url.pathname);
   };
 
   const handlers: LocalHandler[] = [localControls, sharePoint, tenantSites, ...(options.extraHandlers ?? []), staticPage];
