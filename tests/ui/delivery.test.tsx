@@ -108,6 +108,11 @@ describe('recording the award', () => {
     expect(screen.getByLabelText(/Award value/)).toHaveAccessibleDescription(/not an amount of money/);
     expect(screen.getByLabelText(/Contract end date/)).toHaveAccessibleDescription(/on or after its start date/);
     expect(screen.getByLabelText(/Target for commitment 1/)).toHaveAccessibleDescription(/cannot be negative/);
+    // A target in another unit than the measure's (HSC-01 counts hours) is refused, as an outcome's quantity is.
+    await user.clear(target);
+    await user.type(target, '40%');
+    await user.click(screen.getByRole('button', { name: 'Record award' }));
+    expect(screen.getByLabelText(/Target for commitment 1/)).toHaveAccessibleDescription(/The target quantity is counted in hours, not as a percentage \(40%\)/);
     expect(hub.procurements.get(REF)!.status).toBe('Tendering');
     expect(hub.delivery.commitments.size).toBe(0);
   });
