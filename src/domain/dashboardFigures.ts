@@ -125,6 +125,8 @@ export interface AtRiskCommitment {
   authorityId?: string;
   supplierName?: string;
   measureCode: string;
+  /** What the measure counts, in the measure library's words; undefined when the library has no such code. */
+  text?: string;
   themeId?: ThemeId;
   rag: Rag;
   dueDate: IsoDate;
@@ -227,9 +229,8 @@ const addQuantity = (target: Omit<UnitFigure, 'unit' | 'deliveredPercent'>, q: Q
 export type MeasureWords = Pick<Measure, 'code' | 'text'>;
 
 /** Quantities per measure: sums only within one measure's unit, each worded by the library. */
-function measureFigures(rollups: readonly Rollup[], library: readonly MeasureWords[]): MeasureFigure[] {
+function measureFigures(rollups: readonly Rollup[], words: ReadonlyMap<string, string>): MeasureFigure[] {
   const byMeasure = new Map<string, MeasureFigure & { refs: Set<string> }>();
-  const words = new Map(library.map((m) => [m.code, m.text]));
   for (const r of rollups) {
     for (const q of r.quantities || []) {
       const key = `${q.measureCode}|${q.unit}`;
@@ -292,6 +293,7 @@ export function dashboardFigures(
   const last = periods[periods.length - 1];
   if (filters.authorityId && !authorityById(filters.authorityId)) throw new Error(`Unknown authority "${filters.authorityId}".`);
   const chosen = rollups.filter((r) => inFilter(r, first, last, filters.authorityId));
+  const words = new Map((inputs.library ?? MEASURES).map((m) => [m.code, m.text]));
 
   const byTheme = new Map<ThemeId, Amounts>(THEMES.map((t) => [t.id, zero()]));
   const byPeriod = new Map<IsoDate, Amounts>(periods.map((p) => [p.end, zero()]));
@@ -403,6 +405,7 @@ export function dashboardFigures(
         authorityId: o?.authorityId,
         supplierName: o?.supplierName,
         measureCode: c.measureCode,
+        text: words.get(c.measureCode),
         themeId: themeForMeasureCode(c.measureCode)?.id,
         rag: c.rag as Rag,
         dueDate: c.dueDate,
@@ -426,6 +429,6 @@ export function dashboardFigures(
     awarded: awardedShare(inputs.awards || [], first, last, filters.authorityId),
     topSuccesses,
     atRisk,
-    measures: measureFigures(chosen, inputs.library ?? MEASURES),
+    measures: measureFigures(chosen, words),
   };
 }

@@ -144,9 +144,13 @@ describe('dashboardFigures', () => {
       ['GSE-90', undefined],
     ]);
     // The site's library: its own measure by name, and its wording of a built-in code.
-    expect(words([{ code: 'GSE-01', text: 'Local jobs' }, { code: 'GSE-90', text: 'Veterans into sustained work' }])).toEqual([
+    const site = [{ code: 'GSE-01', text: 'Local jobs' }, { code: 'GSE-90', text: 'Veterans into sustained work' }];
+    expect(words(site)).toEqual([
       ['GSE-01', 'Local jobs'],
       ['GSE-90', 'Veterans into sustained work'],
     ]);
+    // At-risk commitments are worded the same way.
+    const atRisk = [{ procurementReference: 'P-1', measureCode: 'GSE-90', targetQuantity: 3, unit: 'count' as const, dueDate: '2026-12-31', rag: 'Red' as const, verifiedQuantity: 2 }];
+    expect(dashboardFigures(rows, filters, { atRisk, library: site }).atRisk.map((c) => [c.measureCode, c.text])).toEqual([['GSE-90', 'Veterans into sustained work']]);
   });
 });

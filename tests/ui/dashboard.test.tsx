@@ -81,6 +81,8 @@ describe('the Social Value Dashboard', () => {
     const risk = screen.getByRole('table', { name: /At-risk commitments/ });
     expect(risk).toHaveTextContent('Red');
     expect(risk).toHaveTextContent('2 of 10 £ spend');
+    // Each at-risk commitment's measure in the library's words too.
+    expect(risk).toHaveTextContent('PLB-01 Spend on the contract with suppliers based in the West Midlands');
   });
 
   it('filters by authority and by quarters', async () => {
@@ -153,6 +155,7 @@ describe('people on the dashboard', () => {
           ],
         }),
       ],
+      atRisk: [{ procurementReference: 'WMCA-2026-0001', measureCode: 'GSE-90', targetQuantity: 12, unit: 'count', dueDate: '2026-12-31', rag: 'Red', verifiedQuantity: 5 }],
     });
     const builtIn = await hub.data.measures.list();
     let libraryReads = 0;
@@ -175,6 +178,7 @@ describe('people on the dashboard', () => {
       .slice(1)
       .map((row) => within(row).getAllByRole('cell')[0].textContent);
     expect(names).toEqual(['GSE-02 Local people into work (site wording)', 'GSE-90 Veterans into sustained work']);
+    expect(screen.getByRole('table', { name: /At-risk commitments/ })).toHaveTextContent('GSE-90 Veterans into sustained work');
     expect(libraryReads).toBe(1);
   });
 });

@@ -358,7 +358,7 @@ function Figures({ figures: f }: { figures: DashboardFigures }): React.ReactElem
                     </Badge>
                   </TableCell>
                   <TableCell>{c.procurementReference}</TableCell>
-                  <TableCell>{c.measureCode}</TableCell>
+                  <TableCell>{measureName(c)}</TableCell>
                   <TableCell>{c.themeId ? themeById(c.themeId).label : '—'}</TableCell>
                   <TableCell>{format(S.OfTarget, c.verifiedQuantity ?? 0, c.targetQuantity, c.unit)}</TableCell>
                   <TableCell>{formatLongDate(c.dueDate)}</TableCell>
