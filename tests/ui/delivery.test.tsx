@@ -423,6 +423,32 @@ describe('supplier returns', () => {
     expect(hub.delivery.logs[1]).toMatchObject({ measureCode: 'GSE-08', quantity: 3, verification: 'Reported', periodEnd: '2026-06-30' });
   });
 
+  it('finishes a return that failed part-way when confirmed again, with no figure counted twice', async () => {
+    const hub = setupHub();
+    await seedInDelivery(hub);
+    const blank = await buildSupplierReturn({ reference: REF, title: 'Depot refurbishment', supplierName: 'Tame Valley', period: periodById('2026-27 Q1'), commitments: hub.delivery.commitments.get(REF)!, library: MEASURES });
+    const good = await fillReturn(blank, { attest: 'Yes', rows: { 'HSC-01': [12, 'https://supplier.example/e'], 'GSE-08': [3, undefined, '3 started'] } });
+    // SharePoint has no transaction across items: the second write fails once (the network dropped).
+    const record = hub.data.outcomes.record;
+    let calls = 0;
+    hub.data.outcomes.record = async (log) => {
+      calls++;
+      if (calls === 2) throw new DataError('network', 'The connection to SharePoint dropped.');
+      return record(log);
+    };
+    const user = mount(hub);
+    await screen.findByRole('heading', { name: 'Supplier returns' });
+    await user.selectOptions(screen.getByLabelText(/Quarter of the return/), '2026-27 Q1');
+    await user.upload(screen.getByLabelText(/Import a filled return/), new File([good], 'return.xlsx'));
+    await user.click(await screen.findByRole('button', { name: 'Confirm and record 2 figures' }));
+    expect(await screen.findByText('The return could not be handled')).toBeInTheDocument();
+    expect(hub.delivery.logs).toHaveLength(1);
+    // The checked return stays on screen: confirming again records the rest; the first figure is the same log.
+    await user.click(screen.getByRole('button', { name: 'Confirm and record 2 figures' }));
+    expect(await screen.findByText(/2 figures recorded from the supplier’s return/)).toBeInTheDocument();
+    expect(hub.delivery.logs.map((l) => [l.measureCode, l.quantity]).sort()).toEqual([['GSE-08', 3], ['HSC-01', 12]]);
+  });
+
   it('records none of a return’s good rows while one row is refused (a share above 100%)', async () => {
     const hub = setupHub();
     await seedInDelivery(hub, [commitmentFor(measureByCode('GSE-12')!, { procurementReference: REF, targetQuantity: 100, dueDate: '2028-03-31' })]);
