@@ -1,7 +1,8 @@
 // Loads the dashboard from the lists: the rollups of the chosen quarters (an indexed filter on the period,
-// pages of 5,000), the award columns of awarded procurements (for the SME/VCSE share) and the Red/Amber commitments (an
-// indexed filter on RAG) — a handful of requests at regional scale, never every outcome log.
-import type { CommitmentWithProgress, ProcurementStatus, Rollup } from '../domain';
+// pages of 5,000), the award columns of awarded procurements (for the SME/VCSE share), the Red/Amber commitments (an
+// indexed filter on RAG) and the measure library (its words for each measure) — a handful of requests at
+// regional scale, never every outcome log.
+import type { CommitmentWithProgress, Measure, ProcurementStatus, Rollup } from '../domain';
 import type { HubData } from '../data/ports';
 import { allPages } from '../data/paging';
 import type { AwardRecord, DashboardFigures, DashboardFilters } from '../domain';
@@ -17,18 +18,23 @@ export interface DashboardData {
   rollups: Rollup[];
   awards: AwardRecord[];
   atRisk: CommitmentWithProgress[];
+  /** The site's measure library, inactive measures included (a retired measure still names its history). */
+  library: Measure[];
 }
+
+/** The lists the dashboard reads. */
+export type DashboardSource = Pick<HubData, 'rollups' | 'procurements' | 'commitments' | 'measures'>;
 
 /**
  * The records the dashboard's figures come from, for the filters. Every query is one indexed condition
  * that narrows the list on its own (SharePoint's list view threshold judges each condition alone, and an
  * "or" of conditions narrows nothing): one per quarter for the rollups, one per awarded status for the
  * procurements, one per RAG for the commitments — nine queries for a year, run side by side, each one
- * page of up to 5,000 at regional scale.
+ * page of up to 5,000 at regional scale — and one for the measure library (a few hundred items, one page).
  */
-export async function loadDashboardData(data: Pick<HubData, 'rollups' | 'procurements' | 'commitments'>, filters: DashboardFilters): Promise<DashboardData> {
+export async function loadDashboardData(data: DashboardSource, filters: DashboardFilters): Promise<DashboardData> {
   const periods = filterPeriods(filters);
-  const [rollups, awards, atRisk] = await Promise.all([
+  const [rollups, awards, atRisk, library] = await Promise.all([
     Promise.all(
       periods.map((p) =>
         allPages((pageToken) => data.rollups.query({ periodFrom: p.end, periodTo: p.end, authorityId: filters.authorityId, pageSize: DASHBOARD_PAGE_SIZE, pageToken })),
@@ -40,13 +46,18 @@ export async function loadDashboardData(data: Pick<HubData, 'rollups' | 'procure
       ),
     ),
     Promise.all((['Red', 'Amber'] as const).map((rag) => allPages((pageToken) => data.commitments.query({ rag, pageSize: DASHBOARD_PAGE_SIZE, pageToken })))),
+    data.measures.list(),
   ]);
   const flat = <T>(lists: T[][]): T[] => ([] as T[]).concat(...lists);
-  return { rollups: flat(rollups), awards: flat(awards), atRisk: flat(atRisk) };
+  return { rollups: flat(rollups), awards: flat(awards), atRisk: flat(atRisk), library };
+}
+
+/** The dashboard's figures for the loaded records: one place, so the dashboard and the taskforce card agree. */
+export function figuresFor(loaded: DashboardData, filters: DashboardFilters): DashboardFigures {
+  return dashboardFigures(loaded.rollups, filters, { awards: loaded.awards, atRisk: loaded.atRisk, library: loaded.library });
 }
 
 /** The dashboard's figures for the filters, loaded from the lists. */
-export async function loadDashboard(data: Pick<HubData, 'rollups' | 'procurements' | 'commitments'>, filters: DashboardFilters): Promise<DashboardFigures> {
-  const loaded = await loadDashboardData(data, filters);
-  return dashboardFigures(loaded.rollups, filters, { awards: loaded.awards, atRisk: loaded.atRisk });
+export async function loadDashboard(data: DashboardSource, filters: DashboardFilters): Promise<DashboardFigures> {
+  return figuresFor(await loadDashboardData(data, filters), filters);
 }

@@ -3,8 +3,7 @@
 import { compareIsoDates, formatThousandths } from '../domain';
 import type { DashboardFigures, Measure, ReportingPeriod } from '../domain';
 import type { HubData } from '../data/ports';
-import { loadDashboardData } from './dashboard';
-import { dashboardFigures } from '../domain';
+import { figuresFor, loadDashboardData } from './dashboard';
 import { buildUpdateCard } from '../teams/cards';
 import type { AdaptiveCardJson, DeliveredOutcome } from '../teams/cards';
 import { hubLink } from '../teams/deepLinks';
@@ -28,12 +27,12 @@ export function deliveredOutcomes(figures: DashboardFigures, library: readonly M
 /** The quarter's update card, from the same figures the dashboard shows. */
 export async function updateCardFor(data: HubData, period: ReportingPeriod): Promise<AdaptiveCardJson> {
   const filters = { fromPeriodId: period.id, toPeriodId: period.id };
-  const [loaded, hubTab, library] = await Promise.all([loadDashboardData(data, filters), hubLinksFor(data), data.measures.list()]);
-  const figures = dashboardFigures(loaded.rollups, filters, { awards: loaded.awards, atRisk: loaded.atRisk });
+  const [loaded, hubTab] = await Promise.all([loadDashboardData(data, filters), hubLinksFor(data)]);
+  const figures = figuresFor(loaded, filters);
   const inPeriod = (date?: string): boolean => !!date && compareIsoDates(date, period.start) >= 0 && compareIsoDates(date, period.end) <= 0;
   return buildUpdateCard({
     period,
-    outcomes: deliveredOutcomes(figures, library),
+    outcomes: deliveredOutcomes(figures, loaded.library),
     themes: figures.themes,
     totals: figures.totals,
     newAwards: loaded.awards.filter((a) => inPeriod(a.contractStart ?? a.decisionDate)),

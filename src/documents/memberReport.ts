@@ -147,8 +147,15 @@ export function memberReportModel(figures: DashboardFigures, generatedOn?: strin
       `What contracts committed and delivered in each measure's own unit (people in work in full-time equivalents, apprenticeships in weeks, carbon in tonnes), ${range}, ${authority}. Counts only: no person is named anywhere.`,
       'Figures add up only within one unit; shares of a workforce (%) are not added up. The same figures as the dashboard.',
     ],
-    columns: [{ header: 'Measure', kind: 'text', width: 12 }, { header: 'Theme', kind: 'text', width: 40 }, ...QUANTITY_COLUMNS, { header: 'Contracts', kind: 'count', width: 12 }],
-    rows: figures.measures.map((m) => [m.measureCode, themeById(m.themeId).label, ...quantities(m), m.procurements]),
+    columns: [
+      { header: 'Measure', kind: 'text', width: 12 },
+      // The site's measure library's words, as on the dashboard (a site's own measures included).
+      { header: 'What is counted', kind: 'text', width: 60 },
+      { header: 'Theme', kind: 'text', width: 40 },
+      ...QUANTITY_COLUMNS,
+      { header: 'Contracts', kind: 'count', width: 12 },
+    ],
+    rows: figures.measures.map((m) => [m.measureCode, m.text ?? '', themeById(m.themeId).label, ...quantities(m), m.procurements]),
   };
   const themeOutcomes: ReportSheet = {
     name: 'Outcomes by theme',

@@ -9,7 +9,8 @@ import {
   measureByCode,
   outcomeLogFor,
   periodById,
-  quantityDecimals,
+  quantityLimits,
+  readTypedQuantity,
   returnDueDate,
   validateOutcomeLog,
   validateOutcomeQuantity,
@@ -97,17 +98,19 @@ export async function buildSupplierReturn(rawSpec: SupplierReturnSpec): Promise<
   for (const c of spec.commitments) {
     const m = measureByCode(c.measureCode, spec.library);
     const row = ws.addRow([c.measureCode, m ? m.text : '', c.unit, c.targetQuantity, undefined, undefined, undefined]);
-    const places = quantityDecimals(c.unit);
+    // Excel's own check on the cell, from the same limits the hub checks on import (the import checks again:
+    // a pasted value skips Excel's check).
+    const limits = quantityLimits(c.unit);
     const q = row.getCell(5);
     q.dataValidation = {
-      type: places === 0 ? 'whole' : 'decimal',
-      operator: c.unit === '%' ? 'between' : 'greaterThanOrEqual',
+      type: limits.decimals === 0 ? 'whole' : 'decimal',
+      operator: limits.max !== undefined ? 'between' : 'greaterThanOrEqual',
       allowBlank: true,
-      formulae: c.unit === '%' ? [0, 100] : [0],
+      formulae: limits.max !== undefined ? [0, limits.max] : [0],
       showErrorMessage: true,
       errorStyle: 'stop',
       errorTitle: 'Quantity',
-      error: places === 0 ? `Enter a whole number of ${c.unit}, 0 or more.` : `Enter a number of ${c.unit}, 0 or more${c.unit === '%' ? ', up to 100' : ''}.`,
+      error: `Enter ${limits.decimals === 0 ? 'a whole number' : 'a number'} of ${c.unit}, 0 or more${limits.max !== undefined ? `, up to ${limits.max}` : ''}.`,
       showInputMessage: true,
       promptTitle: 'Quantity',
       prompt: `Delivered in ${spec.period.id} only, in ${c.unit}.`,
@@ -189,7 +192,25 @@ function text(value: Raw): string {
   return v === undefined ? '' : String(v);
 }
 
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+/**
+ * Whether a number format shows its cell as a percentage: a "%" outside quoted text and not escaped with a backslash.
+ * Such a cell holds a fraction: typing "85%" in Excel stores 0.85 and shows 85% (Excel's AutoPercentEntry,
+ * learn.microsoft.com/office/vba/api/excel.application.autopercententry), and the number cells of a return
+ * carry no format of ours, so a "%" here is what the supplier typed.
+ */
+function showsAsPercent(numFmt: string | undefined): boolean {
+  return !!numFmt && /%/.test(numFmt.replace(/"[^"]*"/g, '').replace(/\\./g, ''));
+}
+
+/**
+ * A quantity cell as the supplier sees it, as text for the domain's reading of typed quantities: a percentage
+ * cell as "85%", so a share reads as 85 and any other unit is refused rather than taken as 0.85. The value × 100
+ * is rounded to 15 significant digits, all Excel keeps of a number (Microsoft KB 158071), so 0.07 reads as 7.
+ */
+function quantityAsShown(value: string | number, numFmt: string | undefined): string | number {
+  if (typeof value === 'number' && showsAsPercent(numFmt)) return `${Number((value * 100).toPrecision(15))}%`;
+  return value;
+}
 const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/;
 const NI_NUMBER = /\b[A-CEGHJ-PR-TW-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b/i;
 const BIRTH = /\b(d\.?o\.?b\.?|date of birth|born on)\b/i;
@@ -260,7 +281,9 @@ export async function readSupplierReturn(bytes: Uint8Array | ArrayBuffer, ctx: R
     if (code === ATTESTATION.toUpperCase() || Object.keys(LABELS).some((k) => LABELS[k as keyof typeof LABELS].toUpperCase() === code)) break;
     if (code === '' && [5, 6, 7].every((i) => plain(row.getCell(i).value) === undefined)) continue;
     const unitText = text(row.getCell(3).value);
-    const rawQuantity = plain(row.getCell(5).value);
+    const quantityCell = row.getCell(5);
+    const shownQuantity = plain(quantityCell.value);
+    const rawQuantity = shownQuantity === undefined ? undefined : quantityAsShown(shownQuantity, quantityCell.numFmt);
     const evidenceUrl = text(row.getCell(6).value) || undefined;
     const evidenceNotes = text(row.getCell(7).value) || undefined;
     const r: ReturnRowResult = { row: n, measureCode: code, status: 'ready', messages: [] };
@@ -296,8 +319,12 @@ export async function readSupplierReturn(bytes: Uint8Array | ArrayBuffer, ctx: R
     }
     let quantity: number | undefined;
     if (typeof rawQuantity === 'number') quantity = rawQuantity;
-    else if (NUMBER.test(rawQuantity.replace(/,/g, ''))) quantity = Number(rawQuantity.replace(/,/g, ''));
-    else fail(`The quantity "${rawQuantity}" is not a number of ${commitment.unit}.`);
+    else {
+      // Text, or a percentage cell as shown: read as the hub's own field reads what an officer types.
+      const typed = readTypedQuantity(rawQuantity, commitment.unit);
+      typed.errors.forEach((e) => fail(e.message));
+      quantity = typed.quantity;
+    }
     if (quantity !== undefined) validateOutcomeQuantity(quantity, commitment.unit).forEach((e) => fail(e.message));
     const personal = personalDetailsProblem(evidenceNotes);
     if (personal) fail(personal);

@@ -13,8 +13,8 @@ import type { Pence } from './money';
 import type { ReportingPeriod } from './periods';
 import type { CommitmentWithProgress } from './progress';
 import type { QuantityFigures, Rollup } from './rollups';
-import { MEASURE_UNITS } from './measures';
-import type { MeasureUnit } from './measures';
+import { MEASURES, MEASURE_UNITS } from './measures';
+import type { Measure, MeasureUnit } from './measures';
 import type { Rag } from './socialValue';
 import type { ThemeId } from './themes';
 
@@ -60,6 +60,8 @@ export interface UnitFigure {
 /** One measure's quantities over the quarters and authority chosen: its target against its delivery. */
 export interface MeasureFigure extends UnitFigure {
   measureCode: string;
+  /** What the measure counts, in the measure library's words; undefined when the library has no such code. */
+  text?: string;
   themeId: ThemeId;
   /** Procurements with a figure for the measure. */
   procurements: number;
@@ -123,6 +125,8 @@ export interface AtRiskCommitment {
   authorityId?: string;
   supplierName?: string;
   measureCode: string;
+  /** What the measure counts, in the measure library's words; undefined when the library has no such code. */
+  text?: string;
   themeId?: ThemeId;
   rag: Rag;
   dueDate: IsoDate;
@@ -221,15 +225,18 @@ const addQuantity = (target: Omit<UnitFigure, 'unit' | 'deliveredPercent'>, q: Q
   target.verifiedThousandths += q.verifiedThousandths;
 };
 
-/** Quantities per measure: sums only within one measure's unit. */
-function measureFigures(rollups: readonly Rollup[]): MeasureFigure[] {
+/** What the dashboard needs of the measure library: each code's words. */
+export type MeasureWords = Pick<Measure, 'code' | 'text'>;
+
+/** Quantities per measure: sums only within one measure's unit, each worded by the library. */
+function measureFigures(rollups: readonly Rollup[], words: ReadonlyMap<string, string>): MeasureFigure[] {
   const byMeasure = new Map<string, MeasureFigure & { refs: Set<string> }>();
   for (const r of rollups) {
     for (const q of r.quantities || []) {
       const key = `${q.measureCode}|${q.unit}`;
       let m = byMeasure.get(key);
       if (!m) {
-        m = { measureCode: q.measureCode, unit: q.unit, themeId: r.themeId, committedThousandths: 0, reportedThousandths: 0, verifiedThousandths: 0, procurements: 0, refs: new Set<string>() };
+        m = { measureCode: q.measureCode, text: words.get(q.measureCode), unit: q.unit, themeId: r.themeId, committedThousandths: 0, reportedThousandths: 0, verifiedThousandths: 0, procurements: 0, refs: new Set<string>() };
         byMeasure.set(key, m);
       }
       addQuantity(m, q);
@@ -273,18 +280,20 @@ const RAG_ORDER: { [r: string]: number } = { Red: 0, Amber: 1, Green: 2 };
 /**
  * The dashboard's figures for the filters. `rollups` may hold more than the filters ask (they are applied
  * here too). `awards` are awarded procurements (for the SME/VCSE share and for naming at-risk commitments'
- * authority); `atRisk` the Red/Amber commitments the list's RAG column names.
+ * authority); `atRisk` the Red/Amber commitments the list's RAG column names; `library` the site's measure
+ * library, which words each measure (a site adds its own measures, so the built-in list is only the default).
  */
 export function dashboardFigures(
   rollups: readonly Rollup[],
   filters: DashboardFilters,
-  inputs: { awards?: readonly AwardRecord[]; atRisk?: readonly CommitmentWithProgress[]; topCount?: number } = {},
+  inputs: { awards?: readonly AwardRecord[]; atRisk?: readonly CommitmentWithProgress[]; topCount?: number; library?: readonly MeasureWords[] } = {},
 ): DashboardFigures {
   const periods = filterPeriods(filters);
   const first = periods[0];
   const last = periods[periods.length - 1];
   if (filters.authorityId && !authorityById(filters.authorityId)) throw new Error(`Unknown authority "${filters.authorityId}".`);
   const chosen = rollups.filter((r) => inFilter(r, first, last, filters.authorityId));
+  const words = new Map((inputs.library ?? MEASURES).map((m) => [m.code, m.text]));
 
   const byTheme = new Map<ThemeId, Amounts>(THEMES.map((t) => [t.id, zero()]));
   const byPeriod = new Map<IsoDate, Amounts>(periods.map((p) => [p.end, zero()]));
@@ -396,6 +405,7 @@ export function dashboardFigures(
         authorityId: o?.authorityId,
         supplierName: o?.supplierName,
         measureCode: c.measureCode,
+        text: words.get(c.measureCode),
         themeId: themeForMeasureCode(c.measureCode)?.id,
         rag: c.rag as Rag,
         dueDate: c.dueDate,
@@ -419,6 +429,6 @@ export function dashboardFigures(
     awarded: awardedShare(inputs.awards || [], first, last, filters.authorityId),
     topSuccesses,
     atRisk,
-    measures: measureFigures(chosen),
+    measures: measureFigures(chosen, words),
   };
 }

@@ -72,6 +72,22 @@ export function quantityDecimals(unit: MeasureUnit): number {
 }
 
 /**
+ * What a unit allows on its own definition, for the hub's checks and the return workbook's in-cell ones alike:
+ * never below 0; its decimal places; and a ceiling only where the unit has one of its own — a share (%) is at
+ * most 100. FTE, weeks and hours have none the log can check: their bound for a quarter depends on how many
+ * people the figure covers, which no outcome log records.
+ */
+export interface QuantityLimits {
+  decimals: number;
+  /** The unit's own ceiling (only a percentage has one). */
+  max?: number;
+}
+
+export function quantityLimits(unit: MeasureUnit): QuantityLimits {
+  return { decimals: quantityDecimals(unit), max: unit === '%' ? 100 : undefined };
+}
+
+/**
  * A quantity in a measure's unit: a number, not negative, at most MAX_QUANTITY, whole for counts, at
  * most 100 for %, at most 2 decimal places (3 for tonnes CO2e). `label` names the field in messages.
  */
@@ -80,15 +96,36 @@ export function validateOutcomeQuantity(quantity: unknown, unit: MeasureUnit, fi
   if (typeof quantity !== 'number' || !isFinite(quantity)) return [{ field, message: `The ${label} must be a number of ${unit}.` }];
   if (quantity < 0) return [{ field, message: `The ${label} cannot be negative.` }];
   if (quantity > MAX_QUANTITY) return [{ field, message: `The ${label} is too large: at most 1,000,000,000 ${unit}.` }];
-  const places = quantityDecimals(unit);
-  if (exactDecimal(quantity).scale > places) {
+  const limits = quantityLimits(unit);
+  if (exactDecimal(quantity).scale > limits.decimals) {
     return [{
       field,
-      message: places === 0 ? `The ${label} is a count, so it must be a whole number.` : `The ${label} can have at most ${places} decimal places.`,
+      message: limits.decimals === 0 ? `The ${label} is a count, so it must be a whole number.` : `The ${label} can have at most ${limits.decimals} decimal places.`,
     }];
   }
-  if (unit === '%' && quantity > 100) return [{ field, message: `The ${label} is a percentage, so it cannot be more than 100.` }];
+  if (limits.max !== undefined && quantity > limits.max) return [{ field, message: `The ${label} is a percentage, so it cannot be more than ${limits.max}.` }];
   return [];
+}
+
+const TYPED_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/**
+ * A quantity as a person typed it — in the hub's field, or as a return's cell shows it — read in the measure's
+ * unit: commas as thousands separators; a trailing "%" only on a percentage, since a figure in another unit
+ * than its measure's is refused, never converted ("85%" of hours is not 85 hours). Blank gives neither a
+ * quantity nor an error (the caller says whether a blank is allowed); the number is then checked by
+ * validateOutcomeQuantity.
+ */
+export function readTypedQuantity(text: string, unit: MeasureUnit, field = 'quantity', label = 'quantity'): { quantity?: number; errors: FieldError[] } {
+  const typed = text.trim();
+  if (typed === '') return { errors: [] };
+  let digits = typed.replace(/,/g, '');
+  if (/%$/.test(digits)) {
+    if (unit !== '%') return { errors: [{ field, message: `The ${label} is counted in ${unit}, not as a percentage (${typed}).` }] };
+    digits = digits.replace(/\s*%$/, '');
+  }
+  if (!TYPED_NUMBER.test(digits)) return { errors: [{ field, message: `The ${label} "${typed}" is not a number of ${unit}.` }] };
+  return { quantity: Number(digits), errors: [] };
 }
 
 /** The basics of a procurement (register step): who, what, how much, when. */

@@ -3,6 +3,7 @@ import { MEASURES, commitmentFor, measureByCode, outcomeLogFor, periodById } fro
 import type { Commitment } from '../../src/domain';
 import { ATTESTATION, annotateSupplierReturn, buildSupplierReturn, readSupplierReturn, supplierReturnFileName } from '../../src/documents/supplierReturn';
 import { fillReturn } from './returnWorkbook';
+import type { SupplierAnswers } from './returnWorkbook';
 
 const REF = 'WMCA-2026-0042';
 const period = periodById('2026-27 Q1');
@@ -108,6 +109,85 @@ describe('the supplier return workbook', () => {
     expect(byCode['HSC-01'].messages.join(' ')).toMatch(/personal details/);
     expect(byCode['ENV-01'].messages.join(' ')).toMatch(/counted in tonnes CO2e, not kg/);
     expect(read.ready).toEqual([]);
+  });
+
+  describe('a share (%) beside the other units', () => {
+    // The contract also commits to GSE-12, the share of its workforce paid the Real Living Wage.
+    const withShare = (): Commitment[] => [
+      ...commitments(),
+      { ...commitmentFor(measureByCode('GSE-12')!, { procurementReference: REF, targetQuantity: 100, dueDate: '2027-03-31' }), id: 4 },
+    ];
+    const shareCtx = () => ({ ...ctx(), commitments: withShare() });
+    const blankWithShare = () => buildSupplierReturn({ reference: REF, title: 'Depot refurbishment', supplierName: 'Tame Valley', period, commitments: withShare(), library: MEASURES });
+    const good: SupplierAnswers['rows'] = { 'HSC-01': [120, 'https://supplier.example/evidence/q1'], 'GSE-08': [2, undefined, '2 apprenticeships started'], 'ENV-01': [1.25, 'https://supplier.example/carbon'] };
+
+    /** The filled return with GSE-12's quantity cell set as Excel would leave it (value and number format). */
+    async function withShareCell(value: number, numFmt?: string, hoursFmt?: { value: number; numFmt: string }): Promise<Uint8Array> {
+      const filled = await fillReturn(await blankWithShare(), { attest: 'Yes', rows: { ...good, 'GSE-12': [value, 'https://supplier.example/payroll'] } });
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(filled as unknown as ArrayBuffer);
+      // A style of the cell's own: exceljs shares one style object among a column's cells when it loads.
+      const format = (cell: ExcelJS.Cell, fmt: string): void => {
+        cell.style = { ...cell.style, numFmt: fmt };
+      };
+      wb.getWorksheet('Return')!.eachRow((row) => {
+        if (row.getCell(1).value === 'GSE-12' && numFmt) format(row.getCell(5), numFmt);
+        if (row.getCell(1).value === 'HSC-01' && hoursFmt) {
+          row.getCell(5).value = hoursFmt.value;
+          format(row.getCell(5), hoursFmt.numFmt);
+        }
+      });
+      return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    }
+
+    it('asks Excel for the same limit the hub checks: 0 to 100 for a share', async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await blankWithShare()) as unknown as ArrayBuffer);
+      let shareRow = 0;
+      wb.getWorksheet('Return')!.eachRow((row, n) => {
+        if (row.getCell(1).value === 'GSE-12') shareRow = n;
+      });
+      expect(wb.getWorksheet('Return')!.getRow(shareRow).getCell(5).dataValidation).toMatchObject({ type: 'decimal', operator: 'between', formulae: [0, 100], error: 'Enter a number of %, 0 or more, up to 100.' });
+    });
+
+    it('refuses a share above 100% and imports none of the good rows beside it', async () => {
+      const read = await readSupplierReturn(await withShareCell(120), shareCtx());
+      expect(read.fileErrors).toEqual([]);
+      expect(read.rows.map((r) => [r.measureCode, r.status])).toEqual([['HSC-01', 'ready'], ['GSE-08', 'ready'], ['ENV-01', 'ready'], ['GSE-12', 'error']]);
+      expect(read.rows[3].messages).toEqual(['The quantity is a percentage, so it cannot be more than 100.']);
+      // Nothing half-imported: three good rows, yet nothing is ready to record until the return is right.
+      expect(read.ready).toEqual([]);
+      // Corrected, the same return imports all four.
+      const fixed = await readSupplierReturn(await withShareCell(95), shareCtx());
+      expect(fixed.ready.map((l) => [l.measureCode, l.quantity])).toEqual([['HSC-01', 120], ['GSE-08', 2], ['ENV-01', 1.25], ['GSE-12', 95]]);
+    });
+
+    it('reads a cell Excel shows as a percentage as the supplier sees it: 85% is 85 of a share, and never 0.85', async () => {
+      // Typing "85%" (or "7%") in Excel stores 0.85 (0.07) in a percent-formatted cell.
+      const read = await readSupplierReturn(await withShareCell(0.85, '0%'), shareCtx());
+      expect(read.ready.find((l) => l.measureCode === 'GSE-12')).toMatchObject({ quantity: 85 });
+      const seven = await readSupplierReturn(await withShareCell(0.07, '0.0%'), shareCtx());
+      expect(seven.ready.find((l) => l.measureCode === 'GSE-12')).toMatchObject({ quantity: 7 });
+      // A "%" shown as literal text in the format does not scale the value.
+      const literal = await readSupplierReturn(await withShareCell(85, '0"%"'), shareCtx());
+      expect(literal.ready.find((l) => l.measureCode === 'GSE-12')).toMatchObject({ quantity: 85 });
+      // Above 100% as shown is refused like a typed 120.
+      const over = await readSupplierReturn(await withShareCell(1.2, '0%'), shareCtx());
+      expect(over.rows.find((r) => r.measureCode === 'GSE-12')!.messages).toEqual(['The quantity is a percentage, so it cannot be more than 100.']);
+      expect(over.ready).toEqual([]);
+    });
+
+    it('refuses hours entered as a percentage (a unit other than the measure’s), and imports nothing', async () => {
+      const read = await readSupplierReturn(await withShareCell(90, undefined, { value: 0.4, numFmt: '0%' }), shareCtx());
+      const hours = read.rows.find((r) => r.measureCode === 'HSC-01')!;
+      expect(hours.status).toBe('error');
+      expect(hours.messages).toEqual(['The quantity is counted in hours, not as a percentage (40%).']);
+      expect(read.ready).toEqual([]);
+      // Typed as text, the same.
+      const typed = await readSupplierReturn(await fillReturn(await blankWithShare(), { attest: 'Yes', rows: { ...good, 'HSC-01': ['40%', 'https://supplier.example/e'] } }), shareCtx());
+      expect(typed.rows.find((r) => r.measureCode === 'HSC-01')!.messages).toEqual(['The quantity is counted in hours, not as a percentage (40%).']);
+      expect(typed.ready).toEqual([]);
+    });
   });
 
   it('leaves a blank quantity out (skipped) and still imports the rest', async () => {

@@ -13,6 +13,8 @@ import {
   validateCommitment,
   validateOutcomeLog,
   validateOutcomeQuantity,
+  quantityLimits,
+  readTypedQuantity,
   validateProcurementBasics,
   validateSubmission,
   validateThemeChoice,
@@ -227,6 +229,38 @@ describe('validateOutcomeQuantity', () => {
     [1234567.89, '£ spend', []],
   ])('%p %s', (q, unit, messages) => {
     expect(validateOutcomeQuantity(q, unit as MeasureUnit).map((e) => e.message)).toEqual(messages);
+  });
+});
+
+describe('quantityLimits', () => {
+  it('gives each unit its decimal places, and a ceiling only to a percentage', () => {
+    expect(quantityLimits('%')).toEqual({ decimals: 2, max: 100 });
+    expect(quantityLimits('count')).toEqual({ decimals: 0, max: undefined });
+    expect(quantityLimits('tonnes CO2e')).toEqual({ decimals: 3, max: undefined });
+    // No bound for FTE, weeks or hours in a quarter without knowing how many people the figure covers.
+    for (const unit of ['FTE', 'weeks', 'hours', '£ spend'] as const) expect(quantityLimits(unit).max).toBeUndefined();
+  });
+});
+
+describe('readTypedQuantity', () => {
+  it.each([
+    ['1,234.5', 'hours', 1234.5, []],
+    ['  40 ', 'hours', 40, []],
+    ['', 'hours', undefined, []],
+    ['85%', '%', 85, []],
+    ['85 %', '%', 85, []],
+    // A figure in another unit is refused, never converted.
+    ['40%', 'hours', undefined, ['The quantity is counted in hours, not as a percentage (40%).']],
+    ['12%', 'FTE', undefined, ['The quantity is counted in FTE, not as a percentage (12%).']],
+    ['lots', 'hours', undefined, ['The quantity "lots" is not a number of hours.']],
+    ['%', '%', undefined, ['The quantity "%" is not a number of %.']],
+    // Read as typed; the number's own checks (negative, decimals, at most 100) are validateOutcomeQuantity's.
+    ['-3', 'hours', -3, []],
+    ['120%', '%', 120, []],
+  ])('%p in %s', (text, unit, quantity, messages) => {
+    const read = readTypedQuantity(text, unit as MeasureUnit);
+    expect(read.quantity).toBe(quantity);
+    expect(read.errors.map((e) => e.message)).toEqual(messages);
   });
 });
 

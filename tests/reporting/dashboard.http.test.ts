@@ -60,10 +60,18 @@ describe('the dashboard over HTTP', () => {
     expect(rollups.filter((r) => r.periodEnd === '2025-12-31').length).toBeGreaterThan(5000);
     expect(commitments.length).toBeGreaterThan(5000);
 
+    // The site words a measure its own way (site owners keep the library): the dashboard names it so.
+    await hub.server.setUser('admin');
+    const gse01 = (await hub.data.measures.getByCode('GSE-01'))!;
+    await hub.data.measures.save({ ...gse01, text: 'Local residents in work on the contract (site wording)' });
+    await hub.server.setUser('officer');
+    const library = await hub.data.measures.list();
+
     const { result: figures, requests } = await countRequests(() => loadDashboard(hub.data, filters));
     expect(requests).toBeLessThanOrEqual(10);
+    expect(figures.measures.find((m) => m.measureCode === 'GSE-01')?.text).toBe('Local residents in work on the contract (site wording)');
 
-    const expected = dashboardFigures(rollups, filters, { awards: g.procurements, atRisk: commitments.filter((c) => c.rag !== 'Green') });
+    const expected = dashboardFigures(rollups, filters, { awards: g.procurements, atRisk: commitments.filter((c) => c.rag !== 'Green'), library });
     expect(figures.totals).toEqual(expected.totals);
     expect(figures.themes).toEqual(expected.themes);
     expect(figures.overTime).toEqual(expected.overTime);

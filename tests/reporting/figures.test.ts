@@ -1,5 +1,5 @@
 import type { Rollup } from '../../src/domain';
-import { dashboardFigures } from '../../src/domain';
+import { dashboardFigures, measureByCode } from '../../src/domain';
 import type { AwardRecord } from '../../src/domain';
 
 const r = (over: Partial<Rollup>): Rollup => ({
@@ -122,6 +122,35 @@ describe('dashboardFigures', () => {
     });
     // The authority filter applies to quantities as to £.
     const coventry = dashboardFigures(withPeople, { fromPeriodId: '2026-27 Q1', toPeriodId: '2026-27 Q4', authorityId: 'coventry' });
-    expect(coventry.measures).toEqual([{ measureCode: 'GSE-01', themeId: 'growth-skills-employment', unit: 'FTE', committedThousandths: 32_000, reportedThousandths: 1_000, verifiedThousandths: 25_000, procurements: 1, deliveredPercent: 78.1 }]);
+    expect(coventry.measures).toEqual([
+      { measureCode: 'GSE-01', text: measureByCode('GSE-01')!.text, themeId: 'growth-skills-employment', unit: 'FTE', committedThousandths: 32_000, reportedThousandths: 1_000, verifiedThousandths: 25_000, procurements: 1, deliveredPercent: 78.1 },
+    ]);
+  });
+
+  it('words each measure from the library it is given (the site’s), the built-in one when none is given', () => {
+    const rows: Rollup[] = [
+      r({
+        quantities: [
+          { measureCode: 'GSE-01', unit: 'FTE', committedThousandths: 1_000, reportedThousandths: 0, verifiedThousandths: 1_000 },
+          { measureCode: 'GSE-90', unit: 'count', committedThousandths: 3_000, reportedThousandths: 0, verifiedThousandths: 2_000 },
+        ],
+      }),
+    ];
+    const filters = { fromPeriodId: '2026-27 Q1', toPeriodId: '2026-27 Q4' };
+    const words = (library?: { code: string; text: string }[]) => dashboardFigures(rows, filters, { library }).measures.map((m) => [m.measureCode, m.text]);
+    // Built-in words; a code the built-in library lacks has none (the dashboard shows its code).
+    expect(words()).toEqual([
+      ['GSE-01', measureByCode('GSE-01')!.text],
+      ['GSE-90', undefined],
+    ]);
+    // The site's library: its own measure by name, and its wording of a built-in code.
+    const site = [{ code: 'GSE-01', text: 'Local jobs' }, { code: 'GSE-90', text: 'Veterans into sustained work' }];
+    expect(words(site)).toEqual([
+      ['GSE-01', 'Local jobs'],
+      ['GSE-90', 'Veterans into sustained work'],
+    ]);
+    // At-risk commitments are worded the same way.
+    const atRisk = [{ procurementReference: 'P-1', measureCode: 'GSE-90', targetQuantity: 3, unit: 'count' as const, dueDate: '2026-12-31', rag: 'Red' as const, verifiedQuantity: 2 }];
+    expect(dashboardFigures(rows, filters, { atRisk, library: site }).atRisk.map((c) => [c.measureCode, c.text])).toEqual([['GSE-90', 'Veterans into sustained work']]);
   });
 });

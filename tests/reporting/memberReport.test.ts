@@ -79,7 +79,7 @@ describe('member report', () => {
     expect(figures.measures.length).toBeGreaterThan(0);
     expect(people).toHaveLength(figures.measures.length);
     figures.measures.forEach((m, i) => {
-      expect([people[i].Measure, people[i].Unit]).toEqual([m.measureCode, m.unit]);
+      expect([people[i].Measure, people[i]['What is counted'], people[i].Unit]).toEqual([m.measureCode, m.text, m.unit]);
       expect(cellToThousandths(people[i].Committed)).toBe(m.committedThousandths);
       expect(cellToThousandths(people[i]['Verified delivered'])).toBe(m.verifiedThousandths);
       expect(cellToThousandths(people[i]['Reported, awaiting verification'])).toBe(m.reportedThousandths);
@@ -92,6 +92,27 @@ describe('member report', () => {
     const sme = table(wb.getWorksheet('SME and VCSE')!, 'Suppliers');
     expect(cellToPence(sme[0]['Awarded (£)'])).toBe(figures.awarded.smePence);
     expect(cellToPence(sme[4]['Awarded (£)'])).toBe(figures.awarded.awardedPence);
+  });
+
+  it('words each measure as the site’s library does, the dashboard’s words', () => {
+    const siteFigures = dashboardFigures(
+      [
+        {
+          procurementReference: 'WMCA-2026-0001',
+          periodEnd: '2025-06-30',
+          themeId: 'growth-skills-employment',
+          authorityId: 'birmingham',
+          committedPence: 0,
+          reportedPence: 0,
+          verifiedPence: 0,
+          quantities: [{ measureCode: 'GSE-90', unit: 'count', committedThousandths: 4_000, reportedThousandths: 0, verifiedThousandths: 3_000 }],
+        },
+      ],
+      { fromPeriodId: '2025-26 Q1', toPeriodId: '2025-26 Q1' },
+      { library: [{ code: 'GSE-90', text: 'Veterans into sustained work' }] },
+    );
+    const people = memberReportModel(siteFigures).sheets.find((sh) => sh.name === 'People and outcomes')!;
+    expect(people.rows.map((r) => r.slice(0, 2))).toEqual([['GSE-90', 'Veterans into sustained work']]);
   });
 
   it('names the quarters and says how figures are counted', () => {

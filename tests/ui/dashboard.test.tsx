@@ -81,6 +81,8 @@ describe('the Social Value Dashboard', () => {
     const risk = screen.getByRole('table', { name: /At-risk commitments/ });
     expect(risk).toHaveTextContent('Red');
     expect(risk).toHaveTextContent('2 of 10 £ spend');
+    // Each at-risk commitment's measure in the library's words too.
+    expect(risk).toHaveTextContent('PLB-01 Spend on the contract with suppliers based in the West Midlands');
   });
 
   it('filters by authority and by quarters', async () => {
@@ -139,6 +141,45 @@ describe('people on the dashboard', () => {
     const people = within(measures).getAllByRole('row').find((row) => /^GSE-02/.test(within(row).queryAllByRole('cell')[0]?.textContent || ''))!;
     const cells = within(people).getAllByRole('cell').map((c) => c.textContent);
     expect(cells.slice(2)).toEqual(['52 FTE', '37.5 FTE', '1 FTE', '72.1%', '1']);
+  });
+
+  it('names each measure in the site’s own library, so a measure the site added reads by its name, not only its code', async () => {
+    const hub = memoryHub();
+    withReporting(hub, {
+      rollups: [
+        r({
+          quantities: [
+            // GSE-90 is not one of the built-in measures: only this site's library knows its words.
+            { measureCode: 'GSE-90', unit: 'count', committedThousandths: 12_000, reportedThousandths: 0, verifiedThousandths: 5_000 },
+            { measureCode: 'GSE-02', unit: 'FTE', committedThousandths: 2_000, reportedThousandths: 0, verifiedThousandths: 1_000 },
+          ],
+        }),
+      ],
+      atRisk: [{ procurementReference: 'WMCA-2026-0001', measureCode: 'GSE-90', targetQuantity: 12, unit: 'count', dueDate: '2026-12-31', rag: 'Red', verifiedQuantity: 5 }],
+    });
+    const builtIn = await hub.data.measures.list();
+    let libraryReads = 0;
+    hub.data.measures.list = async () => {
+      libraryReads++;
+      return [
+        // The site reworded a built-in measure: the site's words win over the built-in ones.
+        ...builtIn.map((m) => (m.code === 'GSE-02' ? { ...m, text: 'Local people into work (site wording)' } : m)),
+        { ...builtIn[0], id: 900, code: 'GSE-90', text: 'Veterans into sustained work', unit: 'count', recordOnly: true },
+      ];
+    };
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <Dashboard data={hub.data} today="2026-11-25" />
+      </FluentProvider>,
+    );
+    const measures = await screen.findByRole('table', { name: 'People and other outcomes, by measure' });
+    const names = within(measures)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => within(row).getAllByRole('cell')[0].textContent);
+    expect(names).toEqual(['GSE-02 Local people into work (site wording)', 'GSE-90 Veterans into sustained work']);
+    expect(screen.getByRole('table', { name: /At-risk commitments/ })).toHaveTextContent('GSE-90 Veterans into sustained work');
+    expect(libraryReads).toBe(1);
   });
 });
 

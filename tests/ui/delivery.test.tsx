@@ -7,7 +7,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { MEASURES, commitmentFor, determineTier, measureByCode, tierSnapshot } from '../../src/domain';
-import type { Procurement } from '../../src/domain';
+import type { Commitment, Procurement } from '../../src/domain';
 import { DataError } from '../../src/data/ports';
 import type { Stored } from '../../src/data/ports';
 import { ChaseList, DeliverySection, VerificationQueue } from '../../src/ui/delivery';
@@ -44,7 +44,7 @@ function tendering(): Procurement {
   };
 }
 
-async function seedInDelivery(hub: ReturnType<typeof setupHub>): Promise<void> {
+async function seedInDelivery(hub: ReturnType<typeof setupHub>, more: Commitment[] = []): Promise<void> {
   const p: Procurement = {
     ...tendering(),
     status: 'In delivery',
@@ -58,6 +58,7 @@ async function seedInDelivery(hub: ReturnType<typeof setupHub>): Promise<void> {
     commitments: [
       commitmentFor(measureByCode('HSC-01')!, { procurementReference: REF, targetQuantity: 400, dueDate: '2028-03-31' }),
       commitmentFor(measureByCode('GSE-08')!, { procurementReference: REF, targetQuantity: 6, dueDate: '2026-06-30' }),
+      ...more,
     ],
     actionPlan: [{ procurementReference: REF, action: 'Agree the volunteering calendar', ownerEmail: colleague.email, ownerName: colleague.displayName, dueDate: '2026-06-01', status: 'In progress' }],
   });
@@ -107,6 +108,11 @@ describe('recording the award', () => {
     expect(screen.getByLabelText(/Award value/)).toHaveAccessibleDescription(/not an amount of money/);
     expect(screen.getByLabelText(/Contract end date/)).toHaveAccessibleDescription(/on or after its start date/);
     expect(screen.getByLabelText(/Target for commitment 1/)).toHaveAccessibleDescription(/cannot be negative/);
+    // A target in another unit than the measure's (HSC-01 counts hours) is refused, as an outcome's quantity is.
+    await user.clear(target);
+    await user.type(target, '40%');
+    await user.click(screen.getByRole('button', { name: 'Record award' }));
+    expect(screen.getByLabelText(/Target for commitment 1/)).toHaveAccessibleDescription(/The target quantity is counted in hours, not as a percentage \(40%\)/);
     expect(hub.procurements.get(REF)!.status).toBe('Tendering');
     expect(hub.delivery.commitments.size).toBe(0);
   });
@@ -199,7 +205,7 @@ describe('outcome logs and verification', () => {
     expect(screen.getByLabelText(/Reporting period/)).toHaveDisplayValue(/Q1 2026-27/);
     await user.type(screen.getByLabelText(/Quantity delivered/), 'lots');
     await user.click(screen.getByRole('button', { name: 'Record outcome' }));
-    expect(screen.getByLabelText(/Quantity delivered/)).toHaveAccessibleDescription(/must be a number of hours/);
+    expect(screen.getByLabelText(/Quantity delivered/)).toHaveAccessibleDescription(/"lots" is not a number of hours/);
     expect(screen.getByLabelText(/Evidence link/)).toHaveAccessibleDescription(/Give the evidence/);
     expect(hub.delivery.logs).toHaveLength(0);
 
@@ -226,6 +232,33 @@ describe('outcome logs and verification', () => {
     expect(await screen.findByText(/Corrected: HSC-01 for Q1 2026-27 \(April to June 2026\) is now 35 hours \(it was 40 hours\)/)).toBeInTheDocument();
     expect(hub.delivery.logs).toHaveLength(1);
     expect(hub.delivery.logs[0]).toMatchObject({ quantity: 35, valuePence: 59_255 });
+  });
+
+  it('refuses a share above 100% and hours typed as a percentage, next to the field, recording nothing', async () => {
+    const hub = setupHub();
+    // The contract also commits to GSE-12: the share of its workforce paid the Real Living Wage.
+    await seedInDelivery(hub, [commitmentFor(measureByCode('GSE-12')!, { procurementReference: REF, targetQuantity: 100, dueDate: '2028-03-31' })]);
+    const user = mount(hub);
+    await screen.findByRole('heading', { name: 'Record an outcome' });
+    const quantity = () => screen.getByLabelText(/Quantity delivered/);
+    // Hours (HSC-01) typed as a percentage: another unit, refused rather than read as 40 hours.
+    await user.type(quantity(), '40%');
+    await user.type(screen.getByLabelText(/Evidence link/), 'https://supplier.example/e');
+    await user.click(screen.getByRole('button', { name: 'Record outcome' }));
+    expect(quantity()).toHaveAccessibleDescription(/counted in hours, not as a percentage \(40%\)/);
+    const share = hub.delivery.commitments.get(REF)!.find((c) => c.measureCode === 'GSE-12')!;
+    await user.selectOptions(screen.getByRole('combobox', { name: /^Commitment/ }), String(share.id));
+    await user.clear(quantity());
+    await user.type(quantity(), '120');
+    await user.click(screen.getByRole('button', { name: 'Record outcome' }));
+    expect(quantity()).toHaveAccessibleDescription(/is a percentage, so it cannot be more than 100/);
+    expect(hub.delivery.logs).toHaveLength(0);
+    // "95%" is a share as typed.
+    await user.clear(quantity());
+    await user.type(quantity(), '95%');
+    await user.click(screen.getByRole('button', { name: 'Record outcome' }));
+    expect(await screen.findByText(/Recorded: 95% of GSE-12/)).toBeInTheDocument();
+    expect(hub.delivery.logs).toEqual([expect.objectContaining({ measureCode: 'GSE-12', quantity: 95 })]);
   });
 
   it('refuses notes with personal details', async () => {
@@ -388,6 +421,47 @@ describe('supplier returns', () => {
     expect(await screen.findByText(/1 figure recorded from the supplier’s return, awaiting verification/)).toBeInTheDocument();
     expect(hub.delivery.logs).toHaveLength(2);
     expect(hub.delivery.logs[1]).toMatchObject({ measureCode: 'GSE-08', quantity: 3, verification: 'Reported', periodEnd: '2026-06-30' });
+  });
+
+  it('finishes a return that failed part-way when confirmed again, with no figure counted twice', async () => {
+    const hub = setupHub();
+    await seedInDelivery(hub);
+    const blank = await buildSupplierReturn({ reference: REF, title: 'Depot refurbishment', supplierName: 'Tame Valley', period: periodById('2026-27 Q1'), commitments: hub.delivery.commitments.get(REF)!, library: MEASURES });
+    const good = await fillReturn(blank, { attest: 'Yes', rows: { 'HSC-01': [12, 'https://supplier.example/e'], 'GSE-08': [3, undefined, '3 started'] } });
+    // SharePoint has no transaction across items: the second write fails once (the network dropped).
+    const record = hub.data.outcomes.record;
+    let calls = 0;
+    hub.data.outcomes.record = async (log) => {
+      calls++;
+      if (calls === 2) throw new DataError('network', 'The connection to SharePoint dropped.');
+      return record(log);
+    };
+    const user = mount(hub);
+    await screen.findByRole('heading', { name: 'Supplier returns' });
+    await user.selectOptions(screen.getByLabelText(/Quarter of the return/), '2026-27 Q1');
+    await user.upload(screen.getByLabelText(/Import a filled return/), new File([good], 'return.xlsx'));
+    await user.click(await screen.findByRole('button', { name: 'Confirm and record 2 figures' }));
+    expect(await screen.findByText('The return could not be handled')).toBeInTheDocument();
+    expect(hub.delivery.logs).toHaveLength(1);
+    // The checked return stays on screen: confirming again records the rest; the first figure is the same log.
+    await user.click(screen.getByRole('button', { name: 'Confirm and record 2 figures' }));
+    expect(await screen.findByText(/2 figures recorded from the supplier’s return/)).toBeInTheDocument();
+    expect(hub.delivery.logs.map((l) => [l.measureCode, l.quantity]).sort()).toEqual([['GSE-08', 3], ['HSC-01', 12]]);
+  });
+
+  it('records none of a return’s good rows while one row is refused (a share above 100%)', async () => {
+    const hub = setupHub();
+    await seedInDelivery(hub, [commitmentFor(measureByCode('GSE-12')!, { procurementReference: REF, targetQuantity: 100, dueDate: '2028-03-31' })]);
+    const blank = await buildSupplierReturn({ reference: REF, title: 'Depot refurbishment', supplierName: 'Tame Valley', period: periodById('2026-27 Q1'), commitments: hub.delivery.commitments.get(REF)!, library: MEASURES });
+    const oneBad = await fillReturn(blank, { attest: 'Yes', rows: { 'HSC-01': [12, 'https://supplier.example/e'], 'GSE-08': [3, undefined, '3 started'], 'GSE-12': [120, 'https://supplier.example/payroll'] } });
+    const user = mount(hub);
+    await screen.findByRole('heading', { name: 'Supplier returns' });
+    await user.selectOptions(screen.getByLabelText(/Quarter of the return/), '2026-27 Q1');
+    await user.upload(screen.getByLabelText(/Import a filled return/), new File([oneBad], 'return.xlsx'));
+    expect(await screen.findByText('Nothing can be imported from this return')).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: /Rows of the supplier’s return/ })).toHaveTextContent(/GSE-12.*is a percentage, so it cannot be more than 100/);
+    expect(screen.queryByRole('button', { name: /Confirm and record/ })).not.toBeInTheDocument();
+    expect(hub.delivery.logs).toHaveLength(0);
   });
 });
 

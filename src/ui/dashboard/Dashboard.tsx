@@ -20,13 +20,13 @@ import {
 } from '@fluentui/react-components';
 import { seriesColors } from '../theme';
 import { ResponsiveTable } from '../common/ResponsiveTable';
-import { MEASURES, addMonths, formatLongDate, formatPounds, formatThousandths, isoDateFromDate, thousandthsNumber, periodFor, periodsBetween, themeById } from '../../domain';
-import type { UnitFigure } from '../../domain';
+import { addMonths, formatLongDate, formatPounds, formatThousandths, isoDateFromDate, thousandthsNumber, periodFor, periodsBetween, themeById } from '../../domain';
+import type { MeasureFigure, UnitFigure } from '../../domain';
 import { AuthorityOptions } from '../common/AuthorityOptions';
 import type { IsoDate } from '../../domain';
-import type { HubData } from '../../app/hubData';
 import type { DashboardFigures, DashboardFilters } from '../../domain';
 import { loadDashboard } from '../../app/dashboard';
+import type { DashboardSource } from '../../app/dashboard';
 import { MEMBER_REPORT_MEDIA_TYPE, buildMemberReport, memberReportFileName } from '../../documents/memberReport';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { authorityName } from '../common/labels';
@@ -36,7 +36,7 @@ import { format } from '../../loc/format';
 import { BarChart } from './BarChart';
 
 export interface DashboardProps {
-  data: Pick<HubData, 'rollups' | 'procurements' | 'commitments'>;
+  data: DashboardSource;
   /** Today's date (tests fix it); defaults to the real one. */
   today?: IsoDate;
   /** Saves the member report (tests capture it); defaults to a browser download. */
@@ -207,7 +207,7 @@ function Figures({ figures: f }: { figures: DashboardFigures }): React.ReactElem
             <TableBody>
               {f.measures.map((m) => (
                 <TableRow key={`${m.measureCode}|${m.unit}`}>
-                  <TableCell>{measureName(m.measureCode)}</TableCell>
+                  <TableCell>{measureName(m)}</TableCell>
                   <TableCell>{themeById(m.themeId).label}</TableCell>
                   <TableCell className={styles.number}>{formatThousandths(m.committedThousandths, m.unit)}</TableCell>
                   <TableCell className={styles.number}>{formatThousandths(m.verifiedThousandths, m.unit)}</TableCell>
@@ -358,7 +358,7 @@ function Figures({ figures: f }: { figures: DashboardFigures }): React.ReactElem
                     </Badge>
                   </TableCell>
                   <TableCell>{c.procurementReference}</TableCell>
-                  <TableCell>{c.measureCode}</TableCell>
+                  <TableCell>{measureName(c)}</TableCell>
                   <TableCell>{c.themeId ? themeById(c.themeId).label : '—'}</TableCell>
                   <TableCell>{format(S.OfTarget, c.verifiedQuantity ?? 0, c.targetQuantity, c.unit)}</TableCell>
                   <TableCell>{formatLongDate(c.dueDate)}</TableCell>
@@ -380,8 +380,7 @@ function outcomesText(quantities: readonly UnitFigure[]): string {
   return shown.map((q) => format(S.QuantityOf, q.unit === '£ spend' ? formatThousandths(q.verifiedThousandths, q.unit) : thousandthsNumber(q.verifiedThousandths, q.unit), formatThousandths(q.committedThousandths, q.unit))).join(' · ');
 }
 
-/** "GSE-01 Local people employed on the contract": the library's words for the measures it has, the code otherwise. */
-function measureName(code: string): string {
-  const measure = MEASURES.find((m) => m.code === code);
-  return measure ? `${code} ${measure.text}` : code;
+/** "GSE-01 Local people employed on the contract": the site library's words for the measures it has, the code otherwise. */
+function measureName(m: Pick<MeasureFigure, 'measureCode' | 'text'>): string {
+  return m.text ? `${m.measureCode} ${m.text}` : m.measureCode;
 }

@@ -11,6 +11,7 @@ import {
   isIsoDate,
   measureByCode,
   parsePounds,
+  readTypedQuantity,
   tierInfo,
   validateActionPlanItem,
   validateAward,
@@ -56,11 +57,6 @@ const useStyles = makeStyles({
 
 let nextKey = 1;
 
-function parseTarget(text: string): unknown {
-  const t = text.trim().replace(/,/g, '');
-  if (t === '') return undefined;
-  return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t) ? Number(t) : t;
-}
 
 /** The commitment a row describes (proxy locked by the domain), and its problems under `commitments[i]`. */
 export function commitmentFromRow(
@@ -73,12 +69,20 @@ export function commitmentFromRow(
   const prefix = `commitments[${index}].`;
   const dueDate = row.dueDate.trim() || contractEnd.trim();
   const measure = measureByCode(row.measureCode, library);
-  const target = parseTarget(row.target);
+  // The target as typed, read in the measure's unit as every quantity field reads it (an unknown measure's
+  // target is not checked: the measure is what to fix first).
+  const read = measure ? readTypedQuantity(row.target, measure.unit, 'targetQuantity', 'target quantity') : { quantity: undefined, errors: [] };
+  const target = read.quantity;
   let commitment: Commitment | undefined;
-  if (measure && measure.active && isIsoDate(dueDate)) {
-    commitment = commitmentFor(measure, { procurementReference: reference, targetQuantity: target as number, dueDate });
+  if (measure && measure.active && isIsoDate(dueDate) && target !== undefined) {
+    commitment = commitmentFor(measure, { procurementReference: reference, targetQuantity: target, dueDate });
   }
-  const errors = validateCommitment(commitment ?? { procurementReference: reference, measureCode: row.measureCode, targetQuantity: target as number, dueDate }, library)
+  const errors = [
+    ...read.errors,
+    ...validateCommitment(commitment ?? { procurementReference: reference, measureCode: row.measureCode, targetQuantity: target, dueDate }, library)
+      // A target that could not be read is already said once.
+      .filter((e) => read.errors.length === 0 || e.field !== 'targetQuantity'),
+  ]
     // Without a commitment (bad measure or date) the lock is not made yet; say only what the officer must fix.
     .filter((e) => commitment || (e.field !== 'proxyPenceLocked' && e.field !== 'proxyEdition'))
     .map((e) => ({ field: prefix + e.field, message: e.message }));

@@ -12,6 +12,7 @@ import {
   periodFor,
   periodsBetween,
   previousPeriod,
+  readTypedQuantity,
   validateOutcomeLog,
   validateOutcomeQuantity,
   verifierShown,
@@ -24,7 +25,7 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { fieldState } from '../common/FieldErrors';
 import { recordOutcome, refusedFields } from '../../app/outcomes';
 import { format } from '../../loc/format';
-import { measureName, quantityText, typedQuantity } from './deliveryLabels';
+import { measureName, quantityText } from './deliveryLabels';
 
 const S = strings.Delivery;
 
@@ -81,13 +82,15 @@ export function OutcomeLogPanel({ data, user, procurement, commitments, logs, li
   }
   const recorded = logs.filter((l) => l.measureCode === commitment.measureCode && l.periodEnd === period.end)[0];
   const previous = recorded && !(justRecorded === `${chosenId}|${period.id}` && quantity.trim() === '') ? recorded : undefined;
-  const typed = typedQuantity(quantity);
+  const read = readTypedQuantity(quantity, commitment.unit);
+  const typed = read.quantity;
 
   const save = async (): Promise<void> => {
     setDone(undefined);
     const found: FieldError[] = [];
     if (typeof typed !== 'number') {
-      found.push(...validateOutcomeQuantity(typed, commitment.unit));
+      // Not a number in the measure's unit (or blank): the reading's own error, else the domain's "Enter the quantity".
+      found.push(...(read.errors.length > 0 ? read.errors : validateOutcomeQuantity(undefined, commitment.unit)));
     }
     const log = outcomeLogFor(commitment, {
       periodDate: period.end,

@@ -40,10 +40,3 @@ export function proxyText(proxyPence: Pence | undefined, unit: MeasureUnit, edit
   const per = unit === '£ spend' ? '£1' : unit === 'count' ? strings.Delivery.ProxyItem : unit.replace(/s$/, '');
   return `${format(strings.Delivery.ProxyPer, formatPounds(proxyPence), per)}${edition ? ` (${edition})` : ''}`;
 }
-
-/** Reads a quantity as typed: a number, or the text itself so the domain's validator can say what is wrong. */
-export function typedQuantity(text: string): number | string | undefined {
-  const t = text.trim().replace(/,/g, '');
-  if (t === '') return undefined;
-  return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t) ? Number(t) : text.trim();
-}
