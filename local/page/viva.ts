@@ -24,6 +24,8 @@ function hostConfig(): AC.HostConfig {
   return new AC.HostConfig({
     fontFamily: '"Segoe UI", system-ui, sans-serif',
     supportsInteractivity: true,
+    // The card's headings sit under the page's section headings (h2): the renderer gives them this aria-level.
+    textBlock: { headingLevel: 3 },
     containerStyles: {
       default: { backgroundColor: dark ? '#292929' : '#FFFFFF', foregroundColors: { default: fg, accent: { default: dark ? '#7F85F5' : '#5B5FC7', subtle: dark ? '#AAB1FA' : '#444791' } } },
       emphasis: { backgroundColor: dark ? '#1F1F1F' : '#F5F5F5', foregroundColors: { default: fg } },

@@ -879,6 +879,7 @@ define([], function () {
       ChangeUp: '{0} more than {1}',
       ChangeDown: '{0} less than {1}',
       ChangeSame: 'the same as {0}',
+      PreviousOnly: '{0} in {1}',
       AndMore: '{0} and {1} more',
       ToVerifyOne: '1 outcome to verify',
       ToVerifyMany: '{0} outcomes to verify',

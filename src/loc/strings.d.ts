@@ -847,6 +847,7 @@ declare interface ISocialValueHubStrings {
     ChangeUp: string;
     ChangeDown: string;
     ChangeSame: string;
+    PreviousOnly: string;
     AndMore: string;
     ToVerifyOne: string;
     ToVerifyMany: string;

@@ -8,6 +8,9 @@ const sppkgPath = path.join(root, 'sharepoint/solution/social-value-hub.sppkg');
 const webPartManifest = JSON.parse(
   fs.readFileSync(path.join(root, 'src/webparts/socialValueHub/SocialValueHubWebPart.manifest.json'), 'utf8'),
 );
+const cardManifest = JSON.parse(
+  fs.readFileSync(path.join(root, 'src/adaptiveCardExtensions/socialValueCard/SocialValueCardAdaptiveCardExtension.manifest.json'), 'utf8'),
+);
 const packageSolution = JSON.parse(fs.readFileSync(path.join(root, 'config/package-solution.json'), 'utf8'));
 
 async function openPackage(): Promise<JSZip> {
@@ -31,6 +34,17 @@ describe('the packaged solution (sharepoint/solution/social-value-hub.sppkg)', (
       expect.arrayContaining(['SharePointWebPart', 'SharePointFullPage', 'TeamsTab', 'TeamsPersonalApp']),
     );
     expect(component.preconfiguredEntries[0].title.default).toBe('Social Value Hub');
+  });
+
+  it('holds the Viva Connections card for the dashboard, in the same package', async () => {
+    const zip = await openPackage();
+    const componentXml = (await textOf(zip, (n) => /\.xml$/i.test(n))).find((xml) => xml.includes(cardManifest.id));
+    expect(componentXml).toBeDefined();
+    const manifestJson = /ComponentManifest="([^"]+)"/.exec(componentXml!)?.[1] ?? '';
+    const component = JSON.parse(manifestJson.replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+    expect(component).toMatchObject({ id: cardManifest.id, componentType: 'AdaptiveCardExtension' });
+    expect(component.supportedHosts).toContain('Dashboard');
+    expect(component.preconfiguredEntries[0].title.default).toBe('Social value');
   });
 
   it('carries the Teams app package as teams/TeamsSPFxApp.zip with the same manifest', async () => {

@@ -257,7 +257,8 @@ describe('the card’s words', () => {
 
   it('the change on the quarter before, either way', () => {
     expect(vivaCardViewWords(card(figures(1_162_234, 1_052_000))).body).toBe('£11,622 verified (£1,102 more than Q1 2026-27)');
-    expect(vivaCardViewWords(card(figures(0, 500_00))).body).toBe('£0 verified (£500 less than Q1 2026-27)');
+    expect(vivaCardViewWords(card(figures(0, 500_00))).body).toBe('Nothing verified yet for the quarter (£500 in Q1 2026-27)');
+    expect(vivaCardViewWords(card(figures(100_00, 500_00))).body).toBe('£100 verified (£400 less than Q1 2026-27)');
     expect(vivaCardViewWords(card(figures(500_00, 500_00))).body).toBe('£500 verified (the same as Q1 2026-27)');
   });
 

@@ -107,10 +107,14 @@ export function figuresLine(figures: VivaFigures, options: VivaCardOptions): str
     const lead = `${first.quantity} ${first.outcome.charAt(0).toLowerCase()}${first.outcome.slice(1)}`;
     parts.push(rest.length > 0 ? format(S.AndMore, lead, rest.length) : lead);
   }
-  if (options.showMoney && (figures.verifiedPence !== 0 || figures.previousVerifiedPence !== 0)) {
+  if (options.showMoney && figures.verifiedPence !== 0) {
     parts.push(`${format(S.Verified, pounds(figures.verifiedPence))} (${changeWords(figures)})`);
   }
-  return parts.length > 0 ? parts.join(' · ') : S.NothingVerified;
+  if (parts.length > 0) return parts.join(' · ');
+  // Nothing yet for the quarter (its returns are still coming in): never "£0", and what the one before held.
+  return options.showMoney && figures.previousVerifiedPence !== 0
+    ? `${S.NothingVerified} (${format(S.PreviousOnly, pounds(figures.previousVerifiedPence), shortQuarter(figures.previous))})`
+    : S.NothingVerified;
 }
 
 /** Each kind of to-do with something waiting, as a button: approvals first (someone waits on a decision). */
