@@ -22,13 +22,17 @@ async function textOf(zip: JSZip, predicate: (name: string) => boolean): Promise
   return Promise.all(names.map((name) => zip.file(name)!.async('string')));
 }
 
+/** A component's manifest as the package's feature XML carries it (HTML-escaped JSON in ComponentManifest). */
+async function componentOf(zip: JSZip, id: string): Promise<Record<string, any>> {
+  const componentXml = (await textOf(zip, (n) => /\.xml$/i.test(n))).find((xml) => xml.includes(id));
+  expect(componentXml).toBeDefined();
+  const manifestJson = /ComponentManifest="([^"]+)"/.exec(componentXml!)?.[1] ?? '';
+  return JSON.parse(manifestJson.replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+}
+
 describe('the packaged solution (sharepoint/solution/social-value-hub.sppkg)', () => {
   it('holds the Social Value Hub web part for SharePoint pages, Teams tabs and the personal app', async () => {
-    const zip = await openPackage();
-    const componentXml = (await textOf(zip, (n) => /\.xml$/i.test(n))).find((xml) => xml.includes(webPartManifest.id));
-    expect(componentXml).toBeDefined();
-    const manifestJson = /ComponentManifest="([^"]+)"/.exec(componentXml!)?.[1] ?? '';
-    const component = JSON.parse(manifestJson.replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+    const component = await componentOf(await openPackage(), webPartManifest.id);
     expect(component.id).toBe(webPartManifest.id);
     expect(component.supportedHosts).toEqual(
       expect.arrayContaining(['SharePointWebPart', 'SharePointFullPage', 'TeamsTab', 'TeamsPersonalApp']),
@@ -37,11 +41,7 @@ describe('the packaged solution (sharepoint/solution/social-value-hub.sppkg)', (
   });
 
   it('holds the Viva Connections card for the dashboard, in the same package', async () => {
-    const zip = await openPackage();
-    const componentXml = (await textOf(zip, (n) => /\.xml$/i.test(n))).find((xml) => xml.includes(cardManifest.id));
-    expect(componentXml).toBeDefined();
-    const manifestJson = /ComponentManifest="([^"]+)"/.exec(componentXml!)?.[1] ?? '';
-    const component = JSON.parse(manifestJson.replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+    const component = await componentOf(await openPackage(), cardManifest.id);
     expect(component).toMatchObject({ id: cardManifest.id, componentType: 'AdaptiveCardExtension' });
     expect(component.supportedHosts).toContain('Dashboard');
     expect(component.preconfiguredEntries[0].title.default).toBe('Social value');
