@@ -4,7 +4,7 @@
 // without Excel); exceljs is loaded only when a report is built.
 import { authorityById, formatPounds, periodById, themeById, xmlSafeData } from '../domain';
 import type { Pence } from '../domain';
-import type { Amounts, DashboardFigures, UnitFigure } from '../domain';
+import type { Amounts, DashboardFigures, SupplierKind, UnitFigure } from '../domain';
 
 export type CellKind = 'text' | 'money' | 'percent' | 'count' | 'quantity';
 
@@ -52,6 +52,9 @@ const COUNTING_NOTES = [
   'Shares: each theme’s share of the column; the six themes add up to 100%.',
 ];
 
+/** The dashboard's supplier filter, in the report's words. */
+const SUPPLIER_KIND_WORDS: Record<SupplierKind, string> = { sme: 'SMEs', vcse: 'VCSEs', 'sme-or-vcse': 'SMEs or VCSEs' };
+
 /** The workbook's content, as plain data. */
 export function memberReportModel(figures: DashboardFigures, generatedOn?: string): MemberReportModel {
   const range = periodRangeText(figures);
@@ -66,6 +69,7 @@ export function memberReportModel(figures: DashboardFigures, generatedOn?: strin
       ['Report', title],
       ['Quarters', range],
       ['Authority', authority],
+      ['Suppliers', figures.filters.supplierKind ? `${SUPPLIER_KIND_WORDS[figures.filters.supplierKind]} (as recorded at award)` : 'All suppliers'],
       ['Committed', formatPounds(t.committedPence)],
       ['Reported, awaiting verification', formatPounds(t.reportedPence)],
       ['Verified delivered', formatPounds(t.verifiedPence)],
@@ -169,9 +173,9 @@ export function memberReportModel(figures: DashboardFigures, generatedOn?: strin
 /** e.g. 'social-value-member-report-2026-27-Q1-to-2026-27-Q4.xlsx'. */
 export function memberReportFileName(figures: DashboardFigures): string {
   const slug = (id: string): string => id.replace(/\s+/g, '-');
-  const { fromPeriodId, toPeriodId, authorityId } = figures.filters;
+  const { fromPeriodId, toPeriodId, authorityId, supplierKind } = figures.filters;
   const range = fromPeriodId === toPeriodId ? slug(fromPeriodId) : `${slug(fromPeriodId)}-to-${slug(toPeriodId)}`;
-  return `social-value-member-report-${range}${authorityId ? `-${authorityId}` : ''}.xlsx`;
+  return `social-value-member-report-${range}${authorityId ? `-${authorityId}` : ''}${supplierKind ? `-${supplierKind}` : ''}.xlsx`;
 }
 
 /** Money cells hold pounds (pence ÷ 100, exact for any safe amount) formatted as £; reading back × 100 gives the pence. */

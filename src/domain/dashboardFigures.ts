@@ -5,6 +5,7 @@
 import { AUTHORITIES, authorityById } from './authorities';
 import { compareIsoDates } from './dates';
 import { periodById, periodsBetween } from './periods';
+import { referenceKey } from './references';
 import { shareOfContractValue, totalsByTheme } from './socialValue';
 import { THEMES, themeForMeasureCode } from './themes';
 import type { IsoDate } from './dates';
@@ -25,6 +26,18 @@ export interface DashboardFilters {
   toPeriodId: string;
   /** Only this authority's procurements; all when absent. */
   authorityId?: string;
+  /** Only contracts with such a supplier (as recorded at award); all when absent. */
+  supplierKind?: SupplierKind;
+}
+
+/** Kinds of supplier the dashboard can narrow to: the policy's SMEs and VCSEs (its "SME/VCSE share"). */
+export type SupplierKind = 'sme' | 'vcse' | 'sme-or-vcse';
+export const SUPPLIER_KINDS: readonly SupplierKind[] = ['sme', 'vcse', 'sme-or-vcse'];
+
+/** Whether an award's supplier is of the kind: a contract without a recorded supplier is of none. */
+export function supplierIsOfKind(supplier: Pick<NonNullable<Procurement['supplier']>, 'isSme' | 'isVcse'> | undefined, kind: SupplierKind): boolean {
+  if (!supplier) return false;
+  return kind === 'sme' ? supplier.isSme : kind === 'vcse' ? supplier.isVcse : supplier.isSme || supplier.isVcse;
 }
 
 /** Committed, reported-awaiting-verification and verified £. */
@@ -292,7 +305,13 @@ export function dashboardFigures(
   const first = periods[0];
   const last = periods[periods.length - 1];
   if (filters.authorityId && !authorityById(filters.authorityId)) throw new Error(`Unknown authority "${filters.authorityId}".`);
-  const chosen = rollups.filter((r) => inFilter(r, first, last, filters.authorityId));
+  if (filters.supplierKind && SUPPLIER_KINDS.indexOf(filters.supplierKind) < 0) throw new Error(`Unknown kind of supplier "${String(filters.supplierKind)}".`);
+  // A supplier's kind is the award's (Procurements), not the rollup's: a contract counts under a kind only when
+  // its award record says so, so one awarded outside the awarded statuses loaded counts under none.
+  const kind = filters.supplierKind;
+  const ofKind = kind ? new Set((inputs.awards || []).filter((a) => supplierIsOfKind(a.supplier, kind)).map((a) => referenceKey(a.reference))) : undefined;
+  const inKind = (reference: string): boolean => !ofKind || ofKind.has(referenceKey(reference));
+  const chosen = rollups.filter((r) => inFilter(r, first, last, filters.authorityId) && inKind(r.procurementReference));
   const words = new Map((inputs.library ?? MEASURES).map((m) => [m.code, m.text]));
 
   const byTheme = new Map<ThemeId, Amounts>(THEMES.map((t) => [t.id, zero()]));
@@ -414,7 +433,7 @@ export function dashboardFigures(
         unit: c.unit,
       };
     })
-    .filter((c) => !filters.authorityId || c.authorityId === filters.authorityId)
+    .filter((c) => (!filters.authorityId || c.authorityId === filters.authorityId) && inKind(c.procurementReference))
     .sort((a, b) => RAG_ORDER[a.rag] - RAG_ORDER[b.rag] || compareIsoDates(a.dueDate, b.dueDate) || (a.procurementReference < b.procurementReference ? -1 : 1));
 
   return {
@@ -426,7 +445,7 @@ export function dashboardFigures(
     byAuthority: authorities,
     bySupplier: suppliers,
     byProcurement: procurements,
-    awarded: awardedShare(inputs.awards || [], first, last, filters.authorityId),
+    awarded: awardedShare((inputs.awards || []).filter((a) => inKind(a.reference)), first, last, filters.authorityId),
     topSuccesses,
     atRisk,
     measures: measureFigures(chosen, words),

@@ -359,6 +359,12 @@ declare interface ISocialValueHubStrings {
     RangeError: string;
     Authority: string;
     AllAuthorities: string;
+    Supplier: string;
+    AllSuppliers: string;
+    SupplierSme: string;
+    SupplierVcse: string;
+    SupplierSmeOrVcse: string;
+    SupplierHint: string;
     Download: string;
     Preparing: string;
     ReportReady: string;

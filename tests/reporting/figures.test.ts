@@ -83,6 +83,33 @@ describe('dashboardFigures', () => {
     expect(cov.atRisk.map((c) => c.procurementReference)).toEqual(['P-2']);
   });
 
+  it('narrows to contracts with SMEs, VCSEs or either, as their awards record the supplier', () => {
+    const awards: AwardRecord[] = [
+      { reference: 'P-1', authorityId: 'birmingham', decisionDate: '2026-01-01', contractStart: '2026-05-01', awardValuePence: 300, supplier: { name: 'Acme Ltd', isSme: true, isVcse: false, isLocal: true } },
+      { reference: 'P-2', authorityId: 'coventry', decisionDate: '2026-01-01', contractStart: '2026-07-01', awardValuePence: 100, supplier: { name: 'Beta CIC', isSme: false, isVcse: true, isLocal: false } },
+    ];
+    const atRisk = [
+      { procurementReference: 'P-2', measureCode: 'ENV-01', targetQuantity: 5, unit: 'tonnes CO2e' as const, dueDate: '2026-12-31', rag: 'Amber' as const },
+      { procurementReference: 'P-1', measureCode: 'GSE-01', targetQuantity: 2, unit: 'FTE' as const, dueDate: '2027-03-31', rag: 'Red' as const },
+    ];
+    const year = { fromPeriodId: '2026-27 Q1', toPeriodId: '2026-27 Q4' };
+    const all = dashboardFigures(rollups, year, { awards, atRisk });
+    const sme = dashboardFigures(rollups, { ...year, supplierKind: 'sme' }, { awards, atRisk });
+    const vcse = dashboardFigures(rollups, { ...year, supplierKind: 'vcse' }, { awards, atRisk });
+    const either = dashboardFigures(rollups, { ...year, supplierKind: 'sme-or-vcse' }, { awards, atRisk });
+    const p1 = all.byProcurement.find((p) => p.reference === 'P-1')!;
+    const p2 = all.byProcurement.find((p) => p.reference === 'P-2')!;
+    expect(sme.byProcurement.map((p) => p.reference)).toEqual(['P-1']);
+    expect(sme.totals).toMatchObject({ committedPence: p1.committedPence, verifiedPence: p1.verifiedPence });
+    expect(vcse.totals).toMatchObject({ committedPence: p2.committedPence, verifiedPence: p2.verifiedPence });
+    expect(either.totals).toEqual(all.totals);
+    expect(sme.atRisk.map((c) => c.procurementReference)).toEqual(['P-1']);
+    expect(vcse.awarded).toMatchObject({ contracts: 1, awardedPence: 100, vcsePercent: 100 });
+    // Without an award record a contract is of no kind: nothing to count under one.
+    expect(dashboardFigures(rollups, { ...year, supplierKind: 'sme' }).totals.verifiedPence).toBe(0);
+    expect(() => dashboardFigures(rollups, { ...year, supplierKind: 'plc' as never })).toThrow(/kind of supplier/);
+  });
+
   it('refuses a range that runs backwards or an unknown authority', () => {
     expect(() => dashboardFigures([], { fromPeriodId: '2026-27 Q2', toPeriodId: '2026-27 Q1' })).toThrow(/after/);
     expect(() => dashboardFigures([], { fromPeriodId: '2026-27 Q1', toPeriodId: '2026-27 Q1', authorityId: 'atlantis' })).toThrow(/authority/);

@@ -12,6 +12,7 @@ import { Dashboard, DashboardApp } from '../../src/ui/dashboard';
 import { cellToPence } from '../../src/documents/memberReport';
 import { dashboardFigures } from '../../src/domain';
 import { memoryHub, withReporting } from '../support/memoryHubData';
+import { procurement } from '../support/records';
 
 jest.setTimeout(60_000);
 
@@ -94,6 +95,25 @@ describe('the Social Value Dashboard', () => {
     await waitFor(() => expect(screen.getByTestId('headline')).toHaveTextContent('£12,499.99'));
     await user.selectOptions(screen.getByLabelText('From quarter'), '2027-28 Q1');
     expect(await screen.findByText('The first quarter must not be after the last.')).toBeInTheDocument();
+  });
+
+  it('narrows to contracts with SMEs or VCSEs, as their awards record the supplier', async () => {
+    const { hub, user } = setup();
+    // Coventry's contract went to a VCSE; Birmingham's to a company that is neither.
+    await hub.data.procurements.create(
+      procurement('COV-2026-0002', { authorityId: 'coventry', status: 'In delivery', awardValuePence: 5_000_000, contractStart: '2025-07-01', supplier: { name: 'Green CIC', isSme: false, isVcse: true, isLocal: true } }),
+    );
+    await hub.data.procurements.create(
+      procurement('WMCA-2026-0001', { authorityId: 'birmingham', status: 'In delivery', awardValuePence: 9_000_000, contractStart: '2026-04-01', supplier: { name: 'Acme Builders Ltd', isSme: false, isVcse: false, isLocal: true } }),
+    );
+    await screen.findByRole('table', { name: /By theme.*\(table\)/ });
+    const supplier = screen.getByRole('combobox', { name: /^Supplier/ });
+    await user.selectOptions(supplier, 'VCSEs');
+    await waitFor(() => expect(screen.getByTestId('headline')).toHaveTextContent('Committed£2,500Reported'));
+    await user.selectOptions(supplier, 'SMEs');
+    await waitFor(() => expect(screen.getByTestId('headline')).toHaveTextContent('Committed£0Reported'));
+    await user.selectOptions(supplier, 'All suppliers');
+    await waitFor(() => expect(screen.getByTestId('headline')).toHaveTextContent('Committed£17,500Reported'));
   });
 
   it('downloads the member report with the dashboard’s figures', async () => {

@@ -20,11 +20,11 @@ import {
 } from '@fluentui/react-components';
 import { seriesColors } from '../theme';
 import { ResponsiveTable } from '../common/ResponsiveTable';
-import { addMonths, formatLongDate, formatPounds, formatThousandths, isoDateFromDate, thousandthsNumber, periodFor, periodsBetween, themeById } from '../../domain';
+import { addMonths, formatLongDate, formatPounds, formatThousandths, isoDateFromDate, thousandthsNumber, periodFor, periodsBetween, themeById, SUPPLIER_KINDS } from '../../domain';
 import type { MeasureFigure, UnitFigure } from '../../domain';
 import { AuthorityOptions } from '../common/AuthorityOptions';
 import type { IsoDate } from '../../domain';
-import type { DashboardFigures, DashboardFilters } from '../../domain';
+import type { DashboardFigures, DashboardFilters, SupplierKind } from '../../domain';
 import { loadDashboard } from '../../app/dashboard';
 import type { DashboardSource } from '../../app/dashboard';
 import { MEMBER_REPORT_MEDIA_TYPE, buildMemberReport, memberReportFileName } from '../../documents/memberReport';
@@ -61,6 +61,7 @@ const REPORTED = seriesColors.reported;
 const VERIFIED = seriesColors.verified;
 
 const S = strings.Dashboard;
+const SUPPLIER_KIND_LABELS: Record<SupplierKind, string> = { sme: S.SupplierSme, vcse: S.SupplierVcse, 'sme-or-vcse': S.SupplierSmeOrVcse };
 
 const pct = (p: number | undefined): string => (p === undefined ? '—' : `${p.toFixed(1)}%`);
 const tenths = (t: number): string => `${(t / 10).toFixed(1)}%`;
@@ -78,7 +79,7 @@ export function Dashboard(props: DashboardProps): React.ReactElement {
   const rangeError = quarters.findIndex((q) => q.id === filters.fromPeriodId) > quarters.findIndex((q) => q.id === filters.toPeriodId);
   const state = useAsync(
     () => (rangeError ? Promise.resolve(undefined) : loadDashboard(props.data, filters)),
-    [props.data, filters.fromPeriodId, filters.toPeriodId, filters.authorityId],
+    [props.data, filters.fromPeriodId, filters.toPeriodId, filters.authorityId, filters.supplierKind],
   );
   const [exporting, setExporting] = React.useState<{ busy: boolean; error?: unknown; done?: string }>({ busy: false });
 
@@ -123,6 +124,16 @@ export function Dashboard(props: DashboardProps): React.ReactElement {
           <Select value={filters.authorityId || ''} onChange={(e, d) => setFilters({ ...filters, authorityId: d.value || undefined })}>
             <option value="">{S.AllAuthorities}</option>
             <AuthorityOptions />
+          </Select>
+        </Field>
+        <Field label={S.Supplier} hint={S.SupplierHint}>
+          <Select value={filters.supplierKind || ''} onChange={(e, d) => setFilters({ ...filters, supplierKind: (d.value || undefined) as SupplierKind | undefined })}>
+            <option value="">{S.AllSuppliers}</option>
+            {SUPPLIER_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {SUPPLIER_KIND_LABELS[k]}
+              </option>
+            ))}
           </Select>
         </Field>
         {f && (
