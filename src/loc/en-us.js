@@ -419,7 +419,6 @@ define([], function () {
       VerifiedToDate: 'Verified to date',
       AuthoritiesTitle: 'By authority',
       SuppliersTitle: 'By supplier (the ten with most verified delivery)',
-      Supplier: 'Supplier',
       Contracts: 'Contracts',
       SmeTitle: 'SME and VCSE share of awarded value',
       Suppliers: 'Suppliers',

@@ -397,7 +397,6 @@ declare interface ISocialValueHubStrings {
     VerifiedToDate: string;
     AuthoritiesTitle: string;
     SuppliersTitle: string;
-    Supplier: string;
     Contracts: string;
     SmeTitle: string;
     Suppliers: string;
