@@ -4,18 +4,21 @@ import { isoDateFromDate, parseIsoDate } from '../../src/domain';
 import { createLocalSp } from '../../src/data/sharepoint/spfi';
 import { createSharePointData } from '../../src/data/sharepoint';
 import { rebuildRollupsOnSite } from '../../src/app/rebuild';
+import { LOCAL_USER_HEADER } from '../sharepoint/users';
 import { hasFlag, optionOf } from './args';
 
 export async function main(argv: string[]): Promise<number> {
   const arg = (name: string): string | undefined => optionOf(argv, name);
   const site = arg('--site');
   if (!site || hasFlag(argv, '--help')) {
-    console.log('Usage: node scripts/rebuild-rollups.mjs --site http://127.0.0.1:4321/sites/socialvalue [--dry-run] [--as-of YYYY-MM-DD]');
+    console.log('Usage: node scripts/rebuild-rollups.mjs --site http://127.0.0.1:4321/sites/socialvalue [--as admin] [--dry-run] [--as-of YYYY-MM-DD]');
     console.log('Recomputes every rollup (procurement × quarter × theme) from the commitments and outcome logs and writes those that differ,');
     console.log('and brings each commitment\'s stored RAG up to today (or --as-of): run it on a schedule so overdue commitments turn Red.');
+    console.log('Only a site owner may write the figures: --as names the local demo person to act as (npm start allows it), else the site\'s signed-in person.');
     return hasFlag(argv, '--help') ? 0 : 2;
   }
-  const data = createSharePointData(createLocalSp(site.replace(/\/$/, ''), { retries: 6 }));
+  const as = arg('--as');
+  const data = createSharePointData(createLocalSp(site.replace(/\/$/, ''), { retries: 6, headers: as ? { [LOCAL_USER_HEADER]: as } : undefined }));
   const started = Date.now();
   const asOf = arg('--as-of') || isoDateFromDate(new Date());
   parseIsoDate(asOf, '--as-of');

@@ -63,6 +63,6 @@ export async function recordAward(
     const what = result.failed.map((f) => f.what).join(', ');
     throw new PartlySavedError(result, format(strings.Workflow.AwardPartlySaved, what, result.failed.map((f) => f.error.message).join(' ')));
   }
-  await refreshDelivery(data, p.reference, undefined);
+  await refreshDelivery(data, p.reference);
   return result;
 }

@@ -6,7 +6,7 @@ import type { CommitmentWithProgress, Measure, ProcurementStatus, Rollup } from 
 import type { HubData } from '../data/ports';
 import { allPages } from '../data/paging';
 import type { AwardRecord, DashboardFigures, DashboardFilters } from '../domain';
-import { dashboardFigures, filterPeriods } from '../domain';
+import { dashboardFigures, filterPeriods, isoDateFromDate } from '../domain';
 
 /** SharePoint's largest page. */
 export const DASHBOARD_PAGE_SIZE = 5000;
@@ -16,6 +16,8 @@ export const AWARDED_STATUSES: readonly ProcurementStatus[] = ['Awarded', 'In de
 
 export interface DashboardData {
   rollups: Rollup[];
+  /** When the newest of these rollups was written (SharePoint's Modified): only a site owner's figures update writes them. */
+  figuresChangedAt?: string;
   awards: AwardRecord[];
   atRisk: CommitmentWithProgress[];
   /** The site's measure library, inactive measures included (a retired measure still names its history). */
@@ -49,12 +51,15 @@ export async function loadDashboardData(data: DashboardSource, filters: Dashboar
     data.measures.list(),
   ]);
   const flat = <T>(lists: T[][]): T[] => ([] as T[]).concat(...lists);
-  return { rollups: flat(rollups), awards: flat(awards), atRisk: flat(atRisk), library };
+  const loaded = flat(rollups);
+  const changed = loaded.reduce<string | undefined>((newest, r) => (r.modified && (!newest || Date.parse(r.modified) > Date.parse(newest)) ? r.modified : newest), undefined);
+  return { rollups: loaded, figuresChangedAt: changed, awards: flat(awards), atRisk: flat(atRisk), library };
 }
 
 /** The dashboard's figures for the loaded records: one place, so the dashboard and the taskforce card agree. */
 export function figuresFor(loaded: DashboardData, filters: DashboardFilters): DashboardFigures {
-  return dashboardFigures(loaded.rollups, filters, { awards: loaded.awards, atRisk: loaded.atRisk, library: loaded.library });
+  const figures = dashboardFigures(loaded.rollups, filters, { awards: loaded.awards, atRisk: loaded.atRisk, library: loaded.library });
+  return loaded.figuresChangedAt ? { ...figures, figuresChangedOn: isoDateFromDate(new Date(loaded.figuresChangedAt)) } : figures;
 }
 
 /** The dashboard's figures for the filters, loaded from the lists. */

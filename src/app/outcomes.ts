@@ -30,21 +30,21 @@ export async function recordOutcome(
   const previous = (await data.outcomes.query({ procurementReference: commitment.procurementReference, measureCode: commitment.measureCode, periodEnd: log.periodEnd })).items[0];
   // A correction keeps the success card's message id, so the same outcome is never celebrated twice.
   const result = await data.outcomes.record(previous?.celebratedMessageId ? { ...log, celebratedMessageId: previous.celebratedMessageId } : log);
-  await refreshDelivery(data, commitment.procurementReference, [log.periodEnd]);
+  await refreshDelivery(data, commitment.procurementReference);
   return { ...result, previous };
 }
 
 /** An officer other than the reporter verifies the evidence (the domain refuses self-verification). */
 export async function verifyLog(data: HubData, log: Stored<OutcomeLog>, user: CurrentUser, now: Date): Promise<Stored<OutcomeLog>> {
   const saved = await data.outcomes.update({ ...log, ...verifyOutcome(log, user.email, now.toISOString()) });
-  await refreshDelivery(data, log.procurementReference, [log.periodEnd]);
+  await refreshDelivery(data, log.procurementReference);
   return saved;
 }
 
 /** Rejects a log with the reason the supplier needs; a rejected log never counts. */
 export async function rejectLog(data: HubData, log: Stored<OutcomeLog>, user: CurrentUser, reason: string, now: Date): Promise<Stored<OutcomeLog>> {
   const saved = await data.outcomes.update({ ...log, ...rejectOutcome(log, user.email, reason, now.toISOString()) });
-  await refreshDelivery(data, log.procurementReference, [log.periodEnd]);
+  await refreshDelivery(data, log.procurementReference);
   return saved;
 }
 

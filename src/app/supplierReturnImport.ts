@@ -7,6 +7,6 @@ import { refreshDelivery } from './deliveryFigures';
 
 export async function recordReturn(data: HubData, reference: string, logs: readonly OutcomeLog[]): Promise<number> {
   for (const log of logs) await data.outcomes.record(log);
-  await refreshDelivery(data, reference, Array.from(new Set(logs.map((l) => l.periodEnd))));
+  await refreshDelivery(data, reference);
   return logs.length;
 }

@@ -167,6 +167,8 @@ export interface DashboardFigures {
   atRisk: AtRiskCommitment[];
   /** Every measure with a quantity, in the themes' order then by code. */
   measures: MeasureFigure[];
+  /** The day the figures last changed (a site owner's figures update writes them), where the reader knows it. */
+  figuresChangedOn?: IsoDate;
 }
 
 const zero = (): Amounts => ({ committedPence: 0, reportedPence: 0, verifiedPence: 0 });

@@ -197,8 +197,8 @@ function themesOfCommitments(commitments: readonly Commitment[]): ThemeId[] {
 }
 
 /**
- * The rollups of one procurement for one quarter — what the delivery screens save (`rollups.saveMany`) after
- * a log of that quarter is reported, corrected, verified or rejected. Pass all the procurement's commitments
+ * The rollups of one procurement for one quarter, as the site owner's figures update (app/rebuild.ts) writes
+ * them. Pass all the procurement's commitments
  * and ALL its logs of that quarter (not only the one that changed). Gives a row for every theme of the
  * commitments and of the quarter's logs, zero rows included, so a rejected log's £ is taken out of the list.
  */
@@ -283,9 +283,8 @@ export function rollupPeriods(procurement: RollupProcurement, commitments: reado
 }
 
 /**
- * The rollups of one procurement: every quarter it has one for (what to save at award and after its
- * commitments change), or only the quarters given (what to save after a log of those quarters changes).
- * Each quarter is `rollupsFor` of all that quarter's logs, so an incremental update and a rebuild agree.
+ * The rollups of one procurement: every quarter it has one for, or only the quarters given. Each quarter
+ * is `rollupsFor` of all that quarter's logs, so one quarter's figures and a whole rebuild agree.
  */
 export function rollupsForProcurement(
   procurement: RollupProcurement,

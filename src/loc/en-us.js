@@ -275,7 +275,7 @@ define([], function () {
       Saved: 'Settings saved.',
       Loading: 'Loading settings…',
       RebuildHeading: 'Dashboard figures',
-      RebuildIntro: 'The dashboard reads figures kept up to date as outcomes are logged and verified. Rebuild them from every outcome log if they look wrong, and regularly (say monthly) so commitments that have passed their due date show as at risk even when nothing new has been logged.',
+      RebuildIntro: 'Only site owners write the dashboard’s figures, so nobody can change them by editing a list. Rebuild them from the outcome logs and the verifications on record regularly (daily, or at least weekly): outcomes verified since the last rebuild reach the dashboard, the taskforce’s quarterly card and the member report only then, and commitments past their due date show as at risk.',
       Rebuild: 'Rebuild dashboard figures',
       Rebuilding: 'Rebuilding…',
       Rebuilt: 'Rebuilt from {0} outcome logs: {1} figures checked, {2} corrected; {3} commitments’ RAG brought up to date; {4} failed.',
@@ -393,6 +393,7 @@ define([], function () {
       LoadFailed: 'The dashboard could not be loaded',
       CountingNote:
         'Committed is the part of each commitment’s value expected in these quarters. Only outcomes an officer has verified count as delivered; reported outcomes awaiting verification are shown apart. Rejected outcomes never count.',
+      FiguresAsAt: 'Figures as at a site owner’s last update, {0}. Outcomes verified since then are counted at the next update (Settings, Dashboard figures).',
       Committed: 'Committed',
       Reported: 'Reported, awaiting verification',
       Verified: 'Verified delivered',
@@ -506,7 +507,7 @@ define([], function () {
       ReportedBy: 'Reported by',
       DecidedBy: '{0} by',
       QueueTitle: 'Outcomes to verify',
-      QueueIntro: 'Check each outcome’s evidence. Only verified outcomes count as delivered; reject with a reason when the evidence does not support the figure.',
+      QueueIntro: 'Check each outcome’s evidence. Only verified outcomes count as delivered, on the dashboard from a site owner’s next figures update; reject with a reason when the evidence does not support the figure.',
       QueueLoadFailed: 'The outcomes could not be loaded',
       QueueLoading: 'Loading outcomes to verify…',
       QueueEmpty: 'Nothing is waiting for verification.',
@@ -871,8 +872,7 @@ define([], function () {
       OwnApprover: 'You cannot approve your own procurement: ask a site owner to name another approver.',
       CannotDecide: 'You cannot approve or reject this procurement: it is your own, or it is not awaiting approval.',
       SayWhyRejected: 'Say why the decision is rejected, so the officer can revise it.',
-      AwardPartlySaved: 'Part of the award was not saved ({0}): {1} Save again to finish; nothing is saved twice.',
-      FiguresNotUpdated: 'The outcome is saved, but the dashboard figures were not all updated ({0}). Try again, or ask a site owner to rebuild the rollups.'
+      AwardPartlySaved: 'Part of the award was not saved ({0}): {1} Save again to finish; nothing is saved twice.'
     },
 
     Viva: {

@@ -372,6 +372,7 @@ declare interface ISocialValueHubStrings {
     Loading: string;
     LoadFailed: string;
     CountingNote: string;
+    FiguresAsAt: string;
     Committed: string;
     Reported: string;
     Verified: string;
@@ -841,7 +842,6 @@ declare interface ISocialValueHubStrings {
     CannotDecide: string;
     SayWhyRejected: string;
     AwardPartlySaved: string;
-    FiguresNotUpdated: string;
   };
   Viva: {
     Title: string;

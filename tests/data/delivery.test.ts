@@ -176,7 +176,11 @@ describe('taskforce outbox', () => {
   });
 });
 
-describe('rollups and people', () => {
+describe('rollups, as the site owner who writes them', () => {
+  // The Rollups list is written by site owners only (issue 19); the members' refusal is in tests/security.
+  beforeEach(() => hub.server.setUser('admin'));
+  afterEach(() => hub.server.setUser('officer'));
+
   it('saves rollups by key in batches (again = no change) and reads them by period and theme', async () => {
     const { rollups } = hub.data;
     const rows = ['2026-06-30', '2026-09-30'].flatMap((periodEnd) =>
@@ -218,6 +222,9 @@ describe('rollups and people', () => {
     expect(items[0]).toMatchObject({ RollupKey: 'D-2|2026-06-30', Themes: ['local-businesses', 'environment'], EnvironmentVerified: 75, VerifiedPence: 75, CommittedPence: 100, GrowthVerified: null });
   });
 
+});
+
+describe('people', () => {
   it('knows the signed-in user and resolves people by email', async () => {
     const me = await hub.data.users.current();
     expect(me).toMatchObject({ email: OFFICER.email, displayName: OFFICER.displayName });

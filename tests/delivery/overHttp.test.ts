@@ -1,8 +1,9 @@
 // The delivery actions through the real SharePoint adapter (PnPjs over HTTP to the local server):
 // award → commitments with locked proxies → a log → correction → verification by another officer →
-// RAG, verified quantity and rollups in the lists.
+// RAG and verified quantity in the lists; the dashboard's rollups from a site owner's figures update.
 import { measureByCode } from '../../src/domain';
 import { moveTo, recordAward, recordOutcome, verifyLog } from '../../src/app';
+import { rebuildRollupsOnSite } from '../../src/app/rebuild';
 import { commitmentFromRow } from '../../src/ui/delivery/AwardPanel';
 import { MEASURES } from '../../src/domain';
 import { MANAGER, OFFICER, OFFICER2, procurement, startHub } from '../data/fixtures';
@@ -18,7 +19,7 @@ afterAll(async () => {
   await hub?.server.stop();
 });
 
-it('awards, logs, corrects and verifies through the lists, keeping commitments and rollups current', async () => {
+it('awards, logs, corrects and verifies through the lists, keeping commitments current; the owner’s update brings the rollups', async () => {
   const ref = 'DLV-HTTP-1';
   const draft = await hub.data.procurements.create(procurement(ref));
   await moveTo(hub.data, draft, 'Awaiting approval', { submittedByEmail: OFFICER.email, approverEmail: MANAGER.email });
@@ -61,7 +62,11 @@ it('awards, logs, corrects and verifies through the lists, keeping commitments a
   await verifyLog(asOfficer2, (await asOfficer2.outcomes.get(log.id))!, { displayName: OFFICER2.displayName, email: OFFICER2.email }, new Date());
   const after = await asOfficer2.commitments.listForProcurement(ref);
   expect(after.filter((c) => c.measureCode === 'HSC-01')[0]).toMatchObject({ verifiedQuantity: 35 });
-  const rollups = (await asOfficer2.rollups.query({ procurementReference: ref })).items;
+  // Members never write the dashboard's figures (they cannot: the list is the owners'); a site owner's update does.
+  expect((await asOfficer2.rollups.query({ procurementReference: ref })).items).toEqual([]);
+  await hub.server.setUser('admin');
+  expect((await rebuildRollupsOnSite(hub.data, { asOf: '2026-07-15' })).failed).toEqual([]);
+  const rollups = (await hub.data.rollups.query({ procurementReference: ref })).items;
   expect(rollups.filter((r) => r.periodEnd === '2026-06-30' && r.themeId === 'healthier-stronger-communities')[0]).toMatchObject({ verifiedPence: 59_255, reportedPence: 0, authorityId: 'wmca' });
   // ENV-01: 12.5 t × £245 committed, spread over its quarters and adding up exactly.
   expect(rollups.filter((r) => r.themeId === 'environment').reduce((sum, r) => sum + r.committedPence, 0)).toBe(306_250);

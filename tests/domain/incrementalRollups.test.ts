@@ -1,4 +1,4 @@
-// The figures the delivery screens write after each log (one quarter at a time) against the rebuild's
+// The figures of one quarter at a time against the rebuild's
 // (every quarter from scratch), when officers and supplier returns type the same reference differently.
 // The expected pence are worked out by hand here, not by calling the code under test: 40 hours of HSC-01
 // at £16.93 = £677.20 verified in 2026-27 Q1, 30 hours = £507.90 reported in Q2.
@@ -36,7 +36,7 @@ describe.each([
   ];
   const row = (rows: { periodEnd: string; themeId: string }[], end: string, theme: string): unknown => rows.filter((r) => r.periodEnd === end && r.themeId === theme)[0];
 
-  it('count the verified and reported £ in the quarter written after a log changes', () => {
+  it('count the verified and reported £ in each quarter', () => {
     expect(referenceKey(stored)).toBe(REF);
     const q1 = rollupsForProcurement(p, [hours, carbon], logs, ['2026-06-30']);
     expect(row(q1, '2026-06-30', HSC)).toMatchObject({ procurementReference: REF, verifiedPence: 67_720, reportedPence: 0 });

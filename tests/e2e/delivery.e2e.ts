@@ -151,6 +151,19 @@ describe('award → commitments → two quarters of outcomes → verification �
       justVerified.set(label, (justVerified.get(label) ?? 0) + value);
     }
 
+    // Nothing a member does writes the dashboard's figures (issue 19): they wait for a site owner's update.
+    const unchanged = await dashboardThemes(page);
+    for (const [label, totals] of unchanged) expect({ label, verified: totals.verified }).toEqual({ label, verified: before.get(label)?.verified });
+
+    // The site owner rebuilds the figures in Settings.
+    await setUser('admin');
+    await page.goto(`${serverUrl()}/#/settings`);
+    await page.reload(); // the page signs in again as the owner
+    await page.getByRole('button', { name: 'Rebuild dashboard figures' }).click();
+    await page.getByText(/^Rebuilt from \d+ outcome logs: .* 0 failed\.$/).waitFor();
+    await setUser('officer');
+    await page.reload();
+
     // After: the dashboard's verified figures rose by exactly what was verified, theme by theme.
     const after = await dashboardThemes(page);
     for (const [label, totals] of after) {

@@ -112,8 +112,9 @@ describe('the rebuild command', () => {
       await h.server.setUser('manager');
       await h.data.outcomes.update({ ...hsc.log, verification: 'Verified', verifiedBy: 'daniel.hughes@svhub.example', verifiedAt: '2026-07-10T10:00:00Z' });
       await h.data.outcomes.update({ ...envQ1.log, verification: 'Rejected', verifiedBy: 'daniel.hughes@svhub.example', verifiedAt: '2026-07-10T10:00:00Z', rejectionReason: 'No evidence of the tonnes claimed.' });
-      await h.server.setUser('officer');
-      // A stale rollup and a wrong one, as a failed incremental update might leave.
+      // The figures are a site owner's to write (issue 19): the owner runs the rebuild.
+      await h.server.setUser('admin');
+      // A stale rollup and a wrong one, as an earlier update might leave.
       await h.data.rollups.saveMany([
         { procurementReference: 'RB-0001', periodEnd: '2026-06-30', themeId: 'healthier-stronger-communities', authorityId: 'dudley', committedPence: 1, reportedPence: 2, verifiedPence: 3 },
         { procurementReference: 'GONE-0001', periodEnd: '2026-06-30', themeId: 'environment', authorityId: 'dudley', committedPence: 5, reportedPence: 0, verifiedPence: 5 },

@@ -258,6 +258,53 @@ describe('a verification counts only when SharePoint says who made it (issue 19 
   });
 });
 
+describe('only trusted writers change the figures (issue 19 item 3)', () => {
+  const REF = 'GOV-40';
+  const list = `web/lists/getbytitle('Rollups')`;
+  const dashboardVerified = async (): Promise<number> =>
+    (await officer.rollups.query({ pageSize: 5000 })).items.reduce((sum, r) => sum + r.verifiedPence, 0);
+
+  beforeAll(async () => {
+    const saved = await saveProcurement(officer, undefined, {
+      procurement: procurement(REF, { supplier: { name: 'Tame Valley Facilities Ltd (fictional)', isSme: true, isVcse: false, isLocal: true }, awardValuePence: 10_000_000, contractStart: '2026-04-01', contractEnd: '2027-03-31' }),
+      commitments: [commitment(REF, 'HSC-02', 400, { unit: 'hours', proxyPenceLocked: 10_100, proxyEdition: 'SVH 2026', startDate: '2026-04-01', dueDate: '2027-03-31' })],
+    });
+    expect(saved.ok).toBe(true);
+    const { log } = await officer.outcomes.record(outcome(REF, 'HSC-02', '2026-06-30', 10, { commitmentId: saved.commitments[0].id, proxyPence: 10_100, valuePence: 101_000 }));
+    const colleague = hub('officer2');
+    await colleague.outcomes.update({ ...(await colleague.outcomes.get(log.id))!, verification: 'Verified', verifiedBy: OFFICER2.email, verifiedAt: '2026-07-10T09:00:00Z' });
+    await rebuildRollupsOnSite(admin, { asOf: '2026-11-25' });
+  });
+
+  it('3: a member who raises a rollup’s verified figures, or adds a rollup of their own, is refused (403) and the dashboard does not move', async () => {
+    const before = await dashboardVerified();
+    expect(before).toBeGreaterThanOrEqual(101_000);
+    for (const who of ['officer', 'manager']) {
+      expect(await mergeItem(who, 'Rollups', 'RollupKey', `${REF}|2026-06-30`, { VerifiedPence: 99_999_999_900, CommunityVerified: 99_999_999_900 })).toBe(403);
+      const made = await rest(who).post(`${list}/items`, { Title: 'x', RollupKey: `FAKE-${who}|2026-06-30`, ProcurementRef: `FAKE-${who}`, PeriodEnd: '2026-06-30', Themes: ['environment'], EnvironmentVerified: 99_999_999_900, VerifiedPence: 99_999_999_900 });
+      expect(made.status).toBe(403);
+      const id = await itemId(rest(who), 'Rollups', 'RollupKey', `${REF}|2026-06-30`);
+      expect((await rest(who).del(`${list}/items(${id})`)).status).toBe(403);
+    }
+    expect(await dashboardVerified()).toBe(before);
+    // Through the hub's own data layer the same write gets the hub's plain refusal, not a half-saved figure.
+    const forged = await officer.rollups.saveMany([{ procurementReference: REF, periodEnd: '2026-06-30', themeId: 'healthier-stronger-communities', authorityId: 'wmca', committedPence: 0, reportedPence: 0, verifiedPence: 99_999_999_900 }]);
+    expect(forged.ok).toBe(false);
+    expect(forged.failed[0].error.message).toMatch(/permission/);
+    expect(await dashboardVerified()).toBe(before);
+  });
+
+  it('the owner’s rebuild counts only verifications on record, whatever the logs claim', async () => {
+    const before = await dashboardVerified();
+    // The reporter types Verified on a new quarter's log; the owner's next rebuild ignores it.
+    const [c] = await officer.commitments.listForProcurement(REF);
+    await officer.outcomes.record(outcome(REF, 'HSC-02', '2026-09-30', 300, { commitmentId: c.id, proxyPence: 10_100, valuePence: 3_030_000 }));
+    expect(await mergeItem('officer', 'OutcomeLogs', 'LogKey', `${REF}|HSC-02|2026-09-30`, { Verification: 'Verified', VerifiedBy: OFFICER3.email })).toBe(204);
+    await rebuildRollupsOnSite(admin, { asOf: '2026-11-25' });
+    expect(await dashboardVerified()).toBe(before);
+  });
+});
+
 describe('permissions provisioned, not assumed (issue 19 item 4)', () => {
   const list = (name: string): string => `web/lists/getbytitle('${name}')`;
 

@@ -440,15 +440,16 @@ export const KPI_ASSESSMENTS_LIST = {
 
 /**
  * Committed, reported and verified social value per procurement × quarter, with each theme's three figures
- * in its own columns, kept up to date when a log is reported or verified, so the dashboard reads one item per
- * active procurement per quarter instead of every log. One item per procurement and quarter (not per theme)
- * keeps a quarter of the whole region's contracts under the 5,000-item threshold of an indexed filter on
- * the period. A rebuild recomputes them from the logs.
+ * in its own columns, so the dashboard reads one item per active procurement per quarter instead of every
+ * log. One item per procurement and quarter (not per theme) keeps a quarter of the whole region's contracts
+ * under the 5,000-item threshold of an indexed filter on the period. Only site owners write them, by the
+ * figures update (app/rebuild.ts), which counts verifications on record only: a member who could write a
+ * rollup could put any figure on the regional dashboard (issue 19 item 3), and members' edits can be forged.
  */
 export const ROLLUPS_LIST = {
   title: 'Rollups',
-  description: 'Social value per procurement and quarter, per theme and in total (committed, reported, verified), for the dashboard. Rebuilt from the outcome logs on demand.',
-  writeAccess: 'members',
+  description: 'Social value per procurement and quarter, per theme and in total (committed, reported, verified), for the dashboard. Written only by a site owner’s figures update, from the outcome logs and the verifications on record.',
+  writeAccess: 'owners',
   versioning: true,
   fields: [
     { name: 'Title', title: 'Rollup', kind: 'Text', maxLength: 255, required: true, builtIn: true },

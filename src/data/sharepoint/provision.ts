@@ -19,13 +19,14 @@ import { runBatch } from './batch';
 import './pnp';
 
 /** Bumped when the schema changes, recorded in Settings so an owner can see which schema a site has. */
-export const SCHEMA_VERSION = '2';
+export const SCHEMA_VERSION = '3';
 
 /**
  * The lists each schema version changed: a site that records an older version has them out of date (a column
- * the code reads is not there yet) until a site owner provisions again. 2: Rollups' Quantities (issue 14).
+ * the code reads is not there yet, or members may still write what only owners should) until a site owner
+ * provisions again. 2: Rollups' Quantities (issue 14). 3: Rollups written by owners only (issue 19).
  */
-const SCHEMA_CHANGES: Record<string, readonly string[]> = { '2': [ROLLUPS_LIST.title] };
+const SCHEMA_CHANGES: Record<string, readonly string[]> = { '2': [ROLLUPS_LIST.title], '3': [ROLLUPS_LIST.title] };
 
 /** The lists changed since `version` (a site with no version recorded has the first). */
 export function listsChangedSince(version: string | undefined): string[] {

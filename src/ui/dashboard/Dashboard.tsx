@@ -159,6 +159,7 @@ function Figures({ figures: f }: { figures: DashboardFigures }): React.ReactElem
   return (
     <>
       <Text className={styles.note}>{S.CountingNote}</Text>
+      {f.figuresChangedOn && <Text className={styles.note}>{format(S.FiguresAsAt, formatLongDate(f.figuresChangedOn))}</Text>}
       <div className={styles.headline} data-testid="headline">
         <div className={styles.figure}>
           <Text>{S.Committed}</Text>
