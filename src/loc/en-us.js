@@ -393,7 +393,7 @@ define([], function () {
       LoadFailed: 'The dashboard could not be loaded',
       CountingNote:
         'Committed is the part of each commitment’s value expected in these quarters. Only outcomes an officer has verified count as delivered; reported outcomes awaiting verification are shown apart. Rejected outcomes never count.',
-      FiguresAsAt: 'Figures as at a site owner’s last update, {0}. Outcomes verified since then are counted at the next update (Settings, Dashboard figures).',
+      FiguresAsAt: 'These figures last changed at a site owner’s update on {0}. Outcomes verified since the latest update count from the next one (Settings, Dashboard figures).',
       Committed: 'Committed',
       Reported: 'Reported, awaiting verification',
       Verified: 'Verified delivered',

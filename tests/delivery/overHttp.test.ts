@@ -1,9 +1,10 @@
 // The delivery actions through the real SharePoint adapter (PnPjs over HTTP to the local server):
 // award → commitments with locked proxies → a log → correction → verification by another officer →
 // RAG and verified quantity in the lists; the dashboard's rollups from a site owner's figures update.
-import { measureByCode } from '../../src/domain';
+import { isoDateFromDate, measureByCode } from '../../src/domain';
 import { moveTo, recordAward, recordOutcome, verifyLog } from '../../src/app';
 import { rebuildRollupsOnSite } from '../../src/app/rebuild';
+import { loadDashboard } from '../../src/app/dashboard';
 import { commitmentFromRow } from '../../src/ui/delivery/AwardPanel';
 import { MEASURES } from '../../src/domain';
 import { MANAGER, OFFICER, OFFICER2, procurement, startHub } from '../data/fixtures';
@@ -70,4 +71,7 @@ it('awards, logs, corrects and verifies through the lists, keeping commitments c
   expect(rollups.filter((r) => r.periodEnd === '2026-06-30' && r.themeId === 'healthier-stronger-communities')[0]).toMatchObject({ verifiedPence: 59_255, reportedPence: 0, authorityId: 'wmca' });
   // ENV-01: 12.5 t × £245 committed, spread over its quarters and adding up exactly.
   expect(rollups.filter((r) => r.themeId === 'environment').reduce((sum, r) => sum + r.committedPence, 0)).toBe(306_250);
+  // The dashboard says on which day its figures last changed: today's update, as SharePoint recorded it.
+  const shown = await loadDashboard(hub.data, { fromPeriodId: '2026-27 Q1', toPeriodId: '2026-27 Q1' });
+  expect(shown.figuresChangedOn).toBe(isoDateFromDate(new Date()));
 });

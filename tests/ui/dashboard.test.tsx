@@ -44,10 +44,10 @@ const rollups: Rollup[] = [
   r({ procurementReference: 'COV-2026-0002', authorityId: 'coventry', supplierName: 'Green CIC', periodEnd: '2025-09-30', committedPence: 999_999, verifiedPence: 999_999 }),
 ];
 
-function setup() {
+function setup(stored: Rollup[] = rollups) {
   const hub = memoryHub();
   const mem = withReporting(hub, {
-    rollups,
+    rollups: stored,
     atRisk: [{ procurementReference: 'COV-2026-0002', measureCode: 'PLB-01', targetQuantity: 10, unit: '£ spend', dueDate: '2026-12-31', rag: 'Red', verifiedQuantity: 2 }],
   });
   const saved: { bytes: Uint8Array; name: string }[] = [];
@@ -84,6 +84,19 @@ describe('the Social Value Dashboard', () => {
     expect(risk).toHaveTextContent('2 of 10 £ spend');
     // Each at-risk commitment's measure in the library's words too.
     expect(risk).toHaveTextContent('PLB-01 Spend on the contract with suppliers based in the West Midlands');
+  });
+
+  it('says on which day a site owner’s update last changed the figures (members never write them)', async () => {
+    setup(rollups.map((x, i) => ({ ...x, modified: i === 1 ? '2026-11-20T12:30:00Z' : '2026-10-01T08:00:00Z' }) as Rollup));
+    await screen.findByRole('table', { name: /By theme.*\(table\)/ });
+    // The newest of the rollups read.
+    expect(screen.getByText(/These figures last changed at a site owner’s update on 20 November 2026\./)).toBeInTheDocument();
+  });
+
+  it('makes up no such date when SharePoint recorded none', async () => {
+    setup();
+    await screen.findByRole('table', { name: /By theme.*\(table\)/ });
+    expect(screen.queryByText(/last changed at a site owner’s update/)).not.toBeInTheDocument();
   });
 
   it('filters by authority and by quarters', async () => {
