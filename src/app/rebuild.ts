@@ -1,5 +1,5 @@
-// Rebuilds a site's Rollups list from its commitments and outcome logs (the rebuild command, and a site
-// owner's repair after a failed incremental update). Reads every procurement, commitment, log and rollup
+// Rebuilds a site's Rollups list from its commitments and outcome logs: the site owner's figures update
+// (Settings, or the rebuild command), the only writer of the dashboard's figures (members cannot write them). Reads every procurement, commitment, log and rollup
 // page by page (ID order, past the 5,000-item threshold), recomputes with rebuildRollups, and writes only
 // the rollups whose figures differ (stale ones are set to zero: the port cannot delete). Given a day, it
 // also brings each commitment's stored RAG and verified quantity up to that day: a commitment turns Red

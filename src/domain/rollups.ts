@@ -10,8 +10,7 @@
 // too (issue 14). Quantities are kept in thousandths (a quantity has at most 3 decimal places), so sums are
 // exact; a percentage is a rate, not an amount, and is never summed.
 // A log's £ is quantity × its own proxy snapshot (or its commitment's locked proxy), as commitmentProgress
-// counts it. The rebuild and the incremental update on verification both call these functions, so they
-// cannot disagree.
+// counts it. The site owner's figures update (app/rebuild.ts) is the only writer of rollups (issue 19).
 import { addDays, daysBetween } from './dates';
 import type { IsoDate } from './dates';
 import { decimalToNumber, exactDecimal, pow10 } from './decimal';

@@ -393,7 +393,7 @@ define([], function () {
       LoadFailed: 'The dashboard could not be loaded',
       CountingNote:
         'Committed is the part of each commitment’s value expected in these quarters. Only outcomes an officer has verified count as delivered; reported outcomes awaiting verification are shown apart. Rejected outcomes never count.',
-      FiguresAsAt: 'These figures last changed at a site owner’s update on {0}. Outcomes verified since the latest update count from the next one (Settings, Dashboard figures).',
+      FiguresAsAt: 'These £ and delivered figures last changed at a site owner’s update on {0}. Outcomes verified and contracts awarded since the latest update count from the next one (Settings, Dashboard figures).',
       Committed: 'Committed',
       Reported: 'Reported, awaiting verification',
       Verified: 'Verified delivered',

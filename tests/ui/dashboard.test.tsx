@@ -90,7 +90,7 @@ describe('the Social Value Dashboard', () => {
     setup(rollups.map((x, i) => ({ ...x, modified: i === 1 ? '2026-11-20T12:30:00Z' : '2026-10-01T08:00:00Z' }) as Rollup));
     await screen.findByRole('table', { name: /By theme.*\(table\)/ });
     // The newest of the rollups read.
-    expect(screen.getByText(/These figures last changed at a site owner’s update on 20 November 2026\./)).toBeInTheDocument();
+    expect(screen.getByText(/These £ and delivered figures last changed at a site owner’s update on 20 November 2026\./)).toBeInTheDocument();
   });
 
   it('makes up no such date when SharePoint recorded none', async () => {

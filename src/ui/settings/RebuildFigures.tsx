@@ -13,8 +13,8 @@ const useStyles = makeStyles({
 });
 
 /**
- * A site owner's repair and upkeep for the dashboard: recomputes every rollup from the outcome logs (after a
- * failed incremental update) and brings each commitment's RAG up to today, so a commitment past its due date
+ * A site owner's figures update for the dashboard: recomputes every rollup from the outcome logs and the
+ * verifications on record (only owners write them) and brings each commitment's RAG up to today, so a commitment past its due date
  * shows as at risk even when nobody has logged anything since. The same rebuild the command line runs.
  */
 export function RebuildFigures({ data }: { data: HubData }): React.ReactElement {
