@@ -1,7 +1,8 @@
 // Rebuilds a site's Rollups list from its commitments and outcome logs: the site owner's figures update
-// (Settings, or the rebuild command), the only writer of the dashboard's figures (members cannot write them). Reads every procurement, commitment, log and rollup
-// page by page (ID order, past the 5,000-item threshold), recomputes with rebuildRollups, and writes only
-// the rollups whose figures differ (stale ones are set to zero: the port cannot delete). Given a day, it
+// (Settings, or the rebuild command), the only writer of the dashboard's figures (members cannot write
+// them). Reads every procurement, commitment, log and rollup page by page (ID order, past the 5,000-item
+// threshold), recomputes with rebuildRollups, and writes only the rollups whose figures differ (stale ones
+// are set to zero: the port cannot delete). Given a day, it
 // also brings each commitment's stored RAG and verified quantity up to that day: a commitment turns Red
 // on its due date without any new log, and the dashboard finds at-risk commitments by the stored RAG.
 import { pickRollup, rebuildRollups, rollupKeyOf, rollupsToSave, staleProgress, unknownReferences } from '../domain';

@@ -197,9 +197,8 @@ function themesOfCommitments(commitments: readonly Commitment[]): ThemeId[] {
 
 /**
  * The rollups of one procurement for one quarter, as the site owner's figures update (app/rebuild.ts) writes
- * them. Pass all the procurement's commitments
- * and ALL its logs of that quarter (not only the one that changed). Gives a row for every theme of the
- * commitments and of the quarter's logs, zero rows included, so a rejected log's £ is taken out of the list.
+ * them. Pass all the procurement's commitments and ALL its logs of that quarter. Gives a row for every theme
+ * of the commitments and of the quarter's logs, zero rows included, so a rejected log's £ is taken out.
  */
 export function rollupsFor(
   procurement: RollupProcurement,
@@ -282,15 +281,9 @@ export function rollupPeriods(procurement: RollupProcurement, commitments: reado
 }
 
 /**
- * The rollups of one procurement: every quarter it has one for, or only the quarters given. Each quarter
- * is `rollupsFor` of all that quarter's logs, so one quarter's figures and a whole rebuild agree.
+ * The rollups of one procurement, every quarter it has one for: each is `rollupsFor` of all that quarter's logs.
  */
-export function rollupsForProcurement(
-  procurement: RollupProcurement,
-  commitments: readonly Commitment[],
-  logs: readonly OutcomeLog[],
-  periodEnds?: readonly IsoDate[],
-): Rollup[] {
+export function rollupsForProcurement(procurement: RollupProcurement, commitments: readonly Commitment[], logs: readonly OutcomeLog[]): Rollup[] {
   const mine = commitments.filter((c) => sameReference(c.procurementReference, procurement.reference));
   const byPeriod = new Map<IsoDate, OutcomeLog[]>();
   for (const l of logs) {
@@ -300,9 +293,8 @@ export function rollupsForProcurement(
     list.push(l);
     byPeriod.set(end, list);
   }
-  const ends = periodEnds ? Array.from(new Set(periodEnds.map((e) => periodFor(e).end))).sort() : rollupPeriods(procurement, mine, logs);
   const out: Rollup[] = [];
-  for (const end of ends) out.push(...rollupsFor(procurement, mine, byPeriod.get(end) || [], end));
+  for (const end of rollupPeriods(procurement, mine, logs)) out.push(...rollupsFor(procurement, mine, byPeriod.get(end) || [], end));
   return out;
 }
 
