@@ -68,7 +68,7 @@ async function main(): Promise<void> {
       host: 'local',
       siteUrl,
       hubSite: site,
-      user: { displayName: me.displayName, email: me.email, canManageSite },
+      user: { displayName: me.displayName, email: me.email, canManageSite, canVerify: await answers.then((a) => a.canVerify, () => undefined) },
       data,
       drafts: window.localStorage,
       // The local server answers Graph's channel calls as the Teams taskforce channel would (local/graph).

@@ -141,10 +141,10 @@ async function walk(data: HubData, as: DataAs, d: DemoProcurement, log: (line: s
 async function report(data: HubData, as: DataAs, d: DemoProcurement): Promise<number> {
   if (!d.contractStart || !d.contractEnd || !d.supplier || (d.status !== 'In delivery' && d.status !== 'Closed')) return 0;
   const lead = person(d.lead);
-  const checkerAlias = d.lead === 'officer' ? 'officer3' : 'officer';
+  // The lead (an officer) reports (the log's Author) and the approver verifies (the verification's Author: the
+  // Verifications list is the Approvers group's): the record the hub counts by (src/domain/verificationRecord.ts).
+  const checkerAlias = 'manager';
   const checker = person(checkerAlias);
-  // The lead reports (the log's Author) and a colleague verifies (the verification's Author): the record
-  // the hub counts by (src/domain/verificationRecord.ts).
   const reporting = as(d.lead);
   const checking = as(checkerAlias);
   const ends = quarterEnds(d.contractStart, d.contractEnd);

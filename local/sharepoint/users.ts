@@ -18,7 +18,7 @@ export const SITE_GROUPS: { id: number; title: SiteGroupName; description: strin
   { id: 3, title: 'Social Value Owners', description: 'Administer the hub: measure library, thresholds, settings, provisioning.' },
   { id: 4, title: 'Social Value Visitors', description: 'Read the dashboard and lists (the taskforce).' },
   { id: 5, title: 'Social Value Members', description: 'Procurement officers: create and edit their own procurements and logs.' },
-  { id: 6, title: 'Social Value Approvers', description: 'Approve or reject weighting decisions.' },
+  { id: 6, title: 'Social Value Approvers', description: 'Approve or reject weighting decisions; verify or reject delivered outcomes.' },
 ];
 
 export const DEMO_USERS: DemoUser[] = [

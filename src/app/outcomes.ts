@@ -34,7 +34,7 @@ export async function recordOutcome(
   return { ...result, previous };
 }
 
-/** An officer other than the reporter verifies the evidence (the domain refuses self-verification). */
+/** An approver other than the reporter verifies the evidence (the domain refuses self-verification; SharePoint, anyone else). */
 export async function verifyLog(data: HubData, log: Stored<OutcomeLog>, user: CurrentUser, now: Date): Promise<Stored<OutcomeLog>> {
   const saved = await data.outcomes.update({ ...log, ...verifyOutcome(log, user.email, now.toISOString()) });
   await refreshDelivery(data, log.procurementReference);

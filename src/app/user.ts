@@ -5,4 +5,9 @@ export interface CurrentUser {
   email: string;
   /** May manage the site (provision lists, edit the library and settings). SharePoint's permissions decide. */
   canManageSite?: boolean;
+  /**
+   * May verify outcomes (add to the Verifications list: the Approvers group). Undefined when SharePoint could not
+   * be asked: the screen offers the buttons and SharePoint's answer to the write decides.
+   */
+  canVerify?: boolean;
 }

@@ -367,6 +367,8 @@ export interface OpeningAnswers {
   user?: SiteUser;
   /** ManageWeb on the lists' site. */
   canManageSite?: boolean;
+  /** AddListItems on the Verifications list (the Approvers group and owners). */
+  canVerify?: boolean;
   missingLists?: string[];
   settings?: Record<string, string>;
   thresholds?: Stored<ThresholdRow>[];

@@ -160,7 +160,7 @@ export interface ReturnImportContext {
   library: readonly Measure[];
   /** Logs already recorded on this contract (any period): a measure already reported for the period is refused. */
   existingLogs: readonly OutcomeLog[];
-  /** The officer importing the return (recorded as who reported it, so another officer verifies). */
+  /** The officer importing the return (recorded as who reported it, so an approver other than them verifies). */
   reportedBy: string;
   /** Today, for "the period has not started yet". */
   asOf: IsoDate;

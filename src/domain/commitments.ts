@@ -56,7 +56,7 @@ export function outcomeLogFor(
   };
 }
 
-/** Marks a log verified by an officer other than the reporter (the same rule as no self-approval). */
+/** Marks a log verified by someone other than the reporter (the same rule as no self-approval). */
 export function verifyOutcome(log: OutcomeLog, officerEmail: string, at?: string): OutcomeLog {
   return decide(log, officerEmail, 'Verified', undefined, at);
 }
@@ -70,7 +70,7 @@ export function rejectOutcome(log: OutcomeLog, officerEmail: string, reason: str
 function decide(log: OutcomeLog, officerEmail: string, verification: 'Verified' | 'Rejected', reason: string | undefined, at?: string): OutcomeLog {
   if (!officerEmail || !officerEmail.trim()) throw new PolicyInputError('Record which officer checked the evidence.');
   if (log.reportedBy && log.reportedBy.trim().toLowerCase() === officerEmail.trim().toLowerCase()) {
-    throw new PolicyInputError('The person who reported an outcome cannot verify it: ask another officer to check the evidence.');
+    throw new PolicyInputError('The person who reported an outcome cannot verify it: ask another approver to check the evidence.');
   }
   if (!isPeriodEnd(log.periodEnd)) throw new PolicyInputError(`The outcome's period end ${log.periodEnd} is not the last day of a quarter.`);
   return { ...log, verification, verifiedBy: officerEmail.trim(), verifiedAt: at, rejectionReason: reason };

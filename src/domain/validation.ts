@@ -364,7 +364,7 @@ export function validateOutcomeLog(
   } else if (log.verification !== 'Reported') {
     if (blank(log.verifiedBy)) errors.push({ field: 'verifiedBy', message: 'Record who checked the evidence.' });
     else if (!blank(log.reportedBy) && String(log.verifiedBy).trim().toLowerCase() === String(log.reportedBy).trim().toLowerCase()) {
-      errors.push({ field: 'verifiedBy', message: 'The person who reported an outcome cannot verify it: ask another officer to check the evidence.' });
+      errors.push({ field: 'verifiedBy', message: 'The person who reported an outcome cannot verify it: ask another approver to check the evidence.' });
     }
     if (log.verification === 'Rejected' && blank(log.rejectionReason)) {
       errors.push({ field: 'rejectionReason', message: 'Say why the outcome was rejected, so the supplier can correct it.' });

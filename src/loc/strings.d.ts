@@ -468,6 +468,7 @@ declare interface ISocialValueHubStrings {
   };
   Delivery: {
     SelfReported: string;
+    NotAVerifier: string;
     LogWhat: string;
     RejectReason: string;
     RejectHint: string;

@@ -75,7 +75,7 @@ export async function connectHost(
     host: teams ? 'teams' : 'sharepoint',
     siteUrl: site.url,
     hubSite: site,
-    user: { displayName: user.displayName, email: user.email, canManageSite },
+    user: { displayName: user.displayName, email: user.email, canManageSite, canVerify: await read.then((a) => a.canVerify, () => undefined) },
     teams,
     data,
     drafts: window.localStorage,

@@ -42,11 +42,12 @@ describe('outcome logs', () => {
     await expect(outcomes.update({ ...log, verification: 'Verified', verifiedBy: OFFICER.email })).rejects.toMatchObject({ field: 'verifiedBy' });
     // The reporter typing a colleague's name is refused too: SharePoint says who is verifying.
     await expect(outcomes.update({ ...log, verification: 'Verified', verifiedBy: OFFICER2.email })).rejects.toMatchObject({ field: 'verifiedBy' });
-    await hub.server.setUser('officer2');
+    // An approver verifies (the Verifications list is the approvers').
+    await hub.server.setUser('manager');
     try {
-      const verified = await outcomes.update({ ...log, verification: 'Verified', verifiedBy: OFFICER2.email, verifiedAt: '2026-07-10T09:00:00Z' });
-      await expect(outcomes.update({ ...log, verification: 'Rejected', verifiedBy: OFFICER2.email, rejectionReason: 'No payroll' })).rejects.toBeInstanceOf(ConflictError);
-      expect((await outcomes.get(verified.id))).toMatchObject({ verification: 'Verified', verifiedBy: OFFICER2.email });
+      const verified = await outcomes.update({ ...log, verification: 'Verified', verifiedBy: MANAGER.email, verifiedAt: '2026-07-10T09:00:00Z' });
+      await expect(outcomes.update({ ...log, verification: 'Rejected', verifiedBy: MANAGER.email, rejectionReason: 'No payroll' })).rejects.toBeInstanceOf(ConflictError);
+      expect((await outcomes.get(verified.id))).toMatchObject({ verification: 'Verified', verifiedBy: MANAGER.email });
     } finally {
       await hub.server.setUser('officer');
     }

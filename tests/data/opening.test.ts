@@ -51,6 +51,12 @@ describe('the opening batch (a provisioned hub)', () => {
     expect(answers.user).toEqual(await separate.users.current());
     expect(answers.canManageSite).toBe(await canManageWeb(createLocalSp(hub.server.siteUrl)));
     expect(answers.canManageSite).toBe(false);
+    // The officer may not verify (the Verifications list is the approvers'); the approver may, asked in the same one batch.
+    expect(answers.canVerify).toBe(false);
+    const asApprover = createSharePointData(createLocalSp(hub.server.siteUrl, { headers: { 'X-SVHub-User': 'manager' } })) as SharePointHubData;
+    const approver = await requestsOf(() => asApprover.opening());
+    expect(approver.requests.filter((r) => !r.endsWith('/_api/contextinfo'))).toEqual(['POST /_api/$batch']);
+    expect(approver.value.canVerify).toBe(true);
     expect(answers.missingLists).toEqual([]);
     expect(answers.settings).toEqual(await separate.settings.all());
     expect(answers.settings?.['approvals.approverEmail']).toBe('manager@svhub.example');
@@ -104,6 +110,7 @@ describe('the opening batch (a site without the hub\'s lists)', () => {
       expect(answers.canManageSite).toBe(true);
       expect(answers.settings).toBeUndefined();
       expect(answers.thresholds).toBeUndefined();
+      expect(answers.canVerify).toBeUndefined(); // no Verifications list to ask about
       // After provisioning, nothing is missing any more.
       await provision(createLocalSp(server.siteUrl));
       expect((await data.opening()).missingLists).toEqual([]);

@@ -44,12 +44,14 @@ describe('a site provisioned with an older schema', () => {
     const settings = sp.web.lists.getByTitle('Settings').items;
     const [version] = (await settings.filter("Title eq 'hub.schemaVersion'").select('Id', 'SettingValue')()) as { Id: number; SettingValue: string }[];
     expect(version.SettingValue).toBe(SCHEMA_VERSION);
-    // As a site provisioned before Rollups carried quantities records it.
+    // As a site provisioned before Rollups carried quantities (and Verifications became the approvers') records it.
     await settings.getById(version.Id).update({ SettingValue: '1' });
-    expect(await missingLists(sp)).toEqual(['Rollups']);
+    expect(await missingLists(sp)).toEqual(['Verifications', 'Rollups']);
+    await settings.getById(version.Id).update({ SettingValue: '3' });
+    expect(await missingLists(sp)).toEqual(['Verifications']);
     const repair = await provision(sp);
     expect(repair.problems).toEqual([]);
-    expect(repair.updated).toContain(`setting hub.schemaVersion (1 → ${SCHEMA_VERSION})`);
+    expect(repair.updated).toContain(`setting hub.schemaVersion (3 → ${SCHEMA_VERSION})`);
     expect(await missingLists(sp)).toEqual([]);
     expect((await provision(sp)).updated).toEqual([]);
   });

@@ -26,19 +26,19 @@ beforeAll(async () => {
     Verification: verification,
   });
   // The decided logs name their checker (the claim the Verifications list below backs).
-  const checked = (item: Record<string, unknown>): Record<string, unknown> => ({ ...item, VerifiedBy: 'tom.whitehouse@svhub.example' });
+  const checked = (item: Record<string, unknown>): Record<string, unknown> => ({ ...item, VerifiedBy: 'daniel.hughes@svhub.example' });
   const items = Array.from({ length: BIG }, (_, i) => (i < 50 ? checked(log('BIG-1', i, 'Rejected')) : log('BIG-1', i, 'Reported')));
   for (let i = 0; i < SMALL; i++) items.push(checked(log(`SMALL-${i % 3}`, i, 'Verified')));
   const result = await hub.server.bulkInsert('OutcomeLogs', items);
   expect(result.count).toBe(BIG + SMALL);
-  // What counts is the Verifications list (who made each decision), not the typed column: a colleague's
+  // What counts is the Verifications list (who made each decision), not the typed column: an approver's
   // rejections of the first 50 logs, and verifications of the small procurements' logs.
   const decided = (i: number, decision: string): Record<string, unknown> => {
     const logId = (result.firstId as number) + i;
     const q = i < BIG ? i % 10 : (i - BIG) % 10;
-    return { Title: `${logId}: ${decision}`, VerificationKey: `${logId}|tom|${decision}`, ProcurementRef: String(items[i].ProcurementRef), LogId: logId, LogKey: String(items[i].LogKey), Decision: decision, Quantity: q };
+    return { Title: `${logId}: ${decision}`, VerificationKey: `${logId}|daniel|${decision}`, ProcurementRef: String(items[i].ProcurementRef), LogId: logId, LogKey: String(items[i].LogKey), Decision: decision, Quantity: q };
   };
-  await hub.server.setUser('officer2');
+  await hub.server.setUser('manager');
   await hub.server.bulkInsert('Verifications', [
     ...Array.from({ length: 50 }, (_, i) => decided(i, 'Rejected')),
     ...Array.from({ length: SMALL }, (_, i) => decided(BIG + i, 'Verified')),

@@ -1,5 +1,5 @@
 // The delivery actions through the real SharePoint adapter (PnPjs over HTTP to the local server):
-// award → commitments with locked proxies → a log → correction → verification by another officer →
+// award → commitments with locked proxies → a log → correction → verification by an approver →
 // RAG and verified quantity in the lists; the dashboard's rollups from a site owner's figures update.
 import { isoDateFromDate, measureByCode } from '../../src/domain';
 import { moveTo, recordAward, recordOutcome, verifyLog } from '../../src/app';
@@ -57,14 +57,19 @@ it('awards, logs, corrects and verifies through the lists, keeping commitments c
   expect(log).toMatchObject({ quantity: 35, valuePence: 59_255, verification: 'Reported' });
   await expect(verifyLog(hub.data, log, me, new Date())).rejects.toThrow(/cannot verify it/);
 
-  // Another officer verifies, signed in as themselves.
+  // Another officer may not verify (the Verifications list is the approvers'): SharePoint refuses, nothing changes.
   await hub.server.setUser('officer2');
-  const asOfficer2 = hub.data;
-  await verifyLog(asOfficer2, (await asOfficer2.outcomes.get(log.id))!, { displayName: OFFICER2.displayName, email: OFFICER2.email }, new Date());
-  const after = await asOfficer2.commitments.listForProcurement(ref);
+  await expect(verifyLog(hub.data, (await hub.data.outcomes.get(log.id))!, { displayName: OFFICER2.displayName, email: OFFICER2.email }, new Date())).rejects.toMatchObject({ kind: 'forbidden' });
+  expect((await hub.data.outcomes.get(log.id))!).toMatchObject({ verification: 'Reported', verifiedBy: undefined });
+
+  // An approver verifies, signed in as themselves.
+  await hub.server.setUser('manager');
+  const asApprover = hub.data;
+  await verifyLog(asApprover, (await asApprover.outcomes.get(log.id))!, { displayName: MANAGER.displayName, email: MANAGER.email }, new Date());
+  const after = await asApprover.commitments.listForProcurement(ref);
   expect(after.filter((c) => c.measureCode === 'HSC-01')[0]).toMatchObject({ verifiedQuantity: 35 });
   // Members never write the dashboard's figures (they cannot: the list is the owners'); a site owner's update does.
-  expect((await asOfficer2.rollups.query({ procurementReference: ref })).items).toEqual([]);
+  expect((await asApprover.rollups.query({ procurementReference: ref })).items).toEqual([]);
   await hub.server.setUser('admin');
   expect((await rebuildRollupsOnSite(hub.data, { asOf: '2026-07-15' })).failed).toEqual([]);
   const rollups = (await hub.data.rollups.query({ procurementReference: ref })).items;

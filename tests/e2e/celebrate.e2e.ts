@@ -3,7 +3,7 @@
 import type { Browser } from 'playwright-core';
 import { DEMO_TASKFORCE_CHANNEL_ID, DEMO_TEAM_ID } from '../../local/graph/demo';
 import { launchBrowser, openPage, serverUrl } from './browser';
-import { listItems } from './site';
+import { listItems, setUser } from './site';
 
 jest.setTimeout(120_000);
 
@@ -15,12 +15,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-// A demo contract in delivery whose latest quarter was reported by its lead officer (Tom Whitehouse), so the
-// signed-in officer (Priya Sandhu) may verify it.
+// A demo contract in delivery whose latest quarter was reported by its lead officer (Tom Whitehouse), so an
+// approver (Daniel Hughes: the Verifications list is the approvers') may verify it.
 const REFERENCE = 'WMCA-2025-0160';
 
 describe('celebrating a verified outcome in the taskforce channel', () => {
   it('verifies, previews and posts the success card once; the channel page shows it', async () => {
+    await setUser('manager');
     const { page, errors } = await openPage(browser);
     await page.goto(`${serverUrl()}/#/procurement/${REFERENCE}`);
     const verifyButtons = page.getByRole('button', { name: /^Verify / });
@@ -62,14 +63,15 @@ describe('celebrating a verified outcome in the taskforce channel', () => {
     await card.first().getByText('Fleet telematics').first().waitFor();
     expect(await card.count()).toBe(1);
     // The card names the verifier as people know them (SharePoint's record of who verified), not by email.
-    await card.first().getByText(/Priya Sandhu/).first().waitFor();
-    expect(await card.first().innerText()).not.toMatch(/priya\.sandhu@/i);
+    await card.first().getByText(/Daniel Hughes/).first().waitFor();
+    expect(await card.first().innerText()).not.toMatch(/daniel\.hughes@/i);
     expect(errors).toEqual([]);
     await channel.close();
     await page.close();
   });
 
   it('posts a quarter’s taskforce update once, after a preview', async () => {
+    await setUser('officer');
     const { page, errors } = await openPage(browser);
     await page.goto(`${serverUrl()}/#/update`);
     const quarter = await page.getByLabel('Quarter', { exact: true }).evaluate((el) => (el as HTMLSelectElement).selectedOptions[0].text);

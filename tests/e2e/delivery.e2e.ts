@@ -131,8 +131,14 @@ describe('award → commitments → two quarters of outcomes → verification �
     expect(reported).toHaveLength(4);
     expect(reported.every((l) => l.Verification === 'Reported')).toBe(true);
 
-    // Another officer verifies all four on the procurement's page.
+    // Another officer may only read the evidence: the Verifications list is the approvers'.
     await setUser('officer');
+    await page.reload();
+    await page.getByText('The hub’s approvers check the evidence and verify outcomes; you can read it here.').first().waitFor();
+    expect(await page.getByRole('button', { name: /^Verify / }).count()).toBe(0);
+
+    // An approver verifies all four on the procurement's page.
+    await setUser('manager');
     await page.reload();
     for (const c of COMMITMENTS) {
       for (const period of [Q1, Q2]) {

@@ -26,20 +26,25 @@ async function openCard(page: Page, query = ''): Promise<void> {
 }
 
 describe('the Viva Connections card, locally', () => {
-  it('gives the officer the quarter’s figures and their outcomes to verify, a button into the hub’s queue', async () => {
+  it('gives the approver the quarter’s figures and the outcomes to verify, a button into the hub’s queue; an officer is offered none', async () => {
     await setUser('officer');
     const { page, errors } = await openPage(browser);
     await page.setViewportSize({ width: 1280, height: 900 });
     await openCard(page);
     const large = page.getByRole('region', { name: 'Large card' });
     await large.getByText(/^Q\d \d{4}-\d{2}: verified$/).waitFor();
+    // The Verifications list is the approvers': the officer's card offers nothing to verify.
+    expect(await large.getByRole('link', { name: /to verify$/ }).count()).toBe(0);
+    await setUser('manager');
+    await page.reload();
+    await page.getByRole('region', { name: 'Quick view' }).waitFor();
     const verify = large.getByRole('link', { name: /outcomes? to verify$/ });
     await verify.waitFor();
-    // The quick view: all six themes, and what waits for the officer.
+    // The quick view: all six themes, and what waits for the approver.
     const quick = page.getByRole('region', { name: 'Quick view' });
     for (const theme of ['Growth, Skills and Employment', 'Environment']) await quick.getByText(theme, { exact: false }).first().waitFor();
     await quick.getByText('What waits for you').waitFor();
-    await page.screenshot({ path: path.join(SCREENS_DIR, 'viva-officer-light-1280.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SCREENS_DIR, 'viva-approver-light-1280.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
 
     // The button opens the hub's verification queue (a new tab, as a card's link does).

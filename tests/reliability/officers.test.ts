@@ -132,9 +132,11 @@ beforeAll(async () => {
   hub = await startHub();
   graph = await startGraphSink();
   admin = spFor('admin', 10);
-  // The officers join the site's Members group, as a site owner would add them.
+  // The officers join the site's Members group, as a site owner would add them, and the Approvers group: they
+  // verify each other's outcomes, and the Verifications list is the approvers' (src/data/schema/lists.ts).
   for (let n = 1; n <= OFFICERS; n++) {
     await admin.web.siteGroups.getById(5).users.add(`i:0#.f|membership|reliability.officer${pad(n)}@svhub.example`);
+    await admin.web.siteGroups.getById(6).users.add(`i:0#.f|membership|reliability.officer${pad(n)}@svhub.example`);
   }
   approver = createSharePointData(spFor('manager', 3));
   // The valued measures (a proxy locked at award, a £ value on each log) and a few record-only ones, in whole units.

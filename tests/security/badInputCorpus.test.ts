@@ -185,9 +185,9 @@ async function save(c: BadInputCase, ref: string, o: Outcome): Promise<number | 
     case 'outcome': {
       const log = record as unknown as OutcomeLog;
       const saved = (await logs.record(log)).log;
-      // A verification or rejection counts when a colleague of the reporter makes it (the Verifications list).
+      // A verification or rejection counts when an approver other than the reporter makes it (the Verifications list).
       if (log.verification !== 'Reported') {
-        const colleague = createSharePointData(createLocalSp(hub.server.siteUrl).using(InjectHeaders(asLocalUser('officer2'))));
+        const colleague = createSharePointData(createLocalSp(hub.server.siteUrl).using(InjectHeaders(asLocalUser('manager'))));
         await colleague.outcomes.update(saved);
       }
       return saved.id;

@@ -213,44 +213,61 @@ describe('a verification counts only when SharePoint says who made it (issue 19 
     expect(await verifiedPence()).toBe(0);
   });
 
-  it('2: the reporter’s own entry on the Verifications list does not count, and through the hub it is refused', async () => {
+  it('2: an officer cannot add to the Verifications list at all (403), not even under an approver’s name through ValidateUpdateListItem', async () => {
     const r = rest('officer');
     const logId = await itemId(r, 'OutcomeLogs', 'LogKey', `${REF}|HSC-02|2026-06-30`);
-    const own = await r.post(`web/lists/getbytitle('Verifications')/items`, {
-      Title: 'self', VerificationKey: `${logId}|self`, ProcurementRef: REF, LogId: logId, LogKey: `${REF}|HSC-02|2026-06-30`, Decision: 'Verified', Quantity: 150, ValuePence: 1_515_000,
+    const fields = { Title: 'self', VerificationKey: `${logId}|self`, ProcurementRef: REF, LogId: logId, LogKey: `${REF}|HSC-02|2026-06-30`, Decision: 'Verified', Quantity: 150, ValuePence: 1_515_000 };
+    expect((await r.post(`web/lists/getbytitle('Verifications')/items`, fields)).status).toBe(403);
+    // The forgery a list members could write allows (sp-dev-docs#6333): an item whose Author is the manager.
+    const forged = await r.post(`web/lists/getbytitle('Verifications')/AddValidateUpdateItemUsingPath`, {
+      listItemCreateInfo: { DecodedUrl: `${new URL(server.siteUrl).pathname}/Lists/Verifications`, UnderlyingObjectType: 0 },
+      formValues: [...Object.entries(fields).map(([FieldName, v]) => ({ FieldName, FieldValue: String(v) })), { FieldName: 'Author', FieldValue: `[{'Key':'i:0#.f|membership|${MANAGER.email}'}]` }],
+      bNewDocumentUpdate: false,
     });
-    expect(own.status).toBe(201);
-    expect((await officer.outcomes.get(logId))!.verification).toBe('Reported');
+    expect(forged.status).toBe(403);
+    expect((await rest('admin').get(`web/lists/getbytitle('Verifications')/items?$select=Id&$filter=LogId eq ${logId}`)).body.value).toEqual([]);
+    // Through the hub: the reporter is told why not; a colleague outside the approvers is refused by SharePoint.
     const log = (await officer.outcomes.get(logId))!;
     await expect(officer.outcomes.update({ ...log, verification: 'Verified', verifiedBy: OFFICER3.email })).rejects.toMatchObject({ field: 'verifiedBy' });
+    await expect(hub('officer2').outcomes.update({ ...log, verification: 'Verified', verifiedBy: OFFICER2.email })).rejects.toMatchObject({ kind: 'forbidden' });
+    expect((await officer.outcomes.get(logId))!).toMatchObject({ verification: 'Reported', verifiedBy: undefined });
     expect(await verifiedPence()).toBe(0);
   });
 
+  it('2: an approver’s own outcome is not theirs to verify: the reporter is SharePoint’s Author of the log', async () => {
+    const manager = hub('manager');
+    const { log } = await manager.outcomes.record(outcome(REF, 'HSC-02', '2026-12-31', 10, { proxyPence: 10_100, valuePence: 101_000, reportedBy: OFFICER.email }));
+    await expect(manager.outcomes.update({ ...log, verification: 'Verified', verifiedBy: MANAGER.email })).rejects.toMatchObject({ field: 'verifiedBy' });
+    expect((await officer.outcomes.get(log.id))!.verification).toBe('Reported');
+  });
+
   it('a verification refused because the log changed since it was read leaves nothing on the record', async () => {
-    const colleague = hub('officer2');
+    const colleague = hub('manager');
     const { log } = await officer.outcomes.record(outcome(REF, 'HSC-02', '2026-09-30', 20, { proxyPence: 10_100, valuePence: 202_000 }));
     const read = (await colleague.outcomes.get(log.id))!;
     await officer.outcomes.update({ ...log, evidenceNotes: 'Payroll summary, second version (counts only).' });
-    await expect(colleague.outcomes.update({ ...read, verification: 'Verified', verifiedBy: OFFICER2.email, verifiedAt: '2026-10-10T09:00:00Z' })).rejects.toMatchObject({ kind: 'conflict' });
+    await expect(colleague.outcomes.update({ ...read, verification: 'Verified', verifiedBy: MANAGER.email, verifiedAt: '2026-10-10T09:00:00Z' })).rejects.toMatchObject({ kind: 'conflict' });
     const left = (await rest('admin').get(`web/lists/getbytitle('Verifications')/items?$select=Id&$filter=LogId eq ${log.id}`)).body.value as unknown[];
     expect(left).toEqual([]);
     expect((await officer.outcomes.get(log.id))!.verification).toBe('Reported');
   });
 
-  it('a colleague’s verification counts, under their own name; nobody else can rewrite it; a correction voids it', async () => {
-    const colleague = hub('officer2');
+  it('an approver’s verification counts, under their own name; nobody else can rewrite it; a correction voids it', async () => {
+    const colleague = hub('manager');
     const [log] = (await colleague.outcomes.query({ procurementReference: REF, periodEnd: '2026-06-30' })).items;
     await colleague.outcomes.update({ ...log, verification: 'Verified', verifiedBy: 'someone typed this', verifiedAt: '2026-07-10T09:00:00Z' });
     const [checked] = (await officer.outcomes.query({ procurementReference: REF, periodEnd: '2026-06-30' })).items;
-    expect(checked).toMatchObject({ verification: 'Verified', verifiedBy: OFFICER2.email });
+    expect(checked).toMatchObject({ verification: 'Verified', verifiedBy: MANAGER.email });
     expect(await verifiedPence()).toBe(1_515_000);
-    // The colleague's verification item is theirs: the reporter can neither change nor delete it.
+    // The approver's verification item is theirs: the reporter can neither change nor delete it, nor rewrite its Author.
     const r = rest('officer');
-    const tom = await userId(r, OFFICER2.email);
+    const daniel = await userId(r, MANAGER.email);
     const items = (await r.get(`web/lists/getbytitle('Verifications')/items?$select=Id,AuthorId&$filter=ProcurementRef eq '${REF}'`)).body.value as { Id: number; AuthorId: number }[];
-    const vid = items.filter((v) => v.AuthorId === tom)[0].Id;
+    const vid = items.filter((v) => v.AuthorId === daniel)[0].Id;
     expect((await r.merge(`web/lists/getbytitle('Verifications')/items(${vid})`, { Quantity: 9_999 })).status).toBe(403);
     expect((await r.del(`web/lists/getbytitle('Verifications')/items(${vid})`)).status).toBe(403);
+    const rewrite = await r.post(`web/lists/getbytitle('Verifications')/items(${vid})/ValidateUpdateListItem`, { formValues: [{ FieldName: 'Quantity', FieldValue: '9999' }], bNewDocumentUpdate: true });
+    expect(rewrite.status).toBe(403);
     // The reporter raises the figure after it was checked: the verification no longer counts.
     expect(await mergeItem('officer', 'OutcomeLogs', 'LogKey', `${REF}|HSC-02|2026-06-30`, { Quantity: 400, ValuePence: 4_040_000 })).toBe(204);
     expect((await officer.outcomes.query({ procurementReference: REF, periodEnd: '2026-06-30' })).items[0]).toMatchObject({ quantity: 400, verification: 'Reported' });
@@ -271,8 +288,8 @@ describe('only trusted writers change the figures (issue 19 item 3)', () => {
     });
     expect(saved.ok).toBe(true);
     const { log } = await officer.outcomes.record(outcome(REF, 'HSC-02', '2026-06-30', 10, { commitmentId: saved.commitments[0].id, proxyPence: 10_100, valuePence: 101_000 }));
-    const colleague = hub('officer2');
-    await colleague.outcomes.update({ ...(await colleague.outcomes.get(log.id))!, verification: 'Verified', verifiedBy: OFFICER2.email, verifiedAt: '2026-07-10T09:00:00Z' });
+    const approver = hub('manager');
+    await approver.outcomes.update({ ...(await approver.outcomes.get(log.id))!, verification: 'Verified', verifiedBy: MANAGER.email, verifiedAt: '2026-07-10T09:00:00Z' });
     await rebuildRollupsOnSite(admin, { asOf: '2026-11-25' });
   });
 

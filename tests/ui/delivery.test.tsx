@@ -269,7 +269,7 @@ describe('outcome logs and verification', () => {
     expect(hub.delivery.logs).toHaveLength(0);
   });
 
-  it('lets another officer verify (RAG and verified quantity follow; the figures wait for an owner), never the reporter', async () => {
+  it('lets an approver verify (RAG and verified quantity follow; the figures wait for an owner), never the reporter or an officer SharePoint does not let verify', async () => {
     const hub = setupHub();
     await seedInDelivery(hub);
     const [hours] = hub.delivery.commitments.get(REF)!;
@@ -282,15 +282,26 @@ describe('outcome logs and verification', () => {
         <VerificationQueue data={hub.data} user={officer} onOpen={jest.fn()} />
       </FluentProvider>,
     );
-    expect(await screen.findByText(/You reported this outcome, so another officer must check the evidence/)).toBeInTheDocument();
+    expect(await screen.findByText(/You reported this outcome, so another approver must check the evidence/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /^Verify/ })).not.toBeInTheDocument();
     first.unmount();
+
+    // Another officer outside the approvers (SharePoint would refuse their verification) reads the evidence only.
+    const reader = render(
+      <FluentProvider theme={webLightTheme}>
+        <VerificationQueue data={hub.data} user={{ ...colleague, canVerify: false }} onOpen={jest.fn()} />
+      </FluentProvider>,
+    );
+    expect(await screen.findByText('The hub’s approvers check the evidence and verify outcomes; you can read it here.')).toBeInTheDocument();
+    expect(screen.getByText(/worth £677.20/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^(Verify|Reject)/ })).not.toBeInTheDocument();
+    reader.unmount();
 
     const onOpen = jest.fn();
     const onVerified = jest.fn();
     render(
       <FluentProvider theme={webLightTheme}>
-        <VerificationQueue data={hub.data} user={colleague} onOpen={onOpen} onVerified={onVerified} />
+        <VerificationQueue data={hub.data} user={{ ...colleague, canVerify: true }} onOpen={onOpen} onVerified={onVerified} />
       </FluentProvider>,
     );
     const user = userEvent.setup({ delay: null });

@@ -388,12 +388,15 @@ export const ROLLUP_THEME_PREFIX = {
  * Verifications of outcome logs, one item per decision (verified or rejected). The log's own Verification and
  * VerifiedBy columns are typed by whoever edits the log, so they are display only: a verification counts when
  * this list holds it, made (SharePoint's Author) by someone other than the log's reporter, for the figures the
- * log holds now (src/domain/verificationRecord.ts). Members add here and edit only their own items.
+ * log holds now (src/domain/verificationRecord.ts). Only the Approvers group writes here (members read): a
+ * Contribute member can rewrite the Author of an item they may edit through ValidateUpdateListItem
+ * (SharePoint/sp-dev-docs#6333, pnp/pnpjs#3265), so a list every officer could write would let a reporter
+ * verify their own outcome under a colleague's name. List permissions are what SharePoint enforces.
  */
 export const VERIFICATIONS_LIST = {
   title: 'Verifications',
-  description: 'Who verified or rejected which outcome log, one item per decision. The person who made it is the item’s Created By.',
-  writeAccess: 'own-items',
+  description: 'Who verified or rejected which outcome log, one item per decision. The person who made it is the item’s Created By. Written by the Social Value Approvers group only.',
+  writeAccess: 'approvers',
   versioning: true,
   fields: [
     { name: 'Title', title: 'Verification', kind: 'Text', maxLength: 255, required: true, builtIn: true },

@@ -79,7 +79,8 @@ export interface ViewDef {
  * - 'own-items': members edit only items they created (list WriteSecurity = 2); managers with
  *   Manage Lists rights are not restricted.
  * - 'owners': only Owners (and the admin screens running as an owner) write; members read.
- * - 'approvers': only the Approvers group and the approval workflow's connection write; members read.
+ * - 'approvers': only the Approvers group (approval decisions, verifications), the approval workflow's connection
+ *   and owners write, each their own items; members read.
  */
 export type WriteAccess = 'members' | 'own-items' | 'owners' | 'approvers';
 

@@ -182,7 +182,7 @@ export class SharePointOutcomeLogRepository implements OutcomeLogRepository {
     const me = decision ? await this.users.current() : undefined;
     if (me) {
       if (current.reportedByAuthor && me.email.toLowerCase() === current.reportedByAuthor.toLowerCase()) {
-        throw new ValidationError([{ field: 'verifiedBy', message: 'The person who reported an outcome cannot verify it: ask another officer to check the evidence.' }], OUTCOME_LOGS_LIST.title);
+        throw new ValidationError([{ field: 'verifiedBy', message: 'The person who reported an outcome cannot verify it: ask another approver to check the evidence.' }], OUTCOME_LOGS_LIST.title);
       }
     }
     // The decision first (it is what counts), then the log's display columns with the ETag the caller read. If

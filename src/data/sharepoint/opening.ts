@@ -14,7 +14,7 @@ import type { BatchPart } from './batch';
 import { SharePointSettingsRepository, SharePointThresholdRepository } from './libraryRepository';
 import { missingLists } from './provision';
 import { PROCUREMENTS_LIST } from '../schema/lists';
-import { canManageWeb, readTenantProperty } from './tenantSettings';
+import { canAddVerification, canManageWeb, readTenantProperty } from './tenantSettings';
 import { SharePointUserDirectory } from './userDirectory';
 import './pnp';
 
@@ -33,6 +33,7 @@ export interface OpeningRead {
 type Answer =
   | { part: 'user'; value: SiteUser }
   | { part: 'canManageSite'; value: boolean }
+  | { part: 'canVerify'; value: boolean }
   | { part: 'missingLists'; value: string[] }
   | { part: 'settings'; value: Record<string, string> }
   | { part: 'thresholds'; value: Stored<ThresholdRow>[] }
@@ -47,6 +48,7 @@ export async function readOpening(sp: SPFI, options: { tenantKeys?: readonly str
     return [
       part('Your user account', async () => ({ part: 'user' as const, value: await new SharePointUserDirectory(b).current() })),
       part('Your permissions on the hub’s site', async () => ({ part: 'canManageSite' as const, value: await canManageWeb(b) })),
+      part('Whether you may verify outcomes', async () => ({ part: 'canVerify' as const, value: await canAddVerification(b) })),
       part('The hub’s lists', async () => ({ part: 'missingLists' as const, value: await missingLists(b) })),
       part('Settings', async () => ({ part: 'settings' as const, value: await new SharePointSettingsRepository(b).all() })),
       part('The threshold tables', async () => ({ part: 'thresholds' as const, value: await new SharePointThresholdRepository(b).list() })),
@@ -64,6 +66,7 @@ export async function readOpening(sp: SPFI, options: { tenantKeys?: readonly str
     const v = o.value;
     if (v.part === 'user') a.user = v.value;
     else if (v.part === 'canManageSite') a.canManageSite = v.value;
+    else if (v.part === 'canVerify') a.canVerify = v.value;
     else if (v.part === 'missingLists') a.missingLists = v.value;
     else if (v.part === 'settings') a.settings = v.value;
     else if (v.part === 'thresholds') a.thresholds = v.value;

@@ -11,7 +11,7 @@ import type { Measure, ThresholdRow } from '../../domain';
 import type { ProvisionReport } from '../ports';
 import { SETTING_KEYS } from '../../domain';
 import { attributeFromSchemaXml, choicesFromSchemaXml, defaultValueText, fieldSchemaXml } from '../schema/fieldXml';
-import { MEASURES_LIST, ROLLUPS_LIST, SCHEMA, SETTINGS_LIST, THRESHOLDS_LIST } from '../schema/lists';
+import { MEASURES_LIST, ROLLUPS_LIST, SCHEMA, SETTINGS_LIST, THRESHOLDS_LIST, VERIFICATIONS_LIST } from '../schema/lists';
 import type { FieldDef, ListDef, ViewDef, WriteAccess } from '../schema/types';
 import { toDataError } from './errors';
 import { measureToItem, thresholdToItem } from './mapping';
@@ -19,14 +19,15 @@ import { runBatch } from './batch';
 import './pnp';
 
 /** Bumped when the schema changes, recorded in Settings so an owner can see which schema a site has. */
-export const SCHEMA_VERSION = '3';
+export const SCHEMA_VERSION = '4';
 
 /**
  * The lists each schema version changed: a site that records an older version has them out of date (a column
  * the code reads is not there yet, or members may still write what only owners should) until a site owner
- * provisions again. 2: Rollups' Quantities (issue 14). 3: Rollups written by owners only (issue 19).
+ * provisions again. 2: Rollups' Quantities (issue 14). 3: Rollups written by owners only (issue 19). 4:
+ * Verifications written by approvers only (issue 19).
  */
-const SCHEMA_CHANGES: Record<string, readonly string[]> = { '2': [ROLLUPS_LIST.title], '3': [ROLLUPS_LIST.title] };
+const SCHEMA_CHANGES: Record<string, readonly string[]> = { '2': [ROLLUPS_LIST.title], '3': [ROLLUPS_LIST.title], '4': [VERIFICATIONS_LIST.title] };
 
 /** The lists changed since `version` (a site with no version recorded has the first). */
 export function listsChangedSince(version: string | undefined): string[] {

@@ -4,6 +4,7 @@
 // (cli-microsoft365, spo storageentity get). Written only on the app catalog by its owners (README, deployment).
 import type { SPFI } from '@pnp/sp';
 import { PermissionKind } from '@pnp/sp/security';
+import { VERIFICATIONS_LIST } from '../schema/lists';
 import { readDataError } from './errors';
 import './pnp';
 
@@ -24,5 +25,14 @@ export async function canManageWeb(sp: SPFI): Promise<boolean> {
     return await sp.web.currentUserHasPermissions(PermissionKind.ManageWeb);
   } catch (e) {
     throw await readDataError(e, 'Your permissions on the hub’s site');
+  }
+}
+
+/** Whether the signed-in user may add a verification (AddListItems on the Verifications list: the Approvers group). */
+export async function canAddVerification(sp: SPFI): Promise<boolean> {
+  try {
+    return await sp.web.lists.getByTitle(VERIFICATIONS_LIST.title).currentUserHasPermissions(PermissionKind.AddListItems);
+  } catch (e) {
+    throw await readDataError(e, 'Whether you may verify outcomes', VERIFICATIONS_LIST.title);
   }
 }

@@ -85,8 +85,12 @@ export class VerificationsGateway {
       return await this.add1(log, decision, key, rejectionReason, what);
     } catch (e) {
       // The same person's same decision on the same figures is already there (a retry): nothing to add.
-      if (!(e instanceof DataError && e.kind === 'duplicate')) throw e;
-      return undefined;
+      if (e instanceof DataError && e.kind === 'duplicate') return undefined;
+      // The list is the Approvers group's (src/data/schema/lists.ts): say so, not "ask the owner for access".
+      if (e instanceof DataError && e.kind === 'forbidden') {
+        throw new DataError('forbidden', `Only the hub’s approvers can verify or reject outcomes: ask one of them to check the evidence for ${what.charAt(0).toLowerCase()}${what.slice(1)}.`, { list: VERIFICATIONS_LIST.title, status: e.status });
+      }
+      throw e;
     }
   }
 

@@ -1,6 +1,7 @@
-// Verification: an officer checks each reported outcome's evidence and verifies it or rejects it with a
+// Verification: an approver checks each reported outcome's evidence and verifies it or rejects it with a
 // reason. Only verified outcomes count as delivered. The person who reported an outcome cannot verify
-// it (the domain's verifyOutcome refuses; the screen says so instead of offering the buttons).
+// it (the domain's verifyOutcome refuses), nor can anyone SharePoint does not let add a verification (the
+// Verifications list is the Approvers group's): the screen says so instead of offering the buttons.
 import * as React from 'react';
 import * as strings from 'SocialValueHubStrings';
 import { Button, Card, Field, Link, Spinner, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
@@ -49,6 +50,7 @@ export function VerifyControls({
   const styles = useStyles();
   const [reason, setReason] = React.useState('');
   const { busy, error: failure, run: act } = useAction();
+  if (user.canVerify === false) return <Text as="p">{S.NotAVerifier}</Text>;
   if (sameEmail(log.reportedBy, user.email)) {
     return <Text as="p">{S.SelfReported}</Text>;
   }
