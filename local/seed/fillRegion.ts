@@ -5,9 +5,10 @@
 // still checked against the list schema), in chunks, because 400,000 logs one batch at a time would take
 // an hour. Used by the generator command and the dashboard benchmark.
 import type { IsoDate, OutcomeLog } from '../../src/domain';
-import { staleProgress } from '../../src/domain';
+import { progressRecords, staleProgress } from '../../src/domain';
 import type { CommitmentWithProgress } from '../../src/domain';
 import { commitmentToItem, logKey, outcomeToItem, procurementToItem, rollupToItem, rollupsByItem } from '../../src/data/sharepoint/mapping';
+import { progressToItem } from '../../src/data/sharepoint/progressRepository';
 import { rebuildRollups } from '../../src/domain';
 import type { Generated, RegionOptions } from './region';
 import { generate } from './region';
@@ -118,5 +119,8 @@ export async function fillRegion(
   const items = Array.from(rollupsByItem(rollups).values()).map((rows) => rollupToItem(rows) as Record<string, unknown>);
   await bulk(origin, 'Rollups', items);
   say(`Added ${items.length} rollup items (${rollups.length} procurement × quarter × theme figures).`);
+  // As the owner's update records each commitment's progress (the at-risk list's source).
+  await bulk(origin, 'CommitmentProgress', progressRecords(commitments, logs, g.procurements, options.asOf).map((p) => progressToItem(p) as Record<string, unknown>));
+  say('Added the commitments’ recorded progress.');
   return { procurements: g.procurements, commitments, logs, rollupItems: items.length };
 }

@@ -11,6 +11,7 @@ import {
   tierSnapshot,
   compareIsoDates,
   addDays,
+  progressRecords,
   rollupsForProcurement,
   SETTING_KEYS,
 } from '../../src/domain';
@@ -205,7 +206,7 @@ async function report(data: HubData, as: DataAs, d: DemoProcurement): Promise<nu
   return written;
 }
 
-/** The dashboard's rollups for a procurement, by the delivery module's own definition. */
+/** The dashboard's rollups and its commitments' recorded progress for a procurement, as a site owner's update writes them. */
 async function rollUp(data: HubData, reference: string): Promise<number> {
   const procurement = await data.procurements.get(reference);
   const commitments = await data.commitments.listForProcurement(reference);
@@ -220,6 +221,8 @@ async function rollUp(data: HubData, reference: string): Promise<number> {
   const rows = rollupsForProcurement(procurement, commitments, logs);
   const saved = await data.rollups.saveMany(rows);
   if (!saved.ok) throw new Error(`Rollups for ${reference}: ${saved.failed.map((f) => f.error.message).join('; ')}`);
+  const progress = await data.progress.saveMany(progressRecords(commitments, logs, [procurement], DEMO_AS_OF));
+  if (!progress.ok) throw new Error(`Progress for ${reference}: ${progress.failed.map((f) => f.error.message).join('; ')}`);
   return rows.length;
 }
 

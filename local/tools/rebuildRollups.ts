@@ -26,7 +26,7 @@ export async function main(argv: string[]): Promise<number> {
   console.log(
     `Rollups: ${report.rollups} from ${report.logs} outcome logs, ${report.commitments} commitments and ${report.procurements} procurements; ` +
       `${report.written} written, ${report.unchanged} unchanged, ${report.failed.length} failed; ` +
-      `${report.progressUpdated} commitments' RAG ${hasFlag(argv, '--dry-run') ? 'out of date' : 'brought up to'} ${asOf} (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+      `${report.progressUpdated} commitments' progress ${hasFlag(argv, '--dry-run') ? 'out of date' : 'recorded'} as at ${asOf} (${((Date.now() - started) / 1000).toFixed(1)} s).`,
   );
   if (report.unknownReferences.length > 0) console.log(`Left out (no such procurement): ${report.unknownReferences.join(', ')}`);
   for (const f of report.failed) console.error(`Failed: ${f.what}: ${f.error.message}`);

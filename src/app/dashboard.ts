@@ -1,8 +1,8 @@
 // Loads the dashboard from the lists: the rollups of the chosen quarters (an indexed filter on the period,
-// pages of 5,000), the award columns of awarded procurements (for the SME/VCSE share), the Red/Amber commitments (an
-// indexed filter on RAG) and the measure library (its words for each measure) — a handful of requests at
+// pages of 5,000), the award columns of awarded procurements (for the SME/VCSE share), the Red/Amber commitments as
+// the owner's update recorded them (an indexed filter on RAG) and the measure library (its words for each measure) — a handful of requests at
 // regional scale, never every outcome log.
-import type { CommitmentWithProgress, Measure, ProcurementStatus, Rollup } from '../domain';
+import type { AtRiskSource, Measure, ProcurementStatus, Rollup } from '../domain';
 import type { HubData } from '../data/ports';
 import { allPages } from '../data/paging';
 import type { AwardRecord, DashboardFigures, DashboardFilters } from '../domain';
@@ -19,19 +19,20 @@ export interface DashboardData {
   /** When the newest of these rollups was written (SharePoint's Modified): only a site owner's figures update writes them. */
   figuresChangedAt?: string;
   awards: AwardRecord[];
-  atRisk: CommitmentWithProgress[];
+  /** Red and Amber commitments as the site owner's figures update last recorded their progress. */
+  atRisk: AtRiskSource[];
   /** The site's measure library, inactive measures included (a retired measure still names its history). */
   library: Measure[];
 }
 
 /** The lists the dashboard reads. */
-export type DashboardSource = Pick<HubData, 'rollups' | 'procurements' | 'commitments' | 'measures'>;
+export type DashboardSource = Pick<HubData, 'rollups' | 'procurements' | 'progress' | 'measures'>;
 
 /**
  * The records the dashboard's figures come from, for the filters. Every query is one indexed condition
  * that narrows the list on its own (SharePoint's list view threshold judges each condition alone, and an
  * "or" of conditions narrows nothing): one per quarter for the rollups, one per awarded status for the
- * procurements, one per RAG for the commitments — nine queries for a year, run side by side, each one
+ * procurements, one per RAG for the commitments' recorded progress — nine queries for a year, run side by side, each one
  * page of up to 5,000 at regional scale — and one for the measure library (a few hundred items, one page).
  */
 export async function loadDashboardData(data: DashboardSource, filters: DashboardFilters): Promise<DashboardData> {
@@ -47,7 +48,8 @@ export async function loadDashboardData(data: DashboardSource, filters: Dashboar
         allPages((pageToken) => data.procurements.awards({ status, authorityId: filters.authorityId, pageSize: DASHBOARD_PAGE_SIZE, pageToken })),
       ),
     ),
-    Promise.all((['Red', 'Amber'] as const).map((rag) => allPages((pageToken) => data.commitments.query({ rag, pageSize: DASHBOARD_PAGE_SIZE, pageToken })))),
+    // The at-risk list: the progress the owner's update recorded (owners only), never the RAG an officer can type.
+    Promise.all((['Red', 'Amber'] as const).map((rag) => allPages((pageToken) => data.progress.query({ rag, pageSize: DASHBOARD_PAGE_SIZE, pageToken })))),
     data.measures.list(),
   ]);
   const flat = <T>(lists: T[][]): T[] => ([] as T[]).concat(...lists);

@@ -2,10 +2,11 @@
 // (Settings, or the rebuild command), the only writer of the dashboard's figures (members cannot write
 // them). Reads every procurement, commitment, log and rollup page by page (ID order, past the 5,000-item
 // threshold), recomputes with rebuildRollups, and writes only the rollups whose figures differ (stale ones
-// are set to zero: the port cannot delete). Given a day, it
-// also brings each commitment's stored RAG and verified quantity up to that day: a commitment turns Red
-// on its due date without any new log, and the dashboard finds at-risk commitments by the stored RAG.
-import { pickRollup, rebuildRollups, rollupKeyOf, rollupsToSave, staleProgress, unknownReferences } from '../domain';
+// are set to zero: the port cannot delete). Given a day, it also records each commitment's progress on that
+// day on the CommitmentProgress list (owners only), where the dashboard finds at-risk commitments — a
+// commitment turns Red on its due date without any new log — and brings the Commitments list's own RAG
+// column (its views') up to that day too.
+import { pickRollup, progressRecords, progressToSave, rebuildRollups, rollupKeyOf, rollupsToSave, staleProgress, unknownReferences } from '../domain';
 import type { IsoDate, Rollup } from '../domain';
 import type { HubData, WriteFailure } from '../data/ports';
 import { allPages } from '../data/paging';
@@ -22,7 +23,7 @@ export interface RebuildReport {
   unchanged: number;
   /** References of logs or commitments with no procurement: left out. */
   unknownReferences: string[];
-  /** Commitments whose stored RAG or verified quantity were out of date (updated unless a dry run). */
+  /** Commitments whose recorded progress (RAG, verified quantity) was out of date or missing (written unless a dry run). */
   progressUpdated: number;
   failed: WriteFailure[];
 }
@@ -30,7 +31,7 @@ export interface RebuildReport {
 const sameFigures = (a: Rollup, b: Rollup): boolean => JSON.stringify(pickRollup(a)) === JSON.stringify(pickRollup(b));
 
 export async function rebuildRollupsOnSite(
-  data: Pick<HubData, 'procurements' | 'commitments' | 'outcomes' | 'rollups'>,
+  data: Pick<HubData, 'procurements' | 'commitments' | 'outcomes' | 'rollups' | 'progress'>,
   options: { batchSize?: number; dryRun?: boolean; onProgress?: (message: string) => void; asOf?: IsoDate } = {},
 ): Promise<RebuildReport> {
   const say = options.onProgress || ((): void => undefined);
@@ -60,8 +61,15 @@ export async function rebuildRollupsOnSite(
       say(`Wrote ${Math.min(i + size, toSave.length)} of ${toSave.length} rollups.`);
     }
   }
+  const progress = options.asOf ? await progressOnRecord(data, commitments, logs, procurements, options.asOf) : { save: [], remove: [] };
   const stale = options.asOf ? staleProgress(commitments, logs, procurements, options.asOf) : [];
   if (!options.dryRun) {
+    const size = options.batchSize || 500;
+    for (let i = 0; i < progress.save.length || i < progress.remove.length; i += size) {
+      const result = await data.progress.saveMany(progress.save.slice(i, i + size), progress.remove.slice(i, i + size).map((p) => p.id));
+      failed.push(...result.failed);
+    }
+    if (progress.save.length > 0) say(`Recorded ${progress.save.length} commitments' progress as at ${options.asOf}.`);
     for (const c of stale) {
       try {
         await data.commitments.update(c);
@@ -80,7 +88,16 @@ export async function rebuildRollupsOnSite(
     written: options.dryRun ? 0 : toSave.length - failed.length,
     unchanged: fresh.length - toSave.filter((r) => freshKeys.has(rollupKeyOf(r))).length,
     unknownReferences: unknownReferences(commitments, logs, procurements),
-    progressUpdated: stale.length,
+    progressUpdated: progress.save.length,
     failed,
   };
+}
+
+/** The progress records to write (and those of commitments gone, to remove) so the list shows `asOf`'s progress. */
+async function progressOnRecord(
+  data: Pick<HubData, 'progress'>,
+  ...[commitments, logs, procurements, asOf]: Parameters<typeof progressRecords>
+): Promise<ReturnType<typeof progressToSave>> {
+  const stored = await allPages((pageToken) => data.progress.query({ pageSize: 5000, pageToken }));
+  return progressToSave(progressRecords(commitments, logs, procurements, asOf), stored);
 }

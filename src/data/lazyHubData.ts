@@ -18,6 +18,7 @@ const METHODS: { [K in keyof HubData]-?: Methods<HubData[K]> } = {
   settings: { get: true, all: true, set: true },
   outbox: { enqueue: true, get: true, due: true, query: true, update: true },
   rollups: { query: true, saveMany: true },
+  progress: { query: true, saveMany: true },
   users: { current: true, ensure: true },
   provisioning: { missingLists: true, provision: true },
 };

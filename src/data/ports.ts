@@ -14,6 +14,7 @@ import type {
   ProcurementStatus,
   Rag,
   RecordedKpiAssessment,
+  RecordedProgress,
   Rollup,
   ThemeId,
   ThresholdRow,
@@ -309,6 +310,20 @@ export interface RollupRepository {
   saveMany(rollups: readonly Rollup[]): Promise<{ ok: boolean; saved: number; failed: WriteFailure[] }>;
 }
 
+// ---- Commitments' progress, as the owner's update records it ----------------------------------------
+
+export interface ProgressQuery extends PageRequest {
+  rag?: Rag;
+  procurementReference?: string;
+}
+
+/** The CommitmentProgress list (owners only): the at-risk list's source. */
+export interface ProgressRepository {
+  query(query: ProgressQuery): Promise<Page<Stored<RecordedProgress>>>;
+  /** Adds (no id) or replaces (id) progress records, and removes those of commitments gone, in batches. */
+  saveMany(save: readonly (RecordedProgress & { id?: number })[], remove?: readonly number[]): Promise<{ ok: boolean; saved: number; failed: WriteFailure[] }>;
+}
+
 // ---- People and provisioning -------------------------------------------------------------------
 
 export interface SiteUser {
@@ -353,6 +368,7 @@ export interface HubData {
   settings: SettingsRepository;
   outbox: OutboxRepository;
   rollups: RollupRepository;
+  progress: ProgressRepository;
   users: UserDirectory;
   provisioning: Provisioning;
 }

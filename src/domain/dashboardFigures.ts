@@ -12,7 +12,7 @@ import type { IsoDate } from './dates';
 import type { Procurement } from './entities';
 import type { Pence } from './money';
 import type { ReportingPeriod } from './periods';
-import type { CommitmentWithProgress } from './progress';
+import type { AtRiskSource } from './progress';
 import type { QuantityFigures, Rollup } from './rollups';
 import { MEASURES, MEASURE_UNITS } from './measures';
 import type { Measure, MeasureUnit } from './measures';
@@ -145,7 +145,7 @@ export interface AtRiskCommitment {
   dueDate: IsoDate;
   targetQuantity: number;
   verifiedQuantity?: number;
-  unit: string;
+  unit: MeasureUnit;
 }
 
 export interface DashboardFigures {
@@ -295,13 +295,13 @@ const RAG_ORDER: { [r: string]: number } = { Red: 0, Amber: 1, Green: 2 };
 /**
  * The dashboard's figures for the filters. `rollups` may hold more than the filters ask (they are applied
  * here too). `awards` are awarded procurements (for the SME/VCSE share and for naming at-risk commitments'
- * authority); `atRisk` the Red/Amber commitments the list's RAG column names; `library` the site's measure
+ * authority); `atRisk` the Red/Amber commitments as the owner's update recorded them; `library` the site's measure
  * library, which words each measure (a site adds its own measures, so the built-in list is only the default).
  */
 export function dashboardFigures(
   rollups: readonly Rollup[],
   filters: DashboardFilters,
-  inputs: { awards?: readonly AwardRecord[]; atRisk?: readonly CommitmentWithProgress[]; topCount?: number; library?: readonly MeasureWords[] } = {},
+  inputs: { awards?: readonly AwardRecord[]; atRisk?: readonly AtRiskSource[]; topCount?: number; library?: readonly MeasureWords[] } = {},
 ): DashboardFigures {
   const periods = filterPeriods(filters);
   const first = periods[0];

@@ -413,6 +413,7 @@ declare interface ISocialValueHubStrings {
     Procurement: string;
     AtRiskTitle: string;
     NoAtRisk: string;
+    AtRiskAsAt: string;
     Status: string;
     Measure: string;
     VerifiedOfTarget: string;
@@ -485,6 +486,7 @@ declare interface ISocialValueHubStrings {
     DecidedBy: string;
     QueueTitle: string;
     QueueIntro: string;
+    QueueIntroReader: string;
     QueueLoadFailed: string;
     QueueLoading: string;
     QueueEmpty: string;

@@ -26,7 +26,7 @@ const BUILT_IN_VIEW_FIELDS = ['LinkTitle', 'Modified', 'Created', 'Author', 'Edi
 describe('the list schema', () => {
   it('has the lists the design names, each with a description, versioning and a default view', () => {
     expect(lists.map((l) => l.title)).toEqual([
-      'Procurements', 'Commitments', 'OutcomeLogs', 'ActionPlan', 'CaseStudies', 'Measures', 'Thresholds', 'Settings', 'TaskforcePosts', 'Approvals', 'Verifications', 'Rollups', 'KpiAssessments',
+      'Procurements', 'Commitments', 'OutcomeLogs', 'ActionPlan', 'CaseStudies', 'Measures', 'Thresholds', 'Settings', 'TaskforcePosts', 'Approvals', 'Verifications', 'Rollups', 'CommitmentProgress', 'KpiAssessments',
     ]);
     for (const l of lists) {
       expect(l.title).toMatch(/^[A-Za-z]+$/);

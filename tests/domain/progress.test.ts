@@ -1,5 +1,5 @@
 // Stored delivery figures go out of date with time as well as with logs: staleProgress finds both.
-import { staleProgress } from '../../src/domain';
+import { progressRecords, progressToSave, staleProgress } from '../../src/domain';
 import type { CommitmentWithProgress } from '../../src/domain';
 import type { OutcomeLog } from '../../src/domain';
 
@@ -41,5 +41,28 @@ describe('staleProgress', () => {
 
   it('corrects a stored verified quantity after a log is rejected', () => {
     expect(staleProgress([commitment()], [log(10, 'Rejected')], procurements, '2026-05-01')).toEqual([expect.objectContaining({ verifiedQuantity: 0 })]);
+  });
+});
+
+describe('the progress a site owner’s update records', () => {
+  const recorded = { commitmentId: 1, procurementReference: 'P-1', measureCode: 'ENV-01', targetQuantity: 10, unit: 'tonnes CO2e' as const, dueDate: '2026-09-30', rag: 'Red' as const, verifiedQuantity: 4 };
+
+  it('records each stored commitment’s RAG and verified quantity on the day, from verified logs only', () => {
+    const logs = [log(4, 'Verified'), { ...log(6, 'Reported'), periodEnd: '2026-09-30' }];
+    expect(progressRecords([commitment({ rag: 'Green', verifiedQuantity: 10 })], logs, procurements, '2026-10-01')).toEqual([recorded]);
+    // A commitment not yet saved (no id) has nothing to key its progress by.
+    expect(progressRecords([commitment({ id: undefined })], logs, procurements, '2026-10-01')).toEqual([]);
+  });
+
+  it('writes only what changed, adds what is new, and removes the progress of a commitment no longer there', () => {
+    const fresh = [recorded, { ...recorded, commitmentId: 2, measureCode: 'ENV-02', rag: 'Green' as const }];
+    const stored = [
+      { ...recorded, id: 11 },
+      { ...recorded, commitmentId: 3, id: 13 },
+    ];
+    expect(progressToSave(fresh, stored)).toEqual({ save: [fresh[1]], remove: [stored[1]] });
+    // A stored record that differs in anything the at-risk list shows is replaced in place.
+    expect(progressToSave([{ ...recorded, verifiedQuantity: 5 }], [{ ...recorded, id: 11 }])).toEqual({ save: [{ ...recorded, verifiedQuantity: 5, id: 11 }], remove: [] });
+    expect(progressToSave([recorded], [{ ...recorded, id: 11, modified: '2026-11-25T10:00:00Z', etag: '"3"' }])).toEqual({ save: [], remove: [] });
   });
 });

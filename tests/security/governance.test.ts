@@ -11,6 +11,7 @@ import { asLocalUser, startLocalServer } from '../support/localServer';
 import type { LocalServer } from '../support/localServer';
 import { editProcurement, moveTo, saveProcurement } from '../../src/app';
 import { rebuildRollupsOnSite } from '../../src/app/rebuild';
+import { loadDashboardData } from '../../src/app/dashboard';
 import { MANAGER, OFFICER, OFFICER2, commitment, outcome, procurement } from '../support/records';
 import { itemId, restAs, userId } from './rest';
 import type { Rest } from './rest';
@@ -187,6 +188,22 @@ describe('an approval counts only when it is on record (issue 19 items 1 and 6)'
   });
 });
 
+/**
+ * An officer's contract (400 volunteering hours due at its end) with a first quarter of 10 hours the approver
+ * verified, and the owner's figures update run on 25 November 2026.
+ */
+async function deliveringWithOneVerifiedQuarter(ref: string, end: string): Promise<void> {
+  const saved = await saveProcurement(officer, undefined, {
+    procurement: procurement(ref, { supplier: { name: 'Tame Valley Facilities Ltd (fictional)', isSme: true, isVcse: false, isLocal: true }, awardValuePence: 10_000_000, contractStart: '2026-04-01', contractEnd: end }),
+    commitments: [commitment(ref, 'HSC-02', 400, { unit: 'hours', proxyPenceLocked: 10_100, proxyEdition: 'SVH 2026', startDate: '2026-04-01', dueDate: end })],
+  });
+  expect(saved.ok).toBe(true);
+  const { log } = await officer.outcomes.record(outcome(ref, 'HSC-02', '2026-06-30', 10, { commitmentId: saved.commitments[0].id, proxyPence: 10_100, valuePence: 101_000 }));
+  const approver = hub('manager');
+  await approver.outcomes.update({ ...(await approver.outcomes.get(log.id))!, verification: 'Verified', verifiedBy: MANAGER.email, verifiedAt: '2026-07-10T09:00:00Z' });
+  await rebuildRollupsOnSite(admin, { asOf: '2026-11-25' });
+}
+
 describe('a verification counts only when SharePoint says who made it (issue 19 item 2)', () => {
   const REF = 'GOV-30';
   const verifiedPence = async (): Promise<number> => {
@@ -281,17 +298,7 @@ describe('only trusted writers change the figures (issue 19 item 3)', () => {
   const dashboardVerified = async (): Promise<number> =>
     (await officer.rollups.query({ pageSize: 5000 })).items.reduce((sum, r) => sum + r.verifiedPence, 0);
 
-  beforeAll(async () => {
-    const saved = await saveProcurement(officer, undefined, {
-      procurement: procurement(REF, { supplier: { name: 'Tame Valley Facilities Ltd (fictional)', isSme: true, isVcse: false, isLocal: true }, awardValuePence: 10_000_000, contractStart: '2026-04-01', contractEnd: '2027-03-31' }),
-      commitments: [commitment(REF, 'HSC-02', 400, { unit: 'hours', proxyPenceLocked: 10_100, proxyEdition: 'SVH 2026', startDate: '2026-04-01', dueDate: '2027-03-31' })],
-    });
-    expect(saved.ok).toBe(true);
-    const { log } = await officer.outcomes.record(outcome(REF, 'HSC-02', '2026-06-30', 10, { commitmentId: saved.commitments[0].id, proxyPence: 10_100, valuePence: 101_000 }));
-    const approver = hub('manager');
-    await approver.outcomes.update({ ...(await approver.outcomes.get(log.id))!, verification: 'Verified', verifiedBy: MANAGER.email, verifiedAt: '2026-07-10T09:00:00Z' });
-    await rebuildRollupsOnSite(admin, { asOf: '2026-11-25' });
-  });
+  beforeAll(() => deliveringWithOneVerifiedQuarter(REF, '2027-03-31'));
 
   it('3: a member who raises a rollup’s verified figures, or adds a rollup of their own, is refused (403) and the dashboard does not move', async () => {
     const before = await dashboardVerified();
@@ -319,6 +326,52 @@ describe('only trusted writers change the figures (issue 19 item 3)', () => {
     expect(await mergeItem('officer', 'OutcomeLogs', 'LogKey', `${REF}|HSC-02|2026-09-30`, { Verification: 'Verified', VerifiedBy: OFFICER3.email })).toBe(204);
     await rebuildRollupsOnSite(admin, { asOf: '2026-11-25' });
     expect(await dashboardVerified()).toBe(before);
+  });
+});
+
+describe('the at-risk list shows the progress the owner’s update recorded, never a RAG a member types (issue 19)', () => {
+  const REF = 'GOV-50';
+  const progressList = `web/lists/getbytitle('CommitmentProgress')`;
+  /** The dashboard's at-risk list as the officer loads it: this procurement's rows. */
+  const atRisk = async (): Promise<{ rag: string; verifiedQuantity?: number }[]> =>
+    (await loadDashboardData(officer, { fromPeriodId: '2026-27 Q1', toPeriodId: '2026-27 Q2' })).atRisk
+      .filter((c) => c.procurementReference === REF)
+      .map((c) => ({ rag: String(c.rag), verifiedQuantity: c.verifiedQuantity }));
+
+  // Due at the end of September with 10 of 400 hours verified: Red on 25 November.
+  beforeAll(() => deliveringWithOneVerifiedQuarter(REF, '2026-09-30'));
+
+  it('a member who types Green and the whole target on their commitment does not take it off the at-risk list', async () => {
+    expect(await atRisk()).toEqual([{ rag: 'Red', verifiedQuantity: 10 }]);
+    // Members save commitments (the award), so SharePoint lets the officer write the Commitments list's RAG…
+    expect(await mergeItem('officer', 'Commitments', 'CommitmentKey', `${REF}|HSC-02`, { Rag: 'Green', VerifiedQuantity: 400 })).toBe(204);
+    // …but the dashboard reads the progress list, which only the owner's update writes.
+    expect(await atRisk()).toEqual([{ rag: 'Red', verifiedQuantity: 10 }]);
+  });
+
+  it('a member cannot write the progress list (403): not a change, not a new item, not a removal', async () => {
+    for (const who of ['officer', 'manager']) {
+      const r = rest(who);
+      expect(await mergeItem(who, 'CommitmentProgress', 'ProgressKey', String(await itemId(r, 'Commitments', 'CommitmentKey', `${REF}|HSC-02`)), { Rag: 'Green', VerifiedQuantity: 400 })).toBe(403);
+      const made = await r.post(`${progressList}/items`, { Title: 'x', ProgressKey: '999999', CommitmentId: 999_999, ProcurementRef: REF, MeasureCode: 'HSC-02', TargetQuantity: 1, Unit: 'hours', DueDate: '2026-09-30', Rag: 'Green', VerifiedQuantity: 1 });
+      expect(made.status).toBe(403);
+      const id = (await r.get(`${progressList}/items?$select=Id&$filter=ProcurementRef eq '${REF}'`)).body.value as { Id: number }[];
+      expect((await r.del(`${progressList}/items(${id[0].Id})`)).status).toBe(403);
+    }
+    // Through the hub's data layer: the plain refusal, nothing written.
+    const forged = await officer.progress.saveMany([{ commitmentId: 1, procurementReference: REF, measureCode: 'HSC-02', targetQuantity: 400, unit: 'hours', dueDate: '2026-09-30', rag: 'Green', verifiedQuantity: 400 }]);
+    expect(forged.ok).toBe(false);
+    expect(forged.failed[0].error.message).toMatch(/permission/);
+    expect(await atRisk()).toEqual([{ rag: 'Red', verifiedQuantity: 10 }]);
+  });
+
+  it('the owner’s next update records what the verifications on record say, and puts the Commitments list’s column back', async () => {
+    const report = await rebuildRollupsOnSite(admin, { asOf: '2026-11-25' });
+    expect(report.failed).toEqual([]);
+    expect(await atRisk()).toEqual([{ rag: 'Red', verifiedQuantity: 10 }]);
+    // The owner's update also puts the Commitments list's own column back (its views).
+    const [c] = await officer.commitments.listForProcurement(REF);
+    expect(c).toMatchObject({ rag: 'Red', verifiedQuantity: 10 });
   });
 });
 

@@ -185,6 +185,7 @@ export function memoryHub(options: { missingLists?: string[]; currentEmail?: str
     thresholds: { list: async () => [], save: () => notUsed('thresholds') },
     outbox: { enqueue: () => notUsed('outbox'), get: () => notUsed('outbox'), due: () => notUsed('outbox'), query: () => notUsed('outbox'), update: () => notUsed('outbox') },
     rollups: { query: () => notUsed('rollups'), saveMany: () => notUsed('rollups') },
+    progress: { query: () => notUsed('progress'), saveMany: () => notUsed('progress') },
     users: { current: () => notUsed('users'), ensure: () => notUsed('users') },
   };
   return hub;
@@ -208,16 +209,18 @@ export function memoryStorage(): { getItem(k: string): string | null; setItem(k:
 import { validateActionPlanItem as deliveryValidateAction, validateCommitment as deliveryValidateCommitment, validateOutcomeLog as deliveryValidateLog } from '../../src/domain';
 import type { Commitment as DeliveryCommitment, OutcomeLog as DeliveryLog } from '../../src/domain';
 import { ValidationError as DeliveryValidationError } from '../../src/data/ports';
-import type { CommitmentWithProgress, Rollup } from '../../src/domain';
+import type { CommitmentWithProgress, RecordedProgress, Rollup } from '../../src/domain';
 
 export interface DeliveryMemory {
   commitments: Map<string, Stored<CommitmentWithProgress>[]>;
   logs: Stored<DeliveryLog>[];
   rollups: Map<string, Rollup>;
+  /** The CommitmentProgress list: by commitment id. */
+  progress: Map<number, Stored<RecordedProgress>>;
 }
 
 export function withDelivery(hub: MemoryHub): MemoryHub & { delivery: DeliveryMemory } {
-  const delivery: DeliveryMemory = { commitments: new Map(), logs: [], rollups: new Map() };
+  const delivery: DeliveryMemory = { commitments: new Map(), logs: [], rollups: new Map(), progress: new Map() };
   let nextId = 1000;
   let etag = 1;
   const refuse = (errors: { field: string; message: string }[]): void => {
@@ -319,6 +322,14 @@ export function withDelivery(hub: MemoryHub): MemoryHub & { delivery: DeliveryMe
       return { ok: true, saved: rows.length, failed: [] };
     },
   };
+  hub.data.progress = {
+    query: async (q) => page(Array.from(delivery.progress.values()).filter((p) => (!q.rag || p.rag === q.rag) && (!q.procurementReference || p.procurementReference === q.procurementReference))),
+    saveMany: async (save, remove = []) => {
+      for (const p of save) delivery.progress.set(p.commitmentId, { ...p, id: p.id ?? nextId++, etag: String(etag++) });
+      for (const id of remove) delivery.progress.forEach((p, key) => p.id === id && delivery.progress.delete(key));
+      return { ok: true, saved: save.length, failed: [] };
+    },
+  };
   return Object.assign(hub, { delivery });
 }
 
@@ -331,16 +342,16 @@ export interface ReportingMemory {
   atRisk: Stored<ReportingCommitment>[];
   caseStudies: Stored<ReportingCaseStudy>[];
   /** Queries answered, by repository. */
-  queries: { rollups: number; commitments: number; procurements: number; caseStudies: number };
+  queries: { rollups: number; progress: number; procurements: number; caseStudies: number };
 }
 
-/** Gives a memory hub working rollups, commitments.query (by RAG) and case studies. */
+/** Gives a memory hub working rollups, the recorded progress (by RAG) and case studies. */
 export function withReporting(hub: MemoryHub, seed: { rollups?: ReportingRollup[]; atRisk?: ReportingCommitment[]; caseStudies?: ReportingCaseStudy[] } = {}): ReportingMemory {
   const mem: ReportingMemory = {
     rollups: [...(seed.rollups ?? [])],
     atRisk: (seed.atRisk ?? []).map((c, i) => ({ ...c, id: i + 1, etag: '1' })),
     caseStudies: (seed.caseStudies ?? []).map((c, i) => ({ ...c, id: i + 1, etag: '1' })),
-    queries: { rollups: 0, commitments: 0, procurements: 0, caseStudies: 0 },
+    queries: { rollups: 0, progress: 0, procurements: 0, caseStudies: 0 },
   };
   const paged = <T,>(items: T[], size = 50, token?: string): Page<T> => {
     const start = token ? Number(token) : 0;
@@ -380,10 +391,14 @@ export function withReporting(hub: MemoryHub, seed: { rollups?: ReportingRollup[
       return { ok: true, saved: rows.length, failed: [] };
     },
   };
-  hub.data.commitments.query = async (q) => {
-    mem.queries.commitments++;
-    const rags = q.rag === undefined ? undefined : Array.isArray(q.rag) ? q.rag : [q.rag];
-    return paged(mem.atRisk.filter((c) => !rags || (c.rag !== undefined && rags.indexOf(c.rag) >= 0)), q.pageSize, q.pageToken);
+  // The seeded at-risk commitments stand for the progress a site owner's update recorded.
+  hub.data.progress = {
+    query: async (q) => {
+      mem.queries.progress++;
+      const recorded = mem.atRisk.map((c) => ({ ...c, commitmentId: c.id, rag: c.rag ?? 'Green', verifiedQuantity: c.verifiedQuantity ?? 0 }));
+      return paged(recorded.filter((c) => (!q.rag || c.rag === q.rag) && (!q.procurementReference || c.procurementReference === q.procurementReference)), q.pageSize, q.pageToken);
+    },
+    saveMany: () => notUsed('progress'),
   };
   let nextId = mem.caseStudies.length + 1;
   hub.data.caseStudies = {

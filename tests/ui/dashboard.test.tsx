@@ -81,9 +81,12 @@ describe('the Social Value Dashboard', () => {
     expect(screen.getByRole('table', { name: /By supplier/ })).toHaveTextContent('Acme <b>Builders</b> Ltd');
     const risk = screen.getByRole('table', { name: /At-risk commitments/ });
     expect(risk).toHaveTextContent('Red');
-    expect(risk).toHaveTextContent('2 of 10 £ spend');
+    expect(risk).toHaveTextContent('£2 of £10'); // £ spend in pounds, en-GB
     // Each at-risk commitment's measure in the library's words too.
     expect(risk).toHaveTextContent('PLB-01 Spend on the contract with suppliers based in the West Midlands');
+    // Read from the progress the owner's update recorded (never a RAG an officer types), and it says so.
+    expect(mem.queries.progress).toBe(2); // one indexed query per RAG: Red, Amber
+    expect(screen.getByText('As a site owner’s latest figures update recorded them, from verified outcomes only.')).toBeInTheDocument();
   });
 
   it('says on which day a site owner’s update last changed the figures (members never write them)', async () => {

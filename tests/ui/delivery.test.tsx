@@ -292,8 +292,8 @@ describe('outcome logs and verification', () => {
         <VerificationQueue data={hub.data} user={{ ...colleague, canVerify: false }} onOpen={jest.fn()} />
       </FluentProvider>,
     );
-    expect(await screen.findByText('The hub’s approvers check the evidence and verify outcomes; you can read it here.')).toBeInTheDocument();
-    expect(screen.getByText(/worth £677.20/)).toBeInTheDocument();
+    expect(await screen.findByText(/here you can read what waits for them/)).toBeInTheDocument();
+    expect(await screen.findByText(/worth £677.20/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /^(Verify|Reject)/ })).not.toBeInTheDocument();
     reader.unmount();
 

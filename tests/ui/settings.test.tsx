@@ -106,7 +106,9 @@ describe('hub settings', () => {
     render(<App services={services} theme="light" />);
     const user = userEvent.setup({ delay: null });
     await user.click(await screen.findByRole('button', { name: 'Rebuild dashboard figures' }));
-    expect(await screen.findByText(/Rebuilt from 0 outcome logs: \d+ figures checked, \d+ corrected; 1 commitments’ RAG brought up to date; 0 failed\./)).toBeInTheDocument();
+    expect(await screen.findByText(/Rebuilt from 0 outcome logs: \d+ figures checked, \d+ corrected; 1 commitments’ progress recorded; 0 failed\./)).toBeInTheDocument();
+    // The at-risk list's source (owners only) and the Commitments list's own column both say Red.
+    expect(Array.from(hub.delivery.progress.values())).toEqual([expect.objectContaining({ procurementReference: inDelivery.reference, rag: 'Red', verifiedQuantity: 0 })]);
     expect(hub.delivery.commitments.get(inDelivery.reference)![0]).toMatchObject({ rag: 'Red', verifiedQuantity: 0 });
     expect(hub.delivery.rollups.size).toBeGreaterThan(0);
   });

@@ -153,7 +153,7 @@ export const COMMITMENTS_LIST = {
     { name: 'ProxyEdition', title: 'Proxy edition', kind: 'Text', maxLength: 64 },
     { name: 'StartDate', title: 'Counting from', kind: 'DateTime', dateOnly: true },
     { name: 'DueDate', title: 'Due date', kind: 'DateTime', dateOnly: true, required: true, indexed: true },
-    { name: 'Rag', title: 'RAG', kind: 'Choice', choices: RAGS, indexed: true, format: RAG_FORMAT, description: 'Kept up to date when outcomes are verified.' },
+    { name: 'Rag', title: 'RAG', kind: 'Choice', choices: RAGS, indexed: true, format: RAG_FORMAT, description: 'As the last change to its outcomes left it, for this list’s views. The dashboard reads the CommitmentProgress list.' },
     { name: 'VerifiedQuantity', title: 'Verified delivered quantity', kind: 'Number', min: 0, defaultValue: 0 },
   ],
   views: [
@@ -492,6 +492,36 @@ export const ROLLUPS_LIST = {
   ],
 } as const satisfies ListDef;
 
+/**
+ * Each commitment's progress (RAG and verified delivered quantity) as the site owner's figures update last
+ * computed it from the verifications on record: what the dashboard's at-risk list and the taskforce card read.
+ * Owners only. The Commitments list keeps a RAG too, for its views, but any officer who saves a commitment
+ * writes it, so a member could hide a Red commitment from the region by typing Green (issue 19).
+ */
+export const PROGRESS_LIST = {
+  title: 'CommitmentProgress',
+  description: 'Each commitment’s RAG and verified delivered quantity, as the site owner’s figures update last computed them from the verifications on record. Written by that update only.',
+  writeAccess: 'owners',
+  versioning: true,
+  fields: [
+    { name: 'Title', title: 'Commitment', kind: 'Text', maxLength: 255, required: true, builtIn: true },
+    MODIFIED,
+    { name: 'ProgressKey', title: 'Commitment ID (key)', kind: 'Text', maxLength: 16, required: true, indexed: true, unique: true, description: 'The Commitments item’s ID: one progress item per commitment.' },
+    { name: 'CommitmentId', title: 'Commitment ID', kind: 'Number', decimals: 0, min: 1, required: true },
+    PROCUREMENT_REF,
+    { name: 'MeasureCode', title: 'Measure code', kind: 'Text', maxLength: 16, required: true },
+    { name: 'TargetQuantity', title: 'Target quantity', kind: 'Number', min: 0, required: true },
+    { name: 'Unit', title: 'Unit', kind: 'Choice', choices: MEASURE_UNITS, required: true },
+    { name: 'DueDate', title: 'Due date', kind: 'DateTime', dateOnly: true, required: true },
+    { name: 'Rag', title: 'RAG', kind: 'Choice', choices: RAGS, required: true, indexed: true, format: RAG_FORMAT },
+    { name: 'VerifiedQuantity', title: 'Verified delivered quantity', kind: 'Number', min: 0, required: true },
+  ],
+  views: [
+    { title: 'At-risk commitments', isDefault: true, rowLimit: 50, fields: ['ProcurementRef', 'MeasureCode', 'LinkTitle', 'TargetQuantity', 'VerifiedQuantity', 'Unit', 'DueDate', 'Rag', 'Modified'], query: viewQuery(anyOf('Rag', 'Choice', ['Red', 'Amber']), [['DueDate', true]]) },
+    { title: 'All progress', rowLimit: 50, fields: ['ProcurementRef', 'MeasureCode', 'LinkTitle', 'TargetQuantity', 'VerifiedQuantity', 'Unit', 'DueDate', 'Rag', 'Modified'], query: viewQuery(undefined, [['ProcurementRef', true], ['MeasureCode', true]]) },
+  ],
+} as const satisfies ListDef;
+
 /** In provisioning order. */
 export const SCHEMA = [
   PROCUREMENTS_LIST,
@@ -506,6 +536,7 @@ export const SCHEMA = [
   APPROVALS_LIST,
   VERIFICATIONS_LIST,
   ROLLUPS_LIST,
+  PROGRESS_LIST,
   KPI_ASSESSMENTS_LIST,
 ] as const;
 

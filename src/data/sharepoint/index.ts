@@ -15,6 +15,7 @@ import { SharePointProcurementRepository } from './procurementRepository';
 import { missingLists, provision } from './provision';
 import type { ProvisionOptions } from './provision';
 import { SharePointRollupRepository } from './rollupRepository';
+import { SharePointProgressRepository } from './progressRepository';
 import { SharePointUserDirectory } from './userDirectory';
 
 export { createLocalSp } from './spfi';
@@ -70,6 +71,7 @@ export function createSharePointData(sp: SPFI, options: { provision?: ProvisionO
     settings: new SharePointSettingsRepository(sp),
     outbox: new SharePointOutboxRepository(sp),
     rollups: new SharePointRollupRepository(sp),
+    progress: new SharePointProgressRepository(sp),
     users,
     provisioning: {
       missingLists: () => missingLists(sp),

@@ -1,7 +1,7 @@
 // How the hub shows domain values to people: labels come from the domain's tables, money and dates in en-GB.
 import * as strings from 'SocialValueHubStrings';
-import { authorityById, formatLongDate, formatPounds, tierInfo } from '../../domain';
-import type { IsoDate, Pence, Tier, WeightingDecision } from '../../domain';
+import { authorityById, formatLongDate, formatPounds, poundsToPence, tierInfo } from '../../domain';
+import type { IsoDate, MeasureUnit, Pence, Tier, WeightingDecision } from '../../domain';
 
 export function tierLabel(tier: Tier | undefined): string {
   return tier ? tierInfo(tier).label : strings.Common.NotDecided;
@@ -38,4 +38,14 @@ export function dateTime(iso: string | undefined): string {
   const d = new Date(iso);
   if (isNaN(d.getTime())) return iso;
   return d.toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+/** "40 hours", "2 count" reads badly: counts are shown as plain numbers. */
+export function quantityText(quantity: number, unit: MeasureUnit): string {
+  if (unit === 'count') return String(quantity);
+  if (unit === '£ spend') return formatPounds(poundsToPence(quantity));
+  if (unit === '%') return `${quantity}%`;
+  // One of a plural unit reads singular: "1 week", "1 hour", "1 tonne CO2e".
+  if (quantity === 1 && (unit === 'weeks' || unit === 'hours' || unit === 'tonnes CO2e')) return `1 ${unit.replace(/s\b/, '')}`;
+  return `${quantity} ${unit}`;
 }

@@ -29,7 +29,7 @@ import { loadDashboard } from '../../app/dashboard';
 import type { DashboardSource } from '../../app/dashboard';
 import { MEMBER_REPORT_MEDIA_TYPE, buildMemberReport, memberReportFileName } from '../../documents/memberReport';
 import { ErrorNotice } from '../common/ErrorNotice';
-import { authorityName } from '../common/labels';
+import { authorityName, quantityText } from '../common/labels';
 import { saveFile } from '../common/download';
 import { useAsync } from '../common/useAsync';
 import { format } from '../../loc/format';
@@ -347,6 +347,9 @@ function Figures({ figures: f }: { figures: DashboardFigures }): React.ReactElem
         <Text as="h3" size={400} weight="semibold" id="svh-risk">
           {format(S.AtRiskTitle, f.atRisk.length)}
         </Text>
+        <Text as="p" block size={200}>
+          {S.AtRiskAsAt}
+        </Text>
         {f.atRisk.length === 0 ? (
           <Text>{S.NoAtRisk}</Text>
         ) : (
@@ -372,7 +375,7 @@ function Figures({ figures: f }: { figures: DashboardFigures }): React.ReactElem
                   <TableCell>{c.procurementReference}</TableCell>
                   <TableCell>{measureName(c)}</TableCell>
                   <TableCell>{c.themeId ? themeById(c.themeId).label : '—'}</TableCell>
-                  <TableCell>{format(S.OfTarget, c.verifiedQuantity ?? 0, c.targetQuantity, c.unit)}</TableCell>
+                  <TableCell>{format(S.OfTarget, quantityText(c.verifiedQuantity ?? 0, c.unit), quantityText(c.targetQuantity, c.unit))}</TableCell>
                   <TableCell>{formatLongDate(c.dueDate)}</TableCell>
                 </TableRow>
               ))}

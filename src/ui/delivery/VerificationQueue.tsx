@@ -146,11 +146,13 @@ export function VerificationQueue({ data, user, onOpen, onVerified }: Verificati
     ]);
     return { logs: logs.slice().sort((a, b) => (a.periodEnd < b.periodEnd ? -1 : a.periodEnd > b.periodEnd ? 1 : a.procurementReference.localeCompare(b.procurementReference))), library };
   }, [data]);
+  // Someone SharePoint does not let verify reads the queue: said once, not on every outcome.
+  const reader = user.canVerify === false;
   return (
     <section aria-labelledby="verification-heading">
       <h2 id="verification-heading">{S.QueueTitle}</h2>
       <Text as="p" block>
-        {S.QueueIntro}
+        {reader ? S.QueueIntroReader : S.QueueIntro}
       </Text>
       {loaded.error !== undefined && <ErrorNotice title={S.QueueLoadFailed} error={loaded.error} onRetry={loaded.reload} />}
       {loaded.loading && !loaded.value && <Spinner label={S.QueueLoading} />}
@@ -164,7 +166,7 @@ export function VerificationQueue({ data, user, onOpen, onVerified }: Verificati
                   <Link onClick={() => onOpen(log.procurementReference)}>{log.procurementReference}</Link>: {measureName(log.measureCode, loaded.value!.library)} — {periodLabel(log.periodEnd)}
                 </Text>
                 <LogFacts log={log} library={loaded.value!.library} />
-                <VerifyControls data={data} user={user} log={log} onDone={loaded.reload} onVerified={onVerified} />
+                {!reader && <VerifyControls data={data} user={user} log={log} onDone={loaded.reload} onVerified={onVerified} />}
               </Card>
             </li>
           ))}

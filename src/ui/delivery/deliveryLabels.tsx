@@ -1,11 +1,12 @@
 // Small pieces the delivery screens share: the RAG badge (colour backs up the word, never replaces it),
-// measure names and quantities with their units.
+// measure names and proxies (quantities with their units: ../common/labels).
 import * as React from 'react';
 import * as strings from 'SocialValueHubStrings';
 import { Badge } from '@fluentui/react-components';
 import type { BadgeProps } from '@fluentui/react-components';
-import { formatPounds, measureByCode, poundsToPence } from '../../domain';
+import { formatPounds, measureByCode } from '../../domain';
 import type { Measure, MeasureUnit, Pence, Rag } from '../../domain';
+export { quantityText } from '../common/labels';
 import { format } from '../../loc/format';
 
 const RAG_COLOURS: Record<Rag, BadgeProps['color']> = { Red: 'danger', Amber: 'warning', Green: 'success' };
@@ -22,16 +23,6 @@ export function RagBadge({ rag }: { rag: Rag }): React.ReactElement {
 export function measureName(code: string, library: readonly Measure[]): string {
   const m = measureByCode(code, library);
   return m ? `${m.code} ${m.text}` : code;
-}
-
-/** "40 hours", "2 count" reads badly: counts are shown as plain numbers. */
-export function quantityText(quantity: number, unit: MeasureUnit): string {
-  if (unit === 'count') return String(quantity);
-  if (unit === '£ spend') return formatPounds(poundsToPence(quantity));
-  if (unit === '%') return `${quantity}%`;
-  // One of a plural unit reads singular: "1 week", "1 hour", "1 tonne CO2e".
-  if (quantity === 1 && (unit === 'weeks' || unit === 'hours' || unit === 'tonnes CO2e')) return `1 ${unit.replace(/s\b/, '')}`;
-  return `${quantity} ${unit}`;
 }
 
 /** "£16.93 per hour (SVH 2026)" or "Record-only: no £ value". */
