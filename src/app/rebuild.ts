@@ -61,6 +61,7 @@ export async function rebuildRollupsOnSite(
       say(`Wrote ${Math.min(i + size, toSave.length)} of ${toSave.length} rollups.`);
     }
   }
+  const rollupFailures = failed.length;
   const progress = options.asOf ? await progressOnRecord(data, commitments, logs, procurements, options.asOf) : { save: [], remove: [] };
   const stale = options.asOf ? staleProgress(commitments, logs, procurements, options.asOf) : [];
   if (!options.dryRun) {
@@ -85,7 +86,7 @@ export async function rebuildRollupsOnSite(
     commitments: commitments.length,
     logs: logs.length,
     rollups: fresh.length,
-    written: options.dryRun ? 0 : toSave.length - failed.length,
+    written: options.dryRun ? 0 : toSave.length - rollupFailures,
     unchanged: fresh.length - toSave.filter((r) => freshKeys.has(rollupKeyOf(r))).length,
     unknownReferences: unknownReferences(commitments, logs, procurements),
     progressUpdated: progress.save.length,

@@ -19,8 +19,7 @@ import { SharePointCommitmentRepository, SharePointOutcomeLogRepository } from '
 import { SharePointProcurementRepository } from './procurementRepository';
 import { ApprovalsGateway } from './approvalRepository';
 import { SharePointUserDirectory } from './userDirectory';
-import { PermissionKind } from '@pnp/sp/security';
-import { VERIFICATIONS_LIST } from '../schema/lists';
+import { canAddVerification } from './tenantSettings';
 import './pnp';
 
 /** SharePoint's largest page (the list view threshold): one quarter's rollups for a region in one page. */
@@ -74,8 +73,8 @@ export async function readVivaCard(sp: SPFI, request: VivaCardRequest): Promise<
       { what: 'The measure library', run: () => r.measures.list() },
       { what: 'Outcomes awaiting verification', run: () => r.outcomes.claimsPage({ verification: 'Reported', pageSize: REPORTED_PAGE }) },
       // A verification is an item added to the Verifications list under the verifier's name: who cannot add one
-      // (a visitor, the taskforce) has nothing to verify.
-      { what: 'Whether you may verify', run: () => b.web.lists.getByTitle(VERIFICATIONS_LIST.title).currentUserHasPermissions(PermissionKind.AddListItems) },
+      // (a visitor, an officer outside the Approvers group) has nothing to verify.
+      { what: 'Whether you may verify', run: () => canAddVerification(b) },
     ];
   });
   const user = valueOf<SiteUser>(first[0]);
