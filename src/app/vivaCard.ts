@@ -2,7 +2,7 @@
 // then £, against the quarter before), and what waits for this person — outcomes to verify, returns to chase, decisions
 // awaiting their approval. The figures are the dashboard's (dashboardFigures over the same rollups); the to-dos are
 // the verification queue's, the chase list's returns and the approver's queue. Words live in src/teams/cards/vivaCard.ts.
-import { chaseList, dashboardFigures, periodFor, previousPeriod, themeById } from '../domain';
+import { chaseList, dashboardFigures, isReporter, periodFor, previousPeriod, themeById } from '../domain';
 import type { IsoDate, Measure, ReportingPeriod } from '../domain';
 import { DataError } from '../data/errors';
 import type { VivaCardRead, VivaCardReader } from '../data/ports';
@@ -10,10 +10,6 @@ import { deliveredOutcomes } from './taskforceUpdate';
 import type { VivaCard, VivaTodo } from '../teams/cards/vivaCard';
 
 export type { VivaCard };
-
-function sameEmail(a: string | undefined, b: string | undefined): boolean {
-  return !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
-}
 
 /**
  * The quarter the card shows: the one being reported — the last that has ended. Outcomes are returned after a quarter
@@ -42,7 +38,7 @@ export function vivaCardFrom(read: VivaCardRead, today: IsoDate): VivaCard {
 
   // Someone else's report only: the reporter can never verify their own (domain verifyOutcome); and only for whom
   // SharePoint would record a verification.
-  const toVerify = read.mayVerify ? read.reported.filter((l) => !sameEmail(l.reportedBy, read.user.email)) : [];
+  const toVerify = read.mayVerify ? read.reported.filter((l) => !isReporter(l.reportedBy, read.user.email)) : [];
   const returns = chaseList({ today, procurements: read.myLive, commitments: read.commitments, logs: read.quarterLogs, actions: [] }).filter((c) => c.kind === 'return');
   const items: VivaTodo[] = [
     ...read.awaitingMyApproval.map((p) => ({ kind: 'approval' as const, reference: p.reference, what: p.title })),

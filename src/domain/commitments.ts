@@ -8,6 +8,7 @@ import { PolicyInputError } from './errors';
 import type { Measure } from './measures';
 import { isPeriodEnd, periodFor } from './periods';
 import { socialValuePence } from './socialValue';
+import { SELF_VERIFICATION_REFUSED, isReporter } from './verificationRecord';
 
 /** A commitment to a measure at award, with the measure's current proxy locked in. */
 export function commitmentFor(
@@ -69,9 +70,7 @@ export function rejectOutcome(log: OutcomeLog, officerEmail: string, reason: str
 
 function decide(log: OutcomeLog, officerEmail: string, verification: 'Verified' | 'Rejected', reason: string | undefined, at?: string): OutcomeLog {
   if (!officerEmail || !officerEmail.trim()) throw new PolicyInputError('Record which officer checked the evidence.');
-  if (log.reportedBy && log.reportedBy.trim().toLowerCase() === officerEmail.trim().toLowerCase()) {
-    throw new PolicyInputError('The person who reported an outcome cannot verify it: ask another approver to check the evidence.');
-  }
+  if (isReporter(log.reportedBy, officerEmail)) throw new PolicyInputError(SELF_VERIFICATION_REFUSED);
   if (!isPeriodEnd(log.periodEnd)) throw new PolicyInputError(`The outcome's period end ${log.periodEnd} is not the last day of a quarter.`);
   return { ...log, verification, verifiedBy: officerEmail.trim(), verifiedAt: at, rejectionReason: reason };
 }

@@ -20,6 +20,7 @@ import type { PolicyEdition } from './policyEdition';
 import { CURRENT_POLICY_EDITION } from './policyEdition';
 import { socialValuePence } from './socialValue';
 import { socialValueActApplies } from './socialValueAct';
+import { SELF_VERIFICATION_REFUSED, isReporter } from './verificationRecord';
 import { isThemeId } from './themes';
 import { ACTION_PLAN_DUE, determineTierForPence } from './tier';
 import { validateWeighting } from './weighting';
@@ -363,9 +364,7 @@ export function validateOutcomeLog(
     errors.push({ field: 'verification', message: 'Choose the verification status: Reported, Verified or Rejected.' });
   } else if (log.verification !== 'Reported') {
     if (blank(log.verifiedBy)) errors.push({ field: 'verifiedBy', message: 'Record who checked the evidence.' });
-    else if (!blank(log.reportedBy) && String(log.verifiedBy).trim().toLowerCase() === String(log.reportedBy).trim().toLowerCase()) {
-      errors.push({ field: 'verifiedBy', message: 'The person who reported an outcome cannot verify it: ask another approver to check the evidence.' });
-    }
+    else if (isReporter(String(log.reportedBy ?? ''), String(log.verifiedBy))) errors.push({ field: 'verifiedBy', message: SELF_VERIFICATION_REFUSED });
     if (log.verification === 'Rejected' && blank(log.rejectionReason)) {
       errors.push({ field: 'rejectionReason', message: 'Say why the outcome was rejected, so the supplier can correct it.' });
     }

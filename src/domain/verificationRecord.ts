@@ -44,12 +44,20 @@ function same(a: string | undefined, b: string | undefined): boolean {
   return !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
+/** What the person who reported an outcome is told when they try to verify it. */
+export const SELF_VERIFICATION_REFUSED = 'The person who reported an outcome cannot verify it: ask another approver to check the evidence.';
+
+/** Whether `person` is the one who reported the outcome (emails compared as people type them). */
+export function isReporter(reportedBy: string | undefined, person: string | undefined): boolean {
+  return same(reportedBy, person);
+}
+
 /** Why this verification does not count for the log as it stands (undefined when it does). */
 export function verificationProblem(log: RecordedLog, v: RecordedVerification): string | undefined {
   if (log.id !== undefined && v.logId !== log.id) return 'It is a verification of another log.';
   if (!v.writtenByEmail) return 'SharePoint does not say who made it.';
   if (!log.reportedByAuthor) return 'SharePoint does not say who reported the log.';
-  if (same(v.writtenByEmail, log.reportedByAuthor)) return `${v.writtenByEmail} reported the outcome and cannot verify it.`;
+  if (isReporter(log.reportedByAuthor, v.writtenByEmail)) return `${v.writtenByEmail} reported the outcome and cannot verify it.`;
   if (v.quantity !== log.quantity || (v.valuePence ?? 0) !== (log.valuePence ?? 0)) return 'The log was corrected after it was checked.';
   return undefined;
 }

@@ -1,7 +1,7 @@
 // Delivery: commitments, quarterly outcome logs and the action plan. Queries start on indexed columns
 // (procurement reference, RAG, verification, period end, due date).
 import type { SPFI } from '@pnp/sp';
-import { validateActionPlanItem, validateCommitment, validateOutcomeLog } from '../../domain';
+import { SELF_VERIFICATION_REFUSED, isReporter, validateActionPlanItem, validateCommitment, validateOutcomeLog } from '../../domain';
 import type { ActionPlanItem, CommitmentWithProgress, Measure, OutcomeLog } from '../../domain';
 import { DataError, ValidationError } from '../errors';
 import type {
@@ -181,9 +181,7 @@ export class SharePointOutcomeLogRepository implements OutcomeLogRepository {
     const decision = log.verification !== 'Reported' && log.verification !== onRecord.verification ? log.verification : undefined;
     const me = decision ? await this.users.current() : undefined;
     if (me) {
-      if (current.reportedByAuthor && me.email.toLowerCase() === current.reportedByAuthor.toLowerCase()) {
-        throw new ValidationError([{ field: 'verifiedBy', message: 'The person who reported an outcome cannot verify it: ask another approver to check the evidence.' }], OUTCOME_LOGS_LIST.title);
-      }
+      if (isReporter(current.reportedByAuthor, me.email)) throw new ValidationError([{ field: 'verifiedBy', message: SELF_VERIFICATION_REFUSED }], OUTCOME_LOGS_LIST.title);
     }
     // The decision first (it is what counts), then the log's display columns with the ETag the caller read. If
     // that save fails — someone changed the log since, or it did not land — the decision is taken back, so a

@@ -5,7 +5,7 @@
 import * as React from 'react';
 import * as strings from 'SocialValueHubStrings';
 import { Button, Card, Field, Link, Spinner, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { measureByCode, periodLabel, verifierShown } from '../../domain';
+import { isReporter, measureByCode, periodLabel, verifierShown } from '../../domain';
 import type { Measure, OutcomeLog } from '../../domain';
 import type { HubData, Stored } from '../../app/hubData';
 import { useAction } from '../common/useAction';
@@ -29,10 +29,6 @@ const useStyles = makeStyles({
   detail: { margin: 0, overflowWrap: 'anywhere' },
 });
 
-function sameEmail(a: string | undefined, b: string | undefined): boolean {
-  return !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
-}
-
 /** Verify / reject buttons for one reported log, with the rejection reason. */
 export function VerifyControls({
   data,
@@ -51,7 +47,7 @@ export function VerifyControls({
   const [reason, setReason] = React.useState('');
   const { busy, error: failure, run: act } = useAction();
   if (user.canVerify === false) return <Text as="p">{S.NotAVerifier}</Text>;
-  if (sameEmail(log.reportedBy, user.email)) {
+  if (isReporter(log.reportedBy, user.email)) {
     return <Text as="p">{S.SelfReported}</Text>;
   }
   const run = async (work: () => Promise<unknown>): Promise<void> => {
