@@ -6,7 +6,7 @@
 // day on the CommitmentProgress list (owners only), where the dashboard finds at-risk commitments — a
 // commitment turns Red on its due date without any new log — and brings the Commitments list's own RAG
 // column (its views') up to that day too.
-import { pickRollup, progressRecords, progressToSave, rebuildRollups, rollupKeyOf, rollupsToSave, staleProgress, unknownReferences } from '../domain';
+import { pickRollup, progressRecords, progressToSave, rebuildRollups, rollupKeyOf, rollupsToSave, staleAgainst, unknownReferences } from '../domain';
 import type { IsoDate, Rollup } from '../domain';
 import type { HubData, WriteFailure } from '../data/ports';
 import { allPages } from '../data/paging';
@@ -62,8 +62,11 @@ export async function rebuildRollupsOnSite(
     }
   }
   const rollupFailures = failed.length;
-  const progress = options.asOf ? await progressOnRecord(data, commitments, logs, procurements, options.asOf) : { save: [], remove: [] };
-  const stale = options.asOf ? staleProgress(commitments, logs, procurements, options.asOf) : [];
+  // Each commitment's progress on the day, worked out once: recorded for the at-risk list, and put back on the
+  // Commitments list's own columns where they differ.
+  const records = options.asOf ? progressRecords(commitments, logs, procurements, options.asOf) : [];
+  const progress = options.asOf ? progressToSave(records, await allPages((pageToken) => data.progress.query({ pageSize, pageToken }))) : { save: [], remove: [] };
+  const stale = staleAgainst(commitments, records);
   if (!options.dryRun) {
     const size = options.batchSize || 500;
     for (let i = 0; i < progress.save.length || i < progress.remove.length; i += size) {
@@ -92,13 +95,4 @@ export async function rebuildRollupsOnSite(
     progressUpdated: progress.save.length,
     failed,
   };
-}
-
-/** The progress records to write (and those of commitments gone, to remove) so the list shows `asOf`'s progress. */
-async function progressOnRecord(
-  data: Pick<HubData, 'progress'>,
-  ...[commitments, logs, procurements, asOf]: Parameters<typeof progressRecords>
-): Promise<ReturnType<typeof progressToSave>> {
-  const stored = await allPages((pageToken) => data.progress.query({ pageSize: 5000, pageToken }));
-  return progressToSave(progressRecords(commitments, logs, procurements, asOf), stored);
 }

@@ -19,7 +19,17 @@ export function staleProgress<C extends CommitmentWithProgress>(
   procurements: readonly Pick<Procurement, 'reference' | 'contractStart'>[],
   asOf: IsoDate,
 ): C[] {
-  return progressOn(commitments, logs, procurements, asOf)
+  return staleOf(progressOn(commitments, logs, procurements, asOf));
+}
+
+/** The commitments whose stored RAG or verified quantity differ from the progress recorded for them (by id). */
+export function staleAgainst<C extends CommitmentWithProgress>(commitments: readonly C[], records: readonly RecordedProgress[]): C[] {
+  const byId = new Map(records.map((r) => [r.commitmentId, r]));
+  return staleOf(commitments.flatMap((c) => (c.id !== undefined && byId.has(c.id) ? [{ c, progress: byId.get(c.id)! }] : [])));
+}
+
+function staleOf<C extends CommitmentWithProgress>(pairs: readonly { c: C; progress: Pick<CommitmentProgress, 'rag' | 'verifiedQuantity'> }[]): C[] {
+  return pairs
     .filter(({ c, progress }) => c.rag !== progress.rag || c.verifiedQuantity !== progress.verifiedQuantity)
     .map(({ c, progress }) => ({ ...c, rag: progress.rag, verifiedQuantity: progress.verifiedQuantity }));
 }

@@ -1,5 +1,5 @@
 // Stored delivery figures go out of date with time as well as with logs: staleProgress finds both.
-import { progressRecords, progressToSave, staleProgress } from '../../src/domain';
+import { progressRecords, progressToSave, staleAgainst, staleProgress } from '../../src/domain';
 import type { CommitmentWithProgress } from '../../src/domain';
 import type { OutcomeLog } from '../../src/domain';
 
@@ -52,6 +52,16 @@ describe('the progress a site owner’s update records', () => {
     expect(progressRecords([commitment({ rag: 'Green', verifiedQuantity: 10 })], logs, procurements, '2026-10-01')).toEqual([recorded]);
     // A commitment not yet saved (no id) has nothing to key its progress by.
     expect(progressRecords([commitment({ id: undefined })], logs, procurements, '2026-10-01')).toEqual([]);
+  });
+
+  it('finds the stored commitments whose own columns differ from what was recorded for them, the same as staleProgress', () => {
+    const logs = [log(4, 'Verified'), { ...log(6, 'Reported'), periodEnd: '2026-09-30' }];
+    const stored = commitment({ rag: 'Green', verifiedQuantity: 10 });
+    const records = progressRecords([stored], logs, procurements, '2026-10-01');
+    expect(staleAgainst([stored], records)).toEqual(staleProgress([stored], logs, procurements, '2026-10-01'));
+    expect(staleAgainst([stored], records)).toEqual([{ ...stored, rag: 'Red', verifiedQuantity: 4 }]);
+    // A commitment with nothing recorded for it (another id) is left alone.
+    expect(staleAgainst([commitment({ id: 2 })], records)).toEqual([]);
   });
 
   it('writes only what changed, adds what is new, and removes the progress of a commitment no longer there', () => {
