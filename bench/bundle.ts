@@ -59,8 +59,11 @@ const FLOOR_ID = '3b1e5f4c-9d2a-4c8e-b7a1-0f1005e70f10';
 // Appended to the copy's gulpfile (see the top of this file).
 const GULPFILE_TAIL = `
 build.lintCmd.enabled = false;
+// The project's own additionalConfiguration first: mergeConfig keeps one function, the last given.
+const projectConfiguration = build.configureWebpack.taskConfig.additionalConfiguration;
 build.configureWebpack.mergeConfig({
-  additionalConfiguration: (config) => {
+  additionalConfiguration: (generated) => {
+    const config = projectConfiguration ? projectConfiguration(generated) : generated;
     config.plugins.push({
       apply(compiler) {
         compiler.hooks.done.tap('bench-stats', (stats) => {
