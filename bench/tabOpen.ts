@@ -3,8 +3,8 @@
 //
 // The page is the local runtime's (local/build.mjs, minified as for production: the same src/ui code as the web
 // part) served by the local server, whose site holds 10,000 procurements spread over four officers; the
-// officer opens the hub on "My procurements". Usable: the register's first row (or its empty-state) is on
-// screen and the "New procurement" button is enabled. Each run is a fresh browser context (nothing cached, as a
+// officer opens the hub on "My procurements". Usable: the register's first row (the officer leads 2,500 of them)
+// is on screen and the "New procurement" button is enabled. Each run is a fresh browser context (nothing cached, as a
 // first visit), the hub and the baseline taking turns; times are the page's own performance.now() at the
 // moment a DOM observer sees the condition, i.e. milliseconds since navigation started.
 //
@@ -22,10 +22,11 @@ import { createLocalSp, createSharePointData, provision } from '../src/data/shar
 import { startLocalServer } from '../tests/support/localServer';
 import type { LocalServer } from '../tests/support/localServer';
 import { fillRegister } from './registerSite';
+import { REGISTER_SEARCH_SCHEMA } from '../src/data/schema';
 
 const RUNS = 7;
-/** Per request, the low end of issue 18's SharePoint-like range (≥ 100 ms). */
-const LATENCY_MS = 100;
+/** Per request, the low end of issue 18's SharePoint-like range (≥ 100 ms); BENCH_TABOPEN_LATENCY_MS=300 for its top. */
+const LATENCY_MS = Number(process.env.BENCH_TABOPEN_LATENCY_MS) || 100;
 const PROCUREMENTS = 10_000;
 const NEW_PROCUREMENT = 'New procurement'; // strings.Nav.New (src/loc/en-us.js)
 
@@ -35,9 +36,8 @@ const READY_OBSERVER = `(() => {
   const ready = () => {
     if (document.body && document.body.dataset.blank === 'ready') return true;
     const row = document.querySelector('section[aria-labelledby="register-heading"] tbody tr');
-    const empty = document.querySelector('section[aria-labelledby="register-heading"] [role="status"]');
     const button = Array.from(document.querySelectorAll('button')).find((b) => (b.textContent || '').trim() === ${JSON.stringify(NEW_PROCUREMENT)});
-    return (shown(row) || shown(empty)) && !!button && !button.disabled && button.getAttribute('aria-disabled') !== 'true';
+    return shown(row) && !!button && !button.disabled && button.getAttribute('aria-disabled') !== 'true';
   };
   const observer = new MutationObserver(() => {
     if (window.__benchReady === undefined && ready()) {
@@ -65,6 +65,8 @@ await buildPage({ minify: true, dir: ${JSON.stringify(dir)} });`;
 async function seed(server: LocalServer, count: number): Promise<void> {
   const sp = createLocalSp(server.siteUrl);
   await provision(sp);
+  // The site collection admin's one-off mapping (README step 3a): without it search finds none of the officer's.
+  await server.setSearchSchema({ ...REGISTER_SEARCH_SCHEMA });
   await fillRegister(server, createSharePointData(sp), count, 'TAB');
   await server.setUser('officer');
 }

@@ -10,10 +10,12 @@ import type { PageDigest } from '../../src/data/sharepoint/spfi';
 import { createSharePointData } from '../../src/data/sharepoint';
 import { canManageWeb, readTenantProperty } from '../../src/data/sharepoint/tenantSettings';
 import { canManageHubSite, sameSite } from '../../src/app/hubSite';
-import { awaitingMyApprovalQuery, firstRegisterQuery, openHub, openHubSite } from '../../src/app/opening';
+import { openHub, openHubSite } from '../../src/app/opening';
 import type { SiteAdapter } from '../../src/app/opening';
+import { awaitingMyApprovalQuery, firstRegisterQuery } from '../../src/app/firstPages';
 import { resolveHubLinks, setHubLinks } from '../../src/app/hubLinks';
 import { Client } from '@microsoft/microsoft-graph-client';
+import { letAskedRequestsLeave } from '../../src/data/sharepoint/requestTurns';
 
 const params = new URLSearchParams(window.location.search);
 // ?personal plays the Teams personal app: SPFx hosts it on the tenant's root site, with no web part property, so
@@ -41,11 +43,16 @@ async function main(): Promise<void> {
     const data = createSharePointData(createLocalSp(url, { pageDigest: digest && sameSite(digest.webUrl, url) ? digest : undefined }));
     return { data, opening: data.opening };
   };
-  const { site, adapter, read, readTenant } = await openHubSite({
+  const opening = openHubSite({
     hostSiteUrl,
     adapterFor,
     readTenant: (key) => readTenantProperty(createLocalSp(hostSiteUrl), key),
   });
+  // The batch is on the way to the first screen: it takes a connection before the first screen's chunks queue for
+  // them (a browser opens six at a time to a host over HTTP/1.1, as the local server speaks).
+  await letAskedRequestsLeave();
+  preloadFirstScreen();
+  const { site, adapter, read, readTenant } = await opening;
   const siteUrl = site.url;
   const siteData = adapter.data;
   const root = document.getElementById('root');
@@ -83,6 +90,8 @@ async function main(): Promise<void> {
     setHubLinks(siteData, () => resolveHubLinks(readTenant, window.location.href.replace(/#.*$/, '')));
     services = { host: 'local', siteUrl, hubSite: site, user: { displayName: 'Local user', email: '' } };
   }
+  // The register's first page and the approver's queue leave before the first render holds the page's thread.
+  await letAskedRequestsLeave();
   ReactDom.render(<App services={services} theme={theme} />, root);
 }
 
@@ -113,7 +122,6 @@ function preloadFirstScreen(): void {
 if (params.has('blank')) {
   document.body.dataset.blank = 'ready';
 } else {
-  preloadFirstScreen();
   main().catch((error: unknown) => {
     // Last resort: the App shows data errors itself; this is for a page that could not start at all.
     document.body.textContent = `The hub could not start: ${String(error)}`;

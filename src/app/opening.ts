@@ -13,26 +13,6 @@ import type { HubSite, TenantPropertyReader } from './hubSite';
 /** How long the opening's answers stand in for SharePoint's: the first screen's load, not a session. */
 export const OPENING_FRESH_MS = 30_000;
 
-/** The register's page size and first order (newest first: the one order SharePoint serves past 5,000 items). */
-export const REGISTER_PAGE_SIZE = 25;
-export const REGISTER_FIRST_SORT = { by: 'newest', descending: true } as const;
-
-/** The register's first page for a scope, before any filter: what the landing screen asks for. */
-export function firstRegisterQuery(scope: 'mine' | 'all' | 'approvals', email: string): ProcurementQuery {
-  return {
-    pageSize: REGISTER_PAGE_SIZE,
-    status: scope === 'approvals' ? 'Awaiting approval' : undefined,
-    leadOfficerEmail: scope === 'mine' ? email : undefined,
-    approverEmail: scope === 'approvals' ? email : undefined,
-    sort: { ...REGISTER_FIRST_SORT },
-  };
-}
-
-/** What waits for this person's decision (the nav's count, and whether they land on the queue). */
-export function awaitingMyApprovalQuery(email: string): ProcurementQuery {
-  return { status: 'Awaiting approval', approverEmail: email, pageSize: 50 };
-}
-
 /** The same query whatever the order of its keys or its undefined values. */
 export function queryKey(query: ProcurementQuery): string {
   const sorted = (v: unknown): unknown =>

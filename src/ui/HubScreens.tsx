@@ -5,7 +5,7 @@ import { Button, Spinner, Tab, TabList, makeStyles, tokens } from '@fluentui/rea
 import * as strings from 'SocialValueHubStrings';
 import { SETTING_KEYS } from '../domain';
 import type { HubData } from '../app/hubData';
-import { awaitingMyApprovalQuery } from '../app/opening';
+import { awaitingMyApprovalQuery } from '../app/firstPages';
 import { ErrorNotice } from './common/ErrorNotice';
 import { EditionInForceProvider } from './editionInForce';
 import { useAsync } from './common/useAsync';

@@ -3,11 +3,11 @@
 import { SPPermission } from '@microsoft/sp-page-context';
 import type { WebPartContext } from '@microsoft/sp-webpart-base';
 import { canManageHubSite } from '../app/hubSite';
-import { awaitingMyApprovalQuery, firstRegisterQuery, openHub, openHubSite } from '../app/opening';
+import { awaitingMyApprovalQuery, firstRegisterQuery } from '../app/firstPages';
 import type { SiteAdapter } from '../app/opening';
 import type { SharePointHubData } from '../data/sharepoint';
-import { resolveHubLinks, setHubLinks } from '../app/hubLinks';
 import { lazyHubData } from '../data/lazyHubData';
+import { letAskedRequestsLeave } from '../data/sharepoint/requestTurns';
 import type { HostTheme } from '../teams/hostTheme';
 import { hostThemeFromTeams } from '../teams/hostTheme';
 import { teamsContextInfo } from '../teams/teamsContext';
@@ -23,6 +23,12 @@ export async function connectHost(
   options: { siteUrl?: string; onThemeChange: (theme: HostTheme) => void; graph?: boolean },
 ): Promise<HostSession> {
   const teamsJs = context.sdks.microsoftTeams?.teamsJs;
+  // The opening's workflow comes with the SharePoint adapter's chunk (the batch waits for that chunk anyway), not
+  // in the bundle loaded before the web part runs (issue 18's initial bundle).
+  const workflows = Promise.all([
+    import(/* webpackChunkName: 'hub-data' */ '../app/opening'),
+    import(/* webpackChunkName: 'hub-data' */ '../app/hubLinks'),
+  ]);
   // The SharePoint adapter's chunk: started now, beside Teams' context and the Graph client; the tenant property
   // and the lists' site permissions wait for it only when the page's own answers do not do (src/app/hubSite.ts).
   let adapter: Promise<typeof import('./sharePointData')> | undefined;
@@ -48,10 +54,13 @@ export async function connectHost(
     opening: (o) => adapterOf(url).then((d) => d.opening(o)),
   });
   // The opening's one $batch (src/app/opening.ts) starts with Teams' context and the Graph client.
+  const teamsInfo = teamsJs ? teamsJs.app.getContext().then(teamsContextInfo) : Promise.resolve(undefined);
+  const graphClient = options.graph ? context.msGraphClientFactory.getClient('3') : Promise.resolve(undefined);
+  const [{ openHub, openHubSite }, { resolveHubLinks, setHubLinks }] = await workflows;
   const [teams, opened, graph] = await Promise.all([
-    teamsJs ? teamsJs.app.getContext().then(teamsContextInfo) : Promise.resolve(undefined),
+    teamsInfo,
     openHubSite({ webPartSiteUrl: options.siteUrl, hostSiteUrl, adapterFor, readTenant: tenantOnItsOwn }),
-    options.graph ? context.msGraphClientFactory.getClient('3') : Promise.resolve(undefined),
+    graphClient,
   ]);
   const { site, read, readTenant } = opened;
   // Teams users switch theme while the tab is open; follow them.
@@ -81,6 +90,8 @@ export async function connectHost(
     drafts: window.localStorage,
     graph,
   };
+  // The register's first page and the approver's queue leave before the first render holds the page's thread.
+  await letAskedRequestsLeave();
   return { services, theme: teams ? teams.theme : 'light' };
 }
 

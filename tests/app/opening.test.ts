@@ -1,7 +1,8 @@
 // The application layer's opening: the one read's answers stand in for the first screen's separate reads (and
 // only for them: within OPENING_FRESH_MS, until a write), and the first register page and the approver's queue
 // start as soon as they land. The batch itself is tested over HTTP in tests/data/opening.test.ts.
-import { OPENING_FRESH_MS, awaitingMyApprovalQuery, firstRegisterQuery, openHub, openHubSite, queryKey } from '../../src/app/opening';
+import { OPENING_FRESH_MS, openHub, openHubSite, queryKey } from '../../src/app/opening';
+import { awaitingMyApprovalQuery, firstRegisterQuery } from '../../src/app/firstPages';
 import type { SiteAdapter } from '../../src/app/opening';
 import { TENANT_KEYS } from '../../src/app/hubSite';
 import type { OpeningAnswers, SiteUser } from '../../src/data/ports';

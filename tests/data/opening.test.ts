@@ -10,6 +10,8 @@ import { TENANT_KEYS } from '../../src/app/hubSite';
 import { startHub, procurement } from './fixtures';
 import type { Hub } from './fixtures';
 import { formDigest, startLocalServer } from '../support/localServer';
+import { firstRegisterQuery } from '../../src/app/firstPages';
+import { letAskedRequestsLeave } from '../../src/data/sharepoint/requestTurns';
 
 jest.setTimeout(90_000);
 
@@ -79,6 +81,41 @@ describe('the opening batch (a provisioned hub)', () => {
     const coldRun = await requestsOf(() => cold.procurements.register({ leadOfficerEmail: me, pageSize: 25 }));
     expect(coldRun.requests.length).toBeGreaterThan(1);
     expect(coldRun.value.items).toEqual(page.items);
+  });
+});
+
+describe('the first render waits for the requests already asked for to leave (letAskedRequestsLeave)', () => {
+  it('sends the register\'s first page before it resolves: PnPjs sends from a timer of its own, which a render would hold up', async () => {
+    const hub = await startHub({ user: 'officer' });
+    try {
+      const data = createSharePointData(createLocalSp(hub.server.siteUrl)) as SharePointHubData;
+      const me = (await data.opening()).user?.email ?? '';
+      const sent: string[] = [];
+      const realFetch = globalThis.fetch;
+      const spy = jest.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+        sent.push(String(input));
+        return realFetch(input, init);
+      });
+      try {
+        const page = data.procurements.register(firstRegisterQuery('mine', me));
+        await Promise.resolve();
+        expect(sent).toHaveLength(0); // asked, not yet sent: a synchronous render now would delay it
+        await letAskedRequestsLeave();
+        expect(sent).toHaveLength(1);
+        await page;
+        // The opening's $batch likewise (the local page queues the first screen's chunks behind it).
+        const opening = data.opening();
+        await Promise.resolve();
+        expect(sent).toHaveLength(1);
+        await letAskedRequestsLeave();
+        expect(sent.slice(1).map((u) => new URL(u).pathname)).toEqual(['/sites/socialvalue/_api/$batch']);
+        await opening;
+      } finally {
+        spy.mockRestore();
+      }
+    } finally {
+      await hub.server.stop();
+    }
   });
 });
 

@@ -27,7 +27,7 @@ import { useAsync } from '../common/useAsync';
 import { StatusBadge } from '../common/StatusBadge';
 import { format } from '../../loc/format';
 import type { RegisterScope } from '../routes';
-import { REGISTER_FIRST_SORT, REGISTER_PAGE_SIZE } from '../../app/opening';
+import { REGISTER_FIRST_SORT, REGISTER_PAGE_SIZE } from '../../app/firstPages';
 
 const HEADINGS: Record<RegisterScope, string> = { mine: strings.Register.Mine, all: strings.Register.All, approvals: strings.Register.Approvals };
 const NONE: Record<RegisterScope, string> = { mine: strings.Register.NoneOfMine, all: strings.Register.NoneMatch, approvals: strings.Register.NoneAwaiting };
@@ -49,7 +49,7 @@ interface Filters {
 }
 
 const NO_FILTERS: Filters = { status: '', tier: '', authorityId: '', themeId: '', leadOfficerEmail: '', text: '' };
-// The page size and first order are the opening's (src/app/opening.ts), which starts the first page early.
+// The page size and first order are the landing query's (src/app/firstPages.ts): the opening starts that page early.
 const PAGE_SIZE = REGISTER_PAGE_SIZE;
 
 const useStyles = makeStyles({
