@@ -107,6 +107,8 @@ describe('award → commitments → two quarters of outcomes → verification �
     await page.getByRole('button', { name: 'Start delivery' }).click();
     const logPanel = page.getByRole('region', { name: 'Record an outcome' });
     await logPanel.waitFor();
+    // The panel is there already while Awarded: wait, as a person sees it, for the move to In delivery to land.
+    await page.getByRole('button', { name: 'Start delivery' }).waitFor({ state: 'detached' });
     const commitments = await listItems('Commitments', `ProcurementRef eq '${REFERENCE}'`);
     expect(commitments.map((c) => c.MeasureCode).sort()).toEqual(COMMITMENTS.map((c) => c.code).sort());
 
@@ -123,7 +125,10 @@ describe('award → commitments → two quarters of outcomes → verification �
         // Wait for the outcome to be recorded, or for what the panel says instead (a refused field or a failed
         // request): a failure then names its cause at once rather than as a 30 s wait for text that never comes.
         const recorded = logPanel.getByRole('status').filter({ hasText: `Recorded: ` }).filter({ hasText: `${c.code} for ${period.label}` });
-        await recorded.or(logPanel.getByRole('alert')).first().waitFor();
+        await recorded.or(logPanel.getByRole('alert')).first().waitFor().catch(async (e: unknown) => {
+          // Neither (a field refused below its field, say): say what the panel shows.
+          throw new Error(`recording ${c.code} for ${period.label}: ${String(e)}\nthe panel says:\n${await logPanel.innerText()}`);
+        });
         if (!(await recorded.isVisible())) throw new Error(`recording ${c.code} for ${period.label} did not succeed; the panel says:\n${await logPanel.innerText()}`);
       }
     }
