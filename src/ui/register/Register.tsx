@@ -252,14 +252,15 @@ export function Register({ data, scope, userEmail, onOpen }: RegisterProps): Rea
               ))}
             </TableBody>
           </ResponsiveTable>
-          {page.value.source === 'search' && (
-            <Text as="p" size={200}>
-              {strings.Register.FromSearch}
+          {/* block: Fluent's Text is inline even as a <p>, and the two ran on as one line. */}
+          {page.value.items.length === 0 && (
+            <Text as="p" block role="status">
+              {NONE[scope]}
             </Text>
           )}
-          {page.value.items.length === 0 && (
-            <Text as="p" role="status">
-              {NONE[scope]}
+          {page.value.source === 'search' && (
+            <Text as="p" block size={200}>
+              {strings.Register.FromSearch}
             </Text>
           )}
           <nav className={styles.pager} aria-label={strings.Register.Pages}>
