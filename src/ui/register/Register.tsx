@@ -58,6 +58,8 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'repeat(auto-fit, minmax(11rem, 1fr))',
     gap: tokens.spacingHorizontalM,
     marginBottom: tokens.spacingVerticalM,
+    // Each field its own height: stretched to the search box's (which has a hint), a drop-down sat lower than it.
+    alignItems: 'start',
     // Long authority names must not push a drop-down past its column.
     '& > *': { minWidth: 0 },
   },
