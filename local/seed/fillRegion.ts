@@ -5,7 +5,7 @@
 // still checked against the list schema), in chunks, because 400,000 logs one batch at a time would take
 // an hour. Used by the generator command and the dashboard benchmark.
 import type { IsoDate, OutcomeLog } from '../../src/domain';
-import { progressRecords, staleProgress } from '../../src/domain';
+import { progressRecords, staleAgainst } from '../../src/domain';
 import type { CommitmentWithProgress } from '../../src/domain';
 import { commitmentToItem, logKey, outcomeToItem, procurementToItem, rollupToItem, rollupsByItem } from '../../src/data/sharepoint/mapping';
 import { progressToItem } from '../../src/data/sharepoint/progressRepository';
@@ -103,8 +103,11 @@ export async function fillRegion(
   await bulk(origin, 'Procurements', g.procurements.map((p) => procurementToItem(p, { leadOfficerId: options.leadOfficerId }) as Record<string, unknown>));
   say('Added the procurements.');
 
-  // New commitments have no stored RAG yet, so every one comes back with its progress as of `asOf`.
-  const stored = staleProgress(g.commitments as CommitmentWithProgress[], g.logs, g.procurements, options.asOf);
+  // Each commitment's progress as of `asOf`, worked out once, as the owner's update does (app/rebuild.ts): the
+  // records for CommitmentProgress, and the commitments' own columns (new ones have no stored RAG, so every one
+  // comes back with its progress).
+  const records = progressRecords(g.commitments, g.logs, g.procurements, options.asOf);
+  const stored = staleAgainst(g.commitments as CommitmentWithProgress[], records);
   // The list numbers the commitments from firstId in order; the generator numbered them from 1.
   const firstId = await bulk(origin, 'Commitments', stored.map((c) => commitmentToItem({ ...c, id: undefined }) as Record<string, unknown>));
   const offset = firstId - 1;
@@ -120,7 +123,7 @@ export async function fillRegion(
   await bulk(origin, 'Rollups', items);
   say(`Added ${items.length} rollup items (${rollups.length} procurement × quarter × theme figures).`);
   // As the owner's update records each commitment's progress (the at-risk list's source).
-  await bulk(origin, 'CommitmentProgress', progressRecords(commitments, logs, g.procurements, options.asOf).map((p) => progressToItem(p) as Record<string, unknown>));
+  await bulk(origin, 'CommitmentProgress', records.map((p) => progressToItem({ ...p, commitmentId: p.commitmentId + offset }) as Record<string, unknown>));
   say('Added the commitments’ recorded progress.');
   return { procurements: g.procurements, commitments, logs, rollupItems: items.length };
 }
