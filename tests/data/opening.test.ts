@@ -82,39 +82,32 @@ describe('the opening batch (a provisioned hub)', () => {
     expect(coldRun.requests.length).toBeGreaterThan(1);
     expect(coldRun.value.items).toEqual(page.items);
   });
-});
 
-describe('the first render waits for the requests already asked for to leave (letAskedRequestsLeave)', () => {
-  it('sends the register\'s first page before it resolves: PnPjs sends from a timer of its own, which a render would hold up', async () => {
-    const hub = await startHub({ user: 'officer' });
+  it('lets the requests already asked for leave before the first render (letAskedRequestsLeave): PnPjs sends from a timer of its own, which a render would hold up', async () => {
+    const data = createSharePointData(createLocalSp(hub.server.siteUrl)) as SharePointHubData;
+    const me = (await data.opening()).user?.email ?? '';
+    const sent: string[] = [];
+    const realFetch = globalThis.fetch;
+    const spy = jest.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+      sent.push(String(input));
+      return realFetch(input, init);
+    });
     try {
-      const data = createSharePointData(createLocalSp(hub.server.siteUrl)) as SharePointHubData;
-      const me = (await data.opening()).user?.email ?? '';
-      const sent: string[] = [];
-      const realFetch = globalThis.fetch;
-      const spy = jest.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
-        sent.push(String(input));
-        return realFetch(input, init);
-      });
-      try {
-        const page = data.procurements.register(firstRegisterQuery('mine', me));
-        await Promise.resolve();
-        expect(sent).toHaveLength(0); // asked, not yet sent: a synchronous render now would delay it
-        await letAskedRequestsLeave();
-        expect(sent).toHaveLength(1);
-        await page;
-        // The opening's $batch likewise (the local page queues the first screen's chunks behind it).
-        const opening = data.opening();
-        await Promise.resolve();
-        expect(sent).toHaveLength(1);
-        await letAskedRequestsLeave();
-        expect(sent.slice(1).map((u) => new URL(u).pathname)).toEqual(['/sites/socialvalue/_api/$batch']);
-        await opening;
-      } finally {
-        spy.mockRestore();
-      }
+      const page = data.procurements.register(firstRegisterQuery('mine', me));
+      await Promise.resolve();
+      expect(sent).toHaveLength(0); // asked, not yet sent: a synchronous render now would delay it
+      await letAskedRequestsLeave();
+      expect(sent).toHaveLength(1);
+      await page;
+      // The opening's $batch likewise (the local page queues the first screen's chunks behind it).
+      const opening = data.opening();
+      await Promise.resolve();
+      expect(sent).toHaveLength(1);
+      await letAskedRequestsLeave();
+      expect(sent.slice(1).map((u) => new URL(u).pathname)).toEqual(['/sites/socialvalue/_api/$batch']);
+      await opening;
     } finally {
-      await hub.server.stop();
+      spy.mockRestore();
     }
   });
 });
