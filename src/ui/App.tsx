@@ -5,6 +5,7 @@ import type { HostTheme } from '../teams/hostTheme';
 import { format } from '../loc/format';
 import type { HubServices } from './services';
 import { fluentTheme } from './theme';
+import { preloaded } from './common/preloaded';
 
 export interface AppProps {
   services: HubServices;
@@ -14,12 +15,11 @@ export interface AppProps {
 // Before the first render only this shell loads (theme, header, a spinner); the screens, with their set-up
 // check and the register, come in chunks fetched beside it, so the tab shows itself at once. The fetch starts
 // as soon as this module runs: in the web part that is while it still connects to Teams and SharePoint.
-const hubScreens = import(/* webpackChunkName: 'hub' */ './HubScreens');
-hubScreens.catch(() => undefined); // a failure surfaces where the screens render
+const hubScreens = import(/* webpackChunkName: 'hub' */ './HubScreens').then((m) => m.HubScreens);
 // The register (the landing screen) is fetched beside the screens, not after them: one round trip less on the
 // way to the first screen where each costs SharePoint's latency. The screens' own import of it shares this load.
 import(/* webpackChunkName: 'register' */ './register/Register').catch(() => undefined);
-const HubScreens = React.lazy(() => hubScreens.then((m) => ({ default: m.HubScreens })));
+const HubScreens = preloaded(hubScreens);
 
 // Plain style objects, not makeStyles: the shell then needs no style compiler (Griffel's runtime arrives with
 // the first screen that uses makeStyles), so less loads before the first render. Same look.

@@ -9,6 +9,7 @@ import { awaitingMyApprovalQuery } from '../app/firstPages';
 import { ErrorNotice } from './common/ErrorNotice';
 import { EditionInForceProvider } from './editionInForce';
 import { useAsync } from './common/useAsync';
+import { preloaded } from './common/preloaded';
 import { format } from '../loc/format';
 import type { GuideDraft } from './guide/draft';
 import { subEntityHash } from '../teams/hubTab';
@@ -18,9 +19,7 @@ import type { HubServices } from './services';
 
 // The register is the landing screen, in a chunk of its own whose fetch starts as soon as this module runs
 // (beside the set-up check's request); every other screen loads when first opened.
-const register = import(/* webpackChunkName: 'register' */ './register/Register');
-register.catch(() => undefined); // a failure surfaces where the register renders
-const Register = React.lazy(() => register.then((m) => ({ default: m.Register })));
+const Register = preloaded(import(/* webpackChunkName: 'register' */ './register/Register').then((m) => m.Register));
 const ProcurementGuide = React.lazy(() => import(/* webpackChunkName: 'guide' */ './guide/ProcurementGuide').then((m) => ({ default: m.ProcurementGuide })));
 const ProcurementPage = React.lazy(() =>
   import(/* webpackChunkName: 'procurement' */ './procurement/ProcurementPage').then((m) => ({ default: m.ProcurementPage })),
@@ -133,7 +132,8 @@ function Hub({ services, data }: { services: HubServices; data: HubData }): Reac
       : route.screen === 'guide' || route.screen === 'procurement'
         ? 'none'
         : route.screen;
-  const open = (reference: string): void => navigate({ screen: 'procurement', reference });
+  // One function for the hub's life: the register (memoised) then skips the hub's renders, such as the approver's count.
+  const open = React.useCallback((reference: string): void => navigate({ screen: 'procurement', reference }), [navigate]);
   const canManage = !!services.user.canManageSite;
 
   return (
@@ -165,7 +165,7 @@ function Hub({ services, data }: { services: HubServices; data: HubData }): Reac
               data={data}
               scope={route.scope}
               userEmail={services.user.email}
-              onOpen={(reference) => navigate({ screen: 'procurement', reference })}
+              onOpen={open}
             />
           )}
           {route.screen === 'guide' && (

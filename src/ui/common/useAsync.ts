@@ -13,7 +13,9 @@ export function useAsync<T>(load: () => Promise<T>, deps: React.DependencyList):
   const [attempt, setAttempt] = React.useState(0);
   React.useEffect(() => {
     let current = true;
-    setState((s) => ({ ...s, loading: true, error: undefined }));
+    // Already loading (the first load): the same state, so React skips a render (in React 17 each setState out of
+    // an event handler renders at once, and a first screen's every component would render twice before its data).
+    setState((s) => (s.loading && s.error === undefined ? s : { ...s, loading: true, error: undefined }));
     load().then(
       (value) => current && setState({ loading: false, value }),
       (error: unknown) => current && setState({ loading: false, error }),

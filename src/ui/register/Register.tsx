@@ -122,8 +122,11 @@ function ChoiceFilter(props: {
   );
 }
 
-/** The procurement register: my procurements or all of them, filtered, sorted and paged on the server. */
-export function Register({ data, scope, userEmail, onOpen }: RegisterProps): React.ReactElement {
+/**
+ * The procurement register: my procurements or all of them, filtered, sorted and paged on the server. Memoised:
+ * its rows render again only when its own props or state change, not each time the hub around it does.
+ */
+export const Register = React.memo(function Register({ data, scope, userEmail, onOpen }: RegisterProps): React.ReactElement {
   const styles = useStyles();
   const [filters, setFilters] = React.useState<Filters>(NO_FILTERS);
   // Newest first: the one order SharePoint serves past 5,000 items without a filter.
@@ -281,4 +284,4 @@ export function Register({ data, scope, userEmail, onOpen }: RegisterProps): Rea
       )}
     </section>
   );
-}
+});
