@@ -45,7 +45,8 @@ export interface DashboardProps {
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '16px', padding: '8px 0' },
-  filters: { display: 'flex', gap: '16px', flexWrap: 'wrap', alignItems: 'flex-end' },
+  // Each field from the top: the labels on one line, whatever hint or message a field has under its drop-down.
+  filters: { display: 'flex', gap: '16px', flexWrap: 'wrap', alignItems: 'flex-start' },
   headline: { display: 'flex', gap: '24px', flexWrap: 'wrap' },
   figure: { display: 'flex', flexDirection: 'column', padding: '8px 12px', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
   number: { textAlign: 'right' },
@@ -136,12 +137,15 @@ export function Dashboard(props: DashboardProps): React.ReactElement {
             ))}
           </Select>
         </Field>
-        {f && (
+      </div>
+      {/* Not a filter: below the filters at every width (beside them, it sat level with neither labels nor drop-downs). */}
+      {f && (
+        <div>
           <Button appearance="primary" disabled={exporting.busy} onClick={() => exportReport(f)}>
             {exporting.busy ? S.Preparing : S.Download}
           </Button>
-        )}
-      </div>
+        </div>
+      )}
       <div aria-live="polite">
         {exporting.done && <Text>{format(S.ReportReady, exporting.done)}</Text>}
         {exporting.error !== undefined && <ErrorNotice title={S.ReportFailed} error={exporting.error} />}
