@@ -864,6 +864,15 @@ declare interface ISocialValueHubStrings {
     ReturnsMany: string;
     ApprovalOne: string;
     ApprovalMany: string;
+    /** A medium card's buttons: the same to-dos in words that fit its width. */
+    ShortToVerifyOne: string;
+    ShortToVerifyMany: string;
+    ShortToVerifyMoreThan: string;
+    ShortReturnsOne: string;
+    ShortReturnsMany: string;
+    ShortApprovalOne: string;
+    ShortApprovalMany: string;
+    ShortOpenHub: string;
     NothingWaiting: string;
     OpenVerify: string;
     OpenChase: string;

@@ -62,10 +62,12 @@ describe('the Viva Connections card, locally', () => {
     const { page, errors } = await openPage(browser);
     await openCard(page);
     const medium = page.getByRole('region', { name: 'Medium card' });
-    const approvals = medium.getByRole('link', { name: /awaiting your approval$/ });
+    const approvals = medium.getByRole('link', { name: /^\d+ to approve$/ });
     await approvals.waitFor();
-    // The medium card has room for one button: the decisions come first.
+    // The medium card has room for one button: the decisions come first, in words the button shows whole.
     expect(await medium.getByRole('link').count()).toBe(1);
+    const [button, card] = [await approvals.boundingBox(), await medium.boundingBox()];
+    expect(button!.x + button!.width).toBeLessThanOrEqual(card!.x + card!.width);
     await approvals.focus();
     const [hub] = await Promise.all([page.context().waitForEvent('page'), page.keyboard.press('Enter')]);
     await hub.waitForLoadState();

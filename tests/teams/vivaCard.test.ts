@@ -114,7 +114,8 @@ describe('the card on the demo site', () => {
     expect(card.todos.awaitingApproval).toBe(waiting.items.length);
     expect(card.todos.awaitingApproval).toBeGreaterThan(0); // the demo has decisions waiting for its manager
     const words = vivaCardViewWords(card, DEFAULT_VIVA_OPTIONS, 'Medium');
-    expect(words.buttons).toEqual([{ title: `${card.todos.awaitingApproval} awaiting your approval`, subEntityId: 'approvals' }]);
+    expect(words.buttons).toEqual([{ title: `${card.todos.awaitingApproval} to approve`, subEntityId: 'approvals' }]);
+    expect(vivaCardViewWords(card, DEFAULT_VIVA_OPTIONS, 'Large').buttons[0]).toEqual({ title: `${card.todos.awaitingApproval} awaiting your approval`, subEntityId: 'approvals' });
     expect(card.todos.items[0].kind).toBe('approval');
   });
 
@@ -273,6 +274,18 @@ describe('the card’s words', () => {
     expect(words.buttons.map((b) => b.title)).toEqual(['2 awaiting your approval', '1 return to chase']);
     expect(vivaCardViewWords(card(figures(0, 0), { toVerify: 12_345 })).buttons[0].title).toBe('12,345 outcomes to verify');
     expect(vivaCardViewWords(card(figures(0, 0), { toVerify: 500, toVerifyMore: true })).buttons[0].title).toBe('More than 500 outcomes to verify');
+  });
+
+  it("a medium card's one button in words that fit it, for each kind of to-do", () => {
+    const medium = (todos: Parameters<typeof card>[1]): string => vivaCardViewWords(card(figures(0, 0), todos), DEFAULT_VIVA_OPTIONS, 'Medium').buttons[0].title;
+    expect(medium({ awaitingApproval: 1 })).toBe('1 to approve');
+    expect(medium({ awaitingApproval: 12 })).toBe('12 to approve');
+    expect(medium({ returnsToChase: 1 })).toBe('1 to chase');
+    expect(medium({ returnsToChase: 3 })).toBe('3 to chase');
+    expect(medium({ toVerify: 1 })).toBe('1 to verify');
+    expect(medium({ toVerify: 12_345 })).toBe('12,345 to verify');
+    expect(medium({ toVerify: 500, toVerifyMore: true })).toBe('500+ to verify');
+    expect(vivaCardViewWords({ state: 'not-provisioned', missingLists: ['Procurements'] }, DEFAULT_VIVA_OPTIONS, 'Medium').buttons[0].title).toBe('Open the hub');
   });
 
   it('people outcomes lead, then £', () => {

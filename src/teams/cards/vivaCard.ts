@@ -117,13 +117,22 @@ export function figuresLine(figures: VivaFigures, options: VivaCardOptions): str
     : S.NothingVerified;
 }
 
+/** The to-dos' words: a large card's, and a medium card's (about 200 px for its one button). */
+const TODO_WORDS = {
+  Large: { approvalOne: S.ApprovalOne, approvalMany: S.ApprovalMany, returnsOne: S.ReturnsOne, returnsMany: S.ReturnsMany, verifyOne: S.ToVerifyOne, verifyMany: S.ToVerifyMany, verifyMoreThan: S.ToVerifyMoreThan, openHub: S.OpenHub },
+  // Microsoft's card design guidance: text must not truncate at the card's size ("Designing a Viva Connections
+  // custom card for your dashboard", Microsoft Learn); "2 awaiting your approval" was cut off on a medium card.
+  Medium: { approvalOne: S.ShortApprovalOne, approvalMany: S.ShortApprovalMany, returnsOne: S.ShortReturnsOne, returnsMany: S.ShortReturnsMany, verifyOne: S.ShortToVerifyOne, verifyMany: S.ShortToVerifyMany, verifyMoreThan: S.ShortToVerifyMoreThan, openHub: S.ShortOpenHub },
+};
+
 /** Each kind of to-do with something waiting, as a button: approvals first (someone waits on a decision). */
-export function todoButtons(todos: VivaTodos): VivaButton[] {
+export function todoButtons(todos: VivaTodos, size: 'Medium' | 'Large' = 'Large'): VivaButton[] {
+  const w = TODO_WORDS[size];
   const out: VivaButton[] = [];
-  if (todos.awaitingApproval > 0) out.push({ title: count(todos.awaitingApproval, S.ApprovalOne, S.ApprovalMany), subEntityId: 'approvals' });
-  if (todos.returnsToChase > 0) out.push({ title: count(todos.returnsToChase, S.ReturnsOne, S.ReturnsMany), subEntityId: 'chase' });
-  if (todos.toVerifyMore) out.push({ title: format(S.ToVerifyMoreThan, todos.toVerify.toLocaleString('en-GB')), subEntityId: 'verify' });
-  else if (todos.toVerify > 0) out.push({ title: count(todos.toVerify, S.ToVerifyOne, S.ToVerifyMany), subEntityId: 'verify' });
+  if (todos.awaitingApproval > 0) out.push({ title: count(todos.awaitingApproval, w.approvalOne, w.approvalMany), subEntityId: 'approvals' });
+  if (todos.returnsToChase > 0) out.push({ title: count(todos.returnsToChase, w.returnsOne, w.returnsMany), subEntityId: 'chase' });
+  if (todos.toVerifyMore) out.push({ title: format(w.verifyMoreThan, todos.toVerify.toLocaleString('en-GB')), subEntityId: 'verify' });
+  else if (todos.toVerify > 0) out.push({ title: count(todos.toVerify, w.verifyOne, w.verifyMany), subEntityId: 'verify' });
   return out;
 }
 
@@ -132,13 +141,13 @@ export function vivaCardViewWords(content: VivaCard, options: VivaCardOptions = 
   const room = size === 'Medium' ? 1 : 2;
   switch (content.state) {
     case 'not-provisioned':
-      return { heading: S.Title, body: S.NotProvisioned, buttons: [{ title: S.OpenHub, subEntityId: '' }], hasQuickView: false };
+      return { heading: S.Title, body: S.NotProvisioned, buttons: [{ title: TODO_WORDS[size].openHub, subEntityId: '' }], hasQuickView: false };
     case 'no-access':
       return { heading: S.Title, body: S.NoAccess, buttons: [], hasQuickView: false };
     case 'failed':
       return { heading: S.Title, body: S.Failed, buttons: [], hasQuickView: false };
     default: {
-      const todos = options.showTodos ? todoButtons(content.todos) : [];
+      const todos = options.showTodos ? todoButtons(content.todos, size) : [];
       const buttons = todos.length > 0 ? todos : [{ title: S.OpenDashboard, subEntityId: DASHBOARD_SUB_ENTITY }];
       return {
         heading: format(S.QuarterVerified, shortQuarter(content.figures.quarter)),
