@@ -45,7 +45,11 @@ export function quantityText(quantity: number, unit: MeasureUnit): string {
   if (unit === 'count') return String(quantity);
   if (unit === '£ spend') return formatPounds(poundsToPence(quantity));
   if (unit === '%') return `${quantity}%`;
-  // One of a plural unit reads singular: "1 week", "1 hour", "1 tonne CO2e".
-  if (quantity === 1 && (unit === 'weeks' || unit === 'hours' || unit === 'tonnes CO2e')) return `1 ${unit.replace(/s\b/, '')}`;
+  if (quantity === 1) return `1 ${unitSingular(unit)}`;
   return `${quantity} ${unit}`;
+}
+
+/** One of a unit: "week", "hour", "tonne CO2e" ("1 week", "£16.93 per hour", "£245 per tonne CO2e"); FTE is both. */
+export function unitSingular(unit: MeasureUnit): string {
+  return unit === 'weeks' || unit === 'hours' || unit === 'tonnes CO2e' ? unit.replace(/s\b/, '') : unit;
 }

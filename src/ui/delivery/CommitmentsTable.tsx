@@ -120,12 +120,15 @@ export function CommitmentsTable({ commitments, logs, library, contractStart, as
             .filter((t, i) => t.itemCount > 0 || verified.themes[i].itemCount > 0)
             .map((t) => {
               const v = verified.themes.filter((x) => x.themeId === t.themeId)[0];
+              // A theme committed only in record-only measures (jobs, apprenticeships) has no £ to show: "£0" would
+              // read as nothing delivered. Its quantities are in the table above.
+              const recordOnly = t.itemCount > 0 && t.recordOnlyCount === t.itemCount;
               return (
                 <TableRow key={t.themeId}>
                   <TableCell>{t.label}</TableCell>
-                  <TableCell>{money(t.valuePence)}</TableCell>
-                  <TableCell>{money(v.valuePence)}</TableCell>
-                  <TableCell>{v.sharePercent}%</TableCell>
+                  <TableCell>{recordOnly ? S.RecordOnlyValue : money(t.valuePence)}</TableCell>
+                  <TableCell>{recordOnly ? S.RecordOnlyValue : money(v.valuePence)}</TableCell>
+                  <TableCell>{recordOnly ? strings.Common.NotRecorded : `${v.sharePercent}%`}</TableCell>
                 </TableRow>
               );
             })}

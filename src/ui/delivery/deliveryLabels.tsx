@@ -6,6 +6,7 @@ import { Badge } from '@fluentui/react-components';
 import type { BadgeProps } from '@fluentui/react-components';
 import { formatPounds, measureByCode } from '../../domain';
 import type { Measure, MeasureUnit, Pence, Rag } from '../../domain';
+import { unitSingular } from '../common/labels';
 export { quantityText } from '../common/labels';
 import { format } from '../../loc/format';
 
@@ -28,6 +29,6 @@ export function measureName(code: string, library: readonly Measure[]): string {
 /** "£16.93 per hour (SVH 2026)" or "Record-only: no £ value". */
 export function proxyText(proxyPence: Pence | undefined, unit: MeasureUnit, edition?: string): string {
   if (proxyPence === undefined) return strings.Delivery.RecordOnlyProxy;
-  const per = unit === '£ spend' ? '£1' : unit === 'count' ? strings.Delivery.ProxyItem : unit.replace(/s$/, '');
+  const per = unit === '£ spend' ? '£1' : unit === 'count' ? strings.Delivery.ProxyItem : unitSingular(unit);
   return `${format(strings.Delivery.ProxyPer, formatPounds(proxyPence), per)}${edition ? ` (${edition})` : ''}`;
 }
