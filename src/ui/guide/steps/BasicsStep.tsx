@@ -18,6 +18,9 @@ export const useFormStyles = makeStyles({
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(16rem, 1fr))',
     gap: tokens.spacingVerticalM + ' ' + tokens.spacingHorizontalL,
+    // Each field its own height, from the top: stretched to the row's tallest (a two-line label, a hint), a
+    // drop-down sat at the bottom of its cell and an input grew to 48 px.
+    alignItems: 'start',
   },
   wide: { gridColumn: '1 / -1' },
 });
