@@ -373,7 +373,16 @@ module.exports = {
       files: ['src/ui/**/*.ts', 'src/ui/**/*.tsx'],
       rules: {
         // Screens change the lists only through the workflows (src/app); the data layer's types come from src/app/hubData.
-        'no-restricted-imports': restrict([...layer('data', 'webparts'), '**/teams/posting/*', ...SPFX], 'Screens import src/app (workflows, hubData) and the domain; never the data layer, channel posting or SPFx.')
+        'no-restricted-imports': restrict([...layer('data', 'webparts'), '**/teams/posting/*', ...SPFX], 'Screens import src/app (workflows, hubData) and the domain; never the data layer, channel posting or SPFx.'),
+        // Fluent's Text is inline whatever element it renders: a paragraph without `block` runs on into what follows
+        // it (a button, the next paragraph), as the register's empty state and the award's "No commitments yet" did.
+        'no-restricted-syntax': [
+          'error',
+          {
+            selector: "JSXOpeningElement[name.name='Text']:has(JSXAttribute[name.name='as'][value.value='p']):not(:has(JSXAttribute[name.name='block']))",
+            message: 'A <Text as="p"> needs `block`: Fluent\'s Text is display: inline.'
+          }
+        ]
       }
     },
     {

@@ -22,9 +22,12 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Opens a page that records console errors and uncaught exceptions. */
+/**
+ * Opens a page that records console errors and uncaught exceptions, in a UK officer's browser: en-GB, so native
+ * date inputs read day/month/year as the region's people see them (the screenshots showed 03/31/2027).
+ */
 export async function openPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage();
+  const page = await browser.newPage({ locale: 'en-GB' });
   const errors: string[] = [];
   page.on('console', (message: ConsoleMessage) => {
     if (message.type() === 'error') errors.push(message.text());

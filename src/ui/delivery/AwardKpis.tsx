@@ -9,6 +9,7 @@ import type { Commitment, FieldError, Kpi, KpiDuty, Measure, Procurement } from 
 import { kpisFromCommitments } from '../../domain';
 import { fieldState, messageFor } from '../common/FieldErrors';
 import { format } from '../../loc/format';
+import { useFieldRowStyles } from '../common/fieldRow';
 
 const S = strings.Contract;
 
@@ -55,6 +56,7 @@ export interface AwardKpisProps {
 
 export function AwardKpis({ procurement, rows, onRows, reason, onReason, commitments, library, errors }: AwardKpisProps): React.ReactElement {
   const styles = useStyles();
+  const rowStyles = useFieldRowStyles();
   const [hint, setHint] = React.useState<string | undefined>(undefined);
   // The duty as it stands without the exception: the exception is only offered where the duty would apply.
   const duty = dutyWithoutException(procurement);
@@ -89,7 +91,7 @@ export function AwardKpis({ procurement, rows, onRows, reason, onReason, commitm
           <Field className={styles.wide} label={format(S.KpiTargetN, i + 1)} required hint={S.KpiTargetHint} {...fieldState(errors, `kpis[${i}].target`)}>
             <Input value={row.target} onChange={(_, d) => set(row.key, { target: d.value })} />
           </Field>
-          <Button onClick={() => onRows(rows.filter((r) => r.key !== row.key))} aria-label={format(S.RemoveKpiN, i + 1)}>
+          <Button className={rowStyles.besideControls} onClick={() => onRows(rows.filter((r) => r.key !== row.key))} aria-label={format(S.RemoveKpiN, i + 1)}>
             {S.Remove}
           </Button>
         </div>

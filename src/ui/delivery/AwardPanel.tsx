@@ -26,6 +26,7 @@ import type { CurrentUser } from '../services';
 import { PartlySavedError, awardKpiProblems, recordAward } from '../../app/award';
 import { refusedFields } from '../../app/outcomes';
 import { format } from '../../loc/format';
+import { useFieldRowStyles } from '../common/fieldRow';
 import { proxyText } from './deliveryLabels';
 import { AwardKpis, kpiRows, kpisOfRows } from './AwardKpis';
 
@@ -91,6 +92,7 @@ export function commitmentFromRow(
 
 export function AwardPanel({ data, procurement: p, library, actionPlan, onAwarded }: AwardPanelProps): React.ReactElement {
   const styles = useStyles();
+  const rowStyles = useFieldRowStyles();
   // The record to save from: after a save that landed in part, the one it left (its ETag has moved on).
   const [current, setCurrent] = React.useState(p);
   React.useEffect(() => setCurrent(p), [p]);
@@ -204,7 +206,7 @@ export function AwardPanel({ data, procurement: p, library, actionPlan, onAwarde
         </fieldset>
         <fieldset className={styles.group}>
           <legend>{S.CommitmentsGroup}</legend>
-          {rows.length === 0 && <Text as="p">{S.NoCommitmentsYet}</Text>}
+          {rows.length === 0 && <Text as="p" block>{S.NoCommitmentsYet}</Text>}
           {rows.map((row, i) => {
             const m = measureByCode(row.measureCode, library);
             return (
@@ -230,7 +232,7 @@ export function AwardPanel({ data, procurement: p, library, actionPlan, onAwarde
                 <Field label={format(S.DueN, i + 1)} hint={S.DueHint} {...fieldState(shownErrors, `commitments[${i}].dueDate`)}>
                   <Input type="date" value={row.dueDate} onChange={(_, d) => setRow(row.key, { dueDate: d.value })} />
                 </Field>
-                <Button onClick={() => setRows((rs) => rs.filter((r) => r.key !== row.key))} aria-label={format(S.RemoveN, i + 1)}>
+                <Button className={rowStyles.besideControls} onClick={() => setRows((rs) => rs.filter((r) => r.key !== row.key))} aria-label={format(S.RemoveN, i + 1)}>
                   {S.Remove}
                 </Button>
               </div>

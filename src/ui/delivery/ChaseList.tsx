@@ -63,7 +63,7 @@ export function ChaseList({ data, onOpen, today }: ChaseListProps): React.ReactE
       <h2 id="chase-heading">{S.ChaseTitle}</h2>
       {loaded.error !== undefined && <ErrorNotice title={S.ChaseLoadFailed} error={loaded.error} onRetry={loaded.reload} />}
       {loaded.loading && !loaded.value && <Spinner label={S.ChaseLoading} />}
-      {loaded.value && loaded.value.length === 0 && <Text as="p">{S.ChaseEmpty}</Text>}
+      {loaded.value && loaded.value.length === 0 && <Text as="p" block>{S.ChaseEmpty}</Text>}
       {loaded.value && loaded.value.length > 0 && (
         <ResponsiveTable aria-label={S.ChaseTitle}>
           <TableHeader>

@@ -40,7 +40,7 @@ const useStyles = makeStyles({
 
 export function CommitmentsTable({ commitments, logs, library, contractStart, asOf }: CommitmentsTableProps): React.ReactElement {
   const styles = useStyles();
-  if (commitments.length === 0) return <Text as="p">{S.NoCommitmentsAtAward}</Text>;
+  if (commitments.length === 0) return <Text as="p" block>{S.NoCommitmentsAtAward}</Text>;
   const committed = committedByTheme(commitments);
   const verified = deliveredByTheme(logs, DELIVERY_BASIS);
   return (

@@ -131,7 +131,7 @@ function ContractManagementSection({ data, procurement: p, asOf, readOnly, onCha
           </Text>
         ))}
       {cm.kpis.length === 0 ? (
-        <Text as="p">{S.NoKpis}</Text>
+        <Text as="p" block>{S.NoKpis}</Text>
       ) : (
         <ResponsiveTable aria-label={S.KpiTable}>
           <TableHeader>

@@ -105,7 +105,7 @@ function ActionRow({ data, item, asOf, readOnly, onChanged }: { data: HubData; i
 }
 
 export function DeliveryPlan({ data, actions, asOf, readOnly, onChanged }: DeliveryPlanProps): React.ReactElement {
-  if (actions.length === 0) return <Text as="p">{S.NoPlan}</Text>;
+  if (actions.length === 0) return <Text as="p" block>{S.NoPlan}</Text>;
   return (
     <ResponsiveTable aria-label={S.PlanTable}>
       <TableHeader>

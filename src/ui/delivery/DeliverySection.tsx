@@ -155,7 +155,7 @@ export function DeliverySection({ data, user, procurement: p, onChanged, onVerif
           </MessageBar>
         ))}
         {sortedLogs.length === 0 ? (
-          <Text as="p">{S.NoLogs}</Text>
+          <Text as="p" block>{S.NoLogs}</Text>
         ) : (
           // Verifying and rejecting happen inside its rows (a reason box included): it needs more room than most.
           <ResponsiveTable aria-label={S.LogsTitle} stackBelow={900}>

@@ -78,7 +78,7 @@ export function OutcomeLogPanel({ data, user, procurement, commitments, logs, li
   const commitment = commitments.filter((c) => String(c.id) === chosenId)[0];
   const period = periods.filter((p) => p.id === chosenPeriodId)[0];
   if (!commitment || !period) {
-    return <Text as="p">{periods.length === 0 ? S.NotStarted : S.NoCommitments}</Text>;
+    return <Text as="p" block>{periods.length === 0 ? S.NotStarted : S.NoCommitments}</Text>;
   }
   const recorded = logs.filter((l) => l.measureCode === commitment.measureCode && l.periodEnd === period.end)[0];
   const previous = recorded && !(justRecorded === `${chosenId}|${period.id}` && quantity.trim() === '') ? recorded : undefined;
@@ -172,7 +172,7 @@ export function OutcomeLogPanel({ data, user, procurement, commitments, logs, li
         <Field label={S.EvidenceNotes} hint={S.EvidenceNotesHint} {...fieldState(shownErrors, 'evidenceNotes')}>
           <Textarea value={evidenceNotes} onChange={(_, d) => setEvidenceNotes(d.value)} rows={3} />
         </Field>
-        <Text as="p">{format(S.ReportedByYou, user.email)}</Text>
+        <Text as="p" block>{format(S.ReportedByYou, user.email)}</Text>
         {failure !== undefined && <ErrorNotice title={S.LogFailed} error={failure} onRetry={() => save()} />}
         {done && (
           <MessageBar intent="success" role="status">

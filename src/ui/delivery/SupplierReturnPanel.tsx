@@ -106,7 +106,7 @@ export function SupplierReturnPanel({ data, user, procurement: p, commitments, l
       onImported();
     });
 
-  if (!period) return <Text as="p">{S.ReturnsNotStarted}</Text>;
+  if (!period) return <Text as="p" block>{S.ReturnsNotStarted}</Text>;
   const rowErrors = checked ? checked.rows.filter((r) => r.status === 'error').length : 0;
   return (
     <section aria-labelledby="returns-heading">

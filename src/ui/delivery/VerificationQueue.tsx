@@ -46,9 +46,9 @@ export function VerifyControls({
   const styles = useStyles();
   const [reason, setReason] = React.useState('');
   const { busy, error: failure, run: act } = useAction();
-  if (user.canVerify === false) return <Text as="p">{S.NotAVerifier}</Text>;
+  if (user.canVerify === false) return <Text as="p" block>{S.NotAVerifier}</Text>;
   if (isReporter(log.reportedBy, user.email)) {
-    return <Text as="p">{S.SelfReported}</Text>;
+    return <Text as="p" block>{S.SelfReported}</Text>;
   }
   const run = async (work: () => Promise<unknown>): Promise<void> => {
     const done = await act(async () => {
@@ -152,7 +152,7 @@ export function VerificationQueue({ data, user, onOpen, onVerified }: Verificati
       </Text>
       {loaded.error !== undefined && <ErrorNotice title={S.QueueLoadFailed} error={loaded.error} onRetry={loaded.reload} />}
       {loaded.loading && !loaded.value && <Spinner label={S.QueueLoading} />}
-      {loaded.value && loaded.value.logs.length === 0 && <Text as="p">{S.QueueEmpty}</Text>}
+      {loaded.value && loaded.value.logs.length === 0 && <Text as="p" block>{S.QueueEmpty}</Text>}
       {loaded.value && loaded.value.logs.length > 0 && (
         <ul className={styles.list} aria-label={S.QueueList}>
           {loaded.value.logs.map((log) => (

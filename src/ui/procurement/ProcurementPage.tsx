@@ -176,7 +176,7 @@ export function ProcurementPage({ data, graph, user, reference, onEdit, onBack }
               </div>
             </>
           ) : (
-            <Text as="p" size={200}>
+            <Text as="p" block size={200}>
               {p.leadOfficer.email.toLowerCase() === user.email.toLowerCase() || (p.submittedByEmail ?? '').toLowerCase() === user.email.toLowerCase()
                 ? strings.Procurement.OwnProcurement
                 : strings.Procurement.OnlyNamedApprover}

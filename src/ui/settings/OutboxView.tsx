@@ -54,7 +54,7 @@ export function OutboxView({ data, graph }: { data: HubData; graph?: GraphClient
       {error !== undefined && <ErrorNotice title={strings.Common.ThatDidNotWork} error={error} />}
       {page.error !== undefined && <ErrorNotice title={strings.Outbox.CouldNotLoad} error={page.error} onRetry={page.reload} />}
       {page.loading && <Spinner size="tiny" label={strings.Outbox.Loading} />}
-      {page.value && page.value.items.length === 0 && <Text as="p">{strings.Outbox.Empty}</Text>}
+      {page.value && page.value.items.length === 0 && <Text as="p" block>{strings.Outbox.Empty}</Text>}
       {page.value && page.value.items.length > 0 && (
         <ResponsiveTable aria-label={strings.Outbox.Heading} size="small">
           <TableHeader>

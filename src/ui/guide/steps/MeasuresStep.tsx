@@ -193,7 +193,7 @@ export function MeasuresStep({
           </section>
         );
       })}
-      <Text as="p" weight="semibold" aria-live="polite">
+      <Text as="p" block weight="semibold" aria-live="polite">
         {format(strings.Measures.AllThemes, formatPounds(totals.totalPence))}
       </Text>
     </div>
