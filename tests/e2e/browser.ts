@@ -10,6 +10,9 @@ export function serverUrl(): string {
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    // A UK officer's browser: on Linux Chromium takes its locale from the environment (not --lang), so native date
+    // inputs read day/month/year. It needs Debian's chromium-l10n (its en-GB.pak); without it they stay US.
+    env: { ...process.env, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB' },
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -22,10 +25,7 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/**
- * Opens a page that records console errors and uncaught exceptions, in a UK officer's browser: en-GB, so native
- * date inputs read day/month/year as the region's people see them (the screenshots showed 03/31/2027).
- */
+/** Opens a page that records console errors and uncaught exceptions, in en-GB (navigator.language, Intl). */
 export async function openPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ locale: 'en-GB' });
   const errors: string[] = [];

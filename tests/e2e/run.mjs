@@ -8,7 +8,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (!fs.existsSync(chromium)) {
   console.error(`Chromium was not found at ${chromium}.`);
-  console.error('Install it with:  sudo apt-get update && sudo apt-get install -y chromium');
+  console.error('Install it with:  sudo apt-get update && sudo apt-get install -y chromium chromium-l10n');
   console.error('(or point CHROMIUM_PATH at a Chromium binary).');
   process.exit(1);
 }
