@@ -26,7 +26,7 @@ export function ListsMissing(props: { data: HubData; missing: readonly string[];
     }
   };
   return (
-    <MessageBar intent="warning">
+    <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{strings.Setup.ListsMissingTitle}</MessageBarTitle>
         {format(strings.Setup.ListsMissing, missing.join(', '))} {canProvision ? strings.Setup.OwnerCanProvision : strings.Setup.AskOwner}

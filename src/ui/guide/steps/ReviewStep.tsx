@@ -44,7 +44,7 @@ export function ReviewStep(props: {
   return (
     <div>
       {steps.length > 0 && (
-        <MessageBar intent="warning" role="alert">
+        <MessageBar intent="warning" layout="multiline" role="alert">
           <MessageBarBody>
             <MessageBarTitle>{strings.Review.BeforeSubmit}</MessageBarTitle>
             <ul>

@@ -67,7 +67,8 @@ export function WeightingStep({ draft, errors, onChange, tier, edition }: StepPr
         />
       </CheckboxGroupField>
 
-      <MessageBar intent="info" className={styles.wide}>
+      {/* multiline: its list and button are blocks, and the single-line layout left the title against the top edge. */}
+      <MessageBar intent="info" layout="multiline" className={styles.wide}>
         <MessageBarBody>
           <MessageBarTitle>{strings.Weighting.Recommendation}</MessageBarTitle>
           {recommendation.method === 'weighted'
