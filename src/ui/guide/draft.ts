@@ -127,7 +127,8 @@ export function estimatedValuePence(draft: GuideDraft): { pence?: number; error?
 }
 
 /** Typed text as a number: '' stays undefined (so the domain says "enter …"), anything else is Number(text). */
-function typedNumber(text: string): number | undefined {
+/** A number as typed ("1,200" is 1200); undefined when blank, NaN when not a number. */
+export function typedNumber(text: string): number | undefined {
   const trimmed = text.trim().replace(/,/g, '');
   return trimmed === '' ? undefined : Number(trimmed);
 }

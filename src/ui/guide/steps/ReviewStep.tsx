@@ -3,9 +3,9 @@ import { Link, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, to
 import * as strings from 'SocialValueHubStrings';
 import { THEMES, formatPounds, socialValuePence } from '../../../domain';
 import type { FieldError, Measure, TierDecision } from '../../../domain';
-import { authorityName, longDate, tierLabel, weightingText } from '../../common/labels';
+import { authorityName, longDate, quantityText, tierLabel, weightingText } from '../../common/labels';
 import type { GuideDraft, StepId } from '../draft';
-import { weightingDecision } from '../draft';
+import { typedNumber, weightingDecision } from '../draft';
 import { format } from '../../../loc/format';
 
 const useStyles = makeStyles({
@@ -101,11 +101,14 @@ export function ReviewStep(props: {
               .filter((target) => byCode.get(target.code)?.themeId === t.id)
               .map((target) => {
                 const m = byCode.get(target.code);
-                const quantity = Number(target.quantity);
-                const value = m && !m.recordOnly && isFinite(quantity) && quantity > 0 ? socialValuePence(quantity, m.proxyPence) : undefined;
+                // As the validators read it ("1,200" is 1,200), and written in its unit as every screen does: "3%",
+                // "£3", "3" for a count (not "3 %", "3 £ spend", "3 count").
+                const quantity = typedNumber(target.quantity);
+                const known = quantity !== undefined && isFinite(quantity);
+                const value = m && !m.recordOnly && known && quantity > 0 ? socialValuePence(quantity, m.proxyPence) : undefined;
                 return (
                   <li key={target.code}>
-                    {target.code} {m?.text}: {target.quantity} {m?.unit}
+                    {target.code} {m?.text}: {m && known ? quantityText(quantity, m.unit) : `${target.quantity} ${m?.unit ?? ''}`.trim()}
                     {value !== undefined ? ` (${formatPounds(value)})` : ''}
                   </li>
                 );
