@@ -21,7 +21,7 @@ import type { Commitment, Procurement } from './entities';
 import type { FieldError } from './errors';
 import { PolicyInputError } from './errors';
 import type { Measure } from './measures';
-import { MEASURES, measureByCode } from './measures';
+import { MEASURES, formatQuantity, measureByCode } from './measures';
 import type { Pence } from './money';
 import { formatPounds } from './money';
 import type { PolicyEdition } from './policyEdition';
@@ -216,7 +216,7 @@ export function kpisFromCommitments(commitments: readonly Commitment[], library:
     const m = measureByCode(c.measureCode, library);
     return {
       name: m ? `${m.code} ${m.text}` : c.measureCode,
-      target: `${String(c.targetQuantity)} ${c.unit} by ${formatLongDate(c.dueDate)}`,
+      target: `${formatQuantity(c.targetQuantity, c.unit)} by ${formatLongDate(c.dueDate)}`,
       measureCode: c.measureCode,
     };
   });

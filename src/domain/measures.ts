@@ -2,6 +2,7 @@
 // own (the National TOMs are licensed no-derivatives and are not copied). Administrators maintain the
 // library as data (the Measures list); this file is the default it is provisioned from.
 import type { Pence } from './money';
+import { formatPounds } from './money';
 import type { ThemeId } from './themes';
 import type { ContractType } from './contract';
 import { isContractType } from './contract';
@@ -37,6 +38,30 @@ export interface Measure {
 
 export function isMeasureUnit(value: unknown): value is MeasureUnit {
   return MEASURE_UNITS.indexOf(value as MeasureUnit) >= 0;
+}
+
+/** One of a unit: "week", "hour", "tonne CO2e" ("1 week", "£16.93 per hour", "£245 per tonne CO2e"); FTE is both. */
+export function unitSingular(unit: MeasureUnit): string {
+  return unit === 'weeks' || unit === 'hours' || unit === 'tonnes CO2e' ? unit.replace(/s\b/, '') : unit;
+}
+
+// Quantities are kept to thousandths of a unit (rollups.ts), so up to 3 decimal places show.
+const QUANTITY_NUMBER = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 });
+
+/**
+ * A quantity in its unit as people read it, the same on every screen, card and KPI: "12" for a count, "40%",
+ * "£1,200" of spend, "1 week", "3.5 tonnes CO2e", "1,500 hours".
+ */
+export function formatQuantity(quantity: number, unit: MeasureUnit): string {
+  if (unit === '£ spend') return formatPounds(Math.round(quantity * 100));
+  return numberInUnit(QUANTITY_NUMBER.format(quantity), unit, quantity === 1);
+}
+
+/** A number its caller has written (rollups write thousandths exactly) in a unit other than money: the rule above. */
+export function numberInUnit(number: string, unit: Exclude<MeasureUnit, '£ spend'>, one: boolean): string {
+  if (unit === 'count') return number;
+  if (unit === '%') return `${number}%`;
+  return `${number} ${one ? unitSingular(unit) : unit}`;
 }
 
 /** A £ proxy with where it comes from. Proxies drift between editions, so each carries its year. */

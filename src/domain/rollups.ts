@@ -17,6 +17,7 @@ import { decimalToNumber, exactDecimal, pow10 } from './decimal';
 import { formatPounds, groupThousands } from './money';
 import { quantityDecimals } from './validation';
 import type { MeasureUnit } from './measures';
+import { numberInUnit } from './measures';
 import type { Commitment, OutcomeLog, Procurement } from './entities';
 import type { Pence } from './money';
 import { periodFor, periodsBetween } from './periods';
@@ -81,8 +82,7 @@ export function thousandthsNumber(thousandths: number, unit?: MeasureUnit): stri
 /** Thousandths of a unit as people read them: "37.5 FTE", "1,040 weeks", "1.005 tonnes CO2e", "£225,000", "12". */
 export function formatThousandths(thousandths: number, unit: MeasureUnit): string {
   if (unit === '£ spend') return formatPounds(Math.round(thousandths / 10));
-  const number = thousandthsNumber(thousandths, unit);
-  return unit === 'count' ? number : `${number} ${unit}`;
+  return numberInUnit(thousandthsNumber(thousandths, unit), unit, thousandths === 1000);
 }
 
 /** A decimal written with at most 3 places, not negative, back to thousandths; undefined when it is not one. */

@@ -9,6 +9,8 @@ import {
   SUGGESTED_MEASURE_CODES,
   THEMES,
   buildMeasureLibrary,
+  formatQuantity,
+  kpisFromCommitments,
   measureByCode,
   measuresForTheme,
   suggestedMeasures,
@@ -188,5 +190,24 @@ describe('validateMeasure and buildMeasureLibrary (administrator edits and impor
     }
     expect(caught).toBeInstanceOf(PolicyInputError);
     expect((caught as PolicyInputError).problems).toHaveLength(2);
+  });
+});
+
+describe('formatQuantity: a quantity in its unit, the same on screens, cards and KPIs', () => {
+  it('writes counts, shares, money and the rest as people read them', () => {
+    expect(formatQuantity(250, 'count')).toBe('250');
+    expect(formatQuantity(40, '%')).toBe('40%');
+    expect(formatQuantity(1200, '£ spend')).toBe('£1,200');
+    expect(formatQuantity(1234.5, '£ spend')).toBe('£1,234.50');
+    expect(formatQuantity(1, 'weeks')).toBe('1 week');
+    expect(formatQuantity(1, 'tonnes CO2e')).toBe('1 tonne CO2e');
+    expect(formatQuantity(1500, 'hours')).toBe('1,500 hours');
+    expect(formatQuantity(0.333, 'FTE')).toBe('0.333 FTE');
+    expect(formatQuantity(0.1 + 0.2, 'FTE')).toBe('0.3 FTE');
+  });
+
+  it('a KPI from a commitment says its target the same way', () => {
+    const [kpi] = kpisFromCommitments([{ procurementReference: 'X-1', measureCode: 'GSE-12', targetQuantity: 75, unit: '%', dueDate: '2027-03-31' }]);
+    expect(kpi.target).toBe('75% by 31 March 2027');
   });
 });

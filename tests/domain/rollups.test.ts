@@ -183,6 +183,9 @@ describe('quantities in thousandths', () => {
     expect(formatThousandths(5236, 'FTE')).toBe('5.24 FTE');
     expect(formatThousandths(1500, 'count')).toBe('2');
     expect(formatThousandths(384_945_205, '£ spend')).toBe('£384,945.21');
+    // The unit's words are formatQuantity's: a share with its sign, one of a plural unit singular.
+    expect(formatThousandths(40_000, '%')).toBe('40%');
+    expect(formatThousandths(1000, 'weeks')).toBe('1 week');
     expect(thousandthsFromText('37.5')).toBe(37_500);
     // What a hand edit of the list might hold is not a quantity.
     for (const bad of ['', '-1', '1.2345', '1e3', 'twelve', '1,000']) expect(thousandthsFromText(bad)).toBeUndefined();

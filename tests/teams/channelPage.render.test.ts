@@ -49,7 +49,8 @@ test('posted cards render with the adaptivecards library, user text as text', ()
   const text = slot.textContent || '';
   expect(text).toContain('Social value delivered');
   expect(text).toContain('Bus shelters');
-  expect(text).toContain('250 count');
+  // A count reads as the number alone (the domain's formatQuantity), not "250 count".
+  expect(text).toContain('Delivered250Social value');
   expect(text).toContain('£1,250');
   expect(text).toContain('Open in the Social Value Hub');
   expect(slot.querySelector('img')).toBeNull();

@@ -1,11 +1,11 @@
 // Numbers and dates as the cards show them (en-GB). Money is the domain's formatPounds, never re-done here.
-import { formatLongDate, isIsoDate, MeasureUnit } from '../../domain';
+import { formatLongDate, formatQuantity as formatQuantityInUnit, isIsoDate, isMeasureUnit, MeasureUnit } from '../../domain';
 
 const QUANTITY = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 
-/** "12 FTE", "1,500 hours", "3.5 tonnes CO2e", "£12,000 spend"-style units read after the number. */
+/** "12 FTE", "1,500 hours", "£12,000", "40%": the domain's formatQuantity; a unit it does not know reads after the number. */
 export function formatQuantity(quantity: number, unit: MeasureUnit | string): string {
-  return `${QUANTITY.format(quantity)} ${unit}`;
+  return isMeasureUnit(unit) ? formatQuantityInUnit(quantity, unit) : `${QUANTITY.format(quantity)} ${unit}`;
 }
 
 /** A share as a whole percentage, "75%"; undefined stays out of the card. */

@@ -1,7 +1,7 @@
 // How the hub shows domain values to people: labels come from the domain's tables, money and dates in en-GB.
 import * as strings from 'SocialValueHubStrings';
-import { authorityById, formatLongDate, formatPounds, poundsToPence, tierInfo } from '../../domain';
-import type { IsoDate, MeasureUnit, Pence, Tier, WeightingDecision } from '../../domain';
+import { authorityById, formatLongDate, formatPounds, tierInfo } from '../../domain';
+import type { IsoDate, Pence, Tier, WeightingDecision } from '../../domain';
 
 export function tierLabel(tier: Tier | undefined): string {
   return tier ? tierInfo(tier).label : strings.Common.NotDecided;
@@ -40,16 +40,5 @@ export function dateTime(iso: string | undefined): string {
   return d.toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
-/** "40 hours", "2 count" reads badly: counts are shown as plain numbers. */
-export function quantityText(quantity: number, unit: MeasureUnit): string {
-  if (unit === 'count') return String(quantity);
-  if (unit === '£ spend') return formatPounds(poundsToPence(quantity));
-  if (unit === '%') return `${quantity}%`;
-  if (quantity === 1) return `1 ${unitSingular(unit)}`;
-  return `${quantity} ${unit}`;
-}
-
-/** One of a unit: "week", "hour", "tonne CO2e" ("1 week", "£16.93 per hour", "£245 per tonne CO2e"); FTE is both. */
-export function unitSingular(unit: MeasureUnit): string {
-  return unit === 'weeks' || unit === 'hours' || unit === 'tonnes CO2e' ? unit.replace(/s\b/, '') : unit;
-}
+/** A quantity in its unit ("12", "40%", "£1,200", "1 week"): the domain's formatQuantity, as cards and KPIs write it. */
+export { formatQuantity as quantityText, unitSingular } from '../../domain';
