@@ -200,6 +200,8 @@ describe('formatQuantity: a quantity in its unit, the same on screens, cards and
     expect(formatQuantity(1200, '£ spend')).toBe('£1,200');
     expect(formatQuantity(1234.5, '£ spend')).toBe('£1,234.50');
     expect(formatQuantity(1, 'weeks')).toBe('1 week');
+    expect(formatQuantity(2.5, 'weeks')).toBe('2.5 weeks');
+    expect(formatQuantity(1, 'FTE')).toBe('1 FTE');
     expect(formatQuantity(1, 'tonnes CO2e')).toBe('1 tonne CO2e');
     expect(formatQuantity(1500, 'hours')).toBe('1,500 hours');
     expect(formatQuantity(0.333, 'FTE')).toBe('0.333 FTE');
