@@ -50,9 +50,11 @@ const QUANTITY_NUMBER = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 
 
 /**
  * A quantity in its unit as people read it, the same on every screen, card and KPI: "12" for a count, "40%",
- * "£1,200" of spend, "1 week", "3.5 tonnes CO2e", "1,500 hours".
+ * "£1,200" of spend, "1 week", "3.5 tonnes CO2e", "1,500 hours". A unit that is not one of ours (a hand-edited
+ * list) reads after the number.
  */
-export function formatQuantity(quantity: number, unit: MeasureUnit): string {
+export function formatQuantity(quantity: number, unit: MeasureUnit | string): string {
+  if (!isMeasureUnit(unit)) return `${QUANTITY_NUMBER.format(quantity)} ${unit}`;
   if (unit === '£ spend') return formatPounds(Math.round(quantity * 100));
   return numberInUnit(QUANTITY_NUMBER.format(quantity), unit, quantity === 1);
 }

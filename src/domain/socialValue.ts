@@ -15,7 +15,7 @@ import { assertPence, formatPounds, sumPence } from './money';
 import { sameReference } from './references';
 import type { ThemeId } from './themes';
 import { THEMES, themeForMeasureCode } from './themes';
-import { formatQuantity, isMeasureUnit } from './measures';
+import { formatQuantity } from './measures';
 
 /** Red/Amber/Green status of a commitment (stored as a SharePoint choice value). */
 export type Rag = 'Red' | 'Amber' | 'Green';
@@ -335,7 +335,7 @@ export function duplicateOutcomes(logs: readonly OutcomeLog[]): OutcomeLog[][] {
 /** "£42.33 (2.5 hours × £16.93)" — how a value was worked out, for cards and evidence screens. */
 export function describeValue(quantity: number, unit: string, proxyPence: Pence | undefined): string {
   const v = socialValuePence(quantity, proxyPence);
-  const amount = isMeasureUnit(unit) ? formatQuantity(quantity, unit) : `${quantity} ${unit}`;
+  const amount = formatQuantity(quantity, unit);
   if (v === undefined) return `${amount} (record-only: no £ value)`;
   return `${formatPounds(v)} (${amount} × ${formatPounds(proxyPence as Pence)})`;
 }

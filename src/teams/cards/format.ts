@@ -1,12 +1,8 @@
 // Numbers and dates as the cards show them (en-GB). Money is the domain's formatPounds, never re-done here.
-import { formatLongDate, formatQuantity as formatQuantityInUnit, isIsoDate, isMeasureUnit, MeasureUnit } from '../../domain';
+import { formatLongDate, isIsoDate } from '../../domain';
 
-const QUANTITY = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
-
-/** "12 FTE", "1,500 hours", "£12,000", "40%": the domain's formatQuantity; a unit it does not know reads after the number. */
-export function formatQuantity(quantity: number, unit: MeasureUnit | string): string {
-  return isMeasureUnit(unit) ? formatQuantityInUnit(quantity, unit) : `${QUANTITY.format(quantity)} ${unit}`;
-}
+/** "12 FTE", "1,500 hours", "£12,000", "40%": the domain's formatQuantity, as the screens write it. */
+export { formatQuantity } from '../../domain';
 
 /** A share as a whole percentage, "75%"; undefined stays out of the card. */
 export function formatPercent(percent: number | undefined): string | undefined {
