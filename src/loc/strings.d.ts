@@ -612,6 +612,7 @@ declare interface ISocialValueHubStrings {
     PlanRequiredIntro: string;
     PlanCarriesOn: string;
     ActionN: string;
+    ActionTextN: string;
     OwnerNameN: string;
     OwnerEmailN: string;
     ActionDueN: string;

@@ -66,7 +66,7 @@ describe('KPIs at award', () => {
     await user.type(screen.getByLabelText(/Contract start date/), '2026-04-01');
     await user.type(screen.getByLabelText(/Contract end date/), '2029-03-31');
     await user.click(screen.getByRole('button', { name: 'Add an action' }));
-    await user.type(screen.getByRole('textbox', { name: /^Action 1/ }), 'Agree the apprenticeship plan');
+    await user.type(within(screen.getByRole('group', { name: 'Action 1' })).getByRole('textbox', { name: 'Description of action 1' }), 'Agree the apprenticeship plan');
     await user.type(screen.getByLabelText(/Owner’s name for action 1/), colleague.displayName);
     await user.type(screen.getByLabelText(/Owner’s email for action 1/), colleague.email);
     await user.type(screen.getByLabelText(/Due date for action 1/), '2026-06-01');

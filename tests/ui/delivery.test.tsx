@@ -134,7 +134,7 @@ describe('recording the award', () => {
     await user.click(screen.getByRole('button', { name: 'Record award' }));
     expect(screen.getByText(/add at least one action with an owner/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Add an action' }));
-    await user.type(screen.getByRole('textbox', { name: /^Action 1/ }), 'Agree the volunteering calendar');
+    await user.type(within(screen.getByRole('group', { name: 'Action 1' })).getByRole('textbox', { name: 'Description of action 1' }), 'Agree the volunteering calendar');
     await user.type(screen.getByLabelText(/Owner’s name for action 1/), colleague.displayName);
     await user.type(screen.getByLabelText(/Owner’s email for action 1/), colleague.email);
     await user.type(screen.getByLabelText(/Due date for action 1/), '2026-06-01');

@@ -216,8 +216,8 @@ describe('the new procurement guide', () => {
     expect(screen.getByRole('alert')).toHaveTextContent(/action plan/i);
     await user.click(screen.getByRole('button', { name: 'Add an action' }));
     await user.type(screen.getByLabelText(/^Action 1/), 'Agree the apprenticeship plan with the supplier');
-    await user.type(screen.getByLabelText(/Owner’s email/), 'grace.okafor@svhub.example');
-    await user.type(screen.getByLabelText(/Due date/), '2026-09-30');
+    await user.type(screen.getByLabelText(/^Owner’s email for action 1/), 'grace.okafor@svhub.example');
+    await user.type(screen.getByLabelText(/^Due date for action 1/), '2026-09-30');
     await user.click(screen.getByRole('button', { name: 'Next' }));
     await user.click(screen.getByRole('button', { name: 'Submit for approval' }));
 

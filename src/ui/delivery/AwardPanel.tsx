@@ -265,7 +265,7 @@ export function AwardPanel({ data, procurement: p, library, actionPlan, onAwarde
             )}
             {plan.map((a, i) => (
               <div key={i} className={styles.row} role="group" aria-label={format(S.ActionN, i + 1)}>
-                <Field label={format(S.ActionN, i + 1)} required {...fieldState(shownErrors, `actionPlan[${i}].action`)}>
+                <Field label={format(S.ActionTextN, i + 1)} required {...fieldState(shownErrors, `actionPlan[${i}].action`)}>
                   <Input value={a.action} onChange={(_, d) => setAction(i, { action: d.value })} />
                 </Field>
                 <Field label={format(S.OwnerNameN, i + 1)} {...fieldState(shownErrors, `actionPlan[${i}].ownerName`)}>

@@ -44,13 +44,13 @@ export function ActionPlanStep({ draft, errors, onChange, tier }: StepProps & { 
             <Field label={format(strings.ActionPlan.Action, i + 1)} required {...fieldState(errors, `actionPlan[${i}].action`)}>
               <Input value={a.action} onChange={(_, d) => setAction(i, { action: d.value })} maxLength={255} />
             </Field>
-            <Field label={strings.ActionPlan.OwnerName}>
+            <Field label={format(strings.ActionPlan.OwnerName, i + 1)}>
               <Input value={a.ownerName} onChange={(_, d) => setAction(i, { ownerName: d.value })} />
             </Field>
-            <Field label={strings.ActionPlan.OwnerEmail} required {...fieldState(errors, `actionPlan[${i}].ownerEmail`)}>
+            <Field label={format(strings.ActionPlan.OwnerEmail, i + 1)} required {...fieldState(errors, `actionPlan[${i}].ownerEmail`)}>
               <Input type="email" value={a.ownerEmail} onChange={(_, d) => setAction(i, { ownerEmail: d.value })} />
             </Field>
-            <Field label={strings.ActionPlan.DueDate} required {...fieldState(errors, `actionPlan[${i}].dueDate`)}>
+            <Field label={format(strings.ActionPlan.DueDate, i + 1)} required {...fieldState(errors, `actionPlan[${i}].dueDate`)}>
               <Input type="date" value={a.dueDate} onChange={(_, d) => setAction(i, { dueDate: d.value })} />
             </Field>
             <Button onClick={() => onChange({ actions: draft.actions.filter((_, j) => j !== i) })} aria-label={format(strings.ActionPlan.RemoveAction, i + 1)}>
