@@ -43,8 +43,7 @@ export async function buildPage({ minify = false, dir = pageDir } = {}) {
     metafile: true,
   });
   await buildVivaPage({ minify, dir });
-  fs.writeFileSync(path.join(dir, 'index.html'), withFirstScreenChunks(fs.readFileSync(path.join(root, 'local/page/index.html'), 'utf8'), firstScreenChunks(result.metafile, dir)));
-  fs.copyFileSync(path.join(root, 'appPackage/color.png'), path.join(dir, 'icon.png'));
+  fs.writeFileSync(path.join(dir, 'index.html'), withIcon(withFirstScreenChunks(fs.readFileSync(path.join(root, 'local/page/index.html'), 'utf8'), firstScreenChunks(result.metafile, dir))));
   return dir;
 }
 
@@ -64,7 +63,15 @@ async function buildVivaPage({ minify, dir }) {
     plugins: [spfxStrings],
     logLevel: 'warning',
   });
-  fs.copyFileSync(path.join(root, 'local/page/viva.html'), path.join(dir, 'viva.html'));
+  fs.writeFileSync(path.join(dir, 'viva.html'), withIcon(fs.readFileSync(path.join(root, 'local/page/viva.html'), 'utf8')));
+}
+
+// The app's icon inside the page, not a request of its own. In Teams the hub is a tab, an iframe, and a browser asks
+// for a favicon only for the top page; here the favicon's request went out with the opening's $batch and took one of
+// the six connections a browser opens to a host over HTTP/1.1 while the first screen's chunks waited (issue 18).
+function withIcon(html) {
+  const png = fs.readFileSync(path.join(root, 'appPackage/color.png')).toString('base64');
+  return html.replace('href="/icon.png"', `href="data:image/png;base64,${png}"`);
 }
 
 // The first screen's code (the screens and the register, lazy-loaded by src/ui) with the chunks they import. SPFx's
