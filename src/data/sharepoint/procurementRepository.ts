@@ -226,8 +226,14 @@ export class SharePointProcurementRepository implements ProcurementRepository {
       const facts = await this.facts();
       if (facts.itemCount > LIST_VIEW_THRESHOLD) return this.searchRegister(query, 0);
     }
-    const page = await this.query(query);
-    return { items: page.items.map(entryFromProcurement), nextPageToken: page.nextPageToken, source: 'list' };
+    try {
+      const page = await this.query(query);
+      return { items: page.items.map(entryFromProcurement), nextPageToken: page.nextPageToken, source: 'list' };
+    } catch (e) {
+      // The list refused a first page it was expected to answer (one officer leading more than 5,000): search can.
+      if (!token && e instanceof DataError && e.kind === 'threshold' && !query.approverEmail) return this.searchRegister(query, 0);
+      throw e;
+    }
   }
 
   /** One page of the register from SharePoint Search (one request once the list's id is known). */

@@ -109,13 +109,17 @@ export function entryFromProcurement(p: Procurement & { id: number }): RegisterE
 
 /**
  * Whether a list past 5,000 items can answer the query itself under SharePoint's threshold: with no filter (it
- * walks ID or the sort column's index — every register sort is on an indexed column), or a query for an approver
+ * walks ID or the sort column's index — every register sort is on an indexed column), a query for an approver
  * (the register asks for one only with Awaiting approval: a queue far below 5,000 that narrows first, and must show
- * a submission at once — search would show it only after the crawl).
+ * a submission at once — search would show it only after the crawl), or one lead officer's procurements and no
+ * other filter ("My procurements": the indexed Lead officer column narrows to one person's share of the register,
+ * and a procurement they have just registered is there at once). An officer who somehow leads more than 5,000 is
+ * refused by SharePoint, and register() asks search instead.
  */
 export function listAnswersPastThreshold(q: ProcurementQuery): boolean {
   if (q.approverEmail) return true;
   const noText = q.text === undefined || q.text.trim() === '';
   const noStatus = q.status === undefined || (Array.isArray(q.status) && q.status.length === 0);
-  return noStatus && noText && !q.tier && !q.authorityId && !q.themeId && !q.leadOfficerEmail;
+  const noOtherFilter = noStatus && noText && !q.tier && !q.authorityId && !q.themeId;
+  return noOtherFilter;
 }

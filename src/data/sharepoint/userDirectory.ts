@@ -57,8 +57,10 @@ export class SharePointUserDirectory implements UserDirectory {
     if (known) return known.catch(() => undefined);
     try {
       // Quotes doubled: an address such as o'neil@… is valid.
-      const u = (await this.sp.web.siteUsers.getByEmail(key.replace(/'/g, "''")).select('Id', 'Title', 'Email', 'IsSiteAdmin')()) as SpUser;
-      return toSiteUser(u);
+      const u = toSiteUser((await this.sp.web.siteUsers.getByEmail(key.replace(/'/g, "''")).select('Id', 'Title', 'Email', 'IsSiteAdmin')()) as SpUser);
+      // Found is for good (a site user's id does not change): the register's next page asks for the page alone.
+      this.remember(u);
+      return u;
     } catch (e) {
       const err = await readDataError(e, `The person ${email}`);
       if (err.kind === 'not-found' || /could not be found|does not exist/i.test(err.spMessage || '')) return undefined;
