@@ -12,6 +12,7 @@ import { canManageWeb, readTenantProperty } from '../../src/data/sharepoint/tena
 import { canManageHubSite, sameSite } from '../../src/app/hubSite';
 import { openHub, openHubSite } from '../../src/app/opening';
 import type { SiteAdapter } from '../../src/app/opening';
+import type { OpeningPages } from '../../src/data/ports';
 import { awaitingMyApprovalQuery, firstRegisterQuery } from '../../src/app/firstPages';
 import { resolveHubLinks, setHubLinks } from '../../src/app/hubLinks';
 import { Client } from '@microsoft/microsoft-graph-client';
@@ -28,11 +29,29 @@ const theme = hostThemeFromTeams(params.get('theme') ?? undefined);
 /** The landing register's scope when the page opens on the hub itself (no deep link in the hash). */
 const landsOnMyRegister = (): boolean => !window.location.hash.replace(/^#\/?/, '');
 
-/** The digest the local server puts in the page, as SharePoint does (_spPageContextInfo): no /_api/contextinfo first. */
+/** What the local server puts in the page, as SharePoint does (_spPageContextInfo; SPFx's legacyPageContext). */
+interface PageContextInfo {
+  webAbsoluteUrl?: string;
+  formDigestValue?: string;
+  formDigestTimeoutSeconds?: number;
+  userId?: number;
+  userEmail?: string;
+}
+const pageContextInfo = (window as { _spPageContextInfo?: PageContextInfo })._spPageContextInfo;
+
+/** The page's digest: no /_api/contextinfo before the first POST. */
 function pageDigest(): PageDigest | undefined {
-  const info = (window as { _spPageContextInfo?: { webAbsoluteUrl?: string; formDigestValue?: string; formDigestTimeoutSeconds?: number } })._spPageContextInfo;
+  const info = pageContextInfo;
   if (!info?.webAbsoluteUrl || !info.formDigestValue || !info.formDigestTimeoutSeconds) return undefined;
   return { webUrl: info.webAbsoluteUrl, value: info.formDigestValue, timeoutSeconds: info.formDigestTimeoutSeconds };
+}
+
+/** The page's user on its site: the landing screen's first pages can then go with the opening's batch. */
+function pagePages(): OpeningPages | undefined {
+  const id = pageContextInfo?.userId;
+  const email = pageContextInfo?.userEmail;
+  if (typeof id !== 'number' || !(id > 0) || !email) return undefined;
+  return { user: { id, email }, register: landsOnMyRegister() ? firstRegisterQuery('mine', email) : undefined, approvals: awaitingMyApprovalQuery(email) };
 }
 
 async function main(): Promise<void> {
@@ -43,10 +62,12 @@ async function main(): Promise<void> {
     const data = createSharePointData(createLocalSp(url, { pageDigest: digest && sameSite(digest.webUrl, url) ? digest : undefined }));
     return { data, opening: data.opening };
   };
+  const pages = pagePages();
   const opening = openHubSite({
     hostSiteUrl,
     adapterFor,
     readTenant: (key) => readTenantProperty(createLocalSp(hostSiteUrl), key),
+    pages,
   });
   // The batch is on the way to the first screen: it takes a connection before the first screen's chunks queue for
   // them (a browser opens six at a time to a host over HTTP/1.1, as the local server speaks).
@@ -60,10 +81,12 @@ async function main(): Promise<void> {
   try {
     const answers = read;
     const me = await answers.then((a) => a.user ?? siteData.users.current(), () => siteData.users.current());
-    // The register's first page and the approver's queue start now, beside the first render.
+    // The register's first page and the approver's queue: carried by the batch when the page knew its user, else
+    // started now, beside the first render. The screens ask with the same e-mail, so they are served these.
+    const email = pages?.user.email ?? me.email;
     const { data } = openHub(siteData, answers, {
-      register: landsOnMyRegister() ? firstRegisterQuery('mine', me.email) : undefined,
-      approvals: awaitingMyApprovalQuery(me.email),
+      register: landsOnMyRegister() ? firstRegisterQuery('mine', email) : undefined,
+      approvals: awaitingMyApprovalQuery(email),
     });
     setHubLinks(data, () => resolveHubLinks(readTenant, window.location.href.replace(/#.*$/, '')));
     // No host page permissions here: SharePoint is asked about the lists' site, as the web part does off its site.
@@ -75,7 +98,7 @@ async function main(): Promise<void> {
       host: 'local',
       siteUrl,
       hubSite: site,
-      user: { displayName: me.displayName, email: me.email, canManageSite, canVerify: await answers.then((a) => a.canVerify, () => undefined) },
+      user: { displayName: me.displayName, email, canManageSite, canVerify: await answers.then((a) => a.canVerify, () => undefined) },
       data,
       drafts: window.localStorage,
       // The local server answers Graph's channel calls as the Teams taskforce channel would (local/graph).

@@ -124,10 +124,22 @@ export function createLocalServer(options: LocalServerOptions): LocalServerHandl
    * A page as SharePoint serves it carries the site's request digest, so its first write needs no round trip to
    * /_api/contextinfo (Microsoft Learn, "Work with __REQUESTDIGEST": classic pages hold it in __REQUESTDIGEST, and
    * SPFx reads it from the page context, legacyPageContext.formDigestValue — PnPjs's SPFx behaviour uses it). The
-   * local page (a page of the hub's site) gets the same, as _spPageContextInfo before its scripts.
+   * local page (a page of the hub's site) gets the same, as _spPageContextInfo before its scripts. With it, who is
+   * signed in: the site user's id, e-mail and name (userId, userEmail, userDisplayName — what SPFx hands a web part
+   * as pageContext.legacyPageContext, "an object similar to the _spPageContextInfo window variable" (Microsoft
+   * Learn, PageContext class); its user.email and user.displayName as well).
    */
   const withPageContext = (html: string, webUrl: string): string => {
-    const info = { webAbsoluteUrl: webUrl, formDigestValue: issueDigest(site.store, webUrl), formDigestTimeoutSeconds: FORM_DIGEST_TIMEOUT_SECONDS };
+    const user = site.user;
+    const info = {
+      webAbsoluteUrl: webUrl,
+      formDigestValue: issueDigest(site.store, webUrl),
+      formDigestTimeoutSeconds: FORM_DIGEST_TIMEOUT_SECONDS,
+      userId: user.id,
+      userEmail: user.email,
+      userDisplayName: user.title,
+      userLoginName: user.loginName,
+    };
     const script = `<script>window._spPageContextInfo=${JSON.stringify(info).replace(/</g, '\\u003c')};</script>`;
     return html.includes('</head>') ? html.replace('</head>', `${script}</head>`) : `${script}${html}`;
   };

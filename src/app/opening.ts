@@ -5,7 +5,7 @@
 //
 // The answers serve the opening only: calls within OPENING_FRESH_MS of the read; a write through these services
 // (settings, thresholds, provisioning, procurements) drops them, so a screen reading after a save reads SharePoint.
-import type { HubData, OpeningAnswers, OpeningReader, ProcurementQuery, RegisterPage, Page, Stored } from '../data/ports';
+import type { HubData, OpeningAnswers, OpeningPages, OpeningReader, ProcurementQuery, RegisterPage, Page, Stored } from '../data/ports';
 import type { Procurement } from '../domain';
 import { TENANT_KEYS, asSiteUrl, resolveHubSite, sameSite } from './hubSite';
 import type { HubSite, TenantPropertyReader } from './hubSite';
@@ -47,8 +47,11 @@ export function openHub(data: HubData, read: Promise<OpeningAnswers>, options: O
   const start = (kind: 'register' | 'query', query: ProcurementQuery | undefined): void => {
     if (!query) return;
     // Not on a site without the hub's lists: the first screen is then the set-up check, and the query would fail.
-    const page: Promise<unknown> = answersPromise.then((a): Promise<unknown> | undefined => {
+    const page: Promise<unknown> = answersPromise.then((a): Promise<unknown> | unknown => {
       if (a?.missingLists && a.missingLists.length > 0) return undefined;
+      // The batch carried it (OpeningPages): the same query's page, read with the rest.
+      const carried = kind === 'register' ? a?.register : a?.approvals;
+      if (carried && queryKey(carried.query) === queryKey(query)) return carried.page;
       return kind === 'register' ? data.procurements.register(query) : data.procurements.query(query);
     });
     page.catch(() => undefined); // a failure surfaces to the screen that takes it
@@ -138,11 +141,15 @@ export async function openHubSite(input: {
   adapterFor: (siteUrl: string) => SiteAdapter;
   /** A tenant property read on its own (when the batch did not ask, or could not answer). */
   readTenant: TenantPropertyReader;
+  /** The landing screen's first pages for the host page's user: carried by the batch to the host's own site. */
+  pages?: OpeningPages;
 }): Promise<SiteOpening> {
   const own = asSiteUrl(input.webPartSiteUrl, input.hostSiteUrl);
   const guess = own ?? input.hostSiteUrl.trim().replace(/\/+$/, '');
   const first = input.adapterFor(guess);
-  const firstRead = first.opening(own ? {} : { tenantKeys: [TENANT_KEYS.hubSiteUrl, TENANT_KEYS.teamsAppId] });
+  // A site user's id is the site's own: the page's user id filters only on the page's site.
+  const pages = input.pages && sameSite(guess, input.hostSiteUrl) ? { pages: input.pages } : {};
+  const firstRead = first.opening({ ...(own ? {} : { tenantKeys: [TENANT_KEYS.hubSiteUrl, TENANT_KEYS.teamsAppId] }), ...pages });
   firstRead.catch(() => undefined); // whoever needs it sees the failure
   const readTenant: TenantPropertyReader = (key) =>
     firstRead.then(

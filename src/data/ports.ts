@@ -390,10 +390,24 @@ export interface OpeningAnswers {
   thresholds?: Stored<ThresholdRow>[];
   /** Tenant properties asked for (a key not set reads undefined); a key whose read failed is left out. */
   tenant?: Record<string, string | undefined>;
+  /** The landing screen's first pages the batch carried (OpeningPages), each with the query it answers. */
+  register?: { query: ProcurementQuery; page: RegisterPage };
+  approvals?: { query: ProcurementQuery; page: Page<Stored<Procurement>> };
+}
+
+/**
+ * The landing screen's first pages, for the opening's batch to carry: it can when the page already knows who the
+ * person is on the lists' site (SharePoint's page context holds the site user's id and e-mail), since a person
+ * column is filtered by the user's id and the batch cannot feed one of its answers into another part.
+ */
+export interface OpeningPages {
+  user: { id: number; email: string };
+  register?: ProcurementQuery;
+  approvals?: ProcurementQuery;
 }
 
 /** Reads the opening's answers: one $batch to the lists' site. */
-export type OpeningReader = (options?: { tenantKeys?: readonly string[] }) => Promise<OpeningAnswers>;
+export type OpeningReader = (options?: { tenantKeys?: readonly string[]; pages?: OpeningPages }) => Promise<OpeningAnswers>;
 
 /**
  * What the Viva Connections card shows, read in at most three $batch requests (src/data/sharepoint/vivaCard.ts):

@@ -6,6 +6,7 @@ import { canManageHubSite } from '../app/hubSite';
 import { awaitingMyApprovalQuery, firstRegisterQuery } from '../app/firstPages';
 import type { SiteAdapter } from '../app/opening';
 import type { SharePointHubData } from '../data/sharepoint';
+import type { OpeningPages } from '../data/ports';
 import { lazyHubData } from '../data/lazyHubData';
 import { letAskedRequestsLeave } from '../data/sharepoint/requestTurns';
 import type { HostTheme } from '../teams/hostTheme';
@@ -59,7 +60,7 @@ export async function connectHost(
   const [{ openHub, openHubSite }, { resolveHubLinks, setHubLinks }] = await workflows;
   const [teams, opened, graph] = await Promise.all([
     teamsInfo,
-    openHubSite({ webPartSiteUrl: options.siteUrl, hostSiteUrl, adapterFor, readTenant: tenantOnItsOwn }),
+    openHubSite({ webPartSiteUrl: options.siteUrl, hostSiteUrl, adapterFor, readTenant: tenantOnItsOwn, pages: openingPages(context) }),
     graphClient,
   ]);
   const { site, read, readTenant } = opened;
@@ -93,6 +94,20 @@ export async function connectHost(
   // The register's first page and the approver's queue leave before the first render holds the page's thread.
   await letAskedRequestsLeave();
   return { services, theme: teams ? teams.theme : 'light' };
+}
+
+/**
+ * The landing screen's first pages for the opening's batch to carry (src/app/opening.ts): the page context knows the
+ * site user's id (legacyPageContext.userId, as _spPageContextInfo has it) and e-mail before any request. The
+ * register's page goes too unless the address opens elsewhere; a Teams deep link, known only once Teams answers,
+ * leaves it unused.
+ */
+function openingPages(context: WebPartContext): OpeningPages | undefined {
+  const id = Number((context.pageContext.legacyPageContext as { userId?: unknown } | undefined)?.userId);
+  const email = context.pageContext.user.email;
+  if (!Number.isInteger(id) || id <= 0 || !email) return undefined;
+  const deepLink = !!window.location.hash.replace(/^#\/?/, '');
+  return { user: { id, email }, register: deepLink ? undefined : firstRegisterQuery('mine', email), approvals: awaitingMyApprovalQuery(email) };
 }
 
 /** On a SharePoint page (not in Teams) the page's light or dark section decides. */

@@ -5,7 +5,7 @@ import { OPENING_FRESH_MS, openHub, openHubSite, queryKey } from '../../src/app/
 import { awaitingMyApprovalQuery, firstRegisterQuery } from '../../src/app/firstPages';
 import type { SiteAdapter } from '../../src/app/opening';
 import { TENANT_KEYS } from '../../src/app/hubSite';
-import type { OpeningAnswers, SiteUser } from '../../src/data/ports';
+import type { OpeningAnswers, OpeningPages, SiteUser } from '../../src/data/ports';
 import { memoryHub } from '../support/memoryHubData';
 import { procurement } from '../support/records';
 
@@ -105,6 +105,30 @@ describe('openHub', () => {
     expect(hub.procurements.size).toBe(1);
   });
 
+  it('serves the first pages the batch carried (OpeningPages) without asking the repositories, and only to their own query', async () => {
+    const { data, spies } = counted();
+    const first = firstRegisterQuery('mine', ME.email);
+    const queue = awaitingMyApprovalQuery(ME.email);
+    const carried = { items: [{ id: 1, reference: 'CARRIED-1', title: 'Carried', authorityId: 'wmca', estimatedValuePence: 1, status: 'Draft' as const }], source: 'list' as const };
+    const queuePage = { items: [{ ...procurement('QUEUE-1'), id: 2, etag: '"1"' }] };
+    const { data: opened } = openHub(data, Promise.resolve(answersAt(Date.now(), {
+      register: { query: { ...first }, page: carried },
+      approvals: { query: { ...queue }, page: queuePage },
+    })), { register: first, approvals: queue });
+    expect(await opened.procurements.register({ ...first })).toEqual(carried);
+    expect(await opened.procurements.query({ ...queue })).toEqual(queuePage);
+    expect(spies.register).not.toHaveBeenCalled();
+    expect(spies.query).not.toHaveBeenCalled();
+
+    // A batch that carried another query's page (someone else's register): the landing query is asked for itself.
+    const other = counted();
+    const { data: o2 } = openHub(other.data, Promise.resolve(answersAt(Date.now(), {
+      register: { query: firstRegisterQuery('mine', 'someone.else@svhub.example'), page: carried },
+    })), { register: first });
+    expect((await o2.procurements.register(first)).items.map((e) => e.reference)).not.toContain('CARRIED-1');
+    expect(other.spies.register).toHaveBeenCalledTimes(1);
+  });
+
   it('starts no early page on a site without the hub\'s lists (the set-up check is the first screen)', async () => {
     const { data, spies } = counted();
     const first = firstRegisterQuery('mine', ME.email);
@@ -133,11 +157,11 @@ describe('openHubSite', () => {
   const HOST = 'https://contoso.svhub.example/sites/socialvalue';
   const OTHER = 'https://contoso.svhub.example/sites/hub';
   function adapters(tenant: Record<string, string | undefined>) {
-    const openings: { site: string; tenantKeys?: readonly string[] }[] = [];
+    const openings: { site: string; tenantKeys?: readonly string[]; pages?: OpeningPages }[] = [];
     const adapterFor = (site: string): SiteAdapter => ({
       data: memoryHub().data,
       opening: async (o) => {
-        openings.push({ site, tenantKeys: o?.tenantKeys });
+        openings.push({ site, tenantKeys: o?.tenantKeys, ...(o?.pages ? { pages: o.pages } : {}) });
         return { readAt: Date.now(), tenant: o?.tenantKeys ? Object.fromEntries(o.tenantKeys.map((k) => [k, tenant[k]])) : undefined };
       },
     });
@@ -169,5 +193,20 @@ describe('openHubSite', () => {
     expect(a.openings).toEqual([{ site: OTHER, tenantKeys: undefined }]);
     expect(await opened.readTenant(TENANT_KEYS.teamsAppId)).toBeUndefined();
     expect(a.readTenant).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends the landing screen\'s first pages with the batch to the page\'s own site only (a site user\'s id is that site\'s)', async () => {
+    const pages: OpeningPages = { user: { id: ME.id, email: ME.email }, register: firstRegisterQuery('mine', ME.email), approvals: awaitingMyApprovalQuery(ME.email) };
+    const own = adapters({});
+    await openHubSite({ hostSiteUrl: HOST, adapterFor: own.adapterFor, readTenant: own.readTenant, pages });
+    expect(own.openings).toEqual([{ site: HOST, tenantKeys: [TENANT_KEYS.hubSiteUrl, TENANT_KEYS.teamsAppId], pages }]);
+    // The tenant names another site: the second batch goes without them (the id would be the host site's).
+    const elsewhere = adapters({ [TENANT_KEYS.hubSiteUrl]: OTHER });
+    await openHubSite({ hostSiteUrl: 'https://contoso.svhub.example', adapterFor: elsewhere.adapterFor, readTenant: elsewhere.readTenant, pages });
+    expect(elsewhere.openings[1]).toEqual({ site: OTHER, tenantKeys: undefined });
+    // The web part names another site: none either.
+    const webPart = adapters({});
+    await openHubSite({ webPartSiteUrl: '/sites/hub', hostSiteUrl: HOST, adapterFor: webPart.adapterFor, readTenant: webPart.readTenant, pages });
+    expect(webPart.openings).toEqual([{ site: OTHER, tenantKeys: undefined }]);
   });
 });

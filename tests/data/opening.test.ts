@@ -7,10 +7,10 @@ import { readTenantProperty } from '../../src/data/sharepoint/tenantSettings';
 import { canManageWeb } from '../../src/data/sharepoint/tenantSettings';
 import { SCHEMA } from '../../src/data/schema';
 import { TENANT_KEYS } from '../../src/app/hubSite';
-import { startHub, procurement } from './fixtures';
+import { MANAGER, startHub, procurement } from './fixtures';
 import type { Hub } from './fixtures';
 import { formDigest, startLocalServer } from '../support/localServer';
-import { firstRegisterQuery } from '../../src/app/firstPages';
+import { awaitingMyApprovalQuery, firstRegisterQuery } from '../../src/app/firstPages';
 import { letAskedRequestsLeave } from '../../src/data/sharepoint/requestTurns';
 
 jest.setTimeout(90_000);
@@ -38,6 +38,9 @@ describe('the opening batch (a provisioned hub)', () => {
     const admin = createSharePointData(createLocalSp(hub.server.siteUrl, { headers: { 'X-SVHub-User': 'admin' } }));
     await admin.settings.set('approvals.approverEmail', 'manager@svhub.example');
     await hub.data.procurements.create(procurement('OPEN-1'));
+    // One waiting for the manager's decision (submitted by the officer, who leads it).
+    const queued = await hub.data.procurements.create({ ...procurement('OPEN-Q'), approverEmail: MANAGER.email });
+    await hub.data.procurements.update({ ...queued, status: 'Awaiting approval' });
   });
   afterAll(async () => {
     await hub?.server.stop();
@@ -81,6 +84,26 @@ describe('the opening batch (a provisioned hub)', () => {
     const coldRun = await requestsOf(() => cold.procurements.register({ leadOfficerEmail: me, pageSize: 25 }));
     expect(coldRun.requests.length).toBeGreaterThan(1);
     expect(coldRun.value.items).toEqual(page.items);
+  });
+
+  it('carries the landing screen\'s first pages when the page knows its user (its site user id): still one request, the pages the screens would read', async () => {
+    const data = createSharePointData(createLocalSp(hub.server.siteUrl)) as SharePointHubData;
+    const me = await createSharePointData(createLocalSp(hub.server.siteUrl)).users.current();
+    const pages = { user: { id: me.id, email: me.email }, register: firstRegisterQuery('mine', me.email), approvals: awaitingMyApprovalQuery(me.email) };
+    const { value: answers, requests } = await requestsOf(() => data.opening({ pages }));
+    expect(requests.filter((r) => !r.endsWith('/_api/contextinfo'))).toEqual(['POST /_api/$batch']);
+    const separate = createSharePointData(createLocalSp(hub.server.siteUrl));
+    expect(answers.register).toEqual({ query: pages.register, page: await separate.procurements.register(pages.register) });
+    expect(answers.register?.page.items.map((e) => e.reference)).toContain('OPEN-1');
+    expect(answers.approvals).toEqual({ query: pages.approvals, page: await separate.procurements.query(pages.approvals) });
+    // The manager's queue holds what waits for them; the officer's is empty.
+    const manager = await createSharePointData(createLocalSp(hub.server.siteUrl, { headers: { 'X-SVHub-User': 'manager' } })).users.current();
+    const asManager = createSharePointData(createLocalSp(hub.server.siteUrl, { headers: { 'X-SVHub-User': 'manager' } })) as SharePointHubData;
+    const queue = (await asManager.opening({ pages: { user: { id: manager.id, email: manager.email }, approvals: awaitingMyApprovalQuery(manager.email) } })).approvals;
+    expect(queue?.page.items.map((p) => p.reference)).toEqual(['OPEN-Q']);
+    // A register query the list cannot answer at every size (it would need the list's size first) is not carried.
+    const filtered = await data.opening({ pages: { ...pages, register: { ...pages.register, status: 'Draft' } } });
+    expect(filtered.register).toBeUndefined();
   });
 
   it('lets the requests already asked for leave before the first render (letAskedRequestsLeave): PnPjs sends from a timer of its own, which a render would hold up', async () => {

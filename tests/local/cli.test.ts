@@ -54,7 +54,7 @@ describe('CLI', () => {
         const html = await index.text();
         expect(html).toContain('<title>hub</title>');
         // As a SharePoint page: the site's request digest in _spPageContextInfo, good for a write without contextinfo.
-        const info = JSON.parse(/window\._spPageContextInfo=(\{.*?\});<\/script>/.exec(html)?.[1] ?? '{}') as { webAbsoluteUrl: string; formDigestValue: string };
+        const info = JSON.parse(/window\._spPageContextInfo=(\{.*?\});<\/script>/.exec(html)?.[1] ?? '{}') as { webAbsoluteUrl: string; formDigestValue: string; userId: number; userEmail: string };
         expect(info.webAbsoluteUrl).toBe(`${s.url}/sites/socialvalue`);
         const write = await fetch(`${info.webAbsoluteUrl}/_api/$batch`, { method: 'POST', headers: { 'content-type': 'multipart/mixed; boundary=batch_1', 'x-requestdigest': info.formDigestValue }, body: '--batch_1--\r\n' });
         expect(write.status).toBe(200);
@@ -63,8 +63,10 @@ describe('CLI', () => {
         expect(forged.status).toBe(403);
         expect((await fetch(`${s.url}/app.js`)).headers.get('content-type')).toContain('javascript');
         expect((await fetch(`${s.url}/../../etc/passwd`)).status).toBe(404);
-        const me = await (await fetch(`${s.url}/sites/socialvalue/_api/web/currentuser`, { headers: { accept: 'application/json' } })).json() as { Email: string };
+        const me = await (await fetch(`${s.url}/sites/socialvalue/_api/web/currentuser`, { headers: { accept: 'application/json' } })).json() as { Id: number; Email: string };
         expect(me.Email).toBe('daniel.hughes@svhub.example');
+        // And who is signed in, as the site knows them (SPFx's legacyPageContext): the opening's batch filters by it.
+        expect({ userId: info.userId, userEmail: info.userEmail }).toEqual({ userId: me.Id, userEmail: me.Email });
         expect(await (await fetch(`${s.url}/_local/faults`)).json()).toMatchObject({ latencyMs: 0, latencyScope: 'all' });
       } finally {
         exitCode = await s.stop();

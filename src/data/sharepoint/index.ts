@@ -52,8 +52,8 @@ export function createSharePointData(sp: SPFI, options: { provision?: ProvisionO
   return {
     opening: async (o = {}) => {
       const read = await readOpening(sp, o);
-      // "My procurements" filters by the user's id, the register picks list or search by the list's size: both
-      // are in the batch, so the register's first page is the next request, not the third.
+      // "My procurements" filters by the user's id, a register that searches needs the list's id: both are in the
+      // batch, so a register page it did not carry is the next request, not the third.
       if (read.answers.user) users.remember(read.answers.user);
       if (read.procurementsList) procurements.rememberFacts(read.procurementsList);
       return read.answers;

@@ -7,8 +7,8 @@
 // many requests and answers each with its own status, so one part failing (a missing list) does not fail the rest;
 // the parts here are reads only. PnPjs's sp.batched() builds it (runBatchParts, ./batch.ts).
 import type { SPFI } from '@pnp/sp';
-import type { OpeningAnswers, SiteUser, Stored } from '../ports';
-import type { ThresholdRow } from '../../domain';
+import type { OpeningAnswers, OpeningPages, Page, ProcurementQuery, RegisterPage, SiteUser, Stored } from '../ports';
+import type { Procurement, ThresholdRow } from '../../domain';
 import { runBatchParts } from './batch';
 import type { BatchPart } from './batch';
 import { SharePointSettingsRepository, SharePointThresholdRepository } from './libraryRepository';
@@ -16,6 +16,9 @@ import { missingLists } from './provision';
 import { PROCUREMENTS_LIST } from '../schema/lists';
 import { canAddVerification, canManageWeb, readTenantProperty } from './tenantSettings';
 import { SharePointUserDirectory } from './userDirectory';
+import { SharePointProcurementRepository } from './procurementRepository';
+import { ApprovalsGateway } from './approvalRepository';
+import { listAnswersPastThreshold } from './registerSearch';
 import './pnp';
 
 /** The Procurements list's id and size (the register's choice between list and search). */
@@ -38,10 +41,12 @@ type Answer =
   | { part: 'settings'; value: Record<string, string> }
   | { part: 'thresholds'; value: Stored<ThresholdRow>[] }
   | { part: 'procurementsList'; value: ListFacts }
-  | { part: 'tenant'; key: string; value: string | undefined };
+  | { part: 'tenant'; key: string; value: string | undefined }
+  | { part: 'register'; value: { query: ProcurementQuery; page: RegisterPage } }
+  | { part: 'approvals'; value: { query: ProcurementQuery; page: Page<Stored<Procurement>> } };
 
 /** Reads everything opening needs in one $batch to the site `sp` points at. Never throws for a part. */
-export async function readOpening(sp: SPFI, options: { tenantKeys?: readonly string[]; now?: () => number } = {}): Promise<OpeningRead> {
+export async function readOpening(sp: SPFI, options: { tenantKeys?: readonly string[]; pages?: OpeningPages; now?: () => number } = {}): Promise<OpeningRead> {
   const now = options.now ?? Date.now;
   const outcomes = await runBatchParts<Answer>(sp, (b) => {
     const part = <A extends Answer>(what: string, run: () => Promise<A>): BatchPart<Answer> => ({ what, run });
@@ -57,6 +62,7 @@ export async function readOpening(sp: SPFI, options: { tenantKeys?: readonly str
         return { part: 'procurementsList' as const, value: { id: l.Id, itemCount: l.ItemCount } };
       }),
       ...(options.tenantKeys ?? []).map((key) => part(`The tenant property ${key}`, async () => ({ part: 'tenant' as const, key, value: await readTenantProperty(b, key) }))),
+      ...firstPageParts(b, options.pages).map(({ what, run }) => part(what, run)),
     ];
   });
   const read: OpeningRead = { answers: { readAt: now() } };
@@ -71,7 +77,31 @@ export async function readOpening(sp: SPFI, options: { tenantKeys?: readonly str
     else if (v.part === 'settings') a.settings = v.value;
     else if (v.part === 'thresholds') a.thresholds = v.value;
     else if (v.part === 'procurementsList') read.procurementsList = v.value;
+    else if (v.part === 'register') a.register = v.value;
+    else if (v.part === 'approvals') a.approvals = v.value;
     else a.tenant = { ...a.tenant, [v.key]: v.value };
   }
   return read;
+}
+
+/**
+ * The landing screen's first pages as parts of the batch: the register's when the list answers it at any size (so
+ * it needs neither the list's size nor search's list id, which the batch is still reading), and the approver's
+ * queue. Each is the repository's own read, on the batch, filtering by the page's user id (OpeningPages).
+ */
+function firstPageParts(b: SPFI, pages: OpeningPages | undefined): { what: string; run: () => Promise<Answer> }[] {
+  if (!pages) return [];
+  // A directory for these parts only: it knows the page's user, so the person filter needs no look-up by e-mail.
+  const users = new SharePointUserDirectory(b);
+  users.remember({ ...pages.user, displayName: pages.user.email, isSiteAdmin: false });
+  const procurements = new SharePointProcurementRepository(b, users, new ApprovalsGateway(b), () => Promise.resolve([]));
+  const parts: { what: string; run: () => Promise<Answer> }[] = [];
+  const { register, approvals } = pages;
+  if (register && !register.pageToken && listAnswersPastThreshold(register)) {
+    parts.push({ what: 'Your procurements', run: async () => ({ part: 'register', value: { query: register, page: await procurements.register(register) } }) });
+  }
+  if (approvals) {
+    parts.push({ what: 'What waits for your approval', run: async () => ({ part: 'approvals', value: { query: approvals, page: await procurements.query(approvals) } }) });
+  }
+  return parts;
 }
