@@ -109,7 +109,7 @@ describe('openHub', () => {
     const { data, spies } = counted();
     const first = firstRegisterQuery('mine', ME.email);
     const queue = awaitingMyApprovalQuery(ME.email);
-    const carried = { items: [{ id: 1, reference: 'CARRIED-1', title: 'Carried', authorityId: 'wmca', estimatedValuePence: 1, status: 'Draft' as const }], source: 'list' as const };
+    const carried = { items: [{ id: 1, reference: 'CARRIED-1', title: 'Carried', authorityId: 'wmca', estimatedValuePence: 1, weighting: { method: 'none' as const }, status: 'Draft' as const }], source: 'list' as const };
     const queuePage = { items: [{ ...procurement('QUEUE-1'), id: 2, etag: '"1"' }] };
     const { data: opened } = openHub(data, Promise.resolve(answersAt(Date.now(), {
       register: { query: { ...first }, page: carried },
