@@ -12,8 +12,7 @@ import { canManageWeb, readTenantProperty } from '../../src/data/sharepoint/tena
 import { canManageHubSite, sameSite } from '../../src/app/hubSite';
 import { openHub, openHubSite } from '../../src/app/opening';
 import type { SiteAdapter } from '../../src/app/opening';
-import type { OpeningPages } from '../../src/data/ports';
-import { awaitingMyApprovalQuery, firstRegisterQuery } from '../../src/app/firstPages';
+import { landingQueries, openingPages } from '../../src/app/firstPages';
 import { resolveHubLinks, setHubLinks } from '../../src/app/hubLinks';
 import { Client } from '@microsoft/microsoft-graph-client';
 import { letAskedRequestsLeave } from '../../src/data/sharepoint/requestTurns';
@@ -34,7 +33,7 @@ interface PageContextInfo {
   webAbsoluteUrl?: string;
   formDigestValue?: string;
   formDigestTimeoutSeconds?: number;
-  userId?: number;
+  userId?: unknown;
   userEmail?: string;
 }
 const pageContextInfo = (window as { _spPageContextInfo?: PageContextInfo })._spPageContextInfo;
@@ -46,14 +45,6 @@ function pageDigest(): PageDigest | undefined {
   return { webUrl: info.webAbsoluteUrl, value: info.formDigestValue, timeoutSeconds: info.formDigestTimeoutSeconds };
 }
 
-/** The page's user on its site: the landing screen's first pages can then go with the opening's batch. */
-function pagePages(): OpeningPages | undefined {
-  const id = pageContextInfo?.userId;
-  const email = pageContextInfo?.userEmail;
-  if (typeof id !== 'number' || !(id > 0) || !email) return undefined;
-  return { user: { id, email }, register: landsOnMyRegister() ? firstRegisterQuery('mine', email) : undefined, approvals: awaitingMyApprovalQuery(email) };
-}
-
 async function main(): Promise<void> {
   // The opening's one $batch (src/app/opening.ts): to the host's site at once, with the tenant property that may
   // name another site for the lists. The page's own digest spares the /_api/contextinfo a POST would ask first.
@@ -62,7 +53,8 @@ async function main(): Promise<void> {
     const data = createSharePointData(createLocalSp(url, { pageDigest: digest && sameSite(digest.webUrl, url) ? digest : undefined }));
     return { data, opening: data.opening };
   };
-  const pages = pagePages();
+  // The page's user on its site: the landing screen's first pages can then go with the opening's batch.
+  const pages = openingPages(pageContextInfo?.userId, pageContextInfo?.userEmail, landsOnMyRegister());
   const opening = openHubSite({
     hostSiteUrl,
     adapterFor,
@@ -84,10 +76,7 @@ async function main(): Promise<void> {
     // The register's first page and the approver's queue: carried by the batch when the page knew its user, else
     // started now, beside the first render. The screens ask with the same e-mail, so they are served these.
     const email = pages?.user.email ?? me.email;
-    const { data } = openHub(siteData, answers, {
-      register: landsOnMyRegister() ? firstRegisterQuery('mine', email) : undefined,
-      approvals: awaitingMyApprovalQuery(email),
-    });
+    const { data } = openHub(siteData, answers, landingQueries(email, landsOnMyRegister()));
     setHubLinks(data, () => resolveHubLinks(readTenant, window.location.href.replace(/#.*$/, '')));
     // No host page permissions here: SharePoint is asked about the lists' site, as the web part does off its site.
     const canManageSite = await answers.then(

@@ -47,7 +47,7 @@ export function openHub(data: HubData, read: Promise<OpeningAnswers>, options: O
   const start = (kind: 'register' | 'query', query: ProcurementQuery | undefined): void => {
     if (!query) return;
     // Not on a site without the hub's lists: the first screen is then the set-up check, and the query would fail.
-    const page: Promise<unknown> = answersPromise.then((a): Promise<unknown> | unknown => {
+    const page: Promise<unknown> = answersPromise.then((a): unknown => {
       if (a?.missingLists && a.missingLists.length > 0) return undefined;
       // The batch carried it (OpeningPages): the same query's page, read with the rest.
       const carried = kind === 'register' ? a?.register : a?.approvals;

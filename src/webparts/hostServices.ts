@@ -3,10 +3,9 @@
 import { SPPermission } from '@microsoft/sp-page-context';
 import type { WebPartContext } from '@microsoft/sp-webpart-base';
 import { canManageHubSite } from '../app/hubSite';
-import { awaitingMyApprovalQuery, firstRegisterQuery } from '../app/firstPages';
+import { landingQueries, openingPages } from '../app/firstPages';
 import type { SiteAdapter } from '../app/opening';
 import type { SharePointHubData } from '../data/sharepoint';
-import type { OpeningPages } from '../data/ports';
 import { lazyHubData } from '../data/lazyHubData';
 import { letAskedRequestsLeave } from '../data/sharepoint/requestTurns';
 import type { HostTheme } from '../teams/hostTheme';
@@ -57,10 +56,15 @@ export async function connectHost(
   // The opening's one $batch (src/app/opening.ts) starts with Teams' context and the Graph client.
   const teamsInfo = teamsJs ? teamsJs.app.getContext().then(teamsContextInfo) : Promise.resolve(undefined);
   const graphClient = options.graph ? context.msGraphClientFactory.getClient('3') : Promise.resolve(undefined);
+  // The landing screen's first pages go with the opening's batch: the page context knows the person's site user id
+  // (legacyPageContext.userId, as _spPageContextInfo has it) and e-mail before any request. A Teams deep link,
+  // known only once Teams answers, leaves the register's page unused.
+  const landsOnRegister = !window.location.hash.replace(/^#\/?/, '');
+  const pages = openingPages((context.pageContext.legacyPageContext as { userId?: unknown } | undefined)?.userId, user.email, landsOnRegister);
   const [{ openHub, openHubSite }, { resolveHubLinks, setHubLinks }] = await workflows;
   const [teams, opened, graph] = await Promise.all([
     teamsInfo,
-    openHubSite({ webPartSiteUrl: options.siteUrl, hostSiteUrl, adapterFor, readTenant: tenantOnItsOwn, pages: openingPages(context) }),
+    openHubSite({ webPartSiteUrl: options.siteUrl, hostSiteUrl, adapterFor, readTenant: tenantOnItsOwn, pages }),
     graphClient,
   ]);
   const { site, read, readTenant } = opened;
@@ -68,10 +72,7 @@ export async function connectHost(
   if (teamsJs) teamsJs.app.registerOnThemeChangeHandler((theme: string) => options.onThemeChange(hostThemeFromTeams(theme)));
   // The register's first page and the approver's queue start as soon as the opening lands (the user's e-mail is the
   // page context's; a Teams deep link opens elsewhere, so the register is not started for it).
-  const { data } = openHub(opened.adapter.data, read, {
-    register: teams?.subEntityId || window.location.hash.replace(/^#\/?/, '') ? undefined : firstRegisterQuery('mine', user.email),
-    approvals: awaitingMyApprovalQuery(user.email),
-  });
+  const { data } = openHub(opened.adapter.data, read, landingQueries(user.email, landsOnRegister && !teams?.subEntityId));
   const canManageSite = await canManageHubSite(
     site,
     { siteUrl: hostSiteUrl, canManage: context.pageContext.web.permissions.hasPermission(SPPermission.manageWeb) },
@@ -94,20 +95,6 @@ export async function connectHost(
   // The register's first page and the approver's queue leave before the first render holds the page's thread.
   await letAskedRequestsLeave();
   return { services, theme: teams ? teams.theme : 'light' };
-}
-
-/**
- * The landing screen's first pages for the opening's batch to carry (src/app/opening.ts): the page context knows the
- * site user's id (legacyPageContext.userId, as _spPageContextInfo has it) and e-mail before any request. The
- * register's page goes too unless the address opens elsewhere; a Teams deep link, known only once Teams answers,
- * leaves it unused.
- */
-function openingPages(context: WebPartContext): OpeningPages | undefined {
-  const id = Number((context.pageContext.legacyPageContext as { userId?: unknown } | undefined)?.userId);
-  const email = context.pageContext.user.email;
-  if (!Number.isInteger(id) || id <= 0 || !email) return undefined;
-  const deepLink = !!window.location.hash.replace(/^#\/?/, '');
-  return { user: { id, email }, register: deepLink ? undefined : firstRegisterQuery('mine', email), approvals: awaitingMyApprovalQuery(email) };
 }
 
 /** On a SharePoint page (not in Teams) the page's light or dark section decides. */

@@ -2,7 +2,7 @@
 // only for them: within OPENING_FRESH_MS, until a write), and the first register page and the approver's queue
 // start as soon as they land. The batch itself is tested over HTTP in tests/data/opening.test.ts.
 import { OPENING_FRESH_MS, openHub, openHubSite, queryKey } from '../../src/app/opening';
-import { awaitingMyApprovalQuery, firstRegisterQuery } from '../../src/app/firstPages';
+import { awaitingMyApprovalQuery, firstRegisterQuery, landingQueries, openingPages } from '../../src/app/firstPages';
 import type { SiteAdapter } from '../../src/app/opening';
 import { TENANT_KEYS } from '../../src/app/hubSite';
 import type { OpeningAnswers, OpeningPages, SiteUser } from '../../src/data/ports';
@@ -208,5 +208,21 @@ describe('openHubSite', () => {
     const webPart = adapters({});
     await openHubSite({ webPartSiteUrl: '/sites/hub', hostSiteUrl: HOST, adapterFor: webPart.adapterFor, readTenant: webPart.readTenant, pages });
     expect(webPart.openings).toEqual([{ site: OTHER, tenantKeys: undefined }]);
+  });
+});
+
+describe('openingPages (what a host puts in the opening\'s batch)', () => {
+  it('carries the landing queries for the page\'s site user id, the same the hub then asks for', () => {
+    expect(openingPages(ME.id, ME.email, true)).toEqual({ user: { id: ME.id, email: ME.email }, register: firstRegisterQuery('mine', ME.email), approvals: awaitingMyApprovalQuery(ME.email) });
+    expect(openingPages(String(ME.id), ME.email, true)?.user.id).toBe(ME.id);
+    // Opened elsewhere (a deep link): the approver's queue only.
+    expect(openingPages(ME.id, ME.email, false)).toEqual({ user: { id: ME.id, email: ME.email }, ...landingQueries(ME.email, false) });
+    expect(openingPages(ME.id, ME.email, false)?.register).toBeUndefined();
+  });
+
+  it('carries nothing without a usable id or e-mail (the pages then follow the batch)', () => {
+    for (const id of [undefined, null, 0, -1, 1.5, Number.NaN, '', 'seven', true]) expect({ id, pages: openingPages(id, ME.email, true) }).toEqual({ id, pages: undefined });
+    expect(openingPages(ME.id, '', true)).toBeUndefined();
+    expect(openingPages(ME.id, undefined, true)).toBeUndefined();
   });
 });

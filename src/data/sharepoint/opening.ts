@@ -62,7 +62,7 @@ export async function readOpening(sp: SPFI, options: { tenantKeys?: readonly str
         return { part: 'procurementsList' as const, value: { id: l.Id, itemCount: l.ItemCount } };
       }),
       ...(options.tenantKeys ?? []).map((key) => part(`The tenant property ${key}`, async () => ({ part: 'tenant' as const, key, value: await readTenantProperty(b, key) }))),
-      ...firstPageParts(b, options.pages).map(({ what, run }) => part(what, run)),
+      ...firstPageParts(b, options.pages),
     ];
   });
   const read: OpeningRead = { answers: { readAt: now() } };
@@ -89,13 +89,13 @@ export async function readOpening(sp: SPFI, options: { tenantKeys?: readonly str
  * it needs neither the list's size nor search's list id, which the batch is still reading), and the approver's
  * queue. Each is the repository's own read, on the batch, filtering by the page's user id (OpeningPages).
  */
-function firstPageParts(b: SPFI, pages: OpeningPages | undefined): { what: string; run: () => Promise<Answer> }[] {
+function firstPageParts(b: SPFI, pages: OpeningPages | undefined): BatchPart<Answer>[] {
   if (!pages) return [];
   // A directory for these parts only: it knows the page's user, so the person filter needs no look-up by e-mail.
   const users = new SharePointUserDirectory(b);
   users.remember({ ...pages.user, displayName: pages.user.email, isSiteAdmin: false });
   const procurements = new SharePointProcurementRepository(b, users, new ApprovalsGateway(b), () => Promise.resolve([]));
-  const parts: { what: string; run: () => Promise<Answer> }[] = [];
+  const parts: BatchPart<Answer>[] = [];
   const { register, approvals } = pages;
   if (register && !register.pageToken && listAnswersPastThreshold(register)) {
     parts.push({ what: 'Your procurements', run: async () => ({ part: 'register', value: { query: register, page: await procurements.register(register) } }) });

@@ -120,6 +120,5 @@ export function listAnswersPastThreshold(q: ProcurementQuery): boolean {
   if (q.approverEmail) return true;
   const noText = q.text === undefined || q.text.trim() === '';
   const noStatus = q.status === undefined || (Array.isArray(q.status) && q.status.length === 0);
-  const noOtherFilter = noStatus && noText && !q.tier && !q.authorityId && !q.themeId;
-  return noOtherFilter;
+  return noStatus && noText && !q.tier && !q.authorityId && !q.themeId;
 }
