@@ -35,6 +35,7 @@ interface PageContextInfo {
   formDigestTimeoutSeconds?: number;
   userId?: unknown;
   userEmail?: string;
+  userDisplayName?: string;
 }
 const pageContextInfo = (window as { _spPageContextInfo?: PageContextInfo })._spPageContextInfo;
 
@@ -65,10 +66,15 @@ async function main(): Promise<void> {
   // them (a browser opens six at a time to a host over HTTP/1.1, as the local server speaks).
   await letAskedRequestsLeave();
   preloadFirstScreen();
+  // The shell (header, spinner) while the batch is on its way: see App.
+  const root = document.getElementById('root');
+  const show = (services?: HubServices): void => {
+    ReactDom.render(<App services={services} theme={theme} signedInAs={pageContextInfo?.userDisplayName} />, root);
+  };
+  show();
   const { site, adapter, read, readTenant } = await opening;
   const siteUrl = site.url;
   const siteData = adapter.data;
-  const root = document.getElementById('root');
   let services: HubServices;
   try {
     const answers = read;
@@ -104,7 +110,7 @@ async function main(): Promise<void> {
   }
   // The register's first page and the approver's queue leave before the first render holds the page's thread.
   await letAskedRequestsLeave();
-  ReactDom.render(<App services={services} theme={theme} />, root);
+  show(services);
 }
 
 /**

@@ -8,8 +8,11 @@ import { fluentTheme } from './theme';
 import { preloaded } from './common/preloaded';
 
 export interface AppProps {
-  services: HubServices;
+  /** Absent while the host is still opening the hub (its one $batch on the way): the shell shows a spinner. */
+  services?: HubServices;
   theme: HostTheme;
+  /** Who is signed in, from the host page, before the services know it. */
+  signedInAs?: string;
 }
 
 // Before the first render only this shell loads (theme, header, a spinner); the screens, with their set-up
@@ -39,8 +42,14 @@ const HEADER_STYLE: React.CSSProperties = {
   marginBottom: tokens.spacingVerticalM,
 };
 
-/** The hub: the same component in a Teams tab, the personal app, a SharePoint page and the local runtime. */
-export function App({ services, theme }: AppProps): React.ReactElement {
+/**
+ * The hub: the same component in a Teams tab, the personal app, a SharePoint page and the local runtime. Rendered
+ * first without services, while the host's opening $batch is on its way: the tab shows its header and a spinner at
+ * once instead of an empty frame, and React and Fluent do their first-use work (compiling, the theme's styles)
+ * while the page waits for SharePoint rather than after (issue 18). The same tree then takes the services.
+ */
+export function App({ services, theme, signedInAs }: AppProps): React.ReactElement {
+  const name = services?.user.displayName ?? signedInAs;
   return (
     <FluentProvider theme={fluentTheme(theme)} lang="en-GB" style={ROOT_STYLE} data-theme={theme}>
       <header style={HEADER_STYLE}>
@@ -48,10 +57,10 @@ export function App({ services, theme }: AppProps): React.ReactElement {
           <Title2 as="h1">{strings.AppTitle}</Title2>
           <Text as="p" block>{strings.AppSubtitle}</Text>
         </div>
-        <Text size={200}>{format(strings.SignedInAs, services.user.displayName)}</Text>
+        {name ? <Text size={200}>{format(strings.SignedInAs, name)}</Text> : null}
       </header>
       <React.Suspense fallback={<Spinner label={strings.LoadingLabel} />}>
-        <HubScreens services={services} />
+        {services ? <HubScreens services={services} /> : <Spinner label={strings.LoadingLabel} />}
       </React.Suspense>
     </FluentProvider>
   );

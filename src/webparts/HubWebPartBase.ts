@@ -29,11 +29,18 @@ export abstract class HubWebPartBase extends BaseClientSideWebPart<IHubWebPartPr
   /** The UI to mount (a promise when its code loads on demand). */
   protected abstract element(services: HubServices, theme: HostTheme): React.ReactElement | Promise<React.ReactElement>;
 
+  /** What shows while the hub opens, before its services are built (the hub's header and a spinner), if anything. */
+  protected shell?(theme: HostTheme): React.ReactElement;
+
   protected async onInit(): Promise<void> {
     await super.onInit();
     const session = await connectHost(this.context, {
       siteUrl: this.properties.siteUrl,
       graph: this.usesGraph,
+      onShell: (theme) => {
+        const shell = this.shell?.(theme);
+        if (shell && !this._services) ReactDom.render(shell, this.domElement);
+      },
       onThemeChange: (theme) => {
         this._theme = theme;
         this.render();

@@ -20,7 +20,13 @@ export interface HostSession {
 
 export async function connectHost(
   context: WebPartContext,
-  options: { siteUrl?: string; onThemeChange: (theme: HostTheme) => void; graph?: boolean },
+  options: {
+    siteUrl?: string;
+    onThemeChange: (theme: HostTheme) => void;
+    graph?: boolean;
+    /** Called once the theme is known (Teams' answers at once; SharePoint's is the page's), before the opening's answers. */
+    onShell?: (theme: HostTheme) => void;
+  },
 ): Promise<HostSession> {
   const teamsJs = context.sdks.microsoftTeams?.teamsJs;
   // The opening's workflow comes with the SharePoint adapter's chunk (the batch waits for that chunk anyway), not
@@ -55,6 +61,9 @@ export async function connectHost(
   });
   // The opening's one $batch (src/app/opening.ts) starts with Teams' context and the Graph client.
   const teamsInfo = teamsJs ? teamsJs.app.getContext().then(teamsContextInfo) : Promise.resolve(undefined);
+  // The shell (header, spinner) shows while the batch is on its way, in Teams' theme: Teams answers its context from
+  // the host frame, with no request, so the tab is not drawn light and then redrawn dark.
+  teamsInfo.then((t) => options.onShell?.(t ? t.theme : 'light'), () => undefined);
   const graphClient = options.graph ? context.msGraphClientFactory.getClient('3') : Promise.resolve(undefined);
   // The landing screen's first pages go with the opening's batch: the page context knows the person's site user id
   // (legacyPageContext.userId, as _spPageContextInfo has it) and e-mail before any request. A Teams deep link,

@@ -12,6 +12,10 @@ export default class SocialValueHubWebPart extends HubWebPartBase {
   protected readonly usesGraph: boolean = true;
 
   protected element(services: HubServices, theme: HostTheme): React.ReactElement {
-    return React.createElement(App, { services, theme });
+    return React.createElement(App, { services, theme, signedInAs: this.context.pageContext.user.displayName });
+  }
+
+  protected shell(theme: HostTheme): React.ReactElement {
+    return React.createElement(App, { theme, signedInAs: this.context.pageContext.user.displayName });
   }
 }
