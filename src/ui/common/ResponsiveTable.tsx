@@ -94,9 +94,10 @@ function useNarrow(ref: React.RefObject<HTMLElement>, px: number): boolean {
   React.useLayoutEffect(() => {
     const box = ref.current;
     if (!box || typeof ResizeObserver === 'undefined') return undefined;
-    measure();
     // The box's height changes when rows load or change, its width when the window does: both may change
-    // what the table needs.
+    // what the table needs. The first measure is the observer's own first report, which a browser makes after
+    // its layout and before it paints (so a table that must stack never shows side by side). Measuring here, in
+    // React's commit, forced a layout of the page in the middle of the register's first render (issue 18).
     const observer = new ResizeObserver(measure);
     observer.observe(box);
     return () => observer.disconnect();
