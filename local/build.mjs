@@ -24,7 +24,10 @@ const spfxStrings = {
 };
 
 // `dir`: somewhere other than .local-build/page (the benchmark builds its own, so a running `npm start` keeps its files).
-export async function buildPage({ minify = false, dir = pageDir } = {}) {
+// `scriptBase`: an origin the page's scripts come from instead of the page's own (the benchmark's stand-in for the
+// Microsoft 365 CDN, bench/cdn.ts); the chunks' own imports are relative, so they follow the entry there. `html`: the
+// page's name in `dir` (the benchmark writes one page of each kind beside the other).
+export async function buildPage({ minify = false, dir = pageDir, scriptBase = '', html = 'index.html' } = {}) {
   fs.mkdirSync(dir, { recursive: true });
   const result = await build({
     entryPoints: { app: path.join(root, 'local/page/main.tsx') },
@@ -43,7 +46,10 @@ export async function buildPage({ minify = false, dir = pageDir } = {}) {
     metafile: true,
   });
   await buildVivaPage({ minify, dir });
-  fs.writeFileSync(path.join(dir, 'index.html'), withIcon(withFirstScreenChunks(fs.readFileSync(path.join(root, 'local/page/index.html'), 'utf8'), firstScreenChunks(result.metafile, dir))));
+  const template = fs.readFileSync(path.join(root, 'local/page/index.html'), 'utf8');
+  if (!template.includes('src="/app.js"')) throw new Error('local/page/index.html no longer loads /app.js: see buildPage.');
+  const chunks = firstScreenChunks(result.metafile, dir).map((chunk) => `${scriptBase}${chunk}`);
+  fs.writeFileSync(path.join(dir, html), withIcon(withFirstScreenChunks(template.replace('src="/app.js"', `src="${scriptBase}/app.js"`), chunks)));
   return dir;
 }
 
