@@ -61,8 +61,9 @@ export async function connectHost(
   });
   // The opening's one $batch (src/app/opening.ts) starts with Teams' context and the Graph client.
   const teamsInfo = teamsJs ? teamsJs.app.getContext().then(teamsContextInfo) : Promise.resolve(undefined);
-  // The shell (header, spinner) shows while the batch is on its way, in Teams' theme: Teams answers its context from
-  // the host frame, with no request, so the tab is not drawn light and then redrawn dark.
+  // The shell (header, spinner) shows while the SharePoint adapter's chunk and then the batch are on their way, in
+  // Teams' theme: Teams answers its context from the host frame, with no request, so it comes well before the chunk
+  // (a round trip to the CDN), and the tab is not drawn light and then redrawn dark.
   teamsInfo.then((t) => options.onShell?.(t ? t.theme : 'light'), () => undefined);
   const graphClient = options.graph ? context.msGraphClientFactory.getClient('3') : Promise.resolve(undefined);
   // The landing screen's first pages go with the opening's batch: the page context knows the person's site user id
