@@ -416,7 +416,11 @@ describe('supplier returns', () => {
     expect(hub.delivery.logs).toHaveLength(1);
     // The officer can send the supplier their workbook back with the problems beside each row.
     const saved: Blob[] = [];
-    Object.assign(URL, { createObjectURL: jest.fn((b: Blob) => (saved.push(b), 'blob:problems')), revokeObjectURL: jest.fn() });
+    const createObjectURL = jest.fn((b: Blob) => {
+      saved.push(b);
+      return 'blob:problems';
+    });
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
     const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     await user.click(screen.getByRole('button', { name: 'Download the problems for the supplier' }));
     await waitFor(() => expect(saved).toHaveLength(1));
