@@ -39,7 +39,7 @@ export abstract class HubWebPartBase extends BaseClientSideWebPart<IHubWebPartPr
       graph: this.usesGraph,
       onShell: (theme) => {
         const shell = this.shell?.(theme);
-        if (shell && !this._services) ReactDom.render(shell, this.domElement);
+        if (shell && !this._services) this.mount(shell);
       },
       onThemeChange: (theme) => {
         this._theme = theme;
@@ -53,11 +53,16 @@ export abstract class HubWebPartBase extends BaseClientSideWebPart<IHubWebPartPr
   public render(): void {
     if (!this._services) return;
     Promise.resolve(this.element(this._services, this._theme)).then(
-      (element) => ReactDom.render(element, this.domElement),
+      (element) => this.mount(element),
       (e: unknown) => {
         this.domElement.textContent = `${strings.AppTitle} could not be loaded: ${e instanceof Error ? e.message : String(e)}`;
       },
     );
+  }
+
+  /** The one place the UI is rendered into the web part (the shell, then the hub): onDispose unmounts it. */
+  private mount(element: React.ReactElement): void {
+    ReactDom.render(element, this.domElement);
   }
 
   protected onThemeChanged(theme: IReadonlyTheme | undefined): void {

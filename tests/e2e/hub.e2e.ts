@@ -26,6 +26,28 @@ describe('the hub in a browser (local runtime)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('shows its header and who is signed in while SharePoint is slow to answer, then the register', async () => {
+    const { page, errors } = await openPage(browser);
+    // The opening's $batch is held back, as a far-away SharePoint would: the tab still answers at once.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/_api/$batch', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${serverUrl()}/`);
+    await page.getByText('Loading the hub…').waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Social Value Hub');
+    expect(await page.getByText(/^Signed in as \S/).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'New procurement' }).count()).toBe(0);
+    release();
+    await page.getByRole('button', { name: 'New procurement' }).waitFor();
+    await page.getByRole('table').getByRole('cell').first().waitFor();
+    expect(await page.getByText('Loading the hub…').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('wears the Teams light, dark and high-contrast themes', async () => {
     const backgrounds: Record<string, string> = {};
     for (const theme of ['default', 'dark', 'contrast']) {
