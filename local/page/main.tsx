@@ -5,15 +5,10 @@ import * as ReactDom from 'react-dom';
 import { App } from '../../src/ui/App';
 import type { HubServices } from '../../src/ui/services';
 import { hostThemeFromTeams } from '../../src/teams/hostTheme';
-import { createLocalSp } from '../../src/data/sharepoint/spfi';
 import type { PageDigest } from '../../src/data/sharepoint/spfi';
-import { createSharePointData } from '../../src/data/sharepoint';
-import { canManageWeb, readTenantProperty } from '../../src/data/sharepoint/tenantSettings';
 import { canManageHubSite, sameSite } from '../../src/app/hubSite';
-import { openHub, openHubSite } from '../../src/app/opening';
 import type { SiteAdapter } from '../../src/app/opening';
 import { landingQueries, openingPages } from '../../src/app/firstPages';
-import { resolveHubLinks, setHubLinks } from '../../src/app/hubLinks';
 import { Client } from '@microsoft/microsoft-graph-client';
 import { letAskedRequestsLeave } from '../../src/data/sharepoint/requestTurns';
 
@@ -47,6 +42,16 @@ function pageDigest(): PageDigest | undefined {
 }
 
 async function main(): Promise<void> {
+  // The data layer and the opening's workflows: a chunk fetched now, as the web part fetches its 'hub-data' chunk
+  // before its batch can leave (see hostData.ts). The shell (header, spinner) shows meanwhile: see App.
+  preloadFirstScreen();
+  const hostData = import(/* webpackChunkName: 'hub-data' */ './hostData');
+  const root = document.getElementById('root');
+  const show = (services?: HubServices): void => {
+    ReactDom.render(<App services={services} theme={theme} signedInAs={pageContextInfo?.userDisplayName} />, root);
+  };
+  show();
+  const { createLocalSp, createSharePointData, canManageWeb, readTenantProperty, openHub, openHubSite, resolveHubLinks, setHubLinks } = await hostData;
   // The opening's one $batch (src/app/opening.ts): to the host's site at once, with the tenant property that may
   // name another site for the lists. The page's own digest spares the /_api/contextinfo a POST would ask first.
   const digest = pageDigest();
@@ -62,16 +67,6 @@ async function main(): Promise<void> {
     readTenant: (key) => readTenantProperty(createLocalSp(hostSiteUrl), key),
     pages,
   });
-  // The batch is on the way to the first screen: it takes a connection before the first screen's chunks queue for
-  // them (a browser opens six at a time to a host over HTTP/1.1, as the local server speaks).
-  await letAskedRequestsLeave();
-  preloadFirstScreen();
-  // The shell (header, spinner) while the batch is on its way: see App.
-  const root = document.getElementById('root');
-  const show = (services?: HubServices): void => {
-    ReactDom.render(<App services={services} theme={theme} signedInAs={pageContextInfo?.userDisplayName} />, root);
-  };
-  show();
   const { site, adapter, read, readTenant } = await opening;
   const siteUrl = site.url;
   const siteData = adapter.data;
