@@ -16,8 +16,7 @@ import * as http2 from 'http2';
 import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
-
-const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.map': 'application/json; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+import { readStatic } from '../local/server/staticFiles';
 
 export interface Cdn {
   /** https://127.0.0.1:PORT, the base of the page's scripts */
@@ -41,23 +40,17 @@ function throwawayCertificate(): { key: Buffer; cert: Buffer } {
   }
 }
 
-/** Serves `dir`'s scripts over HTTP/2 on 127.0.0.1, each answer `latencyMs` late, to any page (module scripts need CORS). */
+/** Serves `dir`'s files (the page's scripts) over HTTP/2 on 127.0.0.1, each answer `latencyMs` late, to any page (module scripts need CORS). */
 export async function startCdn(dir: string, latencyMs: number): Promise<Cdn> {
-  const root = path.resolve(dir);
   const server = http2.createSecureServer(throwawayCertificate(), (req, res) => {
     setTimeout(() => {
-      let file: string | undefined;
-      try {
-        file = path.resolve(path.join(root, path.normalize(decodeURIComponent(new URL(req.url, 'https://cdn').pathname))));
-      } catch {
-        file = undefined;
-      }
-      const type = file && TYPES[path.extname(file)];
-      const found = !!file && !!type && file.startsWith(root + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile();
-      // Every visit of the benchmark is a first visit (a fresh browser context), so nothing is to be cached.
-      res.writeHead(found ? 200 : 404, { 'content-type': found ? type : 'text/plain', 'access-control-allow-origin': '*', 'cache-control': 'no-store' });
-      if (found && file) res.end(fs.readFileSync(file));
-      else res.end();
+      // The local server's own reading of a built page's files (its path checks and content types).
+      readStatic(dir, new URL(req.url, 'https://cdn').pathname).then((file) => {
+        // Every visit of the benchmark is a first visit (a fresh browser context), so nothing is to be cached.
+        res.writeHead(file ? 200 : 404, { 'content-type': file ? file.type : 'text/plain', 'access-control-allow-origin': '*', 'cache-control': 'no-store' });
+        if (file) res.end(file.body);
+        else res.end();
+      }).catch(() => undefined); // a run's page already gone: nothing to answer
     }, latencyMs);
   });
   const sessions = new Set<http2.ServerHttp2Session>();
