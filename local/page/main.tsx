@@ -9,6 +9,7 @@ import type { PageDigest } from '../../src/data/sharepoint/spfi';
 import { canManageHubSite, sameSite } from '../../src/app/hubSite';
 import type { SiteAdapter } from '../../src/app/opening';
 import { landingQueries, openingPages } from '../../src/app/firstPages';
+import { lazyHubData } from '../../src/data/lazyHubData';
 import { Client } from '@microsoft/microsoft-graph-client';
 import { letAskedRequestsLeave } from '../../src/data/sharepoint/requestTurns';
 
@@ -67,43 +68,54 @@ async function main(): Promise<void> {
     readTenant: (key) => readTenantProperty(createLocalSp(hostSiteUrl), key),
     pages,
   });
-  const { site, adapter, read, readTenant } = await opening;
+  opening.catch(() => undefined); // main's own await reports it
+  // Who the user is: the page says, else the batch's answer (or SharePoint, if the batch could not say).
+  const me = opening.then(({ adapter, read }) => read.then((a) => a.user ?? adapter.data.users.current(), () => adapter.data.users.current()));
+  me.catch(() => undefined);
+  // The register's first page and the approver's queue: carried by the batch when the page knew its user, else
+  // started when the batch lands. The screens ask with the same e-mail, so they are served these.
+  const email = pages ? Promise.resolve(pages.user.email) : me.then((m) => m.email);
+  // The screens' data: one object from the hub's frame on, answering once the opening lands (as the web part's,
+  // src/webparts/hostServices.ts), so what a screen asks for meanwhile is not asked again.
+  const data = lazyHubData(() => Promise.all([opening, email]).then(([o, e]) => openHub(o.adapter.data, o.read, landingQueries(e, landsOnMyRegister())).data));
+  setHubLinks(data, () => opening.then((o) => resolveHubLinks(o.readTenant, window.location.href.replace(/#.*$/, ''))));
+  const local = {
+    host: 'local' as const,
+    data,
+    drafts: window.localStorage,
+    // The local server answers Graph's channel calls as the Teams taskforce channel would (local/graph).
+    graph: Client.init({ baseUrl: window.location.origin, defaultVersion: 'v1.0', authProvider: (done) => done(undefined, 'local') }),
+    // The local server plays SharePoint's sign-in: switch between the demo people (officer, manager, admin).
+    switchUser: async (login: string) => {
+      await fetch('/_local/user', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login }) });
+      window.location.reload();
+    },
+  };
+  if (pages) {
+    // The batch has left: the hub's frame renders while the local server answers, with what the page knows.
+    await letAskedRequestsLeave();
+    show({ ...local, siteUrl: hostSiteUrl, user: { displayName: pageContextInfo?.userDisplayName ?? pages.user.email, email: pages.user.email } });
+  }
+  const { site, read } = await opening;
   const siteUrl = site.url;
-  const siteData = adapter.data;
   let services: HubServices;
   try {
-    const answers = read;
-    const me = await answers.then((a) => a.user ?? siteData.users.current(), () => siteData.users.current());
-    // The register's first page and the approver's queue: carried by the batch when the page knew its user, else
-    // started now, beside the first render. The screens ask with the same e-mail, so they are served these.
-    const email = pages?.user.email ?? me.email;
-    const { data } = openHub(siteData, answers, landingQueries(email, landsOnMyRegister()));
-    setHubLinks(data, () => resolveHubLinks(readTenant, window.location.href.replace(/#.*$/, '')));
+    const [who, userEmail] = await Promise.all([me, email]);
     // No host page permissions here: SharePoint is asked about the lists' site, as the web part does off its site.
-    const canManageSite = await answers.then(
+    const canManageSite = await read.then(
       (a) => a.canManageSite ?? canManageHubSite(site, { siteUrl: hostSiteUrl }, (url) => canManageWeb(createLocalSp(url))),
       () => canManageHubSite(site, { siteUrl: hostSiteUrl }, (url) => canManageWeb(createLocalSp(url))),
     );
     services = {
-      host: 'local',
+      ...local,
       siteUrl,
       hubSite: site,
-      user: { displayName: me.displayName, email, canManageSite, canVerify: await answers.then((a) => a.canVerify, () => undefined) },
-      data,
-      drafts: window.localStorage,
-      // The local server answers Graph's channel calls as the Teams taskforce channel would (local/graph).
-      graph: Client.init({ baseUrl: window.location.origin, defaultVersion: 'v1.0', authProvider: (done) => done(undefined, 'local') }),
-      // The local server plays SharePoint's sign-in: switch between the demo people (officer, manager, admin).
-      switchUser: async (login: string) => {
-        await fetch('/_local/user', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login }) });
-        window.location.reload();
-      },
+      user: { displayName: who.displayName, email: userEmail, canManageSite, canVerify: await read.then((a) => a.canVerify, () => undefined) },
     };
   } catch {
-    setHubLinks(siteData, () => resolveHubLinks(readTenant, window.location.href.replace(/#.*$/, '')));
     services = { host: 'local', siteUrl, hubSite: site, user: { displayName: 'Local user', email: '' } };
   }
-  // The register's first page and the approver's queue leave before the first render holds the page's thread.
+  // The register's first page and the approver's queue leave before the next render holds the page's thread.
   await letAskedRequestsLeave();
   show(services);
 }

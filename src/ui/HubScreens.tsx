@@ -84,10 +84,14 @@ export function HubScreens({ services }: { services: HubServices }): React.React
   );
 }
 
-/** The hub needs its lists: when some are missing, a site owner is offered to provision them. */
+/**
+ * The hub needs its lists: when some are missing, a site owner is offered to provision them. While the check is on
+ * its way the hub itself shows: the answer comes in the opening's one batch with the register's first page, and the
+ * nav and the register's filters render meanwhile rather than after it (issue 18). A site without its lists (once,
+ * before set-up) then swaps them for the set-up screen.
+ */
 function ReadyCheck({ data, canProvision, children }: { data: HubData; canProvision: boolean; children: React.ReactNode }): React.ReactElement {
   const missing = useAsync(() => data.provisioning.missingLists(), [data]);
-  if (missing.loading && !missing.value) return <Spinner label={strings.LoadingLabel} />;
   if (missing.error !== undefined) return <ErrorNotice title={strings.Setup.CannotReachLists} error={missing.error} onRetry={missing.reload} />;
   if (missing.value && missing.value.length > 0) {
     return (

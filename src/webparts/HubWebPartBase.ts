@@ -41,6 +41,12 @@ export abstract class HubWebPartBase extends BaseClientSideWebPart<IHubWebPartPr
         const shell = this.shell?.(theme);
         if (shell && !this._services) this.mount(shell);
       },
+      // The UI with what the page knows, while the opening's batch is on its way; its data answers when it lands.
+      onOpening: (session) => {
+        this._services = session.services;
+        this._theme = session.theme;
+        this.render();
+      },
       onThemeChange: (theme) => {
         this._theme = theme;
         this.render();

@@ -26,6 +26,11 @@ export async function connectHost(
     graph?: boolean;
     /** Called once the theme is known (Teams' answers at once; SharePoint's is the page's), before the opening's answers. */
     onShell?: (theme: HostTheme) => void;
+    /**
+     * Called once the opening's batch has left, with services from what the host page knows: their data answers when
+     * the batch lands, and is the same object as the returned services' (issue 18: the frame renders meanwhile).
+     */
+    onOpening?: (session: HostSession) => void;
   },
 ): Promise<HostSession> {
   const teamsJs = context.sdks.microsoftTeams?.teamsJs;
@@ -72,39 +77,42 @@ export async function connectHost(
   const landsOnRegister = !window.location.hash.replace(/^#\/?/, '');
   const pages = openingPages((context.pageContext.legacyPageContext as { userId?: unknown } | undefined)?.userId, user.email, landsOnRegister);
   const [{ openHub, openHubSite }, { resolveHubLinks, setHubLinks }] = await workflows;
-  const [teams, opened, graph] = await Promise.all([
-    teamsInfo,
-    openHubSite({ webPartSiteUrl: options.siteUrl, hostSiteUrl, adapterFor, readTenant: tenantOnItsOwn, pages }),
-    graphClient,
-  ]);
-  const { site, read, readTenant } = opened;
+  const opening = openHubSite({ webPartSiteUrl: options.siteUrl, hostSiteUrl, adapterFor, readTenant: tenantOnItsOwn, pages });
+  opening.catch(() => undefined); // whoever needs it sees the failure
+  const [teams, graph] = await Promise.all([teamsInfo, graphClient]);
+  const theme: HostTheme = teams ? teams.theme : 'light';
   // Teams users switch theme while the tab is open; follow them.
-  if (teamsJs) teamsJs.app.registerOnThemeChangeHandler((theme: string) => options.onThemeChange(hostThemeFromTeams(theme)));
-  // The register's first page and the approver's queue start as soon as the opening lands (the user's e-mail is the
-  // page context's; a Teams deep link opens elsewhere, so the register is not started for it).
-  const { data } = openHub(opened.adapter.data, read, landingQueries(user.email, landsOnRegister && !teams?.subEntityId));
+  if (teamsJs) teamsJs.app.registerOnThemeChangeHandler((t: string) => options.onThemeChange(hostThemeFromTeams(t)));
+  // The screens' data: one object from the first render on, answering once the opening lands (src/app/opening.ts),
+  // so what a screen asks for before then is not asked again when the rest of the services arrive. The register's
+  // first page and the approver's queue start as soon as the opening lands (a Teams deep link opens elsewhere, so
+  // the register is not started for it).
+  const opened = opening.then((o) => openHub(o.adapter.data, o.read, landingQueries(user.email, landsOnRegister && !teams?.subEntityId)).data);
+  const data = lazyHubData(() => opened);
+  // Cards link the Teams tab when the tenant names the deployed app's id, else this SharePoint page (in Teams, the
+  // hub's site): src/app/hubLinks.ts. Read when the first card is built, not before the first render.
+  setHubLinks(data, () => opening.then((o) => resolveHubLinks(o.readTenant, teams ? o.site.url : window.location.href)));
+  const shared = { host: teams ? ('teams' as const) : ('sharepoint' as const), teams, data, drafts: window.localStorage, graph };
+  // The batch has left: the hub's frame (nav, the register's heading and filters) renders while SharePoint answers,
+  // with what the page context knows. Rights the opening reads (managing the lists' site, verifying) come after.
+  await letAskedRequestsLeave();
+  options.onOpening?.({ services: { ...shared, siteUrl: hostSiteUrl, user: { displayName: user.displayName, email: user.email } }, theme });
+  const { site, read } = await opening;
   const canManageSite = await canManageHubSite(
     site,
     { siteUrl: hostSiteUrl, canManage: context.pageContext.web.permissions.hasPermission(SPPermission.manageWeb) },
     // Off the host's site: the opening's batch asked the lists' site already.
     (url) => read.then((a) => a.canManageSite ?? sharePoint().then((m) => m.canManageSiteFor(context, url)), () => sharePoint().then((m) => m.canManageSiteFor(context, url))),
   );
-  // Cards link the Teams tab when the tenant names the deployed app's id, else this SharePoint page (in Teams, the
-  // hub's site): src/app/hubLinks.ts. Read when the first card is built, not before the first render.
-  setHubLinks(data, () => resolveHubLinks(readTenant, teams ? site.url : window.location.href));
   const services: HubServices = {
-    host: teams ? 'teams' : 'sharepoint',
+    ...shared,
     siteUrl: site.url,
     hubSite: site,
     user: { displayName: user.displayName, email: user.email, canManageSite, canVerify: await read.then((a) => a.canVerify, () => undefined) },
-    teams,
-    data,
-    drafts: window.localStorage,
-    graph,
   };
-  // The register's first page and the approver's queue leave before the first render holds the page's thread.
+  // The register's first page and the approver's queue leave before the next render holds the page's thread.
   await letAskedRequestsLeave();
-  return { services, theme: teams ? teams.theme : 'light' };
+  return { services, theme };
 }
 
 /** On a SharePoint page (not in Teams) the page's light or dark section decides. */

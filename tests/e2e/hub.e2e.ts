@@ -26,24 +26,32 @@ describe('the hub in a browser (local runtime)', () => {
     expect(errors).toEqual([]);
   });
 
-  it('shows its header and who is signed in while SharePoint is slow to answer, then the register', async () => {
+  it('shows its header, then its nav and the register’s filters while SharePoint is slow to answer, then the rows', async () => {
     const { page, errors } = await openPage(browser);
     // The opening's $batch is held back, as a far-away SharePoint would: the tab still answers at once.
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = false;
     await page.route('**/_api/$batch', async (route) => {
+      asked = true;
       await held;
       await route.continue();
     });
     await page.goto(`${serverUrl()}/`);
-    await page.getByText('Loading the hub…').waitFor();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Social Value Hub');
     expect(await page.getByText(/^Signed in as \S/).count()).toBe(1);
-    expect(await page.getByRole('button', { name: 'New procurement' }).count()).toBe(0);
-    release();
-    await page.getByRole('button', { name: 'New procurement' }).waitFor();
-    await page.getByRole('table').getByRole('cell').first().waitFor();
+    // Once the batch has left, the hub's frame renders while it is answered: the nav, the register's heading and
+    // its filters, and the register saying it is loading.
+    const register = page.getByRole('region', { name: 'My procurements' });
+    await register.getByText('Loading procurements…').waitFor();
+    expect(asked).toBe(true);
+    expect(await page.getByRole('navigation', { name: 'Hub' }).getByRole('button', { name: 'New procurement' }).count()).toBe(1);
+    expect(await register.getByLabel('Search reference or title').count()).toBe(1);
+    expect(await page.getByRole('table').count()).toBe(0);
     expect(await page.getByText('Loading the hub…').count()).toBe(0);
+    release();
+    await register.getByRole('table').getByRole('cell').first().waitFor();
+    expect(await register.getByText('Loading procurements…').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
