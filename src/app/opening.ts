@@ -6,7 +6,11 @@
 // The answers serve the opening only: calls within OPENING_FRESH_MS of the read; a write through these services
 // (settings, thresholds, provisioning, procurements) drops them, so a screen reading after a save reads SharePoint.
 import type { HubData, OpeningAnswers, OpeningPages, OpeningReader, ProcurementQuery, RegisterPage, Page, Stored } from '../data/ports';
+import * as strings from 'SocialValueHubStrings';
 import type { Procurement } from '../domain';
+import { DataError } from '../data/errors';
+import { lazyHubData } from '../data/lazyHubData';
+import { format } from '../loc/format';
 import { TENANT_KEYS, asSiteUrl, resolveHubSite, sameSite } from './hubSite';
 import type { HubSite, TenantPropertyReader } from './hubSite';
 
@@ -81,11 +85,22 @@ export function openHub(data: HubData, read: Promise<OpeningAnswers>, options: O
     return write(...args);
   };
 
-  const { procurements, settings, thresholds, users, provisioning, approvals } = data;
+  // On a site without the hub's lists (before set-up) the set-up screen is the only one, and nothing but the lists'
+  // check and provisioning is asked of SharePoint: a screen drawn while the opening was on its way finds its reads
+  // refused here rather than answered 404 there. Provisioning (a write) drops the answers, and this refusal with them.
+  const listsThere = async (): Promise<HubData> => {
+    const a = answers && (await answers);
+    const missing = a && now() - a.readAt <= OPENING_FRESH_MS ? a.missingLists ?? [] : [];
+    if (missing.length > 0) throw new DataError('not-found', format(strings.Setup.ListsMissing, missing.join(', ')));
+    return data;
+  };
+  const { users, provisioning } = data;
+  const checked = lazyHubData(listsThere);
+  const { procurements, settings, thresholds, approvals } = checked;
   return {
     answers: answersPromise,
     data: {
-      ...data,
+      ...checked,
       users: { ...users, current: served((a) => a.user, () => users.current()), ensure: (email) => users.ensure(email) },
       provisioning: {
         missingLists: served((a) => a.missingLists, () => provisioning.missingLists()),

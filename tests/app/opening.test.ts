@@ -132,11 +132,19 @@ describe('openHub', () => {
   it('starts no early page on a site without the hub\'s lists (the set-up check is the first screen)', async () => {
     const { data, spies } = counted();
     const first = firstRegisterQuery('mine', ME.email);
-    const { data: opened } = openHub(data, Promise.resolve(answersAt(Date.now(), { missingLists: ['Procurements'] })), { register: first, approvals: awaitingMyApprovalQuery(ME.email) });
+    const missing = { missingLists: ['Procurements', 'Settings'], settings: undefined };
+    const { data: opened } = openHub(data, Promise.resolve(answersAt(Date.now(), missing)), { register: first, approvals: awaitingMyApprovalQuery(ME.email) });
     await new Promise((r) => setTimeout(r, 0));
     expect(spies.register).not.toHaveBeenCalled();
     expect(spies.query).not.toHaveBeenCalled();
+    // A screen drawn while the opening was on its way asks nothing of a site without its lists: refused here.
+    await expect(opened.procurements.register(first)).rejects.toThrow('Missing or out of date: Procurements, Settings.');
+    await expect(opened.settings.get('approvals.approverEmail')).rejects.toMatchObject({ kind: 'not-found' });
+    await expect(opened.commitments.query({})).rejects.toMatchObject({ kind: 'not-found' });
+    expect(spies.register).not.toHaveBeenCalled();
+    expect(spies.get).not.toHaveBeenCalled();
     // Asked once provisioned: the screen's own call goes through.
+    await opened.provisioning.provision();
     await opened.procurements.register(first);
     expect(spies.register).toHaveBeenCalledTimes(1);
   });
