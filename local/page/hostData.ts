@@ -5,5 +5,5 @@
 export { createLocalSp } from '../../src/data/sharepoint/spfi';
 export { createSharePointData } from '../../src/data/sharepoint';
 export { canManageWeb, readTenantProperty } from '../../src/data/sharepoint/tenantSettings';
-export { openHub, openHubSite } from '../../src/app/opening';
+export { openedHubData, openHubSite } from '../../src/app/opening';
 export { resolveHubLinks, setHubLinks } from '../../src/app/hubLinks';

@@ -9,7 +9,6 @@ import type { PageDigest } from '../../src/data/sharepoint/spfi';
 import { canManageHubSite, sameSite } from '../../src/app/hubSite';
 import type { SiteAdapter } from '../../src/app/opening';
 import { landingQueries, openingPages } from '../../src/app/firstPages';
-import { lazyHubData } from '../../src/data/lazyHubData';
 import { Client } from '@microsoft/microsoft-graph-client';
 import { letAskedRequestsLeave } from '../../src/data/sharepoint/requestTurns';
 
@@ -52,7 +51,7 @@ async function main(): Promise<void> {
     ReactDom.render(<App services={services} theme={theme} signedInAs={pageContextInfo?.userDisplayName} />, root);
   };
   show();
-  const { createLocalSp, createSharePointData, canManageWeb, readTenantProperty, openHub, openHubSite, resolveHubLinks, setHubLinks } = await hostData;
+  const { createLocalSp, createSharePointData, canManageWeb, readTenantProperty, openedHubData, openHubSite, resolveHubLinks, setHubLinks } = await hostData;
   // The opening's one $batch (src/app/opening.ts): to the host's site at once, with the tenant property that may
   // name another site for the lists. The page's own digest spares the /_api/contextinfo a POST would ask first.
   const digest = pageDigest();
@@ -75,9 +74,8 @@ async function main(): Promise<void> {
   // The register's first page and the approver's queue: carried by the batch when the page knew its user, else
   // started when the batch lands. The screens ask with the same e-mail, so they are served these.
   const email = pages ? Promise.resolve(pages.user.email) : me.then((m) => m.email);
-  // The screens' data: one object from the hub's frame on, answering once the opening lands (as the web part's,
-  // src/webparts/hostServices.ts), so what a screen asks for meanwhile is not asked again.
-  const data = lazyHubData(() => Promise.all([opening, email]).then(([o, e]) => openHub(o.adapter.data, o.read, landingQueries(e, landsOnMyRegister())).data));
+  // The screens' data, the same object before and after the opening lands (src/app/opening.ts).
+  const data = openedHubData(opening, email.then((e) => landingQueries(e, landsOnMyRegister())));
   setHubLinks(data, () => opening.then((o) => resolveHubLinks(o.readTenant, window.location.href.replace(/#.*$/, ''))));
   const local = {
     host: 'local' as const,

@@ -65,9 +65,14 @@ export function openHub(data: HubData, read: Promise<OpeningAnswers>, options: O
   start('query', options.approvals);
 
   /** The opening's answer for `pick`, or the repository's own read when there is none (stale, dropped, failed). */
-  const served = <T>(pick: (a: OpeningAnswers) => T | undefined, own: () => Promise<T>): (() => Promise<T>) => async (): Promise<T> => {
+  /** The answers while they stand in for SharePoint's: read, not dropped by a write, and fresh. */
+  const fresh = async (): Promise<OpeningAnswers | undefined> => {
     const a = answers && (await answers);
-    const value = a && now() - a.readAt <= OPENING_FRESH_MS ? pick(a) : undefined;
+    return a && now() - a.readAt <= OPENING_FRESH_MS ? a : undefined;
+  };
+  const served = <T>(pick: (a: OpeningAnswers) => T | undefined, own: () => Promise<T>): (() => Promise<T>) => async (): Promise<T> => {
+    const a = await fresh();
+    const value = a ? pick(a) : undefined;
     return value !== undefined ? value : own();
   };
   const takeEarly = <T>(kind: 'register' | 'query', query: ProcurementQuery, own: () => Promise<T>): Promise<T> => {
@@ -89,8 +94,7 @@ export function openHub(data: HubData, read: Promise<OpeningAnswers>, options: O
   // check and provisioning is asked of SharePoint: a screen drawn while the opening was on its way finds its reads
   // refused here rather than answered 404 there. Provisioning (a write) drops the answers, and this refusal with them.
   const listsThere = async (): Promise<HubData> => {
-    const a = answers && (await answers);
-    const missing = a && now() - a.readAt <= OPENING_FRESH_MS ? a.missingLists ?? [] : [];
+    const missing = (await fresh())?.missingLists ?? [];
     if (missing.length > 0) throw new DataError('not-found', format(strings.Setup.ListsMissing, missing.join(', ')));
     return data;
   };
@@ -127,6 +131,15 @@ export function openHub(data: HubData, read: Promise<OpeningAnswers>, options: O
       approvals: { ...bound(approvals), record: dropping((...args: Parameters<typeof approvals.record>) => approvals.record(...args)) },
     },
   };
+}
+
+/**
+ * The screens' data for a host, before the opening has landed: one object from the first render on, answering once
+ * `opening` lands (through openHub), so what a screen asks for meanwhile is not asked again when the rest of the
+ * services arrive (issue 18: the hub's frame renders while the batch is on its way).
+ */
+export function openedHubData(opening: Promise<SiteOpening>, options: OpeningOptions | Promise<OpeningOptions>): HubData {
+  return lazyHubData(() => Promise.all([opening, options]).then(([o, landing]) => openHub(o.adapter.data, o.read, landing).data));
 }
 
 /** A site's adapter as a host builds it: the data, and its opening read. */

@@ -76,19 +76,17 @@ export async function connectHost(
   // known only once Teams answers, leaves the register's page unused.
   const landsOnRegister = !window.location.hash.replace(/^#\/?/, '');
   const pages = openingPages((context.pageContext.legacyPageContext as { userId?: unknown } | undefined)?.userId, user.email, landsOnRegister);
-  const [{ openHub, openHubSite }, { resolveHubLinks, setHubLinks }] = await workflows;
+  const [{ openedHubData, openHubSite }, { resolveHubLinks, setHubLinks }] = await workflows;
   const opening = openHubSite({ webPartSiteUrl: options.siteUrl, hostSiteUrl, adapterFor, readTenant: tenantOnItsOwn, pages });
   opening.catch(() => undefined); // whoever needs it sees the failure
   const [teams, graph] = await Promise.all([teamsInfo, graphClient]);
   const theme: HostTheme = teams ? teams.theme : 'light';
   // Teams users switch theme while the tab is open; follow them.
   if (teamsJs) teamsJs.app.registerOnThemeChangeHandler((t: string) => options.onThemeChange(hostThemeFromTeams(t)));
-  // The screens' data: one object from the first render on, answering once the opening lands (src/app/opening.ts),
-  // so what a screen asks for before then is not asked again when the rest of the services arrive. The register's
-  // first page and the approver's queue start as soon as the opening lands (a Teams deep link opens elsewhere, so
-  // the register is not started for it).
-  const opened = opening.then((o) => openHub(o.adapter.data, o.read, landingQueries(user.email, landsOnRegister && !teams?.subEntityId)).data);
-  const data = lazyHubData(() => opened);
+  // The screens' data, the same object before and after the opening lands (src/app/opening.ts). The register's
+  // first page and the approver's queue start as soon as it lands (a Teams deep link opens elsewhere, so the
+  // register is not started for it).
+  const data = openedHubData(opening, landingQueries(user.email, landsOnRegister && !teams?.subEntityId));
   // Cards link the Teams tab when the tenant names the deployed app's id, else this SharePoint page (in Teams, the
   // hub's site): src/app/hubLinks.ts. Read when the first card is built, not before the first render.
   setHubLinks(data, () => opening.then((o) => resolveHubLinks(o.readTenant, teams ? o.site.url : window.location.href)));

@@ -1,7 +1,7 @@
 // The application layer's opening: the one read's answers stand in for the first screen's separate reads (and
 // only for them: within OPENING_FRESH_MS, until a write), and the first register page and the approver's queue
 // start as soon as they land. The batch itself is tested over HTTP in tests/data/opening.test.ts.
-import { OPENING_FRESH_MS, openHub, openHubSite, queryKey } from '../../src/app/opening';
+import { OPENING_FRESH_MS, openHub, openHubSite, openedHubData, queryKey } from '../../src/app/opening';
 import { awaitingMyApprovalQuery, firstRegisterQuery, landingQueries, openingPages } from '../../src/app/firstPages';
 import type { SiteAdapter } from '../../src/app/opening';
 import { TENANT_KEYS } from '../../src/app/hubSite';
@@ -158,6 +158,26 @@ describe('openHub', () => {
     const page = await opened.procurements.register(first);
     expect(page.items.map((e) => e.reference)).toEqual(['LATER-1']);
     expect(spies.register).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('openedHubData', () => {
+  it('answers the screens once the opening lands, through openHub: the read\'s answers and the pages it started', async () => {
+    const { data, spies } = counted();
+    let land: (o: { site: { url: string; source: 'host' }; adapter: SiteAdapter; read: Promise<OpeningAnswers>; readTenant: () => Promise<undefined> }) => void = () => undefined;
+    const opening = new Promise<Parameters<typeof land>[0]>((resolve) => (land = resolve));
+    const first = firstRegisterQuery('mine', ME.email);
+    const screens = openedHubData(opening, Promise.resolve({ register: first }));
+    const asked = screens.procurements.register(first);
+    const user = screens.users.current();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(spies.register).not.toHaveBeenCalled();
+    land({ site: { url: 'https://contoso.svhub.example/sites/socialvalue', source: 'host' }, adapter: { data, opening: jest.fn() }, read: Promise.resolve(answersAt(Date.now())), readTenant: async () => undefined });
+    await asked;
+    expect(await user).toEqual(ME);
+    expect(spies.current).not.toHaveBeenCalled();
+    // The page the opening started is the one the screen asked for: read once.
+    expect(spies.register).toHaveBeenCalledTimes(1);
   });
 });
 
