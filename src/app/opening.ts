@@ -64,12 +64,12 @@ export function openHub(data: HubData, read: Promise<OpeningAnswers>, options: O
   start('register', options.register);
   start('query', options.approvals);
 
-  /** The opening's answer for `pick`, or the repository's own read when there is none (stale, dropped, failed). */
   /** The answers while they stand in for SharePoint's: read, not dropped by a write, and fresh. */
   const fresh = async (): Promise<OpeningAnswers | undefined> => {
     const a = answers && (await answers);
     return a && now() - a.readAt <= OPENING_FRESH_MS ? a : undefined;
   };
+  /** The opening's answer for `pick`, or the repository's own read when there is none (stale, dropped, failed). */
   const served = <T>(pick: (a: OpeningAnswers) => T | undefined, own: () => Promise<T>): (() => Promise<T>) => async (): Promise<T> => {
     const a = await fresh();
     const value = a ? pick(a) : undefined;
