@@ -58,6 +58,20 @@ describe('periodFor: UK financial-year quarters', () => {
   });
 });
 
+describe('a period, shared', () => {
+  it('is the same period however it is asked for, and no holder can change it for the others', () => {
+    const q1 = periodFor('2026-05-01');
+    expect(periodById('2026-27 Q1')).toBe(q1);
+    expect(nextPeriod(previousPeriod(q1))).toBe(q1);
+    try {
+      (q1 as { label: string }).label = 'changed';
+    } catch {
+      // strict-mode code is told so; either way the period stays as it is
+    }
+    expect(periodFor('2026-06-30').label).toBe('Q1 2026-27 (April to June 2026)');
+  });
+});
+
 describe('periodById', () => {
   it.each([['2026-27 Q1'], [' 2026-27 Q3 ']])('reads %p', (id) => {
     expect(periodById(id).financialYearStart).toBe(2026);
