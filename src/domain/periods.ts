@@ -90,12 +90,18 @@ export function periodLabel(periodOrIdOrDate: ReportingPeriod | string): string 
   return (PERIOD_ID.test(periodOrIdOrDate.trim()) ? periodById(periodOrIdOrDate) : periodFor(periodOrIdOrDate)).label;
 }
 
+/** The period `quarters` quarters after (or, negative, before) `period`. */
+function shifted(period: ReportingPeriod, quarters: number): ReportingPeriod {
+  const index = period.financialYearStart * 4 + (period.quarter - 1) + quarters;
+  return reportingPeriod(Math.floor(index / 4), ((index % 4) + 1) as Quarter);
+}
+
 export function nextPeriod(period: ReportingPeriod): ReportingPeriod {
-  return period.quarter === 4 ? reportingPeriod(period.financialYearStart + 1, 1) : reportingPeriod(period.financialYearStart, (period.quarter + 1) as Quarter);
+  return shifted(period, 1);
 }
 
 export function previousPeriod(period: ReportingPeriod): ReportingPeriod {
-  return period.quarter === 1 ? reportingPeriod(period.financialYearStart - 1, 4) : reportingPeriod(period.financialYearStart, (period.quarter - 1) as Quarter);
+  return shifted(period, -1);
 }
 
 /** Every period from the one containing `from` to the one containing `to`, inclusive (e.g. a contract's reporting schedule). */
