@@ -26,6 +26,8 @@ import { startLocalServer } from '../tests/support/localServer';
 import type { LocalServer } from '../tests/support/localServer';
 import { fillRegister } from './registerSite';
 import { startCdn } from './cdn';
+import { roundTrips } from './measure';
+import type { Timed } from './measure';
 import type { Cdn } from './cdn';
 import { REGISTER_SEARCH_SCHEMA } from '../src/data/schema';
 
@@ -58,6 +60,8 @@ interface Run {
   requests: number;
   /** The page's first contentful paint (the hub's header and spinner; the blank page paints nothing). */
   firstPaintMs?: number;
+  /** Requests one after another on the way to ready (see roundTrips). */
+  roundTrips: number;
 }
 
 /**
@@ -89,7 +93,13 @@ async function open(browser: Browser, url: string, log = false): Promise<Run> {
     const page = await context.newPage();
     const errors: string[] = [];
     let requests = 0;
+    const timed: Timed[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    page.on('requestfinished', (r) => {
+      const t = r.timing();
+      // Its answer's first byte: a module's body streams in after it, so what it imports may start before its end.
+      timed.push({ start: t.startTime, answered: t.startTime + t.responseStart });
+    });
     const t0 = Date.now();
     page.on('request', (r) => {
       requests++;
@@ -101,9 +111,10 @@ async function open(browser: Browser, url: string, log = false): Promise<Run> {
     const handle = await page.waitForFunction(() => (window as unknown as { __benchReady?: number }).__benchReady, undefined, { timeout: 60_000 });
     const ms = Number(await handle.jsonValue());
     const firstPaintMs = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime);
+    const timeOrigin = await page.evaluate(() => performance.timeOrigin);
     if (log) console.log(`  ready at ${ms.toFixed(0)} ms (page clock), first paint at ${firstPaintMs?.toFixed(0) ?? '–'} ms`);
     if (errors.length > 0) throw new Error(`${url} raised: ${errors.join('; ')}`);
-    return { ms, requests, firstPaintMs };
+    return { ms, requests, firstPaintMs, roundTrips: roundTrips(timed, timeOrigin + ms) };
   } finally {
     await context.close();
   }
@@ -112,7 +123,11 @@ async function open(browser: Browser, url: string, log = false): Promise<Run> {
 const medianOf = (runs: Run[]): Run => [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)];
 
 /** The hub against the blank page, taking turns, RUNS of each: their medians. */
-async function compare(browser: Browser, page: string, log: boolean): Promise<{ hub: Run; blank: Run; hubRuns: number[]; blankRuns: number[]; hubFirstPaint?: number }> {
+async function compare(
+  browser: Browser,
+  page: string,
+  log: boolean,
+): Promise<{ hub: Run; blank: Run; hubRuns: number[]; blankRuns: number[]; hubFirstPaint?: number; roundTrips: { hub: number; blank: number } }> {
   const hubUrl = `${page}#/`;
   const blankUrl = `${page}?blank`;
   // One of each first, not counted: the browser's own start-up (and the origins' first connections).
@@ -130,7 +145,16 @@ async function compare(browser: Browser, page: string, log: boolean): Promise<{ 
     }
   }
   const paints = hub.map((r) => r.firstPaintMs).filter((t): t is number => t !== undefined).sort((a, b) => a - b);
-  return { hub: medianOf(hub), blank: medianOf(blank), hubRuns: hub.map((r) => r.ms), blankRuns: blank.map((r) => r.ms), hubFirstPaint: paints[Math.floor(paints.length / 2)] };
+  // Each page's round trips over its runs: a run whose requests overlapped oddly does not decide it.
+  const trips = (runs: Run[]): number => runs.map((r) => r.roundTrips).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+  return {
+    hub: medianOf(hub),
+    blank: medianOf(blank),
+    hubRuns: hub.map((r) => r.ms),
+    blankRuns: blank.map((r) => r.ms),
+    hubFirstPaint: paints[Math.floor(paints.length / 2)],
+    roundTrips: { hub: trips(hub), blank: trips(blank) },
+  };
 }
 
 export async function benchTabOpen(): Promise<{ rows: string[][]; result: Record<string, unknown> }> {
@@ -162,8 +186,9 @@ export async function benchTabOpen(): Promise<{ rows: string[][]; result: Record
       [label, c.hub.ms.toFixed(0), `${c.blank.ms.toFixed(0)} (same page and bundle, rendering nothing)`, (c.hub.ms / c.blank.ms).toFixed(2)],
       ['  … requests', String(c.hub.requests), String(c.blank.requests), (c.hub.requests / c.blank.requests).toFixed(2)],
       ['  … the hub first on screen (header and spinner: first contentful paint), ms', c.hubFirstPaint?.toFixed(0) ?? '–', `${c.blank.ms.toFixed(0)} (the blank page run)`, c.hubFirstPaint ? (c.hubFirstPaint / c.blank.ms).toFixed(2) : '–'],
+      ['  … round trips one after another on the way (what the time ratio tends to as latency grows)', String(c.roundTrips.hub), String(c.roundTrips.blank), (c.roundTrips.hub / c.roundTrips.blank).toFixed(2)],
     ];
-    const result = (c: typeof fromCdn): Record<string, unknown> => ({ hub: c.hub, blank: c.blank, ratio: c.hub.ms / c.blank.ms, hubRuns: c.hubRuns, blankRuns: c.blankRuns, hubFirstPaintMs: c.hubFirstPaint });
+    const result = (c: typeof fromCdn): Record<string, unknown> => ({ hub: c.hub, blank: c.blank, ratio: c.hub.ms / c.blank.ms, hubRuns: c.hubRuns, blankRuns: c.blankRuns, hubFirstPaintMs: c.hubFirstPaint, roundTrips: c.roundTrips });
     return {
       result: { procurements: PROCUREMENTS, runs: RUNS, latencyMs: LATENCY_MS, latencyScope: 'all', scriptsFromCdn: result(fromCdn), scriptsFromLocalServer: result(sameOrigin) },
       rows: [
