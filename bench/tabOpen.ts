@@ -92,7 +92,9 @@ async function open(browser: Browser, url: string, log = false): Promise<Run> {
   try {
     const page = await context.newPage();
     const errors: string[] = [];
-    let requests = 0;
+    // When each request left (ms since the epoch, as the page's performance.timeOrigin): those after ready (the
+    // rest of the data layer, fetched once the register's first page is drawn) are not on the way to it.
+    const asked: number[] = [];
     const timed: Timed[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('requestfinished', (r) => {
@@ -102,7 +104,7 @@ async function open(browser: Browser, url: string, log = false): Promise<Run> {
     });
     const t0 = Date.now();
     page.on('request', (r) => {
-      requests++;
+      asked.push(Date.now());
       if (log) console.log(`  +${String(Date.now() - t0).padStart(5)} ms ${r.method()} ${decodeURIComponent(r.url().replace(/^https?:\/\/[^/]+/, '')).slice(0, 140)}`);
     });
     if (log) page.on('requestfinished', (r) => console.log(`  +${String(Date.now() - t0).padStart(5)} ms   done ${decodeURIComponent(r.url().replace(/^https?:\/\/[^/]+/, '')).slice(0, 60)}`));
@@ -114,7 +116,8 @@ async function open(browser: Browser, url: string, log = false): Promise<Run> {
     const timeOrigin = await page.evaluate(() => performance.timeOrigin);
     if (log) console.log(`  ready at ${ms.toFixed(0)} ms (page clock), first paint at ${firstPaintMs?.toFixed(0) ?? '–'} ms`);
     if (errors.length > 0) throw new Error(`${url} raised: ${errors.join('; ')}`);
-    return { ms, requests, firstPaintMs, roundTrips: roundTrips(timed, timeOrigin + ms) };
+    const readyAt = timeOrigin + ms;
+    return { ms, requests: asked.filter((t) => t <= readyAt).length, firstPaintMs, roundTrips: roundTrips(timed, readyAt) };
   } finally {
     await context.close();
   }
