@@ -23,7 +23,7 @@ const FLOOR = 'bench-floor-web-part';
  * check), the SharePoint data layer and the register. They are fetched while the first render shows the
  * header and a spinner, not before it, so they are not "initial"; they are reported as the first screen.
  */
-const FIRST_SCREEN = ['hub', 'hub-data', 'register'];
+const FIRST_SCREEN = ['hub', 'hub-opening', 'register'];
 
 interface StatsModule {
   name?: string;

@@ -84,8 +84,8 @@ function withIcon(html) {
 // webpack runtime fetches a lazy chunk and every chunk it needs at once (it knows the chunk graph); an ES-module
 // chunk names its imports only once it has arrived, one round trip later. The page lists them (local/page/main.tsx
 // preloads them when it renders the hub, not for ?blank), so the local page loads its first screen as the web part does.
-// With them, the chunk of the data layer and the opening (local/page/hostData.ts, the web part's 'hub-data').
-const FIRST_SCREEN = ['src/ui/HubScreens.tsx', 'src/ui/register/Register.tsx', 'local/page/hostData.ts'];
+// With them, the opening's chunk (local/page/hostOpening.ts, the web part's 'hub-opening').
+const FIRST_SCREEN = ['src/ui/HubScreens.tsx', 'src/ui/register/Register.tsx', 'local/page/hostOpening.ts'];
 
 function firstScreenChunks(metafile, dir) {
   const outputs = metafile.outputs;

@@ -1,9 +1,4 @@
-// What the local page needs of the data layer and the opening's workflows, in a chunk of its own that the page
-// fetches when it starts (main.tsx), as the web part fetches its 'hub-data' chunk (src/webparts/hostServices.ts):
-// so the local page's opening waits the same round trip before its $batch as the web part's does, and what the
-// tab-open benchmark measures is the web part's path (issue 18).
-export { createLocalSp } from '../../src/data/sharepoint/spfi';
+// The rest of the data layer for the local page (every repository, provisioning), in a chunk of its own: fetched
+// when a screen first asks for more than the opening answered, or once the register's first page is drawn, as the
+// web part fetches its 'hub-data' chunk (src/webparts/sharePointData.ts). The opening is ./hostOpening.ts.
 export { createSharePointData } from '../../src/data/sharepoint';
-export { canManageWeb, readTenantProperty } from '../../src/data/sharepoint/tenantSettings';
-export { openedHubData, openHubSite } from '../../src/app/opening';
-export { resolveHubLinks, setHubLinks } from '../../src/app/hubLinks';

@@ -7,7 +7,8 @@ import type { HubServices } from '../../src/ui/services';
 import { hostThemeFromTeams } from '../../src/teams/hostTheme';
 import type { PageDigest } from '../../src/data/sharepoint/spfi';
 import { canManageHubSite, sameSite } from '../../src/app/hubSite';
-import type { SiteAdapter } from '../../src/app/opening';
+import { siteAdapters } from '../../src/app/siteAdapters';
+import type { OpeningRead } from '../../src/data/sharepoint/opening';
 import { landingQueries, openingPages } from '../../src/app/firstPages';
 import { Client } from '@microsoft/microsoft-graph-client';
 import { letAskedRequestsLeave } from '../../src/data/sharepoint/requestTurns';
@@ -42,23 +43,27 @@ function pageDigest(): PageDigest | undefined {
 }
 
 async function main(): Promise<void> {
-  // The data layer and the opening's workflows: a chunk fetched now, as the web part fetches its 'hub-data' chunk
-  // before its batch can leave (see hostData.ts). The shell (header, spinner) shows meanwhile: see App.
+  // The opening's batch and workflows: a chunk fetched now, as the web part fetches its 'hub-opening' chunk before
+  // its batch can leave (see hostOpening.ts). The shell (header, spinner) shows meanwhile: see App.
   preloadFirstScreen();
-  const hostData = import(/* webpackChunkName: 'hub-data' */ './hostData');
+  const opener = import(/* webpackChunkName: 'hub-opening' */ './hostOpening');
   const root = document.getElementById('root');
   const show = (services?: HubServices): void => {
     ReactDom.render(<App services={services} theme={theme} signedInAs={pageContextInfo?.userDisplayName} />, root);
   };
   show();
-  const { createLocalSp, createSharePointData, canManageWeb, readTenantProperty, openedHubData, openHubSite, resolveHubLinks, setHubLinks } = await hostData;
   // The opening's one $batch (src/app/opening.ts): to the host's site at once, with the tenant property that may
   // name another site for the lists. The page's own digest spares the /_api/contextinfo a POST would ask first.
   const digest = pageDigest();
-  const adapterFor = (url: string): SiteAdapter => {
-    const data = createSharePointData(createLocalSp(url, { pageDigest: digest && sameSite(digest.webUrl, url) ? digest : undefined }));
-    return { data, opening: data.opening };
-  };
+  const pageDigestFor = (url: string): PageDigest | undefined => (digest && sameSite(digest.webUrl, url) ? digest : undefined);
+  // The rest of the data layer (hostData.ts), as the web part's 'hub-data': when first asked for, or sooner below.
+  const { adapterFor, fetchTheRest } = siteAdapters<OpeningRead>({
+    opening: (url, o) => opener.then((m) => m.readOpening(m.createLocalSp(url, { pageDigest: pageDigestFor(url) }), o)),
+    rest: () => Promise.all([import(/* webpackChunkName: 'hub-data' */ './hostData'), opener]).then(([d, m]) => (url, opened) => d.createSharePointData(m.createLocalSp(url, { pageDigest: pageDigestFor(url) }), { opened })),
+  });
+  // A first screen other than the register's first page (a deep link) reads beyond the batch at once.
+  if (!landsOnMyRegister()) fetchTheRest();
+  const { createLocalSp, canManageWeb, readTenantProperty, openedHubData, openHubSite, resolveHubLinks, setHubLinks } = await opener;
   // The page's user on its site: the landing screen's first pages can then go with the opening's batch.
   const pages = openingPages(pageContextInfo?.userId, pageContextInfo?.userEmail, landsOnMyRegister());
   const opening = openHubSite({
@@ -95,6 +100,11 @@ async function main(): Promise<void> {
     show({ ...local, siteUrl: hostSiteUrl, user: { displayName: pageContextInfo?.userDisplayName ?? pages.user.email, email: pages.user.email } });
   }
   const { site, read } = await opening;
+  // The register's first page came with the batch: the rest of the data layer follows once it is drawn.
+  const afterFirstPage = (): void => {
+    setTimeout(fetchTheRest, 0);
+  };
+  if (landsOnMyRegister()) read.then(afterFirstPage, afterFirstPage);
   const siteUrl = site.url;
   let services: HubServices;
   try {

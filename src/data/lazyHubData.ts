@@ -27,10 +27,11 @@ type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 
 /**
  * HubData backed by `load()`, which starts at once (so the code is usually there before the first screen
- * asks). A load that fails (e.g. the network dropped) fails the calls waiting for it and is tried again by
- * the next call, so a screen's Retry works.
+ * asks), or with the first call when `start` is 'when-asked' (a host that fetches the code itself once the first
+ * screen is drawn). A load that fails (e.g. the network dropped) fails the calls waiting for it and is tried
+ * again by the next call, so a screen's Retry works.
  */
-export function lazyHubData(load: () => Promise<HubData>): HubData {
+export function lazyHubData(load: () => Promise<HubData>, options: { start?: 'now' | 'when-asked' } = {}): HubData {
   let pending: Promise<HubData> | undefined;
   const loaded = (): Promise<HubData> => {
     if (!pending) {
@@ -42,7 +43,7 @@ export function lazyHubData(load: () => Promise<HubData>): HubData {
     return pending;
   };
   // Started now; nobody may be waiting yet, so this start does not report a failure itself.
-  loaded().catch(() => undefined);
+  if (options.start !== 'when-asked') loaded().catch(() => undefined);
   const data: Record<string, Record<string, AnyMethod>> = {};
   for (const [repository, methods] of Object.entries(METHODS)) {
     data[repository] = {};

@@ -4,9 +4,8 @@ import { SPPermission } from '@microsoft/sp-page-context';
 import type { WebPartContext } from '@microsoft/sp-webpart-base';
 import { canManageHubSite } from '../app/hubSite';
 import { landingQueries, openingPages } from '../app/firstPages';
-import type { SiteAdapter } from '../app/opening';
-import type { SharePointHubData } from '../data/sharepoint';
-import { lazyHubData } from '../data/lazyHubData';
+import { siteAdapters } from '../app/siteAdapters';
+import type { OpeningRead } from '../data/sharepoint/opening';
 import { letAskedRequestsLeave } from '../data/sharepoint/requestTurns';
 import type { HostTheme } from '../teams/hostTheme';
 import { hostThemeFromTeams } from '../teams/hostTheme';
@@ -24,6 +23,11 @@ export async function connectHost(
     siteUrl?: string;
     onThemeChange: (theme: HostTheme) => void;
     graph?: boolean;
+    /**
+     * The UI opens on the register (the hub; not the dashboard), whose first page the opening's batch carries: the
+     * rest of the data layer is then fetched once that page is drawn, not beside it (issue 18's first screen).
+     */
+    opensOnRegister?: boolean;
     /** Called once the theme is known (Teams' answers at once; SharePoint's is the page's), before the opening's answers. */
     onShell?: (theme: HostTheme) => void;
     /**
@@ -34,39 +38,22 @@ export async function connectHost(
   },
 ): Promise<HostSession> {
   const teamsJs = context.sdks.microsoftTeams?.teamsJs;
-  // The opening's workflow comes with the SharePoint adapter's chunk (the batch waits for that chunk anyway), not
-  // in the bundle loaded before the web part runs (issue 18's initial bundle).
-  const workflows = Promise.all([
-    import(/* webpackChunkName: 'hub-data' */ '../app/opening'),
-    import(/* webpackChunkName: 'hub-data' */ '../app/hubLinks'),
-  ]);
-  // The SharePoint adapter's chunk: started now, beside Teams' context and the Graph client; the tenant property
-  // and the lists' site permissions wait for it only when the page's own answers do not do (src/app/hubSite.ts).
-  let adapter: Promise<typeof import('./sharePointData')> | undefined;
-  const sharePoint = (): Promise<typeof import('./sharePointData')> => (adapter ??= import(/* webpackChunkName: 'hub-data' */ './sharePointData'));
-  sharePoint().catch(() => undefined);
-  const tenantOnItsOwn = (key: string): Promise<string | undefined> => sharePoint().then((m) => m.tenantPropertyFor(context, key));
+  // The opening's batch and workflows: a chunk of their own ('hub-opening'), not in the bundle loaded before the web
+  // part runs (issue 18's initial bundle), nor waiting for the rest of the data layer, which the batch does not use.
+  const opener = import(/* webpackChunkName: 'hub-opening' */ './sharePointOpening');
+  opener.catch(() => undefined); // whoever needs it sees the failure
+  // The rest of the SharePoint adapter ('hub-data': every repository, provisioning): when a screen first asks for
+  // more than the opening answered, or sooner (fetchTheRest below).
+  const { adapterFor, fetchTheRest } = siteAdapters<OpeningRead>({
+    opening: (url, o) => opener.then((m) => m.openingFor(context, url, o ?? {})),
+    rest: () => import(/* webpackChunkName: 'hub-data' */ './sharePointData').then((m) => (url, opened) => m.sharePointDataFor(context, url, opened)),
+  });
+  const tenantOnItsOwn = (key: string): Promise<string | undefined> => opener.then((m) => m.tenantPropertyFor(context, key));
   const hostSiteUrl = context.pageContext.web.absoluteUrl;
   const user = context.pageContext.user;
-  // One adapter per site, loaded once (a failed load is tried again by the next call, as lazyHubData does).
-  const adapters = new Map<string, Promise<SharePointHubData>>();
-  const adapterOf = (url: string): Promise<SharePointHubData> => {
-    let a = adapters.get(url);
-    if (!a) {
-      a = sharePoint().then((m) => m.sharePointDataFor(context, url));
-      a.catch(() => adapters.delete(url));
-      adapters.set(url, a);
-    }
-    return a;
-  };
-  const adapterFor = (url: string): SiteAdapter => ({
-    // The SharePoint adapter loads beside the first render, not before it (see lazyHubData).
-    data: lazyHubData(() => adapterOf(url)),
-    opening: (o) => adapterOf(url).then((d) => d.opening(o)),
-  });
   // The opening's one $batch (src/app/opening.ts) starts with Teams' context and the Graph client.
   const teamsInfo = teamsJs ? teamsJs.app.getContext().then(teamsContextInfo) : Promise.resolve(undefined);
-  // The shell (header, spinner) shows while the SharePoint adapter's chunk and then the batch are on their way, in
+  // The shell (header, spinner) shows while the opening's chunk and then the batch are on their way, in
   // Teams' theme: Teams answers its context from the host frame, with no request, so it comes well before the chunk
   // (a round trip to the CDN), and the tab is not drawn light and then redrawn dark.
   teamsInfo.then((t) => options.onShell?.(t ? t.theme : 'light'), () => undefined);
@@ -74,12 +61,15 @@ export async function connectHost(
   // The landing screen's first pages go with the opening's batch: the page context knows the person's site user id
   // (legacyPageContext.userId, as _spPageContextInfo has it) and e-mail before any request. A Teams deep link,
   // known only once Teams answers, leaves the register's page unused.
-  const landsOnRegister = !window.location.hash.replace(/^#\/?/, '');
+  const landsOnRegister = !!options.opensOnRegister && !window.location.hash.replace(/^#\/?/, '');
   const pages = openingPages((context.pageContext.legacyPageContext as { userId?: unknown } | undefined)?.userId, user.email, landsOnRegister);
-  const [{ openedHubData, openHubSite }, { resolveHubLinks, setHubLinks }] = await workflows;
+  // A first screen other than the register's first page (the dashboard, a deep link) reads beyond the batch at once.
+  if (!landsOnRegister) fetchTheRest();
+  const { openedHubData, openHubSite, resolveHubLinks, setHubLinks } = await opener;
   const opening = openHubSite({ webPartSiteUrl: options.siteUrl, hostSiteUrl, adapterFor, readTenant: tenantOnItsOwn, pages });
   opening.catch(() => undefined); // whoever needs it sees the failure
   const [teams, graph] = await Promise.all([teamsInfo, graphClient]);
+  if (teams?.subEntityId) fetchTheRest();
   const theme: HostTheme = teams ? teams.theme : 'light';
   // Teams users switch theme while the tab is open; follow them.
   if (teamsJs) teamsJs.app.registerOnThemeChangeHandler((t: string) => options.onThemeChange(hostThemeFromTeams(t)));
@@ -96,11 +86,17 @@ export async function connectHost(
   await letAskedRequestsLeave();
   options.onOpening?.({ services: { ...shared, siteUrl: hostSiteUrl, user: { displayName: user.displayName, email: user.email } }, theme });
   const { site, read } = await opening;
+  // The register's first page came with the batch: the rest of the data layer follows once it is drawn (a task
+  // later), so what the person does next finds it there.
+  const afterFirstPage = (): void => {
+    setTimeout(fetchTheRest, 0);
+  };
+  if (landsOnRegister) read.then(afterFirstPage, afterFirstPage);
   const canManageSite = await canManageHubSite(
     site,
     { siteUrl: hostSiteUrl, canManage: context.pageContext.web.permissions.hasPermission(SPPermission.manageWeb) },
     // Off the host's site: the opening's batch asked the lists' site already.
-    (url) => read.then((a) => a.canManageSite ?? sharePoint().then((m) => m.canManageSiteFor(context, url)), () => sharePoint().then((m) => m.canManageSiteFor(context, url))),
+    (url) => read.then((a) => a.canManageSite ?? opener.then((m) => m.canManageSiteFor(context, url)), () => opener.then((m) => m.canManageSiteFor(context, url))),
   );
   const services: HubServices = {
     ...shared,

@@ -38,6 +38,22 @@ describe('lazyHubData', () => {
     expect(loads).toBe(1);
   });
 
+  it('waits for the first call to load when asked to (a host that fetches the code itself once the first screen is drawn)', async () => {
+    const hub = memoryHub();
+    let loads = 0;
+    const lazy = lazyHubData(
+      async () => {
+        loads++;
+        return hub.data;
+      },
+      { start: 'when-asked' },
+    );
+    await new Promise((r) => setTimeout(r, 0));
+    expect(loads).toBe(0);
+    expect(await lazy.provisioning.missingLists()).toEqual([]);
+    expect(loads).toBe(1);
+  });
+
   it('reports a failed load to the caller and loads again on the next call', async () => {
     const hub = memoryHub();
     let loads = 0;

@@ -4,6 +4,7 @@
 import { createLocalSp, createSharePointData, provision } from '../../src/data/sharepoint';
 import type { SharePointHubData } from '../../src/data/sharepoint';
 import { readTenantProperty } from '../../src/data/sharepoint/tenantSettings';
+import { readOpening } from '../../src/data/sharepoint/opening';
 import { canManageWeb } from '../../src/data/sharepoint/tenantSettings';
 import { SCHEMA } from '../../src/data/schema';
 import { TENANT_KEYS } from '../../src/app/hubSite';
@@ -84,6 +85,16 @@ describe('the opening batch (a provisioned hub)', () => {
     const coldRun = await requestsOf(() => cold.procurements.register({ leadOfficerEmail: me, pageSize: 25 }));
     expect(coldRun.requests.length).toBeGreaterThan(1);
     expect(coldRun.value.items).toEqual(page.items);
+  });
+
+  it('primes an adapter built after the read (the web part\'s rest of the data layer, a chunk of its own) as its own opening would', async () => {
+    const sp = createLocalSp(hub.server.siteUrl);
+    const opened = await readOpening(sp);
+    const me = opened.answers.user?.email ?? '';
+    const data = createSharePointData(createLocalSp(hub.server.siteUrl), { opened });
+    const { value: page, requests } = await requestsOf(() => data.procurements.register({ leadOfficerEmail: me, pageSize: 25 }));
+    expect(requests).toEqual(["GET /_api/web/lists/getByTitle('Procurements')/items"]);
+    expect(page.items.map((e) => e.reference)).toContain('OPEN-1');
   });
 
   it('carries the landing screen\'s first pages when the page knows its user (its site user id): still one request, the pages the screens would read', async () => {

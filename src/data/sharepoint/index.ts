@@ -4,6 +4,7 @@ import type { SPFI } from '@pnp/sp';
 import type { Measure } from '../../domain';
 import type { HubData, OpeningReader, VivaCardReader } from '../ports';
 import { readOpening } from './opening';
+import type { OpeningRead } from './opening';
 import { readVivaCard } from './vivaCard';
 import { ApprovalsGateway, SharePointApprovalRepository } from './approvalRepository';
 import { SharePointCaseStudyRepository } from './caseStudyRepository';
@@ -32,7 +33,11 @@ const LIBRARY_TTL_MS = 5 * 60 * 1000;
  */
 export type SharePointHubData = HubData & { opening: OpeningReader; vivaCard: VivaCardReader };
 
-export function createSharePointData(sp: SPFI, options: { provision?: ProvisionOptions } = {}): SharePointHubData {
+/**
+ * `opened`: the opening's read when a host made it before this adapter was built (a chunk of its own, so the batch
+ * leaves before the rest of the data layer arrives); its facts prime the adapter as its own opening's would.
+ */
+export function createSharePointData(sp: SPFI, options: { provision?: ProvisionOptions; opened?: OpeningRead } = {}): SharePointHubData {
   const users = new SharePointUserDirectory(sp);
   const approvalsGateway = new ApprovalsGateway(sp);
   const measures = new SharePointMeasureRepository(sp);
@@ -49,13 +54,17 @@ export function createSharePointData(sp: SPFI, options: { provision?: ProvisionO
     return cached.library;
   };
   const procurements = new SharePointProcurementRepository(sp, users, approvalsGateway, library);
+  // "My procurements" filters by the user's id, a register that searches needs the list's id: both are in the
+  // batch, so a register page it did not carry is the next request, not the third.
+  const remember = (read: OpeningRead): void => {
+    if (read.answers.user) users.remember(read.answers.user);
+    if (read.procurementsList) procurements.rememberFacts(read.procurementsList);
+  };
+  if (options.opened) remember(options.opened);
   return {
     opening: async (o = {}) => {
       const read = await readOpening(sp, o);
-      // "My procurements" filters by the user's id, a register that searches needs the list's id: both are in the
-      // batch, so a register page it did not carry is the next request, not the third.
-      if (read.answers.user) users.remember(read.answers.user);
-      if (read.procurementsList) procurements.rememberFacts(read.procurementsList);
+      remember(read);
       return read.answers;
     },
     vivaCard: (request) => readVivaCard(sp, request),
