@@ -16,7 +16,7 @@ import { missingLists } from './provision';
 import { PROCUREMENTS_LIST } from '../schema/lists';
 import { canAddVerification, canManageWeb, readTenantProperty } from './tenantSettings';
 import { SharePointUserDirectory } from './userDirectory';
-import { SharePointProcurementRepository } from './procurementRepository';
+import { ProcurementReads } from './procurementReads';
 import { ApprovalsGateway } from './approvalRepository';
 import { listAnswersPastThreshold } from './registerSearch';
 import './pnp';
@@ -94,7 +94,7 @@ function firstPageParts(b: SPFI, pages: OpeningPages | undefined): BatchPart<Ans
   // A directory for these parts only: it knows the page's user, so the person filter needs no look-up by e-mail.
   const users = new SharePointUserDirectory(b);
   users.remember({ ...pages.user, displayName: pages.user.email, isSiteAdmin: false });
-  const procurements = new SharePointProcurementRepository(b, users, new ApprovalsGateway(b), () => Promise.resolve([]));
+  const procurements = new ProcurementReads(b, users, new ApprovalsGateway(b));
   const parts: BatchPart<Answer>[] = [];
   const { register, approvals } = pages;
   if (register && !register.pageToken && listAnswersPastThreshold(register)) {

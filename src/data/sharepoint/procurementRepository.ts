@@ -1,4 +1,5 @@
-// Procurements, and the bundle written with one (commitments, action plan) in a single batch.
+// Procurements: the reads (./procurementReads.ts) and the writes, with the bundle written with one (commitments,
+// action plan) in a single batch.
 import type { SPFI } from '@pnp/sp';
 import { approvalStanding, mayMoveWithoutRecord, validateActionPlanItem, validateAward, validateCommitment, validateProcurementBasics } from '../../domain';
 import type { FieldError } from '../../domain';
@@ -6,29 +7,20 @@ import type { ActionPlanItem, ApprovalAuthority, Commitment, Measure, Procuremen
 import { ConflictError, DataError, ValidationError } from '../errors';
 import type {
   ApprovalDecision,
-  AwardSummary,
   BundleSaveResult,
   Page,
-  PageRequest,
   ProcurementBundle,
-  ProcurementQuery,
   ProcurementRepository,
-  ProcurementSortKey,
-  RegisterPage,
   Stored,
   WriteFailure,
 } from '../ports';
 import { ACTION_PLAN_LIST, COMMITMENTS_LIST, PROCUREMENTS_LIST } from '../schema/lists';
-import { LIST_VIEW_THRESHOLD } from '../schema/types';
-import { MAX_SEARCH_PAGE, REGISTER_SELECT, entryFromProcurement, entryFromSearchRow, listAnswersPastThreshold, registerKql, searchSort } from './registerSearch';
 import type { BatchPart } from './batch';
 import { runBatchParts } from './batch';
 import { toDataError } from './errors';
-import { and, ListGateway, odataString, or } from './listGateway';
+import { ListGateway, odataString } from './listGateway';
 import {
   ACTION_FIELDS,
-  AWARD_SUMMARY_COLUMNS,
-  awardSummaryFromItem,
   actionFromItem,
   actionKey,
   actionToItem,
@@ -36,7 +28,6 @@ import {
   commitmentFromItem,
   commitmentKey,
   commitmentToItem,
-  PROCUREMENT_FIELDS,
   procurementFromItem,
   procurementToItem,
   sameValues,
@@ -45,16 +36,8 @@ import {
 import type { ProcurementItem } from './mapping';
 import type { ItemRead } from '../schema/items';
 import type { SharePointUserDirectory } from './userDirectory';
+import { ProcurementReads } from './procurementReads';
 import type { ApprovalsGateway } from './approvalRepository';
-
-const SORT_COLUMNS: Record<ProcurementSortKey, string> = {
-  newest: 'ID',
-  modified: 'Modified',
-  reference: 'Reference',
-  title: 'Title',
-  estimatedValue: 'EstimatedValuePence',
-  decisionDate: 'DecisionDate',
-};
 
 /** The item version an ETag names: SharePoint writes it as "3" in odata.etag and "<guid>,3" in the ETag header. */
 function etagVersion(etag: string): string {
@@ -73,28 +56,18 @@ function procurementProblems(p: Procurement, library: readonly Measure[]): Field
   return validateProcurementBasics(p, { library }).concat(award);
 }
 
-/** Submitting on creation opens the first approval round. */
 /** The approval round the record carries (the lifecycle sets it: src/domain officerEdit); 0 before any submission. */
 function roundOf(p: Procurement): number {
   return p.approvalRound ?? 0;
 }
 
-/** Page tokens of search pages carry the row to start from; list pages carry SharePoint's $skiptoken. */
-const SEARCH_TOKEN = 'search:';
-/** How long the list's size is trusted before it is read again (one small request). */
-const LIST_FACTS_TTL_MS = 5 * 60_000;
-
 function refuse(problems: FieldError[]): void {
   if (problems.length > 0) throw new ValidationError(problems, PROCUREMENTS_LIST.title);
 }
 
-export class SharePointProcurementRepository implements ProcurementRepository {
-  private readonly sp: SPFI;
-  private readonly list: ListGateway<typeof PROCUREMENTS_LIST>;
+export class SharePointProcurementRepository extends ProcurementReads implements ProcurementRepository {
   private readonly commitments: ListGateway<typeof COMMITMENTS_LIST>;
   private readonly actions: ListGateway<typeof ACTION_PLAN_LIST>;
-  private readonly users: SharePointUserDirectory;
-  private readonly approvals: ApprovalsGateway;
   private readonly library: () => Promise<readonly Measure[]>;
 
   public constructor(
@@ -103,60 +76,10 @@ export class SharePointProcurementRepository implements ProcurementRepository {
     approvals: ApprovalsGateway,
     library: () => Promise<readonly Measure[]>,
   ) {
-    this.sp = sp;
-    this.users = users;
-    this.approvals = approvals;
+    super(sp, users, approvals);
     this.library = library;
-    this.list = new ListGateway(sp, PROCUREMENTS_LIST, PROCUREMENT_FIELDS);
     this.commitments = new ListGateway(sp, COMMITMENTS_LIST, COMMITMENT_FIELDS);
     this.actions = new ListGateway(sp, ACTION_PLAN_LIST, ACTION_FIELDS);
-  }
-
-  private listFacts?: { at: number; facts: Promise<{ id: string; itemCount: number }> };
-
-  /** The list's id (search scopes by it) and size (past 5,000 items, broad queries go to search), cached briefly. */
-  private facts(): Promise<{ id: string; itemCount: number }> {
-    const now = Date.now();
-    if (!this.listFacts || now - this.listFacts.at > LIST_FACTS_TTL_MS) {
-      const facts = this.sp.web.lists.getByTitle(PROCUREMENTS_LIST.title).select('Id', 'ItemCount')<{ Id: string; ItemCount: number }>()
-        .then((l) => ({ id: l.Id, itemCount: l.ItemCount }));
-      this.listFacts = { at: now, facts };
-      facts.catch(() => {
-        this.listFacts = undefined;
-      });
-    }
-    return this.listFacts.facts.catch((e: unknown) => {
-      throw toDataError(e, 'Procurements', PROCUREMENTS_LIST.title);
-    });
-  }
-
-  /** The list's id and size as another read found them (the opening's batch): the next register asks no more. */
-  public rememberFacts(facts: { id: string; itemCount: number }): void {
-    this.listFacts = { at: Date.now(), facts: Promise.resolve(facts) };
-  }
-
-  private what(p: { reference: string }): string {
-    return `Procurement ${p.reference}`;
-  }
-
-  /**
-   * The record with its approval decision from the Approvals list — only a decision on record for the current
-   * round (domain approvalStanding, judged by SharePoint's Author); a status that claims one without it carries
-   * approvalNotOnRecord instead.
-   */
-  private async withDecision(item: ProcurementItem | undefined): Promise<Stored<Procurement> | undefined> {
-    if (!item) return undefined;
-    const p = procurementFromItem(item);
-    const { standing, decision } = await this.approvals.standing(p);
-    if (standing.decision && decision) {
-      p.approvalOutcome = decision.outcome;
-      p.approvalComments = decision.comments;
-      p.approvedByEmail = decision.decidedByEmail;
-      p.approvedByName = decision.decidedByName;
-      p.approvedAt = decision.decidedAt;
-    }
-    if (standing.notOnRecord) p.approvalNotOnRecord = standing.notOnRecord;
-    return p;
   }
 
   /**
@@ -172,90 +95,6 @@ export class SharePointProcurementRepository implements ProcurementRepository {
         [{ field: 'status', message: `${this.what(before)} cannot move to “${next.status}”: its approval is not on record. ${standing.notOnRecord}` }],
         PROCUREMENTS_LIST.title,
       );
-    }
-  }
-
-  public async get(reference: string): Promise<Stored<Procurement> | undefined> {
-    return this.withDecision(await this.list.findByKey('Reference', reference, `Procurement ${reference}`));
-  }
-
-  public async getById(id: number): Promise<Stored<Procurement> | undefined> {
-    return this.withDecision(await this.list.getRaw(id, `Procurement ${id}`));
-  }
-
-  public async awards(query: PageRequest & { status: ProcurementStatus; authorityId?: string }): Promise<Page<AwardSummary>> {
-    const filter = and(`Status eq ${odataString(query.status)}`, query.authorityId && `Authority eq ${odataString(query.authorityId)}`);
-    const page = await this.list.page({ filter, orderBy: [['ID', true]], pageSize: query.pageSize, pageToken: query.pageToken, select: AWARD_SUMMARY_COLUMNS }, 'Awarded procurements');
-    return { items: page.items.map(awardSummaryFromItem), nextPageToken: page.nextPageToken };
-  }
-
-  public async query(query: ProcurementQuery = {}): Promise<Page<Stored<Procurement>>> {
-    const statuses = query.status === undefined ? [] : typeof query.status === 'string' ? [query.status] : query.status.slice();
-    const [lead, approver] = await Promise.all([
-      query.leadOfficerEmail ? this.users.find(query.leadOfficerEmail) : Promise.resolve(undefined),
-      query.approverEmail ? this.users.find(query.approverEmail) : Promise.resolve(undefined),
-    ]);
-    // Someone who is not on the site leads (or approves) nothing here.
-    if ((query.leadOfficerEmail && !lead) || (query.approverEmail && !approver)) return { items: [] };
-    const leadId = lead ? lead.id : undefined;
-    const approverId = approver ? approver.id : undefined;
-    const text = query.text ? query.text.trim() : '';
-    // Indexed conditions first, the most selective first (SharePoint narrows by the first index it can use).
-    const filter = and(
-      leadId !== undefined && `LeadOfficerId eq ${leadId}`,
-      approverId !== undefined && `ApproverId eq ${approverId}`,
-      statuses.length > 0 && or(statuses.map((s) => `Status eq ${odataString(s)}`)),
-      query.tier && `Tier eq ${odataString(query.tier)}`,
-      query.authorityId && `Authority eq ${odataString(query.authorityId)}`,
-      query.themeId && `Themes eq ${odataString(query.themeId)}`,
-      text && `(startswith(Reference,${odataString(text)}) or substringof(${odataString(text)},Title))`,
-    );
-    const sort = query.sort || { by: 'newest' as const, descending: true };
-    const page = await this.list.page(
-      { filter, orderBy: [[SORT_COLUMNS[sort.by], !sort.descending]], pageSize: query.pageSize, pageToken: query.pageToken },
-      'Procurements',
-    );
-    return { items: page.items.map((i) => procurementFromItem(i)), nextPageToken: page.nextPageToken };
-  }
-
-  public async register(query: ProcurementQuery): Promise<RegisterPage> {
-    const token = query.pageToken;
-    if (token && token.startsWith(SEARCH_TOKEN)) return this.searchRegister(query, Number(token.slice(SEARCH_TOKEN.length)) || 0);
-    // What the list answers at any size needs no look at its size first.
-    if (!token && !listAnswersPastThreshold(query)) {
-      const facts = await this.facts();
-      if (facts.itemCount > LIST_VIEW_THRESHOLD) return this.searchRegister(query, 0);
-    }
-    try {
-      const page = await this.query(query);
-      return { items: page.items.map(entryFromProcurement), nextPageToken: page.nextPageToken, source: 'list' };
-    } catch (e) {
-      // The list refused a first page it was expected to answer (one officer leading more than 5,000): search can.
-      if (!token && e instanceof DataError && e.kind === 'threshold' && !query.approverEmail) return this.searchRegister(query, 0);
-      throw e;
-    }
-  }
-
-  /** One page of the register from SharePoint Search (one request once the list's id is known). */
-  private async searchRegister(query: ProcurementQuery, startRow: number): Promise<RegisterPage> {
-    const { id } = await this.facts();
-    const kql = registerKql(id, query);
-    if (!kql) return { items: [], source: 'search' };
-    const rowLimit = Math.max(1, Math.min(query.pageSize || 50, MAX_SEARCH_PAGE));
-    try {
-      const results = await this.sp.search({
-        Querytext: kql,
-        StartRow: startRow,
-        RowLimit: rowLimit,
-        SelectProperties: REGISTER_SELECT,
-        SortList: searchSort(query.sort || { by: 'newest', descending: true }) as never,
-        TrimDuplicates: false,
-      });
-      const items = results.PrimarySearchResults.map((r) => entryFromSearchRow(r as unknown as Record<string, unknown>));
-      const next = startRow + items.length;
-      return { items, nextPageToken: items.length > 0 && next < results.TotalRows ? `${SEARCH_TOKEN}${next}` : undefined, source: 'search' };
-    } catch (e) {
-      throw toDataError(e, 'Procurements (search)', PROCUREMENTS_LIST.title);
     }
   }
 
