@@ -181,6 +181,12 @@ export interface OutcomeLog {
   celebratedMessageId?: string;
 }
 
+/** SharePoint single line of text holds 255 characters. */
+export const MAX_TEXT_LENGTH = 255;
+
+/** How long a case study's text may be; the CaseStudies list's columns are sized from these. */
+export const CASE_STUDY_LIMITS = { title: 255, story: 10000, quote: 1000 } as const;
+
 export interface CaseStudy {
   id?: number;
   procurementReference: string;

@@ -28,7 +28,7 @@ import type { PolicyEdition } from './policyEdition';
 import { CURRENT_POLICY_EDITION } from './policyEdition';
 import type { CommitmentProgress } from './socialValue';
 import { determineTierForPence } from './tier';
-import { MAX_TEXT_LENGTH } from './validation';
+import { MAX_TEXT_LENGTH } from './entities';
 
 /** The Procurement Act 2023 came into force on 24 February 2025 (../shared/reference/thresholds.md). */
 export const PROCUREMENT_ACT_COMMENCEMENT: IsoDate = '2025-02-24';

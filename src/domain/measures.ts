@@ -15,6 +15,11 @@ export type MeasureUnit = 'FTE' | 'weeks' | 'hours' | '£ spend' | 'tonnes CO2e'
 
 export const MEASURE_UNITS: readonly MeasureUnit[] = ['FTE', 'weeks', 'hours', '£ spend', 'tonnes CO2e', 'count', '%'];
 
+/** How many decimal places a quantity in this unit may have. */
+export function quantityDecimals(unit: MeasureUnit): number {
+  return unit === 'count' ? 0 : unit === 'tonnes CO2e' ? 3 : 2;
+}
+
 export interface Measure {
   /** Unique, theme prefix + number, e.g. 'GSE-01'. */
   code: string;

@@ -3,6 +3,9 @@
 // log-to-commitment match all compare them through referenceKey, so a log never counts in one place and
 // not in another.
 
+/** How long a reference may be: the Procurements list's Reference column is sized from it. */
+export const MAX_REFERENCE_LENGTH = 50;
+
 /** The form references are matched in: case and surrounding spaces never make two references differ. */
 export function referenceKey(reference: string): string {
   return reference.trim().toUpperCase();

@@ -8,14 +8,14 @@ import type { IsoDate } from './dates';
 import { EARLIEST_YEAR, LATEST_YEAR, compareIsoDates, formatLongDate, isIsoDate, isIsoDateOutOfRange } from './dates';
 import { exactDecimal } from './decimal';
 import type { ActionPlanItem, Commitment, OutcomeLog, Procurement } from './entities';
-import { VERIFICATION_STATUSES } from './entities';
+import { MAX_TEXT_LENGTH, VERIFICATION_STATUSES } from './entities';
 import type { FieldError } from './errors';
 import { PolicyInputError } from './errors';
 import type { Measure, MeasureUnit } from './measures';
-import { MEASURES, measureByCode } from './measures';
+import { MEASURES, measureByCode, quantityDecimals } from './measures';
 import { formatPounds } from './money';
 import { isPeriodEnd, periodFor } from './periods';
-import { sameReference } from './references';
+import { MAX_REFERENCE_LENGTH, sameReference } from './references';
 import type { PolicyEdition } from './policyEdition';
 import { CURRENT_POLICY_EDITION } from './policyEdition';
 import { socialValuePence } from './socialValue';
@@ -25,9 +25,6 @@ import { isThemeId } from './themes';
 import { ACTION_PLAN_DUE, determineTierForPence } from './tier';
 import { validateWeighting } from './weighting';
 
-/** SharePoint single line of text holds 255 characters. */
-export const MAX_TEXT_LENGTH = 255;
-export const MAX_REFERENCE_LENGTH = 50;
 
 export const MAX_DURATION_MONTHS = 600;
 /** No contract delivers a billion of anything; beyond this, quantity × proxy stops being exact pence. */
@@ -65,11 +62,6 @@ function dateField(errors: FieldError[], field: string, value: unknown, label: s
 
 export function isValidEmail(value: unknown): boolean {
   return typeof value === 'string' && EMAIL.test(value.trim());
-}
-
-/** How many decimal places a quantity in this unit may have. */
-export function quantityDecimals(unit: MeasureUnit): number {
-  return unit === 'count' ? 0 : unit === 'tonnes CO2e' ? 3 : 2;
 }
 
 /**
@@ -395,9 +387,6 @@ export function validateOutcomeLog(
   }
   return errors;
 }
-
-/** How long a case study's text may be; the CaseStudies list's columns are sized from these. */
-export const CASE_STUDY_LIMITS = { title: 255, story: 10000, quote: 1000 } as const;
 
 /** A web address people can open: http(s) only, so a javascript: or data: "link" is refused, never rendered as one. */
 export function isWebLink(text: unknown): boolean {
