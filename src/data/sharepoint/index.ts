@@ -13,14 +13,16 @@ import { SharePointActionPlanRepository, SharePointCommitmentRepository, SharePo
 import { SharePointMeasureRepository, SharePointSettingsRepository, SharePointThresholdRepository } from './libraryRepository';
 import { SharePointOutboxRepository } from './outboxRepository';
 import { SharePointProcurementRepository } from './procurementRepository';
-import { missingLists, provision } from './provision';
+import { provision } from './provision';
+import { missingLists } from './schemaVersion';
 import type { ProvisionOptions } from './provision';
 import { SharePointRollupRepository } from './rollupRepository';
 import { SharePointProgressRepository } from './progressRepository';
 import { SharePointUserDirectory } from './userDirectory';
 
 export { createLocalSp } from './spfi';
-export { provision, missingLists, SCHEMA_VERSION } from './provision';
+export { provision } from './provision';
+export { missingLists, SCHEMA_VERSION } from './schemaVersion';
 export type { ProvisionOptions, ProvisionResult } from './provision';
 export { odataString } from './listGateway';
 

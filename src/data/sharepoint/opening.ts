@@ -12,7 +12,7 @@ import type { Procurement, ThresholdRow } from '../../domain';
 import { runBatchParts } from './batch';
 import type { BatchPart } from './batch';
 import { SharePointSettingsRepository, SharePointThresholdRepository } from './libraryRepository';
-import { missingLists } from './provision';
+import { missingLists } from './schemaVersion';
 import { PROCUREMENTS_LIST } from '../schema/lists';
 import { canAddVerification, canManageWeb, readTenantProperty } from './tenantSettings';
 import { SharePointUserDirectory } from './userDirectory';

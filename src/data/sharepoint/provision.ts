@@ -11,33 +11,13 @@ import type { Measure, ThresholdRow } from '../../domain';
 import type { ProvisionReport } from '../ports';
 import { SETTING_KEYS } from '../../domain';
 import { attributeFromSchemaXml, choicesFromSchemaXml, defaultValueText, fieldSchemaXml } from '../schema/fieldXml';
-import { MEASURES_LIST, ROLLUPS_LIST, SCHEMA, SETTINGS_LIST, THRESHOLDS_LIST, VERIFICATIONS_LIST } from '../schema/lists';
+import { MEASURES_LIST, SCHEMA, SETTINGS_LIST, THRESHOLDS_LIST } from '../schema/lists';
 import type { FieldDef, ListDef, ViewDef, WriteAccess } from '../schema/types';
 import { toDataError } from './errors';
 import { measureToItem, thresholdToItem } from './mapping';
 import { runBatch } from './batch';
+import { SCHEMA_VERSION, schemaVersionSetting } from './schemaVersion';
 import './pnp';
-
-/** Bumped when the schema changes, recorded in Settings so an owner can see which schema a site has. */
-export const SCHEMA_VERSION = '4';
-
-/**
- * The lists each schema version changed: a site that records an older version has them out of date (a column
- * the code reads is not there yet, or members may still write what only owners should) until a site owner
- * provisions again. 2: Rollups' Quantities (issue 14). 3: Rollups written by owners only (issue 19). 4:
- * Verifications written by approvers only (issue 19).
- */
-const SCHEMA_CHANGES: Record<string, readonly string[]> = { '2': [ROLLUPS_LIST.title], '3': [ROLLUPS_LIST.title], '4': [VERIFICATIONS_LIST.title] };
-
-/** The lists changed since `version` (a site with no version recorded has the first). */
-export function listsChangedSince(version: string | undefined): string[] {
-  // A version that does not read as a number is treated as older than every change.
-  const recorded = Number(version || '1');
-  const from = Number.isFinite(recorded) ? recorded : 0;
-  const changed = new Set<string>();
-  for (const [v, lists] of Object.entries(SCHEMA_CHANGES)) if (Number(v) > from) lists.forEach((l) => changed.add(l));
-  return (SCHEMA as readonly ListDef[]).map((l) => l.title).filter((t) => changed.has(t));
-}
 
 export interface ProvisionOptions {
   /** Measures to seed into an empty library (default: the domain's default library, if it has one). */
@@ -146,22 +126,6 @@ export async function provision(sp: SPFI, options: ProvisionOptions = {}): Promi
 }
 
 /** The schema's lists that the site does not have yet (the hub offers provisioning when any are missing). */
-export async function missingLists(sp: SPFI): Promise<string[]> {
-  const [lists, version] = await Promise.all([
-    sp.web.lists.select('Title')() as Promise<{ Title: string }[]>,
-    // The schema the site was last provisioned with; a site without its Settings list has its lists missing anyway.
-    schemaVersionSetting(sp).then(
-      (item) => item?.SettingValue || undefined,
-      () => undefined,
-    ),
-  ]);
-  const have = new Set(lists.map((l) => l.Title));
-  const missing = (SCHEMA as readonly ListDef[]).map((l) => l.title).filter((t) => !have.has(t));
-  if (missing.length > 0 || !have.has(SETTINGS_LIST.title)) return missing;
-  // Out of date counts as missing: the screens would read a column the list does not have yet.
-  return listsChangedSince(version);
-}
-
 async function ensureList(sp: SPFI, def: ListDef, existing: SpList | undefined, report: ProvisionResult): Promise<void> {
   const settings = { Description: def.description, EnableVersioning: true, WriteSecurity: WRITE_SECURITY[def.writeAccess] };
   try {
@@ -501,10 +465,4 @@ async function recordSchemaVersion(sp: SPFI, report: ProvisionResult): Promise<v
   if (!item || item.SettingValue === SCHEMA_VERSION) return;
   await sp.web.lists.getByTitle(SETTINGS_LIST.title).items.getById(item.Id).update({ SettingValue: SCHEMA_VERSION });
   report.updated.push(`setting ${SETTING_KEYS.schemaVersion} (${item.SettingValue || 'none'} → ${SCHEMA_VERSION})`);
-}
-
-/** The Settings item that records the site's schema version, if there is one. */
-async function schemaVersionSetting(sp: SPFI): Promise<{ Id: number; SettingValue?: string } | undefined> {
-  const items = (await sp.web.lists.getByTitle(SETTINGS_LIST.title).items.filter(`Title eq '${SETTING_KEYS.schemaVersion}'`).select('Id', 'SettingValue').top(1)()) as { Id: number; SettingValue?: string }[];
-  return items[0];
 }

@@ -12,7 +12,7 @@ import type { CommitmentWithProgress, Measure, OutcomeLog, Procurement, Rollup }
 import type { Page, SiteUser, Stored, VivaCardRead, VivaCardRequest } from '../ports';
 import { runBatchParts } from './batch';
 import type { PartOutcome } from './batch';
-import { missingLists } from './provision';
+import { missingLists } from './schemaVersion';
 import { SharePointRollupRepository } from './rollupRepository';
 import { SharePointMeasureRepository } from './libraryRepository';
 import { SharePointCommitmentRepository, SharePointOutcomeLogRepository } from './deliveryRepository';
