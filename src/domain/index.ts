@@ -14,6 +14,7 @@
 //   approval on record                 approvalRecord.ts approvalStanding, decisionProblem (judged by SharePoint's Author)
 //   verification on record             verificationRecord.ts verificationOnRecord (the verifier is the Author, not the reporter)
 //   quarterly reporting                periods.ts       periodFor, periodById ('2026-27 Q1')
+//   quantities, exact in thousandths   quantities.ts    toThousandths, formatThousandths ("37.5 FTE")
 //   form checks                        validation.ts    validateProcurementBasics, validateSubmission, …
 //   Procurement Act 2023 s52/s71 KPIs  kpi.ts           kpiDuty, kpiDutyForProcurement, validateKpis, CONTRACT_PERFORMANCE_RATINGS, contractPerformanceNotice
 //   Social Value Act 2012 s1           socialValueAct.ts socialValueActApplies
@@ -40,6 +41,7 @@ export * from './periods';
 export * from './validation';
 export * from './commitments';
 export * from './references';
+export * from './quantities';
 export * from './rollups';
 export * from './progress';
 export * from './chase';
