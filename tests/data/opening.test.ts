@@ -2,7 +2,6 @@
 // form digest every POST carries), the same answers as the separate reads it replaces, missing lists reported,
 // and the register's first page right after it with no look-up of the user or the list's size.
 import { createLocalSp, createSharePointData, provision } from '../../src/data/sharepoint';
-import type { SharePointHubData } from '../../src/data/sharepoint';
 import { readTenantProperty } from '../../src/data/sharepoint/tenantSettings';
 import { readOpening } from '../../src/data/sharepoint/opening';
 import { canManageWeb } from '../../src/data/sharepoint/tenantSettings';
@@ -15,6 +14,9 @@ import { awaitingMyApprovalQuery, firstRegisterQuery } from '../../src/app/first
 import { letAskedRequestsLeave } from '../../src/data/sharepoint/requestTurns';
 
 jest.setTimeout(90_000);
+
+/** The opening's answers for the site `sp` points at (one $batch). */
+const openingOf = (sp: ReturnType<typeof createLocalSp>, options?: Parameters<typeof readOpening>[1]) => readOpening(sp, options).then((r) => r.answers);
 
 /** Every HTTP request the client sends while `run` runs: method and path under the site. */
 async function requestsOf<T>(run: () => Promise<T>): Promise<{ value: T; requests: string[] }> {
@@ -48,8 +50,7 @@ describe('the opening batch (a provisioned hub)', () => {
   });
 
   it('answers in one $batch what opening asked for in separate requests, the same answers', async () => {
-    const data = createSharePointData(createLocalSp(hub.server.siteUrl)) as SharePointHubData;
-    const { value: answers, requests } = await requestsOf(() => data.opening({ tenantKeys: [TENANT_KEYS.hubSiteUrl] }));
+    const { value: answers, requests } = await requestsOf(() => openingOf(createLocalSp(hub.server.siteUrl), { tenantKeys: [TENANT_KEYS.hubSiteUrl] }));
     // One batch (a POST carries a digest: PnPjs's cached one here, else /_api/contextinfo first — or, below, the page's own).
     expect(requests.filter((r) => !r.endsWith('/_api/contextinfo'))).toEqual(['POST /_api/$batch']);
 
@@ -59,8 +60,7 @@ describe('the opening batch (a provisioned hub)', () => {
     expect(answers.canManageSite).toBe(false);
     // The officer may not verify (the Verifications list is the approvers'); the approver may, asked in the same one batch.
     expect(answers.canVerify).toBe(false);
-    const asApprover = createSharePointData(createLocalSp(hub.server.siteUrl, { headers: { 'X-SVHub-User': 'manager' } })) as SharePointHubData;
-    const approver = await requestsOf(() => asApprover.opening());
+    const approver = await requestsOf(() => openingOf(createLocalSp(hub.server.siteUrl, { headers: { 'X-SVHub-User': 'manager' } })));
     expect(approver.requests.filter((r) => !r.endsWith('/_api/contextinfo'))).toEqual(['POST /_api/$batch']);
     expect(approver.value.canVerify).toBe(true);
     expect(answers.missingLists).toEqual([]);
@@ -72,10 +72,10 @@ describe('the opening batch (a provisioned hub)', () => {
     expect(Date.now() - answers.readAt).toBeLessThan(30_000);
   });
 
-  it('primes the register: "my procurements" is then one request (no look-up of the user by email, nor of the list size)', async () => {
-    const data = createSharePointData(createLocalSp(hub.server.siteUrl)) as SharePointHubData;
-    const answers = await data.opening();
-    const me = answers.user?.email ?? '';
+  it('primes the adapter built after it (the web part\'s rest of the data layer, a chunk of its own): "my procurements" is then one request (no look-up of the user by email, nor of the list size)', async () => {
+    const opened = await readOpening(createLocalSp(hub.server.siteUrl));
+    const me = opened.answers.user?.email ?? '';
+    const data = createSharePointData(createLocalSp(hub.server.siteUrl), { opened });
     const { value: page, requests } = await requestsOf(() => data.procurements.register({ leadOfficerEmail: me, pageSize: 25 }));
     expect(requests).toEqual(["GET /_api/web/lists/getByTitle('Procurements')/items"]);
     expect(page.items.map((e) => e.reference)).toContain('OPEN-1');
@@ -87,21 +87,11 @@ describe('the opening batch (a provisioned hub)', () => {
     expect(coldRun.value.items).toEqual(page.items);
   });
 
-  it('primes an adapter built after the read (the web part\'s rest of the data layer, a chunk of its own) as its own opening would', async () => {
-    const sp = createLocalSp(hub.server.siteUrl);
-    const opened = await readOpening(sp);
-    const me = opened.answers.user?.email ?? '';
-    const data = createSharePointData(createLocalSp(hub.server.siteUrl), { opened });
-    const { value: page, requests } = await requestsOf(() => data.procurements.register({ leadOfficerEmail: me, pageSize: 25 }));
-    expect(requests).toEqual(["GET /_api/web/lists/getByTitle('Procurements')/items"]);
-    expect(page.items.map((e) => e.reference)).toContain('OPEN-1');
-  });
-
   it('carries the landing screen\'s first pages when the page knows its user (its site user id): still one request, the pages the screens would read', async () => {
-    const data = createSharePointData(createLocalSp(hub.server.siteUrl)) as SharePointHubData;
+    const sp = createLocalSp(hub.server.siteUrl);
     const me = await createSharePointData(createLocalSp(hub.server.siteUrl)).users.current();
     const pages = { user: { id: me.id, email: me.email }, register: firstRegisterQuery('mine', me.email), approvals: awaitingMyApprovalQuery(me.email) };
-    const { value: answers, requests } = await requestsOf(() => data.opening({ pages }));
+    const { value: answers, requests } = await requestsOf(() => openingOf(sp, { pages }));
     expect(requests.filter((r) => !r.endsWith('/_api/contextinfo'))).toEqual(['POST /_api/$batch']);
     const separate = createSharePointData(createLocalSp(hub.server.siteUrl));
     expect(answers.register).toEqual({ query: pages.register, page: await separate.procurements.register(pages.register) });
@@ -109,17 +99,19 @@ describe('the opening batch (a provisioned hub)', () => {
     expect(answers.approvals).toEqual({ query: pages.approvals, page: await separate.procurements.query(pages.approvals) });
     // The manager's queue holds what waits for them; the officer's is empty.
     const manager = await createSharePointData(createLocalSp(hub.server.siteUrl, { headers: { 'X-SVHub-User': 'manager' } })).users.current();
-    const asManager = createSharePointData(createLocalSp(hub.server.siteUrl, { headers: { 'X-SVHub-User': 'manager' } })) as SharePointHubData;
-    const queue = (await asManager.opening({ pages: { user: { id: manager.id, email: manager.email }, approvals: awaitingMyApprovalQuery(manager.email) } })).approvals;
+    const asManager = createLocalSp(hub.server.siteUrl, { headers: { 'X-SVHub-User': 'manager' } });
+    const queue = (await openingOf(asManager, { pages: { user: { id: manager.id, email: manager.email }, approvals: awaitingMyApprovalQuery(manager.email) } })).approvals;
     expect(queue?.page.items.map((p) => p.reference)).toEqual(['OPEN-Q']);
     // A register query the list cannot answer at every size (it would need the list's size first) is not carried.
-    const filtered = await data.opening({ pages: { ...pages, register: { ...pages.register, status: 'Draft' } } });
+    const filtered = await openingOf(sp, { pages: { ...pages, register: { ...pages.register, status: 'Draft' } } });
     expect(filtered.register).toBeUndefined();
   });
 
   it('lets the requests already asked for leave before the first render (letAskedRequestsLeave): PnPjs sends from a timer of its own, which a render would hold up', async () => {
-    const data = createSharePointData(createLocalSp(hub.server.siteUrl)) as SharePointHubData;
-    const me = (await data.opening()).user?.email ?? '';
+    const sp = createLocalSp(hub.server.siteUrl);
+    const opened = await readOpening(sp);
+    const me = opened.answers.user?.email ?? '';
+    const data = createSharePointData(sp, { opened });
     const sent: string[] = [];
     const realFetch = globalThis.fetch;
     const spy = jest.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
@@ -134,7 +126,7 @@ describe('the opening batch (a provisioned hub)', () => {
       expect(sent).toHaveLength(1);
       await page;
       // The opening's $batch likewise (the local page queues the first screen's chunks behind it).
-      const opening = data.opening();
+      const opening = readOpening(sp);
       await Promise.resolve();
       expect(sent).toHaveLength(1);
       await letAskedRequestsLeave();
@@ -150,8 +142,7 @@ describe('the opening batch (a site without the hub\'s lists)', () => {
   it('on the tenant\'s root site (where Teams hosts the personal app): one batch, the tenant property in it', async () => {
     const server = await startLocalServer({ seed: 'provision', user: 'officer' });
     try {
-      const root = createSharePointData(createLocalSp(server.url));
-      const { value: answers, requests } = await requestsOf(() => root.opening({ tenantKeys: [TENANT_KEYS.hubSiteUrl] }));
+      const { value: answers, requests } = await requestsOf(() => openingOf(createLocalSp(server.url), { tenantKeys: [TENANT_KEYS.hubSiteUrl] }));
       expect(requests.filter((r) => !r.endsWith('/_api/contextinfo'))).toEqual(['POST /_api/$batch']);
       expect(answers.tenant).toEqual({ [TENANT_KEYS.hubSiteUrl]: await readTenantProperty(createLocalSp(server.url), TENANT_KEYS.hubSiteUrl) });
       expect(answers.user?.email).toBeTruthy();
@@ -166,8 +157,8 @@ describe('the opening batch (a site without the hub\'s lists)', () => {
       // With the digest a SharePoint page carries (the local server puts it in its page, as _spPageContextInfo),
       // the opening is the $batch alone: no /_api/contextinfo first. (Read by hand, so PnPjs has none cached.)
       const pageDigest = { webUrl: server.siteUrl, value: await formDigest(server.siteUrl), timeoutSeconds: 1800 };
-      const data = createSharePointData(createLocalSp(server.siteUrl, { pageDigest }));
-      const { value: answers, requests } = await requestsOf(() => data.opening());
+      const sp = createLocalSp(server.siteUrl, { pageDigest });
+      const { value: answers, requests } = await requestsOf(() => openingOf(sp));
       expect(requests).toEqual(['POST /_api/$batch']);
       expect(answers.missingLists).toEqual(SCHEMA.map((l) => l.title));
       expect(answers.user?.email).toBeTruthy();
@@ -177,7 +168,7 @@ describe('the opening batch (a site without the hub\'s lists)', () => {
       expect(answers.canVerify).toBeUndefined(); // no Verifications list to ask about
       // After provisioning, nothing is missing any more.
       await provision(createLocalSp(server.siteUrl));
-      expect((await data.opening()).missingLists).toEqual([]);
+      expect((await openingOf(sp)).missingLists).toEqual([]);
     } finally {
       await server.stop();
     }

@@ -2,8 +2,7 @@
 // spfi().using(SPFx(this.context)); the local page and tests pass createLocalSp(siteUrl).
 import type { SPFI } from '@pnp/sp';
 import type { Measure } from '../../domain';
-import type { HubData, OpeningReader, VivaCardReader } from '../ports';
-import { readOpening } from './opening';
+import type { HubData, VivaCardReader } from '../ports';
 import type { OpeningRead } from './opening';
 import { readVivaCard } from './vivaCard';
 import { ApprovalsGateway, SharePointApprovalRepository } from './approvalRepository';
@@ -29,15 +28,12 @@ export { odataString } from './listGateway';
 /** How long the measure library is reused for validation before it is read again. */
 const LIBRARY_TTL_MS = 5 * 60 * 1000;
 
-/**
- * HubData, plus the opening's one-request read (whose answers also prime this adapter's own caches) and the Viva
- * Connections card's read (at most three requests).
- */
-export type SharePointHubData = HubData & { opening: OpeningReader; vivaCard: VivaCardReader };
+/** HubData, plus the Viva Connections card's read (at most three requests). */
+export type SharePointHubData = HubData & { vivaCard: VivaCardReader };
 
 /**
- * `opened`: the opening's read when a host made it before this adapter was built (a chunk of its own, so the batch
- * leaves before the rest of the data layer arrives); its facts prime the adapter as its own opening's would.
+ * `opened`: the site's opening read (./opening.ts), which a host makes before this adapter is built (a chunk of its
+ * own, so the batch leaves before the rest of the data layer arrives); its facts prime the adapter's caches.
  */
 export function createSharePointData(sp: SPFI, options: { provision?: ProvisionOptions; opened?: OpeningRead } = {}): SharePointHubData {
   const users = new SharePointUserDirectory(sp);
@@ -58,17 +54,9 @@ export function createSharePointData(sp: SPFI, options: { provision?: ProvisionO
   const procurements = new SharePointProcurementRepository(sp, users, approvalsGateway, library);
   // "My procurements" filters by the user's id, a register that searches needs the list's id: both are in the
   // batch, so a register page it did not carry is the next request, not the third.
-  const remember = (read: OpeningRead): void => {
-    if (read.answers.user) users.remember(read.answers.user);
-    if (read.procurementsList) procurements.rememberFacts(read.procurementsList);
-  };
-  if (options.opened) remember(options.opened);
+  if (options.opened?.answers.user) users.remember(options.opened.answers.user);
+  if (options.opened?.procurementsList) procurements.rememberFacts(options.opened.procurementsList);
   return {
-    opening: async (o = {}) => {
-      const read = await readOpening(sp, o);
-      remember(read);
-      return read.answers;
-    },
     vivaCard: (request) => readVivaCard(sp, request),
     procurements,
     approvals: new SharePointApprovalRepository(sp, approvalsGateway, users),
