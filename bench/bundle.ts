@@ -20,8 +20,9 @@ const HUB = 'social-value-hub-web-part';
 const FLOOR = 'bench-floor-web-part';
 /**
  * Chunk groups the hub asks for on its way to the register, with no click: its screens' shell (nav, set-up
- * check), the SharePoint data layer and the register. They are fetched while the first render shows the
- * header and a spinner, not before it, so they are not "initial"; they are reported as the first screen.
+ * check), the opening's part of the SharePoint data layer and the register. They are fetched while the first
+ * render shows the header and a spinner, not before it, so they are not "initial"; they are reported as the
+ * first screen. The rest of the data layer ('hub-data') is fetched once the register's first page is drawn.
  */
 const FIRST_SCREEN = ['hub', 'hub-opening', 'register'];
 
