@@ -9,7 +9,7 @@ import type { PageDigest } from '../../src/data/sharepoint/spfi';
 import { canManageHubSite, sameSite } from '../../src/app/hubSite';
 import { siteAdapters } from '../../src/app/siteAdapters';
 import type { OpeningRead } from '../../src/data/sharepoint/opening';
-import { landingQueries, openingPages } from '../../src/app/firstPages';
+import { landingOf, landingQueries, openingPages } from '../../src/app/firstPages';
 import { Client } from '@microsoft/microsoft-graph-client';
 import { letAskedRequestsLeave } from '../../src/data/sharepoint/requestTurns';
 
@@ -21,8 +21,6 @@ const hostSiteUrl = params.has('personal') ? window.location.origin : `${window.
 // ?theme=dark|contrast previews the Teams themes locally.
 const theme = hostThemeFromTeams(params.get('theme') ?? undefined);
 
-/** The landing register's scope when the page opens on the hub itself (no deep link in the hash). */
-const landsOnMyRegister = (): boolean => !window.location.hash.replace(/^#\/?/, '');
 
 /** What the local server puts in the page, as SharePoint does (_spPageContextInfo; SPFx's legacyPageContext). */
 interface PageContextInfo {
@@ -46,6 +44,8 @@ async function main(): Promise<void> {
   // The opening's batch and workflows: a chunk fetched now, as the web part fetches its 'hub-opening' chunk before
   // its batch can leave (see hostOpening.ts). The shell (header, spinner) shows meanwhile: see App.
   preloadFirstScreen();
+  // Where the page opens: the hub's register, or elsewhere in the hub for a deep link in the hash.
+  const landing = landingOf('hub', window.location.hash);
   const opener = import(/* webpackChunkName: 'hub-opening' */ './hostOpening');
   const root = document.getElementById('root');
   const show = (services?: HubServices): void => {
@@ -62,10 +62,10 @@ async function main(): Promise<void> {
     rest: () => Promise.all([import(/* webpackChunkName: 'hub-data' */ './hostData'), opener]).then(([d, m]) => (url, opened) => d.createSharePointData(m.createLocalSp(url, { pageDigest: pageDigestFor(url) }), { opened })),
   });
   // A first screen other than the register's first page (a deep link) reads beyond the batch at once.
-  if (!landsOnMyRegister()) fetchTheRest();
+  if (landing !== 'register') fetchTheRest();
   const { createLocalSp, canManageWeb, readTenantProperty, openedHubData, openHubSite, resolveHubLinks, setHubLinks } = await opener;
   // The page's user on its site: the landing screen's first pages can then go with the opening's batch.
-  const pages = openingPages(pageContextInfo?.userId, pageContextInfo?.userEmail, landsOnMyRegister());
+  const pages = openingPages(pageContextInfo?.userId, pageContextInfo?.userEmail, landing);
   const opening = openHubSite({
     hostSiteUrl,
     adapterFor,
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
   // started when the batch lands. The screens ask with the same e-mail, so they are served these.
   const email = pages ? Promise.resolve(pages.user.email) : me.then((m) => m.email);
   // The screens' data, the same object before and after the opening lands (src/app/opening.ts).
-  const data = openedHubData(opening, email.then((e) => landingQueries(e, landsOnMyRegister())));
+  const data = openedHubData(opening, email.then((e) => landingQueries(e, landing)));
   setHubLinks(data, () => opening.then((o) => resolveHubLinks(o.readTenant, window.location.href.replace(/#.*$/, ''))));
   const local = {
     host: 'local' as const,
@@ -104,7 +104,7 @@ async function main(): Promise<void> {
   const afterFirstPage = (): void => {
     setTimeout(fetchTheRest, 0);
   };
-  if (landsOnMyRegister()) read.then(afterFirstPage, afterFirstPage);
+  if (landing === 'register') read.then(afterFirstPage, afterFirstPage);
   const siteUrl = site.url;
   let services: HubServices;
   try {

@@ -26,8 +26,8 @@ export abstract class HubWebPartBase extends BaseClientSideWebPart<IHubWebPartPr
   /** Whether the UI posts to Teams (asks SPFx for the Graph client). */
   protected abstract readonly usesGraph: boolean;
 
-  /** Whether the UI opens on the register, whose first page comes with the opening's batch (see connectHost). */
-  protected abstract readonly opensOnRegister: boolean;
+  /** What the UI shows: the hub (opening on the register, whose first page comes with the opening's batch) or the dashboard (see connectHost). */
+  protected abstract readonly shows: 'hub' | 'dashboard';
 
   /** The UI to mount (a promise when its code loads on demand). */
   protected abstract element(services: HubServices, theme: HostTheme): React.ReactElement | Promise<React.ReactElement>;
@@ -40,7 +40,7 @@ export abstract class HubWebPartBase extends BaseClientSideWebPart<IHubWebPartPr
     const session = await connectHost(this.context, {
       siteUrl: this.properties.siteUrl,
       graph: this.usesGraph,
-      opensOnRegister: this.opensOnRegister,
+      shows: this.shows,
       onShell: (theme) => {
         const shell = this.shell?.(theme);
         if (shell && !this._services) this.mount(shell);

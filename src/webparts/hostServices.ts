@@ -3,7 +3,7 @@
 import { SPPermission } from '@microsoft/sp-page-context';
 import type { WebPartContext } from '@microsoft/sp-webpart-base';
 import { canManageHubSite } from '../app/hubSite';
-import { landingQueries, openingPages } from '../app/firstPages';
+import { landingOf, landingQueries, openingPages } from '../app/firstPages';
 import { siteAdapters } from '../app/siteAdapters';
 import type { OpeningRead } from '../data/sharepoint/opening';
 import { letAskedRequestsLeave } from '../data/sharepoint/requestTurns';
@@ -24,10 +24,10 @@ export async function connectHost(
     onThemeChange: (theme: HostTheme) => void;
     graph?: boolean;
     /**
-     * The UI opens on the register (the hub; not the dashboard), whose first page the opening's batch carries: the
-     * rest of the data layer is then fetched once that page is drawn, not beside it (issue 18's first screen).
+     * What the web part shows: the hub (which opens on the register, whose first page the opening's batch carries, so
+     * the rest of the data layer is fetched once that page is drawn: issue 18's first screen) or the dashboard.
      */
-    opensOnRegister?: boolean;
+    shows: 'hub' | 'dashboard';
     /** Called once the theme is known (Teams' answers at once; SharePoint's is the page's), before the opening's answers. */
     onShell?: (theme: HostTheme) => void;
     /**
@@ -61,10 +61,10 @@ export async function connectHost(
   // The landing screen's first pages go with the opening's batch: the page context knows the person's site user id
   // (legacyPageContext.userId, as _spPageContextInfo has it) and e-mail before any request. A Teams deep link,
   // known only once Teams answers, leaves the register's page unused.
-  const landsOnRegister = !!options.opensOnRegister && !window.location.hash.replace(/^#\/?/, '');
-  const pages = openingPages((context.pageContext.legacyPageContext as { userId?: unknown } | undefined)?.userId, user.email, landsOnRegister);
+  const landing = landingOf(options.shows, window.location.hash);
+  const pages = openingPages((context.pageContext.legacyPageContext as { userId?: unknown } | undefined)?.userId, user.email, landing);
   // A first screen other than the register's first page (the dashboard, a deep link) reads beyond the batch at once.
-  if (!landsOnRegister) fetchTheRest();
+  if (landing !== 'register') fetchTheRest();
   const { openedHubData, openHubSite, resolveHubLinks, setHubLinks } = await opener;
   const opening = openHubSite({ webPartSiteUrl: options.siteUrl, hostSiteUrl, adapterFor, readTenant: tenantOnItsOwn, pages });
   opening.catch(() => undefined); // whoever needs it sees the failure
@@ -76,7 +76,7 @@ export async function connectHost(
   // The screens' data, the same object before and after the opening lands (src/app/opening.ts). The register's
   // first page and the approver's queue start as soon as it lands (a Teams deep link opens elsewhere, so the
   // register is not started for it).
-  const data = openedHubData(opening, landingQueries(user.email, landsOnRegister && !teams?.subEntityId));
+  const data = openedHubData(opening, landingQueries(user.email, landingOf(options.shows, window.location.hash || teams?.subEntityId)));
   // Cards link the Teams tab when the tenant names the deployed app's id, else this SharePoint page (in Teams, the
   // hub's site): src/app/hubLinks.ts. Read when the first card is built, not before the first render.
   setHubLinks(data, () => opening.then((o) => resolveHubLinks(o.readTenant, teams ? o.site.url : window.location.href)));
@@ -91,7 +91,7 @@ export async function connectHost(
   const afterFirstPage = (): void => {
     setTimeout(fetchTheRest, 0);
   };
-  if (landsOnRegister) read.then(afterFirstPage, afterFirstPage);
+  if (landing === 'register') read.then(afterFirstPage, afterFirstPage);
   const canManageSite = await canManageHubSite(
     site,
     { siteUrl: hostSiteUrl, canManage: context.pageContext.web.permissions.hasPermission(SPPermission.manageWeb) },

@@ -2,7 +2,7 @@
 // only for them: within OPENING_FRESH_MS, until a write), and the first register page and the approver's queue
 // start as soon as they land. The batch itself is tested over HTTP in tests/data/opening.test.ts.
 import { OPENING_FRESH_MS, openHub, openHubSite, openedHubData, queryKey } from '../../src/app/opening';
-import { awaitingMyApprovalQuery, firstRegisterQuery, landingQueries, openingPages } from '../../src/app/firstPages';
+import { awaitingMyApprovalQuery, firstRegisterQuery, landingOf, landingQueries, openingPages } from '../../src/app/firstPages';
 import type { SiteAdapter } from '../../src/app/opening';
 import { TENANT_KEYS } from '../../src/app/hubSite';
 import type { OpeningAnswers, OpeningPages, SiteUser } from '../../src/data/ports';
@@ -239,18 +239,49 @@ describe('openHubSite', () => {
   });
 });
 
+describe('where a host lands, and the first pages it asks for', () => {
+  it('lands the hub on the register without a deep link, elsewhere with one; the dashboard on the dashboard', () => {
+    expect(landingOf('hub', '')).toBe('register');
+    expect(landingOf('hub', '#/')).toBe('register');
+    expect(landingOf('hub', undefined)).toBe('register');
+    expect(landingOf('hub', '#/procurements/42')).toBe('hub');
+    // A Teams deep link (subEntityId) carries no '#'.
+    expect(landingOf('hub', 'dashboard')).toBe('hub');
+    expect(landingOf('dashboard', '')).toBe('dashboard');
+    expect(landingOf('dashboard', '#/procurements/42')).toBe('dashboard');
+  });
+
+  it('asks for the register on the register, the approver\'s queue anywhere in the hub, and nothing for the dashboard', () => {
+    expect(landingQueries(ME.email, 'register')).toEqual({ register: firstRegisterQuery('mine', ME.email), approvals: awaitingMyApprovalQuery(ME.email) });
+    expect(landingQueries(ME.email, 'hub')).toEqual({ register: undefined, approvals: awaitingMyApprovalQuery(ME.email) });
+    // The regional portal's dashboard shows no queue: no query of the Procurements list on every visit.
+    expect(landingQueries(ME.email, 'dashboard')).toEqual({});
+  });
+
+  it('starts nothing for the dashboard once the opening lands: no read of the Procurements list', async () => {
+    const { data, spies } = counted();
+    const opening = openHub(data, Promise.resolve(answersAt(Date.now())), landingQueries(ME.email, 'dashboard'));
+    await opening.answers;
+    await new Promise((r) => setTimeout(r, 0));
+    expect(spies.register).not.toHaveBeenCalled();
+    expect(spies.query).not.toHaveBeenCalled();
+  });
+});
+
 describe('openingPages (what a host puts in the opening\'s batch)', () => {
   it('carries the landing queries for the page\'s site user id, the same the hub then asks for', () => {
-    expect(openingPages(ME.id, ME.email, true)).toEqual({ user: { id: ME.id, email: ME.email }, register: firstRegisterQuery('mine', ME.email), approvals: awaitingMyApprovalQuery(ME.email) });
-    expect(openingPages(String(ME.id), ME.email, true)?.user.id).toBe(ME.id);
+    expect(openingPages(ME.id, ME.email, 'register')).toEqual({ user: { id: ME.id, email: ME.email }, register: firstRegisterQuery('mine', ME.email), approvals: awaitingMyApprovalQuery(ME.email) });
+    expect(openingPages(String(ME.id), ME.email, 'register')?.user.id).toBe(ME.id);
     // Opened elsewhere (a deep link): the approver's queue only.
-    expect(openingPages(ME.id, ME.email, false)).toEqual({ user: { id: ME.id, email: ME.email }, ...landingQueries(ME.email, false) });
-    expect(openingPages(ME.id, ME.email, false)?.register).toBeUndefined();
+    expect(openingPages(ME.id, ME.email, 'hub')).toEqual({ user: { id: ME.id, email: ME.email }, ...landingQueries(ME.email, 'hub') });
+    expect(openingPages(ME.id, ME.email, 'hub')?.register).toBeUndefined();
+    // The dashboard: no page for the batch to carry.
+    expect(openingPages(ME.id, ME.email, 'dashboard')).toBeUndefined();
   });
 
   it('carries nothing without a usable id or e-mail (the pages then follow the batch)', () => {
-    for (const id of [undefined, null, 0, -1, 1.5, Number.NaN, '', 'seven', true]) expect({ id, pages: openingPages(id, ME.email, true) }).toEqual({ id, pages: undefined });
-    expect(openingPages(ME.id, '', true)).toBeUndefined();
-    expect(openingPages(ME.id, undefined, true)).toBeUndefined();
+    for (const id of [undefined, null, 0, -1, 1.5, Number.NaN, '', 'seven', true]) expect({ id, pages: openingPages(id, ME.email, 'register') }).toEqual({ id, pages: undefined });
+    expect(openingPages(ME.id, '', 'register')).toBeUndefined();
+    expect(openingPages(ME.id, undefined, 'register')).toBeUndefined();
   });
 });

@@ -9,7 +9,7 @@ import { HubWebPartBase } from '../HubWebPartBase';
  */
 export default class SocialValueDashboardWebPart extends HubWebPartBase {
   protected readonly usesGraph: boolean = false;
-  protected readonly opensOnRegister: boolean = false;
+  protected readonly shows = 'dashboard' as const;
 
   protected async element(services: HubServices, theme: HostTheme): Promise<React.ReactElement> {
     const { DashboardApp } = await import(/* webpackChunkName: 'dashboard' */ '../../ui/dashboard');

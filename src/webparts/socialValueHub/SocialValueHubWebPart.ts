@@ -10,7 +10,7 @@ import { HubWebPartBase } from '../HubWebPartBase';
  */
 export default class SocialValueHubWebPart extends HubWebPartBase {
   protected readonly usesGraph: boolean = true;
-  protected readonly opensOnRegister: boolean = true;
+  protected readonly shows = 'hub' as const;
 
   protected element(services: HubServices, theme: HostTheme): React.ReactElement {
     return React.createElement(App, { services, theme, signedInAs: this.context.pageContext.user.displayName });
