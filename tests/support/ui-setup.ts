@@ -34,5 +34,27 @@ afterAll(drainReactFlushes);
 
 // A findBy/waitFor waits for what a person would wait for; its 1 s default is a wall-clock budget that a busy
 // machine (CI beside the browser tests) overran while the behaviour was right. The test's own timeout still bounds it.
-import { configure } from '@testing-library/react';
+import { act, configure } from '@testing-library/react';
 configure({ asyncUtilTimeout: 15_000 });
+
+// user-event 14 dispatches through @testing-library/dom 10, while @testing-library/react 12 (the last for React 17)
+// wraps events and async utilities in React's act() only on its own copy, dom 8. Unwrapped, each state update a
+// click or keystroke caused warned "not wrapped in act(...)": over 300 warnings a run, burying real output. The
+// same wrappers as @testing-library/react's, on dom 10.
+import { configure as configureUserEventDom } from '@testing-library/dom';
+configureUserEventDom({
+  eventWrapper: (dispatch) => {
+    let result: unknown;
+    act(() => {
+      result = dispatch();
+    });
+    return result;
+  },
+  asyncWrapper: async (run) => {
+    let result: unknown;
+    await act(async () => {
+      result = await run();
+    });
+    return result as never;
+  },
+});

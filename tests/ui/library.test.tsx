@@ -188,7 +188,6 @@ describe('measure library admin', () => {
   });
 
   it('imports an .xlsx workbook with a per-row error report, and says which saves failed', async () => {
-    const { hub, library, user } = setup();
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Measures');
     ws.addRow(['Code', 'Theme', 'Outcome', 'What is counted', 'Unit', 'Proxy (£ per unit)', 'Proxy edition', 'Proxy source', 'Record only', 'Active']);
@@ -196,6 +195,8 @@ describe('measure library admin', () => {
     ws.addRow(['ENV-09', 'Environment', 'Repair', 'Items repaired', 'count', 3.5, undefined, undefined, 'No', 'Yes']);
     ws.addRow(['PAD-05', 'Planning and Development', 'Early engagement', 'Workshops held', 'count', undefined, undefined, undefined, undefined, undefined]);
     const bytes = (await wb.xlsx.writeBuffer()) as ArrayBuffer;
+    // The hub after the workbook is written: its screen's first reads land while the test waits for the tab.
+    const { hub, library, user } = setup();
     const save = hub.data.measures.save;
     hub.data.measures.save = async (m) => {
       if (m.code === 'PAD-05') throw new Error('The list refused the item.');

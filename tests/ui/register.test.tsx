@@ -38,6 +38,9 @@ async function setup() {
   window.location.hash = '';
   const services: HubServices = { host: 'local', siteUrl: 'http://x/sites/socialvalue', user: officer, data: hub.data, drafts: memoryStorage() };
   render(<App services={services} theme="light" />);
+  // As a person does: the register's table is there before anything is pressed (and the set-up check's answer
+  // lands while the test waits, not between its steps).
+  await screen.findByRole('table');
   return { hub, user: userEvent.setup({ delay: null }) };
 }
 
