@@ -106,9 +106,17 @@ describe('the procurement page', () => {
       return 'blob:tender-pack';
     });
     Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    // The browser saves the link's file; jsdom would try to navigate to it (and log that it cannot).
+    const downloads: string[] = [];
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      downloads.push(`${this.download} ${this.href}`);
+    });
     const { user } = open(officer, awaiting());
     await user.click(await screen.findByRole('button', { name: 'Download tender pack' }));
     await waitFor(() => expect(saved ?? screen.queryByRole('alert')?.textContent).toBeInstanceOf(Blob));
+    click.mockRestore();
+    // Saved under the procurement's reference, as a Word document.
+    expect(downloads).toEqual(['WMCA-2026-TEST01 Social value tender section.docx blob:tender-pack']);
     const zip = await JSZip.loadAsync(await blobBytes(saved!));
     const xml = await zip.file('word/document.xml')!.async('string');
     const text = xml.replace(/<[^>]+>/g, ' ');
