@@ -21,7 +21,6 @@ const hostSiteUrl = params.has('personal') ? window.location.origin : `${window.
 // ?theme=dark|contrast previews the Teams themes locally.
 const theme = hostThemeFromTeams(params.get('theme') ?? undefined);
 
-
 /** What the local server puts in the page, as SharePoint does (_spPageContextInfo; SPFx's legacyPageContext). */
 interface PageContextInfo {
   webAbsoluteUrl?: string;
