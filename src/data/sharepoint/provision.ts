@@ -125,7 +125,6 @@ export async function provision(sp: SPFI, options: ProvisionOptions = {}): Promi
   return report;
 }
 
-/** The schema's lists that the site does not have yet (the hub offers provisioning when any are missing). */
 async function ensureList(sp: SPFI, def: ListDef, existing: SpList | undefined, report: ProvisionResult): Promise<void> {
   const settings = { Description: def.description, EnableVersioning: true, WriteSecurity: WRITE_SECURITY[def.writeAccess] };
   try {
