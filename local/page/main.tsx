@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   const digest = pageDigest();
   const pageDigestFor = (url: string): PageDigest | undefined => (digest && sameSite(digest.webUrl, url) ? digest : undefined);
   // The rest of the data layer (hostData.ts), as the web part's 'hub-data': when first asked for, or sooner below.
-  const { adapterFor, fetchTheRest } = siteAdapters<OpeningRead>({
+  const { adapterFor, fetchTheRest, fetchTheRestAfter } = siteAdapters<OpeningRead>({
     opening: (url, o) => opener.then((m) => m.readOpening(m.createLocalSp(url, { pageDigest: pageDigestFor(url) }), o)),
     rest: () => Promise.all([import(/* webpackChunkName: 'hub-data' */ './hostData'), opener]).then(([d, m]) => (url, opened) => d.createSharePointData(m.createLocalSp(url, { pageDigest: pageDigestFor(url) }), { opened })),
   });
@@ -100,10 +100,7 @@ async function main(): Promise<void> {
   }
   const { site, read } = await opening;
   // The register's first page came with the batch: the rest of the data layer follows once it is drawn.
-  const afterFirstPage = (): void => {
-    setTimeout(fetchTheRest, 0);
-  };
-  if (landing === 'register') read.then(afterFirstPage, afterFirstPage);
+  if (landing === 'register') fetchTheRestAfter(read);
   const siteUrl = site.url;
   let services: HubServices;
   try {

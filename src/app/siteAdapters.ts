@@ -8,8 +8,13 @@ import type { SiteAdapter } from './opening';
 
 export interface SiteAdapters {
   adapterFor: (siteUrl: string) => SiteAdapter;
-  /** Fetches the rest of the data layer now (once the first screen is drawn, or at once when it needs it). */
+  /** Fetches the rest of the data layer now (a first screen that needs it: the dashboard, a deep link). */
   fetchTheRest: () => void;
+  /**
+   * Fetches the rest once `firstPage` (the opening's read, which carried the register's first page) has settled, a
+   * task later so the page is drawn first: what the person does next then finds it there.
+   */
+  fetchTheRestAfter: (firstPage: Promise<unknown>) => void;
 }
 
 /**
@@ -33,6 +38,9 @@ export function siteAdapters<R extends { answers: OpeningAnswers }>(load: {
     }
     return rest;
   };
+  const fetchTheRest = (): void => {
+    restOfDataLayer().catch(() => undefined);
+  };
   const reads = new Map<string, Promise<R>>();
   const adapters = new Map<string, Promise<HubData>>();
   const adapterOf = (url: string): Promise<HubData> => {
@@ -54,8 +62,12 @@ export function siteAdapters<R extends { answers: OpeningAnswers }>(load: {
         return read.then((r) => r.answers);
       },
     }),
-    fetchTheRest: () => {
-      restOfDataLayer().catch(() => undefined);
+    fetchTheRest,
+    fetchTheRestAfter: (firstPage) => {
+      const later = (): void => {
+        setTimeout(fetchTheRest, 0);
+      };
+      firstPage.then(later, later);
     },
   };
 }

@@ -44,7 +44,7 @@ export async function connectHost(
   opener.catch(() => undefined); // whoever needs it sees the failure
   // The rest of the SharePoint adapter ('hub-data': every repository, provisioning): when a screen first asks for
   // more than the opening answered, or sooner (fetchTheRest below).
-  const { adapterFor, fetchTheRest } = siteAdapters<OpeningRead>({
+  const { adapterFor, fetchTheRest, fetchTheRestAfter } = siteAdapters<OpeningRead>({
     opening: (url, o) => opener.then((m) => m.openingFor(context, url, o ?? {})),
     rest: () => import(/* webpackChunkName: 'hub-data' */ './sharePointData').then((m) => (url, opened) => m.sharePointDataFor(context, url, opened)),
   });
@@ -86,12 +86,8 @@ export async function connectHost(
   await letAskedRequestsLeave();
   options.onOpening?.({ services: { ...shared, siteUrl: hostSiteUrl, user: { displayName: user.displayName, email: user.email } }, theme });
   const { site, read } = await opening;
-  // The register's first page came with the batch: the rest of the data layer follows once it is drawn (a task
-  // later), so what the person does next finds it there.
-  const afterFirstPage = (): void => {
-    setTimeout(fetchTheRest, 0);
-  };
-  if (landing === 'register') read.then(afterFirstPage, afterFirstPage);
+  // The register's first page came with the batch: the rest of the data layer follows once it is drawn.
+  if (landing === 'register') fetchTheRestAfter(read);
   const canManageSite = await canManageHubSite(
     site,
     { siteUrl: hostSiteUrl, canManage: context.pageContext.web.permissions.hasPermission(SPPermission.manageWeb) },

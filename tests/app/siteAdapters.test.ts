@@ -88,4 +88,23 @@ describe('siteAdapters', () => {
     await adapter.data.settings.all();
     expect(built).toEqual([{ url: SITE, opened: undefined }]);
   });
+
+  it('fetches the rest a task after the first page has settled, landed or failed, and not before', async () => {
+    for (const outcome of ['landed', 'failed'] as const) {
+      const { loads, adapters } = host();
+      let settle!: () => void;
+      const firstPage = new Promise<void>((resolve, reject) => {
+        settle = outcome === 'landed' ? resolve : () => reject(new Error('batch refused'));
+      });
+      adapters.fetchTheRestAfter(firstPage);
+      await new Promise((r) => setTimeout(r, 0));
+      expect({ outcome, loads: [...loads] }).toEqual({ outcome, loads: [] });
+      settle();
+      await firstPage.catch(() => undefined);
+      // Drawn first: the page's render has the task the read's answer arrives in.
+      expect({ outcome, loads: [...loads] }).toEqual({ outcome, loads: [] });
+      await new Promise((r) => setTimeout(r, 0));
+      expect({ outcome, loads: [...loads] }).toEqual({ outcome, loads: ['rest'] });
+    }
+  });
 });
