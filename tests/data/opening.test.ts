@@ -12,6 +12,7 @@ import type { Hub } from './fixtures';
 import { formDigest, startLocalServer } from '../support/localServer';
 import { awaitingMyApprovalQuery, firstRegisterQuery } from '../../src/app/firstPages';
 import { letAskedRequestsLeave } from '../../src/data/sharepoint/requestTurns';
+import { sentWhile } from '../support/sentRequests';
 
 jest.setTimeout(90_000);
 
@@ -20,18 +21,8 @@ const openingOf = (sp: ReturnType<typeof createLocalSp>, options?: Parameters<ty
 
 /** Every HTTP request the client sends while `run` runs: method and path under the site. */
 async function requestsOf<T>(run: () => Promise<T>): Promise<{ value: T; requests: string[] }> {
-  const realFetch = globalThis.fetch;
-  const requests: string[] = [];
-  const spy = jest.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    requests.push(`${(init?.method ?? 'GET').toUpperCase()} ${decodeURIComponent(new URL(url).pathname).replace(/^\/sites\/socialvalue/, '')}`);
-    return realFetch(input, init);
-  });
-  try {
-    return { value: await run(), requests };
-  } finally {
-    spy.mockRestore();
-  }
+  const { value, sent } = await sentWhile(run);
+  return { value, requests: sent.map((r) => `${r.method} ${decodeURIComponent(r.url.pathname).replace(/^\/sites\/socialvalue/, '')}`) };
 }
 
 describe('the opening batch (a provisioned hub)', () => {

@@ -20,6 +20,7 @@ import { DEMO_USERS } from '../../local/sharepoint/users';
 import { startLocalServer } from '../support/localServer';
 import type { LocalServer } from '../support/localServer';
 import { expectValidCard } from './cardCheck';
+import { sentWhile } from '../support/sentRequests';
 
 jest.setTimeout(60_000);
 
@@ -28,19 +29,9 @@ const emailOf = (alias: string): string => DEMO_USERS.filter((u) => u.alias === 
 
 /** The $batch POSTs (the card's requests) among everything the client sends while `run` runs. */
 async function batchesOf<T>(run: () => Promise<T>): Promise<{ value: T; batches: number; requests: string[] }> {
-  const realFetch = globalThis.fetch;
-  const requests: string[] = [];
-  const spy = jest.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    requests.push(`${(init?.method ?? 'GET').toUpperCase()} ${new URL(url).pathname}`);
-    return realFetch(input, init);
-  });
-  try {
-    const value = await run();
-    return { value, batches: requests.filter((r) => r.endsWith('/_api/$batch')).length, requests };
-  } finally {
-    spy.mockRestore();
-  }
+  const { value, sent } = await sentWhile(run);
+  const requests = sent.map((r) => `${r.method} ${r.url.pathname}`);
+  return { value, batches: requests.filter((r) => r.endsWith('/_api/$batch')).length, requests };
 }
 
 /** The site as `alias` sees it (the local server's acting-user header, as the demo's sign-in switch). */

@@ -11,6 +11,7 @@ import type { HostSession } from '../../src/webparts/hostServices';
 import { createLocalSp } from '../../src/data/sharepoint';
 import { awaitingMyApprovalQuery } from '../../src/app/firstPages';
 import { formDigest } from '../support/localServer';
+import { sentWhile } from '../support/sentRequests';
 import { memoryStorage } from '../support/memoryHubData';
 import { OFFICER, startHub } from '../data/fixtures';
 import type { Hub } from '../data/fixtures';
@@ -22,23 +23,13 @@ jest.setTimeout(90_000);
 
 /** What SharePoint was asked while `run` ran: each request's method and path, and each $batch part's GET line. */
 async function askedWhile<T>(run: () => Promise<T>): Promise<{ value: T; asked: string[] }> {
-  const realFetch = globalThis.fetch;
-  const asked: string[] = [];
-  const spy = jest.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const path = decodeURIComponent(new URL(url).pathname + new URL(url).search);
-    if (path.endsWith('/_api/$batch') && typeof init?.body === 'string') {
-      for (const line of init.body.split('\n')) if (line.startsWith('GET ')) asked.push(`batch: ${decodeURIComponent(line.replace(/\+/g, ' '))}`);
-    } else {
-      asked.push(`${(init?.method ?? 'GET').toUpperCase()} ${path}`);
-    }
-    return realFetch(input, init);
+  const { value, sent } = await sentWhile(run);
+  const asked = sent.flatMap((r) => {
+    const path = decodeURIComponent(r.url.pathname + r.url.search);
+    if (!path.endsWith('/_api/$batch') || r.body === undefined) return [`${r.method} ${path}`];
+    return r.body.split('\n').filter((line) => line.startsWith('GET ')).map((line) => `batch: ${decodeURIComponent(line.replace(/\+/g, ' '))}`);
   });
-  try {
-    return { value: await run(), asked };
-  } finally {
-    spy.mockRestore();
-  }
+  return { value, asked };
 }
 
 /** SPFx's context on a page of the hub's site, as connectHost reads it: the page's user, their site id, its digest. */
